@@ -1,0 +1,33 @@
+"""One module per aggregate; importing this package registers every table on Base.metadata."""
+
+from db.models.affiliation import Affiliation
+from db.models.changelog import ChangeLog
+from db.models.country import Country
+from db.models.followup import FollowUp
+from db.models.import_batch import ImportBatch
+from db.models.interaction import Interaction, Participation
+from db.models.meta import Meta
+from db.models.organization import Organization
+from db.models.person import Person
+from db.models.tag import Tag, country_tags, interaction_tags, organization_tags, person_tags
+from db.models.topic import Topic, interaction_topics
+
+__all__ = [
+    "Affiliation",
+    "ChangeLog",
+    "Country",
+    "FollowUp",
+    "ImportBatch",
+    "Interaction",
+    "Meta",
+    "Organization",
+    "Participation",
+    "Person",
+    "Tag",
+    "Topic",
+    "country_tags",
+    "interaction_tags",
+    "interaction_topics",
+    "organization_tags",
+    "person_tags",
+]

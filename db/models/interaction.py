@@ -1,0 +1,50 @@
+"""Interactions (visits, talks, seminars, letters...) and who took part in them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Base, IdColumn, Record
+
+
+class Interaction(Record, Base):
+    __tablename__ = "interactions"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
+    )
+
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    start: Mapped[date] = mapped_column("start_date", Date, index=True)
+    end: Mapped[date | None] = mapped_column("end_date", Date)
+    city: Mapped[str | None] = mapped_column(String(200))
+    country_code: Mapped[str | None] = mapped_column(
+        String(2), ForeignKey("countries.code"), index=True
+    )
+    platform: Mapped[str | None] = mapped_column(String(300))
+    summary: Mapped[str | None] = mapped_column(Text)
+    outcomes: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Participation(Record, Base):
+    """One organization or one person taking part in an interaction, in a role."""
+
+    __tablename__ = "participations"
+    __table_args__ = (
+        CheckConstraint(
+            "(organization_id IS NULL) <> (person_id IS NULL)", name="one_participant"
+        ),
+    )
+
+    interaction_id: Mapped[str] = mapped_column(
+        IdColumn, ForeignKey("interactions.id", ondelete="CASCADE"), index=True
+    )
+    organization_id: Mapped[str | None] = mapped_column(
+        IdColumn, ForeignKey("organizations.id"), index=True
+    )
+    person_id: Mapped[str | None] = mapped_column(IdColumn, ForeignKey("people.id"), index=True)
+    role: Mapped[str] = mapped_column(String(40), default="participant")

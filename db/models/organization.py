@@ -1,0 +1,37 @@
+"""Organizations: parties, alliances, think tanks, media, youth and women's organizations..."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Base, Record
+
+
+class Organization(Record, Base):
+    __tablename__ = "organizations"
+
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    name_en: Mapped[str | None] = mapped_column(String(300))
+    name_zh: Mapped[str | None] = mapped_column(String(300))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    abbreviation: Mapped[str | None] = mapped_column(String(60))
+    kind: Mapped[str] = mapped_column(String(40), default="party", index=True)
+    country_code: Mapped[str | None] = mapped_column(
+        String(2), ForeignKey("countries.code"), index=True
+    )
+    status: Mapped[str | None] = mapped_column(String(40))
+    ideology: Mapped[str | None] = mapped_column(String(200))
+    founded: Mapped[int | None] = mapped_column(Integer)
+    website: Mapped[str | None] = mapped_column(String(500))
+    email: Mapped[str | None] = mapped_column(String(320))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    level: Mapped[str | None] = mapped_column(String(40))
+    notes: Mapped[str | None] = mapped_column(Text)
+    # Where the record came from when it was seeded (e.g. "partyfacts:1234"), to avoid reloading.
+    external_ref: Mapped[str | None] = mapped_column(String(100), index=True)
+    # Kept current by the interaction services so lists sort and filter on them cheaply.
+    last_contact: Mapped[date | None] = mapped_column(Date, index=True)
+    interaction_count: Mapped[int] = mapped_column(Integer, default=0)

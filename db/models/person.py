@@ -1,0 +1,30 @@
+"""People: leaders, officials and contacts in partner organizations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.base import Base, Record
+
+
+class Person(Record, Base):
+    __tablename__ = "people"
+
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    name_en: Mapped[str | None] = mapped_column(String(300))
+    name_zh: Mapped[str | None] = mapped_column(String(300))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    title: Mapped[str | None] = mapped_column(String(200))
+    gender: Mapped[str | None] = mapped_column(String(20))
+    nationality: Mapped[str | None] = mapped_column(
+        String(2), ForeignKey("countries.code"), index=True
+    )
+    emails: Mapped[list[str]] = mapped_column(JSON, default=list)
+    phones: Mapped[list[str]] = mapped_column(JSON, default=list)  # E.164
+    languages: Mapped[list[str]] = mapped_column(JSON, default=list)
+    notes: Mapped[str | None] = mapped_column(Text)
+    last_contact: Mapped[date | None] = mapped_column(Date, index=True)
+    interaction_count: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,343 @@
+"""Interactions with their participants (organizations and people, each in a role) and topics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.errors import Problem, ValidationFailed
+from db.models import Interaction, Organization, Participation, Person, Topic, interaction_topics
+from db.services import recording, tags
+from db.services.affiliations import dates_in_order
+from db.services.fields import FieldInvalid, a_date, choice, country, text
+from db.services.recording import Actor, Page
+from db.services.reference import topic_ids_for
+from db.vocabulary import INTERACTION_KINDS, PARTICIPATION_ROLES
+
+SCHEMA = recording.Schema(
+    entity="interaction",
+    model=Interaction,
+    fields={
+        "kind": choice(INTERACTION_KINDS, "kind of interaction", required=True),
+        "title": text(500, required=True, label="The title"),
+        "start": a_date("The start date", required=True),
+        "end": a_date("The end date"),
+        "city": text(200, label="The city"),
+        "country": country(),
+        "platform": text(300, label="The platform or mechanism"),
+        "summary": text(100_000, multiline=True, label="The summary"),
+        "outcomes": text(100_000, multiline=True, label="The outcomes"),
+        "notes": text(100_000, multiline=True, label="The notes"),
+    },
+    required=("kind", "title", "start"),
+    attributes={"country": "country_code"},
+    checks=(dates_in_order,),
+)
+LINK_FIELDS = ("participants", "topics", "tags")
+_role = choice(PARTICIPATION_ROLES, "participant role", default="participant")
+
+
+@dataclass(frozen=True)
+class ParticipantRecord:
+    id: str
+    organization_id: str | None
+    person_id: str | None
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class InteractionRecord:
+    id: str
+    kind: str
+    title: str
+    start: date
+    end: date | None
+    city: str | None
+    country: str | None
+    platform: str | None
+    summary: str | None
+    outcomes: str | None
+    notes: str | None
+    participants: tuple[ParticipantRecord, ...]
+    topics: tuple[str, ...]
+    tags: tuple[str, ...]
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    deleted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class InteractionFilter:
+    query: str | None = None
+    kinds: tuple[str, ...] = ()
+    organization_id: str | None = None
+    person_id: str | None = None
+    country: str | None = None
+    topic: str | None = None
+    start_from: date | None = None
+    start_to: date | None = None
+    include_deleted: bool = False
+
+
+def _participants_of(session: Session, ids: list[str]) -> dict[str, list[ParticipantRecord]]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Participation, Organization.name, Person.name)
+        .outerjoin(Organization, Organization.id == Participation.organization_id)
+        .outerjoin(Person, Person.id == Participation.person_id)
+        .where(Participation.interaction_id.in_(ids), Participation.deleted_at.is_(None))
+        .order_by(Participation.interaction_id, Participation.role, Participation.id)
+    ).all()
+    result: dict[str, list[ParticipantRecord]] = {}
+    for part, org_name, person_name in rows:
+        result.setdefault(part.interaction_id, []).append(ParticipantRecord(
+            part.id, part.organization_id, part.person_id, org_name or person_name or "", part.role))
+    return result
+
+
+def _topics_of(session: Session, ids: list[str]) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    if not ids:
+        return result
+    for interaction_id, name in session.execute(
+        select(interaction_topics.c.interaction_id, Topic.name_en)
+        .join(Topic, Topic.id == interaction_topics.c.topic_id)
+        .where(interaction_topics.c.interaction_id.in_(ids)).order_by(Topic.name_en)
+    ):
+        result.setdefault(interaction_id, []).append(name)
+    return result
+
+
+def _records(session: Session, rows: list[Interaction]) -> list[InteractionRecord]:
+    ids = [row.id for row in rows]
+    participants = _participants_of(session, ids)
+    topics = _topics_of(session, ids)
+    return [
+        InteractionRecord(
+            id=row.id, kind=row.kind, title=row.title, start=row.start, end=row.end,
+            city=row.city, country=row.country_code, platform=row.platform, summary=row.summary,
+            outcomes=row.outcomes, notes=row.notes,
+            participants=tuple(participants.get(row.id, ())),
+            topics=tuple(topics.get(row.id, ())),
+            tags=tags.tag_names(session, "interaction", row.id),
+            created_at=row.created_at, updated_at=row.updated_at, version=row.version,
+            deleted_at=row.deleted_at,
+        )
+        for row in rows
+    ]
+
+
+def _wanted_participants(session: Session, items: Iterable[Any]) -> list[tuple[str | None, str | None, str]]:
+    """Validate participants given as mappings with organization_id or person_id and a role."""
+    problems: list[Problem] = []
+    wanted: list[tuple[str | None, str | None, str]] = []
+    for number, item in enumerate(items, start=1):
+        org_id = item.get("organization_id") if isinstance(item, Mapping) else None
+        person_id = item.get("person_id") if isinstance(item, Mapping) else None
+        if bool(org_id) == bool(person_id):
+            problems.append(Problem("participants", f"Participant {number} must be one organization or one person."))
+            continue
+        model, noun, wanted_id = (Organization, "organization", org_id) if org_id else (Person, "person", person_id)
+        exists = session.execute(select(model.id).where(model.id == wanted_id, model.deleted_at.is_(None))).first()
+        if exists is None:
+            problems.append(Problem("participants", f"There is no {noun} with id {wanted_id}."))
+            continue
+        try:
+            role = _role(session, item.get("role"), {})
+        except FieldInvalid as exc:
+            problems.append(Problem("participants", exc.message))
+            continue
+        key = (org_id or None, person_id or None, str(role))
+        if key not in wanted:
+            wanted.append(key)
+    if problems:
+        raise ValidationFailed(problems)
+    return wanted
+
+
+def _save_links(session: Session, row: Interaction, data: Mapping[str, Any], actor: Actor,
+                *, log: bool) -> set[tuple[str | None, str | None]]:
+    """Write participants and topics given in `data`; return the participants touched."""
+    changes: list[tuple[str, Any, Any]] = []
+    touched: set[tuple[str | None, str | None]] = set()
+    if "participants" in data:
+        wanted = _wanted_participants(session, data["participants"] or [])
+        existing = session.execute(
+            select(Participation).where(Participation.interaction_id == row.id,
+                                        Participation.deleted_at.is_(None))
+        ).scalars().all()
+        have = {(p.organization_id, p.person_id, p.role): p for p in existing}
+        for key, part in have.items():
+            if key not in wanted:
+                session.delete(part)
+        for key in wanted:
+            if key not in have:
+                session.add(Participation(interaction_id=row.id, organization_id=key[0],
+                                          person_id=key[1], role=key[2]))
+        if set(have) != set(wanted):
+            changes.append(("participants", sorted(map(list, have), key=str),
+                            sorted(map(list, wanted), key=str)))
+        touched = {(k[0], k[1]) for k in [*have, *wanted]}
+    if "topics" in data:
+        from db.services.fields import split_list
+
+        ids, unknown = topic_ids_for(session, split_list(data["topics"]))
+        if unknown:
+            raise ValidationFailed([Problem("topics", f"“{name}” is not a topic; add it first or pick another.") for name in unknown])
+        before, after = recording.set_links(session, interaction_topics.c.interaction_id,
+                                            interaction_topics.c.topic_id, row.id, set(ids))
+        if before != after:
+            changes.append(("topics", sorted(before), sorted(after)))
+    if "tags" in data:
+        changed = tags.replace_tags(session, "interaction", row.id, data["tags"], actor)
+        if changed:
+            changes.append(("tags", *changed))
+    session.flush()
+    if changes and log:
+        recording.touch(session, SCHEMA, row, actor, changes, row.version)
+    return touched
+
+
+def refresh_contact_stats(session: Session, organization_ids: Iterable[str | None],
+                          person_ids: Iterable[str | None]) -> None:
+    """Recompute last contact and interaction count for the given organizations and people."""
+    for model, column, ids in ((Organization, Participation.organization_id, organization_ids),
+                               (Person, Participation.person_id, person_ids)):
+        wanted = sorted({i for i in ids if i})
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            visible = (select(Interaction.id).where(Interaction.deleted_at.is_(None))
+                       .correlate(None).scalar_subquery())
+            base = (select(Participation.interaction_id)
+                    .where(column == model.id, Participation.deleted_at.is_(None),
+                           Participation.interaction_id.in_(visible)))
+            last = (select(func.max(Interaction.start))
+                    .where(Interaction.id.in_(base), Interaction.deleted_at.is_(None))
+                    .scalar_subquery())
+            count = (select(func.count(func.distinct(Participation.interaction_id)))
+                     .where(column == model.id, Participation.deleted_at.is_(None),
+                            Participation.interaction_id.in_(visible)).scalar_subquery())
+            session.execute(
+                update(model).where(model.id.in_(chunk))
+                .values(last_contact=last, interaction_count=count, updated_at=model.updated_at)
+                .execution_options(synchronize_session=False)
+            )
+
+
+def _refresh(session: Session, touched: set[tuple[str | None, str | None]]) -> None:
+    if touched:
+        refresh_contact_stats(session, [o for o, _ in touched], [p for _, p in touched])
+
+
+def _participants_of_row(session: Session, interaction_id: str) -> set[tuple[str | None, str | None]]:
+    return set(session.execute(
+        select(Participation.organization_id, Participation.person_id)
+        .where(Participation.interaction_id == interaction_id)
+    ).all())
+
+
+def create_interaction(db: Database, data: Mapping[str, Any], actor: Actor | None = None,
+                       *, record_id: str | None = None) -> InteractionRecord:
+    """`data` holds the interaction's fields plus optional `participants` (mappings with
+    organization_id or person_id and role), `topics` (ids, keys or names) and `tags`."""
+    actor = actor or Actor()
+    fields = {k: v for k, v in data.items() if k not in LINK_FIELDS}
+    with db.transaction() as session:
+        row = recording.create(session, SCHEMA, fields, actor, record_id=record_id)
+        touched = _save_links(session, row, data, actor, log=False)
+        _refresh(session, touched)
+        return _records(session, [row])[0]
+
+
+def update_interaction(db: Database, interaction_id: str, changes: Mapping[str, Any], *,
+                       expected_version: int | None, actor: Actor | None = None
+                       ) -> InteractionRecord:
+    actor = actor or Actor()
+    fields = {k: v for k, v in changes.items() if k not in LINK_FIELDS}
+    with db.transaction() as session:
+        row, diff = recording.update(session, SCHEMA, interaction_id, fields, actor,
+                                     expected_version=expected_version)
+        touched = _save_links(session, row, changes, actor, log=True)
+        if any(name == "start" for name, _, _ in diff):
+            touched |= _participants_of_row(session, row.id)
+        _refresh(session, touched)
+        return _records(session, [row])[0]
+
+
+def delete_interaction(db: Database, interaction_id: str, *, expected_version: int | None = None,
+                       actor: Actor | None = None) -> None:
+    with db.transaction() as session:
+        recording.soft_delete(session, SCHEMA, interaction_id, actor or Actor(),
+                              expected_version=expected_version)
+        _refresh(session, _participants_of_row(session, interaction_id))
+
+
+def restore_interaction(db: Database, interaction_id: str,
+                        actor: Actor | None = None) -> InteractionRecord:
+    with db.transaction() as session:
+        row = recording.restore(session, SCHEMA, interaction_id, actor or Actor())
+        _refresh(session, _participants_of_row(session, interaction_id))
+        return _records(session, [row])[0]
+
+
+def get_interaction(db: Database, interaction_id: str, *,
+                    include_deleted: bool = False) -> InteractionRecord:
+    with db.reading() as session:
+        row = recording.load(session, SCHEMA, interaction_id, include_deleted=include_deleted)
+        return _records(session, [row])[0]
+
+
+def filtered(filters: InteractionFilter) -> Select[Any]:
+    statement = select(Interaction)
+    if not filters.include_deleted:
+        statement = statement.where(Interaction.deleted_at.is_(None))
+    if filters.query:
+        pattern = f"%{filters.query.strip().lower()}%"
+        statement = statement.where(or_(func.lower(Interaction.title).like(pattern),
+                                        func.lower(Interaction.summary).like(pattern)))
+    if filters.kinds:
+        statement = statement.where(Interaction.kind.in_(filters.kinds))
+    for column, wanted in ((Participation.organization_id, filters.organization_id),
+                           (Participation.person_id, filters.person_id)):
+        if wanted:
+            statement = statement.where(Interaction.id.in_(
+                select(Participation.interaction_id).where(column == wanted,
+                                                           Participation.deleted_at.is_(None))))
+    if filters.country:
+        statement = statement.where(Interaction.country_code == filters.country)
+    if filters.topic:
+        statement = statement.where(Interaction.id.in_(
+            select(interaction_topics.c.interaction_id).join(
+                Topic, Topic.id == interaction_topics.c.topic_id)
+            .where(or_(Topic.key == filters.topic, Topic.id == filters.topic))))
+    if filters.start_from:
+        statement = statement.where(Interaction.start >= filters.start_from)
+    if filters.start_to:
+        statement = statement.where(Interaction.start <= filters.start_to)
+    return statement
+
+
+def list_interactions(db: Database, filters: InteractionFilter | None = None, *,
+                      descending: bool = True, offset: int = 0, limit: int = 100,
+                      with_total: bool = True) -> Page[InteractionRecord]:
+    """Newest first by default. Counting a million rows costs time: pass with_total=False
+    when paging forward and the total is already known."""
+    statement = filtered(filters or InteractionFilter())
+    order = (Interaction.start.desc(), Interaction.id.desc()) if descending else (
+        Interaction.start.asc(), Interaction.id.asc())
+    with db.reading() as session:
+        total = -1
+        if with_total:
+            total = int(session.execute(select(func.count()).select_from(
+                statement.with_only_columns(Interaction.id).subquery())).scalar_one())
+        rows = list(session.execute(statement.order_by(*order).offset(offset).limit(limit)).scalars())
+        return Page(items=tuple(_records(session, rows)), total=total, offset=offset, limit=limit)

@@ -1,0 +1,265 @@
+"""Organizations: create, update, soft-delete, restore, get and list with filters."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Select, String, cast, func, or_, select
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.models import Country, Organization, Tag, organization_tags
+from db.services import recording, tags
+from db.services.fields import (
+    choice,
+    country,
+    email,
+    phone,
+    text,
+    text_list,
+    website,
+    year,
+)
+from db.services.recording import Actor, Page
+from db.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS
+
+SCHEMA = recording.Schema(
+    entity="organization",
+    model=Organization,
+    fields={
+        "name": text(300, required=True, label="The name"),
+        "name_en": text(300, label="The English name"),
+        "name_zh": text(300, label="The Chinese name"),
+        "aliases": text_list(300, label="An alias"),
+        "abbreviation": text(60, label="The abbreviation"),
+        "kind": choice(ORGANIZATION_KINDS, "kind of organization", default="party"),
+        "country": country(),
+        "status": choice(POLITICAL_STATUSES, "political status"),
+        "ideology": text(200, label="The ideology"),
+        "founded": year("The founding year"),
+        "website": website(),
+        "email": email(),
+        "phone": phone("country"),
+        "level": choice(RELATIONSHIP_LEVELS, "relationship level"),
+        "notes": text(100_000, multiline=True, label="The notes"),
+    },
+    required=("name",),
+    attributes={"country": "country_code"},
+)
+
+SORT_COLUMNS: Mapping[str, Any] = {
+    "name": func.lower(Organization.name),
+    "abbreviation": func.lower(Organization.abbreviation),
+    "country": Country.name_en,
+    "region": Country.region,
+    "kind": Organization.kind,
+    "status": Organization.status,
+    "level": Organization.level,
+    "founded": Organization.founded,
+    "last_contact": Organization.last_contact,
+    "interaction_count": Organization.interaction_count,
+    "updated_at": Organization.updated_at,
+}
+
+
+@dataclass(frozen=True)
+class OrganizationRecord:
+    id: str
+    name: str
+    name_en: str | None
+    name_zh: str | None
+    aliases: tuple[str, ...]
+    abbreviation: str | None
+    kind: str
+    country: str | None
+    country_name: str | None
+    region: str | None
+    status: str | None
+    ideology: str | None
+    founded: int | None
+    website: str | None
+    email: str | None
+    phone: str | None
+    level: str | None
+    notes: str | None
+    tags: tuple[str, ...]
+    last_contact: date | None
+    interaction_count: int
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    deleted_at: datetime | None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.name, self.name_en, self.name_zh, self.abbreviation,
+                                 *self.aliases) if n)
+
+
+@dataclass(frozen=True)
+class OrganizationFilter:
+    query: str | None = None
+    countries: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    tag: str | None = None
+    no_contact_months: int | None = None
+    include_deleted: bool = False
+
+
+def _record(session: Session, org: Organization, country_row: Country | None = None,
+            tag_names: tuple[str, ...] | None = None) -> OrganizationRecord:
+    if country_row is None and org.country_code:
+        country_row = session.execute(
+            select(Country).where(Country.code == org.country_code)
+        ).scalar_one_or_none()
+    return OrganizationRecord(
+        id=org.id, name=org.name, name_en=org.name_en, name_zh=org.name_zh,
+        aliases=tuple(org.aliases or ()), abbreviation=org.abbreviation, kind=org.kind,
+        country=org.country_code,
+        country_name=country_row.name_en if country_row else None,
+        region=country_row.region if country_row else None,
+        status=org.status, ideology=org.ideology, founded=org.founded, website=org.website,
+        email=org.email, phone=org.phone, level=org.level, notes=org.notes,
+        tags=tag_names if tag_names is not None else tags.tag_names(session, "organization", org.id),
+        last_contact=org.last_contact, interaction_count=org.interaction_count or 0,
+        created_at=org.created_at, updated_at=org.updated_at, version=org.version,
+        deleted_at=org.deleted_at,
+    )
+
+
+def create_organization(db: Database, data: Mapping[str, Any], actor: Actor | None = None,
+                        *, record_id: str | None = None) -> OrganizationRecord:
+    actor = actor or Actor()
+    values, tag_list = tags.split_tags(data)
+    with db.transaction() as session:
+        org = recording.create(session, SCHEMA, values, actor, record_id=record_id)
+        tags.save_tags(session, SCHEMA, "organization", org, tag_list, actor, log=False)
+        return _record(session, org)
+
+
+def update_organization(db: Database, organization_id: str, changes: Mapping[str, Any], *,
+                        expected_version: int | None, actor: Actor | None = None
+                        ) -> OrganizationRecord:
+    actor = actor or Actor()
+    values, tag_list = tags.split_tags(changes)
+    with db.transaction() as session:
+        org, _ = recording.update(session, SCHEMA, organization_id, values, actor,
+                                  expected_version=expected_version)
+        tags.save_tags(session, SCHEMA, "organization", org, tag_list, actor)
+        return _record(session, org)
+
+
+def delete_organization(db: Database, organization_id: str, *,
+                        expected_version: int | None = None, actor: Actor | None = None) -> None:
+    with db.transaction() as session:
+        recording.soft_delete(session, SCHEMA, organization_id, actor or Actor(),
+                              expected_version=expected_version)
+
+
+def restore_organization(db: Database, organization_id: str,
+                         actor: Actor | None = None) -> OrganizationRecord:
+    with db.transaction() as session:
+        return _record(session, recording.restore(session, SCHEMA, organization_id,
+                                                  actor or Actor()))
+
+
+def get_organization(db: Database, organization_id: str, *,
+                     include_deleted: bool = False) -> OrganizationRecord:
+    with db.reading() as session:
+        org = recording.load(session, SCHEMA, organization_id, include_deleted=include_deleted)
+        return _record(session, org)
+
+
+def filtered(filters: OrganizationFilter) -> Select[Any]:
+    statement = select(Organization, Country).outerjoin(
+        Country, Country.code == Organization.country_code
+    )
+    if not filters.include_deleted:
+        statement = statement.where(Organization.deleted_at.is_(None))
+    if filters.query:
+        pattern = f"%{filters.query.strip().lower()}%"
+        statement = statement.where(or_(
+            func.lower(Organization.name).like(pattern),
+            func.lower(Organization.name_en).like(pattern),
+            Organization.name_zh.like(f"%{filters.query.strip()}%"),
+            func.lower(Organization.abbreviation).like(pattern),
+            func.lower(cast(Organization.aliases, String)).like(pattern),
+        ))
+    if filters.countries:
+        statement = statement.where(Organization.country_code.in_(filters.countries))
+    if filters.regions:
+        statement = statement.where(Country.region.in_(filters.regions))
+    if filters.kinds:
+        statement = statement.where(Organization.kind.in_(filters.kinds))
+    if filters.statuses:
+        statement = statement.where(Organization.status.in_(filters.statuses))
+    if filters.levels:
+        statement = statement.where(Organization.level.in_(filters.levels))
+    if filters.tag:
+        statement = statement.where(Organization.id.in_(
+            select(organization_tags.c.organization_id)
+            .join(Tag, Tag.id == organization_tags.c.tag_id)
+            .where(func.lower(Tag.name) == filters.tag.lower())
+        ))
+    if filters.no_contact_months is not None:
+        cutoff = months_ago(date.today(), filters.no_contact_months)
+        statement = statement.where(
+            or_(Organization.last_contact.is_(None), Organization.last_contact < cutoff)
+        )
+    return statement
+
+
+def months_ago(today: date, months: int) -> date:
+    month_index = today.year * 12 + today.month - 1 - months
+    year_, month = divmod(month_index, 12)
+    month += 1
+    day = today.day
+    while True:
+        try:
+            return date(year_, month, day)
+        except ValueError:
+            day -= 1
+            if day < 28:
+                return date(year_, month, 1) - timedelta(days=1)
+
+
+def list_organizations(db: Database, filters: OrganizationFilter | None = None, *,
+                       sort: str = "name", descending: bool = False, offset: int = 0,
+                       limit: int = 100) -> Page[OrganizationRecord]:
+    filters = filters or OrganizationFilter()
+    if sort not in SORT_COLUMNS:
+        raise ValueError(f"cannot sort organizations by {sort!r}")
+    statement = filtered(filters)
+    column = SORT_COLUMNS[sort]
+    order = column.desc() if descending else column.asc()
+    with db.reading() as session:
+        total = session.execute(
+            select(func.count()).select_from(statement.with_only_columns(Organization.id).subquery())
+        ).scalar_one()
+        rows = session.execute(
+            statement.order_by(order.nulls_last(), Organization.id).offset(offset).limit(limit)
+        ).all()
+        tag_map = _tags_for(session, [org.id for org, _ in rows])
+        items = tuple(_record(session, org, country_row, tag_map.get(org.id, ()))
+                      for org, country_row in rows)
+        return Page(items=items, total=int(total), offset=offset, limit=limit)
+
+
+def _tags_for(session: Session, ids: list[str]) -> dict[str, tuple[str, ...]]:
+    result: dict[str, list[str]] = {}
+    if not ids:
+        return {}
+    for owner_id, name in session.execute(
+        select(organization_tags.c.organization_id, Tag.name)
+        .join(Tag, Tag.id == organization_tags.c.tag_id)
+        .where(organization_tags.c.organization_id.in_(ids), Tag.deleted_at.is_(None))
+        .order_by(Tag.name)
+    ):
+        result.setdefault(owner_id, []).append(name)
+    return {key: tuple(value) for key, value in result.items()}

@@ -1,0 +1,117 @@
+"""Controlled vocabularies: the codes stored in the database and their labels in English and
+Chinese. One place, so the app's dropdowns, the workbook's in-cell lists and validation agree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    code: str
+    en: str
+    zh: str
+
+
+def _terms(*rows: tuple[str, str, str]) -> dict[str, Term]:
+    return {code: Term(code, en, zh) for code, en, zh in rows}
+
+
+ORGANIZATION_KINDS = _terms(
+    ("party", "Political party", "政党"),
+    ("party_alliance", "Party alliance", "政党联盟"),
+    ("party_international", "Party international", "政党国际组织"),
+    ("think_tank", "Think tank", "智库"),
+    ("media", "Media outlet", "媒体"),
+    ("youth", "Youth organization", "青年组织"),
+    ("women", "Women's organization", "妇女组织"),
+    ("enterprise", "Enterprise", "企业"),
+    ("subnational_government", "Sub-national government", "地方政府"),
+    ("government", "Government body", "政府机构"),
+    ("parliament", "Parliament", "议会"),
+    ("multilateral", "Multilateral platform", "多边平台"),
+    ("ngo", "Civil society organization", "社会组织"),
+    ("other", "Other", "其他"),
+)
+
+POLITICAL_STATUSES = _terms(
+    ("governing", "Governing", "执政"),
+    ("coalition", "In coalition", "参政"),
+    ("opposition", "Opposition", "在野"),
+    ("extra_parliamentary", "Extra-parliamentary", "议会外"),
+    ("banned", "Banned", "被取缔"),
+    ("dissolved", "Dissolved", "已解散"),
+    ("unknown", "Unknown", "未知"),
+)
+
+RELATIONSHIP_LEVELS = _terms(
+    ("none", "No contact", "无联系"),
+    ("initial", "Initial contact", "初步接触"),
+    ("regular", "Regular contact", "经常联系"),
+    ("close", "Close partner", "密切伙伴"),
+    ("strategic", "Strategic partner", "战略伙伴"),
+)
+
+INTERACTION_KINDS = _terms(
+    ("inbound_visit", "Inbound visit", "来访"),
+    ("outbound_visit", "Outbound visit", "出访"),
+    ("talks", "Talks", "会谈"),
+    ("meeting", "Meeting", "会见"),
+    ("briefing", "Briefing", "宣介"),
+    ("seminar", "Seminar", "研讨会"),
+    ("conference", "Conference", "会议"),
+    ("video_call", "Video call", "视频通话"),
+    ("phone_call", "Phone call", "电话"),
+    ("letter", "Letter or message", "函电"),
+    ("study_programme", "Study programme", "研修班"),
+    ("cooperation_project", "Cooperation project", "合作项目"),
+    ("other", "Other", "其他"),
+)
+
+PARTICIPATION_ROLES = _terms(
+    ("host", "Host", "主办方"),
+    ("co_host", "Co-host", "协办方"),
+    ("delegation_head", "Head of delegation", "团长"),
+    ("deputy_head", "Deputy head", "副团长"),
+    ("member", "Member", "成员"),
+    ("speaker", "Speaker", "发言人"),
+    ("guest", "Guest", "嘉宾"),
+    ("observer", "Observer", "观察员"),
+    ("participant", "Participant", "参与方"),
+)
+
+FOLLOWUP_STATUSES = _terms(
+    ("open", "Open", "待办"),
+    ("in_progress", "In progress", "进行中"),
+    ("done", "Done", "已完成"),
+    ("cancelled", "Cancelled", "已取消"),
+)
+
+GENDERS = _terms(
+    ("female", "Female", "女"),
+    ("male", "Male", "男"),
+    ("other", "Other", "其他"),
+)
+
+SOURCES = _terms(
+    ("screen", "Screen", "界面"),
+    ("cli", "Command line", "命令行"),
+    ("import", "Import", "导入"),
+    ("merge", "Merge", "合并"),
+    ("demo", "Demo data", "演示数据"),
+    ("starter", "Starter register", "初始名录"),
+    ("system", "System", "系统"),
+)
+
+
+def lookup(vocabulary: dict[str, Term], value: str) -> str | None:
+    """Accept a code or a label in English or Chinese, case-insensitively; return the code."""
+    wanted = value.strip().casefold().replace("-", "_").replace(" ", "_")
+    for term in vocabulary.values():
+        if wanted in (
+            term.code,
+            term.en.casefold().replace("-", "_").replace(" ", "_"),
+            term.zh.casefold(),
+        ):
+            return term.code
+    return None

@@ -1,0 +1,23 @@
+"""The `liaison` console entry point: a command goes to db's command line (no Qt is imported,
+so scripted runs start fast); no command opens the app."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    from db.cli import has_command
+    from db.cli import main as cli_main
+
+    if has_command(args):
+        return cli_main(args)
+    from desktop.app import run_app
+
+    return run_app(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
