@@ -119,7 +119,8 @@ def _slug(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isascii() and ch.isalnum())[:24] or "org"
 
 
-def _organization(g: Generator, kinds: list[str], used: set[str]) -> tuple[tuple[Any, ...], str]:
+def _organization(g: Generator, kinds: list[str], used: set[tuple[str, str]]
+                  ) -> tuple[tuple[Any, ...], str]:
     rng = g.rng
     code, country_en, country_zh, region = rng.choice(g.countries)
     kind = rng.choice(kinds)
@@ -154,7 +155,7 @@ def _organization(g: Generator, kinds: list[str], used: set[str]) -> tuple[tuple
     while (code, name_en) in used:
         name_en = f"{base} ({counter})"
         counter += 1
-    used.add((code, name_en))  # type: ignore[arg-type]
+    used.add((code, name_en))
     abbreviation = "".join(w[0] for w in name_en.replace("'", "").split() if w[0].isupper())[:8]
     slug = _slug(abbreviation + code)
     is_party = kind == "party"
@@ -214,7 +215,7 @@ def generate_demo(db: Database, size: str, seed: int = 1,
         if writer.sqlite:
             connection.exec_driver_sql("PRAGMA cache_size = -262144")
         kinds = g.weighted(KIND_WEIGHTS)
-        used: set[str] = set()
+        used: set[tuple[str, str]] = set()
         orgs: list[tuple[Any, ...]] = []
         org_regions: list[str] = []
         for _ in range(target.organizations):
@@ -271,7 +272,7 @@ def generate_demo(db: Database, size: str, seed: int = 1,
                 primary = int(len(orgs) * rng.random() ** 2)
                 org = orgs[primary]
                 day = g.span - 1 - int(g.span * rng.random() ** 1.6)
-                end = day + rng.randrange(1, 6) if kind in MULTI_DAY and rng.random() < 0.7 else None
+                last_day = day + rng.randrange(1, 6) if kind in MULTI_DAY and rng.random() < 0.7 else 0
                 topic_id, topic_name = rng.choice(topics)
                 title = words.TITLE_TEMPLATES[kind].format(org=org[5], topic=topic_name.lower())
                 country = org[10] if kind != "inbound_visit" else None
@@ -280,7 +281,7 @@ def generate_demo(db: Database, size: str, seed: int = 1,
                 summary = f"{label} with {org[5]} on {topic_name.lower()}."
                 outcome = rng.choice(words.OUTCOMES).format(topic=topic_name.lower()) or None
                 rows.append((iid, g.stamp, g.stamp, 1, kind, title[:500], g.days[day],
-                             g.days[end] if end else None, country, platform, summary, outcome))
+                             g.days[last_day] if last_day else None, country, platform, summary, outcome))
                 chosen = [primary]
                 if rng.random() < 0.45:
                     other = rng.choice(by_region.get(org_regions[primary]) or [primary])

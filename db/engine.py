@@ -43,7 +43,7 @@ def resolve_url(target: str | os.PathLike[str] | None) -> str:
         try:
             url = make_url(text)
         except ArgumentError:
-            raise DatabaseProblem(f"“{text}” is not a database path or URL Liaison understands.")
+            raise DatabaseProblem(f"“{text}” is not a database path or URL Liaison understands.") from None
         if url.get_backend_name() not in ("sqlite", "postgresql"):
             raise DatabaseProblem(
                 f"Liaison works with SQLite files and PostgreSQL servers, not “{url.get_backend_name()}”."
@@ -85,7 +85,7 @@ def check_sqlite_file(path: Path) -> None:
             try:
                 parent.mkdir(parents=True)
             except OSError as exc:
-                raise DatabaseProblem(f"Cannot create the folder {parent}: {exc.strerror}.")
+                raise DatabaseProblem(f"Cannot create the folder {parent}: {exc.strerror}.") from exc
         if not os.access(parent, os.W_OK):
             raise DatabaseProblem(f"Cannot create a database in {parent}: the folder is read-only.")
 

@@ -54,8 +54,8 @@ def load_starter(db: Database, actor: Actor | None = None,
     actor = actor or Actor(source="starter", detail="Party Facts")
     rows = read_rows()
     with db.transaction() as session:
-        alpha3 = dict(session.execute(select(Country.alpha3, Country.code)).all())
-        alpha3.update(NON_ISO_CODES)
+        alpha3: dict[str, str | None] = dict(NON_ISO_CODES)
+        alpha3.update(session.execute(select(Country.alpha3, Country.code)).all())
         present = set(session.execute(
             select(Organization.external_ref).where(Organization.external_ref.like("partyfacts:%"))
         ).scalars())
@@ -84,7 +84,7 @@ def load_starter(db: Database, actor: Actor | None = None,
 
 def run_starter(db: Database, actor: Actor | None = None) -> StarterResult:
     total = len(read_rows())
-    last = StarterProgress(0, 0, 0)
-    for last in load_starter(db, actor):
-        pass
-    return StarterResult(created=last.created, already_present=total - last.created)
+    created = 0
+    for step in load_starter(db, actor):
+        created = step.created
+    return StarterResult(created=created, already_present=total - created)

@@ -264,9 +264,7 @@ def _coco_frame():
 def _present(value) -> bool:
     import pandas as pd
 
-    return value is not None and not (isinstance(value, float) and pd.isna(value)) and not (
-        value is pd.NA
-    ) and str(value).strip() != ""
+    return value is not None and not (isinstance(value, float) and pd.isna(value)) and value is not pd.NA and str(value).strip() != ""
 
 
 def build_countries(coco_rows, report: list[str]) -> list[dict]:

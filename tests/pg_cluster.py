@@ -92,7 +92,7 @@ def start_cluster() -> Cluster:
         try:
             shutil.chown(root, user=as_user, group=None)
         except (LookupError, PermissionError) as exc:
-            raise ClusterUnavailable(f"Cannot hand the cluster folder to user postgres: {exc}")
+            raise ClusterUnavailable(f"Cannot hand the cluster folder to user postgres: {exc}") from exc
         os.chmod(root, 0o700)
     cluster = Cluster(bindir=bindir, root=root, port=free_port(), as_user=as_user)
     cluster.start()

@@ -111,7 +111,7 @@ def year(label: str = "The year") -> Normalizer:
         try:
             number = int(str(value).strip().removesuffix(".0"))
         except ValueError:
-            raise FieldInvalid(f"{label} must be a year such as 1921, not “{value}”.")
+            raise FieldInvalid(f"{label} must be a year such as 1921, not “{value}”.") from None
         if not 1000 <= number <= date.today().year + 1:
             raise FieldInvalid(f"{label} {number} is not a plausible year.")
         return number
@@ -132,7 +132,7 @@ def a_date(label: str = "The date", *, required: bool = False) -> Normalizer:
         try:
             return date.fromisoformat(str(value).strip())
         except ValueError:
-            raise FieldInvalid(f"{label} “{value}” is not a date; write it as YYYY-MM-DD.")
+            raise FieldInvalid(f"{label} “{value}” is not a date; write it as YYYY-MM-DD.") from None
 
     return normalize
 
@@ -184,7 +184,7 @@ def phone_number(value: Any, region: str | None) -> str | None:
         parsed = phonenumbers.parse(cleaned, region if region and region != "XK" else None)
     except phonenumbers.NumberParseException:
         hint = "" if region else " (start it with + and the country code)"
-        raise FieldInvalid(f"“{cleaned}” is not a phone number{hint}.")
+        raise FieldInvalid(f"“{cleaned}” is not a phone number{hint}.") from None
     if not phonenumbers.is_possible_number(parsed):
         raise FieldInvalid(f"“{cleaned}” is not a possible phone number.")
     return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))

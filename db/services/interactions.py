@@ -215,17 +215,11 @@ def refresh_contact_stats(session: Session, organization_ids: Iterable[str | Non
         wanted = sorted({i for i in ids if i})
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
-            visible = (select(Interaction.id).where(Interaction.deleted_at.is_(None))
-                       .correlate(None).scalar_subquery())
-            base = (select(Participation.interaction_id)
-                    .where(column == model.id, Participation.deleted_at.is_(None),
-                           Participation.interaction_id.in_(visible)))
-            last = (select(func.max(Interaction.start))
-                    .where(Interaction.id.in_(base), Interaction.deleted_at.is_(None))
-                    .scalar_subquery())
-            count = (select(func.count(func.distinct(Participation.interaction_id)))
-                     .where(column == model.id, Participation.deleted_at.is_(None),
-                            Participation.interaction_id.in_(visible)).scalar_subquery())
+            live = (Participation.interaction_id == Interaction.id, column == model.id,
+                    Participation.deleted_at.is_(None), Interaction.deleted_at.is_(None))
+            last = select(func.max(Interaction.start)).where(*live).scalar_subquery()
+            count = (select(func.count(func.distinct(Interaction.id))).where(*live)
+                     .scalar_subquery())
             session.execute(
                 update(model).where(model.id.in_(chunk))
                 .values(last_contact=last, interaction_count=count, updated_at=model.updated_at)

@@ -176,8 +176,8 @@ def get_organization(db: Database, organization_id: str, *,
         return _record(session, org)
 
 
-def filtered(filters: OrganizationFilter) -> Select[Any]:
-    statement = select(Organization, Country).outerjoin(
+def filtered(filters: OrganizationFilter) -> Select[Organization, Country]:
+    statement: Select[Organization, Country] = select(Organization, Country).outerjoin(
         Country, Country.code == Organization.country_code
     )
     if not filters.include_deleted:

@@ -25,7 +25,7 @@ from db.models import (
 from db.services.followups import OPEN_STATUSES
 from db.services.organizations import months_ago
 
-COUNTED = {
+COUNTED: dict[str, Any] = {
     "organizations": Organization,
     "people": Person,
     "affiliations": Affiliation,
@@ -65,7 +65,7 @@ def database_stats(db: Database, today: date | None = None) -> Stats:
         counts: dict[str, int] = {}
         deleted: dict[str, int] = {}
         for name, model in COUNTED.items():
-            rows = dict(session.execute(
+            rows: dict[bool, int] = dict(session.execute(
                 select(model.deleted_at.is_(None), func.count()).group_by(model.deleted_at.is_(None))
             ).all())
             counts[name] = int(rows.get(True, 0))
