@@ -58,3 +58,18 @@ def test_topics_seeded_in_english_and_chinese(db: Database) -> None:
         assert topics["poverty_alleviation"].name_zh == "减贫"
         ids, unknown = reference.topic_ids_for(session, ["减贫", "Digital economy", "nonsense"])
         assert len(ids) == 2 and unknown == ["nonsense"]
+
+
+def test_topics_are_editable(db: Database) -> None:
+    from db.services import topics
+
+    added = topics.create_topic(db, {"name_en": "Rural revitalization", "name_zh": "乡村振兴"})
+    assert added.key == "rural_revitalization"
+    assert "Rural revitalization" in {t.name_en for t in topics.topics(db)}
+    renamed = topics.update_topic(db, added.id, {"name_en": "Rural development"},
+                                  expected_version=1)
+    assert renamed.name_en == "Rural development"
+    with pytest.raises(ValidationFailed, match="lower-case"):
+        topics.update_topic(db, added.id, {"key": "Bad Key"}, expected_version=None)
+    topics.delete_topic(db, added.id)
+    assert added.id not in {t.id for t in topics.topics(db)}
