@@ -7,10 +7,13 @@ Errors go to stderr as one clear sentence, never a traceback."""
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from contextlib import redirect_stderr, redirect_stdout
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -83,10 +86,15 @@ def build_parser() -> Parser:
 
 
 def has_command(argv: Sequence[str]) -> bool:
-    """True when the arguments name a command (or ask for help or the version)."""
+    """True when the arguments name a command (or ask for help or the version). A malformed
+    command line counts too: `main` then explains it and exits with 2."""
     if any(arg in ("-h", "--help", "--version") for arg in argv):
         return True
-    args, _ = build_parser().parse_known_args(list(argv))
+    try:
+        with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+            args, _ = build_parser().parse_known_args(list(argv))
+    except SystemExit:
+        return True
     return args.command is not None
 
 
@@ -111,7 +119,9 @@ class Progress:
 def _open(args: argparse.Namespace) -> Any:
     from db.engine import open_database
 
-    return open_database(args.db)
+    database = open_database(args.db)
+    args.opened = database  # closed by `main` when the command is done
+    return database
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -211,7 +221,8 @@ def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.engine import resolve_url
 
     safety = restore_database(resolve_url(args.db), Path(args.file))
-    print(f"Restored {args.file}; the database as it was is kept at {safety}.", file=out)
+    kept = f"; the database as it was is kept at {safety}" if safety else ""
+    print(f"Restored {args.file}{kept}.", file=out)
     return 0
 
 
@@ -239,30 +250,69 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        # argparse writes help and usage errors to sys.stdout/sys.stderr: send them to ours.
+        with redirect_stdout(out), redirect_stderr(err):
+            args = parser.parse_args(argv)
     except SystemExit as exc:
-        return int(exc.code or 0)
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     if args.command is None:
         parser.print_help(err)
         return 2
     try:
-        return COMMANDS[args.command](args, out, err)
+        code = COMMANDS[args.command](args, out, err)
+        out.flush()  # a closed pipe shows up here, not at interpreter exit
+        return code
     except LiaisonError as exc:
         print(exc.message, file=err)
+        return 1
+    except BrokenPipeError:  # the reader went away (`liaison search … | head -1`): stop quietly
+        _discard_output(out)
         return 1
     except (InterruptedError, KeyboardInterrupt):
         print("Cancelled; nothing was written.", file=err)
         return 1
-    except Exception as exc:  # a bug: keep the report, give the user one sentence
-        path = crash_log_path()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as log:
-                log.write(f"\n--- {datetime.now(UTC).isoformat()} liaison {' '.join(argv or [])}\n")
-                log.write(traceback.format_exc())
-            where = f" (details in {path})"
-        except OSError:
-            where = ""
-        print(f"Liaison hit an unexpected error: {type(exc).__name__}: {exc}{where}.", file=err)
-        return 1
+    except Exception as exc:
+        from db.engine import explain
+
+        problem = explain(exc)  # busy, read-only, disk full… wherever in a command it happened
+        if problem is not None:
+            print(problem.message, file=err)
+            return 1
+        return _report_bug(exc, argv, err)
+    finally:
+        opened = getattr(args, "opened", None)
+        if opened is not None:
+            opened.close()
+
+
+def _discard_output(out: TextIO) -> None:
+    """Point a closed stdout at the null device, so the final flush does not fail again."""
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+def _report_bug(exc: Exception, argv: Sequence[str], err: TextIO) -> int:
+    """A bug: keep the report in the crash log, give the user one line."""
+    path = crash_log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"\n--- {datetime.now(UTC).isoformat()} liaison {' '.join(argv)}\n")
+            log.write("".join(traceback.format_exception(exc)))
+        where = f" (details in {path})"
+    except OSError:
+        where = ""
+    detail = " ".join(str(exc).split())
+    if len(detail) > 300:
+        detail = detail[:297] + "…"
+    print(f"Liaison hit an unexpected error: {type(exc).__name__}: {detail}{where}.", file=err)
+    return 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,15 +18,19 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.errors import DatabaseProblem
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# resolve_url's form of a SQLite file: this prefix and then the absolute path as it is — never
+# URL-decoded, so folders named "Team #2" or "100% done" stay what they are.
+SQLITE_PREFIX = "sqlite:///"
+SQLITE_MEMORY = "sqlite:///:memory:"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 5000  # read at each connection, so tests may lower it
 
 
 def default_database_path() -> Path:
@@ -35,23 +40,48 @@ def default_database_path() -> Path:
 
 
 def resolve_url(target: str | os.PathLike[str] | None) -> str:
-    """A path, a URL, LIAISON_DB, or the default file — as a SQLAlchemy URL."""
+    """A path, a URL, LIAISON_DB, or the default file — as a URL. A SQLite file comes back as
+    ``sqlite:///`` followed by its absolute path, unescaped (see `sqlite_path_of`)."""
     if target is None or str(target) == "":
         target = os.environ.get("LIAISON_DB") or default_database_path()
     text = str(target)
     if "://" in text:
         try:
             url = make_url(text)
-        except ArgumentError:
+            url.port  # noqa: B018  (a port that is not a number fails here, not later)
+        except (ArgumentError, ValueError):
             raise DatabaseProblem(f"“{text}” is not a database path or URL Liaison understands.") from None
-        if url.get_backend_name() not in ("sqlite", "postgresql"):
+        backend = url.get_backend_name()
+        if backend == "postgres":  # the short form hosting services print
+            backend = "postgresql"
+        if backend not in ("sqlite", "postgresql"):
             raise DatabaseProblem(
-                f"Liaison works with SQLite files and PostgreSQL servers, not “{url.get_backend_name()}”."
+                f"Liaison works with SQLite files and PostgreSQL servers, not “{backend}”."
             )
-        if url.get_backend_name() == "postgresql" and url.get_driver_name() != "psycopg":
+        if backend == "sqlite":
+            if not url.database or url.database == ":memory:":
+                return SQLITE_MEMORY
+            return SQLITE_PREFIX + str(Path(url.database).expanduser().resolve())
+        if url.drivername != "postgresql+psycopg":
             url = url.set(drivername="postgresql+psycopg")
         return url.render_as_string(hide_password=False)
-    return "sqlite:///" + str(Path(text).expanduser().resolve())
+    return SQLITE_PREFIX + str(Path(text).expanduser().resolve())
+
+
+def sqlite_path_of(url: str) -> Path | None:
+    """The file behind a URL made by `resolve_url`; None for a server or an in-memory database."""
+    if url.startswith(SQLITE_PREFIX) and url != SQLITE_MEMORY:
+        return Path(url.removeprefix(SQLITE_PREFIX))
+    return None
+
+
+def busy_timeout_seconds() -> float:
+    return BUSY_TIMEOUT_MS / 1000
+
+
+def sqlite_readonly_uri(path: Path) -> str:
+    """A URI that opens `path` read-only, whatever characters (#, ?, %, spaces) its name has."""
+    return path.resolve().as_uri() + "?mode=ro"
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -65,36 +95,85 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def is_writable(path: Path) -> bool:
+    """May Liaison write `path`? Besides the permission check, a file or folder nobody may write
+    (chmod a-w, “locked” in a file manager) counts as read-only even for an administrator, who
+    could write it anyway: that mark is the owner's wish, so it behaves the same for everyone."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
 def check_sqlite_file(path: Path) -> None:
     """Refuse, with a clear sentence, a file that is not SQLite or cannot be written."""
     if path.is_dir():
         raise DatabaseProblem(f"{path} is a folder, not a Liaison database file.")
-    if path.exists() and path.stat().st_size > 0:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-        if header != SQLITE_HEADER:
-            raise DatabaseProblem(f"{path} is not a Liaison database (it is not a SQLite file).")
-        if not os.access(path, os.W_OK):
+    if path.exists():
+        if path.stat().st_size > 0:
+            try:
+                with path.open("rb") as handle:
+                    header = handle.read(len(SQLITE_HEADER))
+            except OSError as exc:
+                raise DatabaseProblem(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+            if header != SQLITE_HEADER:
+                raise DatabaseProblem(f"{path} is not a Liaison database (it is not a SQLite file).")
+        if not is_writable(path):
             raise DatabaseProblem(
                 f"The database file {path} is read-only; Liaison needs to write to it. "
                 "Copy it somewhere writable or change its permissions."
             )
-    elif not path.exists():
+        if not is_writable(path.parent):
+            raise DatabaseProblem(
+                f"The folder {path.parent} is read-only; Liaison keeps its journal beside the "
+                "database file, so it needs to write there. Move the file or change the folder's "
+                "permissions."
+            )
+    else:
         parent = path.parent
         if not parent.exists():
             try:
                 parent.mkdir(parents=True)
             except OSError as exc:
                 raise DatabaseProblem(f"Cannot create the folder {parent}: {exc.strerror}.") from exc
-        if not os.access(parent, os.W_OK):
+        if not is_writable(parent):
             raise DatabaseProblem(f"Cannot create a database in {parent}: the folder is read-only.")
+
+
+def read_sqlite_schema(path: Path) -> tuple[list[str], str | None]:
+    """The table names and schema revision of an existing SQLite file, read without writing
+    a byte to it (a read-only connection: not even the journal mode changes)."""
+    try:
+        connection = sqlite3.connect(sqlite_readonly_uri(path), uri=True,
+                                     timeout=busy_timeout_seconds())
+    except sqlite3.Error as exc:
+        raise (explain(exc, str(path)) or DatabaseProblem(f"Cannot open {path}: {exc}.")) from exc
+    try:
+        tables = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' "
+            "ESCAPE '~' ORDER BY name")]
+        revision: str | None = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = None if row is None else str(row[0])
+        return tables, revision
+    except sqlite3.Error as exc:
+        raise (explain(exc, str(path)) or DatabaseProblem(f"Cannot read {path}: {exc}.")) from exc
+    finally:
+        connection.close()
 
 
 def explain(exc: BaseException, where: str = "the database") -> DatabaseProblem | None:
     """Translate a driver error caused by the environment into a clear message; None for bugs."""
-    if not isinstance(exc, DBAPIError):
+    if isinstance(exc, DBAPIError):
+        detail = str(exc.orig) if exc.orig is not None else str(exc)
+    elif isinstance(exc, sqlite3.Error):
+        detail = str(exc)
+    else:
         return None
-    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    detail = " ".join(detail.split())  # one line: drivers put newlines and tabs in messages
+    text = detail.lower()
     if "database is locked" in text or "database table is locked" in text:
         return DatabaseProblem(
             f"{where} is busy: another program is writing to it. Try again in a moment."
@@ -105,10 +184,14 @@ def explain(exc: BaseException, where: str = "the database") -> DatabaseProblem 
         return DatabaseProblem("The disk is full; free some space and try again. Nothing was saved.")
     if "file is not a database" in text or "file is encrypted" in text:
         return DatabaseProblem(f"{where} is not a Liaison database (it is not a SQLite file).")
+    if "malformed" in text:
+        return DatabaseProblem(
+            f"{where} is damaged (SQLite reports a malformed database); restore it from a backup."
+        )
     if "unable to open database" in text:
         return DatabaseProblem(f"Cannot open {where}: the file or its folder is missing or locked.")
     if isinstance(exc, OperationalError) and ("connection" in text or "server" in text):
-        return DatabaseProblem(f"Cannot reach the database server: {str(exc.orig).strip()}")
+        return DatabaseProblem(f"Cannot reach the database server: {detail}")
     return None
 
 
@@ -167,7 +250,10 @@ class Database:
 
 def create_engine_for(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        path = sqlite_path_of(url)
+        # A URL object is used as it is: the path is not parsed or decoded again.
+        target = URL.create("sqlite+pysqlite", database=str(path) if path else ":memory:")
+        engine = create_engine(target, connect_args={"timeout": busy_timeout_seconds()})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
@@ -175,12 +261,18 @@ def create_engine_for(url: str) -> Engine:
 
 def open_database(target: str | os.PathLike[str] | None = None, *, migrate: bool = True,
                   seed: bool = True) -> Database:
-    """Open (creating if needed) and migrate a database; raise DatabaseProblem when it cannot."""
+    """Open (creating if needed) and migrate a database; raise DatabaseProblem when it cannot.
+    A file Liaison must refuse (not SQLite, read-only, from a newer Liaison, someone else's
+    tables) is refused before anything is written to it."""
     url = resolve_url(target)
-    path: Path | None = None
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        path = Path(url.removeprefix("sqlite:///"))
+    path = sqlite_path_of(url)
+    if path is not None:
         check_sqlite_file(path)
+        if migrate and path.exists() and path.stat().st_size > 0:
+            from db.migrate import refuse_unusable
+
+            tables, revision = read_sqlite_schema(path)
+            refuse_unusable(str(path), tables, revision)
     engine = create_engine_for(url)
     database = Database(url=url, engine=engine,
                         sessions=sessionmaker(engine, expire_on_commit=False), path=path)
@@ -203,18 +295,41 @@ def open_database(target: str | os.PathLike[str] | None = None, *, migrate: bool
     return database
 
 
+def unique_path(path: Path) -> Path:
+    """`path`, or `path` with -2, -3… before the suffix if a file of that name exists."""
+    candidate = path
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
 def backup_sqlite(path: Path, destination: Path) -> Path:
-    """A consistent copy of a live SQLite file (the backup API copies WAL content too)."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """A consistent copy of a live SQLite file (the backup API copies WAL content too), as a
+    single self-contained file. An existing file is never overwritten: the name gets -2, -3…"""
     try:
-        target = sqlite3.connect(destination)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseProblem(
+            f"Cannot write a backup in {destination.parent}: {exc.strerror or exc}.") from exc
+    destination = unique_path(destination)
+    try:
+        source = sqlite3.connect(sqlite_readonly_uri(path), uri=True,
+                                 timeout=busy_timeout_seconds())
         try:
-            source.backup(target)
+            target = sqlite3.connect(destination)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
         finally:
-            target.close()
-    finally:
-        source.close()
+            source.close()
+    except sqlite3.Error as exc:
+        destination.unlink(missing_ok=True)
+        raise (explain(exc, str(path))
+               or DatabaseProblem(f"Cannot back up {path} to {destination}: {exc}.")) from exc
     return destination
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
 
 from db.engine import MIGRATIONS_DIR, Database, backup_folder, backup_sqlite, timestamp
 from db.errors import DatabaseProblem
@@ -25,33 +27,38 @@ def head_revision() -> str:
     return head
 
 
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
 def current_revision(database: Database) -> str | None:
     with database.engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def refuse_unusable(where: str, tables: Iterable[str], revision: str | None) -> None:
+    """Refuse, before anything is written, a database from a newer Liaison or one holding
+    someone else's tables."""
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseProblem(
+            f"{where} was written by a newer version of Liaison (schema {revision}); "
+            "update Liaison to open it. Nothing in it was changed."
+        )
+    if revision is None and any(not name.startswith("sqlite_") for name in tables):
+        raise DatabaseProblem(
+            f"{where} holds tables but is not a Liaison database; Liaison will not touch it."
+        )
+
+
 def upgrade_to_head(database: Database) -> list[Path]:
     """Bring the schema to head. Returns the backup files written (SQLite only)."""
     config = alembic_config()
-    script = ScriptDirectory.from_config(config)
-    known = {rev.revision for rev in script.walk_revisions()}
     current = current_revision(database)
-    head = script.get_current_head()
-    if current == head:
+    if current == head_revision():
         return []
-    if current is not None and current not in known:
-        raise DatabaseProblem(
-            f"{database.describe()} was written by a newer version of Liaison "
-            f"(schema {current}); update Liaison to open it. The file was not changed."
-        )
-    if current is None:
-        from sqlalchemy import inspect
-
-        if inspect(database.engine).get_table_names():
-            raise DatabaseProblem(
-                f"{database.describe()} holds tables but is not a Liaison database; "
-                "Liaison will not touch it."
-            )
+    refuse_unusable(database.describe(),
+                    inspect(database.engine).get_table_names() if current is None else (),
+                    current)
     backups: list[Path] = []
     if current is not None and database.path is not None:
         target = backup_folder(database.path) / (

@@ -71,11 +71,14 @@ def database_stats(db: Database, today: date | None = None) -> Stats:
             counts[name] = int(rows.get(True, 0))
             deleted[name] = int(rows.get(False, 0))
         live_org = Organization.deleted_at.is_(None)
-        by_region = dict(session.execute(
-            select(func.coalesce(Country.region, "(no region)"), func.count())
+        by_region: dict[str, int] = {}
+        for region, count in session.execute(
+            select(Country.region, func.count())
             .select_from(Organization).outerjoin(Country, Country.code == Organization.country_code)
-            .where(live_org).group_by(func.coalesce(Country.region, "(no region)"))
-        ).all())
+            .where(live_org).group_by(Country.region)
+        ).all():
+            key = region or "(no region)"
+            by_region[key] = by_region.get(key, 0) + count
         by_kind = dict(session.execute(
             select(Organization.kind, func.count()).where(live_org).group_by(Organization.kind)
         ).all())
