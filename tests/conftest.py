@@ -16,7 +16,19 @@ from tests.pg_cluster import ClusterUnavailable, start_cluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
-SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+def shared_data_dir() -> Path:
+    """The real-world files in ../shared/data (LIAISON_SHARED_DATA overrides the place)."""
+    candidates = [os.environ.get("LIAISON_SHARED_DATA"), REPO.parent / "shared" / "data",
+                  "/work/shared/data"]
+    for candidate in candidates:
+        if candidate and Path(candidate).is_dir():
+            return Path(candidate)
+    pytest.fail("The shared real-world data (../shared/data) was not found next to the "
+                "repository; set LIAISON_SHARED_DATA to its folder.", pytrace=False)
+
+
 _counter = itertools.count()
 
 

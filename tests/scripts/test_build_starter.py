@@ -9,10 +9,11 @@ from types import ModuleType
 
 import pytest
 
+from tests.conftest import shared_data_dir
+
 REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "build_starter.py"
 SHIPPED = REPO / "resources" / "starter" / "parties.csv"
-SOURCE = Path(__file__).resolve().parents[3] / "shared" / "data" / "parties"
 HEADER = ("partyfacts_id,country_alpha3,name,name_en,abbreviation,aliases,"
           "founded,website,description")
 BIDI_MARKS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
@@ -27,12 +28,17 @@ def _load_script() -> ModuleType:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not (SOURCE / "partyfacts-core-parties.csv").is_file():
-        pytest.fail(f"Party Facts data not found at {SOURCE} (expected the shared data folder "
-                    "next to the repository: ../shared/data/parties)")
+def source() -> Path:
+    folder = shared_data_dir() / "parties"
+    if not (folder / "partyfacts-core-parties.csv").is_file():
+        pytest.fail(f"Party Facts data not found at {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, source: Path) -> Path:
     out = tmp_path_factory.mktemp("starter") / "parties.csv"
-    _load_script().build(SOURCE, out)
+    _load_script().build(source, out)
     return out
 
 
@@ -67,8 +73,8 @@ def test_sorted_by_country_then_name(rows: list[dict[str, str]]) -> None:
     assert keys == sorted(keys)
 
 
-def test_no_technical_placeholders(rows: list[dict[str, str]]) -> None:
-    with (SOURCE / "partyfacts-core-parties.csv").open(encoding="utf-8", newline="") as handle:
+def test_no_technical_placeholders(rows: list[dict[str, str]], source: Path) -> None:
+    with (source / "partyfacts-core-parties.csv").open(encoding="utf-8", newline="") as handle:
         technical = {r["partyfacts_id"] for r in csv.DictReader(handle) if r["technical"].strip()}
     assert technical, "the source should contain technical placeholders to drop"
     assert not technical & {r["partyfacts_id"] for r in rows}
