@@ -6,13 +6,13 @@ import sqlite3
 from pathlib import Path
 
 from db.engine import (
-    SQLITE_HEADER,
     Database,
     backup_folder,
     backup_sqlite,
     busy_timeout_seconds,
     check_sqlite_file,
     explain,
+    has_sqlite_header,
     read_sqlite_schema,
     sqlite_path_of,
     sqlite_readonly_uri,
@@ -37,12 +37,7 @@ def check_backup_file(source: Path) -> None:
     can open."""
     if not source.is_file():
         raise DatabaseProblem(f"There is no backup file {source}.")
-    try:
-        with source.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseProblem(f"Cannot read {source}: {exc.strerror or exc}.") from exc
-    if header != SQLITE_HEADER:
+    if not has_sqlite_header(source):
         raise DatabaseProblem(f"{source} is not a Liaison backup (it is not a SQLite file).")
     from db.migrate import refuse_unusable
 

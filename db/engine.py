@@ -106,19 +106,21 @@ def is_writable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
 
 
+def has_sqlite_header(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError as exc:
+        raise DatabaseProblem(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+
+
 def check_sqlite_file(path: Path) -> None:
     """Refuse, with a clear sentence, a file that is not SQLite or cannot be written."""
     if path.is_dir():
         raise DatabaseProblem(f"{path} is a folder, not a Liaison database file.")
     if path.exists():
-        if path.stat().st_size > 0:
-            try:
-                with path.open("rb") as handle:
-                    header = handle.read(len(SQLITE_HEADER))
-            except OSError as exc:
-                raise DatabaseProblem(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-            if header != SQLITE_HEADER:
-                raise DatabaseProblem(f"{path} is not a Liaison database (it is not a SQLite file).")
+        if path.stat().st_size > 0 and not has_sqlite_header(path):
+            raise DatabaseProblem(f"{path} is not a Liaison database (it is not a SQLite file).")
         if not is_writable(path):
             raise DatabaseProblem(
                 f"The database file {path} is read-only; Liaison needs to write to it. "
