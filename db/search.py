@@ -1,0 +1,113 @@
+"""Find organizations and people by any name, alias or abbreviation, as the user types.
+
+Candidates come from SQL (LIKE on every name column); ranking happens here: an exact name or
+abbreviation first, then names that start with the query, then words that do, then the rest,
+busier relationships before quieter ones."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import String, cast, func, or_, select
+
+from db.engine import Database
+from db.models import Country, Organization, Person
+from db.services.reference import fold
+
+Kind = Literal["organization", "person"]
+CANDIDATES = 300
+
+
+@dataclass(frozen=True)
+class NameHit:
+    kind: Kind
+    id: str
+    name: str
+    name_en: str | None
+    name_zh: str | None
+    abbreviation: str | None
+    country: str | None
+    country_name: str | None
+    detail: str | None  # kind of organization, or a person's title
+    matched: str  # the name that matched
+    rank: int
+
+
+def _rank(query: str, names: Iterable[str | None]) -> tuple[int, str]:
+    wanted = fold(query)
+    best = (9, "")
+    for name in names:
+        if not name:
+            continue
+        folded = fold(name)
+        if folded == wanted:
+            rank = 0
+        elif folded.startswith(wanted):
+            rank = 1
+        elif any(word.startswith(wanted) for word in folded.split()):
+            rank = 2
+        elif wanted in folded:
+            rank = 3
+        else:
+            continue
+        if rank < best[0]:
+            best = (rank, name)
+    return best
+
+
+def _pattern(query: str) -> tuple[str, str]:
+    escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped.lower()}%", f"%{escaped}%"
+
+
+def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organization", "person"),
+                 limit: int = 20) -> list[NameHit]:
+    query = query.strip()
+    if not query:
+        return []
+    lower, exact = _pattern(query)
+    hits: list[tuple[Any, ...]] = []
+    with db.reading() as session:
+        if "organization" in kinds:
+            rows = session.execute(
+                select(Organization, Country.name_en)
+                .outerjoin(Country, Country.code == Organization.country_code)
+                .where(Organization.deleted_at.is_(None), or_(
+                    func.lower(Organization.name).like(lower, escape="\\"),
+                    func.lower(Organization.name_en).like(lower, escape="\\"),
+                    Organization.name_zh.like(exact, escape="\\"),
+                    func.lower(Organization.abbreviation).like(lower, escape="\\"),
+                    func.lower(cast(Organization.aliases, String)).like(lower, escape="\\"),
+                ))
+                .order_by(Organization.interaction_count.desc()).limit(CANDIDATES)
+            ).all()
+            for org, country_name in rows:
+                rank, matched = _rank(query, [org.abbreviation, org.name, org.name_en,
+                                              org.name_zh, *(org.aliases or [])])
+                hits.append((rank, -(org.interaction_count or 0), NameHit(
+                    "organization", org.id, org.name, org.name_en, org.name_zh,
+                    org.abbreviation, org.country_code, country_name, org.kind, matched or org.name,
+                    rank)))
+        if "person" in kinds:
+            rows = session.execute(
+                select(Person, Country.name_en)
+                .outerjoin(Country, Country.code == Person.nationality)
+                .where(Person.deleted_at.is_(None), or_(
+                    func.lower(Person.name).like(lower, escape="\\"),
+                    func.lower(Person.name_en).like(lower, escape="\\"),
+                    Person.name_zh.like(exact, escape="\\"),
+                    func.lower(cast(Person.aliases, String)).like(lower, escape="\\"),
+                ))
+                .order_by(Person.interaction_count.desc()).limit(CANDIDATES)
+            ).all()
+            for person, country_name in rows:
+                rank, matched = _rank(query, [person.name, person.name_en, person.name_zh,
+                                              *(person.aliases or [])])
+                hits.append((rank, -(person.interaction_count or 0), NameHit(
+                    "person", person.id, person.name, person.name_en, person.name_zh, None,
+                    person.nationality, country_name, person.title, matched or person.name,
+                    rank)))
+    hits.sort(key=lambda h: (h[0], h[1], h[2].name.casefold()))
+    return [hit for _, _, hit in hits[:limit]]

@@ -1,0 +1,162 @@
+"""A table model that keeps only a window of rows: it learns the total from the database and
+fetches pages on demand as the view scrolls. Sorting and filtering happen in SQL (the fetch
+function gets the sort key); nothing here sorts or filters rows in Python."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+
+from db.services.recording import Page
+
+Index = QModelIndex | QPersistentModelIndex
+Fetch = Callable[[int, int, str | None, bool], Page[Any]]
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    value: Callable[[Any], Any]
+    sort_key: str | None = None  # the service's sort name; None: not sortable
+    icon: Callable[[Any], QIcon | None] | None = None
+    tooltip: Callable[[Any], str | None] | None = None
+    foreground: Callable[[Any], Any] | None = None
+    align_right: bool = False
+
+
+def as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+class PagedTableModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], fetch: Fetch, *, page_size: int = 200,
+                 max_pages: int = 50, default_sort: str | None = None,
+                 default_descending: bool = False) -> None:
+        super().__init__()
+        self.columns = list(columns)
+        self.fetch = fetch
+        self.page_size = page_size
+        self.max_pages = max_pages
+        self.sort_key = default_sort
+        self.descending = default_descending
+        self.total = 0
+        self.pages: OrderedDict[int, tuple[Any, ...]] = OrderedDict()
+
+    # -- loading ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Fetch the first page again (after a filter, sort or data change)."""
+        self.beginResetModel()
+        self.pages.clear()
+        first = self.fetch(0, self.page_size, self.sort_key, self.descending)
+        self.total = max(first.total, len(first.items))
+        self.pages[0] = first.items
+        self.endResetModel()
+
+    def _page(self, number: int) -> tuple[Any, ...]:
+        page = self.pages.get(number)
+        if page is None:
+            page = self.fetch(number * self.page_size, self.page_size, self.sort_key,
+                              self.descending).items
+            self.pages[number] = page
+            while len(self.pages) > self.max_pages:
+                self.pages.popitem(last=False)
+        else:
+            self.pages.move_to_end(number)
+        return page
+
+    def record(self, row: int) -> Any | None:
+        if not 0 <= row < self.total:
+            return None
+        page = self._page(row // self.page_size)
+        offset = row % self.page_size
+        return page[offset] if offset < len(page) else None
+
+    def row_of(self, record_id: str) -> int | None:
+        """The row of a loaded record, if it is in a page already fetched."""
+        for number, page in self.pages.items():
+            for offset, item in enumerate(page):
+                if getattr(item, "id", None) == record_id:
+                    return number * self.page_size + offset
+        return None
+
+    # -- Qt model interface ----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.total
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.columns[section].title
+            if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].sort_key is None:
+                return "This column cannot be sorted"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.column() < len(self.columns):
+            return None
+        record = self.record(index.row())
+        if record is None:
+            return None
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return as_text(column.value(record))
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            return column.icon(record)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.tooltip is not None:
+                return column.tooltip(record)
+            text = as_text(column.value(record))
+            return text if len(text) > 30 else None
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            return column.foreground(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SORT_ROLE:
+            return column.value(record)
+        if role == RECORD_ROLE:
+            return record
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        key = self.columns[column].sort_key
+        if key is None:
+            return
+        self.sort_key = key
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def sort_column(self) -> int:
+        for number, column in enumerate(self.columns):
+            if column.sort_key == self.sort_key:
+                return number
+        return -1

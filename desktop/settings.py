@@ -1,0 +1,34 @@
+"""The user's preferences, kept with QSettings (per user, per machine)."""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QSettings
+
+
+def settings() -> QSettings:
+    return QSettings("Liaison", "Liaison")
+
+
+def name_preference() -> str:
+    value = settings().value("display/names", "original")
+    return value if value in ("original", "en", "zh") else "original"
+
+
+def set_name_preference(value: str) -> None:
+    settings().setValue("display/names", value)
+
+
+def officer_name() -> str:
+    value = settings().value("user/name", "")
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def set_officer_name(value: str) -> None:
+    settings().setValue("user/name", value.strip())

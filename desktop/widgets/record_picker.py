@@ -1,0 +1,88 @@
+"""A line edit that finds organizations and people by any name, alias or abbreviation as the
+user types, and says which one was picked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from db.engine import Database
+from db.search import Kind, NameHit, search_names
+from db.vocabulary import ORGANIZATION_KINDS
+from desktop.icons import icon
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def describe(hit: NameHit) -> str:
+    parts = [hit.name]
+    if hit.abbreviation and hit.abbreviation != hit.name:
+        parts.append(f"({hit.abbreviation})")
+    if hit.matched and hit.matched not in (hit.name, hit.abbreviation):
+        parts.append(f"— {hit.matched}")
+    where = hit.country_name or hit.country
+    detail = ORGANIZATION_KINDS[hit.detail].en if (
+        hit.kind == "organization" and hit.detail in ORGANIZATION_KINDS) else hit.detail
+    tail = ", ".join(x for x in (detail, where) if x)
+    return " ".join(parts) + (f"   · {tail}" if tail else "")
+
+
+class RecordPicker(QLineEdit):
+    picked = Signal(object)  # NameHit
+
+    def __init__(self, database: Database, kinds: Sequence[Kind] = ("organization", "person"),
+                 parent: QWidget | None = None, *, limit: int = 15) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.kinds = tuple(kinds)
+        self.limit = limit
+        self.hits: list[NameHit] = []
+        self.results = QStandardItemModel(self)
+        self.popup = QCompleter(self)
+        self.popup.setModel(self.results)
+        self.popup.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.popup.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.popup.setWidget(self)
+        self.popup.activated.connect(self._activated_text)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(120)
+        self.timer.timeout.connect(self.refresh)
+        self.textEdited.connect(lambda _text: self.timer.start())
+        self.returnPressed.connect(self._pick_first)
+        self.setClearButtonEnabled(True)
+
+    def refresh(self) -> None:
+        text = self.text().strip()
+        self.hits = search_names(self.database, text, kinds=self.kinds, limit=self.limit) if text else []
+        self.results.clear()
+        for hit in self.hits:
+            item = QStandardItem(icon("building-2" if hit.kind == "organization" else "users"),
+                                 describe(hit))
+            item.setData(hit, HIT_ROLE)
+            self.results.appendRow(item)
+        if self.hits:
+            self.popup.complete()
+        else:
+            self.popup.popup().hide()
+
+    def _pick_first(self) -> None:
+        """Enter takes the best match: typing a name and pressing Enter is enough."""
+        self.timer.stop()
+        if self.text().strip() and not self.hits:
+            self.refresh()
+        if self.hits:
+            self.popup.popup().hide()
+            self.picked.emit(self.hits[0])
+            self.clear()
+
+    def _activated_text(self, text: str) -> None:
+        for hit in self.hits:
+            if describe(hit) == text:
+                self.picked.emit(hit)
+                self.clear()
+                return
+

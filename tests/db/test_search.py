@@ -1,0 +1,22 @@
+"""search_names: every name, alias and abbreviation; best matches first."""
+
+from __future__ import annotations
+
+from db.engine import Database
+from db.search import search_names
+from tests.db.factories import make_organization, make_person
+
+
+def test_search_ranks_exact_abbreviation_first(db: Database) -> None:
+    anc = make_organization(db, name="African National Congress", abbreviation="ANC",
+                            country="ZA", name_zh="南非非洲人国民大会")
+    make_organization(db, name="Alliance Nationale pour le Changement", country="TG")
+    make_organization(db, name="Lanc Party", country="FR")
+    make_person(db, name="Ancelotti Carlo")
+    hits = search_names(db, "anc")
+    assert hits[0].id == anc.id and hits[0].matched == "ANC"
+    assert {h.kind for h in hits} == {"organization", "person"}
+    assert [h.id for h in search_names(db, "国民大会")] == [anc.id]
+    assert search_names(db, "anc", kinds=("person",))[0].name == "Ancelotti Carlo"
+    assert search_names(db, "   ") == []
+    assert search_names(db, "100%") == []
