@@ -91,7 +91,7 @@ def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organiza
                     org.abbreviation, org.country_code, country_name, org.kind, matched or org.name,
                     rank)))
         if "person" in kinds:
-            rows = session.execute(
+            people = session.execute(
                 select(Person, Country.name_en)
                 .outerjoin(Country, Country.code == Person.nationality)
                 .where(Person.deleted_at.is_(None), or_(
@@ -102,7 +102,7 @@ def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organiza
                 ))
                 .order_by(Person.interaction_count.desc()).limit(CANDIDATES)
             ).all()
-            for person, country_name in rows:
+            for person, country_name in people:
                 rank, matched = _rank(query, [person.name, person.name_en, person.name_zh,
                                               *(person.aliases or [])])
                 hits.append((rank, -(person.interaction_count or 0), NameHit(

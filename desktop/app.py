@@ -5,20 +5,28 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db.engine import Database, open_database
 from db.errors import LiaisonError
+from desktop import settings
+from desktop.context import AppContext
+from desktop.errors import install_exception_hook
+from desktop.tasks import Job
 
 
 def run_app(argv: Sequence[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
     parser = argparse.ArgumentParser(prog="liaison")
     parser.add_argument("--db")
     args, qt_args = parser.parse_known_args(list(argv))
     app = QApplication([sys.argv[0], *qt_args])
     app.setApplicationName("Liaison")
     app.setOrganizationName("Liaison")
+    app.setApplicationDisplayName("Liaison")
+    hook = install_exception_hook()
     try:
         database = open_database(args.db)
     except LiaisonError as exc:
@@ -26,10 +34,50 @@ def run_app(argv: Sequence[str]) -> int:
         return 1
     window = create_main_window(database)
     window.show()
-    return int(app.exec())
+    QTimer.singleShot(0, lambda: offer_first_start(window.context, window))
+    code = int(app.exec())
+    del hook
+    database.close()
+    return code
 
 
-def create_main_window(database: Database):  # type: ignore[no-untyped-def]
+def create_main_window(database: Database) -> Any:
     from desktop.main_window import MainWindow
 
-    return MainWindow(database)
+    return MainWindow(AppContext(database))
+
+
+def offer_first_start(context: AppContext, parent: QWidget) -> Job | None:
+    """On an empty database, once per machine and database: starter register, demo, or empty."""
+    from db.services.stats import quick_counts
+    from desktop.dialogs.first_start import FirstStartDialog
+
+    key = f"first_start/{context.database.describe()}"
+    store = settings.settings()
+    if store.value(key) or quick_counts(context.database)["organizations"]:
+        return None
+    dialog = FirstStartDialog(parent)
+    dialog.exec()
+    store.setValue(key, dialog.choice())
+    return load_initial_data(context, parent, dialog.choice())
+
+
+def load_initial_data(context: AppContext, parent: QWidget, choice: str) -> Job | None:
+    database = context.database
+    if choice == "starter":
+        from db.starter import load_starter
+
+        job = Job(parent, "Loading the starter register",
+                  lambda cancelled: load_starter(database, None, cancelled),
+                  lambda step: (step.done, step.total, f"{step.created:,} parties loaded"),
+                  on_success=lambda _r: context.notify("*"))
+    elif choice == "demo":
+        from db.demo import generate_demo
+
+        job = Job(parent, "Loading demo data",
+                  lambda cancelled: generate_demo(database, "small", 1, cancelled),
+                  lambda step: (step.done, step.total, f"Creating {step.stage}…"),
+                  on_success=lambda _r: context.notify("*"))
+    else:
+        return None
+    return context.start(job)

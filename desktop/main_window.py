@@ -1,84 +1,330 @@
-"""The main window. For now it shows which database is open and what it holds; the browse
-and edit screens come with the desktop issue."""
+"""The main window: navigation between the lists, the search box, actions, status bar.
+Views are created when first shown, so start-up pays only for the one the user sees."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QGroupBox,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QVBoxLayout,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
 from db import __version__
-from db.engine import Database
-from db.services.stats import database_stats
+from db.search import NameHit
+from db.services.stats import quick_counts
 from db.starter import ATTRIBUTION
+from desktop import settings
+from desktop.context import AppContext
+from desktop.icons import icon
+from desktop.widgets.record_picker import RecordPicker
 
-LABELS = {
-    "organizations": "Organizations",
-    "people": "People",
-    "interactions": "Interactions",
-    "followups": "Follow-ups",
-    "topics": "Topics",
-    "tags": "Tags",
-}
+EXCHANGE_PENDING = "Spreadsheet import and export arrive with the exchange feature."
+
+
+@dataclass(frozen=True)
+class ViewEntry:
+    key: str
+    title: str
+    icon_name: str
+    shortcut: str
+    factory: Callable[[AppContext], QWidget]
+
+
+def _organizations(context: AppContext) -> QWidget:
+    from desktop.views.organizations import OrganizationsView
+
+    return OrganizationsView(context)
+
+
+def _people(context: AppContext) -> QWidget:
+    from desktop.views.people import PeopleView
+
+    return PeopleView(context)
+
+
+def _interactions(context: AppContext) -> QWidget:
+    from desktop.views.interactions import InteractionsView
+
+    return InteractionsView(context)
+
+
+def _followups(context: AppContext) -> QWidget:
+    from desktop.views.followups import FollowUpsView
+
+    return FollowUpsView(context)
+
+
+VIEWS = (
+    ViewEntry("organizations", "Organizations", "building-2", "Ctrl+1", _organizations),
+    ViewEntry("people", "People", "users", "Ctrl+2", _people),
+    ViewEntry("interactions", "Interactions", "calendar-days", "Ctrl+3", _interactions),
+    ViewEntry("followups", "Follow-ups", "list-checks", "Ctrl+4", _followups),
+)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database) -> None:
+    def __init__(self, context: AppContext) -> None:
         super().__init__()
-        self.database = database
-        self.setWindowTitle(f"Liaison — {database.describe()}")
-        self.resize(900, 600)
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        heading = QLabel("<h2>Liaison</h2><p>Relationship register of the international liaison "
-                         "office.</p>")
-        heading.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(heading)
-        self.counts_box = QGroupBox("This database holds")
-        self.counts = QFormLayout(self.counts_box)
-        self.count_labels: dict[str, QLabel] = {}
-        for key, label in LABELS.items():
-            value = QLabel("…")
-            value.setObjectName(f"count_{key}")
-            self.count_labels[key] = value
-            self.counts.addRow(f"{label}:", value)
-        self.coverage = QLabel()
-        self.counts.addRow("Countries covered:", self.coverage)
-        layout.addWidget(self.counts_box)
-        layout.addStretch(1)
-        self.setCentralWidget(central)
-        self._build_menu()
-        self.refresh()
+        self.context = context
+        context.main_window = self
+        self.setWindowTitle("Liaison")
+        self.setWindowIcon(icon("globe"))
+        self.views: dict[str, QWidget] = {}
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        for entry in VIEWS:
+            item = QListWidgetItem(icon(entry.icon_name), entry.title)
+            item.setToolTip(f"{entry.title} ({entry.shortcut})")
+            self.navigation.addItem(item)
+        self.navigation.setMinimumWidth(120)
+        self.navigation.setMaximumWidth(260)
+        self.stack = QStackedWidget()
+        for _ in VIEWS:
+            self.stack.addWidget(QWidget())  # placeholders until first shown
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([135, 1100])
+        self.setCentralWidget(self.splitter)
+        self.search = RecordPicker(context.database)
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Find an organization or person (Ctrl+F)")
+        self.search.setMinimumWidth(320)
+        self.search.picked.connect(self.open_hit)
+        self._build_actions()
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.status_timer = QTimer(self)
+        self.status_timer.setSingleShot(True)
+        self.status_timer.setInterval(400)
+        self.status_timer.timeout.connect(self.refresh_status)
+        context.changed.connect(lambda *_: self.status_timer.start())
+        self.navigation.currentRowChanged.connect(self.show_view)
+        self.restore_window_state()
+        self.refresh_status()
 
-    def _build_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Liaison", self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+    # -- actions and menus -----------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], Any], *, icon_name: str | None = None,
+                shortcut: QKeySequence | str | None = None, tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
 
-    def refresh(self) -> None:
-        stats = database_stats(self.database)
-        for key, label in self.count_labels.items():
-            label.setText(f"{stats.counts.get(key, 0):,}")
-        self.coverage.setText(f"{stats.countries_covered} of {stats.countries_known}")
-        self.statusBar().showMessage(
-            f"{self.database.describe()} — {stats.counts['organizations']:,} organizations, "
-            f"{stats.counts['interactions']:,} interactions")
+    def _build_actions(self) -> None:
+        ctx = self.context
+        self.new_action = self._action("&New", self.new_in_current_view, icon_name="plus",
+                                       shortcut=QKeySequence.StandardKey.New,
+                                       tip="New record in the current list (Ctrl+N)")
+        self.new_organization = self._action("New &organization…", lambda: ctx.open_organization(None),
+                                             icon_name="building-2", shortcut="Ctrl+Shift+O")
+        self.new_person = self._action("New &person…", lambda: ctx.open_person(None),
+                                       icon_name="user-plus", shortcut="Ctrl+Shift+P")
+        self.new_interaction = self._action("New &interaction…", lambda: ctx.open_interaction(None),
+                                            icon_name="calendar-plus", shortcut="Ctrl+Shift+I")
+        self.import_action = self._action("&Import…", lambda: None, icon_name="upload",
+                                          tip=EXCHANGE_PENDING)
+        self.export_action = self._action("&Export…", lambda: None, icon_name="download",
+                                          tip=EXCHANGE_PENDING)
+        for action in (self.import_action, self.export_action):
+            action.setEnabled(False)
+        self.settings_action = self._action("&Settings…", self.show_settings, icon_name="settings",
+                                            shortcut=QKeySequence.StandardKey.Preferences)
+        self.quit_action = self._action("&Quit", self.close, shortcut=QKeySequence.StandardKey.Quit)
+        self.undo_action = ctx.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setIcon(icon("undo-2"))
+        self.redo_action = ctx.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.delete_action = self._action("&Delete", self.delete_in_current_view,
+                                          icon_name="trash-2",
+                                          tip="Delete the selected record (undo with Ctrl+Z)")
+        self.find_action = self._action("&Find…", self.focus_search, icon_name="search",
+                                        shortcut=QKeySequence.StandardKey.Find)
+        self.refresh_action = self._action("&Refresh", self.refresh_current,
+                                           icon_name="refresh-cw",
+                                           shortcut=QKeySequence.StandardKey.Refresh)
+        self.about_action = self._action("&About Liaison", self.show_about, icon_name="info")
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        for action in (self.new_action, self.new_organization, self.new_person,
+                       self.new_interaction):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = menu.addMenu("&Edit")
+        for action in (self.undo_action, self.redo_action, self.delete_action, self.find_action):
+            edit_menu.addAction(action)
+        view_menu = menu.addMenu("&View")
+        for number, entry in enumerate(VIEWS):
+            action = self._action(entry.title, lambda n=number: self.navigation.setCurrentRow(n),
+                                  icon_name=entry.icon_name, shortcut=entry.shortcut)
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.setMovable(False)
+        new_button = QToolButton()
+        new_button.setDefaultAction(self.new_action)
+        new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        new_menu = QMenu(new_button)
+        for action in (self.new_organization, self.new_person, self.new_interaction):
+            new_menu.addAction(action)
+        new_button.setMenu(new_menu)
+        toolbar.addWidget(new_button)
+        toolbar.addAction(self.delete_action)
+        toolbar.addAction(self.undo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.import_action)
+        toolbar.addAction(self.export_action)
+        toolbar.addAction(self.settings_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+
+    # -- views -----------------------------------------------------------------------------
+    def view(self, key: str) -> QWidget:
+        """The view for `key`, created on first use."""
+        if key not in self.views:
+            number = next(i for i, e in enumerate(VIEWS) if e.key == key)
+            widget = VIEWS[number].factory(self.context)
+            placeholder = self.stack.widget(number)
+            self.stack.insertWidget(number, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.views[key] = widget
+            state = settings.settings().value(f"views/{key}")
+            restore = getattr(widget, "restore_state", None)
+            if isinstance(state, dict) and callable(restore):
+                restore(state)
+        return self.views[key]
+
+    def show_view(self, number: int) -> None:
+        if not 0 <= number < len(VIEWS):
+            return
+        widget = self.view(VIEWS[number].key)
+        self.stack.setCurrentWidget(widget)
+        self.setWindowTitle(f"Liaison — {VIEWS[number].title}")
+
+    def current_view(self) -> QWidget | None:
+        number = self.navigation.currentRow()
+        return self.views.get(VIEWS[number].key) if 0 <= number < len(VIEWS) else None
+
+    def _call_current(self, name: str) -> None:
+        method = getattr(self.current_view(), name, None)
+        if callable(method):
+            method()
+
+    def new_in_current_view(self) -> None:
+        self._call_current("new_record")
+
+    def delete_in_current_view(self) -> None:
+        self._call_current("delete_selected")
+
+    def refresh_current(self) -> None:
+        self._call_current("reload")
+        self.refresh_status()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def open_hit(self, hit: NameHit) -> None:
+        if hit.kind == "organization":
+            self.context.open_organization(hit.id)
+        else:
+            self.context.open_person(hit.id)
+
+    # -- status, dialogs -------------------------------------------------------------------
+    def refresh_status(self) -> None:
+        counts = quick_counts(self.context.database)
+        self.statusBar().showMessage(self.context.database.describe())
+        self.status_label.setText(
+            f"{counts['organizations']:,} organizations · {counts['people']:,} people · "
+            f"{counts['interactions']:,} interactions · {counts['followups']:,} follow-ups")
+
+    def show_settings(self) -> None:
+        from desktop.dialogs.settings import SettingsDialog
+
+        if SettingsDialog(self).exec():
+            self.context.notify("*")
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Liaison",
-                          f"<h3>Liaison {__version__}</h3><p>A relationship manager for the "
-                          f"international liaison office of a political party.</p><p>{ATTRIBUTION}</p>")
+        QMessageBox.about(
+            self, "About Liaison",
+            f"<h3>Liaison {__version__}</h3><p>A relationship manager for the international "
+            f"liaison office of a political party.</p><p>Database: "
+            f"{self.context.database.describe()}</p><p>{ATTRIBUTION}</p>"
+            "<p>Icons: Lucide (ISC licence). Country names: pycountry (iso-codes).</p>")
+
+    # -- window state ----------------------------------------------------------------------
+    def restore_window_state(self) -> None:
+        store = settings.settings()
+        geometry = store.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = store.value("window/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        last = store.value("window/view", "organizations")
+        keys = [entry.key for entry in VIEWS]
+        self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_window_state(self) -> None:
+        store = settings.settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/splitter", self.splitter.saveState())
+        number = self.navigation.currentRow()
+        if 0 <= number < len(VIEWS):
+            store.setValue("window/view", VIEWS[number].key)
+        for key, widget in self.views.items():
+            save = getattr(widget, "save_state", None)
+            if callable(save):
+                store.setValue(f"views/{key}", save())
+        store.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in self.context.open_windows():
+            if not window.close():
+                event.ignore()
+                return
+        self.save_window_state()
+        event.accept()

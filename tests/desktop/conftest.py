@@ -1,0 +1,67 @@
+"""Fixtures for widget tests: a real SQLite file, an AppContext on it, and the message bridge
+replaced by a recorder that answers questions the way the test says."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+
+from db.engine import Database
+from desktop import messages as messages_module
+from desktop.context import AppContext
+
+
+@dataclass
+class RecordedMessages:
+    """Stands in for desktop.messages.messages. Tests set the answers and read what was shown."""
+
+    confirm_answer: bool = True
+    save_answer: str = "discard"
+    shown: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, title, text)
+
+    def warning(self, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+        self.shown.append(("warning", title, text))
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.shown.append(("info", title, text))
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, *, yes: str = "OK",
+                no: str = "Cancel") -> bool:
+        self.shown.append(("confirm", title, text))
+        return self.confirm_answer
+
+    def save_discard_cancel(self, parent: QWidget | None, what: str) -> str:
+        self.shown.append(("unsaved", "Unsaved changes", what))
+        return self.save_answer
+
+    def texts(self, kind: str | None = None) -> list[str]:
+        return [text for k, _, text in self.shown if kind is None or k == kind]
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """QSettings go to a temp folder so tests never see the user's window state."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
+
+
+@pytest.fixture
+def recorded(monkeypatch: pytest.MonkeyPatch) -> RecordedMessages:
+    recorder = RecordedMessages()
+    for name in ("warning", "info", "confirm", "save_discard_cancel"):
+        monkeypatch.setattr(messages_module.messages, name, getattr(recorder, name))
+    return recorder
+
+
+@pytest.fixture
+def context(sqlite_db: Database, qapp: object, recorded: RecordedMessages) -> Iterator[AppContext]:
+    ctx = AppContext(sqlite_db)
+    yield ctx
+    for window in list(ctx.windows.values()):
+        window.close()
