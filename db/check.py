@@ -65,6 +65,10 @@ def _orphans(session: Session) -> list[Finding]:
                 | and_(FollowUp.interaction_id.is_not(None), Interaction.id.is_(None)))),
         ("interactions ending before they start", select(func.count()).select_from(Interaction)
          .where(Interaction.end < Interaction.start)),
+        ("participations whose timeline date differs from their interaction's start",
+         select(func.count()).select_from(Participation)
+         .join(Interaction, Interaction.id == Participation.interaction_id)
+         .where((Participation.start.is_(None)) | (Participation.start != Interaction.start))),
     ]
     for label, statement in checks:
         n = _count(session, statement)

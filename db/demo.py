@@ -180,7 +180,7 @@ AFFILIATION_COLUMNS = ("id", "created_at", "updated_at", "version", "person_id",
 INTERACTION_COLUMNS = ("id", "created_at", "updated_at", "version", "kind", "title", "start_date",
                        "end_date", "country_code", "platform", "summary", "outcomes")
 PARTICIPATION_COLUMNS = ("id", "created_at", "updated_at", "version", "interaction_id",
-                         "organization_id", "person_id", "role")
+                         "organization_id", "person_id", "role", "start_date")
 FOLLOWUP_COLUMNS = ("id", "created_at", "updated_at", "version", "description", "due", "status",
                     "owner", "organization_id", "interaction_id", "completed_on")
 
@@ -289,7 +289,8 @@ def generate_demo(db: Database, size: str, seed: int = 1,
                         chosen.append(other)
                 for position, index in enumerate(chosen):
                     role = "delegation_head" if position == 0 and kind in MULTI_DAY else "participant"
-                    parts.append((g.uid(), g.stamp, g.stamp, 1, iid, orgs[index][0], None, role))
+                    parts.append((g.uid(), g.stamp, g.stamp, 1, iid, orgs[index][0], None, role,
+                                  g.days[day]))
                     org_count[index] += 1
                     if day > org_last[index]:
                         org_last[index] = day
@@ -297,7 +298,7 @@ def generate_demo(db: Database, size: str, seed: int = 1,
                 if staff:
                     for person_index in rng.sample(staff, min(len(staff), rng.randrange(0, 3))):
                         parts.append((g.uid(), g.stamp, g.stamp, 1, iid, None,
-                                      people[person_index][0], "member"))
+                                      people[person_index][0], "member", g.days[day]))
                         person_count[person_index] += 1
                         if day > person_last[person_index]:
                             person_last[person_index] = day

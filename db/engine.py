@@ -31,6 +31,8 @@ SQLITE_PREFIX = "sqlite:///"
 SQLITE_MEMORY = "sqlite:///:memory:"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000  # read at each connection, so tests may lower it
+# The schema revision this version of Liaison writes; a test keeps it equal to Alembic's head.
+SCHEMA_HEAD = "0002"
 
 
 def default_database_path() -> Path:
@@ -261,6 +263,15 @@ def create_engine_for(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
 
 
+def server_revision(engine: Engine) -> str | None:
+    """The schema revision recorded in a server database, or None when there is none yet."""
+    if not inspect(engine).has_table("alembic_version"):
+        return None
+    with engine.connect() as connection:
+        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])
+
+
 def open_database(target: str | os.PathLike[str] | None = None, *, migrate: bool = True,
                   seed: bool = True) -> Database:
     """Open (creating if needed) and migrate a database; raise DatabaseProblem when it cannot.
@@ -268,18 +279,24 @@ def open_database(target: str | os.PathLike[str] | None = None, *, migrate: bool
     tables) is refused before anything is written to it."""
     url = resolve_url(target)
     path = sqlite_path_of(url)
+    at_head = False
     if path is not None:
         check_sqlite_file(path)
         if migrate and path.exists() and path.stat().st_size > 0:
-            from db.migrate import refuse_unusable
-
             tables, revision = read_sqlite_schema(path)
-            refuse_unusable(str(path), tables, revision)
+            at_head = revision == SCHEMA_HEAD
+            if not at_head:
+                from db.migrate import refuse_unusable
+
+                refuse_unusable(str(path), tables, revision)
     engine = create_engine_for(url)
     database = Database(url=url, engine=engine,
                         sessions=sessionmaker(engine, expire_on_commit=False), path=path)
     try:
-        if migrate:
+        if migrate and path is None:
+            at_head = server_revision(engine) == SCHEMA_HEAD
+        if migrate and not at_head:
+            # Alembic costs a tenth of a second to import: only when there is work for it.
             from db.migrate import upgrade_to_head
 
             database.backups.extend(upgrade_to_head(database))

@@ -33,6 +33,7 @@ def run_app(argv: Sequence[str]) -> int:
         QMessageBox.critical(None, "Liaison cannot open the database", exc.message)
         return 1
     window = create_main_window(database)
+    app.aboutToQuit.connect(window.context.wait_for_jobs)
     window.show()
     QTimer.singleShot(0, lambda: offer_first_start(window.context, window))
     code = int(app.exec())

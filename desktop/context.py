@@ -54,6 +54,13 @@ class AppContext(QObject):
         self.main_window: QWidget | None = None
         self.jobs: list[Job] = []
 
+    def wait_for_jobs(self) -> None:
+        """Before quitting: ask running jobs to stop and wait for them (each rolls back)."""
+        for job in list(self.jobs):
+            job.runner.cancel.set()
+            job.thread.quit()
+            job.thread.wait()
+
     def start(self, job: Job) -> Job:
         """Start a background job and keep it alive until it finishes."""
         self.jobs.append(job)

@@ -3,7 +3,7 @@ Views are created when first shown, so start-up pays only for the one the user s
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,7 @@ from db.starter import ATTRIBUTION
 from desktop import settings
 from desktop.context import AppContext
 from desktop.icons import icon
+from desktop.tasks import Job
 from desktop.widgets.record_picker import RecordPicker
 
 EXCHANGE_PENDING = "Spreadsheet import and export arrive with the exchange feature."
@@ -116,8 +117,9 @@ class MainWindow(QMainWindow):
         self.status_timer.timeout.connect(self.refresh_status)
         context.changed.connect(lambda *_: self.status_timer.start())
         self.navigation.currentRowChanged.connect(self.show_view)
+        self.status_job: Job | None = None
         self.restore_window_state()
-        self.refresh_status()
+        QTimer.singleShot(0, self.refresh_status)
 
     # -- actions and menus -----------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], *, icon_name: str | None = None,
@@ -273,8 +275,21 @@ class MainWindow(QMainWindow):
 
     # -- status, dialogs -------------------------------------------------------------------
     def refresh_status(self) -> None:
-        counts = quick_counts(self.context.database)
+        """Count in the background: a million interactions take a noticeable moment."""
         self.statusBar().showMessage(self.context.database.describe())
+        if self.status_job is not None and self.status_job.running:
+            self.status_timer.start()
+            return
+        database = self.context.database
+
+        def count(_cancelled: Callable[[], bool]) -> Iterator[dict[str, int]]:
+            yield quick_counts(database)
+
+        self.status_job = Job(self, "Counting", count, lambda _c: (1, 1, ""),
+                              on_success=self.show_counts, show_dialog=False)
+        self.context.start(self.status_job)
+
+    def show_counts(self, counts: dict[str, int]) -> None:
         self.status_label.setText(
             f"{counts['organizations']:,} organizations · {counts['people']:,} people · "
             f"{counts['interactions']:,} interactions · {counts['followups']:,} follow-ups")

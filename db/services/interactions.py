@@ -121,6 +121,7 @@ def _records(session: Session, rows: list[Interaction]) -> list[InteractionRecor
     ids = [row.id for row in rows]
     participants = _participants_of(session, ids)
     topics = _topics_of(session, ids)
+    tag_map = tags.tag_names_for(session, "interaction", ids)
     return [
         InteractionRecord(
             id=row.id, kind=row.kind, title=row.title, start=row.start, end=row.end,
@@ -128,7 +129,7 @@ def _records(session: Session, rows: list[Interaction]) -> list[InteractionRecor
             outcomes=row.outcomes, notes=row.notes,
             participants=tuple(participants.get(row.id, ())),
             topics=tuple(topics.get(row.id, ())),
-            tags=tags.tag_names(session, "interaction", row.id),
+            tags=tag_map.get(row.id, ()),
             created_at=row.created_at, updated_at=row.updated_at, version=row.version,
             deleted_at=row.deleted_at,
         )
@@ -157,8 +158,11 @@ def _wanted_participants(session: Session, items: Iterable[Any]) -> list[tuple[s
             problems.append(Problem("participants", exc.message))
             continue
         key = (org_id or None, person_id or None, str(role))
-        if key not in wanted:
-            wanted.append(key)
+        if any(w[:2] == key[:2] for w in wanted):
+            problems.append(Problem("participants", f"Participant {number} is listed twice; "
+                                                    "give each participant one role."))
+            continue
+        wanted.append(key)
     if problems:
         raise ValidationFailed(problems)
     return wanted
@@ -182,7 +186,7 @@ def _save_links(session: Session, row: Interaction, data: Mapping[str, Any], act
         for key in wanted:
             if key not in have:
                 session.add(Participation(interaction_id=row.id, organization_id=key[0],
-                                          person_id=key[1], role=key[2]))
+                                          person_id=key[1], role=key[2], start=row.start))
         if set(have) != set(wanted):
             changes.append(("participants", sorted(map(list, have), key=str),
                             sorted(map(list, wanted), key=str)))
@@ -262,6 +266,10 @@ def update_interaction(db: Database, interaction_id: str, changes: Mapping[str, 
                                      expected_version=expected_version)
         touched = _save_links(session, row, changes, actor, log=True)
         if any(name == "start" for name, _, _ in diff):
+            session.execute(update(Participation)
+                            .where(Participation.interaction_id == row.id)
+                            .values(start=row.start)
+                            .execution_options(synchronize_session=False))
             touched |= _participants_of_row(session, row.id)
         _refresh(session, touched)
         return _records(session, [row])[0]
@@ -290,8 +298,23 @@ def get_interaction(db: Database, interaction_id: str, *,
         return _records(session, [row])[0]
 
 
-def filtered(filters: InteractionFilter) -> Select[Any]:
-    statement = select(Interaction)
+def filtered(filters: InteractionFilter) -> Select[Interaction]:
+    """Interactions matching the filters. With one participant named, the query walks that
+    participant's timeline index (newest first) instead of sorting their interactions."""
+    participant = (Participation.organization_id, filters.organization_id) if filters.organization_id \
+        else (Participation.person_id, filters.person_id) if filters.person_id else None
+    if participant is not None:
+        column, wanted = participant
+        statement = (select(Interaction)
+                     .join(Participation, Participation.interaction_id == Interaction.id)
+                     .where(column == wanted, Participation.deleted_at.is_(None)))
+        if filters.organization_id and filters.person_id:
+            statement = statement.where(Interaction.id.in_(
+                select(Participation.interaction_id).where(
+                    Participation.person_id == filters.person_id,
+                    Participation.deleted_at.is_(None))))
+    else:
+        statement = select(Interaction)
     if not filters.include_deleted:
         statement = statement.where(Interaction.deleted_at.is_(None))
     if filters.query:
@@ -300,12 +323,6 @@ def filtered(filters: InteractionFilter) -> Select[Any]:
                                         func.lower(Interaction.summary).like(pattern)))
     if filters.kinds:
         statement = statement.where(Interaction.kind.in_(filters.kinds))
-    for column, wanted in ((Participation.organization_id, filters.organization_id),
-                           (Participation.person_id, filters.person_id)):
-        if wanted:
-            statement = statement.where(Interaction.id.in_(
-                select(Participation.interaction_id).where(column == wanted,
-                                                           Participation.deleted_at.is_(None))))
     if filters.country:
         statement = statement.where(Interaction.country_code == filters.country)
     if filters.topic:
@@ -320,17 +337,30 @@ def filtered(filters: InteractionFilter) -> Select[Any]:
     return statement
 
 
+def _only_participant(filters: InteractionFilter) -> bool:
+    return (bool(filters.organization_id) != bool(filters.person_id)) and filters == InteractionFilter(
+        organization_id=filters.organization_id, person_id=filters.person_id)
+
+
 def list_interactions(db: Database, filters: InteractionFilter | None = None, *,
                       descending: bool = True, offset: int = 0, limit: int = 100,
                       with_total: bool = True) -> Page[InteractionRecord]:
     """Newest first by default. Counting a million rows costs time: pass with_total=False
-    when paging forward and the total is already known."""
-    statement = filtered(filters or InteractionFilter())
-    order = (Interaction.start.desc(), Interaction.id.desc()) if descending else (
-        Interaction.start.asc(), Interaction.id.asc())
+    when paging forward and the total is already known (total is then -1)."""
+    filters = filters or InteractionFilter()
+    statement = filtered(filters)
+    by_participant = bool(filters.organization_id or filters.person_id)
+    start_column = Participation.start if by_participant else Interaction.start
+    id_column = Participation.interaction_id if by_participant else Interaction.id
+    order = (start_column.desc(), id_column.desc()) if descending else (
+        start_column.asc(), id_column.asc())
     with db.reading() as session:
         total = -1
-        if with_total:
+        if with_total and _only_participant(filters):
+            model: Any = Organization if filters.organization_id else Person
+            total = int(session.execute(select(model.interaction_count).where(
+                model.id == (filters.organization_id or filters.person_id))).scalar_one_or_none() or 0)
+        elif with_total:
             total = int(session.execute(select(func.count()).select_from(
                 statement.with_only_columns(Interaction.id).subquery())).scalar_one())
         rows = list(session.execute(statement.order_by(*order).offset(offset).limit(limit)).scalars())

@@ -245,21 +245,8 @@ def list_organizations(db: Database, filters: OrganizationFilter | None = None, 
         rows = session.execute(
             statement.order_by(order.nulls_last(), Organization.id).offset(offset).limit(limit)
         ).all()
-        tag_map = _tags_for(session, [org.id for org, _ in rows])
+        tag_map = tags.tag_names_for(session, "organization", [org.id for org, _ in rows])
         items = tuple(_record(session, org, country_row, tag_map.get(org.id, ()))
                       for org, country_row in rows)
         return Page(items=items, total=int(total), offset=offset, limit=limit)
 
-
-def _tags_for(session: Session, ids: list[str]) -> dict[str, tuple[str, ...]]:
-    result: dict[str, list[str]] = {}
-    if not ids:
-        return {}
-    for owner_id, name in session.execute(
-        select(organization_tags.c.organization_id, Tag.name)
-        .join(Tag, Tag.id == organization_tags.c.tag_id)
-        .where(organization_tags.c.organization_id.in_(ids), Tag.deleted_at.is_(None))
-        .order_by(Tag.name)
-    ):
-        result.setdefault(owner_id, []).append(name)
-    return {key: tuple(value) for key, value in result.items()}

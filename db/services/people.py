@@ -180,6 +180,7 @@ def list_people(db: Database, filters: PersonFilter | None = None, *, sort: str 
         people = session.execute(
             statement.order_by(order.nulls_last(), Person.id).offset(offset).limit(limit)
         ).scalars().all()
-        items = tuple(_record(session, person) for person in people)
+        tag_map = tags.tag_names_for(session, "person", [person.id for person in people])
+        items = tuple(_record(session, person, tag_map.get(person.id, ())) for person in people)
         return Page(items=items, total=int(total), offset=offset, limit=limit)
 

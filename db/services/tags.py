@@ -75,6 +75,20 @@ def tag_names(session: Session, owner: str, owner_id: str) -> tuple[str, ...]:
     ).scalars())
 
 
+def tag_names_for(session: Session, owner: str, owner_ids: list[str]) -> dict[str, tuple[str, ...]]:
+    """Tag names of many owners in one query (for list pages)."""
+    if not owner_ids:
+        return {}
+    table, column = LINKS[owner]
+    result: dict[str, list[str]] = {}
+    for owner_id, name in session.execute(
+        select(table.c[column], Tag.name).join(Tag, Tag.id == table.c.tag_id)
+        .where(table.c[column].in_(owner_ids), Tag.deleted_at.is_(None)).order_by(Tag.name)
+    ).all():
+        result.setdefault(owner_id, []).append(name)
+    return {key: tuple(value) for key, value in result.items()}
+
+
 def replace_tags(session: Session, owner: str, owner_id: str, names: Any,
                  actor: Actor) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """Set the owner's tags to exactly `names`; return (old names, new names) if they changed."""

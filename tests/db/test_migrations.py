@@ -214,6 +214,7 @@ def downgrade() -> None:
         batch.drop_column("probe")
 ''', encoding="utf-8")
     monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", scripts)
+    monkeypatch.setattr("db.engine.SCHEMA_HEAD", "9999_probe")
     path = tmp_path / "data" / "liaison.sqlite3"
     path.parent.mkdir()
     shutil.copyfile(head_fixture, path)
@@ -287,3 +288,11 @@ def test_a_models_change_without_a_migration_is_caught(sqlite_db: Database) -> N
     with sqlite_db.engine.connect() as connection:
         diff = compare_metadata(MigrationContext.configure(connection), metadata)
     assert [(d[0], d[3].name) for d in diff if isinstance(d, tuple)] == [("add_column", "motto")]
+
+
+def test_the_fast_path_knows_the_current_head() -> None:
+    """open_database skips Alembic when a database is at SCHEMA_HEAD: it must be the head."""
+    from db.engine import SCHEMA_HEAD
+    from db.migrate import head_revision
+
+    assert head_revision() == SCHEMA_HEAD
