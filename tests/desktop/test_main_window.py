@@ -1,0 +1,90 @@
+"""The main window: first start, remembered state, status bar, crash dialog."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from db.services.stats import quick_counts
+from desktop import app as app_module
+from desktop.context import AppContext
+from desktop.dialogs.first_start import FirstStartDialog
+from desktop.errors import CrashDialog, install_exception_hook
+from desktop.main_window import MainWindow
+
+
+@pytest.fixture
+def window(context: AppContext, qtbot: QtBot) -> MainWindow:
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.show()
+    return main
+
+
+def test_first_start_loads_the_starter_register(window: MainWindow, context: AppContext,
+                                                qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(FirstStartDialog, "exec", lambda self: 1)
+    job = app_module.offer_first_start(context, window)
+    assert job is not None
+    qtbot.waitUntil(lambda: not job.running, timeout=20_000)
+    assert job.error is None
+    assert quick_counts(context.database)["organizations"] > 2000
+    qtbot.waitUntil(lambda: "organizations" in window.status_label.text(), timeout=5000)
+    assert app_module.offer_first_start(context, window) is None  # asked once
+
+
+def test_first_start_demo_can_be_cancelled_leaving_nothing(window: MainWindow,
+                                                           context: AppContext,
+                                                           qtbot: QtBot) -> None:
+    job = app_module.load_initial_data(context, window, "demo")
+    assert job is not None
+    job.cancel()
+    qtbot.waitUntil(lambda: not job.running, timeout=20_000)
+    assert isinstance(job.error, InterruptedError) or job.error is None
+    counts = quick_counts(context.database)
+    assert counts["organizations"] in (0, 200)
+    if job.error is not None:
+        assert counts == {"organizations": 0, "people": 0, "interactions": 0, "followups": 0}
+
+
+def test_status_bar_names_the_database_and_counts(window: MainWindow, qtbot: QtBot,
+                                                  context: AppContext) -> None:
+    qtbot.waitUntil(lambda: "0 organizations" in window.status_label.text(), timeout=5000)
+    assert context.database.describe() in window.statusBar().currentMessage()
+
+
+def test_window_remembers_size_and_view(context: AppContext, qtbot: QtBot) -> None:
+    first = MainWindow(context)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(700, 500)
+    first.close()
+    second = MainWindow(context)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (700, 500)
+    assert second.navigation.currentRow() == 0
+
+
+def test_import_and_export_wait_for_the_exchange_feature(window: MainWindow) -> None:
+    assert not window.import_action.isEnabled()
+    assert "arrive" in window.import_action.toolTip()
+
+
+def test_a_bug_opens_a_report_and_the_app_keeps_running(qtbot: QtBot, qapp: QApplication,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    hook = install_exception_hook()
+    monkeypatch.setattr(sys, "excepthook", hook)
+    try:
+        raise ZeroDivisionError("boom")
+    except ZeroDivisionError:
+        hook(*sys.exc_info())  # what Qt does with an exception escaping a slot
+    qtbot.waitUntil(lambda: bool(hook.dialogs), timeout=2000)
+    dialog = hook.dialogs[0]
+    assert isinstance(dialog, CrashDialog)
+    assert "ZeroDivisionError: boom" in dialog.report.toPlainText()
+    dialog.copy_report()
+    assert "ZeroDivisionError" in QApplication.clipboard().text()
+    dialog.close()

@@ -1,0 +1,98 @@
+"""The organizations list: lazy pages, SQL-side filters that combine, delete with undo."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from db.services import organizations
+from desktop.context import AppContext
+from desktop.qtmodels.paged import PagedTableModel
+from desktop.views.organizations import OrganizationsView
+from tests.db.factories import make_interaction, make_organization
+from tests.desktop.conftest import RecordedMessages
+
+
+def names(view: OrganizationsView) -> list[str]:
+    return [view.model.record(row).name for row in range(view.model.rowCount())]
+
+
+@pytest.fixture
+def view(context: AppContext, qtbot: QtBot) -> OrganizationsView:
+    recent = (date.today() - timedelta(days=30)).isoformat()
+    kenya = make_organization(context.database, name="Jubilee Party", country="KE")
+    make_organization(context.database, name="Parti Socialiste", country="FR", kind="party")
+    make_organization(context.database, name="Institut Montaigne", country="FR", kind="think_tank")
+    make_organization(context.database, name="Partido dos Trabalhadores", abbreviation="PT",
+                      country="BR")
+    make_interaction(context.database, organizations_=[kenya.id], start=recent)
+    widget = OrganizationsView(context)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    return widget
+
+
+def test_model_is_a_well_behaved_qt_model(view: OrganizationsView, qtmodeltester: object) -> None:
+    qtmodeltester.check(view.model)  # type: ignore[attr-defined]
+
+
+def test_lazy_pages_cover_many_rows(context: AppContext, qtmodeltester: object) -> None:
+    for number in range(450):
+        organizations.create_organization(context.database, {"name": f"Party {number:03d}"})
+    view = OrganizationsView(context)
+    model = view.model
+    assert isinstance(model, PagedTableModel)
+    assert model.rowCount() == 450 and len(model.pages) == 1
+    assert model.record(449).name == "Party 449" and len(model.pages) == 2
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_filters_combine(view: OrganizationsView, qtbot: QtBot) -> None:
+    assert view.model.rowCount() == 4
+    view.panel.check(view.panel.regions, ("Europe",))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    assert set(names(view)) == {"Parti Socialiste", "Institut Montaigne"}
+    view.panel.check(view.panel.kinds, ("think_tank",))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert names(view) == ["Institut Montaigne"]
+    view.panel.clear()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4)
+    view.panel.dormant.setChecked(True)  # no contact for 12 months
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    assert "Jubilee Party" not in names(view)
+    assert view.count.text() == "3 organizations"
+
+
+def test_typing_filters_by_any_name(view: OrganizationsView, qtbot: QtBot) -> None:
+    qtbot.keyClicks(view.query, "pt")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
+    assert names(view) == ["Partido dos Trabalhadores"]
+
+
+def test_sorting_by_header_happens_in_sql(view: OrganizationsView) -> None:
+    view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # country
+    countries = [view.model.record(r).country_name for r in range(view.model.rowCount())]
+    assert countries == sorted(countries, reverse=True)
+
+
+def test_delete_asks_and_undo_restores(view: OrganizationsView, context: AppContext,
+                                       recorded: RecordedMessages) -> None:
+    view.table.selectRow(0)
+    first = view.selected()
+    assert first is not None
+    recorded.confirm_answer = False
+    view.delete_selected()
+    assert view.model.rowCount() == 4
+    recorded.confirm_answer = True
+    view.delete_selected()
+    assert view.model.rowCount() == 3
+    assert first.name in recorded.texts("confirm")[-1]
+    context.undo_stack.undo()
+    assert view.model.rowCount() == 4
+    assert organizations.get_organization(context.database, first.id).deleted_at is None
+    context.undo_stack.redo()
+    assert view.model.rowCount() == 3
