@@ -48,7 +48,19 @@ def as_text(value: Any) -> str:
 
 
 class PagedTableModel(QAbstractTableModel):
-    def __init__(self, columns: Sequence[Column], fetch: Fetch, *, page_size: int = 200,
+    # Painting asks data() for a dozen roles per cell; answering the common ones from plain
+    # ints and a text cache keeps a repaint of a full screen near Qt's own cost.
+    DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+    DECORATION = int(Qt.ItemDataRole.DecorationRole)
+    FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+    ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+    TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+    RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    ROLES = frozenset(int(r) for r in (
+        Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE, RECORD_ROLE))
+
+    def __init__(self, columns: Sequence[Column], fetch: Fetch, *, page_size: int = 100,
                  max_pages: int = 50, default_sort: str | None = None,
                  default_descending: bool = False) -> None:
         super().__init__()
@@ -60,28 +72,44 @@ class PagedTableModel(QAbstractTableModel):
         self.descending = default_descending
         self.total = 0
         self.pages: OrderedDict[int, tuple[Any, ...]] = OrderedDict()
+        # Display text per page, computed once when the page arrives: painting asks for it
+        # many times per cell, and a filter keystroke repaints every visible cell.
+        self.texts: dict[int, list[tuple[str, ...]]] = {}
 
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Fetch the first page again (after a filter, sort or data change)."""
         self.beginResetModel()
         self.pages.clear()
+        self.texts.clear()
         first = self.fetch(0, self.page_size, self.sort_key, self.descending)
         self.total = max(first.total, len(first.items))
-        self.pages[0] = first.items
+        self._store(0, first.items)
         self.endResetModel()
+
+    def _store(self, number: int, items: tuple[Any, ...]) -> None:
+        self.pages[number] = items
+        self.texts[number] = [tuple(as_text(c.value(r)) for c in self.columns) for r in items]
+        while len(self.pages) > self.max_pages:
+            evicted, _ = self.pages.popitem(last=False)
+            self.texts.pop(evicted, None)
 
     def _page(self, number: int) -> tuple[Any, ...]:
         page = self.pages.get(number)
         if page is None:
             page = self.fetch(number * self.page_size, self.page_size, self.sort_key,
                               self.descending).items
-            self.pages[number] = page
-            while len(self.pages) > self.max_pages:
-                self.pages.popitem(last=False)
+            self._store(number, page)
         else:
             self.pages.move_to_end(number)
         return page
+
+    def text(self, row: int, column: int) -> str:
+        number, offset = divmod(row, self.page_size)
+        if number not in self.texts:
+            self._page(number)
+        texts = self.texts.get(number, [])
+        return texts[offset][column] if offset < len(texts) else ""
 
     def record(self, row: int) -> Any | None:
         if not 0 <= row < self.total:
@@ -115,25 +143,37 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self.columns):
+        role = int(role)
+        column_number = index.column()
+        if role == self.DISPLAY:
+            row = index.row()
+            texts = self.texts.get(row // self.page_size)
+            if texts is not None:
+                offset = row % self.page_size
+                if offset < len(texts) and 0 <= column_number < len(self.columns):
+                    return texts[offset][column_number]
+            return self.text(row, column_number) if index.isValid() else None
+        if role not in self.ROLES or not 0 <= column_number < len(self.columns):
             return None
-        record = self.record(index.row())
+        column = self.columns[column_number]
+        if role == self.ALIGNMENT:
+            return self.RIGHT if column.align_right else None
+        if role == self.DECORATION and column.icon is None:
+            return None
+        if role == self.FOREGROUND and column.foreground is None:
+            return None
+        record = self.record(index.row()) if index.isValid() else None
         if record is None:
             return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return as_text(column.value(record))
-        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+        if role == self.DECORATION and column.icon is not None:
             return column.icon(record)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == self.FOREGROUND and column.foreground is not None:
+            return column.foreground(record)
+        if role == self.TOOLTIP:
             if column.tooltip is not None:
                 return column.tooltip(record)
             text = as_text(column.value(record))
             return text if len(text) > 30 else None
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
-            return column.foreground(record)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SORT_ROLE:
             return column.value(record)
         if role == RECORD_ROLE:
