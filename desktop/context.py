@@ -53,6 +53,7 @@ class AppContext(QObject):
         self.windows: dict[tuple[str, str], QWidget] = {}
         self.main_window: QWidget | None = None
         self.jobs: list[Job] = []
+        self.new_windows = 0
 
     def wait_for_jobs(self) -> None:
         """Before quitting: ask running jobs to stop and wait for them (each rolls back)."""
@@ -102,12 +103,17 @@ class AppContext(QObject):
         window.activateWindow()
         return window
 
+    def _new_key(self) -> str:
+        """Every New opens its own window: a running number keeps their keys apart."""
+        self.new_windows += 1
+        return f"new-{self.new_windows}"
+
     def open_organization(self, organization_id: str | None = None,
                           initial: dict[str, Any] | None = None) -> QWidget:
         from desktop.views.organization_page import OrganizationPage
 
         if organization_id is None:
-            return self._show(("organization", f"new-{id(initial)}"),
+            return self._show(("organization", self._new_key()),
                               lambda: OrganizationPage(self, None, initial=initial))
         return self._show(("organization", organization_id),
                           lambda: OrganizationPage(self, organization_id))
@@ -117,7 +123,7 @@ class AppContext(QObject):
         from desktop.views.person_page import PersonPage
 
         if person_id is None:
-            return self._show(("person", f"new-{id(initial)}"),
+            return self._show(("person", self._new_key()),
                               lambda: PersonPage(self, None, initial=initial))
         return self._show(("person", person_id), lambda: PersonPage(self, person_id))
 
@@ -128,7 +134,7 @@ class AppContext(QObject):
 
         if interaction_id is None:
             return self._show(
-                ("interaction", f"new-{len(self.windows)}-{id(organization_ids)}"),
+                ("interaction", self._new_key()),
                 lambda: InteractionEditor(self, None, organization_ids=organization_ids,
                                           person_ids=person_ids))
         return self._show(("interaction", interaction_id),

@@ -37,20 +37,20 @@ def record_names(db: Database, organization_ids: Iterable[str | None] = (),
     people = sorted({i for i in person_ids if i})
     with db.reading() as session:
         for start in range(0, len(orgs), CHUNK):
-            for row in session.execute(
+            for org_id, name, name_en, name_zh, abbreviation in session.execute(
                 select(Organization.id, Organization.name, Organization.name_en,
                        Organization.name_zh, Organization.abbreviation)
                 .where(Organization.id.in_(orgs[start:start + CHUNK]))
             ):
-                result[row.id] = RecordNames("organization", row.id, row.name, row.name_en,
-                                             row.name_zh, row.abbreviation)
+                result[org_id] = RecordNames("organization", org_id, name, name_en, name_zh,
+                                             abbreviation)
         for start in range(0, len(people), CHUNK):
-            for row in session.execute(
+            for person_id, person_name, person_en, person_zh in session.execute(
                 select(Person.id, Person.name, Person.name_en, Person.name_zh)
                 .where(Person.id.in_(people[start:start + CHUNK]))
             ):
-                result[row.id] = RecordNames("person", row.id, row.name, row.name_en,
-                                             row.name_zh, None)
+                result[person_id] = RecordNames("person", person_id, person_name, person_en,
+                                                person_zh, None)
     return result
 
 
@@ -64,7 +64,8 @@ def followup_owners(db: Database) -> list[str]:
         ).scalars().all()
     unique: dict[str, str] = {}
     for owner in owners:
-        unique.setdefault(owner.strip().casefold(), owner.strip())
+        if owner:
+            unique.setdefault(owner.strip().casefold(), owner.strip())
     return sorted(unique.values(), key=str.casefold)
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from db.errors import Problem
 from db.services.reference import CountryInfo
 from db.vocabulary import Term
+from desktop.icons import icon
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ class DateField(QWidget):
         self.edit.setMaximumWidth(140)
         self.edit.textChanged.connect(self.changed)
         button = QToolButton()
-        button.setText("…")
+        button.setIcon(icon("calendar-days"))
+        button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         button.setToolTip("Pick a date")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(button)

@@ -71,17 +71,21 @@ class RecordPicker(QLineEdit):
 
     def _pick_first(self) -> None:
         """Enter takes the best match: typing a name and pressing Enter is enough."""
+        pending = self.timer.isActive()  # typed faster than the search ran: hits are stale
         self.timer.stop()
-        if self.text().strip() and not self.hits:
+        if self.text().strip() and (pending or not self.hits):
             self.refresh()
-        if self.hits:
+        if self.text().strip() and self.hits:
             self.popup.popup().hide()
-            self.picked.emit(self.hits[0])
+            hit = self.hits[0]
+            self.hits = []
+            self.picked.emit(hit)
             self.clear()
 
     def _activated_text(self, text: str) -> None:
         for hit in self.hits:
             if describe(hit) == text:
+                self.hits = []
                 self.picked.emit(hit)
                 self.clear()
                 return

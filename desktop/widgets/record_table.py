@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop.qtmodels.paged import RECORD_ROLE
@@ -19,8 +19,11 @@ class RecordTable(QTableView):
     def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None, *,
                  multi: bool = False, handles_delete: bool = False) -> None:
         super().__init__(parent)
+        if model.parent() is None:
+            model.setParent(self)  # the model lives as long as its table
         self.setModel(model)
         self.handles_delete = handles_delete
+        self.placeholder = ""
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                               else QAbstractItemView.SelectionMode.SingleSelection)
@@ -36,9 +39,55 @@ class RecordTable(QTableView):
         self.setTabKeyNavigation(False)  # Tab leaves the table, as in every form
         self.activated.connect(self._activated)
 
-    def set_widths(self, *widths: int) -> None:
+    def enable_sorting(self) -> None:
+        """Header clicks sort through the model (in SQL for paged models); a click on a
+        column that cannot be sorted leaves the indicator where it was."""
+        model = self.model()
+        column = getattr(model, "sort_column", lambda: -1)()
+        descending = getattr(model, "descending", False)
+        header = self.horizontalHeader()
+        header.setSortIndicator(column, Qt.SortOrder.DescendingOrder if descending
+                                else Qt.SortOrder.AscendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.sort_requested)
+
+    def sort_requested(self, column: int, order: Qt.SortOrder) -> None:
+        model = self.model()
+        columns = getattr(model, "columns", [])
+        if 0 <= column < len(columns) and columns[column].sort_key is not None:
+            model.sort(column, order)
+            return
+        current = getattr(model, "sort_column", lambda: -1)()
+        header = self.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(current, Qt.SortOrder.DescendingOrder
+                                if getattr(model, "descending", False)
+                                else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+
+    def set_widths(self, *widths: int, stretch: int | None = None) -> None:
+        """Starting widths; `stretch` takes the room left over instead of the last column."""
         for column, width in enumerate(widths):
             self.setColumnWidth(column, width)
+        if stretch is not None:
+            self.horizontalHeader().setStretchLastSection(False)
+            self.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    def set_placeholder(self, text: str) -> None:
+        """What an empty table says instead of showing nothing."""
+        self.placeholder = text
+        self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.placeholder and self.model() is not None and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            area = self.viewport().rect().adjusted(24, 24, -24, -24)
+            painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                       | Qt.TextFlag.TextWordWrap), self.placeholder)
+            painter.end()
 
     def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
         record = index.data(RECORD_ROLE)

@@ -1,0 +1,325 @@
+"""The follow-ups list: open commitments by due date, overdue ones in red with a warning
+sign; filter by owner and organization; mark done (Ctrl+Z takes it back), open the
+interaction or organization a commitment belongs to, add one, delete one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.errors import LiaisonError
+from db.search import NameHit
+from db.services.followups import (
+    FollowUpRecord,
+    delete_followup,
+    list_followups,
+    restore_followup,
+    update_followup,
+)
+from db.services.recording import Page
+from db.services.timeline import followup_owners, record_names
+from db.vocabulary import FOLLOWUP_STATUSES
+from desktop.context import AppContext
+from desktop.errors import show_problem
+from desktop.icons import icon
+from desktop.messages import messages
+from desktop.naming import display_name
+from desktop.qtmodels.paged import Column, PagedTableModel
+from desktop.undo import push_change
+from desktop.widgets.record_picker import RecordPicker
+from desktop.widgets.record_table import RecordTable
+
+OVERDUE = QColor("#b3261e")
+FINISHED = QColor("#6b6b6b")
+OPEN_STATUSES = ("open", "in_progress")
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    record: FollowUpRecord
+    organization: str
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+    def is_overdue(self) -> bool:
+        return self.record.is_overdue()
+
+
+def status_label(status: str) -> str:
+    term = FOLLOWUP_STATUSES.get(status)
+    return f"{term.en}  {term.zh}" if term else status
+
+
+def color(row: FollowUpRow) -> QColor | None:
+    if row.is_overdue():
+        return OVERDUE
+    return FINISHED if row.record.status not in OPEN_STATUSES else None
+
+
+def due_tooltip(row: FollowUpRow) -> str | None:
+    due = row.record.due
+    if due is None:
+        return "No due date"
+    if row.is_overdue():
+        days = (date.today() - due).days
+        return f"Overdue since {due.isoformat()} ({days} day{'s' if days != 1 else ''})"
+    if row.record.completed_on:
+        return f"Done on {row.record.completed_on.isoformat()}"
+    return None
+
+
+COLUMNS = [
+    Column("due", "Due", lambda r: r.record.due or "no date", tooltip=due_tooltip,
+           icon=lambda r: icon("triangle-alert", OVERDUE.name()) if r.is_overdue() else None,
+           foreground=color),
+    Column("description", "Commitment", lambda r: r.record.description.replace("\n", " "),
+           tooltip=lambda r: r.record.description, foreground=color),
+    Column("owner", "Owner", lambda r: r.record.owner or "", foreground=color),
+    Column("organization", "Organization", lambda r: r.organization, foreground=color),
+    Column("interaction", "From interaction", lambda r: r.record.interaction_title or "",
+           foreground=color),
+    Column("status", "Status", lambda r: status_label(r.record.status), foreground=color,
+           icon=lambda r: icon("check") if r.record.status == "done" else None),
+]
+
+
+class FollowUpsView(QWidget):
+    title = "Follow-ups"
+    icon_name = "list-checks"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.db = context.database
+        self.organization_id: str | None = None
+        self.stale = False
+        self.owner = QComboBox()
+        self.owner.setObjectName("filter_owner")
+        self.owner.setMinimumContentsLength(14)
+        self.owner.setToolTip("Whose commitments")
+        self.organization = RecordPicker(self.db, kinds=("organization",))
+        self.organization.setObjectName("filter_organization")
+        self.organization.setPlaceholderText("Filter by organization…")
+        self.organization.picked.connect(self.filter_organization)
+        self.organization_label = QLabel()
+        self.organization_label.setObjectName("organization_filter_label")
+        self.clear_organization = QToolButton()
+        self.clear_organization.setObjectName("clear_organization")
+        self.clear_organization.setIcon(icon("x"))
+        self.clear_organization.setToolTip("Show every organization's follow-ups")
+        self.clear_organization.clicked.connect(lambda: self.filter_organization(None))
+        self.show_done = QCheckBox("Show done and cancelled")
+        self.show_done.setObjectName("show_done")
+        self.count = QLabel()
+        self.count.setObjectName("followups_count")
+
+        self.model = PagedTableModel(COLUMNS, self._fetch, page_size=200)
+        self.table = RecordTable(self.model, handles_delete=True)
+        self.table.setObjectName("followups_table")
+        self.table.set_widths(130, 320, 110, 230, 270, 115, stretch=1)
+        self.table.set_placeholder("No open follow-ups. Commitments recorded with an "
+                                   "interaction, or added with New, appear here by due date.")
+        self.table.opened.connect(lambda _row: self.open_interaction())
+        self.table.delete_requested.connect(self.delete_selected)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+
+        self.new_button = QPushButton(icon("plus"), "New…")
+        self.new_button.setToolTip("Add a follow-up (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_record)
+        self.done_button = QPushButton(icon("check"), "Mark done")
+        self.done_button.setObjectName("mark_done")
+        self.done_button.setToolTip("Mark the selected commitment done (Ctrl+Z takes it back)")
+        self.done_button.clicked.connect(self.mark_done)
+        self.interaction_button = QPushButton(icon("calendar-days"), "Open interaction")
+        self.interaction_button.setObjectName("open_interaction")
+        self.interaction_button.clicked.connect(self.open_interaction)
+        self.organization_button = QPushButton(icon("building-2"), "Open organization")
+        self.organization_button.setObjectName("open_organization")
+        self.organization_button.clicked.connect(self.open_organization)
+        self.delete_button = QPushButton(icon("trash-2"), "Delete")
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 6, 0)
+        filters.addWidget(QLabel("Owner:"))
+        filters.addWidget(self.owner)
+        filters.addWidget(self.organization, 2)
+        filters.addWidget(self.organization_label)
+        filters.addWidget(self.clear_organization)
+        filters.addWidget(self.show_done)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.done_button, self.interaction_button,
+                       self.organization_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+
+        self._fill_owners()
+        self.filter_organization(None, reload=False)
+        self.owner.currentIndexChanged.connect(lambda _i: self.reload())
+        self.show_done.toggled.connect(lambda _on: self.reload())
+        context.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- data ------------------------------------------------------------------------------
+    def _fill_owners(self) -> None:
+        current = self.owner.currentData()
+        self.owner.blockSignals(True)
+        self.owner.clear()
+        self.owner.addItem("Everyone", None)
+        for owner in followup_owners(self.db):
+            self.owner.addItem(owner, owner)
+        self.owner.setCurrentIndex(max(self.owner.findData(current), 0))
+        self.owner.blockSignals(False)
+
+    def _fetch(self, offset: int, limit: int, _sort: str | None, _descending: bool
+               ) -> Page[FollowUpRow]:
+        page = list_followups(self.db, open_only=not self.show_done.isChecked(),
+                              owner=self.owner.currentData(),
+                              organization_id=self.organization_id, offset=offset, limit=limit)
+        names = record_names(self.db, [r.organization_id for r in page.items])
+        preference = self.context.name_preference()
+        rows = tuple(FollowUpRow(r, display_name(names[r.organization_id], preference)
+                                 if r.organization_id in names else r.organization_name or "")
+                     for r in page.items)
+        return Page(rows, page.total, offset, limit)
+
+    def reload(self) -> None:
+        self.stale = False
+        selected = self.selected()
+        self.model.reload()
+        overdue = list_followups(self.db, overdue_only=True, owner=self.owner.currentData(),
+                                 organization_id=self.organization_id, limit=1).total
+        noun = "follow-up" if self.show_done.isChecked() else "open"
+        self.count.setText(f"{self.model.total:,} {noun}" + (
+            "s" if noun == "follow-up" and self.model.total != 1 else "") + (
+            f" · {overdue:,} overdue" if overdue else ""))
+        if selected is not None:
+            number = self.model.row_of(selected.id)
+            if number is not None:
+                self.table.select_row(number)
+        self._enable()
+
+    def _on_changed(self, entity: str, _record_id: str) -> None:
+        if entity not in ("followup", "interaction", "organization", "*"):
+            return
+        if self.isVisible():
+            self._fill_owners()
+            self.reload()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self._fill_owners()
+            self.reload()
+
+    def filter_organization(self, hit: NameHit | None, *, reload: bool = True) -> None:
+        self.organization_id = hit.id if hit is not None else None
+        if hit is not None:
+            self.organization_label.setText(display_name(hit, self.context.name_preference()))
+        self.organization_label.setVisible(hit is not None)
+        self.clear_organization.setVisible(hit is not None)
+        self.organization.setVisible(hit is None)
+        if reload:
+            self.reload()
+
+    # -- actions ---------------------------------------------------------------------------
+    def selected(self) -> FollowUpRow | None:
+        row = self.table.current_record()
+        return row if isinstance(row, FollowUpRow) else None
+
+    def _enable(self) -> None:
+        row = self.selected()
+        self.done_button.setEnabled(row is not None and row.record.status in OPEN_STATUSES)
+        self.interaction_button.setEnabled(row is not None and row.record.interaction_id is not None)
+        self.organization_button.setEnabled(row is not None
+                                            and row.record.organization_id is not None)
+        self.delete_button.setEnabled(row is not None)
+
+    def mark_done(self) -> None:
+        row = self.selected()
+        if row is None or row.record.status not in OPEN_STATUSES:
+            return
+        record, db, actor = row.record, self.db, self.context.actor
+        try:
+            update_followup(db, record.id, {"status": "done"}, expected_version=record.version,
+                            actor=actor())
+        except LiaisonError as exc:  # changed by someone else, or the database said no
+            show_problem(self, exc)
+            self.reload()
+            return
+        self.context.notify("followup", record.id)
+        push_change(self.context, "followup", record.id, "Mark follow-up done",
+                    lambda: update_followup(db, record.id, {"status": "done"},
+                                            expected_version=None, actor=actor()),
+                    lambda: update_followup(db, record.id, {"status": record.status,
+                                                            "completed_on": None},
+                                            expected_version=None, actor=actor()))
+
+    def open_interaction(self) -> None:
+        row = self.selected()
+        if row is not None and row.record.interaction_id:
+            self.context.open_interaction(row.record.interaction_id)
+        elif row is not None and row.record.organization_id:
+            self.context.open_organization(row.record.organization_id)
+
+    def open_organization(self) -> None:
+        row = self.selected()
+        if row is not None and row.record.organization_id:
+            self.context.open_organization(row.record.organization_id)
+
+    def new_record(self) -> QWidget:
+        from desktop.dialogs.followup import FollowUpDialog
+
+        dialog = FollowUpDialog(self.context, self, organization_id=self.organization_id)
+        dialog.open()
+        return dialog
+
+    def delete_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        text = row.record.description.splitlines()[0][:80]
+        if not messages.confirm(self, "Delete follow-up",
+                                f"Delete the follow-up “{text}”? You can undo this with Ctrl+Z.",
+                                yes="Delete"):
+            return
+        db, actor, record_id = self.db, self.context.actor(), row.id
+        self.context.delete(self, "followup", record_id, f"follow-up “{text}”",
+                            lambda: delete_followup(db, record_id, actor=actor),
+                            lambda: restore_followup(db, record_id, actor=actor))
+
+    def focus_filter(self) -> None:
+        self.organization.setFocus()
+
+    # -- window state ----------------------------------------------------------------------
+    def save_state(self) -> dict[str, Any]:
+        return {"header": self.table.horizontalHeader().saveState()}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        if isinstance(state.get("header"), QByteArray):
+            self.table.horizontalHeader().restoreState(state["header"])

@@ -1,0 +1,313 @@
+"""The interactions list: every exchange, newest first, filtered by words in the title or
+summary, kind, date range and topic. Pages come from the database as the user scrolls; the
+total is counted once per reload, never per page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.services.interactions import (
+    InteractionFilter,
+    InteractionRecord,
+    delete_interaction,
+    list_interactions,
+    restore_interaction,
+)
+from db.services.pages import countries
+from db.services.recording import Page
+from db.services.timeline import RecordNames, record_names
+from db.services.topics import topics
+from db.vocabulary import INTERACTION_KINDS, PARTICIPATION_ROLES
+from desktop.context import AppContext
+from desktop.icons import icon, kind_icon
+from desktop.messages import messages
+from desktop.naming import display_name
+from desktop.qtmodels.paged import Column, PagedTableModel
+from desktop.qtmodels.participants import participant_order
+from desktop.widgets.form import DateField
+from desktop.widgets.record_table import RecordTable
+
+SHOWN_PARTICIPANTS = 3
+
+
+@dataclass(frozen=True)
+class InteractionRow:
+    """One line of the list: the record plus what is shown for it in the user's script."""
+
+    record: InteractionRecord
+    participants: str
+    participants_detail: str
+    country: str
+    topics: str
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+
+def kind_label(kind: str) -> str:
+    term = INTERACTION_KINDS.get(kind)
+    return f"{term.en}  {term.zh}" if term else kind
+
+
+def dates_text(record: InteractionRecord) -> str:
+    if record.end and record.end != record.start:
+        return f"{record.start.isoformat()} – {record.end.isoformat()}"
+    return record.start.isoformat()
+
+
+COLUMNS = [
+    Column("kind", "Kind", lambda r: kind_label(r.record.kind), icon=lambda r: kind_icon(r.record.kind)),
+    Column("start", "Date", lambda r: r.record.start, "start", tooltip=lambda r: dates_text(r.record)),
+    Column("title", "Title", lambda r: r.record.title,
+           tooltip=lambda r: r.record.title + (f"\n\n{r.record.summary}" if r.record.summary else "")),
+    Column("participants", "Participants", lambda r: r.participants,
+           tooltip=lambda r: r.participants_detail or None),
+    Column("country", "Country", lambda r: r.country),
+    Column("topics", "Topics", lambda r: r.topics),
+]
+
+
+def parse_date(field: DateField) -> date | None:
+    """The date typed in a filter field; a half-typed or wrong one is marked, not used."""
+    text = field.value()
+    try:
+        value = date.fromisoformat(text) if text else None
+    except ValueError:
+        field.edit.setStyleSheet("border: 1px solid #b3261e;")
+        field.edit.setToolTip("Write the date as YYYY-MM-DD")
+        return None
+    field.edit.setStyleSheet("")
+    field.edit.setToolTip("")
+    return value
+
+
+class InteractionsView(QWidget):
+    title = "Interactions"
+    icon_name = "calendar-days"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.db = context.database
+        self.preference = context.name_preference()
+        self.country_names = {c.code: (c.name_zh if self.preference == "zh" and c.name_zh
+                                       else c.name_en) for c in countries(self.db)}
+        self.topic_list = topics(self.db)
+        self.topic_names = {t.name_en: (t.name_zh if self.preference == "zh" and t.name_zh
+                                        else t.name_en) for t in self.topic_list}
+        self.stale = False
+
+        self.query = QLineEdit()
+        self.query.setObjectName("interactions_query")
+        self.query.setPlaceholderText("Filter by words in the title or summary…")
+        self.query.setClearButtonEnabled(True)
+        self.query.setMinimumWidth(220)
+        self.kind = QComboBox()
+        self.kind.setObjectName("filter_kind")
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(12)
+        self.kind.addItem("All kinds", None)
+        for code in INTERACTION_KINDS:
+            self.kind.addItem(kind_icon(code), kind_label(code), code)
+        self.start_from = DateField()
+        self.start_from.setObjectName("filter_from")
+        self.start_from.edit.setToolTip("From this date (YYYY-MM-DD)")
+        self.start_from.edit.setMinimumWidth(100)
+        self.start_to = DateField()
+        self.start_to.setObjectName("filter_to")
+        self.start_to.edit.setToolTip("Up to this date (YYYY-MM-DD)")
+        self.start_to.edit.setMinimumWidth(100)
+        self.topic = QComboBox()
+        self.topic.setObjectName("filter_topic")
+        self.topic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.topic.setMinimumContentsLength(14)
+        self.topic.addItem("All topics", None)
+        for topic in self.topic_list:
+            self.topic.addItem(f"{topic.name_en}  {topic.name_zh or ''}".strip(), topic.key)
+        self.clear_button = QPushButton(icon("x"), "Clear")
+        self.clear_button.setToolTip("Clear the filters")
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.count = QLabel()
+        self.count.setObjectName("interactions_count")
+
+        self.model = PagedTableModel(COLUMNS, self._fetch, default_sort="start",
+                                     default_descending=True)
+        self.table = RecordTable(self.model, multi=True, handles_delete=True)
+        self.table.setObjectName("interactions_table")
+        self.table.set_widths(215, 95, 340, 240, 125, 180, stretch=2)
+        self.table.enable_sorting()
+        self.table.set_placeholder("No interactions match these filters.")
+        self.table.opened.connect(lambda row: self.context.open_interaction(row.id))
+        self.table.delete_requested.connect(self.delete_selected)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 6, 0)
+        bar.addWidget(self.query, 1)
+        bar.addWidget(self.kind)
+        bar.addWidget(QLabel("From"))
+        bar.addWidget(self.start_from)
+        bar.addWidget(QLabel("to"))
+        bar.addWidget(self.start_to)
+        bar.addWidget(self.topic)
+        bar.addWidget(self.clear_button)
+        bar.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(200)
+        self.timer.timeout.connect(self.reload)
+        self.query.textChanged.connect(lambda _t: self.timer.start())
+        for field in (self.start_from, self.start_to):
+            field.changed.connect(self.timer.start)
+        for box in (self.kind, self.topic):
+            box.currentIndexChanged.connect(lambda _i: self.reload())
+        context.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- data ------------------------------------------------------------------------------
+    def current_filter(self) -> InteractionFilter:
+        kind = self.kind.currentData()
+        return InteractionFilter(query=self.query.text().strip() or None,
+                                 kinds=(kind,) if kind else (), topic=self.topic.currentData(),
+                                 start_from=parse_date(self.start_from),
+                                 start_to=parse_date(self.start_to))
+
+    def _fetch(self, offset: int, limit: int, _sort: str | None, descending: bool
+               ) -> Page[InteractionRow]:
+        # Only the first page counts the rows: on a million interactions a count costs
+        # about 0.1 s, fine once per reload but not for every page the user scrolls to.
+        page = list_interactions(self.db, self.current_filter(), descending=descending,
+                                 offset=offset, limit=limit, with_total=offset == 0)
+        parts = [p for record in page.items for p in record.participants]
+        names = record_names(self.db, [p.organization_id for p in parts],
+                             [p.person_id for p in parts])
+        return Page(tuple(self._row(record, names) for record in page.items), page.total,
+                    offset, limit)
+
+    def _row(self, record: InteractionRecord, names: dict[str, RecordNames]) -> InteractionRow:
+        shown: list[str] = []
+        detail: list[str] = []
+        ordered = sorted(record.participants, key=lambda p: participant_order(
+            p.role, "organization" if p.organization_id else "person", p.name))
+        for part in ordered:
+            found = names.get(part.organization_id or part.person_id or "")
+            full = display_name(found, self.preference) if found else part.name
+            shown.append(found.abbreviation if found and found.abbreviation else full)
+            term = PARTICIPATION_ROLES.get(part.role)
+            detail.append(f"{full} — {term.en if term else part.role}")
+        text = ", ".join(shown[:SHOWN_PARTICIPANTS])
+        if len(shown) > SHOWN_PARTICIPANTS:
+            text += f" +{len(shown) - SHOWN_PARTICIPANTS}"
+        return InteractionRow(
+            record, text, "\n".join(detail),
+            self.country_names.get(record.country or "", record.country or ""),
+            ", ".join(self.topic_names.get(t, t) for t in record.topics))
+
+    def reload(self) -> None:
+        self.timer.stop()
+        self.stale = False
+        selected = {row.id for row in self.table.selected_records()}
+        self.model.reload()
+        total = self.model.total
+        self.count.setText(f"{total:,} interaction{'s' if total != 1 else ''}")
+        for record_id in selected:
+            number = self.model.row_of(record_id)
+            if number is not None:
+                self.table.select_row(number)
+
+    def _on_changed(self, entity: str, _record_id: str) -> None:
+        if entity in ("interaction", "organization", "person", "*"):
+            if self.isVisible():
+                self.reload()
+            else:
+                self.stale = True  # reloaded when shown: a hidden list costs nothing
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.reload()
+
+    def clear_filters(self) -> None:
+        for widget in (self.query, self.kind, self.topic, self.start_from, self.start_to):
+            widget.blockSignals(True)
+        self.query.clear()
+        self.kind.setCurrentIndex(0)
+        self.topic.setCurrentIndex(0)
+        self.start_from.set_value(None)
+        self.start_to.set_value(None)
+        for widget in (self.query, self.kind, self.topic, self.start_from, self.start_to):
+            widget.blockSignals(False)
+        self.reload()
+
+    # -- actions ---------------------------------------------------------------------------
+    def selected(self) -> list[InteractionRow]:
+        return [row for row in self.table.selected_records() if isinstance(row, InteractionRow)]
+
+    def open_selected(self) -> None:
+        for row in self.selected()[:10]:
+            self.context.open_interaction(row.id)
+
+    def new_record(self) -> None:
+        self.context.open_interaction(None)
+
+    def delete_selected(self) -> None:
+        rows = self.selected()
+        if not rows:
+            return
+        what = f"“{rows[0].record.title}”" if len(rows) == 1 else f"{len(rows)} interactions"
+        if not messages.confirm(self, "Delete interaction" if len(rows) == 1 else
+                                "Delete interactions",
+                                f"Delete {what}? They will no longer show on their participants' "
+                                "timelines. You can undo this with Ctrl+Z.", yes="Delete"):
+            return
+        db, actor, stack = self.db, self.context.actor(), self.context.undo_stack
+        if len(rows) > 1:
+            stack.beginMacro(f"Delete {what}")
+        try:
+            for row in rows:
+                record_id, version = row.id, [row.record.version]
+
+                def delete(record_id: str = record_id, version: list[int] = version) -> None:
+                    # the version seen in the list guards the first delete only: a redo
+                    # after an undo deletes the restored record
+                    delete_interaction(db, record_id, actor=actor,
+                                       expected_version=version.pop() if version else None)
+
+                if not self.context.delete(
+                        self, "interaction", record_id, f"“{row.record.title}”", delete,
+                        lambda record_id=record_id: restore_interaction(db, record_id, actor=actor)):
+                    break
+        finally:
+            if len(rows) > 1:
+                stack.endMacro()
+
+    def focus_filter(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+    # -- window state ----------------------------------------------------------------------
+    def save_state(self) -> dict[str, Any]:
+        return {"header": self.table.horizontalHeader().saveState()}
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        if isinstance(state.get("header"), QByteArray):
+            self.table.horizontalHeader().restoreState(state["header"])

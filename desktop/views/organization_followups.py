@@ -1,0 +1,141 @@
+"""The Follow-ups tab of an organization's page: what was promised to or by this party, by due
+date, overdue ones in red with a warning icon; mark one done (Ctrl+Z takes it back)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from db.errors import LiaisonError
+from db.services.followups import FollowUpRecord, list_followups, update_followup
+from db.services.recording import Page
+from db.vocabulary import FOLLOWUP_STATUSES
+from desktop.context import AppContext
+from desktop.errors import show_problem
+from desktop.icons import icon
+from desktop.qtmodels.paged import Column, PagedTableModel
+from desktop.undo import push_change
+from desktop.widgets.record_table import RecordTable
+
+OVERDUE = QColor("#b3261e")
+
+
+def span(days: int) -> str:
+    """Roughly how long, in the largest unit that reads naturally."""
+    for unit, size, limit in (("day", 1, 60), ("month", 30, 730), ("year", 365, None)):
+        if limit is None or days < limit:
+            count = max(1, round(days / size))
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    raise AssertionError("unreachable")
+
+
+def due_text(record: FollowUpRecord, today: date | None = None) -> str:
+    if record.due is None:
+        return "no date"
+    if record.is_overdue(today):
+        return f"{record.due.isoformat()} · {span(((today or date.today()) - record.due).days)} overdue"
+    return record.due.isoformat()
+
+
+def status_label(status: str) -> str:
+    term = FOLLOWUP_STATUSES.get(status)
+    return term.en if term else status
+
+
+COLUMNS = [
+    Column("due", "Due", due_text,
+           icon=lambda r: icon("triangle-alert", OVERDUE.name()) if r.is_overdue() else None,
+           foreground=lambda r: OVERDUE if r.is_overdue() else None),
+    Column("description", "Commitment", lambda r: r.description.replace("\n", " "),
+           tooltip=lambda r: r.description),
+    Column("status", "Status", lambda r: status_label(r.status)),
+    Column("owner", "Owner", lambda r: r.owner or ""),
+    Column("interaction", "From interaction", lambda r: r.interaction_title or ""),
+]
+
+
+class FollowUpsTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.organization_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        row = QHBoxLayout()
+        self.done_button = QPushButton(icon("check"), "&Mark done")
+        self.done_button.setObjectName("mark_done")
+        self.done_button.clicked.connect(self.mark_done)
+        self.open_button = QPushButton(icon("external-link"), "Open &interaction")
+        self.show_all = QCheckBox("Show &done and cancelled")
+        self.show_all.setObjectName("show_all_followups")
+        self.show_all.toggled.connect(lambda _on: self.reload())
+        self.summary = QLabel()
+        self.summary.setObjectName("followup_summary")
+        for widget in (self.done_button, self.open_button, self.show_all):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.summary)
+        layout.addLayout(row)
+        self.model = PagedTableModel(COLUMNS, self._fetch, page_size=100)
+        self.table = RecordTable(self.model)
+        self.table.setObjectName("followups")
+        self.table.set_widths(230, 420, 100, 130, 300, stretch=1)
+        self.table.set_placeholder("No open follow-ups for this organization.")
+        self.table.opened.connect(self.open)
+        self.open_button.clicked.connect(lambda: self.open(self.table.current_record()))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        layout.addWidget(self.table, 1)
+        self._enable()
+
+    def set_owner(self, organization_id: str) -> None:
+        self.organization_id = organization_id
+
+    def _fetch(self, offset: int, limit: int, _sort: str | None, _descending: bool
+               ) -> Page[Any]:
+        if self.organization_id is None:
+            return Page((), 0, offset, limit)
+        return list_followups(self.context.database, open_only=not self.show_all.isChecked(),
+                              organization_id=self.organization_id, offset=offset, limit=limit)
+
+    def reload(self) -> None:
+        self.model.reload()
+        if self.organization_id is not None:
+            overdue = list_followups(self.context.database, organization_id=self.organization_id,
+                                     overdue_only=True, limit=1).total
+            open_count = (self.model.total if not self.show_all.isChecked() else
+                          list_followups(self.context.database,
+                                         organization_id=self.organization_id, limit=1).total)
+            self.summary.setText(f"{open_count} open" + (f", {overdue} overdue" if overdue else ""))
+        self._enable()
+
+    def _enable(self) -> None:
+        record = self.table.current_record()
+        self.done_button.setEnabled(record is not None and record.status in ("open", "in_progress"))
+        self.open_button.setEnabled(record is not None and record.interaction_id is not None)
+
+    def open(self, record: FollowUpRecord | None) -> None:
+        if record is not None and record.interaction_id:
+            self.context.open_interaction(record.interaction_id)
+
+    def mark_done(self) -> None:
+        record = self.table.current_record()
+        if record is None or record.status not in ("open", "in_progress"):
+            return
+        database, actor = self.context.database, self.context.actor
+        try:
+            update_followup(database, record.id, {"status": "done"},
+                            expected_version=record.version, actor=actor())
+        except LiaisonError as exc:
+            show_problem(self, exc)
+            return
+        self.context.notify("followup", record.id)
+        push_change(self.context, "followup", record.id, "Mark follow-up done",
+                    lambda: update_followup(database, record.id, {"status": "done"},
+                                            expected_version=None, actor=actor()),
+                    lambda: update_followup(database, record.id,
+                                            {"status": record.status, "completed_on": None},
+                                            expected_version=None, actor=actor()))
+        self.reload()

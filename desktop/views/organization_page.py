@@ -1,0 +1,164 @@
+"""An organization's own window: a header with all its names, country, kind, status and
+relationship level; tabs for its Profile (editable), People (positions over time), Timeline
+(interactions), Follow-ups and History. Opened with context.open_organization(id), or with no
+id for a new organization (`initial` pre-fills the form, e.g. {"name": "…"})."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QToolBar
+
+from db.services import organizations
+from db.services.organizations import OrganizationRecord
+from db.services.similarity import SimilarRecord, find_similar
+from db.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS, Term
+from desktop.context import AppContext
+from desktop.icons import icon
+from desktop.naming import display_name, other_names
+from desktop.views.history import HistoryTable
+from desktop.views.organization_followups import FollowUpsTab
+from desktop.views.positions import PositionsTab
+from desktop.views.record_page import RecordPage, distinct
+from desktop.views.timeline import TimelineTab
+from desktop.widgets.form import FieldSpec
+
+FIELDS = [
+    FieldSpec("name", "Name (original script)", required=True),
+    FieldSpec("name_en", "English name"),
+    FieldSpec("name_zh", "Chinese name"),
+    FieldSpec("abbreviation", "Abbreviation"),
+    FieldSpec("aliases", "Other names", kind="list",
+              placeholder="former names, transliterations — separate with ;"),
+    FieldSpec("kind", "Kind", kind="choice", choices=ORGANIZATION_KINDS),
+    FieldSpec("country", "Country", kind="country"),
+    FieldSpec("status", "Political status", kind="choice", choices=POLITICAL_STATUSES),
+    FieldSpec("ideology", "Ideology", placeholder="e.g. social democracy"),
+    FieldSpec("founded", "Founded", kind="year", placeholder="year"),
+    FieldSpec("level", "Relationship level", kind="choice", choices=RELATIONSHIP_LEVELS),
+    FieldSpec("website", "Website", placeholder="https://…"),
+    FieldSpec("email", "Email"),
+    FieldSpec("phone", "Phone", placeholder="+country code and number"),
+    FieldSpec("tags", "Tags", kind="list"),
+    FieldSpec("notes", "Notes", kind="multiline"),
+]
+
+
+def term_text(vocabulary: Mapping[str, Term], code: str | None) -> str | None:
+    term = vocabulary.get(code or "")
+    return f"{term.en} {term.zh}" if term else None
+
+
+class OrganizationPage(RecordPage):
+    entity = "organization"
+    noun = "organization"
+    header_icon = "building-2"
+
+    def __init__(self, context: AppContext, organization_id: str | None,
+                 initial: dict[str, Any] | None = None) -> None:
+        super().__init__(context, organization_id, initial)
+
+    # -- tabs ------------------------------------------------------------------------------
+    def build_tabs(self) -> None:
+        self.people_tab = PositionsTab(self.context, "organization")
+        self.add_tab(self.people_tab, "P&eople", "users", self.people_tab.reload,
+                     ("affiliation", "person"))
+        self.timeline_tab = TimelineTab(self.context, "organization", self.country_names)
+        self.add_tab(self.timeline_tab, "&Timeline", "calendar-days", self.timeline_tab.reload,
+                     ("interaction", "organization", "person"))
+        self.followups_tab = FollowUpsTab(self.context)
+        self.add_tab(self.followups_tab, "&Follow-ups", "list-checks", self.followups_tab.reload,
+                     ("followup", "interaction"))
+        self.history_table = HistoryTable(self.database)
+        self.add_tab(self.history_table, "&History", "history", self.history_table.reload,
+                     ("organization",))
+
+    def add_toolbar_actions(self, toolbar: QToolBar) -> None:
+        self.record_action = QAction(icon("calendar-plus"), "Record interaction…", self)
+        self.record_action.setToolTip("Record an interaction with this organization")
+        self.record_action.triggered.connect(lambda: self.timeline_tab.record_interaction())
+        toolbar.addSeparator()
+        toolbar.addAction(self.record_action)
+
+    def _loaded(self, record: Any) -> None:
+        self.people_tab.set_owner(record.id, self.display_name(record))
+        self.timeline_tab.set_owner(record.id)
+        self.followups_tab.set_owner(record.id)
+        self.history_table.record_id = record.id
+        self.record_action.setEnabled(True)
+        super()._loaded(record)
+
+    def _start_new(self) -> None:
+        super()._start_new()
+        self.record_action.setEnabled(False)
+
+    # -- reading and writing ---------------------------------------------------------------
+    def field_specs(self) -> list[FieldSpec]:
+        return FIELDS
+
+    def defaults(self) -> dict[str, Any]:
+        return {"kind": "party"}
+
+    def fetch(self, record_id: str) -> OrganizationRecord:
+        return organizations.get_organization(self.database, record_id)
+
+    def form_values(self, record: OrganizationRecord) -> dict[str, Any]:
+        return {spec.key: getattr(record, spec.key) for spec in FIELDS}
+
+    def create_record(self, data: dict[str, Any]) -> OrganizationRecord:
+        return organizations.create_organization(self.database, data, self.context.actor())
+
+    def update_record(self, changes: dict[str, Any], version: int) -> OrganizationRecord:
+        assert self.record_id is not None
+        return organizations.update_organization(self.database, self.record_id, changes,
+                                                 expected_version=version,
+                                                 actor=self.context.actor())
+
+    def delete_record(self, record_id: str) -> None:
+        organizations.delete_organization(self.database, record_id, actor=self.context.actor())
+
+    def restore_record(self, record_id: str) -> None:
+        organizations.restore_organization(self.database, record_id, actor=self.context.actor())
+
+    def find_similar(self, data: dict[str, Any]) -> list[SimilarRecord]:
+        names = [data.get("name"), data.get("name_en"), data.get("name_zh"),
+                 *data.get("aliases", [])]
+        return find_similar(self.database, "organization", names,
+                            country=data.get("country"), abbreviation=data.get("abbreviation"))
+
+    def open_existing(self, record_id: str) -> None:
+        self.context.open_organization(record_id)
+
+    # -- header ----------------------------------------------------------------------------
+    def display_name(self, record: OrganizationRecord) -> str:
+        return display_name(record, self.context.name_preference()) or record.name
+
+    def header_lines(self, record: OrganizationRecord) -> tuple[str, str]:
+        preference = self.context.name_preference()
+        shown = self.display_name(record)
+        names = [n for n in distinct([*other_names(record, preference),
+                                      record.abbreviation or ""]) if n != shown]
+        line = "  ·  ".join(names)
+        if record.aliases:
+            line += ("   " if line else "") + "also: " + "; ".join(record.aliases)
+        facts: list[str] = []
+        if record.country:
+            country = self.country_names.get(record.country, record.country_name or record.country)
+            place = f"<b>{html.escape(country)}</b> ({record.country})"
+            if record.region:
+                place += f", {html.escape(record.region)}"
+            facts.append(place)
+        for vocabulary, code in ((ORGANIZATION_KINDS, record.kind),
+                                 (POLITICAL_STATUSES, record.status),
+                                 (RELATIONSHIP_LEVELS, record.level)):
+            text = term_text(vocabulary, code)
+            if text:
+                facts.append(html.escape(text))
+        if record.last_contact:
+            facts.append(f"last contact {record.last_contact.isoformat()}")
+        count = record.interaction_count
+        facts.append(f"{count:,} interaction{'s' if count != 1 else ''}")
+        return line, "  ·  ".join(facts)

@@ -1,0 +1,510 @@
+"""What the organization and person pages share: a top-level window with a header, a Profile
+form and more tabs; saving only the changed fields against the version that was loaded;
+conflicts that keep the user's edits; the look-alike check before creating; delete with undo;
+asking before unsaved edits are lost; and refreshing tabs from change notices.
+
+A subclass says which fields it has and which service functions read and write them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.errors import ConflictError, LiaisonError, NotFound, ValidationFailed
+from db.services import pages
+from db.services.reference import CountryInfo
+from db.services.similarity import SimilarRecord
+from desktop.context import AppContext
+from desktop.dialogs import similar
+from desktop.errors import show_problem
+from desktop.icons import icon
+from desktop.messages import messages
+from desktop.widgets.banner import Banner
+from desktop.widgets.form import FieldSpec, RecordForm
+
+Refresh = Callable[[], None]
+
+
+def country_names(countries: Sequence[CountryInfo], preference: str) -> dict[str, str]:
+    """Code → the country's name in the user's preferred script (English when there is no
+    Chinese name)."""
+    return {c.code: (c.name_zh if preference == "zh" and c.name_zh else c.name_en)
+            for c in countries}
+
+
+def distinct(names: Sequence[str]) -> list[str]:
+    """Names without repeats (a record's original and English names are often the same)."""
+    seen: list[str] = []
+    for name in names:
+        if name and name not in seen:
+            seen.append(name)
+    return seen
+
+
+def present(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The values the user filled in (what a new record is created from)."""
+    return {k: v for k, v in values.items() if v not in (None, "", [])}
+
+
+class RecordPage(QMainWindow):
+    entity = "record"  # the change-notice name: "organization" or "person"
+    noun = "record"
+    header_icon = "building-2"
+    header_entities: frozenset[str] = frozenset({"interaction"})  # they change the header
+
+    # -- what a subclass supplies -------------------------------------------------------
+    def field_specs(self) -> list[FieldSpec]:
+        raise NotImplementedError
+
+    def fetch(self, record_id: str) -> Any:
+        raise NotImplementedError
+
+    def form_values(self, record: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def create_record(self, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def update_record(self, changes: dict[str, Any], version: int) -> Any:
+        raise NotImplementedError
+
+    def delete_record(self, record_id: str) -> None:
+        raise NotImplementedError
+
+    def restore_record(self, record_id: str) -> None:
+        raise NotImplementedError
+
+    def find_similar(self, data: dict[str, Any]) -> list[SimilarRecord]:
+        raise NotImplementedError
+
+    def open_existing(self, record_id: str) -> None:
+        raise NotImplementedError
+
+    def display_name(self, record: Any) -> str:
+        raise NotImplementedError
+
+    def header_lines(self, record: Any) -> tuple[str, str]:
+        """(names beneath the title, facts line in rich text)."""
+        raise NotImplementedError
+
+    def build_tabs(self) -> None:
+        """Add the tabs after Profile with add_tab."""
+
+    def defaults(self) -> dict[str, Any]:
+        return {}
+
+    def profile_extras(self) -> list[QWidget]:
+        """Widgets shown under the profile form (a new person's first position)."""
+        return []
+
+    # -- building ------------------------------------------------------------------------
+    def __init__(self, context: AppContext, record_id: str | None,
+                 initial: Mapping[str, Any] | None = None) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.context = context
+        self.database = context.database
+        self.record_id = record_id
+        self.record: Any = None
+        self.initial = dict(initial or {})
+        self.is_deleted = False
+        self.countries = pages.countries(self.database)
+        self.country_names = country_names(self.countries, context.name_preference())
+        self.tab_refresh: dict[int, tuple[Refresh, frozenset[str]]] = {}
+        self.stale: set[int] = set()
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(0)
+        self.refresh_timer.timeout.connect(self.refresh_stale)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(14, 12, 14, 10)
+        outer.setSpacing(8)
+        outer.addLayout(self._build_header())
+        self.banner = Banner()
+        outer.addWidget(self.banner)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(lambda _index: self.refresh_stale())
+        outer.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.form = RecordForm(self.field_specs(), self.countries)
+        self.form.setObjectName("profile_form")
+        self.form.changed.connect(self._form_changed)
+        self.tabs.addTab(self._profile_tab(), icon("pencil"), "&Profile")
+        self.build_tabs()
+        self._build_actions()
+        self.context.changed.connect(self._on_changed)
+        self.resize(1040, 740)
+        if record_id is None:
+            self._start_new()
+        else:
+            self.load()
+        self.form.widgets[self.form.specs[0].key].setFocus()
+
+    def _build_header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        picture = QLabel()
+        picture.setPixmap(icon(self.header_icon).pixmap(40, 40))
+        picture.setAlignment(Qt.AlignmentFlag.AlignTop)
+        row.addWidget(picture)
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("title")
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.names_label = QLabel()
+        self.names_label.setObjectName("names")
+        self.facts_label = QLabel()
+        self.facts_label.setObjectName("facts")
+        self.facts_label.setTextFormat(Qt.TextFormat.RichText)
+        for label in (self.title_label, self.names_label, self.facts_label):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            column.addWidget(label)
+        row.addLayout(column, 1)
+        return row
+
+    def _profile_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 8, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(4, 0, 12, 0)
+        self.form.setMaximumWidth(820)
+        holder_layout.addWidget(self.form)
+        for extra in self.profile_extras():
+            extra.setMaximumWidth(820)
+            holder_layout.addWidget(extra)
+        holder_layout.addStretch(1)
+        scroll.setWidget(holder)
+        layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.revert_button = QPushButton(icon("undo-2"), "Re&vert")
+        self.revert_button.setObjectName("revert")
+        self.revert_button.setToolTip("Put back the saved values")
+        self.revert_button.clicked.connect(self.revert)
+        self.save_button = QPushButton(icon("save"), "&Save")
+        self.save_button.setObjectName("save")
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        return tab
+
+    def add_tab(self, widget: QWidget, title: str, icon_name: str, refresh: Refresh,
+                entities: Sequence[str]) -> int:
+        """A tab that is refreshed (when next shown) after a change to one of `entities`."""
+        index = self.tabs.addTab(widget, icon(icon_name), title)
+        self.tab_refresh[index] = (refresh, frozenset(entities))
+        return index
+
+    def _build_actions(self) -> None:
+        toolbar = QToolBar("Record")
+        toolbar.setObjectName("record_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+        self.save_action = QAction(icon("save"), "Save", self)
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save)
+        self.reload_action = QAction(icon("refresh-cw"), "Reload", self)
+        self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.reload_action.setToolTip("Load the saved version again (F5)")
+        self.reload_action.triggered.connect(lambda: self.reload(keep_edits=False))
+        self.delete_action = QAction(icon("trash-2"), f"Delete {self.noun}…", self)
+        self.delete_action.setToolTip(f"Delete this {self.noun} (Del); Ctrl+Z undoes it")
+        self.delete_action.triggered.connect(self.ask_delete)
+        self.undo_action = self.context.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action.setIcon(icon("undo-2"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        close_action = QAction("Close", self)
+        close_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close),
+                                  QKeySequence("Ctrl+W")])
+        close_action.triggered.connect(self.close)
+        self.addAction(close_action)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.activated.connect(self.close)
+        toolbar.addAction(self.save_action)
+        toolbar.addAction(self.reload_action)
+        toolbar.addAction(self.undo_action)
+        self.add_toolbar_actions(toolbar)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.delete_action)
+
+    def add_toolbar_actions(self, toolbar: QToolBar) -> None:
+        """Room for a subclass's own actions (Record interaction…)."""
+
+    # -- loading -------------------------------------------------------------------------
+    def _start_new(self) -> None:
+        self.setWindowTitle(f"New {self.noun}")
+        self.title_label.setText(f"New {self.noun}")
+        self.names_label.setText("Fill in the profile and save; the other tabs open then.")
+        self.facts_label.clear()
+        values = {**self.defaults(), **{k: v for k, v in self.initial.items()
+                                        if k in self.form.widgets}}
+        self.form.set_values(self.defaults())
+        baseline = self.form.loaded
+        self.form.set_values(values)
+        self.form.loaded = baseline  # prefilled values count as edits, so closing asks
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, False)
+        self.delete_action.setEnabled(False)
+        self.reload_action.setEnabled(False)
+        self._form_changed()
+
+    def load(self) -> None:
+        assert self.record_id is not None
+        try:
+            record = self.fetch(self.record_id)
+        except NotFound:
+            self._show_deleted()
+            return
+        self._loaded(record)
+
+    def _loaded(self, record: Any) -> None:
+        self.record = record
+        self.record_id = record.id
+        if self.is_deleted:
+            self.is_deleted = False
+            self.banner.hide()
+        self.form.setEnabled(True)
+        self.form.set_values(self.form_values(record))
+        self._show_header(record)
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, True)
+        self.delete_action.setEnabled(True)
+        self.reload_action.setEnabled(True)
+        self.stale.update(self.tab_refresh)
+        self.refresh_stale()
+        self._form_changed()
+
+    def _show_header(self, record: Any) -> None:
+        name = self.display_name(record)
+        self.setWindowTitle(name + (" *" if self.form.is_dirty() else ""))
+        self.title_label.setText(name)
+        names, facts = self.header_lines(record)
+        self.names_label.setText(names)
+        self.names_label.setVisible(bool(names))
+        self.facts_label.setText(facts)
+
+    def reload(self, *, keep_edits: bool) -> None:
+        """Load the saved version; with keep_edits the user's unsaved edits go on top of it,
+        so after a conflict they can look again and save."""
+        if self.record_id is None:
+            return
+        edits = self.form.changed_values() if keep_edits else {}
+        if not keep_edits and self.form.is_dirty() and not messages.confirm(
+                self, "Reload", "Discard your unsaved edits and load the saved version?",
+                yes="Discard and reload"):
+            return
+        self.banner.hide()
+        self.load()
+        if edits and not self.is_deleted:
+            baseline = self.form.loaded
+            self.form.set_values({**baseline, **edits})
+            self.form.loaded = baseline
+            self._form_changed()
+
+    def revert(self) -> None:
+        if self.record is None:
+            self._start_new()
+        else:
+            self.form.set_values(self.form_values(self.record))
+        self.banner.hide()
+        self._form_changed()
+
+    def _show_deleted(self) -> None:
+        self.is_deleted = True
+        self.form.setEnabled(False)
+        self.save_action.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.delete_action.setEnabled(False)
+        self.banner.show_message(
+            f"This {self.noun} has been deleted. Undo (Ctrl+Z) brings it back.",
+            [("Close", self.close)])
+
+    def _form_changed(self) -> None:
+        dirty = self.form.is_dirty()
+        editable = not self.is_deleted
+        self.save_action.setEnabled(editable and (dirty or self.record is None))
+        self.save_button.setEnabled(editable and (dirty or self.record is None))
+        self.revert_button.setEnabled(dirty)
+        title = self.windowTitle().removesuffix(" *")
+        self.setWindowTitle(title + (" *" if dirty else ""))
+
+    # -- saving --------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save the form; True when everything is saved. Problems appear beside their
+        fields; a conflict keeps the edits in the form and says what changed meanwhile."""
+        if self.is_deleted:
+            return False
+        if self.record is None:
+            return self._create()
+        changes = self.form.changed_values()
+        if not changes:
+            return True
+        try:
+            record = self.update_record(changes, self.record.version)
+        except ValidationFailed as exc:
+            self.form.show_problems(exc.problems)
+            return False
+        except ConflictError as exc:
+            show_problem(self, exc)
+            self.banner.show_message(
+                f"{exc.message} Your edits are still in the form and were not saved.",
+                [("Reload, keep my edits", lambda: self.reload(keep_edits=True)),
+                 ("Reload, discard my edits", lambda: self.reload(keep_edits=False))])
+            return False
+        except LiaisonError as exc:
+            show_problem(self, exc)
+            return False
+        self._saved(record)
+        return True
+
+    def _create(self) -> bool:
+        data = present(self.form.values())
+        candidates = self.find_similar(data)
+        if candidates:
+            choice = similar.ask_about_similar(self, candidates, self.country_names)
+            existing = similar.opened_id(choice)
+            if existing is not None:
+                self.open_existing(existing)
+                self.form.loaded = self.form.values()  # nothing to ask about any more
+                QTimer.singleShot(0, self.close)
+                return False
+            if choice != similar.CREATE:
+                return False
+        try:
+            record = self.create_record(data)
+        except ValidationFailed as exc:
+            self.form.show_problems(exc.problems)
+            return False
+        except LiaisonError as exc:
+            show_problem(self, exc)
+            return False
+        # From now on the main window finds this window under the record's id.
+        self.context.windows[(self.entity, record.id)] = self
+        key = (self.entity, record.id)
+        self.destroyed.connect(lambda *_: self.context.windows.pop(key, None))
+        self._saved(record)
+        return True
+
+    def _saved(self, record: Any) -> None:
+        self._loaded(record)
+        self.banner.hide()
+        self.statusBar().showMessage("Saved.", 4000)
+        self.context.notify(self.entity, record.id)
+
+    # -- deleting ------------------------------------------------------------------------
+    def ask_delete(self) -> bool:
+        if self.record is None or self.is_deleted:
+            return False
+        name = self.display_name(self.record)
+        if not messages.confirm(self, f"Delete {self.noun}",
+                                f"Delete “{name}”? You can undo this with Ctrl+Z.",
+                                yes="Delete"):
+            return False
+        record_id = self.record.id
+        done = self.context.delete(self, self.entity, record_id, name,
+                                   lambda: self.delete_record(record_id),
+                                   lambda: self.restore_record(record_id))
+        if done:
+            self.form.loaded = self.form.values()  # the edits went with the record
+            self.close()
+        return done
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Delete reaches the page only when no field or table used it; in the form (a
+        # dropdown, say) it never means "delete the whole record".
+        if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            focus = QApplication.focusWidget()
+            if focus is None or not self.form.isAncestorOf(focus):
+                self.ask_delete()
+            return
+        super().keyPressEvent(event)
+
+    # -- closing -------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.is_deleted and self.form.is_dirty():
+            name = self.display_name(self.record) if self.record else f"The new {self.noun}"
+            answer = messages.save_discard_cancel(self, f"“{name}”" if self.record else name)
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                event.ignore()
+                return
+        event.accept()
+
+    # -- change notices ------------------------------------------------------------------
+    def _on_changed(self, entity: str, record_id: str) -> None:
+        if self.record_id is None:
+            return
+        if entity == "*" or (entity == self.entity and record_id == self.record_id) \
+                or entity in self.header_entities:
+            self._reload_record()
+        for index, (_, entities) in self.tab_refresh.items():
+            if entity == "*" or entity in entities:
+                self.stale.add(index)
+        self.refresh_timer.start()
+
+    def _reload_record(self) -> None:
+        """The record changed (here, elsewhere in the app, or by undo): show it. A form holding
+        the user's edits is left alone — with the version it was loaded at, so saving cannot
+        silently overwrite the other change — and a banner offers to reload."""
+        assert self.record_id is not None
+        try:
+            record = self.fetch(self.record_id)
+        except NotFound:
+            if not self.is_deleted:
+                self._show_deleted()
+            return
+        if self.record is not None and record.version == self.record.version \
+                and not self.is_deleted:
+            self.record = record  # same fields; contact figures may have moved
+            self._show_header(record)
+            return
+        if self.form.is_dirty() and self.record is not None and not self.is_deleted:
+            self.banner.show_message(
+                f"This {self.noun} was changed elsewhere while you were editing it.",
+                [("Reload, keep my edits", lambda: self.reload(keep_edits=True)),
+                 ("Reload, discard my edits", lambda: self.reload(keep_edits=False))])
+            return
+        self._loaded(record)
+
+    def refresh_stale(self) -> None:
+        index = self.tabs.currentIndex()
+        if index in self.stale and self.record is not None:
+            self.stale.discard(index)
+            self.tab_refresh[index][0]()

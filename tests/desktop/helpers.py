@@ -1,0 +1,54 @@
+"""Small ways to drive record pages the way a user does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.widgets.form import RecordForm
+
+
+def wait_until_active(window: Any) -> None:
+    """Keyboard shortcuts belong to the active window: wait until the window is it."""
+    for _ in range(200):
+        if window.isActiveWindow():
+            return
+        QTest.qWait(10)
+    raise AssertionError("the window never became active")
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type like a user: keys for ASCII, and for other scripts (which QTest cannot press)
+    the input method committing the text, as a Chinese or Vietnamese keyboard does."""
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def type_into(qtbot: QtBot, form: RecordForm, key: str, text: str) -> None:
+    widget = form.widgets[key]
+    if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+        type_text(qtbot, widget.lineEdit(), text)
+    elif hasattr(widget, "edit"):  # a DateField
+        type_text(qtbot, widget.edit, text)
+    else:
+        type_text(qtbot, widget, text)
+
+
+def show_tab(tabs: QTabWidget, title: str) -> None:
+    for index in range(tabs.count()):
+        if tabs.tabText(index).replace("&", "") == title:
+            tabs.setCurrentIndex(index)
+            return
+    raise AssertionError(f"no tab {title}")
+
+
+def column_texts(model: Any, column: int) -> list[str]:
+    return [model.index(row, column).data() for row in range(model.rowCount())]
