@@ -20,6 +20,7 @@ from db import demo_words as words
 from db.engine import Database
 from db.errors import LiaisonError
 from db.models import Country, Organization, Topic
+from db.services.reference import search_text_for
 from db.vocabulary import INTERACTION_KINDS
 
 ALLOWED_TABLES = frozenset({"organizations", "people", "affiliations", "interactions",
@@ -165,16 +166,17 @@ def _organization(g: Generator, kinds: list[str], used: set[tuple[str, str]]
         rng.choice(words.IDEOLOGIES) if is_party else None,
         rng.randrange(1900, 2020) if rng.random() < 0.8 else None,
         f"https://www.{slug}.org", f"international@{slug}.org", rng.choice(LEVELS), 0,
+        search_text_for((name_en, name_zh, abbreviation)),
     )
     return row, region or ""
 
 
 ORG_COLUMNS = ("id", "created_at", "updated_at", "version", "name", "name_en", "name_zh",
                "aliases", "abbreviation", "kind", "country_code", "status", "ideology", "founded",
-               "website", "email", "level", "interaction_count")
+               "website", "email", "level", "interaction_count", "search_text")
 PERSON_COLUMNS = ("id", "created_at", "updated_at", "version", "name", "name_en", "aliases",
                   "title", "gender", "nationality", "emails", "phones", "languages",
-                  "interaction_count")
+                  "interaction_count", "search_text")
 AFFILIATION_COLUMNS = ("id", "created_at", "updated_at", "version", "person_id",
                        "organization_id", "role", "start_date", "end_date")
 INTERACTION_COLUMNS = ("id", "created_at", "updated_at", "version", "kind", "title", "start_date",
@@ -242,7 +244,8 @@ def generate_demo(db: Database, size: str, seed: int = 1,
             languages = json.dumps(sorted(set(rng.sample(words.LANGUAGES[region], 2))))
             email = json.dumps([f"{_slug(given)}.{_slug(family)}@{org[14].split('www.')[1]}"])
             people.append((person_id, g.stamp, g.stamp, 1, name, name, "[]", title,
-                           rng.choice(("female", "male")), org[10], email, "[]", languages, 0))
+                           rng.choice(("female", "male")), org[10], email, "[]", languages, 0,
+                           search_text_for((name,))))
             start = rng.randrange(0, g.span)
             ended = rng.random() < 0.2
             end = g.days[min(g.span - 1, start + rng.randrange(200, 2000))] if ended else None

@@ -1,6 +1,6 @@
 """Find organizations and people by any name, alias or abbreviation, as the user types.
 
-Candidates come from SQL (LIKE on every name column); ranking happens here: an exact name or
+Candidates come from SQL (a LIKE on the folded names every record keeps); ranking happens here: an exact name or
 abbreviation first, then names that start with the query, then words that do, then the rest,
 busier relationships before quieter ones."""
 
@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import String, cast, func, or_, select
+from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Country, Organization, Person
@@ -57,30 +57,22 @@ def _rank(query: str, names: Iterable[str | None]) -> tuple[int, str]:
     return best
 
 
-def _pattern(query: str) -> tuple[str, str]:
-    escaped = query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped.lower()}%", f"%{escaped}%"
-
-
 def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organization", "person"),
                  limit: int = 20) -> list[NameHit]:
     query = query.strip()
     if not query:
         return []
-    lower, exact = _pattern(query)
+    folded = fold(query)
+    if not folded:
+        return []
     hits: list[tuple[Any, ...]] = []
     with db.reading() as session:
         if "organization" in kinds:
             rows = session.execute(
                 select(Organization, Country.name_en)
                 .outerjoin(Country, Country.code == Organization.country_code)
-                .where(Organization.deleted_at.is_(None), or_(
-                    func.lower(Organization.name).like(lower, escape="\\"),
-                    func.lower(Organization.name_en).like(lower, escape="\\"),
-                    Organization.name_zh.like(exact, escape="\\"),
-                    func.lower(Organization.abbreviation).like(lower, escape="\\"),
-                    func.lower(cast(Organization.aliases, String)).like(lower, escape="\\"),
-                ))
+                .where(Organization.deleted_at.is_(None),
+                       Organization.search_text.contains(folded, autoescape=True))
                 .order_by(Organization.interaction_count.desc()).limit(CANDIDATES)
             ).all()
             for org, country_name in rows:
@@ -94,12 +86,8 @@ def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organiza
             people = session.execute(
                 select(Person, Country.name_en)
                 .outerjoin(Country, Country.code == Person.nationality)
-                .where(Person.deleted_at.is_(None), or_(
-                    func.lower(Person.name).like(lower, escape="\\"),
-                    func.lower(Person.name_en).like(lower, escape="\\"),
-                    Person.name_zh.like(exact, escape="\\"),
-                    func.lower(cast(Person.aliases, String)).like(lower, escape="\\"),
-                ))
+                .where(Person.deleted_at.is_(None),
+                       Person.search_text.contains(folded, autoescape=True))
                 .order_by(Person.interaction_count.desc()).limit(CANDIDATES)
             ).all()
             for person, country_name in people:

@@ -32,6 +32,8 @@ class Organization(Record, Base):
     notes: Mapped[str | None] = mapped_column(Text)
     # Where the record came from when it was seeded (e.g. "partyfacts:1234"), to avoid reloading.
     external_ref: Mapped[str | None] = mapped_column(String(100), index=True)
+    # Every name folded (case, width, accents), one per line; kept by the services.
+    search_text: Mapped[str | None] = mapped_column(Text)
     # Kept current by the interaction services so lists sort and filter on them cheaply.
     last_contact: Mapped[date | None] = mapped_column(Date, index=True)
     interaction_count: Mapped[int] = mapped_column(Integer, default=0)

@@ -26,5 +26,7 @@ class Person(Record, Base):
     phones: Mapped[list[str]] = mapped_column(JSON, default=list)  # E.164
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Every name folded (case, width, accents), one per line; kept by the services.
+    search_text: Mapped[str | None] = mapped_column(Text)
     last_contact: Mapped[date | None] = mapped_column(Date, index=True)
     interaction_count: Mapped[int] = mapped_column(Integer, default=0)

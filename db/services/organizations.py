@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, String, cast, func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -24,6 +24,7 @@ from db.services.fields import (
     year,
 )
 from db.services.recording import Actor, Page
+from db.services.reference import fold
 from db.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS
 
 SCHEMA = recording.Schema(
@@ -47,6 +48,7 @@ SCHEMA = recording.Schema(
         "notes": text(100_000, multiline=True, label="The notes"),
     },
     required=("name",),
+    search_fields=("name", "name_en", "name_zh", "abbreviation", "aliases"),
     attributes={"country": "country_code"},
 )
 
@@ -182,15 +184,9 @@ def filtered(filters: OrganizationFilter) -> Select[Organization, Country]:
     )
     if not filters.include_deleted:
         statement = statement.where(Organization.deleted_at.is_(None))
-    if filters.query:
-        pattern = f"%{filters.query.strip().lower()}%"
-        statement = statement.where(or_(
-            func.lower(Organization.name).like(pattern),
-            func.lower(Organization.name_en).like(pattern),
-            Organization.name_zh.like(f"%{filters.query.strip()}%"),
-            func.lower(Organization.abbreviation).like(pattern),
-            func.lower(cast(Organization.aliases, String)).like(pattern),
-        ))
+    if filters.query and fold(filters.query):
+        statement = statement.where(Organization.search_text.contains(fold(filters.query),
+                                                                      autoescape=True))
     if filters.countries:
         statement = statement.where(Organization.country_code.in_(filters.countries))
     if filters.regions:

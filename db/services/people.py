@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, String, cast, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -15,6 +15,7 @@ from db.models import Affiliation, Person, Tag, person_tags
 from db.services import recording, tags
 from db.services.fields import choice, country, emails, phones, text, text_list
 from db.services.recording import Actor, Page
+from db.services.reference import fold
 from db.vocabulary import GENDERS
 
 SCHEMA = recording.Schema(
@@ -34,6 +35,7 @@ SCHEMA = recording.Schema(
         "notes": text(100_000, multiline=True, label="The notes"),
     },
     required=("name",),
+    search_fields=("name", "name_en", "name_zh", "aliases"),
 )
 
 SORT_COLUMNS: Mapping[str, Any] = {
@@ -140,14 +142,9 @@ def filtered(filters: PersonFilter) -> Select[Any]:
     statement = select(Person)
     if not filters.include_deleted:
         statement = statement.where(Person.deleted_at.is_(None))
-    if filters.query:
-        pattern = f"%{filters.query.strip().lower()}%"
-        statement = statement.where(or_(
-            func.lower(Person.name).like(pattern),
-            func.lower(Person.name_en).like(pattern),
-            Person.name_zh.like(f"%{filters.query.strip()}%"),
-            func.lower(cast(Person.aliases, String)).like(pattern),
-        ))
+    if filters.query and fold(filters.query):
+        statement = statement.where(Person.search_text.contains(fold(filters.query),
+                                                                autoescape=True))
     if filters.organization_id:
         statement = statement.where(Person.id.in_(
             select(Affiliation.person_id).where(

@@ -61,6 +61,15 @@ class Schema:
     required: tuple[str, ...] = ()
     attributes: Mapping[str, str] = field(default_factory=dict)  # field name → ORM attribute
     checks: tuple[CrossCheck, ...] = ()
+    # Fields whose values make up the record's folded `search_text` (names, aliases...).
+    search_fields: tuple[str, ...] = ()
+
+    def refresh_search_text(self, obj: Any) -> None:
+        if self.search_fields:
+            from db.services.reference import search_text_for
+
+            obj.search_text = search_text_for(
+                getattr(obj, self.attribute(name)) for name in self.search_fields)
 
     def attribute(self, name: str) -> str:
         return self.attributes.get(name, name)
@@ -141,6 +150,7 @@ def create(session: Session, schema: Schema, data: Mapping[str, Any], actor: Act
            *, record_id: str | None = None) -> Any:
     values = validate(session, schema, data)
     obj = schema.model(**{schema.attribute(k): v for k, v in values.items()})
+    schema.refresh_search_text(obj)
     if record_id is not None:
         obj.id = record_id
     session.add(obj)
@@ -165,6 +175,8 @@ def create_many(session: Session, schema: Schema, rows: Sequence[Mapping[str, An
         raise ValidationFailed(problems)
     objects = [schema.model(**{schema.attribute(k): v for k, v in values.items()})
                for values in prepared]
+    for obj in objects:
+        schema.refresh_search_text(obj)
     session.add_all(objects)
     session.flush()
     for obj, values in zip(objects, prepared, strict=True):
@@ -216,6 +228,8 @@ def update(session: Session, schema: Schema, record_id: str, changes: Mapping[st
     expected = obj.version
     for name, _old, new in diff:
         setattr(obj, schema.attribute(name), new)
+    if any(name in schema.search_fields for name, _old, _new in diff):
+        schema.refresh_search_text(obj)
     flush_guarded(session, schema, obj, expected)
     log(session, schema, obj.id, obj.version, actor, diff)
     return obj, diff

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import unicodedata
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,6 +88,18 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.replace(".", " ").replace(",", " ").split())
+
+
+def search_text_for(values: Iterable[Any]) -> str:
+    """Every name of a record, folded, one per line: what list filters and search match."""
+    names: list[str] = []
+    for value in values:
+        for name in (value if isinstance(value, list | tuple) else [value]):
+            if name:
+                folded = fold(str(name))
+                if folded and folded not in names:
+                    names.append(folded)
+    return "\n".join(names)
 
 
 def _country_index(session: Session) -> dict[str, str]:

@@ -20,3 +20,20 @@ def test_search_ranks_exact_abbreviation_first(db: Database) -> None:
     assert search_names(db, "anc", kinds=("person",))[0].name == "Ancelotti Carlo"
     assert search_names(db, "   ") == []
     assert search_names(db, "100%") == []
+
+
+def test_lists_and_search_ignore_case_width_and_accents(db: Database) -> None:
+    from db.services import organizations
+    from db.services.organizations import OrganizationFilter
+
+    org = make_organization(db, name="Acção Democrática Independente", abbreviation="ADI",
+                            country="ST")
+    for typed in ("accao democratica", "ＡＤＩ", "DEMOCRÁTICA"):
+        found = organizations.list_organizations(db, OrganizationFilter(query=typed))
+        assert [o.id for o in found.items] == [org.id], typed
+        assert search_names(db, typed)[0].id == org.id, typed
+    renamed = organizations.update_organization(db, org.id, {"name": "Ação Nova"},
+                                                expected_version=org.version)
+    assert organizations.list_organizations(db, OrganizationFilter(query="acao nova")).total == 1
+    assert organizations.list_organizations(db, OrganizationFilter(query="independente")).total == 0
+    assert renamed.version == org.version + 1
