@@ -218,9 +218,18 @@ class Database:
             return str(self.path)
         return make_url(self.url).render_as_string(hide_password=True)
 
+    def ensure_present(self) -> None:
+        """A database file that vanished (deleted, moved, its drive unplugged) must not be
+        silently recreated empty by the next connection."""
+        if self.path is not None and not self.path.exists():
+            raise DatabaseProblem(
+                f"The database file {self.path} is no longer there (moved, deleted, or its "
+                "drive was removed). Nothing more was saved; put it back or open another.")
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any exception."""
+        self.ensure_present()
         session = self.sessions()
         try:
             yield session
@@ -236,6 +245,7 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
+        self.ensure_present()
         session = self.sessions()
         try:
             yield session

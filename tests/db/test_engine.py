@@ -506,3 +506,20 @@ def test_a_missing_server_database_is_explained(pg_admin_url: str) -> None:
         open_database(url)
     assert "no_such_database" in caught.value.message
     assert "\n" not in caught.value.message
+
+
+def test_a_vanished_file_is_reported_not_recreated(tmp_path: Path) -> None:
+    from db.errors import DatabaseProblem
+    from db.services import organizations
+
+    path = tmp_path / "travel.sqlite3"
+    database = open_database(path)
+    organizations.create_organization(database, {"name": "Before"})
+    database.close()
+    for leftover in tmp_path.glob("travel.sqlite3*"):
+        leftover.unlink()
+    with pytest.raises(DatabaseProblem, match="no longer there"):
+        organizations.create_organization(database, {"name": "After"})
+    with pytest.raises(DatabaseProblem, match="no longer there"):
+        organizations.list_organizations(database)
+    assert not path.exists()
