@@ -1,4 +1,4 @@
-"""The organizations list: filter panel on the left, a lazily loaded table on the right.
+"""The organizations list: a row of filters above a lazily loaded table.
 Filtering and sorting happen in SQL; the table holds only the pages the user has looked at."""
 
 from __future__ import annotations
@@ -11,30 +11,31 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
-    QScrollArea,
     QSpinBox,
-    QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
 from db.services import organizations as service
+from db.services import pages
 from db.services.organizations import OrganizationFilter, OrganizationRecord
 from db.services.recording import Page
-from db.services.reference import list_countries, list_regions
 from db.services.tags import list_tags
 from db.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS, Term
 from desktop.context import AppContext
+from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import display_name
 from desktop.qtmodels.paged import Column, PagedTableModel
@@ -46,6 +47,12 @@ def _label(vocabulary: dict[str, Term], code: str | None) -> str:
     return term.en if term else (code or "")
 
 
+def _both(vocabulary: dict[str, Term], code: str | None) -> str | None:
+    """The tooltip of a vocabulary cell: the English and the Chinese term."""
+    term = vocabulary.get(code or "")
+    return f"{term.en}  {term.zh}" if term else None
+
+
 def organization_columns(preference: str) -> list[Column]:
     return [
         Column("name", "Name", lambda r: display_name(r, preference), "name",
@@ -53,9 +60,12 @@ def organization_columns(preference: str) -> list[Column]:
         Column("abbreviation", "Abbreviation", lambda r: r.abbreviation, "abbreviation"),
         Column("country", "Country", lambda r: r.country_name or r.country, "country"),
         Column("region", "Region", lambda r: r.region, "region"),
-        Column("kind", "Kind", lambda r: _label(ORGANIZATION_KINDS, r.kind), "kind"),
-        Column("status", "Status", lambda r: _label(POLITICAL_STATUSES, r.status), "status"),
-        Column("level", "Level", lambda r: _label(RELATIONSHIP_LEVELS, r.level), "level"),
+        Column("kind", "Kind", lambda r: _label(ORGANIZATION_KINDS, r.kind), "kind",
+               tooltip=lambda r: _both(ORGANIZATION_KINDS, r.kind)),
+        Column("status", "Status", lambda r: _label(POLITICAL_STATUSES, r.status), "status",
+               tooltip=lambda r: _both(POLITICAL_STATUSES, r.status)),
+        Column("level", "Level", lambda r: _label(RELATIONSHIP_LEVELS, r.level), "level",
+               tooltip=lambda r: _both(RELATIONSHIP_LEVELS, r.level)),
         Column("last_contact", "Last contact", lambda r: r.last_contact, "last_contact"),
         Column("interaction_count", "Interactions", lambda r: r.interaction_count,
                "interaction_count", align_right=True),
@@ -72,8 +82,11 @@ def _check_list(vocabulary: dict[str, Term] | list[str]) -> QListWidget:
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
         widget.addItem(item)
-    rows = min(widget.count(), 7)
-    widget.setFixedHeight(widget.sizeHintForRow(0) * rows + 2 * widget.frameWidth() + 4)
+    widget.setFrameShape(QFrame.Shape.NoFrame)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setFixedSize(widget.sizeHintForColumn(0) + 12,
+                        widget.sizeHintForRow(0) * widget.count() + 4)
     return widget
 
 
@@ -84,27 +97,82 @@ def _checked(widget: QListWidget) -> tuple[str, ...]:
     )
 
 
-class FilterPanel(QScrollArea):
-    """Region, country, kind, status, level, tag and "no contact for N months"; they combine."""
+class ChoiceButton(QToolButton):
+    """A drop-down list of checkable choices that says what is chosen: “Region: Africa”.
+    A click anywhere on a row (or Space) ticks it; the list stays open for more."""
+
+    def __init__(self, title: str, choices: QListWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.choices = choices
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        menu = QMenu(self)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(choices)
+        menu.addAction(action)
+        menu.aboutToShow.connect(lambda: choices.setFocus())
+        self.setMenu(menu)
+        self._ticked: QListWidgetItem | None = None
+        choices.itemChanged.connect(self._changed)
+        choices.itemClicked.connect(self._clicked)
+        self._changed(None)
+
+    def _changed(self, item: QListWidgetItem | None) -> None:
+        self._ticked = item  # a click on the tick box itself already ticked it
+        names = [self.choices.item(i).text().split("  ")[0] for i in range(self.choices.count())
+                 if self.choices.item(i).checkState() == Qt.CheckState.Checked]
+        shown = "any" if not names else names[0] + (f" +{len(names) - 1}" if len(names) > 1
+                                                     else "")
+        self.setText(f"{self.title}: {shown}")
+        self.setToolTip(f"{self.title}: " + (", ".join(names) if names else "any"))
+        font = self.font()
+        font.setBold(bool(names))
+        self.setFont(font)
+
+    def _clicked(self, item: QListWidgetItem) -> None:
+        if self._ticked is not item:
+            item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
+                               else Qt.CheckState.Checked)
+        self._ticked = None
+
+
+class FilterPanel(QWidget):
+    """Region, kind, status and level (drop-down lists of choices), country, tag and "no
+    contact for N months", in one row above the table so the table keeps the window's
+    width; the filters combine."""
 
     changed = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(200)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        with context.database.reading() as session:
-            regions = list_regions(session)
-            countries = list_countries(session)
+        countries = pages.countries(context.database)
+        regions = sorted({c.region for c in countries if c.region})
         self.regions = _check_list(regions)
         self.kinds = _check_list(ORGANIZATION_KINDS)
         self.statuses = _check_list(POLITICAL_STATUSES)
         self.levels = _check_list(RELATIONSHIP_LEVELS)
+        self.buttons: list[ChoiceButton] = []
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for title, widget, name in ((("Region", self.regions, "filter_region")),
+                                    ("Kind", self.kinds, "filter_kind"),
+                                    ("Status", self.statuses, "filter_status"),
+                                    ("Level", self.levels, "filter_level")):
+            button = ChoiceButton(title, widget)
+            button.setObjectName(name)
+            self.buttons.append(button)
+            row.addWidget(button)
+            widget.itemChanged.connect(lambda _item: self.changed.emit())
         self.country = country_box(countries)
         self.country.setObjectName("filter_country")
+        typed = self.country.lineEdit()
+        assert typed is not None  # country boxes are editable
+        typed.setPlaceholderText("Any country")
+        self.country.setMinimumContentsLength(14)
+        self.country.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tag = QComboBox()
         self.tag.setObjectName("filter_tag")
         self.tag.addItem("Any tag", None)
@@ -116,27 +184,16 @@ class FilterPanel(QScrollArea):
         self.months.setRange(1, 240)
         self.months.setValue(12)
         self.months.setSuffix(" months")
-        for title, widget in (("Region", self.regions), ("Kind", self.kinds),
-                              ("Political status", self.statuses),
-                              ("Relationship level", self.levels)):
-            box = QGroupBox(title)
-            QVBoxLayout(box).addWidget(widget)
-            layout.addWidget(box)
-            widget.itemChanged.connect(lambda _item: self.changed.emit())
-        more = QGroupBox("Country, tag, contact")
-        form = QFormLayout(more)
-        form.addRow("Country:", self.country)
-        form.addRow("Tag:", self.tag)
-        dormant_row = QHBoxLayout()
-        dormant_row.addWidget(self.dormant)
-        dormant_row.addWidget(self.months)
-        form.addRow(dormant_row)
-        layout.addWidget(more)
-        clear = QPushButton("Clear filters")
-        clear.clicked.connect(self.clear)
-        layout.addWidget(clear)
-        layout.addStretch(1)
-        self.setWidget(body)
+        self.clear_button = QPushButton(icon("x"), "Clear filters")
+        self.clear_button.setObjectName("clear_filters")
+        self.clear_button.clicked.connect(self.clear)
+        row.addWidget(self.country)
+        row.addWidget(self.tag)
+        row.addSpacing(6)
+        row.addWidget(self.dormant)
+        row.addWidget(self.months)
+        row.addStretch(1)
+        row.addWidget(self.clear_button)
         self.country.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.tag.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.dormant.toggled.connect(lambda _on: self.changed.emit())
@@ -194,35 +251,31 @@ class OrganizationsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((175, 90, 110, 70, 100, 90, 105, 85, 80)):
+        header.setHighlightSections(False)
+        for column, width in enumerate(self.column_widths()):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name takes the rest
         self.table.doubleClicked.connect(self._open_index)
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
 
-        right = QWidget()
-        column = QVBoxLayout(right)
-        column.setContentsMargins(0, 0, 4, 0)
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
         top.addWidget(self.count)
-        column.addLayout(top)
-        column.addWidget(self.table)
-        self.splitter = QSplitter()
-        self.splitter.addWidget(self.panel)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([215, 1000])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.panel)
+        layout.addWidget(self.table, 1)
+        self.setTabOrder(self.query, self.panel.buttons[0])
+        self.setTabOrder(self.panel.clear_button, self.table)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -232,6 +285,29 @@ class OrganizationsView(QWidget):
         self.panel.changed.connect(self.reload)
         context.changed.connect(self._on_changed)
         self.reload()
+
+    def column_widths(self) -> list[int]:
+        """Room for the longest usual value of each column in this font (rarer, longer ones
+        are elided, with the whole text in the tooltip); the name takes what is left."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
+        pad = 16
+        sortable = 2 * pad + 4  # room for the sort indicator beside the title
+
+        def widest(*texts: str) -> int:
+            return max(metrics.horizontalAdvance(t) for t in texts) + pad
+
+        return [
+            260,
+            max(widest("MMMMMM"), header.horizontalAdvance("Abbreviation") + sortable),
+            widest("Equatorial Guinea"),
+            max(widest("Americas"), header.horizontalAdvance("Region") + sortable),
+            widest("Women's organization"),
+            widest("Extra-parliamentary"),
+            widest("Strategic partner"),
+            max(widest("2024-12-31"), header.horizontalAdvance("Last contact") + sortable),
+            header.horizontalAdvance("Interactions") + sortable,
+        ]
 
     # -- data ------------------------------------------------------------------------------
     def current_filter(self) -> OrganizationFilter:
@@ -300,12 +376,9 @@ class OrganizationsView(QWidget):
 
     # -- window state ----------------------------------------------------------------------
     def save_state(self) -> dict[str, QByteArray]:
-        return {"header": self.table.horizontalHeader().saveState(),
-                "splitter": self.splitter.saveState()}
+        return {"header": self.table.horizontalHeader().saveState()}
 
     def restore_state(self, state: dict[str, Any]) -> None:
         if isinstance(state.get("header"), QByteArray):
             self.table.horizontalHeader().restoreState(state["header"])
-        if isinstance(state.get("splitter"), QByteArray):
-            self.splitter.restoreState(state["splitter"])
 
