@@ -123,7 +123,8 @@ def _slug(text: str) -> str:
 def _organization(g: Generator, kinds: list[str], used: set[tuple[str, str]]
                   ) -> tuple[tuple[Any, ...], str]:
     rng = g.rng
-    code, country_en, country_zh, region = rng.choice(g.countries)
+    code, country_full, country_zh, region = rng.choice(g.countries)
+    country_en = country_full.split(",")[0]  # "Macao, China" reads "Macao" inside a name
     kind = rng.choice(kinds)
     zh_country = country_zh or ""
     if kind in ("party", "youth", "women", "party_alliance"):
