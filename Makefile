@@ -28,5 +28,8 @@ test: lint
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python scripts/screenshots.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

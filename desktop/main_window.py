@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{entry.title} ({entry.shortcut})")
             self.navigation.addItem(item)
         self.navigation.setMinimumWidth(120)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setMaximumWidth(260)
         self.stack = QStackedWidget()
         for _ in VIEWS:

@@ -1,41 +1,246 @@
-"""Render Liaison's windows offscreen and save PNGs for the README.
+"""Render Liaison's main screens offscreen and save PNGs for the README.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
 
-Uses a throwaway database with the starter register and small demo data."""
+OUT_DIR defaults to docs/screenshots. The screens show a throwaway database holding the small
+demo data (seed 1) and the starter register of world parties, at 1280×800. Window state goes
+to a temporary QSettings folder, so the user's own settings are neither read nor written.
+Each file name is printed with its size; keep them small, they are committed."""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+SIZE = (1280, 800)
+PALETTE_ABOVE = 150_000  # bytes: a larger full-colour PNG is saved with a 256-colour palette
+KEEP_UNDER = 250_000  # bytes: a warning is printed above this
+
+
+class Screens:
+    def __init__(self, app: Any, out: Path) -> None:
+        self.app = app
+        self.out = out
+        self.saved: list[Path] = []
+
+    def wait(self, ready: Callable[[], bool] = lambda: True, timeout: float = 20.0) -> None:
+        """Let Qt lay out, paint and finish background jobs until `ready` holds."""
+        from PySide6.QtTest import QTest
+
+        deadline = time.monotonic() + timeout
+        QTest.qWait(30)
+        while not ready():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the screen never became ready")
+            QTest.qWait(20)
+        QTest.qWait(60)
+
+    def save(self, name: str, image: Any) -> None:
+        path = self.out / f"{name}.png"
+        # quality 0 asks Qt's PNG writer for its strongest compression (lossless either way)
+        if not image.save(str(path), "PNG", 0):
+            raise OSError(f"could not write {path}")
+        note = ""
+        if path.stat().st_size > PALETTE_ABOVE:
+            if not with_palette(image).save(str(path), "PNG", 0):
+                raise OSError(f"could not write {path}")
+            note = "  (256 colours)"
+        size = path.stat().st_size
+        if size > KEEP_UNDER:
+            note += "  (still large: consider a smaller screen)"
+        print(f"{path}  {image.width()}×{image.height()}  {size / 1024:.0f} KB{note}")
+        self.saved.append(path)
+
+    def grab(self, name: str, widget: Any) -> None:
+        self.wait()
+        self.save(name, widget.grab().toImage())
+
+    def grab_with_popup(self, name: str, window: Any, popup: Any) -> None:
+        """A popup is a window of its own, so window.grab() leaves it out: draw the popup's
+        own grab onto the window's, where the screen shows it."""
+        from PySide6.QtCore import QPoint
+        from PySide6.QtGui import QPainter
+
+        self.wait(popup.isVisible)
+        image = window.grab().toImage()
+        painter = QPainter(image)
+        offset = popup.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
+        painter.drawImage(offset, popup.grab().toImage())
+        painter.end()
+        self.save(name, image)
+
+
+def with_palette(image: Any) -> Any:
+    """The image with its 256 most frequent colours: exact for flat widgets, and only the
+    rarest anti-aliasing shades of text move to their nearest neighbour. Qt's own 8-bit
+    conversion would shift the window's grey itself."""
+    from collections import Counter
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    rgb = image.convertToFormat(QImage.Format.Format_RGB32)
+    pixels = bytes(rgb.constBits())
+    counts = Counter(pixels[i:i + 4] for i in range(0, len(pixels), 4))
+    table = [int.from_bytes(colour, "little") | 0xFF000000
+             for colour, _ in counts.most_common(256)]
+    return rgb.convertToFormat(QImage.Format.Format_Indexed8, table,
+                               Qt.ImageConversionFlag.ThresholdDither
+                               | Qt.ImageConversionFlag.AvoidDither)
+
+
+def busiest_organization(db: Any) -> str:
+    from db.services.organizations import OrganizationFilter, list_organizations
+
+    page = list_organizations(db, OrganizationFilter(), sort="interaction_count",
+                              descending=True, limit=1)
+    return page.items[0].id
+
+
+def busiest_person_with_positions(db: Any) -> str:
+    from db.services.affiliations import list_affiliations
+    from db.services.people import PersonFilter, list_people
+
+    people = list_people(db, PersonFilter(), sort="interaction_count", descending=True,
+                         limit=50).items
+    for person in people:
+        if list_affiliations(db, person_id=person.id, current_only=True):
+            return person.id
+    return people[0].id
+
+
+def rich_interaction(db: Any) -> str:
+    """An interaction with a follow-up, several participants and topics: the editor at its
+    fullest."""
+    from db.services.followups import list_followups
+    from db.services.interactions import get_interaction
+    from db.services.organizations import get_organization
+
+    followups = list_followups(db, open_only=False, limit=1000).items
+    best: tuple[tuple[int, ...], str] | None = None
+    for interaction_id in {f.interaction_id for f in followups if f.interaction_id}:
+        record = get_interaction(db, interaction_id)
+        people = sum(1 for p in record.participants if p.person_id)
+        parties = sum(1 for p in record.participants if p.organization_id
+                      and get_organization(db, p.organization_id).kind == "party")
+        score = (min(len(record.participants), 4) + min(people, 1) + min(parties, 2)
+                 + min(len(record.topics), 2) + (1 if record.summary and record.outcomes else 0)
+                 + (1 if record.kind in ("inbound_visit", "outbound_visit", "talks") else 0),
+                 record.start.toordinal())
+        if best is None or score > best[0]:
+            best = (score, record.id)
+    assert best is not None, "the demo data has no follow-up from an interaction"
+    return best[1]
+
+
+def platform_arguments(folder: Path) -> list[str]:
+    """The offscreen platform's screen is 800×800 by default: popups placed near the right of
+    a 1280-wide window would be pushed left to stay on it. Give it a 1920×1200 screen."""
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return []  # a real (or Xvfb) screen
+    config = folder / "offscreen.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": "screen", "x": 0, "y": 0, "width": 1920, "height": 1200,
+        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8")
+    return ["-platform", f"offscreen:configfile={config}"]
 
 
 def main() -> int:
+    from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
-
-    from db.demo import generate_demo
-    from db.engine import open_database
-    from desktop.main_window import MainWindow
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
-    app = QApplication([])
-    with tempfile.TemporaryDirectory() as folder:
-        db = open_database(Path(folder) / "screens.sqlite3")
-        for _ in generate_demo(db, "small", seed=1):
+    with tempfile.TemporaryDirectory(prefix="liaison-screens-") as name:
+        folder = Path(name)
+        # Before any QSettings object exists: window state stays in the throwaway folder.
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(kind, QSettings.Scope.UserScope, str(folder / "settings"))
+        app = QApplication([sys.argv[0], *platform_arguments(folder)])
+        app.setApplicationName("Liaison")
+        app.setOrganizationName("Liaison")
+        app.setApplicationDisplayName("Liaison")
+        screens = Screens(app, out)
+
+        from db.demo import generate_demo
+        from db.engine import open_database
+        from db.starter import run_starter
+        from desktop import settings
+        from desktop.context import AppContext
+        from desktop.dialogs.first_start import FirstStartDialog
+        from desktop.main_window import MainWindow
+        from desktop.views.interaction_editor import InteractionEditor
+        from desktop.views.organization_page import OrganizationPage
+        from desktop.views.organizations import OrganizationsView
+
+        settings.set_officer_name("Li Wei")
+        db = open_database(folder / "liaison.sqlite3")
+        for _ in generate_demo(db, "small", seed=1):  # demo wants an empty database: first
             pass
-        window = MainWindow(db)
-        window.resize(1280, 800)
+        run_starter(db)
+        context = AppContext(db)
+
+        dialog = FirstStartDialog()
+        dialog.show()
+        screens.grab("first-start", dialog)
+        dialog.close()
+
+        window = MainWindow(context)
+        window.resize(*SIZE)
         window.show()
-        app.processEvents()
-        path = out / "main-window.png"
-        window.grab().save(str(path))
-        print(path)
+        screens.wait(lambda: "organizations" in window.status_label.text())
+
+        organizations = window.view("organizations")
+        assert isinstance(organizations, OrganizationsView)
+        organizations.panel.check(organizations.panel.regions, ("Africa",))
+        organizations.table.sortByColumn(8, Qt.SortOrder.DescendingOrder)  # busiest first
+        screens.grab("organizations", window)
+
+        window.navigation.setCurrentRow(1)
+        screens.grab("people", window)
+        window.navigation.setCurrentRow(2)
+        screens.grab("interactions", window)
+        window.navigation.setCurrentRow(3)
+        screens.grab("followups", window)
+
+        window.navigation.setCurrentRow(0)
+        window.search.setFocus()
+        window.search.setText("人民党")  # what a Chinese input method commits
+        window.search.refresh()
+        screens.grab_with_popup("search", window, window.search.popup.popup())
+        window.search.popup.popup().hide()
+        window.search.clear()
+
+        organization_id = busiest_organization(db)
+        page = context.open_organization(organization_id)
+        assert isinstance(page, OrganizationPage)
+        page.resize(*SIZE)
+        screens.grab("organization-profile", page)
+        page.tabs.setCurrentWidget(page.timeline_tab)
+        screens.grab("organization-timeline", page)
+
+        person = context.open_person(busiest_person_with_positions(db))
+        person.resize(*SIZE)
+        screens.grab("person", person)
+
+        editor = context.open_interaction(rich_interaction(db))
+        assert isinstance(editor, InteractionEditor)
+        editor.resize(*SIZE)
+        screens.grab("interaction-editor", editor)
+
+        for widget in context.open_windows():
+            widget.close()
         window.close()
+        context.wait_for_jobs()
         db.close()
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,12 +14,16 @@ from PySide6.QtWidgets import (
 
 from db.starter import ATTRIBUTION
 
+# (code, choice, what it means): the choice is a short radio label; the explanation wraps
+# beneath it, so no translation or font makes the dialog wider than the screen.
 CHOICES = (
-    ("starter", "Load the starter register of world parties (about 2,250 active parties in "
-                "200 countries, from Party Facts)"),
-    ("demo", "Load demo data to try Liaison out (200 organizations, 2,000 interactions; "
-             "invented)"),
-    ("empty", "Start with an empty register"),
+    ("starter", "Load the starter register of world parties",
+     "About 2,250 active parties in 200 countries, from Party Facts."),
+    ("demo", "Load demo data to try Liaison out",
+     "Invented organizations, people, interactions and follow-ups (200 organizations, "
+     "2,000 interactions)."),
+    ("empty", "Start with an empty register",
+     "Add organizations and people yourself."),
 )
 
 
@@ -28,21 +33,35 @@ class FirstStartDialog(QDialog):
         self.setWindowTitle("Welcome to Liaison")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)
         intro = QLabel("<h3>This database is empty</h3><p>How would you like to begin?</p>")
         layout.addWidget(intro)
         self.buttons: dict[str, QRadioButton] = {}
-        for code, text in CHOICES:
+        indent = QRadioButton().sizeHint().width()  # explanations line up with the labels
+        for code, text, explanation in CHOICES:
             button = QRadioButton(text)
             button.setObjectName(f"choice_{code}")
+            font = button.font()
+            font.setBold(True)
+            button.setFont(font)
             self.buttons[code] = button
+            detail = QLabel(explanation)
+            detail.setWordWrap(True)
+            detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            detail.setContentsMargins(indent, 0, 0, 8)
+            detail.setBuddy(button)
             layout.addWidget(button)
+            layout.addWidget(detail)
         self.buttons["starter"].setChecked(True)
         credit = QLabel(f"<small>{ATTRIBUTION}</small>")
         credit.setWordWrap(True)
         layout.addWidget(credit)
+        layout.addSpacing(6)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         box.accepted.connect(self.accept)
         layout.addWidget(box)
+        # the height its wrapped lines need at this width (not at the narrower one Qt guesses)
+        self.resize(self.minimumWidth(), layout.totalHeightForWidth(self.minimumWidth()))
 
     def choice(self) -> str:
         return next(code for code, button in self.buttons.items() if button.isChecked())

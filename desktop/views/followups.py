@@ -66,6 +66,12 @@ def status_label(status: str) -> str:
     return f"{term.en}  {term.zh}" if term else status
 
 
+def status_cell(status: str) -> str:
+    """In the table the English word, as in every list (the tooltip adds the Chinese)."""
+    term = FOLLOWUP_STATUSES.get(status)
+    return term.en if term else status
+
+
 def color(row: FollowUpRow) -> QColor | None:
     if row.is_overdue():
         return OVERDUE
@@ -94,7 +100,8 @@ COLUMNS = [
     Column("organization", "Organization", lambda r: r.organization, foreground=color),
     Column("interaction", "From interaction", lambda r: r.record.interaction_title or "",
            foreground=color),
-    Column("status", "Status", lambda r: status_label(r.record.status), foreground=color,
+    Column("status", "Status", lambda r: status_cell(r.record.status), foreground=color,
+           tooltip=lambda r: status_label(r.record.status),
            icon=lambda r: icon("check") if r.record.status == "done" else None),
 ]
 
@@ -132,7 +139,9 @@ class FollowUpsView(QWidget):
         self.model = PagedTableModel(COLUMNS, self._fetch, page_size=200)
         self.table = RecordTable(self.model, handles_delete=True)
         self.table.setObjectName("followups_table")
-        self.table.set_widths(130, 320, 110, 230, 270, 115, stretch=1)
+        metrics = self.table.fontMetrics()
+        self.table.set_widths(metrics.horizontalAdvance("2024-12-31") + 40, 320, 100, 210, 260,
+                              metrics.horizontalAdvance("In progress") + 40, stretch=1)
         self.table.set_placeholder("No open follow-ups. Commitments recorded with an "
                                    "interaction, or added with New, appear here by due date.")
         self.table.opened.connect(lambda _row: self.open_interaction())
@@ -156,7 +165,6 @@ class FollowUpsView(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
 
         filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 6, 0)
         filters.addWidget(QLabel("Owner:"))
         filters.addWidget(self.owner)
         filters.addWidget(self.organization, 2)
@@ -171,7 +179,7 @@ class FollowUpsView(QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 4, 0)
         layout.addLayout(filters)
         layout.addLayout(actions)
         layout.addWidget(self.table, 1)

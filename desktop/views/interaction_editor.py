@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -285,6 +285,13 @@ class InteractionEditor(QMainWindow):
                 Qt.CheckState.Checked)
         self.topic_model.blockSignals(False)
         self.topic_list.viewport().update()
+        checked = [n for n in range(self.topic_model.rowCount())
+                   if self.topic_model.item(n).checkState() == Qt.CheckState.Checked]
+        if checked:  # the chosen topics in view, not just the top of the list (once the
+            # list has its size: a list not yet shown cannot scroll)
+            first = QPersistentModelIndex(self.topic_model.index(checked[0], 0))
+            QTimer.singleShot(0, self.topic_list, lambda: self.topic_list.scrollTo(
+                QModelIndex(first), QAbstractItemView.ScrollHint.PositionAtCenter))
         self.loaded_topics = self.checked_topics()
         self.delete_button.setEnabled(True)
         self.clear_problems()

@@ -64,6 +64,12 @@ def kind_label(kind: str) -> str:
     return f"{term.en}  {term.zh}" if term else kind
 
 
+def kind_cell(kind: str) -> str:
+    """In the table the English name, as in every list (the tooltip adds the Chinese)."""
+    term = INTERACTION_KINDS.get(kind)
+    return term.en if term else kind
+
+
 def dates_text(record: InteractionRecord) -> str:
     if record.end and record.end != record.start:
         return f"{record.start.isoformat()} – {record.end.isoformat()}"
@@ -71,7 +77,8 @@ def dates_text(record: InteractionRecord) -> str:
 
 
 COLUMNS = [
-    Column("kind", "Kind", lambda r: kind_label(r.record.kind), icon=lambda r: kind_icon(r.record.kind)),
+    Column("kind", "Kind", lambda r: kind_cell(r.record.kind), icon=lambda r: kind_icon(r.record.kind),
+           tooltip=lambda r: kind_label(r.record.kind)),
     Column("start", "Date", lambda r: r.record.start, "start", tooltip=lambda r: dates_text(r.record)),
     Column("title", "Title", lambda r: r.record.title,
            tooltip=lambda r: r.record.title + (f"\n\n{r.record.summary}" if r.record.summary else "")),
@@ -114,28 +121,30 @@ class InteractionsView(QWidget):
 
         self.query = QLineEdit()
         self.query.setObjectName("interactions_query")
-        self.query.setPlaceholderText("Filter by words in the title or summary…")
+        self.query.setPlaceholderText("Filter by title or summary…")
+        self.query.setToolTip("Words in the title or summary")
         self.query.setClearButtonEnabled(True)
-        self.query.setMinimumWidth(220)
+        self.query.setMinimumWidth(120)
         self.kind = QComboBox()
         self.kind.setObjectName("filter_kind")
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.kind.setMinimumContentsLength(12)
+        self.kind.setMinimumContentsLength(10)
         self.kind.addItem("All kinds", None)
         for code in INTERACTION_KINDS:
             self.kind.addItem(kind_icon(code), kind_label(code), code)
         self.start_from = DateField()
         self.start_from.setObjectName("filter_from")
         self.start_from.edit.setToolTip("From this date (YYYY-MM-DD)")
-        self.start_from.edit.setMinimumWidth(100)
+        date_width = self.fontMetrics().horizontalAdvance("2024-12-31") + 16
+        self.start_from.edit.setMinimumWidth(date_width)
         self.start_to = DateField()
         self.start_to.setObjectName("filter_to")
         self.start_to.edit.setToolTip("Up to this date (YYYY-MM-DD)")
-        self.start_to.edit.setMinimumWidth(100)
+        self.start_to.edit.setMinimumWidth(date_width)
         self.topic = QComboBox()
         self.topic.setObjectName("filter_topic")
         self.topic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.topic.setMinimumContentsLength(14)
+        self.topic.setMinimumContentsLength(10)
         self.topic.addItem("All topics", None)
         for topic in self.topic_list:
             self.topic.addItem(f"{topic.name_en}  {topic.name_zh or ''}".strip(), topic.key)
@@ -149,14 +158,16 @@ class InteractionsView(QWidget):
                                      default_descending=True)
         self.table = RecordTable(self.model, multi=True, handles_delete=True)
         self.table.setObjectName("interactions_table")
-        self.table.set_widths(215, 95, 340, 240, 125, 180, stretch=2)
+        metrics = self.table.fontMetrics()
+        self.table.set_widths(metrics.horizontalAdvance("Cooperation project") + 40,
+                              metrics.horizontalAdvance("2024-12-31") + 36, 340, 230, 120, 170,
+                              stretch=2)
         self.table.enable_sorting()
         self.table.set_placeholder("No interactions match these filters.")
         self.table.opened.connect(lambda row: self.context.open_interaction(row.id))
         self.table.delete_requested.connect(self.delete_selected)
 
         bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 6, 0)
         bar.addWidget(self.query, 1)
         bar.addWidget(self.kind)
         bar.addWidget(QLabel("From"))
@@ -167,7 +178,7 @@ class InteractionsView(QWidget):
         bar.addWidget(self.clear_button)
         bar.addWidget(self.count)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 4, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
 

@@ -3,6 +3,7 @@ Filtering and sorting happen in SQL; the table holds only the pages the user has
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
     QWidgetAction,
@@ -97,7 +97,7 @@ def _checked(widget: QListWidget) -> tuple[str, ...]:
     )
 
 
-class ChoiceButton(QToolButton):
+class ChoiceButton(QPushButton):
     """A drop-down list of checkable choices that says what is chosen: “Region: Africa”.
     A click anywhere on a row (or Space) ticks it; the list stays open for more."""
 
@@ -105,9 +105,6 @@ class ChoiceButton(QToolButton):
         super().__init__(parent)
         self.title = title
         self.choices = choices
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         menu = QMenu(self)
         action = QWidgetAction(menu)
         action.setDefaultWidget(choices)
@@ -126,6 +123,8 @@ class ChoiceButton(QToolButton):
         shown = "any" if not names else names[0] + (f" +{len(names) - 1}" if len(names) > 1
                                                      else "")
         self.setText(f"{self.title}: {shown}")
+        # a narrow window may squeeze the choice, never the title
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.title) + 40)
         self.setToolTip(f"{self.title}: " + (", ".join(names) if names else "any"))
         font = self.font()
         font.setBold(bool(names))
@@ -154,8 +153,12 @@ class FilterPanel(QWidget):
         self.statuses = _check_list(POLITICAL_STATUSES)
         self.levels = _check_list(RELATIONSHIP_LEVELS)
         self.buttons: list[ChoiceButton] = []
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        self.first_row = QHBoxLayout()  # the view puts its name filter first, its count last
+        row = QHBoxLayout()
+        rows.addLayout(self.first_row)
+        rows.addLayout(row)
         for title, widget, name in ((("Region", self.regions, "filter_region")),
                                     ("Kind", self.kinds, "filter_kind"),
                                     ("Status", self.statuses, "filter_status"),
@@ -170,7 +173,7 @@ class FilterPanel(QWidget):
         typed = self.country.lineEdit()
         assert typed is not None  # country boxes are editable
         typed.setPlaceholderText("Any country")
-        self.country.setMinimumContentsLength(14)
+        self.country.setMinimumContentsLength(12)
         self.country.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tag = QComboBox()
@@ -178,6 +181,8 @@ class FilterPanel(QWidget):
         self.tag.addItem("Any tag", None)
         for tag in list_tags(context.database):
             self.tag.addItem(f"{tag.name} ({tag.usage})", tag.name)
+        self.tag.setMinimumContentsLength(10)
+        self.tag.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.dormant = QCheckBox("No contact for")
         self.dormant.setObjectName("filter_dormant")
         self.months = QSpinBox()
@@ -187,13 +192,13 @@ class FilterPanel(QWidget):
         self.clear_button = QPushButton(icon("x"), "Clear filters")
         self.clear_button.setObjectName("clear_filters")
         self.clear_button.clicked.connect(self.clear)
-        row.addWidget(self.country)
-        row.addWidget(self.tag)
+        self.first_row.addWidget(self.country)
+        self.first_row.addWidget(self.tag)
+        self.first_row.addWidget(self.clear_button)
         row.addSpacing(6)
         row.addWidget(self.dormant)
         row.addWidget(self.months)
         row.addStretch(1)
-        row.addWidget(self.clear_button)
         self.country.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.tag.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.dormant.toggled.connect(lambda _on: self.changed.emit())
@@ -266,16 +271,16 @@ class OrganizationsView(QWidget):
         QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
 
-        top = QHBoxLayout()
-        top.addWidget(self.query, 1)
-        top.addWidget(self.count)
+        self.panel.first_row.insertWidget(0, self.query, 1)
+        self.panel.first_row.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
-        layout.addLayout(top)
         layout.addWidget(self.panel)
         layout.addWidget(self.table, 1)
-        self.setTabOrder(self.query, self.panel.buttons[0])
-        self.setTabOrder(self.panel.clear_button, self.table)
+        chain = [self.query, self.panel.country, self.panel.tag, self.panel.clear_button,
+                 *self.panel.buttons, self.panel.dormant, self.panel.months, self.table]
+        for first, second in itertools.pairwise(chain):
+            self.setTabOrder(first, second)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -288,26 +293,19 @@ class OrganizationsView(QWidget):
 
     def column_widths(self) -> list[int]:
         """Room for the longest usual value of each column in this font (rarer, longer ones
-        are elided, with the whole text in the tooltip); the name takes what is left."""
+        are elided, with the whole text in the tooltip) and for its title; the dates and
+        counts, which are sorted most, also keep room for the sort indicator. The name takes
+        what is left."""
         metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader().fontMetrics()
-        pad = 16
-        sortable = 2 * pad + 4  # room for the sort indicator beside the title
-
-        def widest(*texts: str) -> int:
-            return max(metrics.horizontalAdvance(t) for t in texts) + pad
-
-        return [
-            260,
-            max(widest("MMMMMM"), header.horizontalAdvance("Abbreviation") + sortable),
-            widest("Equatorial Guinea"),
-            max(widest("Americas"), header.horizontalAdvance("Region") + sortable),
-            widest("Women's organization"),
-            widest("Extra-parliamentary"),
-            widest("Strategic partner"),
-            max(widest("2024-12-31"), header.horizontalAdvance("Last contact") + sortable),
-            header.horizontalAdvance("Interactions") + sortable,
-        ]
+        titles = self.table.horizontalHeader().fontMetrics()
+        samples = ["", "MMMMMM", "Equatorial Guinea", "Americas", "Women's organization",
+                   "Extra-parliamentary", "Strategic partner", "2024-12-31", "9,999"]
+        widths = []
+        for number, (column, sample) in enumerate(zip(self.model.columns, samples, strict=True)):
+            indicator = 22 if number >= 7 else 0
+            widths.append(max(metrics.horizontalAdvance(sample) + 14,
+                              titles.horizontalAdvance(column.title) + 18 + indicator))
+        return widths
 
     # -- data ------------------------------------------------------------------------------
     def current_filter(self) -> OrganizationFilter:

@@ -224,7 +224,14 @@ class RecordPage(QMainWindow):
 
     def add_tab(self, widget: QWidget, title: str, icon_name: str, refresh: Refresh,
                 entities: Sequence[str]) -> int:
-        """A tab that is refreshed (when next shown) after a change to one of `entities`."""
+        """A tab that is refreshed (when next shown) after a change to one of `entities`.
+        A bare table gets the same room above it as the tabs that lay out their own."""
+        if widget.layout() is None:
+            holder = QWidget()
+            layout = QVBoxLayout(holder)
+            layout.setContentsMargins(0, 8, 0, 0)
+            layout.addWidget(widget)
+            widget = holder
         index = self.tabs.addTab(widget, icon(icon_name), title)
         self.tab_refresh[index] = (refresh, frozenset(entities))
         return index

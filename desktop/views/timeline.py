@@ -83,7 +83,10 @@ class TimelineTab(QWidget):
                                      default_descending=True)
         self.table = RecordTable(self.model)
         self.table.setObjectName("timeline")
-        self.table.set_widths(175, 130, 380, 330, 150, stretch=2)
+        metrics = self.table.fontMetrics()
+        self.table.set_widths(metrics.horizontalAdvance("2024-12-30 – 12-31") + 44,
+                              metrics.horizontalAdvance("Cooperation project") + 16, 380, 260,
+                              120, stretch=2)
         self.table.set_placeholder("No interactions recorded yet. “Record interaction…” "
                                    "adds one.")
         self.table.enable_sorting()

@@ -102,6 +102,10 @@ def country_box(countries: Sequence[CountryInfo]) -> QComboBox:
     box.addItem("", None)
     for country in countries:
         box.addItem(f"{country.name_en}  {country.name_zh or ''}  ({country.code})", country.code)
+    # as wide as a usual name; the longest ("United States Minor Outlying Islands …") would
+    # otherwise set the width of every form holding a country, and the list widens itself
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(24)
     completer = QCompleter(box.model(), box)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

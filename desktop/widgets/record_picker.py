@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
@@ -23,6 +23,8 @@ def describe(hit: NameHit) -> str:
         parts.append(f"({hit.abbreviation})")
     if hit.matched and hit.matched not in (hit.name, hit.abbreviation):
         parts.append(f"— {hit.matched}")
+    elif hit.name_en and hit.name_en != hit.name:  # 中国共产党 — Communist Party of China
+        parts.append(f"— {hit.name_en}")
     where = hit.country_name or hit.country
     detail = ORGANIZATION_KINDS[hit.detail].en if (
         hit.kind == "organization" and hit.detail in ORGANIZATION_KINDS) else hit.detail
@@ -46,6 +48,9 @@ class RecordPicker(QLineEdit):
         self.popup.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.popup.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.popup.setWidget(self)
+        view = self.popup.popup()
+        assert view is not None  # a completer always has its list
+        view.setIconSize(QSize(16, 16))  # as in every list, not the style's 24
         self.popup.activated.connect(self._activated_text)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -65,9 +70,21 @@ class RecordPicker(QLineEdit):
             item.setData(hit, HIT_ROLE)
             self.results.appendRow(item)
         if self.hits:
-            self.popup.complete()
+            self.popup.complete(self._popup_rect())
         else:
             self.popup.popup().hide()
+
+    def _popup_rect(self) -> QRect:
+        """Wide enough for the hits' names, kinds and countries (a narrow search box would cut
+        them off); a box in the right half of its window grows its list leftwards."""
+        view = self.popup.popup()
+        assert view is not None
+        wanted = (view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
+                  + 2 * view.frameWidth() + 8)
+        width = max(self.width(), min(wanted, 760))
+        right_half = self.mapTo(self.window(), QPoint(self.width(), 0)).x() > self.window().width() / 2
+        left = self.width() - width if right_half else 0
+        return QRect(left, 0, width, self.height())
 
     def _pick_first(self) -> None:
         """Enter takes the best match: typing a name and pressing Enter is enough."""

@@ -118,7 +118,8 @@ def test_mark_done_hides_it_show_done_shows_it_and_undo_reopens_it(
     view.show_done.setChecked(True)
     assert "Reply to the invitation" in descriptions(view)
     row = descriptions(view).index("Reply to the invitation")
-    assert view.model.index(row, STATUS).data() == "Done  已完成"
+    assert view.model.index(row, STATUS).data() == "Done"
+    assert view.model.index(row, STATUS).data(Qt.ItemDataRole.ToolTipRole) == "Done  已完成"
     assert view.model.index(row, DUE).data(Qt.ItemDataRole.ForegroundRole) == QColor("#6b6b6b")
     view.table.select_row(row)
     assert not view.done_button.isEnabled()

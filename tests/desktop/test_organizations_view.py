@@ -96,3 +96,20 @@ def test_delete_asks_and_undo_restores(view: OrganizationsView, context: AppCont
     assert organizations.get_organization(context.database, first.id).deleted_at is None
     context.undo_stack.redo()
     assert view.model.rowCount() == 3
+
+
+def test_a_choice_list_ticks_on_a_row_click_and_the_button_says_what_is_chosen(
+        view: OrganizationsView, qtbot: QtBot) -> None:
+    button = view.panel.buttons[0]
+    assert button.text() == "Region: any"
+    regions = view.panel.regions
+    europe = next(regions.item(i) for i in range(regions.count())
+                  if regions.item(i).data(Qt.ItemDataRole.UserRole) == "Europe")
+    where = regions.visualItemRect(europe).center()
+    qtbot.mouseClick(regions.viewport(), Qt.MouseButton.LeftButton, pos=where)  # on the name
+    assert europe.checkState() == Qt.CheckState.Checked
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    assert button.text() == "Region: Europe"
+    qtbot.mouseClick(regions.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert europe.checkState() == Qt.CheckState.Unchecked
+    assert button.text() == "Region: any"
