@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Record
@@ -37,3 +37,7 @@ class Organization(Record, Base):
     # Kept current by the interaction services so lists sort and filter on them cheaply.
     last_contact: Mapped[date | None] = mapped_column(Date, index=True)
     interaction_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# Lists sort by name case-insensitively; this index lets a page come straight off it.
+Index("ix_organizations_lower_name", func.lower(Organization.name))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, Record
@@ -30,3 +30,6 @@ class Person(Record, Base):
     search_text: Mapped[str | None] = mapped_column(Text)
     last_contact: Mapped[date | None] = mapped_column(Date, index=True)
     interaction_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+Index("ix_people_lower_name", func.lower(Person.name))

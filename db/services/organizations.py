@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import RowMapping, Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -238,11 +238,27 @@ def list_organizations(db: Database, filters: OrganizationFilter | None = None, 
         total = session.execute(
             select(func.count()).select_from(statement.with_only_columns(Organization.id).subquery())
         ).scalar_one()
+        # Plain columns, not ORM objects: a list page is read-only and this is its hot path.
         rows = session.execute(
-            statement.order_by(order.nulls_last(), Organization.id).offset(offset).limit(limit)
-        ).all()
-        tag_map = tags.tag_names_for(session, "organization", [org.id for org, _ in rows])
-        items = tuple(_record(session, org, country_row, tag_map.get(org.id, ()))
-                      for org, country_row in rows)
+            statement.with_only_columns(*Organization.__table__.c,
+                                        Country.name_en.label("country_name"),
+                                        Country.region.label("country_region"))
+            .order_by(order.nulls_last(), Organization.id).offset(offset).limit(limit)
+        ).mappings().all()
+        tag_map = tags.tag_names_for(session, "organization", [row["id"] for row in rows])
+        items = tuple(_record_from_row(row, tag_map.get(row["id"], ())) for row in rows)
         return Page(items=items, total=int(total), offset=offset, limit=limit)
+
+
+def _record_from_row(row: RowMapping, tag_names: tuple[str, ...]) -> OrganizationRecord:
+    return OrganizationRecord(
+        id=row["id"], name=row["name"], name_en=row["name_en"], name_zh=row["name_zh"],
+        aliases=tuple(row["aliases"] or ()), abbreviation=row["abbreviation"], kind=row["kind"],
+        country=row["country_code"], country_name=row["country_name"],
+        region=row["country_region"], status=row["status"], ideology=row["ideology"],
+        founded=row["founded"], website=row["website"], email=row["email"], phone=row["phone"],
+        level=row["level"], notes=row["notes"], tags=tag_names, last_contact=row["last_contact"],
+        interaction_count=row["interaction_count"] or 0, created_at=row["created_at"],
+        updated_at=row["updated_at"], version=row["version"], deleted_at=row["deleted_at"],
+    )
 

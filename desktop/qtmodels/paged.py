@@ -60,8 +60,8 @@ class PagedTableModel(QAbstractTableModel):
         Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE, RECORD_ROLE))
 
-    def __init__(self, columns: Sequence[Column], fetch: Fetch, *, page_size: int = 100,
-                 max_pages: int = 50, default_sort: str | None = None,
+    def __init__(self, columns: Sequence[Column], fetch: Fetch, *, page_size: int = 64,
+                 max_pages: int = 30, default_sort: str | None = None,
                  default_descending: bool = False) -> None:
         super().__init__()
         self.columns = list(columns)
@@ -71,6 +71,7 @@ class PagedTableModel(QAbstractTableModel):
         self.sort_key = default_sort
         self.descending = default_descending
         self.total = 0
+        self.loaded = False
         self.pages: OrderedDict[int, tuple[Any, ...]] = OrderedDict()
         # Display text per page, computed once when the page arrives: painting asks for it
         # many times per cell, and a filter keystroke repaints every visible cell.
@@ -79,6 +80,7 @@ class PagedTableModel(QAbstractTableModel):
     # -- loading ---------------------------------------------------------------------------
     def reload(self) -> None:
         """Fetch the first page again (after a filter, sort or data change)."""
+        self.loaded = True
         self.beginResetModel()
         self.pages.clear()
         self.texts.clear()
@@ -191,9 +193,13 @@ class PagedTableModel(QAbstractTableModel):
         key = self.columns[column].sort_key
         if key is None:
             return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self.sort_key and descending == self.descending and self.loaded:
+            return  # the view re-announces its sort indicator; the rows are already in order
         self.sort_key = key
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        self.descending = descending
+        if self.loaded:  # before the first load the view is still being set up: just remember
+            self.reload()
 
     def sort_column(self) -> int:
         for number, column in enumerate(self.columns):

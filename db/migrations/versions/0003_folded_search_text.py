@@ -1,5 +1,6 @@
 """folded search text: every name of an organization or person, folded for case, width and
-accents, in one column that list filters and the search box match against
+accents, in one column that list filters and the search box match against; and indexes on
+lower(name), the order lists open in
 
 Revision ID: 0003
 Revises: 0002
@@ -53,7 +54,13 @@ def upgrade() -> None:
             )
 
 
+    op.create_index("ix_organizations_lower_name", "organizations", [sa.text("lower(name)")])
+    op.create_index("ix_people_lower_name", "people", [sa.text("lower(name)")])
+
+
 def downgrade() -> None:
+    op.drop_index("ix_people_lower_name", table_name="people")
+    op.drop_index("ix_organizations_lower_name", table_name="organizations")
     for table in NAME_COLUMNS:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.drop_column("search_text")
