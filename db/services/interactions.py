@@ -90,17 +90,18 @@ class InteractionFilter:
 def _participants_of(session: Session, ids: list[str]) -> dict[str, list[ParticipantRecord]]:
     if not ids:
         return {}
-    rows = session.execute(
-        select(Participation, Organization.name, Person.name)
+    rows = session.execute(  # plain columns: this runs for every page of every timeline
+        select(Participation.id, Participation.interaction_id, Participation.organization_id,
+               Participation.person_id, Participation.role, Organization.name, Person.name)
         .outerjoin(Organization, Organization.id == Participation.organization_id)
         .outerjoin(Person, Person.id == Participation.person_id)
         .where(Participation.interaction_id.in_(ids), Participation.deleted_at.is_(None))
         .order_by(Participation.interaction_id, Participation.role, Participation.id)
     ).all()
     result: dict[str, list[ParticipantRecord]] = {}
-    for part, org_name, person_name in rows:
-        result.setdefault(part.interaction_id, []).append(ParticipantRecord(
-            part.id, part.organization_id, part.person_id, org_name or person_name or "", part.role))
+    for part_id, interaction_id, org_id, person_id, role, org_name, person_name in rows:
+        result.setdefault(interaction_id, []).append(ParticipantRecord(
+            part_id, org_id, person_id, org_name or person_name or "", role))
     return result
 
 
