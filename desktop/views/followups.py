@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +38,7 @@ from desktop.messages import messages
 from desktop.naming import display_name
 from desktop.qtmodels.paged import Column, PagedTableModel
 from desktop.undo import push_change
+from desktop.widgets.list_state import ListScreen
 from desktop.widgets.record_picker import RecordPicker
 from desktop.widgets.record_table import RecordTable
 
@@ -106,7 +105,7 @@ COLUMNS = [
 ]
 
 
-class FollowUpsView(QWidget):
+class FollowUpsView(ListScreen, QWidget):
     title = "Follow-ups"
     icon_name = "list-checks"
 
@@ -323,11 +322,3 @@ class FollowUpsView(QWidget):
 
     def focus_filter(self) -> None:
         self.organization.setFocus()
-
-    # -- window state ----------------------------------------------------------------------
-    def save_state(self) -> dict[str, Any]:
-        return {"header": self.table.horizontalHeader().saveState()}
-
-    def restore_state(self, state: dict[str, Any]) -> None:
-        if isinstance(state.get("header"), QByteArray):
-            self.table.horizontalHeader().restoreState(state["header"])

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QByteArray, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +38,7 @@ from desktop.naming import display_name
 from desktop.qtmodels.paged import Column, PagedTableModel
 from desktop.qtmodels.participants import participant_order
 from desktop.widgets.form import DateField
+from desktop.widgets.list_state import ListScreen
 from desktop.widgets.record_table import RecordTable
 
 SHOWN_PARTICIPANTS = 3
@@ -103,7 +103,7 @@ def parse_date(field: DateField) -> date | None:
     return value
 
 
-class InteractionsView(QWidget):
+class InteractionsView(ListScreen, QWidget):
     title = "Interactions"
     icon_name = "calendar-days"
 
@@ -310,15 +310,3 @@ class InteractionsView(QWidget):
         finally:
             if len(rows) > 1:
                 stack.endMacro()
-
-    def focus_filter(self) -> None:
-        self.query.setFocus()
-        self.query.selectAll()
-
-    # -- window state ----------------------------------------------------------------------
-    def save_state(self) -> dict[str, Any]:
-        return {"header": self.table.horizontalHeader().saveState()}
-
-    def restore_state(self, state: dict[str, Any]) -> None:
-        if isinstance(state.get("header"), QByteArray):
-            self.table.horizontalHeader().restoreState(state["header"])

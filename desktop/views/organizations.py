@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from desktop.messages import messages
 from desktop.naming import display_name
 from desktop.qtmodels.paged import Column, PagedTableModel
 from desktop.widgets.form import combo_value, country_box
+from desktop.widgets.list_state import ListScreen
 
 
 def _label(vocabulary: dict[str, Term], code: str | None) -> str:
@@ -232,7 +233,7 @@ class FilterPanel(QWidget):
         self.changed.emit()
 
 
-class OrganizationsView(QWidget):
+class OrganizationsView(ListScreen, QWidget):
     title = "Organizations"
     icon_name = "building-2"
 
@@ -367,16 +368,4 @@ class OrganizationsView(QWidget):
             self, "organization", record.id, name,
             lambda: service.delete_organization(db, record.id, actor=actor),
             lambda: service.restore_organization(db, record.id, actor=actor))
-
-    def focus_filter(self) -> None:
-        self.query.setFocus()
-        self.query.selectAll()
-
-    # -- window state ----------------------------------------------------------------------
-    def save_state(self) -> dict[str, QByteArray]:
-        return {"header": self.table.horizontalHeader().saveState()}
-
-    def restore_state(self, state: dict[str, Any]) -> None:
-        if isinstance(state.get("header"), QByteArray):
-            self.table.horizontalHeader().restoreState(state["header"])
 
