@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from db import demo_words as words
+from db.base import Base
 from db.engine import Database
 from db.errors import LiaisonError
 from db.models import Country, Organization, Topic
@@ -50,6 +51,8 @@ STATUSES = ["governing", "coalition", "opposition", "opposition", "opposition",
             "extra_parliamentary"]
 MULTI_DAY = {"inbound_visit", "outbound_visit", "seminar", "conference", "study_programme"}
 CHUNK = 20_000
+DEFERRED_INDEX_TABLES = ("interactions", "participations", "interaction_topics", "followups",
+                         "people", "affiliations")
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,13 @@ def generate_demo(db: Database, size: str, seed: int = 1,
         writer = BulkWriter(connection)
         if writer.sqlite:
             connection.exec_driver_sql("PRAGMA cache_size = -262144")
+        # Secondary indexes are rebuilt once at the end: sorting a finished table is far
+        # cheaper than millions of inserts landing all over the index. The drop is part of
+        # the transaction, so a cancel puts them back.
+        deferred = [secondary for name in DEFERRED_INDEX_TABLES
+                    for secondary in Base.metadata.tables[name].indexes if not secondary.unique]
+        for secondary in deferred:
+            secondary.drop(connection)
         kinds = g.weighted(KIND_WEIGHTS)
         used: set[tuple[str, str]] = set()
         orgs: list[tuple[Any, ...]] = []
@@ -337,6 +347,11 @@ def generate_demo(db: Database, size: str, seed: int = 1,
              for i, (last, count) in enumerate(zip(person_last, person_count, strict=True)) if count])
         writer.insert("meta", ("key", "value"), [("demo", f"{size} seed {seed}")])
         check_cancel()
+        yield DemoProgress("indexes", 0, len(deferred))
+        for number, secondary in enumerate(deferred, start=1):
+            secondary.create(connection)
+            yield DemoProgress("indexes", number, len(deferred))
+            check_cancel()
         if writer.sqlite:
             connection.exec_driver_sql("ANALYZE")
     yield DemoProgress("done", target.interactions, target.interactions)

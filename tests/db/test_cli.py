@@ -440,3 +440,11 @@ def test_a_closed_pipe_ends_quietly(starter_file: Path, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr == "", result.stderr
     assert not (tmp_path / "state").exists()
+
+
+def test_demo_and_check_on_postgresql(pg_url: str) -> None:
+    """The bulk path on PostgreSQL (COPY, indexes rebuilt at the end) gives a sound database."""
+    assert run("--db", pg_url, "demo", "--size", "small", "--seed", "3")[0] == 0
+    code, out, err = run("--db", pg_url, "check")
+    assert code == 0, err
+    assert "no problems found" in out
