@@ -93,6 +93,11 @@ class RecordPicker(QLineEdit):
         if self.text().strip() and (pending or not self.hits):
             self.refresh()
         if self.text().strip() and self.hits:
+            if len(self.hits) > 1 and self.hits[0].rank == self.hits[1].rank == 0:
+                # Two records answer exactly to what was typed (an abbreviation such as
+                # "CPC" or "ANC"): never choose silently, let the user pick from the list.
+                self.popup.complete()
+                return
             self.popup.popup().hide()
             hit = self.hits[0]
             self.hits = []

@@ -113,3 +113,24 @@ def test_a_choice_list_ticks_on_a_row_click_and_the_button_says_what_is_chosen(
     qtbot.mouseClick(regions.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert europe.checkState() == Qt.CheckState.Unchecked
     assert button.text() == "Region: any"
+
+
+def test_enter_never_picks_between_two_exact_matches(context: AppContext, qtbot: QtBot) -> None:
+    from desktop.widgets.record_picker import RecordPicker
+
+    make_organization(context.database, name="Communist Party of China", abbreviation="CPC",
+                      country="CN")
+    make_organization(context.database, name="Conservative Party of Canada", abbreviation="CPC",
+                      country="CA")
+    unique = make_organization(context.database, name="Frelimo", country="MZ")
+    picker = RecordPicker(context.database)
+    qtbot.addWidget(picker)
+    picked: list[object] = []
+    picker.picked.connect(picked.append)
+    qtbot.keyClicks(picker, "CPC")
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    assert picked == [] and len(picker.hits) == 2
+    picker.clear()
+    qtbot.keyClicks(picker, "frelimo")
+    qtbot.keyClick(picker, Qt.Key.Key_Return)
+    assert [getattr(hit, "id", None) for hit in picked] == [unique.id]
