@@ -52,6 +52,7 @@ SCHEMA = recording.Schema(
     attributes={"country": "country_code"},
 )
 
+FEW_ENOUGH_TO_SORT = 2000
 SORT_COLUMNS: Mapping[str, Any] = {
     "name": func.lower(Organization.name),
     "abbreviation": func.lower(Organization.abbreviation),
@@ -233,11 +234,15 @@ def list_organizations(db: Database, filters: OrganizationFilter | None = None, 
         raise ValueError(f"cannot sort organizations by {sort!r}")
     statement = filtered(filters)
     column = SORT_COLUMNS[sort]
-    order = column.desc() if descending else column.asc()
     with db.reading() as session:
         total = session.execute(
             select(func.count()).select_from(statement.with_only_columns(Organization.id).subquery())
         ).scalar_one()
+        if sort == "name" and total < FEW_ENOUGH_TO_SORT:
+            # Few matches: sorting them beats walking the whole lower(name) index to find
+            # them (the concatenation keeps the planner off that index).
+            column = column + ""
+        order = column.desc() if descending else column.asc()
         # Plain columns, not ORM objects: a list page is read-only and this is its hot path.
         rows = session.execute(
             statement.with_only_columns(*Organization.__table__.c,

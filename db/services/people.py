@@ -38,6 +38,7 @@ SCHEMA = recording.Schema(
     search_fields=("name", "name_en", "name_zh", "aliases"),
 )
 
+FEW_ENOUGH_TO_SORT = 2000
 SORT_COLUMNS: Mapping[str, Any] = {
     "name": func.lower(Person.name),
     "title": func.lower(Person.title),
@@ -169,11 +170,15 @@ def list_people(db: Database, filters: PersonFilter | None = None, *, sort: str 
         raise ValueError(f"cannot sort people by {sort!r}")
     statement = filtered(filters)
     column = SORT_COLUMNS[sort]
-    order = column.desc() if descending else column.asc()
     with db.reading() as session:
         total = session.execute(
             select(func.count()).select_from(statement.with_only_columns(Person.id).subquery())
         ).scalar_one()
+        if sort == "name" and total < FEW_ENOUGH_TO_SORT:
+            # Few matches: sorting them beats walking the whole lower(name) index to find
+            # them (the concatenation keeps the planner off that index).
+            column = column + ""
+        order = column.desc() if descending else column.asc()
         people = session.execute(
             statement.order_by(order.nulls_last(), Person.id).offset(offset).limit(limit)
         ).scalars().all()
