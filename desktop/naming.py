@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
+
+from db.services.reference import CountryInfo
 
 ORDERS = {
     "original": ("name", "name_en", "name_zh"),
@@ -30,3 +33,19 @@ def other_names(record: Named, preference: str = "original") -> list[str]:
     shown = display_name(record, preference)
     names = [getattr(record, a, None) for a in ORDERS["original"]]
     return [n for n in names if n and n != shown]
+
+
+def country_names(countries: Sequence[CountryInfo], preference: str) -> dict[str, str]:
+    """Code → the country's name in the user's preferred script (English when there is no
+    Chinese name)."""
+    return {c.code: (c.name_zh if preference == "zh" and c.name_zh else c.name_en)
+            for c in countries}
+
+
+def distinct(names: Sequence[str]) -> list[str]:
+    """Names without repeats (a record's original and English names are often the same)."""
+    seen: list[str] = []
+    for name in names:
+        if name and name not in seen:
+            seen.append(name)
+    return seen

@@ -18,11 +18,11 @@ from db.services.similarity import SimilarRecord, find_similar
 from db.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS, Term
 from desktop.context import AppContext
 from desktop.icons import icon
-from desktop.naming import display_name, other_names
+from desktop.naming import display_name, distinct, other_names
 from desktop.views.history import HistoryTable
 from desktop.views.organization_followups import FollowUpsTab
 from desktop.views.positions import PositionsTab
-from desktop.views.record_page import RecordPage, distinct
+from desktop.views.record_page import RecordPage
 from desktop.views.timeline import TimelineTab
 from desktop.widgets.form import FieldSpec
 

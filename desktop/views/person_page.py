@@ -25,10 +25,10 @@ from db.services.similarity import SimilarRecord, find_similar
 from db.vocabulary import GENDERS
 from desktop.context import AppContext
 from desktop.icons import icon
-from desktop.naming import display_name, other_names
+from desktop.naming import display_name, distinct, other_names
 from desktop.views.history import HistoryTable
 from desktop.views.positions import PositionsTab
-from desktop.views.record_page import RecordPage, distinct, present
+from desktop.views.record_page import RecordPage, present
 from desktop.views.timeline import TimelineTab
 from desktop.widgets.form import FieldSpec, RecordForm
 

@@ -29,33 +29,17 @@ from PySide6.QtWidgets import (
 
 from db.errors import ConflictError, LiaisonError, NotFound, ValidationFailed
 from db.services import pages
-from db.services.reference import CountryInfo
 from db.services.similarity import SimilarRecord
 from desktop.context import AppContext
 from desktop.dialogs import similar
 from desktop.errors import show_problem
 from desktop.icons import icon
 from desktop.messages import messages
+from desktop.naming import country_names
 from desktop.widgets.banner import Banner
 from desktop.widgets.form import FieldSpec, RecordForm
 
 Refresh = Callable[[], None]
-
-
-def country_names(countries: Sequence[CountryInfo], preference: str) -> dict[str, str]:
-    """Code → the country's name in the user's preferred script (English when there is no
-    Chinese name)."""
-    return {c.code: (c.name_zh if preference == "zh" and c.name_zh else c.name_en)
-            for c in countries}
-
-
-def distinct(names: Sequence[str]) -> list[str]:
-    """Names without repeats (a record's original and English names are often the same)."""
-    seen: list[str] = []
-    for name in names:
-        if name and name not in seen:
-            seen.append(name)
-    return seen
 
 
 def present(values: Mapping[str, Any]) -> dict[str, Any]:
