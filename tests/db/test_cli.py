@@ -343,7 +343,6 @@ def test_db_with_an_unsupported_url(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("argv", [
-    ["export", "out.xlsx"],
     ["import", "colleague.xlsx", "--dry-run"],
     ["undo-import", "0b8e9d3c-0000-4000-8000-000000000000"],
     ["merge", "laptop.sqlite3", "--json"],

@@ -1,0 +1,191 @@
+"""The Liaison workbook format: sheet names, the columns of each sheet (the field names of
+DESIGN.md), which columns carry dates, dropdown lists or ids, and how text is stored so that it
+round-trips exactly and no spreadsheet program evaluates it.
+
+Shared by the writer now and the reader (import) later; no openpyxl here."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+FORMAT_NAME = "Liaison workbook"
+FORMAT_VERSION = 1
+
+README_SHEET = "README"
+LISTS_SHEET = "_lists"
+REV_COLUMN = "_rev"
+
+# Excel refuses more characters than this in one cell.
+MAX_CELL_CHARS = 32_767
+
+# Names of the dropdown lists kept on the hidden _lists sheet.
+COUNTRY_LIST = "country"
+ORGANIZATION_KIND_LIST = "organization_kind"
+STATUS_LIST = "status"
+LEVEL_LIST = "level"
+INTERACTION_KIND_LIST = "interaction_kind"
+GENDER_LIST = "gender"
+FOLLOWUP_STATUS_LIST = "followup_status"
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    """One data sheet: its columns in order (`_rev` is appended by the writer), the columns
+    holding dates, ids the user must not edit, and the dropdown list behind some columns."""
+
+    name: str
+    columns: tuple[str, ...]
+    dates: frozenset[str] = frozenset()
+    id_columns: frozenset[str] = frozenset()
+    lists: dict[str, str] = field(default_factory=dict)
+    widths: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return (*self.columns, REV_COLUMN)
+
+
+_NAME_WIDTHS = {"name": 36, "name_en": 30, "name_zh": 20, "aliases": 24}
+_LONG = 50
+
+ORGANIZATIONS = SheetSpec(
+    name="organizations",
+    columns=("id", "name", "name_en", "name_zh", "aliases", "abbreviation", "kind", "country",
+             "status", "ideology", "founded", "website", "email", "phone", "level", "notes",
+             "tags"),
+    id_columns=frozenset({"id"}),
+    lists={"kind": ORGANIZATION_KIND_LIST, "country": COUNTRY_LIST, "status": STATUS_LIST,
+           "level": LEVEL_LIST},
+    widths={**_NAME_WIDTHS, "abbreviation": 14, "kind": 18, "country": 9, "status": 16,
+            "ideology": 24, "founded": 9, "website": 28, "email": 26, "phone": 18, "level": 12,
+            "notes": _LONG, "tags": 20},
+)
+
+PEOPLE = SheetSpec(
+    name="people",
+    columns=("id", "name", "name_en", "name_zh", "aliases", "title", "gender", "nationality",
+             "emails", "phones", "languages", "notes", "tags"),
+    id_columns=frozenset({"id"}),
+    lists={"gender": GENDER_LIST, "nationality": COUNTRY_LIST},
+    widths={**_NAME_WIDTHS, "title": 28, "gender": 9, "nationality": 11, "emails": 28,
+            "phones": 20, "languages": 12, "notes": _LONG, "tags": 20},
+)
+
+POSITIONS = SheetSpec(
+    name="positions",
+    columns=("id", "person_id", "person", "organization_id", "organization", "role", "start",
+             "end"),
+    dates=frozenset({"start", "end"}),
+    id_columns=frozenset({"id", "person_id", "organization_id"}),
+    widths={"person": 30, "organization": 36, "role": 28, "start": 12, "end": 12},
+)
+
+INTERACTIONS = SheetSpec(
+    name="interactions",
+    columns=("id", "kind", "title", "start", "end", "city", "country", "platform", "topics",
+             "participants", "participant_ids", "summary", "outcomes", "notes", "tags"),
+    dates=frozenset({"start", "end"}),
+    id_columns=frozenset({"id", "participant_ids"}),
+    lists={"kind": INTERACTION_KIND_LIST, "country": COUNTRY_LIST},
+    widths={"kind": 18, "title": 40, "start": 12, "end": 12, "city": 16, "country": 9,
+            "platform": 24, "topics": 24, "participants": 40, "participant_ids": 30,
+            "summary": _LONG, "outcomes": _LONG, "notes": _LONG, "tags": 20},
+)
+
+FOLLOWUPS = SheetSpec(
+    name="followups",
+    columns=("id", "description", "due", "status", "owner", "organization_id", "organization",
+             "interaction_id", "interaction"),
+    dates=frozenset({"due"}),
+    id_columns=frozenset({"id", "organization_id", "interaction_id"}),
+    lists={"status": FOLLOWUP_STATUS_LIST},
+    widths={"description": _LONG, "due": 12, "status": 12, "owner": 20, "organization": 36,
+            "interaction": 40},
+)
+
+SHEETS: tuple[SheetSpec, ...] = (ORGANIZATIONS, PEOPLE, POSITIONS, INTERACTIONS, FOLLOWUPS)
+SHEET_NAMES = {spec.name: spec for spec in SHEETS}
+
+ID_WIDTH = 38
+DEFAULT_WIDTH = 16
+
+# ---------------------------------------------------------------------------------------------
+# Text that round-trips.
+#
+# A spreadsheet program treats typed text beginning with one of these as a formula (or runs it on
+# re-entry): such cells are written as explicit text with the "quote prefix" flag set.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# OOXML strings (ST_Xstring) cannot carry a carriage return (XML turns it into a line feed) or
+# control characters; they are written as _xHHHH_, and a literal "_xHHHH_" in the text is
+# escaped as "_x005F_xHHHH_". Excel and calamine decode this; openpyxl's reader does not, so
+# anything reading with openpyxl must call `decode_xstring`.
+_NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def is_formula_like(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group(0)
+    return "_x005F_" if char == "_" else f"_x{ord(char):04X}_"
+
+
+def encode_xstring(text: str) -> str:
+    return _NEEDS_ESCAPE.sub(_escape, text)
+
+
+def decode_xstring(text: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+class CellTooLong(ValueError):
+    def __init__(self, length: int) -> None:
+        super().__init__(length)
+        self.length = length
+
+
+def check_length(text: str) -> None:
+    if len(text) > MAX_CELL_CHARS:
+        raise CellTooLong(len(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# Values and fingerprints.
+
+LIST_SEPARATOR = "; "
+
+
+def join_list(items: Any) -> str | None:
+    values = [str(item) for item in items or () if item not in (None, "")]
+    return LIST_SEPARATOR.join(values) or None
+
+
+def canonical(value: Any) -> str:
+    """The text a fingerprint is computed from; the same on export and on import."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def fingerprint(values: list[Any] | tuple[Any, ...], version: int) -> str:
+    """The `_rev` of a row: its exported values and the record's version, hashed."""
+    payload = json.dumps([canonical(v) for v in values] + [version], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+def participant_text(name: str | None, role: str) -> str:
+    return f"{name or '?'} [{role}]"
+
+
+def participant_id(kind: str, record_id: str, role: str) -> str:
+    return f"{kind}:{record_id}:{role}"
