@@ -47,6 +47,39 @@ def as_text(value: Any) -> str:
     return str(value)
 
 
+def column_data(column: Column, record: Any, role: int) -> Any:
+    """What a column shows of a record in a given role: shared by the paged and the whole-list
+    models so both answer the same way."""
+    role = int(role)
+    if role == int(Qt.ItemDataRole.DisplayRole):
+        return as_text(column.value(record))
+    if role == int(Qt.ItemDataRole.DecorationRole):
+        return column.icon(record) if column.icon is not None else None
+    if role == int(Qt.ItemDataRole.ForegroundRole):
+        return column.foreground(record) if column.foreground is not None else None
+    if role == int(Qt.ItemDataRole.TextAlignmentRole):
+        return (int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if column.align_right else None)
+    if role == int(Qt.ItemDataRole.ToolTipRole):
+        if column.tooltip is not None:
+            return column.tooltip(record)
+        text = as_text(column.value(record))
+        return text if len(text) > 30 else None
+    if role == SORT_ROLE:
+        return column.value(record)
+    if role == RECORD_ROLE:
+        return record
+    return None
+
+
+def column_header(columns: Sequence[Column], section: int, orientation: Qt.Orientation,
+                  role: int) -> Any:
+    if (orientation == Qt.Orientation.Horizontal and 0 <= section < len(columns)
+            and role == Qt.ItemDataRole.DisplayRole):
+        return columns[section].title
+    return None
+
+
 class PagedTableModel(QAbstractTableModel):
     # Painting asks data() for a dozen roles per cell; answering the common ones from plain
     # ints and a text cache keeps a repaint of a full screen near Qt's own cost.
@@ -165,22 +198,7 @@ class PagedTableModel(QAbstractTableModel):
         if role == self.FOREGROUND and column.foreground is None:
             return None
         record = self.record(index.row()) if index.isValid() else None
-        if record is None:
-            return None
-        if role == self.DECORATION and column.icon is not None:
-            return column.icon(record)
-        if role == self.FOREGROUND and column.foreground is not None:
-            return column.foreground(record)
-        if role == self.TOOLTIP:
-            if column.tooltip is not None:
-                return column.tooltip(record)
-            text = as_text(column.value(record))
-            return text if len(text) > 30 else None
-        if role == SORT_ROLE:
-            return column.value(record)
-        if role == RECORD_ROLE:
-            return record
-        return None
+        return None if record is None else column_data(column, record, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from desktop.qtmodels.paged import RECORD_ROLE, SORT_ROLE, Column, Index, as_text
+from desktop.qtmodels.paged import Column, Index, column_data, column_header
 
 
 class RecordListModel(QAbstractTableModel):
@@ -40,36 +40,13 @@ class RecordListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.columns)):
-            return self.columns[section].title
-        return None
+        return column_header(self.columns, section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.column() < len(self.columns):
             return None
         record = self.record(index.row())
-        if record is None:
-            return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return as_text(column.value(record))
-        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
-            return column.icon(record)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column.tooltip is not None:
-                return column.tooltip(record)
-            text = as_text(column.value(record))
-            return text if len(text) > 30 else None
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
-            return column.foreground(record)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == SORT_ROLE:
-            return column.value(record)
-        if role == RECORD_ROLE:
-            return record
-        return None
+        return None if record is None else column_data(self.columns[index.column()], record, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
