@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,16 +28,19 @@ from PySide6.QtWidgets import (
 )
 
 from db import __version__
+from db.errors import LiaisonError
 from db.search import NameHit
 from db.services.stats import quick_counts
 from db.starter import ATTRIBUTION
 from desktop import settings
 from desktop.context import AppContext
+from desktop.errors import show_problem
 from desktop.icons import icon
+from desktop.messages import messages
 from desktop.tasks import Job
 from desktop.widgets.record_picker import RecordPicker
 
-EXCHANGE_PENDING = "Spreadsheet import and export arrive with the exchange feature."
+IMPORT_PENDING = "Importing spreadsheets arrives with the next part of the exchange feature."
 
 
 @dataclass(frozen=True)
@@ -148,11 +154,12 @@ class MainWindow(QMainWindow):
         self.new_interaction = self._action("New &interaction…", lambda: ctx.open_interaction(None),
                                             icon_name="calendar-plus", shortcut="Ctrl+Shift+I")
         self.import_action = self._action("&Import…", lambda: None, icon_name="upload",
-                                          tip=EXCHANGE_PENDING)
-        self.export_action = self._action("&Export…", lambda: None, icon_name="download",
-                                          tip=EXCHANGE_PENDING)
-        for action in (self.import_action, self.export_action):
-            action.setEnabled(False)
+                                          tip=IMPORT_PENDING)
+        self.import_action.setEnabled(False)
+        self.export_action = self._action("&Export workbook…", self.export_workbook,
+                                          icon_name="download",
+                                          tip="Export the whole database as a Liaison workbook "
+                                              "(.xlsx) to share or take on a trip")
         self.settings_action = self._action("&Settings…", self.show_settings, icon_name="settings",
                                             shortcut=QKeySequence.StandardKey.Preferences)
         self.quit_action = self._action("&Quit", self.close, shortcut=QKeySequence.StandardKey.Quit)
@@ -273,6 +280,37 @@ class MainWindow(QMainWindow):
             self.context.open_organization(hit.id)
         else:
             self.context.open_person(hit.id)
+
+    # -- export ----------------------------------------------------------------------------
+    def choose_export_path(self) -> str:
+        """Asks where to save; tests replace this. Returns "" when the user cancels."""
+        suggested = str(Path.home() / f"Liaison-{date.today().isoformat()}.xlsx")
+        path, _filter = QFileDialog.getSaveFileName(self, "Export the Liaison workbook",
+                                                    suggested, "Excel workbook (*.xlsx)")
+        if path and not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        return path
+
+    def export_workbook(self) -> Job | None:
+        """Write the whole database to a workbook on a worker thread, with progress and
+        Cancel; a cancelled export leaves no file behind."""
+        from db.exchange.writer import check_destination, write_workbook
+
+        path = self.choose_export_path()
+        if not path:
+            return None
+        try:
+            check_destination(Path(path))
+        except LiaisonError as exc:
+            show_problem(self, exc)
+            return None
+        database = self.context.database
+        job = Job(self, "Exporting the Liaison workbook",
+                  lambda cancelled: write_workbook(database, path, cancelled),
+                  lambda step: (step.done, step.total, f"Writing {step.stage}…"),
+                  on_success=lambda _step: messages.info(
+                      self, "Export finished", f"The workbook was saved as {path}."))
+        return self.context.start(job)
 
     # -- status, dialogs -------------------------------------------------------------------
     def refresh_status(self) -> None:

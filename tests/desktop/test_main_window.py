@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -14,6 +15,7 @@ from desktop.context import AppContext
 from desktop.dialogs.first_start import FirstStartDialog
 from desktop.errors import CrashDialog, install_exception_hook
 from desktop.main_window import MainWindow
+from tests.desktop.conftest import RecordedMessages
 
 
 @pytest.fixture
@@ -68,9 +70,61 @@ def test_window_remembers_size_and_view(context: AppContext, qtbot: QtBot) -> No
     assert second.navigation.currentRow() == 0
 
 
-def test_import_and_export_wait_for_the_exchange_feature(window: MainWindow) -> None:
+def test_import_waits_for_the_exchange_feature(window: MainWindow) -> None:
     assert not window.import_action.isEnabled()
     assert "arrive" in window.import_action.toolTip()
+    assert window.export_action.isEnabled()
+
+
+def test_export_writes_the_workbook_off_the_ui_thread(window: MainWindow, context: AppContext,
+                                                      qtbot: QtBot, tmp_path: Path,
+                                                      recorded: RecordedMessages,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import load_workbook
+
+    from tests.db.factories import make_organization
+
+    make_organization(context.database, name="Frente Amplio", country="UY")
+    target = tmp_path / "trip.xlsx"
+    monkeypatch.setattr(window, "choose_export_path", lambda: str(target))
+    job = window.export_workbook()
+    assert job is not None
+    qtbot.waitUntil(lambda: not job.running, timeout=20_000)
+    assert job.error is None
+    assert "trip.xlsx" in recorded.texts("info")[-1]
+    book = load_workbook(target, read_only=True)
+    names = [row[1] for row in book["organizations"].iter_rows(min_row=2, values_only=True)]
+    assert names == ["Frente Amplio"]
+
+
+def test_export_to_a_missing_folder_says_so(window: MainWindow, tmp_path: Path,
+                                            recorded: RecordedMessages,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(window, "choose_export_path", lambda: str(tmp_path / "no" / "x.xlsx"))
+    assert window.export_workbook() is None
+    assert "does not exist" in recorded.texts("warning")[-1]
+
+
+def test_a_cancelled_export_leaves_no_file(window: MainWindow, context: AppContext,
+                                           qtbot: QtBot, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from db.demo import generate_demo
+
+    for _ in generate_demo(context.database, "small"):
+        pass
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "cancelled.xlsx"
+    monkeypatch.setattr(window, "choose_export_path", lambda: str(target))
+    job = window.export_workbook()
+    assert job is not None
+    job.cancel()
+    qtbot.waitUntil(lambda: not job.running, timeout=20_000)
+    if job.error is not None:  # cancelled in time: nothing may remain
+        assert isinstance(job.error, InterruptedError)
+        assert list(folder.iterdir()) == []
+    else:  # the export won the race: the finished file is there, whole
+        assert [p.name for p in folder.iterdir()] == ["cancelled.xlsx"]
 
 
 def test_a_bug_opens_a_report_and_the_app_keeps_running(qtbot: QtBot, qapp: QApplication,
