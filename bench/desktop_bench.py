@@ -18,25 +18,10 @@ import sys
 import time
 from pathlib import Path
 
+from databases import database_for
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "out"
-
-
-def database_for(size: str) -> Path:
-    from db.demo import generate_demo
-    from db.engine import SCHEMA_HEAD, open_database, read_sqlite_schema
-
-    path = OUT / f"demo-{size}.sqlite3"
-    if path.exists() and read_sqlite_schema(path)[1] != SCHEMA_HEAD:
-        path.unlink()
-    if not path.exists():
-        OUT.mkdir(exist_ok=True)
-        db = open_database(path)
-        for _ in generate_demo(db, size, seed=1):
-            pass
-        db.close()
-    return path
 
 
 def startup(path: Path | None, runs: int = 5) -> float:

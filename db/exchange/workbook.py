@@ -129,6 +129,11 @@ _NEEDS_ESCAPE = re.compile(r"[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
+# Text matching this needs more than a plain string cell (a quote prefix or _xHHHH_ escapes);
+# the writer's fast path keeps every other string as it is.
+NOT_PLAIN = re.compile(r"^[=+\-@\t\r]|" + _NEEDS_ESCAPE.pattern)
+
+
 def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 
@@ -179,7 +184,8 @@ def canonical(value: Any) -> str:
 
 def fingerprint(values: list[Any] | tuple[Any, ...], version: int) -> str:
     """The `_rev` of a row: its exported values and the record's version, hashed."""
-    payload = json.dumps([canonical(v) for v in values] + [version], ensure_ascii=False)
+    payload = json.dumps([v if v.__class__ is str else canonical(v) for v in values] + [version],
+                         ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
 
 

@@ -8,9 +8,10 @@ renamed at the end: a cancel, an error or a crash leaves no half-written workboo
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -31,6 +32,8 @@ from db.exchange.workbook import (
     INTERACTION_KIND_LIST,
     LEVEL_LIST,
     LISTS_SHEET,
+    MAX_CELL_CHARS,
+    NOT_PLAIN,
     ORGANIZATION_KIND_LIST,
     README_SHEET,
     REV_COLUMN,
@@ -54,6 +57,7 @@ from db.vocabulary import (
 )
 
 PROGRESS_EVERY = 2_000
+_not_plain = NOT_PLAIN.search
 DATE_FORMAT = "yyyy-mm-dd"
 
 
@@ -117,8 +121,13 @@ def _readme_lines(db: Database, database_id: str, exported: datetime,
 
 
 def write_workbook(db: Database, path: str | os.PathLike[str],
-                   cancelled: Callable[[], bool] | None = None) -> Iterator[ExportProgress]:
-    """Export every live record to a Liaison workbook at `path`, yielding progress."""
+                   cancelled: Callable[[], bool] | None = None, *,
+                   sheets: Collection[str] | None = None,
+                   limit: int | None = None) -> Iterator[ExportProgress]:
+    """Export every live record to a Liaison workbook at `path`, yielding progress.
+
+    `sheets` (names of data sheets) and `limit` (rows per sheet) narrow the export; they are
+    for the benchmark and leave out records, so such a file is not a whole export."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
@@ -137,7 +146,10 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
         with db.reading() as session:
             meta = session.get(Meta, "database_id")
             database_id = meta.value if meta is not None else "(none)"
-            counts = {spec.name: data.count(session, spec) for spec in SHEETS}
+            specs = [spec for spec in SHEETS if sheets is None or spec.name in sheets]
+            counts = {spec.name: data.count(session, spec) for spec in specs}
+            if limit is not None:
+                counts = {name: min(n, limit) for name, n in counts.items()}
             countries = data.countries(session)
             names = data.Names(session)
             total = sum(counts.values())
@@ -165,7 +177,7 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
             lists = _lists(countries)
             list_columns = {name: get_column_letter(i) for i, name in enumerate(lists, 1)}
             done = 0
-            for spec in SHEETS:
+            for spec in specs:
                 ws = wb.create_sheet(spec.name)
                 n = counts[spec.name]
                 last_row = max(n + 1, 2)
@@ -188,10 +200,11 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
                     header.append(cell)
                 ws.append(header)
                 yield ExportProgress(spec.name, done, total)
-                for row_number, (values, version) in enumerate(
-                        data.READERS[spec.name](session, names), start=2):
-                    cells = [_cell(WriteOnlyCell, ws, spec, i, value, row_number)
-                             for i, value in enumerate(values)]
+                rows = data.READERS[spec.name](session, names)
+                if limit is not None:
+                    rows = itertools.islice(rows, limit)
+                for row_number, (values, version) in enumerate(rows, start=2):
+                    cells = _cells(WriteOnlyCell, ws, spec, values, row_number)
                     cells.append(fingerprint(values, version))
                     ws.append(cells)
                     done += 1
@@ -277,6 +290,25 @@ def _text_cell(cell_type: Any, ws: Any, text: str) -> Any:
     if is_formula_like(text):
         cell.quotePrefix = True  # and typed-over text stays text in Excel too
     return cell
+
+
+def _cells(cell_type: Any, ws: Any, spec: SheetSpec, values: list[Any],
+           row_number: int) -> list[Any]:
+    """A row's cells: plain values wherever openpyxl writes them exactly as `_cell` would (short
+    text that needs no escape or quote prefix, None, int, date: openpyxl gives a date the same
+    yyyy-mm-dd format), a styled cell from `_cell` otherwise."""
+    cells: list[Any] = []
+    for i, value in enumerate(values):
+        kind = value.__class__
+        if kind is str:
+            if len(value) <= MAX_CELL_CHARS and _not_plain(value) is None:
+                cells.append(value)
+                continue
+        elif value is None or kind is int or kind is date:
+            cells.append(value)
+            continue
+        cells.append(_cell(cell_type, ws, spec, i, value, row_number))
+    return cells
 
 
 def _cell(cell_type: Any, ws: Any, spec: SheetSpec, index: int, value: Any,

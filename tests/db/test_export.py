@@ -247,6 +247,15 @@ def test_cancel_leaves_no_file(db: Database, filled: dict[str, Any], tmp_path: P
     assert list(tmp_path.glob("*.xlsx*")) == []
 
 
+def test_benchmark_can_narrow_the_export(db: Database, filled: dict[str, Any],
+                                         tmp_path: Path) -> None:
+    path = tmp_path / "narrow.xlsx"
+    export(db, path, sheets=[ORGANIZATIONS.name], limit=2)
+    book = load_workbook(path)
+    assert ORGANIZATIONS.name in book.sheetnames and PEOPLE.name not in book.sheetnames
+    assert len(sheet_dicts(book[ORGANIZATIONS.name])) == 2
+
+
 def test_too_long_text_is_a_clear_error(sqlite_db: Database, tmp_path: Path) -> None:
     record = make_organization(sqlite_db, name="Verbose", notes="n")
     with sqlite_db.transaction() as session:

@@ -1,0 +1,125 @@
+"""Export benchmark: `.venv/bin/python bench/export_bench.py [--size medium|large]`.
+
+On a demo database (generated once into bench/out/), in one process:
+- raw baseline: openpyxl's write-only writer alone writing the exact cell values Liaison
+  exports for the first 100,000 interactions (no styles, no validations, no database),
+- Liaison's export of those 100,000 interactions (queries, cells, styles, dropdowns, save),
+- the export of the whole database, and its file size.
+Target (issue 4): the interactions export within 1.3× of the raw writer."""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from databases import database_for
+
+from db.engine import open_database
+from db.exchange import rows as data
+from db.exchange.workbook import INTERACTIONS, fingerprint
+from db.exchange.writer import _cell, write_workbook
+
+ROWS = 100_000
+TARGET = 1.3
+
+
+class _Captured:
+    """Stands in for WriteOnlyCell: keeps the value the exporter would write, drops styling."""
+
+    def __init__(self, ws: Any, value: Any = None) -> None:
+        self.value = value
+
+
+def exported_cells(path: Path) -> list[list[Any]]:
+    """The interactions sheet's cells as the exporter produces them (header included)."""
+    db = open_database(path)
+    try:
+        with db.reading() as session:
+            names = data.Names(session)
+            rows: list[list[Any]] = [list(INTERACTIONS.headers)]
+            for n, (values, version) in enumerate(data.interactions(session, names), start=2):
+                if n > ROWS + 1:
+                    break
+                cells = [_cell(_Captured, None, INTERACTIONS, i, value, n)
+                         for i, value in enumerate(values)]
+                rows.append([c.value if isinstance(c, _Captured) else c for c in cells]
+                            + [fingerprint(values, version)])
+    finally:
+        db.close()
+    return rows
+
+
+def raw_write(rows: list[list[Any]], out: Path) -> float:
+    from openpyxl import Workbook
+
+    start = time.perf_counter()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(INTERACTIONS.name)
+    for row in rows:
+        ws.append(row)
+    wb.save(out)
+    return time.perf_counter() - start
+
+
+def liaison_write(path: Path, out: Path, **kwargs: Any) -> float:
+    db = open_database(path)
+    try:
+        start = time.perf_counter()
+        for _ in write_workbook(db, out, **kwargs):
+            pass
+        return time.perf_counter() - start
+    finally:
+        db.close()
+
+
+def best(runs: int, action: Any) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        times.append(action())
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", choices=["small", "medium", "large"], default="large")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    path = database_for(args.size)
+
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = Path(folder)
+        rows = exported_cells(path)
+        raw = best(args.runs, lambda: raw_write(rows, tmp / "raw.xlsx"))
+        rows.clear()
+        ours = best(args.runs, lambda: liaison_write(path, tmp / "interactions.xlsx",
+                                                     sheets=[INTERACTIONS.name], limit=ROWS))
+        whole = liaison_write(path, tmp / "whole.xlsx")
+        size = os.path.getsize(tmp / "whole.xlsx")
+
+    try:
+        import lxml  # noqa: F401
+        engine = "lxml"
+    except ImportError:
+        engine = "no lxml"
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    print(f"Export benchmark ({args.size} demo database, commit {commit}, openpyxl {engine}, "
+          f"best of {args.runs})\n")
+    print("| measure | Liaison | raw baseline | × baseline | target |")
+    print("|---|---:|---:|---:|---|")
+    print(f"| export {ROWS:,} interactions (.xlsx) | {ours:.2f} s | {raw:.2f} s (openpyxl "
+          f"write-only, same cells, no styles) | {ours / raw:.2f} | ≤ {TARGET} × |")
+    print(f"| export the whole database | {whole:.2f} s ({size / 1e6:.1f} MB) | | | |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
