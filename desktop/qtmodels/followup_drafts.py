@@ -8,12 +8,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from db.services.followups import FollowUpRecord
 from db.vocabulary import FOLLOWUP_STATUSES
 from desktop.icons import icon
+from desktop.qtmodels.rows import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE_COLOR = QColor("#b3261e")
@@ -63,13 +64,13 @@ class FollowUpDraft:
                    organization_name or record.organization_name, record)
 
 
-class FollowUpDraftsModel(QAbstractTableModel):
+class FollowUpDraftsModel(RowsTableModel[FollowUpDraft]):
     DESCRIPTION, DUE, OWNER, ORGANIZATION, STATUS = range(5)
     HEADERS = ("Commitment", "Due", "Owner", "Organization", "Status")
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[FollowUpDraft] = []
+        super().__init__()
+        self.setParent(parent)
 
     def set_rows(self, rows: Sequence[FollowUpDraft]) -> None:
         self.beginResetModel()
@@ -111,19 +112,6 @@ class FollowUpDraftsModel(QAbstractTableModel):
         return [row for row in self.rows if row.is_new]
 
     # -- Qt model interface ----------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None

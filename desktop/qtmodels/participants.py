@@ -10,7 +10,6 @@ from typing import Any, Literal
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from db.vocabulary import PARTICIPATION_ROLES
 from desktop.icons import icon
 from desktop.naming import display_name
+from desktop.qtmodels.rows import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 RECORD_KIND_ICONS = {"organization": "building-2", "person": "users"}
@@ -59,14 +59,14 @@ def role_label(code: str) -> str:
     return f"{term.en}  {term.zh}" if term else code
 
 
-class ParticipantsModel(QAbstractTableModel):
+class ParticipantsModel(RowsTableModel[ParticipantRow]):
     NAME, ROLE = 0, 1
     HEADERS = ("Organization or person", "Role")
 
     def __init__(self, preference: str = "original", parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__()
+        self.setParent(parent)
         self.preference = preference
-        self.rows: list[ParticipantRow] = []
 
     # -- contents --------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[ParticipantRow]) -> None:
@@ -116,19 +116,6 @@ class ParticipantsModel(QAbstractTableModel):
         return display_name(row, self.preference)
 
     # -- Qt model interface ----------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
-                and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
