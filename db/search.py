@@ -6,11 +6,12 @@ busier relationships before quieter ones."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
+from sqlalchemy.orm import Session
 
 from db.engine import Database
 from db.models import Country, Organization, Person
@@ -57,6 +58,17 @@ def _rank(query: str, names: Iterable[str | None]) -> tuple[int, str]:
     return best
 
 
+def _candidates(session: Session, model: Any, country_column: Any,
+                folded: str) -> Sequence[Row[Any, str | None]]:
+    """Live records whose folded names contain the query, busiest first."""
+    return session.execute(
+        select(model, Country.name_en)
+        .outerjoin(Country, Country.code == country_column)
+        .where(model.deleted_at.is_(None), model.search_text.contains(folded, autoescape=True))
+        .order_by(model.interaction_count.desc()).limit(CANDIDATES)
+    ).all()
+
+
 def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organization", "person"),
                  limit: int = 20) -> list[NameHit]:
     query = query.strip()
@@ -68,14 +80,8 @@ def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organiza
     hits: list[tuple[Any, ...]] = []
     with db.reading() as session:
         if "organization" in kinds:
-            rows = session.execute(
-                select(Organization, Country.name_en)
-                .outerjoin(Country, Country.code == Organization.country_code)
-                .where(Organization.deleted_at.is_(None),
-                       Organization.search_text.contains(folded, autoescape=True))
-                .order_by(Organization.interaction_count.desc()).limit(CANDIDATES)
-            ).all()
-            for org, country_name in rows:
+            for org, country_name in _candidates(session, Organization, Organization.country_code,
+                                                 folded):
                 rank, matched = _rank(query, [org.abbreviation, org.name, org.name_en,
                                               org.name_zh, *(org.aliases or [])])
                 hits.append((rank, -(org.interaction_count or 0), NameHit(
@@ -83,14 +89,7 @@ def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organiza
                     org.abbreviation, org.country_code, country_name, org.kind, matched or org.name,
                     rank)))
         if "person" in kinds:
-            people = session.execute(
-                select(Person, Country.name_en)
-                .outerjoin(Country, Country.code == Person.nationality)
-                .where(Person.deleted_at.is_(None),
-                       Person.search_text.contains(folded, autoescape=True))
-                .order_by(Person.interaction_count.desc()).limit(CANDIDATES)
-            ).all()
-            for person, country_name in people:
+            for person, country_name in _candidates(session, Person, Person.nationality, folded):
                 rank, matched = _rank(query, [person.name, person.name_en, person.name_zh,
                                               *(person.aliases or [])])
                 hits.append((rank, -(person.interaction_count or 0), NameHit(
