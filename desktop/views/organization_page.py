@@ -9,7 +9,6 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 
 from db.services import organizations
@@ -17,13 +16,12 @@ from db.services.organizations import OrganizationRecord
 from db.services.similarity import SimilarRecord, find_similar
 from db.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS, Term
 from desktop.context import AppContext
-from desktop.icons import icon
 from desktop.naming import display_name, distinct, other_names
 from desktop.views.history import HistoryTable
 from desktop.views.organization_followups import FollowUpsTab
 from desktop.views.positions import PositionsTab
 from desktop.views.record_page import RecordPage
-from desktop.views.timeline import TimelineTab
+from desktop.views.timeline import TimelineTab, record_interaction_action
 from desktop.widgets.form import FieldSpec
 
 FIELDS = [
@@ -77,9 +75,7 @@ class OrganizationPage(RecordPage):
                      ("organization",))
 
     def add_toolbar_actions(self, toolbar: QToolBar) -> None:
-        self.record_action = QAction(icon("calendar-plus"), "Record interaction…", self)
-        self.record_action.setToolTip("Record an interaction with this organization")
-        self.record_action.triggered.connect(lambda: self.timeline_tab.record_interaction())
+        self.record_action = record_interaction_action(self, self.timeline_tab, "Record an interaction with this organization")
         toolbar.addSeparator()
         toolbar.addAction(self.record_action)
 

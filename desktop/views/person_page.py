@@ -14,7 +14,6 @@ import html
 from typing import Any
 
 import phonenumbers
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QToolBar, QVBoxLayout, QWidget
 
 from db.errors import ValidationFailed
@@ -24,12 +23,11 @@ from db.services.people import PersonRecord
 from db.services.similarity import SimilarRecord, find_similar
 from db.vocabulary import GENDERS
 from desktop.context import AppContext
-from desktop.icons import icon
 from desktop.naming import display_name, distinct, other_names
 from desktop.views.history import HistoryTable
 from desktop.views.positions import PositionsTab
 from desktop.views.record_page import RecordPage, present
-from desktop.views.timeline import TimelineTab
+from desktop.views.timeline import TimelineTab, record_interaction_action
 from desktop.widgets.form import FieldSpec, RecordForm
 
 FIELDS = [
@@ -101,9 +99,7 @@ class PersonPage(RecordPage):
                      ("person",))
 
     def add_toolbar_actions(self, toolbar: QToolBar) -> None:
-        self.record_action = QAction(icon("calendar-plus"), "Record interaction…", self)
-        self.record_action.setToolTip("Record an interaction this person took part in")
-        self.record_action.triggered.connect(lambda: self.timeline_tab.record_interaction())
+        self.record_action = record_interaction_action(self, self.timeline_tab, "Record an interaction this person took part in")
         toolbar.addSeparator()
         toolbar.addAction(self.record_action)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from db.services.interactions import InteractionFilter, InteractionRecord, list_interactions
@@ -141,3 +142,11 @@ class TimelineTab(QWidget):
             self.context.open_interaction(None, organization_ids=[self.owner_id])
         else:
             self.context.open_interaction(None, person_ids=[self.owner_id])
+
+
+def record_interaction_action(page: QWidget, timeline: TimelineTab, tip: str) -> QAction:
+    """The page toolbar's "Record interaction…": starts one with this record taking part."""
+    action = QAction(icon("calendar-plus"), "Record interaction…", page)
+    action.setToolTip(tip)
+    action.triggered.connect(lambda: timeline.record_interaction())
+    return action
