@@ -22,8 +22,6 @@ from db import __version__
 from db.errors import LiaisonError
 
 PENDING = {
-    "import": "the spreadsheet exchange",
-    "undo-import": "the spreadsheet exchange",
     "merge": "travel copies and merging",
 }
 
@@ -64,15 +62,26 @@ def build_parser() -> Parser:
     restore = sub.add_parser("restore", help="replace the database with a backup copy")
     restore.add_argument("file")
 
-    export = sub.add_parser("export", help="export to a Liaison workbook (.xlsx)")
-    export.add_argument("out")
-    export.add_argument("--view", choices=["organizations", "people", "interactions", "followups"])
-    export.add_argument("--organization")
-    imp = sub.add_parser("import", help="import a spreadsheet")
+    export = sub.add_parser("export", help="export to a Liaison workbook (.xlsx), or one list "
+                                           "or one organization's dossier as a sheet to read")
+    export.add_argument("out", help="the .xlsx file to write")
+    what = export.add_mutually_exclusive_group()
+    what.add_argument("--view", choices=["organizations", "people", "interactions", "followups"],
+                      help="one whole list as a plain, formatted sheet")
+    what.add_argument("--organization", metavar="ID",
+                      help="one organization's dossier: profile, people, timeline, follow-ups")
+    imp = sub.add_parser("import", help="import a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv)")
     imp.add_argument("file")
-    for flag in ("--sheet", "--header-row", "--as", "--profile", "--on-duplicate"):
-        imp.add_argument(flag)
-    imp.add_argument("--map", action="append", default=[])
+    imp.add_argument("--sheet", help="the sheet to read (default: the first visible one)")
+    imp.add_argument("--header-row", metavar="N", help="the row holding the column names")
+    imp.add_argument("--as", choices=["organizations", "people", "interactions", "followups",
+                                      "workbook"], help="what the rows are (default: guessed)")
+    imp.add_argument("--profile", help="a saved column-mapping profile")
+    imp.add_argument("--on-duplicate", choices=["skip", "update", "fill"],
+                     help="rows matching an existing record: skip (default), update, or fill "
+                          "blanks only")
+    imp.add_argument("--map", action="append", default=[], metavar="Column=field",
+                     help="map a column to a field (repeatable; empty field ignores it)")
     for flag in ("--dayfirst", "--monthfirst", "--skip-invalid", "--dry-run", "--json"):
         imp.add_argument(flag, action="store_true")
     undo = sub.add_parser("undo-import", help="undo an import")
@@ -226,27 +235,52 @@ def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.view or args.organization:
-        what = "--view" if args.view else "--organization"
-        print(f"liaison export {what} is not yet available; export the whole database "
-              "without it.", file=err)
-        return 1
-    from db.exchange.writer import check_destination, write_workbook
+    from db.exchange.output import check_destination
 
     target = Path(args.out).expanduser().resolve()
     check_destination(target)  # before opening the database: a wrong path fails at once
     db = _open(args)
+    if args.view:
+        from db.exchange.views import VIEWS, write_view
+
+        steps = write_view(db, target, args.view)
+        nouns = (VIEWS[args.view].noun, VIEWS[args.view].title.lower())
+    elif args.organization:
+        from db.exchange.dossier import write_dossier
+
+        steps = write_dossier(db, target, args.organization.strip())
+    else:
+        from db.exchange.writer import write_workbook
+
+        steps = write_workbook(db, target)
     progress = Progress(err)
     started = datetime.now(UTC)
     rows = 0
-    for step in write_workbook(db, target):
+    for step in steps:
         rows = step.done
         progress.show(f"{step.stage}: {step.done:,} of {step.total:,} rows")
     progress.end()
     seconds = (datetime.now(UTC) - started).total_seconds()
-    print(f"Exported {rows:,} rows from {db.describe()} to {target} in {seconds:.1f} s.",
-          file=out)
+    if args.view:
+        what = f"{rows:,} {nouns[0] if rows == 1 else nouns[1]}"
+    elif args.organization:
+        what = f"the dossier of organization {args.organization.strip()} ({rows:,} rows)"
+    else:
+        what = f"{rows:,} rows"
+    print(f"Exported {what} from {db.describe()} to {target} in {seconds:.1f} s.", file=out)
     return 0
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli_import import cmd_import as run
+
+    return run(args, out, err, _open, Progress)
+
+
+def cmd_undo_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli_import import cmd_undo_import as run
+
+    return run(args, out, err, _open)
 
 
 def cmd_pending(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -258,6 +292,7 @@ def cmd_pending(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats, "check": cmd_check,
     "search": cmd_search, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export,
+    "import": cmd_import, "undo-import": cmd_undo_import,
     **{name: cmd_pending for name in PENDING},
 }
 

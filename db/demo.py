@@ -9,23 +9,21 @@ from __future__ import annotations
 import json
 import random
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import func, select
 
 from db import demo_words as words
 from db.base import Base
+from db.bulk import BulkWriter
 from db.engine import Database
 from db.errors import LiaisonError
 from db.models import Country, Organization, Topic
 from db.services.reference import search_text_for
 from db.vocabulary import INTERACTION_KINDS
-
-ALLOWED_TABLES = frozenset({"organizations", "people", "affiliations", "interactions",
-                            "participations", "interaction_topics", "followups", "meta"})
 
 
 @dataclass(frozen=True)
@@ -60,36 +58,6 @@ class DemoProgress:
     stage: str
     done: int
     total: int
-
-
-class BulkWriter:
-    """Insert plain tuples fast: executemany on SQLite, COPY on PostgreSQL. Values are given
-    as the database's text forms (ISO dates, JSON strings), which both accept."""
-
-    def __init__(self, connection: Connection) -> None:
-        self.connection = connection
-        self.sqlite = connection.dialect.name == "sqlite"
-
-    def insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
-        assert table in ALLOWED_TABLES
-        if not rows:
-            return
-        names = ", ".join(columns)
-        if self.sqlite:
-            marks = ", ".join("?" * len(columns))
-            self.connection.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})",
-                                            list(rows))
-            return
-        raw: Any = self.connection.connection.driver_connection
-        with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-
-    def update_many(self, sql: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        if rows:
-            if not self.sqlite:
-                sql = sql.replace("?", "%s")
-            self.connection.exec_driver_sql(sql, list(rows))
 
 
 class Generator:

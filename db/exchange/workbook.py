@@ -174,19 +174,61 @@ def join_list(items: Any) -> str | None:
 
 
 def canonical(value: Any) -> str:
-    """The text a fingerprint is computed from; the same on export and on import."""
+    """The text of one value in a row's fingerprint; the same on export and on import."""
     if value is None:
         return ""
+    if value.__class__ is str:
+        return value
     if isinstance(value, date):
         return value.isoformat()[:10]
     return str(value)
 
 
+# Between the values in a row's fingerprint text: the ASCII unit separator, which no one types.
+FIELD_SEPARATOR = "\x1f"
+
+
+def row_text(values: list[Any] | tuple[Any, ...], version: int) -> str:
+    """What a row's fingerprint is computed from: the canonical text of each value and the
+    record's version, joined by FIELD_SEPARATOR — or, in the rare row where a value holds
+    that character itself, the JSON list of the same texts (which holds none, so the two
+    forms never meet and different rows never give the same text)."""
+    parts = [v if v.__class__ is str else canonical(v) for v in values]
+    parts.append(str(version))
+    text = FIELD_SEPARATOR.join(parts)
+    if text.count(FIELD_SEPARATOR) != len(values):
+        return json.dumps(parts, ensure_ascii=False)
+    return text
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def fingerprint(values: list[Any] | tuple[Any, ...], version: int) -> str:
-    """The `_rev` of a row: its exported values and the record's version, hashed."""
-    payload = json.dumps([v if v.__class__ is str else canonical(v) for v in values] + [version],
-                         ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+    """The `_rev` of a row: its exported values and the record's version, hashed. The one
+    definition, used on export and on import; it changes whenever a value or the version
+    does."""
+    return digest(row_text(values, version))
+
+
+# A whole row at once: its fingerprint text passes these checks only when every value in it is
+# plain (see NOT_PLAIN) and short enough. Character-class and literal searches, unlike
+# NOT_PLAIN's alternation, run at C speed over the row's text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1e\ufffe\uffff]")  # as _NEEDS_ESCAPE, but the separator
+_FORMULA_AFTER_SEPARATOR = re.compile(FIELD_SEPARATOR + r"[=+\-@\t\r]")
+
+
+def plain_row(text: str, width: int) -> bool:
+    """True when `text`, the row_text of `width` values, shows that each value can be
+    written as it is: no value too long for a cell, formula-like, or in need of _xHHHH_
+    escapes. False may be a false alarm (then each value is looked at on its own)."""
+    return (len(text) <= MAX_CELL_CHARS
+            and text.count(FIELD_SEPARATOR) == width  # the joined form, not the JSON one
+            and not text.startswith(FORMULA_STARTS)
+            and "_x" not in text
+            and _CONTROL.search(text) is None
+            and _FORMULA_AFTER_SEPARATOR.search(text) is None)
 
 
 def participant_text(name: str | None, role: str) -> str:

@@ -7,20 +7,27 @@ renamed at the end: a cancel, an error or a crash leaves no half-written workboo
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import os
-import tempfile
-from collections.abc import Callable, Collection, Iterator
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 from typing import Any
 
 from db import __version__
 from db.engine import Database
 from db.errors import LiaisonError
 from db.exchange import rows as data
+from db.exchange.output import (
+    DATE_FORMAT,
+    PROGRESS_EVERY,
+    Cancelled,
+    ExportProgress,
+    cancel_check,
+    check_destination,
+    destination,
+    get_column_letter,
+    pending_workbook,
+    text_cell,
+)
 from db.exchange.workbook import (
     COUNTRY_LIST,
     DEFAULT_WIDTH,
@@ -42,9 +49,11 @@ from db.exchange.workbook import (
     CellTooLong,
     SheetSpec,
     check_length,
+    digest,
     encode_xstring,
-    fingerprint,
     is_formula_like,
+    plain_row,
+    row_text,
 )
 from db.models import Meta
 from db.vocabulary import (
@@ -56,29 +65,9 @@ from db.vocabulary import (
     RELATIONSHIP_LEVELS,
 )
 
-PROGRESS_EVERY = 2_000
+__all__ = ["ExportProgress", "check_destination", "write_workbook"]
+
 _not_plain = NOT_PLAIN.search
-DATE_FORMAT = "yyyy-mm-dd"
-
-
-@dataclass(frozen=True)
-class ExportProgress:
-    stage: str  # the sheet being written, then "saving" and "done"
-    done: int
-    total: int
-
-
-def check_destination(path: Path) -> None:
-    """One clear sentence, before any work, when the file cannot be written there."""
-    folder = path.parent
-    if path.suffix.lower() != ".xlsx":
-        raise LiaisonError(f"The export file must end in .xlsx (got “{path.name}”).")
-    if not folder.is_dir():
-        raise LiaisonError(f"The folder {folder} does not exist; create it or choose another.")
-    if path.is_dir():
-        raise LiaisonError(f"{path} is a folder; give a file name ending in .xlsx.")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise LiaisonError(f"Liaison cannot write in the folder {folder} (no permission).")
 
 
 def _lists(countries: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -121,28 +110,21 @@ def _readme_lines(db: Database, database_id: str, exported: datetime,
 
 
 def write_workbook(db: Database, path: str | os.PathLike[str],
-                   cancelled: Callable[[], bool] | None = None, *,
+                   cancelled: Cancelled | None = None, *,
                    sheets: Collection[str] | None = None,
                    limit: int | None = None) -> Iterator[ExportProgress]:
     """Export every live record to a Liaison workbook at `path`, yielding progress.
 
     `sheets` (names of data sheets) and `limit` (rows per sheet) narrow the export; they are
     for the benchmark and leave out records, so such a file is not a whole export."""
-    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    target = Path(path).expanduser().resolve()
-    check_destination(target)
-
-    def check_cancel() -> None:
-        if cancelled is not None and cancelled():
-            raise InterruptedError("The export was cancelled; no file was written.")
-
-    handle, temp_name = _temporary(target)
-    wb: Any = None
-    try:
+    target = destination(path)
+    check_cancel = cancel_check(cancelled)
+    with pending_workbook(target) as pending:
+        wb = pending.book
         with db.reading() as session:
             meta = session.get(Meta, "database_id")
             database_id = meta.value if meta is not None else "(none)"
@@ -154,8 +136,6 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
             names = data.Names(session)
             total = sum(counts.values())
             exported = datetime.now(UTC)
-
-            wb = Workbook(write_only=True)
             bold = Font(bold=True)
 
             readme = wb.create_sheet(README_SHEET)
@@ -170,7 +150,7 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
                 key = WriteOnlyCell(readme, value=label)
                 key.font = bold
                 key.alignment = Alignment(vertical="top")
-                value = _text_cell(WriteOnlyCell, readme, text)
+                value = text_cell(WriteOnlyCell, readme, text)
                 value.alignment = wrap
                 readme.append([key, value])
 
@@ -200,13 +180,20 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
                     header.append(cell)
                 ws.append(header)
                 yield ExportProgress(spec.name, done, total)
-                rows = data.READERS[spec.name](session, names)
-                if limit is not None:
-                    rows = itertools.islice(rows, limit)
+                width = len(spec.columns)
+                append = ws.append
+                rows = data.READERS[spec.name](session, names, limit)
                 for row_number, (values, version) in enumerate(rows, start=2):
-                    cells = _cells(WriteOnlyCell, ws, spec, values, row_number)
-                    cells.append(fingerprint(values, version))
-                    ws.append(cells)
+                    # The fingerprint's text shows at once whether every value can be written
+                    # as it is (nearly every row); otherwise each value is looked at.
+                    text = row_text(values, version)
+                    if plain_row(text, width):
+                        values.append(digest(text))  # the reader's list, made for this row
+                        append(values)
+                    else:
+                        cells = _cells(WriteOnlyCell, ws, spec, values, row_number)
+                        cells.append(digest(text))
+                        append(cells)
                     done += 1
                     if done % PROGRESS_EVERY == 0:
                         check_cancel()
@@ -223,51 +210,8 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
                              + [country_names[lists[COUNTRY_LIST][i]]
                                 if i < len(lists[COUNTRY_LIST]) else None])
         yield ExportProgress("saving", done, total)
-        with os.fdopen(handle, "wb") as stream:
-            handle = -1
-            wb.save(stream)
-        check_cancel()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp_name, 0o666 & ~umask)  # mkstemp's 0600 is not what a saved file gets
-        os.replace(temp_name, target)
-    except BaseException:
-        if wb is not None:
-            _discard(wb)
-        if handle != -1:
-            os.close(handle)
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
+        pending.save(check_cancel)
     yield ExportProgress("done", done, total)
-
-
-def _discard(wb: Any) -> None:
-    """Close an unsaved write-only workbook's sheets and remove their temporary files."""
-    for ws in wb.worksheets:
-        with contextlib.suppress(Exception):
-            ws.close()
-        writer = getattr(ws, "_writer", None)
-        if writer is not None:
-            with contextlib.suppress(Exception):
-                writer.cleanup()
-
-
-def get_column_letter(index: int) -> str:
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _temporary(target: Path) -> tuple[int, str]:
-    try:
-        return tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx.part",
-                                dir=target.parent)
-    except OSError as exc:
-        raise LiaisonError(f"Liaison cannot write in the folder {target.parent} "
-                           f"({exc.strerror or exc}).") from exc
 
 
 def _layout(ws: Any, spec: SheetSpec, last_row: int) -> None:
@@ -282,14 +226,6 @@ def _layout(ws: Any, spec: SheetSpec, last_row: int) -> None:
             dims.width = spec.widths.get(name, DEFAULT_WIDTH)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.headers))}{last_row}"
-
-
-def _text_cell(cell_type: Any, ws: Any, text: str) -> Any:
-    cell = cell_type(ws, value=encode_xstring(text))
-    cell.data_type = "s"  # never a formula, whatever the text starts with
-    if is_formula_like(text):
-        cell.quotePrefix = True  # and typed-over text stays text in Excel too
-    return cell
 
 
 def _cells(cell_type: Any, ws: Any, spec: SheetSpec, values: list[Any],
@@ -329,5 +265,5 @@ def _cell(cell_type: Any, ws: Any, spec: SheetSpec, index: int, value: Any,
             f"characters long, more than a spreadsheet cell can hold (32,767); shorten it "
             "and export again.") from None
     if is_formula_like(text) or encode_xstring(text) != text:
-        return _text_cell(cell_type, ws, text)
+        return text_cell(cell_type, ws, text)
     return text

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from db.engine import Database
@@ -56,6 +56,17 @@ class FollowUpRecord:
     def is_overdue(self, today: date | None = None) -> bool:
         return (self.status in OPEN_STATUSES and self.due is not None
                 and self.due < (today or date.today()))
+
+
+@dataclass(frozen=True)
+class FollowUpFilter:
+    """Which follow-ups a list shows; the default is every live one."""
+
+    open_only: bool = False
+    owner: str | None = None
+    organization_id: str | None = None
+    interaction_id: str | None = None
+    overdue_only: bool = False
 
 
 def _records(session: Session, rows: list[FollowUp]) -> list[FollowUpRecord]:
@@ -112,25 +123,35 @@ def get_followup(db: Database, followup_id: str) -> FollowUpRecord:
         return _records(session, [recording.load(session, SCHEMA, followup_id)])[0]
 
 
+def filtered(filters: FollowUpFilter) -> Select[Any]:
+    statement = select(FollowUp).where(FollowUp.deleted_at.is_(None))
+    if filters.open_only or filters.overdue_only:
+        statement = statement.where(FollowUp.status.in_(OPEN_STATUSES))
+    if filters.overdue_only:
+        statement = statement.where(FollowUp.due < date.today())
+    if filters.owner:
+        statement = statement.where(func.lower(FollowUp.owner) == filters.owner.lower())
+    if filters.organization_id:
+        statement = statement.where(FollowUp.organization_id == filters.organization_id)
+    if filters.interaction_id:
+        statement = statement.where(FollowUp.interaction_id == filters.interaction_id)
+    return statement
+
+
+ORDER = (FollowUp.due.asc().nulls_last(), FollowUp.id)
+
+
 def list_followups(db: Database, *, open_only: bool = True, owner: str | None = None,
                    organization_id: str | None = None, interaction_id: str | None = None,
                    overdue_only: bool = False, offset: int = 0, limit: int = 100
                    ) -> Page[FollowUpRecord]:
     """Open commitments by due date (undated last)."""
-    statement = select(FollowUp).where(FollowUp.deleted_at.is_(None))
-    if open_only or overdue_only:
-        statement = statement.where(FollowUp.status.in_(OPEN_STATUSES))
-    if overdue_only:
-        statement = statement.where(FollowUp.due < date.today())
-    if owner:
-        statement = statement.where(func.lower(FollowUp.owner) == owner.lower())
-    if organization_id:
-        statement = statement.where(FollowUp.organization_id == organization_id)
-    if interaction_id:
-        statement = statement.where(FollowUp.interaction_id == interaction_id)
+    statement = filtered(FollowUpFilter(open_only=open_only, owner=owner,
+                                        organization_id=organization_id,
+                                        interaction_id=interaction_id,
+                                        overdue_only=overdue_only))
     with db.reading() as session:
         total = session.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
-        rows = list(session.execute(
-            statement.order_by(FollowUp.due.asc().nulls_last(), FollowUp.id)
-            .offset(offset).limit(limit)).scalars())
+        rows = list(session.execute(statement.order_by(*ORDER).offset(offset).limit(limit))
+                    .scalars())
         return Page(tuple(_records(session, rows)), int(total), offset, limit)

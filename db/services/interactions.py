@@ -343,6 +343,15 @@ def _only_participant(filters: InteractionFilter) -> bool:
         organization_id=filters.organization_id, person_id=filters.person_id)
 
 
+def order_for(filters: InteractionFilter, descending: bool = True) -> tuple[Any, Any]:
+    """The list's order (by date, then id) on the columns `filtered` walks for these filters."""
+    by_participant = bool(filters.organization_id or filters.person_id)
+    start_column = Participation.start if by_participant else Interaction.start
+    id_column = Participation.interaction_id if by_participant else Interaction.id
+    return (start_column.desc(), id_column.desc()) if descending else (
+        start_column.asc(), id_column.asc())
+
+
 def list_interactions(db: Database, filters: InteractionFilter | None = None, *,
                       descending: bool = True, offset: int = 0, limit: int = 100,
                       with_total: bool = True) -> Page[InteractionRecord]:
@@ -350,11 +359,7 @@ def list_interactions(db: Database, filters: InteractionFilter | None = None, *,
     when paging forward and the total is already known (total is then -1)."""
     filters = filters or InteractionFilter()
     statement = filtered(filters)
-    by_participant = bool(filters.organization_id or filters.person_id)
-    start_column = Participation.start if by_participant else Interaction.start
-    id_column = Participation.interaction_id if by_participant else Interaction.id
-    order = (start_column.desc(), id_column.desc()) if descending else (
-        start_column.asc(), id_column.asc())
+    order = order_for(filters, descending)
     with db.reading() as session:
         total = -1
         if with_total and _only_participant(filters):

@@ -343,8 +343,6 @@ def test_db_with_an_unsupported_url(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("argv", [
-    ["import", "colleague.xlsx", "--dry-run"],
-    ["undo-import", "0b8e9d3c-0000-4000-8000-000000000000"],
     ["merge", "laptop.sqlite3", "--json"],
 ])
 def test_pending_commands_say_so(argv: list[str], tmp_path: Path) -> None:

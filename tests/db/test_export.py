@@ -292,13 +292,6 @@ def test_cli_export_bad_destination(sqlite_path: Path, tmp_path: Path, where: st
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
-def test_cli_export_view_not_yet_available(sqlite_path: Path, tmp_path: Path) -> None:
-    code, _, err = run("--db", str(sqlite_path), "export", str(tmp_path / "v.xlsx"),
-                       "--view", "people")
-    assert code == 1 and "not yet available" in err
-    assert not (tmp_path / "v.xlsx").exists()
-
-
 def test_starter_register_exports_quickly(sqlite_path: Path, tmp_path: Path) -> None:
     assert run("--db", str(sqlite_path), "starter")[0] == 0
     started = time.perf_counter()

@@ -1,0 +1,582 @@
+"""Planning the import of a colleague's sheet (no Liaison ids, headers of their own): map the
+columns, read every cell into the field it feeds, validate with the same rules as the screens,
+match each row to an existing record, and classify it — without writing anything."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.errors import LiaisonError, ValidationFailed
+from db.exchange import mapping as maps
+from db.exchange.matching import (
+    UUID_TEXT,
+    KeyIndex,
+    Match,
+    NameIndex,
+    followup_key,
+    interaction_key,
+    live_ids,
+    load_followup_keys,
+    load_interaction_keys,
+)
+from db.exchange.plan import Action, Change, ImportOptions, Note, RowPlan
+from db.exchange.readers import CellError
+from db.exchange.values import as_text, as_year, parse_date
+from db.models import (
+    Affiliation,
+    FollowUp,
+    Interaction,
+    Organization,
+    Participation,
+    Person,
+    interaction_topics,
+)
+from db.services import followups as followup_service
+from db.services import interactions as interaction_service
+from db.services import organizations as organization_service
+from db.services import people as people_service
+from db.services import recording
+from db.services.fields import FieldInvalid, split_list, text
+from db.services.reference import fold, topic_ids_for
+from db.services.tags import tag_names_for
+from db.vocabulary import PARTICIPATION_ROLES, lookup
+
+SCHEMAS = {"organization": organization_service.SCHEMA, "person": people_service.SCHEMA,
+           "interaction": interaction_service.SCHEMA, "followup": followup_service.SCHEMA}
+ENTITY_OF = {"organizations": "organization", "people": "person", "interactions": "interaction",
+             "followups": "followup"}
+# Fuzzy matching costs a scan of every name per row: worth it for a list of parties or people,
+# not for a hundred thousand rows that carry ids or exact names.
+FUZZY_ROW_LIMIT = 20_000
+_role_text = text(200, label="The role")
+
+
+@dataclass
+class Pending:
+    row: int
+    entity: str
+    id: str
+    matched: bool
+    reason: str
+    values: dict[str, Any]
+    present: set[str]
+    links: dict[str, Any] = field(default_factory=dict)
+    skip: str = ""  # set when the row repeats an earlier row of the file
+
+
+class SheetPlanner:
+    """Plans one sheet of one kind; `rows()` returns the RowPlans, `errors`/`warnings` the notes."""
+
+    def __init__(self, session: Session, sheet: str, kind: str, headers: Sequence[str],
+                 mapping: dict[int, str], options: ImportOptions, data_rows: int) -> None:
+        self.session = session
+        self.sheet = sheet
+        self.kind = kind
+        self.entity = ENTITY_OF[kind]
+        self.schema = SCHEMAS[self.entity]
+        self.headers = headers
+        self.mapping = mapping
+        self.columns = {f: headers[i] or f"column {i + 1}" for i, f in mapping.items()}
+        self.options = options
+        self.errors: list[Note] = []
+        self.warnings: list[Note] = []
+        self.allow_fuzzy = data_rows <= FUZZY_ROW_LIMIT
+        self._organizations: NameIndex | None = None
+        self._people: NameIndex | None = None
+        self._resolved: dict[tuple[str, str], Match] = {}
+        self._interaction_titles: dict[str, list[str]] = {}
+        self._seen: dict[tuple[str, str], int] = {}
+        self._interaction_keys = KeyIndex()
+        self._followup_keys = KeyIndex()
+
+    # -- indexes --------------------------------------------------------------------------
+    @property
+    def organizations(self) -> NameIndex:
+        if self._organizations is None:
+            self._organizations = NameIndex.load(self.session, "organization")
+        return self._organizations
+
+    @property
+    def people(self) -> NameIndex:
+        if self._people is None:
+            self._people = NameIndex.load(self.session, "person")
+        return self._people
+
+    def share_indexes(self, other: SheetPlanner) -> None:
+        self._organizations = other._organizations
+        self._people = other._people
+
+    # -- notes ------------------------------------------------------------------------------
+    def error(self, row: int, fieldname: str | None, message: str) -> None:
+        self.errors.append(Note(self.sheet, row, self.columns.get(fieldname or "", fieldname),
+                                message))
+
+    def warn(self, row: int, fieldname: str | None, message: str) -> None:
+        self.warnings.append(Note(self.sheet, row, self.columns.get(fieldname or "", fieldname),
+                                  message))
+
+    # -- cells ------------------------------------------------------------------------------
+    def cells(self, number: int, cells: Sequence[Any]) -> tuple[dict[str, Any], bool]:
+        """Field → converted cell for the mapped columns; False when a cell could not be read."""
+        raw: dict[str, Any] = {}
+        ok = True
+        for index, name in self.mapping.items():
+            value = cells[index] if index < len(cells) else None
+            if isinstance(value, CellError):
+                self.error(number, name, value.message)
+                ok = False
+                continue
+            try:
+                if name in maps.DATE_FIELDS:
+                    label = {"due": "The due date", "end": "The end date"}.get(name, "The date")
+                    raw[name] = parse_date(value, self.options.day_order, label)
+                elif name == "founded":
+                    raw[name] = as_year(value)
+                else:
+                    raw[name] = as_text(value)
+            except FieldInvalid as exc:
+                self.error(number, name, exc.message)
+                ok = False
+        for name, value in self.options.defaults.items():
+            if raw.get(name) in (None, ""):
+                raw[name] = value
+        if "first_name" in raw or "last_name" in raw:
+            joined = " ".join(str(p).strip() for p in (raw.pop("first_name", None),
+                                                       raw.pop("last_name", None)) if p)
+            if joined and not raw.get("name"):
+                raw["name"] = joined
+                self.columns.setdefault("name", self.columns.get("first_name", "name"))
+        return raw, ok
+
+    def validate(self, number: int, data: dict[str, Any]) -> dict[str, Any] | None:
+        own = {k: v for k, v in data.items() if k in self.schema.fields}
+        try:
+            return recording.validate(self.session, self.schema, own)
+        except ValidationFailed as exc:
+            for problem in exc.problems:
+                self.error(number, problem.field, problem.message)
+            return None
+
+    # -- references written by hand ----------------------------------------------------------
+    def resolve(self, text_: str, country: str | None = None,
+                kinds: tuple[str, ...] = ("organization",)) -> tuple[str, str] | Match:
+        """An organization (or person) named in a cell → (entity, id), or the failed Match."""
+        key = (",".join(kinds), fold(text_) + "|" + (country or ""))
+        last: Match | None = None
+        for kind in kinds:
+            index = self.organizations if kind == "organization" else self.people
+            cache_key = (kind, key[1])
+            match = self._resolved.get(cache_key)
+            if match is None:
+                match = index.resolve(text_, country, allow_fuzzy=self.allow_fuzzy)
+                if not match.ids:
+                    match = index.resolve(text_, None, allow_fuzzy=False) if country else match
+                self._resolved[cache_key] = match
+            if match.found:
+                return kind, match.found
+            if match.ambiguous:
+                return match
+            last = match
+        return last or Match(())
+
+    def describe(self, match: Match, kind: str) -> str:
+        index = self.organizations if kind == "organization" else self.people
+        names = [f"{index.names.get(i, i)}" + (f" ({index.country[i]})" if index.country.get(i)
+                                               else "") for i in match.ids[:4]]
+        return "; ".join(names)
+
+    # -- the kinds --------------------------------------------------------------------------
+    def plan(self, rows: Sequence[tuple[int, Sequence[Any]]],
+             cancelled: Callable[[], bool] | None = None) -> list[RowPlan]:
+        pending: list[Pending | RowPlan] = []
+        builder = getattr(self, f"_plan_{self.kind}")
+        if self.kind == "interactions":
+            self._interaction_keys = self._load_interaction_keys(rows)
+        elif self.kind == "followups":
+            self._followup_keys = load_followup_keys(self.session)
+        for count, (number, cells) in enumerate(rows):
+            if cancelled is not None and count % 2000 == 0 and cancelled():
+                raise LiaisonError("The import was cancelled; nothing was written.")
+            before = len(self.errors)
+            result = builder(number, cells)
+            if result is None or len(self.errors) > before:
+                pending.append(RowPlan(self.sheet, number, self.entity, "error",
+                                       reason=self.errors[-1].message if self.errors else ""))
+                continue
+            pending.extend(result if isinstance(result, list) else [result])
+        return self._finish(pending)
+
+    def _identity(self, number: int, data: dict[str, Any], model: Any,
+                  index: NameIndex | KeyIndex | None) -> tuple[str, bool, str] | None:
+        """(id, matched, reason) from an id cell; None when the row has no id."""
+        given = data.get("id")
+        if not given:
+            return None
+        text_ = str(given).strip().lower()
+        if not UUID_TEXT.match(text_):
+            self.error(number, "id", f"“{given}” is not a Liaison id; leave the id column empty "
+                                     "for new records.")
+            return text_, False, ""
+        live, deleted = live_ids(self.session, model, [text_])
+        if text_ in deleted:
+            self.error(number, "id", f"The {self.schema.entity} with id {text_} was deleted; "
+                                     "restore it in Liaison first or clear the id.")
+        if text_ in live:
+            return text_, True, "same id"
+        return text_, False, ""
+
+    def _plan_organizations(self, number: int, cells: Sequence[Any]) -> Pending | None:
+        data, ok = self.cells(number, cells)
+        values = self.validate(number, data)
+        if values is None or not ok:
+            return None
+        names = (values["name"], values.get("name_en"), values.get("name_zh"),
+                 *values.get("aliases", []))
+        identity = self._identity(number, data, Organization, self.organizations)
+        if identity is not None:
+            record_id, matched, reason = identity
+        else:
+            match = self.organizations.exact(names, values.get("abbreviation"),
+                                             values.get("country"))
+            if not match.ids and self.allow_fuzzy:
+                match = self.organizations.fuzzy(values["name"], values.get("country"))
+            if match.ambiguous:
+                self.error(number, "name", f"“{values['name']}” matches "
+                           f"{len(match.ids)} existing organizations ({self.describe(match, 'organization')}); "
+                           "add their id to the row or make the name more precise.")
+                return None
+            record_id, matched, reason = (match.found or str(uuid.uuid4())), bool(match.found), \
+                match.reason
+        pending = Pending(number, "organization", record_id, matched, reason, values,
+                          self._present(data), {"tags": split_list(data.get("tags"))})
+        self._remember(pending, lambda: self.organizations.add(
+            record_id, names, values.get("abbreviation"), values.get("country")))
+        return pending
+
+    def _plan_people(self, number: int, cells: Sequence[Any]) -> list[Any] | None:
+        data, ok = self.cells(number, cells)
+        values = self.validate(number, data)
+        position = self._position(number, data) if data.get("organization") else {}
+        if values is None or not ok or position is None:
+            return None
+        names = (values["name"], values.get("name_en"), values.get("name_zh"),
+                 *values.get("aliases", []))
+        identity = self._identity(number, data, Person, self.people)
+        if identity is not None:
+            record_id, matched, reason = identity
+        else:
+            match = self.people.exact(names, None, values.get("nationality"))
+            if match.ambiguous and position:
+                # Two people of the same name: the one already in this organization.
+                members = set(self.session.execute(select(Affiliation.person_id).where(
+                    Affiliation.organization_id == position["organization_id"],
+                    Affiliation.person_id.in_(match.ids), Affiliation.deleted_at.is_(None))
+                ).scalars())
+                if len(members) == 1:
+                    match = Match(tuple(members), match.reason + " in the same organization")
+            if not match.ids and self.allow_fuzzy:
+                match = self.people.fuzzy(values["name"], values.get("nationality"))
+            if match.ambiguous:
+                self.error(number, "name", f"“{values['name']}” matches {len(match.ids)} "
+                           f"people ({self.describe(match, 'person')}); add their id to the row.")
+                return None
+            record_id, matched, reason = (match.found or str(uuid.uuid4())), bool(match.found), \
+                match.reason
+        person = Pending(number, "person", record_id, matched, reason, values,
+                         self._present(data), {"tags": split_list(data.get("tags"))})
+        self._remember(person, lambda: self.people.add(record_id, names, None,
+                                                       values.get("nationality")))
+        result: list[Any] = [person]
+        if position:
+            position["person_id"] = record_id
+            result.append(Pending(number, "position", str(uuid.uuid4()), False, "", position,
+                                  set(position)))
+        return result
+
+    def _position(self, number: int, data: dict[str, Any]) -> dict[str, Any] | None:
+        """The position a people row names: {} for none, None when the row is in error."""
+        found = self.resolve(str(data["organization"]))
+        if isinstance(found, Match):
+            if found.ambiguous:
+                self.error(number, "organization", f"“{data['organization']}” matches several "
+                           f"organizations ({self.describe(found, 'organization')}); use its id.")
+                return None
+            self.warn(number, "organization", f"No organization called “{data['organization']}”; "
+                      "the person is imported without this position.")
+            return {}
+        try:
+            role = _role_text(self.session, data.get("role"), {})
+        except FieldInvalid as exc:
+            self.error(number, "role", exc.message)
+            return None
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.error(number, "end", "The end date is before the start date.")
+            return None
+        return {"organization_id": found[1], "role": role, "start": start, "end": end}
+
+    def _load_interaction_keys(self, rows: Sequence[tuple[int, Sequence[Any]]]) -> KeyIndex:
+        column = next((i for i, f in self.mapping.items() if f == "start"), None)
+        dates: set[date] = set()
+        if column is not None:
+            for _number, cells in rows:
+                value = cells[column] if column < len(cells) else None
+                try:
+                    day = parse_date(value, self.options.day_order)
+                except FieldInvalid:
+                    continue
+                if day:
+                    dates.add(day)
+        return load_interaction_keys(self.session, dates)
+
+    def _plan_interactions(self, number: int, cells: Sequence[Any]) -> Pending | None:
+        data, ok = self.cells(number, cells)
+        if not data.get("kind"):
+            data["kind"] = "other"
+        values = self.validate(number, data)
+        participants = self._participants(number, data)
+        topics: list[str] = []
+        if data.get("topics"):
+            topics, unknown = topic_ids_for(self.session, split_list(data["topics"]))
+            if unknown:
+                self.warn(number, "topics", "Unknown topics left out: " + ", ".join(unknown) +
+                          " (add them under Settings → Topics first).")
+        if values is None or not ok or participants is None:
+            return None
+        key = interaction_key(values["start"], values["title"])
+        identity = self._identity(number, data, Interaction, None)
+        if identity is not None:
+            record_id, matched, reason = identity
+        else:
+            existing = self._interaction_keys.find(key)
+            if len(existing) > 1:
+                self.error(number, "title", f"{len(existing)} interactions on {values['start']} "
+                           f"are called “{values['title']}”; add the id of the one you mean.")
+                return None
+            record_id = existing[0] if existing else str(uuid.uuid4())
+            matched, reason = bool(existing), "same date and title" if existing else ""
+        links = {"participants": participants, "topics": topics,
+                 "tags": split_list(data.get("tags"))}
+        present = self._present(data) | ({"participants"} if participants else set())
+        pending = Pending(number, "interaction", record_id, matched, reason, values, present,
+                          links)
+        self._remember(pending, lambda: self._interaction_keys.add(key, record_id))
+        return pending
+
+    def _participants(self, number: int, data: dict[str, Any]
+                      ) -> list[tuple[str | None, str | None, str]] | None:
+        cell = data.get("participants")
+        wanted: list[tuple[str | None, str | None, str]] = []
+        for item in split_list(str(cell).replace("、", ";").replace("；", ";")) if cell else []:
+            name, role = item, "participant"
+            if item.endswith("]") and "[" in item:
+                name, _, rest = item[:-1].rpartition("[")
+                name = name.strip()
+                code = lookup(PARTICIPATION_ROLES, rest.strip())
+                if code is None:
+                    self.warn(number, "participants", f"“{rest}” is not a participant role; "
+                              f"{name} is recorded as a participant.")
+                role = code or "participant"
+            found = self.resolve(name, None, ("organization", "person"))
+            if isinstance(found, Match):
+                if found.ambiguous:
+                    self.error(number, "participants", f"“{name}” matches several records "
+                               f"({self.describe(found, 'organization')}); use the full name "
+                               "or the id.")
+                    return None
+                self.warn(number, "participants", f"No organization or person called “{name}”; "
+                          "left out of the participants.")
+                continue
+            kind, record_id = found
+            pair = (record_id, None, role) if kind == "organization" else (None, record_id, role)
+            if not any(w[:2] == pair[:2] for w in wanted):
+                wanted.append(pair)
+        return wanted
+
+    def _plan_followups(self, number: int, cells: Sequence[Any]) -> Pending | None:
+        data, ok = self.cells(number, cells)
+        own = {k: v for k, v in data.items() if k in self.schema.fields}
+        if not self._followup_refs(number, data, own):
+            return None
+        values = self.validate(number, own)
+        if values is None or not ok:
+            return None
+        key = followup_key(values["description"], values.get("due"))
+        identity = self._identity(number, data, FollowUp, None)
+        if identity is not None:
+            record_id, matched, reason = identity
+        else:
+            existing = self._followup_keys.find(key)
+            record_id = existing[0] if len(existing) == 1 else str(uuid.uuid4())
+            matched = len(existing) == 1
+            reason = "same description and due date" if matched else ""
+        present = self._present(data)
+        present |= {"organization_id"} if "organization" in present else set()
+        present |= {"interaction_id"} if "interaction" in present else set()
+        pending = Pending(number, "followup", record_id, matched, reason, values, present)
+        self._remember(pending, lambda: self._followup_keys.add(key, record_id))
+        return pending
+
+    def _followup_refs(self, number: int, data: dict[str, Any], own: dict[str, Any]) -> bool:
+        """Resolve the organization and interaction a follow-up row names into `own`."""
+        if data.get("organization"):
+            found = self.resolve(str(data["organization"]))
+            if isinstance(found, Match):
+                self.error(number, "organization", f"“{data['organization']}” " + (
+                    f"matches several organizations ({self.describe(found, 'organization')})."
+                    if found.ambiguous else "is not an organization in Liaison."))
+                return False
+            own["organization_id"] = found[1]
+        if data.get("interaction"):
+            interaction = self._interaction_ref(str(data["interaction"]))
+            if interaction is None:
+                self.error(number, "interaction", f"No single interaction is called "
+                           f"“{data['interaction']}”; use its id.")
+                return False
+            own["interaction_id"] = interaction
+        return True
+
+    def _interaction_ref(self, text_: str) -> str | None:
+        cleaned = text_.strip()
+        if UUID_TEXT.match(cleaned):
+            live, _ = live_ids(self.session, Interaction, [cleaned.lower()])
+            return cleaned.lower() if live else None
+        ids = self._interaction_titles.get(fold(cleaned))
+        if ids is None:
+            ids = list(self.session.execute(select(Interaction.id).where(
+                func.lower(Interaction.title) == cleaned.lower(),
+                Interaction.deleted_at.is_(None)).limit(2)).scalars())
+            self._interaction_titles[fold(cleaned)] = ids
+        return ids[0] if len(ids) == 1 else None
+
+    # -- classification ---------------------------------------------------------------------
+    def _present(self, data: dict[str, Any]) -> set[str]:
+        if self.options.clear_empty:
+            return {name for name in data if name != "id"}
+        return {name for name, value in data.items() if value not in (None, "") and name != "id"}
+
+    def _remember(self, pending: Pending, add: Callable[[], None]) -> None:
+        first = self._seen.get((pending.entity, pending.id))
+        if first is not None:
+            pending.skip = f"The same {self.schema.entity} as row {first} of this sheet."
+            return
+        self._seen[(pending.entity, pending.id)] = pending.row
+        if not pending.matched:
+            add()
+
+    def _finish(self, pending: list[Pending | RowPlan]) -> list[RowPlan]:
+        matched = [p for p in pending if isinstance(p, Pending) and p.matched and not p.skip]
+        current = self._current(matched)
+        policy = self.options.on_duplicate
+        plans: list[RowPlan] = []
+        for item in pending:
+            if isinstance(item, RowPlan):
+                plans.append(item)
+                continue
+            if item.skip:
+                self.warn(item.row, None, item.skip + " Skipped.")
+                plans.append(RowPlan(self.sheet, item.row, item.entity, "skip", item.id,
+                                     reason=item.skip))
+                continue
+            if item.entity == "position" and self.kind == "people":
+                plans.append(self._position_plan(item))
+                continue
+            if not item.matched:
+                plans.append(RowPlan(self.sheet, item.row, item.entity, "create", item.id,
+                                     item.values, item.links))
+                continue
+            before, version = current[item.id]
+            changes = self._changes(item, before, policy)
+            action: Action
+            if not changes:
+                action = "unchanged"
+            elif policy == "skip":
+                action = "skip"
+            else:
+                action = "update"
+            reason = item.reason
+            if action == "skip":
+                reason = f"Already in Liaison ({item.reason}); skipped as you asked."
+            action, changes, reason = self._judge(item, action, changes, reason, version)
+            plans.append(RowPlan(self.sheet, item.row, item.entity, action, item.id,
+                                 {c.field: c.after for c in changes if c.field in self.schema.fields},
+                                 {c.field: c.after for c in changes
+                                  if c.field not in self.schema.fields},
+                                 tuple(changes), reason, version))
+        return plans
+
+    def _judge(self, item: Pending, action: Action, changes: list[Change], reason: str,
+               version: int) -> tuple[Action, list[Change], str]:
+        """A last word on a matched row (the Liaison workbook compares fingerprints here)."""
+        return action, changes, reason
+
+    def _changes(self, item: Pending, before: dict[str, Any], policy: str) -> list[Change]:
+        changes: list[Change] = []
+        after_all = {**item.values, **item.links}
+        for name, old in before.items():
+            if name not in item.present and not (name == "participants" and item.links.get(name)):
+                continue
+            new = after_all.get(name)
+            if name in ("tags", "topics", "participants"):
+                if set(map(str, old or [])) == set(map(str, new or [])):
+                    continue
+                if policy == "fill" and old:
+                    continue
+            else:
+                if new == old or (policy == "fill" and old not in (None, "", [])):
+                    continue
+                if new in (None, "", []) and not self.options.clear_empty:
+                    continue
+            changes.append(Change(name, old, new))
+        return changes
+
+    def _current(self, matched: list[Pending]) -> dict[str, tuple[dict[str, Any], int]]:
+        """The stored values (and links) of the matched records, in bulk."""
+        result: dict[str, tuple[dict[str, Any], int]] = {}
+        ids = sorted({p.id for p in matched})
+        model = self.schema.model
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for obj in self.session.execute(select(model).where(model.id.in_(chunk))).scalars():
+                result[obj.id] = (self.schema.current_values(obj), obj.version)
+            owner = {"organization": "organization", "person": "person",
+                     "interaction": "interaction"}.get(self.entity)
+            if owner:
+                tags = tag_names_for(self.session, owner, chunk)
+                for record_id in chunk:
+                    if record_id in result:
+                        result[record_id][0]["tags"] = sorted(tags.get(record_id, ()))
+            if self.entity == "interaction":
+                for record_id in chunk:
+                    if record_id in result:
+                        result[record_id][0]["topics"] = []
+                        result[record_id][0]["participants"] = []
+                for owner_id, topic in self.session.execute(
+                        select(interaction_topics.c.interaction_id, interaction_topics.c.topic_id)
+                        .where(interaction_topics.c.interaction_id.in_(chunk))):
+                    result[owner_id][0]["topics"].append(topic)
+                p = Participation
+                for owner_id, org, person, role in self.session.execute(
+                        select(p.interaction_id, p.organization_id, p.person_id, p.role)
+                        .where(p.interaction_id.in_(chunk), p.deleted_at.is_(None))):
+                    result[owner_id][0]["participants"].append((org, person, role))
+        return result
+
+    def _position_plan(self, item: Pending) -> RowPlan:
+        values = item.values
+        existing = self.session.execute(select(Affiliation.id).where(
+            Affiliation.person_id == values["person_id"],
+            Affiliation.organization_id == values["organization_id"],
+            func.coalesce(Affiliation.role, "") == (values.get("role") or ""),
+            Affiliation.deleted_at.is_(None))).first()
+        if existing is not None:
+            return RowPlan(self.sheet, item.row, "position", "unchanged", existing[0],
+                           reason="already recorded")
+        return RowPlan(self.sheet, item.row, "position", "create", item.id, values)

@@ -1,0 +1,584 @@
+"""Import: read a file, build the plan (no writes — the dry run), apply it in one transaction as
+an ImportBatch, and undo a batch. The wizard and `liaison import` both drive these."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from db.base import utcnow
+from db.bulk import BulkWriter, stamp
+from db.engine import Database
+from db.errors import LiaisonError
+from db.exchange import mapping as maps
+from db.exchange.foreign import SCHEMAS, SheetPlanner
+from db.exchange.plan import ImportOptions, Plan, RowPlan
+from db.exchange.readers import SourceFile, Table, open_source
+from db.exchange.workbook import SHEET_NAMES
+from db.models import (
+    Affiliation,
+    FollowUp,
+    ImportBatch,
+    Interaction,
+    Organization,
+    Participation,
+    Person,
+    Tag,
+    interaction_tags,
+    interaction_topics,
+    organization_tags,
+    person_tags,
+)
+from db.services import recording
+from db.services.affiliations import SCHEMA as AFFILIATION_SCHEMA
+from db.services.interactions import refresh_contact_stats
+from db.services.recording import Actor, to_json
+from db.services.reference import search_text_for
+from db.services.tags import SCHEMA as TAG_SCHEMA
+
+Progress = Callable[[str, int, int], None]
+TAG_LINKS = {"organization": (organization_tags, "organization_id"),
+             "person": (person_tags, "person_id"),
+             "interaction": (interaction_tags, "interaction_id")}
+ORDER = ("organization", "person", "position", "interaction", "followup")
+SCHEMA_OF = {**SCHEMAS, "position": AFFILIATION_SCHEMA}
+
+
+class ImportCancelled(LiaisonError):
+    pass
+
+
+def checksum_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def is_liaison_workbook(source: SourceFile) -> bool:
+    names = {sheet.name for sheet in source.sheets}
+    return "README" in names and bool(names & set(SHEET_NAMES))
+
+
+@dataclass(frozen=True)
+class SheetPreview:
+    """What the wizard shows before mapping: the first rows, the detected header and kind."""
+
+    sheet: str
+    rows: list[list[Any]]
+    header_row: int | None  # 1-based
+    kind: str
+    mapping: dict[int, str]
+    truncated: bool
+
+
+def preview(source: SourceFile, sheet: str | None, *, header_row: int | None = None,
+            kind: str | None = None, limit: int = 200) -> SheetPreview:
+    table = source.read(sheet, limit=limit)
+    index = header_row - 1 if header_row else maps.detect_header_row(table.rows)
+    headers = table.rows[index] if index is not None and index < len(table.rows) else []
+    chosen = kind or maps.guess_kind(headers)
+    return SheetPreview(table.sheet, table.rows, None if index is None else index + 1, chosen,
+                        maps.auto_map(headers, chosen), table.truncated)
+
+
+def build_plan(db: Database, path: str | Path, options: ImportOptions | None = None, *,
+               cancelled: Callable[[], bool] | None = None) -> Plan:
+    """Read the file and classify every row. Writes nothing."""
+    options = options or ImportOptions()
+    file_path = Path(path)
+    with open_source(file_path) as source:
+        checksum = checksum_of(file_path)
+        if options.kind == "workbook" or (options.kind is None and options.sheet is None
+                                          and is_liaison_workbook(source)):
+            from db.exchange.roundtrip import plan_workbook
+
+            return plan_workbook(db, source, options, checksum, cancelled)
+        table = source.read(options.sheet, cancelled=cancelled)
+        return plan_table(db, table, options, file_name=file_path.name, checksum=checksum,
+                          fmt=source.format, cancelled=cancelled)
+
+
+def plan_table(db: Database, table: Table, options: ImportOptions, *, file_name: str,
+               checksum: str, fmt: str, cancelled: Callable[[], bool] | None = None) -> Plan:
+    rows = table.rows
+    if options.fixes:
+        rows = [list(row) for row in rows]
+        for (number, column), value in options.fixes.items():
+            if 1 <= number <= len(rows):
+                row = rows[number - 1]
+                row.extend([None] * (column + 1 - len(row)))
+                row[column] = value
+    if options.header_row is not None:
+        if not 1 <= options.header_row <= max(len(rows), 1):
+            raise LiaisonError(f"Row {options.header_row} is beyond the end of sheet "
+                               f"“{table.sheet}” ({len(rows)} rows).")
+        header_index: int | None = options.header_row - 1
+    else:
+        header_index = maps.detect_header_row(rows)
+    if header_index is None:
+        raise LiaisonError(f"Sheet “{table.sheet}” of {file_name} has no header row with "
+                           "column names; nothing to import.")
+    headers = maps.header_texts(rows[header_index])
+    kind = options.kind or maps.guess_kind(headers)
+    if kind not in maps.KINDS:
+        raise LiaisonError(f"“{kind}” is not something Liaison imports; choose organizations, "
+                           "people, interactions or followups.")
+    mapping = _mapping(db, headers, kind, options)
+    _check_mapping(mapping, kind, table.sheet)
+    data = [(number, cells) for number, cells in enumerate(rows[header_index + 1:],
+                                                               start=header_index + 2)
+            if any(cell not in (None, "") for cell in cells)]
+    if not data:
+        raise LiaisonError(f"Sheet “{table.sheet}” of {file_name} has a header row but no rows "
+                           "below it; nothing to import.")
+    with db.reading() as session:
+        planner = SheetPlanner(session, table.sheet, kind, headers, mapping, options, len(data))
+        planned = planner.plan(data, cancelled)
+    return Plan(file_name, checksum, fmt, kind, (table.sheet,), header_index + 1, tuple(headers),
+                mapping, options, tuple(planned), tuple(planner.errors),
+                tuple(planner.warnings))
+
+
+def _mapping(db: Database, headers: list[str], kind: str, options: ImportOptions) -> dict[int, str]:
+    if options.mapping is not None:
+        mapping = {i: f for i, f in options.mapping.items() if f}
+    elif options.profile:
+        profile = maps.load_profile(db, options.profile)
+        mapping = maps.apply_profile(profile, headers)
+    else:
+        mapping = maps.auto_map(headers, kind)
+    by_header = {maps.normalize_header(h): i for i, h in enumerate(headers)}
+    for header, field in options.overrides.items():
+        index = by_header.get(maps.normalize_header(header))
+        if index is None:
+            known = ", ".join(h for h in headers if h) or "none"
+            raise LiaisonError(f"There is no column “{header}” to map (columns: {known}).")
+        if field and field not in maps.TARGETS[kind]:
+            raise LiaisonError(f"“{field}” is not a field of {kind}; choose one of: "
+                               + ", ".join(maps.TARGETS[kind]) + ".")
+        mapping = {i: f for i, f in mapping.items() if f != field and i != index}
+        if field:
+            mapping[index] = field
+    return dict(sorted(mapping.items()))
+
+
+def _check_mapping(mapping: dict[int, str], kind: str, sheet: str) -> None:
+    fields = set(mapping.values())
+    needed = {"organizations": ({"name", "id"}, "a name"),
+              "people": ({"name", "first_name", "last_name", "id"}, "a name"),
+              "interactions": ({"title", "id"}, "a title"),
+              "followups": ({"description", "id"}, "a description")}[kind]
+    if not fields & needed[0]:
+        raise LiaisonError(f"No column of sheet “{sheet}” holds {needed[1]} for the {kind}; "
+                           "map one (for example --map \"Party=name\").")
+    if kind == "interactions" and "start" not in fields and "id" not in fields:
+        raise LiaisonError(f"No column of sheet “{sheet}” holds the date of the interactions; "
+                           "map one (for example --map \"Date=start\").")
+
+
+# ---------------------------------------------------------------------------------------------
+# Apply.
+
+@dataclass(frozen=True)
+class ImportResult:
+    batch_id: str
+    counts: dict[str, dict[str, int]]
+
+
+def _column(model: Any, attribute: str) -> str:
+    return str(model.__mapper__.attrs[attribute].columns[0].name)
+
+
+def _db_value(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return json.dumps(list(value), ensure_ascii=False)
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return value.isoformat()
+    return value
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    stage: str
+    done: int
+    total: int
+    result: ImportResult | None = None  # on the last step
+
+
+def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
+                cancelled: Callable[[], bool] | None = None) -> Iterator[ImportProgress]:
+    """Write the plan in one transaction, as one ImportBatch, yielding progress; cancelling
+    (or closing the generator) rolls everything back."""
+    if not plan.can_apply:
+        raise LiaisonError(f"{len(plan.errors)} problem(s) in {plan.file_name} block the import; "
+                           "nothing was written. Fix them, or skip the invalid rows.")
+    batch_id = str(uuid.uuid4())
+    base = actor or Actor()
+    actor = Actor(base.who, "import", plan.file_name, batch_id)
+    rows = [row for row in plan.rows if row.action in ("create", "update")]
+    total = len(rows)
+    done = 0
+    with db.transaction() as session:
+        batch = ImportBatch(id=batch_id, kind="import", file_name=plan.file_name,
+                            checksum=plan.checksum, who=actor.who, status="applied",
+                            counts=plan.counts())
+        session.add(batch)
+        session.flush()
+        applier = _Applier(session, actor)
+        for entity in ORDER:
+            creates = [r for r in rows if r.entity == entity and r.action == "create"]
+            updates = [r for r in rows if r.entity == entity and r.action == "update"]
+            for stage, amount in chain(applier.create(entity, creates),
+                                       applier.update(entity, updates)):
+                done += amount
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled("The import was cancelled; nothing was written.")
+                yield ImportProgress(stage, done, total)
+        yield ImportProgress("Finishing", done, total)
+        applier.finish()
+        batch.undo_data = json.dumps(applier.undo, ensure_ascii=False, default=str)
+    yield ImportProgress("Done", total, total, ImportResult(batch_id, plan.counts()))
+
+
+def apply_plan(db: Database, plan: Plan, actor: Actor | None = None, *,
+               cancelled: Callable[[], bool] | None = None,
+               progress: Progress | None = None) -> ImportResult:
+    """`apply_steps` run to the end: the ImportResult."""
+    result = None
+    for step in apply_steps(db, plan, actor, cancelled=cancelled):
+        if progress is not None:
+            progress(step.stage, step.done, step.total)
+        result = step.result or result
+    assert result is not None
+    return result
+
+
+class _Applier:
+    def __init__(self, session: Session, actor: Actor) -> None:
+        self.session = session
+        self.actor = actor
+        self.writer = BulkWriter(session.connection())
+        self.now = stamp()
+        self.log_rows: list[tuple[Any, ...]] = []
+        self.touched_organizations: set[str] = set()
+        self.touched_people: set[str] = set()
+        self.undo: dict[str, Any] = {"created": defaultdict(list), "updated": [],
+                                     "tags_created": []}
+        self._tags: dict[str, str] | None = None
+
+    # tags by folded name, created on first use
+    def tag_id(self, name: str) -> str:
+        if self._tags is None:
+            self._tags = {n.casefold(): i for i, n in self.session.execute(
+                select(Tag.id, Tag.name).where(Tag.deleted_at.is_(None)))}
+        key = name.casefold()
+        if key not in self._tags:
+            existing = self.session.execute(select(Tag).where(Tag.name == name)).scalar_one_or_none()
+            if existing is not None:  # a deleted tag of that name comes back
+                recording.restore(self.session, TAG_SCHEMA, existing.id, self.actor)
+                self._tags[key] = existing.id
+            else:
+                tag = recording.create(self.session, TAG_SCHEMA, {"name": name}, self.actor)
+                self._tags[key] = tag.id
+                self.undo["tags_created"].append(tag.id)
+        return self._tags[key]
+
+    def create(self, entity: str, plans: list[RowPlan]) -> Iterator[tuple[str, int]]:
+        if not plans:
+            return
+        schema = SCHEMA_OF[entity]
+        model = schema.model
+        fields = list(schema.fields)
+        columns = ["id", "created_at", "updated_at", "version",
+                   *(_column(model, schema.attribute(f)) for f in fields)]
+        with_search = bool(schema.search_fields)
+        if with_search:
+            columns.append("search_text")
+        if entity in ("organization", "person"):
+            columns.append("interaction_count")
+        table = model.__tablename__
+        for start in range(0, len(plans), 5000):
+            chunk = plans[start:start + 5000]
+            tuples = []
+            for plan in chunk:
+                values = plan.values
+                row = [plan.id, self.now, self.now, 1, *(_db_value(values.get(f)) for f in fields)]
+                if with_search:
+                    row.append(search_text_for(values.get(f) for f in schema.search_fields))
+                if entity in ("organization", "person"):
+                    row.append(0)
+                tuples.append(tuple(row))
+            self.writer.insert(table, columns, tuples)
+            self._links(entity, chunk)
+            self.log_rows.extend(
+                (str(uuid.uuid4()), self.now, schema.entity, plan.id, "created", None,
+                 to_json({"import": self.actor.detail}), 1, self.actor.who, "import",
+                 self.actor.detail, self.actor.batch_id) for plan in chunk)
+            self.undo["created"][entity].extend(plan.id for plan in chunk)
+            yield f"Creating {schema.entity} records", len(chunk)
+
+    def _links(self, entity: str, plans: list[RowPlan]) -> None:
+        if entity in TAG_LINKS:
+            table, column = TAG_LINKS[entity]
+            pairs = {(plan.id, self.tag_id(name)) for plan in plans
+                     for name in plan.links.get("tags", ())}
+            self.writer.insert(table.name, (column, "tag_id"), sorted(pairs))
+        if entity == "interaction":
+            self.writer.insert("interaction_topics", ("interaction_id", "topic_id"),
+                               [(plan.id, topic) for plan in plans
+                                for topic in plan.links.get("topics", ())])
+            parts = []
+            for plan in plans:
+                for organization_id, person_id, role in plan.links.get("participants", ()):
+                    parts.append((str(uuid.uuid4()), self.now, self.now, 1, plan.id,
+                                  organization_id, person_id, role,
+                                  _db_value(plan.values.get("start"))))
+                    self._touch(organization_id, person_id)
+            self.writer.insert("participations", (
+                "id", "created_at", "updated_at", "version", "interaction_id", "organization_id",
+                "person_id", "role", "start_date"), parts)
+
+    def _touch(self, organization_id: str | None, person_id: str | None) -> None:
+        if organization_id:
+            self.touched_organizations.add(organization_id)
+        if person_id:
+            self.touched_people.add(person_id)
+
+    def update(self, entity: str, plans: list[RowPlan]) -> Iterator[tuple[str, int]]:
+        schema = SCHEMA_OF[entity]
+        for plan in plans:
+            assert plan.id is not None
+            own = {k: v for k, v in plan.values.items() if k in schema.fields}
+            before = {c.field: c.before for c in plan.changes}
+            obj = recording.load(self.session, schema, plan.id)
+            if plan.version is not None and obj.version != plan.version:
+                raise LiaisonError(f"The {schema.entity} “{plan.id}” was changed by someone "
+                                   "else while you reviewed the import; nothing was written. "
+                                   "Review the import again.")
+            if own:
+                recording.update(self.session, schema, plan.id, own, self.actor,
+                                 expected_version=obj.version)
+            link_diff = self._update_links(entity, obj, plan.links)
+            if link_diff:
+                recording.touch(self.session, schema, obj, self.actor, link_diff, obj.version)
+            self.undo["updated"].append({"entity": entity, "id": plan.id,
+                                         "version": obj.version,
+                                         "before": {k: _jsonable(v) for k, v in before.items()}})
+            yield f"Updating {schema.entity} records", 1
+
+    def _update_links(self, entity: str, obj: Any, links: Mapping[str, Any]
+                      ) -> list[tuple[str, Any, Any]]:
+        diff: list[tuple[str, Any, Any]] = []
+        if "tags" in links and entity in TAG_LINKS:
+            table, column = TAG_LINKS[entity]
+            before, after = recording.set_links(self.session, table.c[column], table.c.tag_id,
+                                                obj.id, {self.tag_id(n) for n in links["tags"]})
+            if before != after:
+                diff.append(("tags", sorted(before), sorted(after)))
+        if "topics" in links and entity == "interaction":
+            before, after = recording.set_links(
+                self.session, interaction_topics.c.interaction_id, interaction_topics.c.topic_id,
+                obj.id, set(links["topics"]))
+            if before != after:
+                diff.append(("topics", sorted(before), sorted(after)))
+        if "participants" in links and entity == "interaction":
+            diff.extend(self._replace_participants(obj, links["participants"]))
+        return diff
+
+    def _replace_participants(self, obj: Any, wanted: Iterable[Any]
+                              ) -> list[tuple[str, Any, Any]]:
+        p = Participation
+        current = self.session.execute(select(p.id, p.organization_id, p.person_id, p.role)
+                                       .where(p.interaction_id == obj.id,
+                                              p.deleted_at.is_(None))).all()
+        before = sorted(((o, person, role) for _i, o, person, role in current), key=_order)
+        after = sorted((tuple(w) for w in wanted), key=_order)
+        if before == after:
+            return []
+        self.session.execute(delete(p).where(p.interaction_id == obj.id))
+        for organization_id, person_id, _role in before:
+            self._touch(organization_id, person_id)
+        for organization_id, person_id, role in after:
+            self.session.add(Participation(interaction_id=obj.id, organization_id=organization_id,
+                                           person_id=person_id, role=role, start=obj.start))
+            self._touch(organization_id, person_id)
+        self.session.flush()
+        return [("participants", before, after)]
+
+    def finish(self) -> None:
+        if self.log_rows:
+            self.writer.insert("changelog", (
+                "id", "at", "entity", "entity_id", "field", "old", "new", "version", "who",
+                "source", "source_detail", "batch_id"), self.log_rows)
+        if self.touched_organizations or self.touched_people:
+            refresh_contact_stats(self.session, self.touched_organizations, self.touched_people)
+
+
+def _order(item: tuple[Any, ...]) -> tuple[str, ...]:
+    return tuple(str(part or "") for part in item)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, list | tuple | set):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return value.isoformat()
+    return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Undo.
+
+@dataclass(frozen=True)
+class UndoResult:
+    batch_id: str
+    removed: int  # records the import created, now gone
+    restored: int  # records the import updated, back to their earlier values
+    kept: tuple[str, ...]  # what could not be undone, in the user's words
+
+
+MODELS: dict[str, Any] = {"organization": Organization, "person": Person, "position": Affiliation,
+          "interaction": Interaction, "followup": FollowUp}
+
+
+def undo_import(db: Database, batch_id: str, actor: Actor | None = None) -> UndoResult:
+    """Take an import back in one transaction: records it created are removed (or, when
+    edited since, moved to the deleted records), records it updated get their earlier values
+    unless they were edited again since."""
+    base = actor or Actor()
+    actor = Actor(base.who, "undo", f"undo of import {batch_id}", None)
+    kept: list[str] = []
+    removed = restored = 0
+    with db.transaction() as session:
+        batch = session.get(ImportBatch, batch_id.strip())
+        if batch is None or batch.kind != "import":
+            raise LiaisonError(f"There is no import with batch id {batch_id}.")
+        if batch.status == "undone":
+            raise LiaisonError(f"The import of {batch.file_name} ({batch_id}) was already undone.")
+        data = json.loads(batch.undo_data or "{}")
+        for item in reversed(data.get("updated", [])):
+            schema = SCHEMA_OF[item["entity"]]
+            obj = session.get(schema.model, item["id"])
+            if obj is None or obj.deleted_at is not None or obj.version != item["version"]:
+                kept.append(f"{schema.entity} {item['id']} was changed after the import; "
+                            "its newer values were kept")
+                continue
+            own = {k: v for k, v in item["before"].items() if k in schema.fields}
+            if own:
+                recording.update(session, schema, item["id"], own, actor,
+                                 expected_version=obj.version)
+            links = {k: v for k, v in item["before"].items() if k not in schema.fields}
+            if links:
+                applier = _Applier(session, actor)
+                diff = applier._update_links(item["entity"], obj, links)
+                if diff:
+                    recording.touch(session, schema, obj, actor, diff, obj.version)
+                applier.finish()
+            restored += 1
+        created: dict[str, list[str]] = data.get("created", {})
+        touched_orgs: set[str] = set()
+        touched_people: set[str] = set()
+        for entity in reversed(ORDER):
+            ids = created.get(entity, [])
+            schema = SCHEMA_OF[entity]
+            model = MODELS[entity]
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                edited = set(session.execute(select(model.id).where(
+                    model.id.in_(chunk), model.version > 1)).scalars())
+                if entity == "interaction":
+                    for org, person in session.execute(
+                            select(Participation.organization_id, Participation.person_id)
+                            .where(Participation.interaction_id.in_(chunk))):
+                        if org:
+                            touched_orgs.add(org)
+                        if person:
+                            touched_people.add(person)
+                for record_id in sorted(edited):
+                    recording.soft_delete(session, schema, record_id, actor)
+                    kept.append(f"{schema.entity} {record_id} was edited after the import; it "
+                                "was moved to the deleted records instead of removed")
+                plain = [i for i in chunk if i not in edited]
+                if plain:
+                    removed += _remove(session, entity, plain)
+        leftover = [t for t in data.get("tags_created", []) if not _tag_used(session, t)]
+        if leftover:
+            session.execute(delete(Tag).where(Tag.id.in_(leftover)))
+        refresh_contact_stats(session, touched_orgs, touched_people)
+        batch.status = "undone"
+        batch.undone_at = utcnow()
+    return UndoResult(batch_id, removed, restored, tuple(kept))
+
+
+def _remove(session: Session, entity: str, ids: list[str]) -> int:
+    model = MODELS[entity]
+    if entity in TAG_LINKS:
+        table, column = TAG_LINKS[entity]
+        session.execute(table.delete().where(table.c[column].in_(ids)))
+    if entity == "interaction":
+        session.execute(delete(Participation).where(Participation.interaction_id.in_(ids)))
+        session.execute(interaction_topics.delete().where(
+            interaction_topics.c.interaction_id.in_(ids)))
+        session.execute(update(FollowUp).where(FollowUp.interaction_id.in_(ids))
+                        .values(interaction_id=None))
+    result = session.execute(delete(model).where(model.id.in_(ids))
+                             .execution_options(synchronize_session=False))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _tag_used(session: Session, tag_id: str) -> bool:
+    for table, _column in TAG_LINKS.values():
+        if session.execute(select(table.c.tag_id).where(table.c.tag_id == tag_id).limit(1)).first():
+            return True
+    return False
+
+
+def write_report(plan: Plan, path: str | Path) -> Path:
+    """The rows the import skipped and every problem, as a small workbook to fix and re-send."""
+    from openpyxl import Workbook
+
+    from db.exchange.workbook import is_formula_like
+
+    def safe(value: Any) -> Any:
+        return "'" + value if isinstance(value, str) and is_formula_like(value) else value
+
+    target = Path(path)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Problems"
+    ws.append(["severity", "sheet", "row", "column", "message"])
+    for severity, notes in (("error", plan.errors), ("warning", plan.warnings)):
+        for note in notes:
+            ws.append([severity, safe(note.sheet), note.row, safe(note.column),
+                       safe(note.message)])
+    skipped = wb.create_sheet("Skipped rows")
+    skipped.append(["sheet", "row", "action", "reason"])
+    for row in plan.rows:
+        if row.action in ("skip", "error", "conflict"):
+            skipped.append([safe(row.sheet), row.row, row.action, safe(row.reason)])
+    for sheet in (ws, skipped):
+        sheet.freeze_panes = "A2"
+        sheet.column_dimensions["E" if sheet is ws else "D"].width = 90
+    wb.save(target)
+    return target
+
+
+def list_batches(db: Database, limit: int = 50) -> list[dict[str, Any]]:
+    with db.reading() as session:
+        rows = session.execute(select(ImportBatch).where(ImportBatch.kind == "import")
+                               .order_by(ImportBatch.created_at.desc()).limit(limit)).scalars()
+        return [{"id": b.id, "file_name": b.file_name, "at": b.created_at, "who": b.who,
+                 "status": b.status, "counts": b.counts} for b in rows]
+

@@ -1,0 +1,239 @@
+"""Bringing a Liaison workbook back: rows carry their record's id and the hidden `_rev`
+fingerprint of the row as exported, which gives a three-way comparison for every row —
+unchanged, changed in the file, changed in Liaison since the export (kept), or changed in both
+(a conflict, shown field by field and left for the user)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import datetime, time
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from db.engine import Database
+from db.errors import LiaisonError
+from db.exchange import rows as exported
+from db.exchange.foreign import Pending, SheetPlanner
+from db.exchange.matching import UUID_TEXT, Match
+from db.exchange.plan import Action, Change, ImportOptions, Note, Plan, RowPlan
+from db.exchange.readers import SourceFile, Table
+from db.exchange.workbook import REV_COLUMN, SHEETS, fingerprint, participant_text
+from db.models import Affiliation
+from db.services.affiliations import SCHEMA as AFFILIATION_SCHEMA
+from db.services.fields import FieldInvalid, text
+from db.services.reference import fold
+
+_role_text = text(200, label="The role")
+KIND_OF_SHEET = {"organizations": "organizations", "people": "people",
+                 "positions": "positions", "interactions": "interactions",
+                 "followups": "followups"}
+
+
+def exported_value(value: Any) -> Any:
+    """A cell as read back, in the form the exporter fingerprinted it."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, datetime) and value.time() == time():
+        return value.date()
+    if value == "":
+        return None
+    return value
+
+
+class WorkbookSheetPlanner(SheetPlanner):
+    def __init__(self, session: Session, sheet: str, kind: str, headers: Sequence[str],
+                 mapping: dict[int, str], options: ImportOptions, data_rows: int,
+                 revs: dict[int, tuple[str, list[Any]]]) -> None:
+        super().__init__(session, sheet, "people" if kind == "positions" else kind, headers,
+                         mapping, options, data_rows)
+        self.kind = kind
+        if kind == "positions":
+            self.entity = "position"
+            self.schema = AFFILIATION_SCHEMA
+        self.revs = revs
+        self._exported: dict[str, tuple[list[Any], int]] | None = None
+
+    # -- relation columns: the id wins unless the readable name beside it was edited ----------
+    def _by_id_or_name(self, number: int, data: dict[str, Any], id_field: str, name_field: str,
+                       kind: str) -> str | bool | None:
+        index = self.organizations if kind == "organization" else self.people
+        given = str(data.get(id_field) or "").strip().lower()
+        name = data.get(name_field)
+        if given and UUID_TEXT.match(given) and index.knows(given) and (
+                not name or fold(str(name)) == fold(index.names.get(given, ""))):
+            return given
+        if given and not name:
+            self.error(number, id_field, f"There is no {kind} with id {given}.")
+            return False
+        if not name:
+            return None
+        found = self.resolve(str(name), None, (kind,))
+        if isinstance(found, Match):
+            self.error(number, name_field, f"“{name}” " + (
+                f"matches several records ({self.describe(found, kind)}); use the id."
+                if found.ambiguous else f"is not a{'n' if kind[0] in 'aeiou' else ''} {kind} "
+                                        "in Liaison."))
+            return False
+        return found[1]
+
+    def _participants(self, number: int, data: dict[str, Any]
+                      ) -> list[tuple[str | None, str | None, str]] | None:
+        ids_cell = str(data.get("participant_ids") or "").strip()
+        from_ids: list[tuple[str | None, str | None, str]] = []
+        readable: list[str] = []
+        ok = bool(ids_cell)
+        for item in filter(None, (part.strip() for part in ids_cell.split(";"))):
+            kind, _, rest = item.partition(":")
+            record_id, _, role = rest.partition(":")
+            index = self.organizations if kind == "organization" else self.people
+            if kind not in ("organization", "person") or not index.knows(record_id):
+                ok = False
+                break
+            from_ids.append((record_id, None, role) if kind == "organization"
+                            else (None, record_id, role))
+            readable.append(participant_text(index.names.get(record_id), role))
+        text_cell = " ".join(str(data.get("participants") or "").split())
+        if ok and text_cell == " ".join("; ".join(readable).split()):
+            return from_ids
+        return super()._participants(number, data)
+
+    def _followup_refs(self, number: int, data: dict[str, Any], own: dict[str, Any]) -> bool:
+        organization = self._by_id_or_name(number, data, "organization_id", "organization",
+                                           "organization")
+        if organization is False:
+            return False
+        own["organization_id"] = organization
+        given = str(data.get("interaction_id") or "").strip().lower()
+        if given:
+            own["interaction_id"] = self._interaction_ref(given)
+            if own["interaction_id"] is None:
+                self.error(number, "interaction_id", f"There is no interaction with id {given}.")
+                return False
+        elif data.get("interaction"):
+            return super()._followup_refs(number, {"interaction": data["interaction"]}, own)
+        else:
+            own["interaction_id"] = None
+        return True
+
+    def _plan_positions(self, number: int, cells: Sequence[Any]) -> Pending | None:
+        data, ok = self.cells(number, cells)
+        person = self._by_id_or_name(number, data, "person_id", "person", "person")
+        organization = self._by_id_or_name(number, data, "organization_id", "organization",
+                                           "organization")
+        if person is None:
+            self.error(number, "person", "A position needs the person it belongs to.")
+        if organization is None:
+            self.error(number, "organization", "A position needs its organization.")
+        if not ok or not person or not organization:
+            return None
+        try:
+            role = _role_text(self.session, data.get("role"), {})
+        except FieldInvalid as exc:
+            self.error(number, "role", exc.message)
+            return None
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.error(number, "end", "The end date is before the start date.")
+            return None
+        values = {"person_id": person, "organization_id": organization, "role": role,
+                  "start": start, "end": end}
+        identity = self._identity(number, data, Affiliation, None)
+        record_id, matched, reason = identity if identity else (str(uuid.uuid4()), False, "")
+        present = {"person_id", "organization_id"} | (self._present(data) & set(values))
+        return Pending(number, "position", record_id, matched, reason, values, present)
+
+    # -- three-way comparison ----------------------------------------------------------------
+    def exported_rows(self) -> dict[str, tuple[list[Any], int]]:
+        if self._exported is None:
+            reader = exported.READERS[self.sheet]
+            wanted = {item.id for item in self._matched}
+            self._exported = {values[0]: (values, version)
+                              for values, version in reader(self.session,
+                                                            exported.Names(self.session))
+                              if values[0] in wanted}
+        return self._exported
+
+    def _finish(self, pending: list[Pending | RowPlan]) -> list[RowPlan]:
+        self._matched = [p for p in pending if isinstance(p, Pending) and p.matched]
+        return super()._finish(pending)
+
+    def _judge(self, item: Pending, action: Action, changes: list[Change], reason: str,
+               version: int) -> tuple[Action, list[Change], str]:
+        rev = self.revs.get(item.row)
+        if rev is None or not rev[0]:
+            return action, changes, reason
+        file_rev, file_values = rev
+        now = self.exported_rows().get(item.id)
+        if now is None:
+            return action, changes, reason
+        if fingerprint(now[0], now[1]) == file_rev:
+            return action, changes, ("changed in the file" if changes else reason)
+        # Liaison changed the record since the export. Did the file change it too?
+        file_untouched = any(fingerprint(file_values, v) == file_rev
+                             for v in range(now[1], 0, -1))
+        if file_untouched or not changes:
+            return "unchanged", [], "Changed in Liaison since the export; Liaison's version is kept."
+        return "conflict", changes, ("Changed both in the file and in Liaison since the export; "
+                                     "nothing is written for this row.")
+
+
+def _mapping_for(headers: list[str], kind: str) -> dict[int, str]:
+    spec = next(s for s in SHEETS if s.name == kind)
+    return {i: h for i, h in enumerate(headers) if h in spec.columns}
+
+
+def plan_workbook(db: Database, source: SourceFile, options: ImportOptions, checksum: str,
+                  cancelled: Callable[[], bool] | None = None) -> Plan:
+    available = {sheet.name for sheet in source.sheets}
+    wanted = [spec for spec in SHEETS if spec.name in available]
+    if not wanted:
+        raise LiaisonError(f"{source.path.name} has none of the Liaison workbook's sheets "
+                           "(organizations, people, positions, interactions, followups).")
+    rows: list[RowPlan] = []
+    errors: list[Note] = []
+    warnings: list[Note] = []
+    # Ids in the file win, and a Liaison workbook is a full image of each row: an emptied cell
+    # means the user emptied it.
+    options = ImportOptions(kind="workbook", on_duplicate="update", clear_empty=True,
+                            skip_invalid=options.skip_invalid, day_order=options.day_order)
+    previous: SheetPlanner | None = None
+    with db.reading() as session:
+        for spec in wanted:
+            table: Table = source.read(spec.name, cancelled=cancelled)
+            if not table.rows:
+                continue
+            headers = ["" if h is None else str(h).strip() for h in table.rows[0]]
+            missing = [c for c in ("id", *spec.columns[1:3]) if c not in headers]
+            if missing:
+                errors.append(Note(spec.name, 1, None, "The header row lacks the columns "
+                                   + ", ".join(missing) + "; was it changed?"))
+                continue
+            mapping = _mapping_for(headers, spec.name)
+            rev_at = headers.index(REV_COLUMN) if REV_COLUMN in headers else None
+            exported_at = [headers.index(c) if c in headers else len(headers)
+                           for c in spec.columns]
+            data: list[tuple[int, Sequence[Any]]] = []
+            revs: dict[int, tuple[str, list[Any]]] = {}
+            for number, cells in enumerate(table.rows[1:], start=2):
+                if not any(cell not in (None, "") for cell in cells):
+                    continue
+                data.append((number, cells))
+                if rev_at is not None and rev_at < len(cells) and cells[rev_at]:
+                    revs[number] = (str(cells[rev_at]), [
+                        exported_value(cells[i]) if i < len(cells) else None
+                        for i in exported_at])
+            if not data:
+                continue
+            planner = WorkbookSheetPlanner(session, spec.name, KIND_OF_SHEET[spec.name],
+                                           headers, mapping, options, len(data), revs)
+            if previous is not None:  # rows of one sheet may name records new in another
+                planner.share_indexes(previous)
+            previous = planner
+            rows.extend(planner.plan(data, cancelled))
+            errors.extend(planner.errors)
+            warnings.extend(planner.warnings)
+    return Plan(source.path.name, checksum, source.format, "workbook",
+                tuple(spec.name for spec in wanted), 1, (), {}, options, tuple(rows),
+                tuple(errors), tuple(warnings))
