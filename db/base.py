@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import uuid
+import random
+import secrets
+import threading
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,8 +29,27 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+_last_id = [0, 0]  # (milliseconds, sequence) of the last id made in this process
+_id_lock = threading.Lock()
+_random = random.Random(secrets.randbits(128))
+
+
 def new_id() -> str:
-    return str(uuid.uuid4())
+    """A UUID in the version-7 layout: 48 bits of milliseconds, a 12-bit sequence, 62 random
+    bits. Ids made later sort later, so inserts append to the primary-key index instead of
+    landing all over it (bulk imports of 100k rows into a large database depend on it)."""
+    with _id_lock:
+        ms = time.time_ns() // 1_000_000
+        last_ms, seq = _last_id
+        if ms > last_ms:
+            seq = 0
+        else:
+            ms, seq = last_ms, seq + 1
+            if seq > 0xFFF:
+                ms, seq = ms + 1, 0
+        _last_id[0], _last_id[1] = ms, seq
+    text = f"{(ms << 80) | (0x7 << 76) | (seq << 64) | (0x2 << 62) | _random.getrandbits(62):032x}"
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def utcnow() -> datetime:

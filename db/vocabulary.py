@@ -104,14 +104,20 @@ SOURCES = _terms(
 )
 
 
+def _key(text: str) -> str:
+    return text.strip().casefold().replace("-", "_").replace(" ", "_")
+
+
+_INDEXES: dict[int, tuple[dict[str, Term], dict[str, str]]] = {}
+
+
 def lookup(vocabulary: dict[str, Term], value: str) -> str | None:
     """Accept a code or a label in English or Chinese, case-insensitively; return the code."""
-    wanted = value.strip().casefold().replace("-", "_").replace(" ", "_")
-    for term in vocabulary.values():
-        if wanted in (
-            term.code,
-            term.en.casefold().replace("-", "_").replace(" ", "_"),
-            term.zh.casefold(),
-        ):
-            return term.code
-    return None
+    entry = _INDEXES.get(id(vocabulary))
+    if entry is None or entry[0] is not vocabulary:  # index each vocabulary once
+        index: dict[str, str] = {}
+        for term in vocabulary.values():  # the first term to claim a label keeps it
+            for label in (term.code, _key(term.en), term.zh.casefold()):
+                index.setdefault(label, term.code)
+        entry = _INDEXES[id(vocabulary)] = (vocabulary, index)
+    return entry[1].get(_key(value))

@@ -4,7 +4,7 @@ match each row to an existing record, and classify it — without writing anythi
 
 from __future__ import annotations
 
-import uuid
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.errors import LiaisonError, ValidationFailed
+from db.base import new_id
+from db.errors import LiaisonError
 from db.exchange import mapping as maps
 from db.exchange.matching import (
     UUID_TEXT,
@@ -42,7 +43,6 @@ from db.services import followups as followup_service
 from db.services import interactions as interaction_service
 from db.services import organizations as organization_service
 from db.services import people as people_service
-from db.services import recording
 from db.services.fields import FieldInvalid, split_list, text
 from db.services.reference import fold, topic_ids_for
 from db.services.tags import tag_names_for
@@ -56,6 +56,12 @@ ENTITY_OF = {"organizations": "organization", "people": "person", "interactions"
 # not for a hundred thousand rows that carry ids or exact names.
 FUZZY_ROW_LIMIT = 20_000
 _role_text = text(200, label="The role")
+_PARTICIPANT_SPLIT = re.compile(r"[;；、\n]")
+# Fields whose normalized value depends on the cell alone, so a sheet's repeated values
+# (kinds, countries, cities, dates) are normalized once; at most this many per column.
+CACHE_LIMIT = 5000
+_ROW_DEPENDENT = frozenset({"phone", "phones"})  # read in the record's country
+_MISSING = object()
 
 
 @dataclass
@@ -90,7 +96,11 @@ class SheetPlanner:
         self.allow_fuzzy = data_rows <= FUZZY_ROW_LIMIT
         self._organizations: NameIndex | None = None
         self._people: NameIndex | None = None
-        self._resolved: dict[tuple[str, str], Match] = {}
+        self._resolved: dict[tuple[tuple[str, ...], str, str | None],
+                             tuple[str, str] | Match] = {}
+        self._cached: dict[str, dict[Any, Any]] = {
+            name: {} for name in self.schema.fields if name not in _ROW_DEPENDENT}
+        self._dates: dict[tuple[str, str], Any] = {}
         self._interaction_titles: dict[str, list[str]] = {}
         self._seen: dict[tuple[str, str], int] = {}
         self._interaction_keys = KeyIndex()
@@ -135,8 +145,7 @@ class SheetPlanner:
                 continue
             try:
                 if name in maps.DATE_FIELDS:
-                    label = {"due": "The due date", "end": "The end date"}.get(name, "The date")
-                    raw[name] = parse_date(value, self.options.day_order, label)
+                    raw[name] = self.date(name, value)
                 elif name == "founded":
                     raw[name] = as_year(value)
                 else:
@@ -155,36 +164,85 @@ class SheetPlanner:
                 self.columns.setdefault("name", self.columns.get("first_name", "name"))
         return raw, ok
 
+    def date(self, name: str, value: Any) -> Any:
+        """parse_date, remembered per text: a sheet repeats its dates a lot."""
+        label = {"due": "The due date", "end": "The end date"}.get(name, "The date")
+        if value.__class__ is not str:
+            return parse_date(value, self.options.day_order, label)
+        key = (name, value)
+        found = self._dates.get(key)
+        if found is None:
+            try:
+                found = parse_date(value, self.options.day_order, label)
+            except FieldInvalid as exc:
+                found = exc
+            self._dates[key] = found
+        if isinstance(found, FieldInvalid):
+            raise found
+        return found
+
     def validate(self, number: int, data: dict[str, Any]) -> dict[str, Any] | None:
-        own = {k: v for k, v in data.items() if k in self.schema.fields}
-        try:
-            return recording.validate(self.session, self.schema, own)
-        except ValidationFailed as exc:
-            for problem in exc.problems:
-                self.error(number, problem.field, problem.message)
+        """The schema's own rules (as recording.validate applies them to a new record), with
+        every problem reported at its column; None when there is any."""
+        schema = self.schema
+        values: dict[str, Any] = {}
+        failed: set[str] = set()
+        session = self.session
+        for name, normalizer in schema.fields.items():
+            value = data.get(name)
+            cache = self._cached.get(name)
+            try:
+                if cache is None or value.__class__ is not str:
+                    values[name] = normalizer(session, value, values)
+                else:
+                    hit = cache.get(value, _MISSING)
+                    if hit is _MISSING:
+                        try:
+                            hit = normalizer(session, value, values)
+                        except FieldInvalid as exc:
+                            hit = exc
+                        if len(cache) < CACHE_LIMIT and not isinstance(hit, list):
+                            cache[value] = hit
+                    if isinstance(hit, FieldInvalid):
+                        raise hit
+                    values[name] = hit
+            except FieldInvalid as exc:
+                self.error(number, name, exc.message)
+                failed.add(name)
+        for name in schema.required:
+            if name not in failed and values.get(name) in (None, "", []):
+                self.error(number, name, f"The {name.replace('_', ' ')} cannot be empty.")
+                failed.add(name)
+        if failed:
             return None
+        problems = [problem for check in schema.checks for problem in check(values)]
+        for problem in problems:
+            self.error(number, problem.field, problem.message)
+        return None if problems else values
 
     # -- references written by hand ----------------------------------------------------------
     def resolve(self, text_: str, country: str | None = None,
                 kinds: tuple[str, ...] = ("organization",)) -> tuple[str, str] | Match:
-        """An organization (or person) named in a cell → (entity, id), or the failed Match."""
-        key = (",".join(kinds), fold(text_) + "|" + (country or ""))
-        last: Match | None = None
+        """An organization (or person) named in a cell → (entity, id), or the failed Match.
+        Remembered per text: a sheet names the same partners again and again."""
+        key = (kinds, text_, country)
+        known = self._resolved.get(key)
+        if known is not None:
+            return known
+        result: tuple[str, str] | Match = Match(())
         for kind in kinds:
             index = self.organizations if kind == "organization" else self.people
-            cache_key = (kind, key[1])
-            match = self._resolved.get(cache_key)
-            if match is None:
-                match = index.resolve(text_, country, allow_fuzzy=self.allow_fuzzy)
-                if not match.ids:
-                    match = index.resolve(text_, None, allow_fuzzy=False) if country else match
-                self._resolved[cache_key] = match
+            match = index.resolve(text_, country, allow_fuzzy=self.allow_fuzzy)
+            if not match.ids and country:
+                match = index.resolve(text_, None, allow_fuzzy=False)
             if match.found:
-                return kind, match.found
+                result = (kind, match.found)
+                break
+            result = match
             if match.ambiguous:
-                return match
-            last = match
-        return last or Match(())
+                break
+        self._resolved[key] = result
+        return result
 
     def describe(self, match: Match, kind: str) -> str:
         index = self.organizations if kind == "organization" else self.people
@@ -252,7 +310,7 @@ class SheetPlanner:
                            f"{len(match.ids)} existing organizations ({self.describe(match, 'organization')}); "
                            "add their id to the row or make the name more precise.")
                 return None
-            record_id, matched, reason = (match.found or str(uuid.uuid4())), bool(match.found), \
+            record_id, matched, reason = (match.found or new_id()), bool(match.found), \
                 match.reason
         pending = Pending(number, "organization", record_id, matched, reason, values,
                           self._present(data), {"tags": split_list(data.get("tags"))})
@@ -287,7 +345,7 @@ class SheetPlanner:
                 self.error(number, "name", f"“{values['name']}” matches {len(match.ids)} "
                            f"people ({self.describe(match, 'person')}); add their id to the row.")
                 return None
-            record_id, matched, reason = (match.found or str(uuid.uuid4())), bool(match.found), \
+            record_id, matched, reason = (match.found or new_id()), bool(match.found), \
                 match.reason
         person = Pending(number, "person", record_id, matched, reason, values,
                          self._present(data), {"tags": split_list(data.get("tags"))})
@@ -296,7 +354,7 @@ class SheetPlanner:
         result: list[Any] = [person]
         if position:
             position["person_id"] = record_id
-            result.append(Pending(number, "position", str(uuid.uuid4()), False, "", position,
+            result.append(Pending(number, "position", new_id(), False, "", position,
                                   set(position)))
         return result
 
@@ -329,7 +387,7 @@ class SheetPlanner:
             for _number, cells in rows:
                 value = cells[column] if column < len(cells) else None
                 try:
-                    day = parse_date(value, self.options.day_order)
+                    day = self.date("start", value)
                 except FieldInvalid:
                     continue
                 if day:
@@ -360,7 +418,7 @@ class SheetPlanner:
                 self.error(number, "title", f"{len(existing)} interactions on {values['start']} "
                            f"are called “{values['title']}”; add the id of the one you mean.")
                 return None
-            record_id = existing[0] if existing else str(uuid.uuid4())
+            record_id = existing[0] if existing else new_id()
             matched, reason = bool(existing), "same date and title" if existing else ""
         links = {"participants": participants, "topics": topics,
                  "tags": split_list(data.get("tags"))}
@@ -374,7 +432,9 @@ class SheetPlanner:
                       ) -> list[tuple[str | None, str | None, str]] | None:
         cell = data.get("participants")
         wanted: list[tuple[str | None, str | None, str]] = []
-        for item in split_list(str(cell).replace("、", ";").replace("；", ";")) if cell else []:
+        items = [" ".join(part.split()) for part in _PARTICIPANT_SPLIT.split(str(cell))] \
+            if cell else []
+        for item in dict.fromkeys(item for item in items if item):
             name, role = item, "participant"
             if item.endswith("]") and "[" in item:
                 name, _, rest = item[:-1].rpartition("[")
@@ -414,7 +474,7 @@ class SheetPlanner:
             record_id, matched, reason = identity
         else:
             existing = self._followup_keys.find(key)
-            record_id = existing[0] if len(existing) == 1 else str(uuid.uuid4())
+            record_id = existing[0] if len(existing) == 1 else new_id()
             matched = len(existing) == 1
             reason = "same description and due date" if matched else ""
         present = self._present(data)

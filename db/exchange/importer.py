@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from db.base import utcnow
+from db.base import new_id, utcnow
 from db.bulk import BulkWriter, stamp
 from db.engine import Database
 from db.errors import LiaisonError
@@ -201,6 +201,18 @@ def _column(model: Any, attribute: str) -> str:
     return str(model.__mapper__.attrs[attribute].columns[0].name)
 
 
+def _converter(model: Any, attribute: str) -> Callable[[Any], Any] | None:
+    """How a column's values go to the bulk path: lists as JSON, dates as ISO text."""
+    from sqlalchemy import JSON, Date
+
+    kind = model.__mapper__.attrs[attribute].columns[0].type
+    if isinstance(kind, JSON):
+        return _db_value
+    if isinstance(kind, Date):
+        return lambda value: None if value is None else value.isoformat()
+    return None
+
+
 def _db_value(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return json.dumps(list(value), ensure_ascii=False)
@@ -224,13 +236,13 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
     if not plan.can_apply:
         raise LiaisonError(f"{len(plan.errors)} problem(s) in {plan.file_name} block the import; "
                            "nothing was written. Fix them, or skip the invalid rows.")
-    batch_id = str(uuid.uuid4())
+    batch_id = new_id()
     base = actor or Actor()
     actor = Actor(base.who, "import", plan.file_name, batch_id)
     rows = [row for row in plan.rows if row.action in ("create", "update")]
     total = len(rows)
     done = 0
-    with db.transaction() as session:
+    with db.transaction() as session, _larger_cache(session, db.is_sqlite):
         batch = ImportBatch(id=batch_id, kind="import", file_name=plan.file_name,
                             checksum=plan.checksum, who=actor.who, status="applied",
                             counts=plan.counts())
@@ -250,6 +262,21 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
         applier.finish()
         batch.undo_data = json.dumps(applier.undo, ensure_ascii=False, default=str)
     yield ImportProgress("Done", total, total, ImportResult(batch_id, plan.counts()))
+
+
+@contextmanager
+def _larger_cache(session: Session, sqlite: bool) -> Iterator[None]:
+    """SQLite's default page cache (2 MB) makes a bulk insert into a large database read the
+    same index pages again and again; 64 MB for the length of the import."""
+    if not sqlite:
+        yield
+        return
+    connection = session.connection()
+    connection.exec_driver_sql("PRAGMA cache_size = -65536")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql("PRAGMA cache_size = -2000")
 
 
 def apply_plan(db: Database, plan: Plan, actor: Actor | None = None, *,
@@ -274,6 +301,8 @@ class _Applier:
         self.log_rows: list[tuple[Any, ...]] = []
         self.touched_organizations: set[str] = set()
         self.touched_people: set[str] = set()
+        # New interactions only add to a participant's figures: (count, latest date) to add.
+        self.new_contacts: dict[tuple[str, str], list[Any]] = {}
         self.undo: dict[str, Any] = {"created": defaultdict(list), "updated": [],
                                      "tags_created": []}
         self._tags: dict[str, str] | None = None
@@ -309,12 +338,16 @@ class _Applier:
         if entity in ("organization", "person"):
             columns.append("interaction_count")
         table = model.__tablename__
+        converters = [_converter(model, schema.attribute(f)) for f in fields]
+        pairs = list(zip(fields, converters, strict=True))
         for start in range(0, len(plans), 5000):
             chunk = plans[start:start + 5000]
             tuples = []
             for plan in chunk:
                 values = plan.values
-                row = [plan.id, self.now, self.now, 1, *(_db_value(values.get(f)) for f in fields)]
+                row = [plan.id, self.now, self.now, 1,
+                       *(convert(values.get(f)) if convert else values.get(f)
+                         for f, convert in pairs)]
                 if with_search:
                     row.append(search_text_for(values.get(f) for f in schema.search_fields))
                 if entity in ("organization", "person"):
@@ -323,7 +356,7 @@ class _Applier:
             self.writer.insert(table, columns, tuples)
             self._links(entity, chunk)
             self.log_rows.extend(
-                (str(uuid.uuid4()), self.now, schema.entity, plan.id, "created", None,
+                (new_id(), self.now, schema.entity, plan.id, "created", None,
                  to_json({"import": self.actor.detail}), 1, self.actor.who, "import",
                  self.actor.detail, self.actor.batch_id) for plan in chunk)
             self.undo["created"][entity].extend(plan.id for plan in chunk)
@@ -341,11 +374,21 @@ class _Applier:
                                 for topic in plan.links.get("topics", ())])
             parts = []
             for plan in plans:
+                start = plan.values.get("start")
                 for organization_id, person_id, role in plan.links.get("participants", ()):
-                    parts.append((str(uuid.uuid4()), self.now, self.now, 1, plan.id,
-                                  organization_id, person_id, role,
-                                  _db_value(plan.values.get("start"))))
-                    self._touch(organization_id, person_id)
+                    parts.append((new_id(), self.now, self.now, 1, plan.id,
+                                  organization_id, person_id, role, _db_value(start)))
+                    key = ("organizations", organization_id) if organization_id else \
+                        ("people", person_id)
+                    figures = self.new_contacts.get(key)
+                    if figures is None:
+                        self.new_contacts[key] = [1, start]
+                    else:
+                        figures[0] += 1
+                        if start and (figures[1] is None or start > figures[1]):
+                            figures[1] = start
+            # In the order of the participant timeline index: inserts walk it once.
+            parts.sort(key=lambda part: (part[5] or "", part[6] or "", part[8] or ""))
             self.writer.insert("participations", (
                 "id", "created_at", "updated_at", "version", "interaction_id", "organization_id",
                 "person_id", "role", "start_date"), parts)
@@ -422,8 +465,24 @@ class _Applier:
             self.writer.insert("changelog", (
                 "id", "at", "entity", "entity_id", "field", "old", "new", "version", "who",
                 "source", "source_detail", "batch_id"), self.log_rows)
+        sqlite = self.writer.sqlite
+        for table, touched in (("organizations", self.touched_organizations),
+                               ("people", self.touched_people)):
+            # Interactions always have a start date, so `last` is never empty.
+            rows = [(n, _date(last, sqlite), _date(last, sqlite), key)
+                    for (kind, key), (n, last) in self.new_contacts.items()
+                    if kind == table and key not in touched]
+            # Table names come from the two literals above, never from input.
+            self.writer.update_many(
+                f"UPDATE {table} SET interaction_count = interaction_count + ?, "
+                "last_contact = CASE WHEN last_contact IS NULL OR last_contact < ? THEN ? "
+                "ELSE last_contact END WHERE id = ?", rows)
         if self.touched_organizations or self.touched_people:
             refresh_contact_stats(self.session, self.touched_organizations, self.touched_people)
+
+
+def _date(value: Any, sqlite: bool) -> Any:
+    return value.isoformat() if sqlite and value is not None else value
 
 
 def _order(item: tuple[Any, ...]) -> tuple[str, ...]:

@@ -5,13 +5,13 @@ unchanged, changed in the file, changed in Liaison since the export (kept), or c
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable, Sequence
 from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from db.base import new_id
 from db.engine import Database
 from db.errors import LiaisonError
 from db.exchange import rows as exported
@@ -140,7 +140,7 @@ class WorkbookSheetPlanner(SheetPlanner):
         values = {"person_id": person, "organization_id": organization, "role": role,
                   "start": start, "end": end}
         identity = self._identity(number, data, Affiliation, None)
-        record_id, matched, reason = identity if identity else (str(uuid.uuid4()), False, "")
+        record_id, matched, reason = identity if identity else (new_id(), False, "")
         present = {"person_id", "organization_id"} | (self._present(data) & set(values))
         return Pending(number, "position", record_id, matched, reason, values, present)
 

@@ -33,6 +33,8 @@ def clean_text(value: Any) -> str | None:
         return None
     if not isinstance(value, str):
         value = str(value)
+    if value.isprintable() and "  " not in value:  # one line, plain spaces: nothing to fix
+        return value.strip() or None
     lines = [_SPACES.sub(" ", line.replace("\u00a0", " ")).strip() for line in value.splitlines()]
     text = "\n".join(lines).strip()
     return text or None

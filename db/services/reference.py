@@ -84,6 +84,8 @@ def ensure_reference_data(session: Session) -> None:
 
 def fold(text: str) -> str:
     """Case-, width- and accent-insensitive form used to match names typed in any script."""
+    if text.isascii():  # nothing to decompose: the common case, and a hot path of imports
+        return " ".join(text.lower().replace(".", " ").replace(",", " ").split())
     text = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
