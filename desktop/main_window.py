@@ -40,8 +40,6 @@ from desktop.messages import messages
 from desktop.tasks import Job
 from desktop.widgets.record_picker import RecordPicker
 
-IMPORT_PENDING = "Importing spreadsheets arrives with the next part of the exchange feature."
-
 
 @dataclass(frozen=True)
 class ViewEntry:
@@ -153,9 +151,13 @@ class MainWindow(QMainWindow):
                                        icon_name="user-plus", shortcut="Ctrl+Shift+P")
         self.new_interaction = self._action("New &interaction…", lambda: ctx.open_interaction(None),
                                             icon_name="calendar-plus", shortcut="Ctrl+Shift+I")
-        self.import_action = self._action("&Import…", lambda: None, icon_name="upload",
-                                          tip=IMPORT_PENDING)
-        self.import_action.setEnabled(False)
+        self.import_action = self._action("&Import…", self.import_spreadsheet,
+                                          icon_name="upload",
+                                          tip="Import a colleague's spreadsheet, or bring back "
+                                              "a Liaison workbook with its changes")
+        self.undo_import_action = self._action("U&ndo an import…", self.undo_an_import,
+                                               icon_name="undo-2",
+                                               tip="Take back an earlier import")
         self.export_action = self._action("&Export workbook…", self.export_workbook,
                                           icon_name="download",
                                           tip="Export the whole database as a Liaison workbook "
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
+        file_menu.addAction(self.undo_import_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
@@ -281,7 +284,19 @@ class MainWindow(QMainWindow):
         else:
             self.context.open_person(hit.id)
 
-    # -- export ----------------------------------------------------------------------------
+    # -- import and export -----------------------------------------------------------------
+    def import_spreadsheet(self) -> QWidget:
+        from desktop.dialogs.import_wizard import open_import_wizard
+
+        return open_import_wizard(self.context, self)
+
+    def undo_an_import(self) -> None:
+        from desktop.dialogs.undo_import import UndoImportDialog
+
+        dialog = UndoImportDialog(self.context, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def choose_export_path(self) -> str:
         """Asks where to save; tests replace this. Returns "" when the user cancels."""
         suggested = str(Path.home() / f"Liaison-{date.today().isoformat()}.xlsx")

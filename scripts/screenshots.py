@@ -142,6 +142,74 @@ def rich_interaction(db: Any) -> str:
     return best[1]
 
 
+# A colleague's list for the import wizard: a title above the header, a numbering column,
+# Chinese headers; most parties are in the starter register already (with Wikipedia links for
+# websites and no relationship level), three are new.
+PARTNER_LIST = [
+    ["序号", "政党名称", "简称", "国家", "类型", "关系级别", "网址", "备注"],
+    [1, "Partido dos Trabalhadores", "PT", "巴西", "政党", "密切伙伴", "https://pt.org.br",
+     "执政党；2023年10月来访"],
+    [2, "African National Congress", "ANC", "南非", "政党", "战略伙伴",
+     "https://www.anc1912.org.za", None],
+    [3, "Frente de Libertação de Moçambique", "FRELIMO", "莫桑比克", "政党", "密切伙伴",
+     "https://www.frelimo.org.mz", None],
+    [4, "Zimbabwe African National Union – Patriotic Front", "ZANU-PF", "津巴布韦", "政党",
+     "密切伙伴", "https://www.zanupf.org.zw", "2024年青年干部研修班"],
+    [5, "South West Africa People's Organization", "SWAPO", "纳米比亚", "政党", "经常联系",
+     "https://www.swapoparty.org", None],
+    [6, "Juventude do PT", "JPT", "巴西", "青年组织", "初步接触", None, "2024年5月来访"],
+    [7, "Fundação Perseu Abramo", "FPA", "Brazil", "智库", "经常联系", "https://fpabramo.org.br",
+     "劳工党基金会"],
+    [8, "Instituto Lula", None, "BR", "智库", "初步接触", "https://institutolula.org", None],
+    [9, "Frente Sandinista de Liberación Nacional", "FSLN", "尼加拉瓜", "政党", "经常联系",
+     None, None],
+]
+WIZARD_SIZE = (1100, 760)
+
+
+def write_partner_list(path: Path) -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "联络名单"
+    sheet.append(["拉美及非洲合作政党联络名单（2024年更新）"])
+    sheet["A1"].font = Font(bold=True, size=14)
+    sheet.append([])
+    for row in PARTNER_LIST:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def import_wizard_screens(screens: Screens, context: Any, folder: Path) -> None:
+    """The import wizard's Columns page (with "update" chosen for parties already in
+    Liaison) and its Review page. Nothing is imported."""
+    from PySide6.QtWidgets import QWizard
+
+    from desktop.dialogs.import_wizard import CHECK, COLUMNS, HEADER, REVIEW, ImportWizard
+
+    wizard = ImportWizard(context)
+    wizard.resize(*WIZARD_SIZE)
+    wizard.show()
+
+    def forward(page: int) -> None:
+        wizard.button(QWizard.WizardButton.NextButton).click()
+        screens.wait(lambda: wizard.currentId() == page)
+
+    partner_list = write_partner_list(folder / "拉美及非洲合作政党联络名单.xlsx")
+    wizard.file_page.open_path(str(partner_list))
+    forward(HEADER)
+    forward(COLUMNS)
+    wizard.columns_page.policy_buttons["update"].click()
+    screens.grab("import-mapping", wizard)
+    forward(CHECK)
+    forward(REVIEW)
+    screens.grab("import-review", wizard)
+    wizard.close()
+
+
 def platform_arguments(folder: Path) -> list[str]:
     """The offscreen platform's screen is 800×800 by default: popups placed near the right of
     a 1280-wide window would be pushed left to stay on it. Give it a 1920×1200 screen."""
@@ -236,6 +304,8 @@ def main() -> int:
         assert isinstance(editor, InteractionEditor)
         editor.resize(*SIZE)
         screens.grab("interaction-editor", editor)
+
+        import_wizard_screens(screens, context, folder)
 
         for widget in context.open_windows():
             widget.close()

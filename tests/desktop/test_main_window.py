@@ -70,9 +70,9 @@ def test_window_remembers_size_and_view(context: AppContext, qtbot: QtBot) -> No
     assert second.navigation.currentRow() == 0
 
 
-def test_import_waits_for_the_exchange_feature(window: MainWindow) -> None:
-    assert not window.import_action.isEnabled()
-    assert "arrive" in window.import_action.toolTip()
+def test_import_and_export_are_both_offered(window: MainWindow) -> None:
+    assert window.import_action.isEnabled()
+    assert "spreadsheet" in window.import_action.toolTip()
     assert window.export_action.isEnabled()
 
 

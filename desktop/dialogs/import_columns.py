@@ -1,0 +1,426 @@
+"""The Columns page of the import wizard: which column feeds which field, saved mappings
+(profiles) for the next list from the same colleague, what to do with rows that match a record
+already in Liaison, and — when the dates could be read two ways — whether the day or the month
+comes first."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from db.errors import LiaisonError
+from db.exchange import mapping as maps
+from db.exchange.plan import Policy
+from db.exchange.values import AmbiguousDate, DayOrder, day_order_evidence, parse_date
+from db.services.fields import FieldInvalid
+from desktop.dialogs.import_pages import NoticeLabel, WizardStep
+from desktop.icons import icon
+from desktop.qtmodels.import_preview import cell_text, column_letters
+
+if TYPE_CHECKING:
+    from desktop.dialogs.import_wizard import ImportWizard
+
+IGNORE = "Ignore this column"
+FIELD_LABELS = {  # shown in brackets after the field name
+    "id": "Liaison id", "name": "in the original script", "name_en": "in English",
+    "name_zh": "in Chinese", "aliases": "other names, separated by ;",
+    "country": "ISO code or name", "founded": "year", "level": "of the relationship",
+    "tags": "separated by ;", "first_name": "joined into name", "last_name": "joined into name",
+    "emails": "separated by ;", "phones": "separated by ;", "languages": "separated by ;",
+    "organization": "of the position", "role": "in the organization", "start": "date",
+    "end": "date", "topics": "separated by ;", "participants": "names, separated by ;",
+    "due": "date", "platform": "or mechanism", "interaction": "it came from",
+}
+KIND_FIELD_LABELS = {("interactions", "kind"): "visit, talks, seminar…",
+                     ("organizations", "kind"): "party, think tank…",
+                     ("people", "title"): "or job title",
+                     ("people", "nationality"): "ISO code or name",
+                     ("interactions", "country"): "ISO code or name"}
+# Without these the plan cannot say which record a row is (db.exchange.importer checks too).
+REQUIRED = {"organizations": ({"name", "id"}, "the name", "name"),
+            "people": ({"name", "first_name", "last_name", "id"}, "the name", "name"),
+            "interactions": ({"title", "id"}, "the title", "title"),
+            "followups": ({"description", "id"}, "the description", "description")}
+POLICIES: tuple[tuple[Policy, str], ...] = (
+    ("skip", "&Skip it: keep what Liaison has"),
+            ("update", "&Update Liaison with the file's values"),
+            ("fill", "Only &fill in what Liaison leaves empty"))
+SAMPLE_COLUMNS = 2
+COLUMN, HEADER, FIRST_SAMPLE = 0, 1, 2
+TARGET = FIRST_SAMPLE + SAMPLE_COLUMNS
+STATUS = TARGET + 1
+
+
+def field_text(kind: str, field: str) -> str:
+    label = KIND_FIELD_LABELS.get((kind, field), FIELD_LABELS.get(field))
+    return f"{field}  ({label})" if label else field
+
+
+def date_evidence(rows: list[list[Any]], columns: list[int]) -> tuple[int, Counter[str], str]:
+    """In the given columns: how many dates could be read two ways, which order the other
+    numeric dates prove, and one example of an ambiguous date."""
+    ambiguous = 0
+    votes: Counter[str] = Counter()
+    example = ""
+    for cells in rows:
+        for column in columns:
+            value = cells[column] if column < len(cells) else None
+            if not isinstance(value, str) or not value.strip():
+                continue
+            evidence = day_order_evidence(value)
+            if evidence:
+                votes[evidence] += 1
+                continue
+            try:
+                parse_date(value, None)
+            except AmbiguousDate:
+                ambiguous += 1
+                example = example or value.strip()
+            except FieldInvalid:
+                continue
+    return ambiguous, votes, example
+
+
+class ColumnsPage(WizardStep):
+    def __init__(self, flow: ImportWizard) -> None:
+        super().__init__(flow, "Columns",
+                         "Choose the field each column feeds; Liaison has matched the ones "
+                         "whose names it knows. Columns left on “Ignore” are not imported.")
+        self.profiles = QComboBox()
+        self.profiles.setObjectName("profiles")
+        self.profiles.setMinimumContentsLength(24)
+        self.profiles.activated.connect(self._profile_chosen)
+        self.save_profile_button = QPushButton(icon("save"), "Save as &profile…")
+        self.save_profile_button.setToolTip("Keep this mapping under a name, for the next list "
+                                            "from the same colleague.")
+        self.save_profile_button.clicked.connect(self.save_profile)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Saved mapping:"))
+        top.addWidget(self.profiles)
+        top.addWidget(self.save_profile_button)
+        top.addStretch(1)
+        self.table = QTableWidget(0, STATUS + 1)
+        self.table.setObjectName("columns")
+        self.table.setHorizontalHeaderLabels(
+            ["Column", "Name in the file", *(f"Example {n + 1}" for n in range(SAMPLE_COLUMNS)),
+             "Imports into", ""])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.combos: list[QComboBox] = []
+        self.headers: list[str] = []
+
+        policy_box = QGroupBox("When a row matches a record already in Liaison")
+        policy_layout = QVBoxLayout(policy_box)
+        self.policy_group = QButtonGroup(self)
+        self.policy_buttons: dict[str, QRadioButton] = {}
+        for policy, text in POLICIES:
+            button = QRadioButton(text)
+            button.setObjectName(f"policy_{policy}")
+            self.policy_group.addButton(button)
+            self.policy_buttons[policy] = button
+            policy_layout.addWidget(button)
+            button.toggled.connect(partial(self._policy_toggled, policy))
+        self.clear_empty = QCheckBox("&Empty cells clear existing values")
+        self.clear_empty.setObjectName("clear_empty")
+        self.clear_empty.setToolTip("Off: an empty cell leaves what Liaison has. On: an empty "
+                                    "cell in the file empties the field in Liaison.")
+        self.clear_empty.toggled.connect(self._clear_empty_toggled)
+        policy_layout.addWidget(self.clear_empty)
+
+        self.dates_box = QGroupBox("Dates such as 03/04/2024")
+        self.dates_box.setObjectName("dates")
+        dates_layout = QVBoxLayout(self.dates_box)
+        self.date_note = QLabel()
+        self.date_note.setWordWrap(True)
+        self.date_group = QButtonGroup(self)
+        self.day_first = QRadioButton("&Day first: 03/04/2024 is 3 April 2024")
+        self.month_first = QRadioButton("&Month first: 03/04/2024 is March 4, 2024")
+        orders: tuple[tuple[QRadioButton, DayOrder], ...] = (
+            (self.day_first, "dayfirst"), (self.month_first, "monthfirst"))
+        for button, order in orders:
+            self.date_group.addButton(button)
+            button.toggled.connect(partial(self._day_order_toggled, order))
+            dates_layout.addWidget(button)
+        dates_layout.insertWidget(0, self.date_note)
+        self.ambiguous_dates = 0
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(policy_box, 1)
+        bottom.addWidget(self.dates_box, 1)
+        self.saved_note = NoticeLabel()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.saved_note)
+        layout.addLayout(bottom)
+
+    # -- filling ------------------------------------------------------------------------------
+    def initializePage(self) -> None:
+        flow = self.flow
+        self.notice.clear()
+        self.saved_note.clear()
+        preview = flow.preview
+        assert preview is not None and flow.header_row is not None
+        self.headers = maps.header_texts(preview.rows[flow.header_row - 1])
+        key = (flow.sheet, flow.header_row, flow.kind)
+        if flow.mapping_for != key:
+            auto = maps.auto_map(self.headers, flow.kind)
+            flow.mapping = {i: auto.get(i) for i in range(len(self.headers))}
+            flow.mapping_for = key
+        self._fill_table()
+        self._fill_profiles()
+        self.policy_buttons[flow.on_duplicate].setChecked(True)
+        self.clear_empty.setChecked(flow.clear_empty)
+        self.clear_empty.setEnabled(flow.on_duplicate == "update")
+        self._check_dates()
+        self._check_mapping()
+
+    def _fill_table(self) -> None:
+        flow = self.flow
+        preview = flow.preview
+        assert preview is not None and flow.header_row is not None
+        below = preview.rows[flow.header_row:]
+        self.table.setRowCount(len(self.headers))
+        self.combos = []
+        fields = maps.TARGETS[flow.kind]
+        for column, header in enumerate(self.headers):
+            letter = QTableWidgetItem(column_letters(column + 1))
+            letter.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(column, COLUMN, letter)
+            name = QTableWidgetItem(header or "(no name)")
+            if not header:
+                name.setForeground(self.palette().placeholderText())
+            self.table.setItem(column, HEADER, name)
+            samples = [v for v in (r[column] if column < len(r) else None for r in below)
+                       if v not in (None, "")][:SAMPLE_COLUMNS]
+            for n in range(SAMPLE_COLUMNS):
+                text = cell_text(samples[n], 60) if n < len(samples) else ""
+                item = QTableWidgetItem(text)
+                item.setToolTip(cell_text(samples[n], None) if n < len(samples) else "")
+                self.table.setItem(column, FIRST_SAMPLE + n, item)
+            combo = QComboBox()
+            combo.setObjectName(f"target_{column}")
+            combo.addItem(IGNORE, None)
+            for field in fields:
+                combo.addItem(field_text(flow.kind, field), field)
+            chosen = flow.mapping.get(column)
+            combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen else 0)
+            combo.currentIndexChanged.connect(lambda _i, c=column: self._target_chosen(c))
+            self.table.setCellWidget(column, TARGET, combo)
+            self.table.setItem(column, STATUS, QTableWidgetItem(""))
+            self.combos.append(combo)
+            # A column with neither a name nor values (data starting in column B) is noise.
+            self.table.setRowHidden(column, not header and not samples and not chosen)
+        self.table.resizeColumnsToContents()
+        for column, width in ((HEADER, 220), (FIRST_SAMPLE, 200), (FIRST_SAMPLE + 1, 200)):
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), width))
+        self.table.setColumnWidth(TARGET, max(self.table.columnWidth(TARGET), 280))
+
+    def _fill_profiles(self) -> None:
+        from db.exchange.mapping import list_profiles
+
+        self.profiles.clear()
+        self.profiles.addItem("(none)", None)
+        try:
+            saved = [p for p in list_profiles(self.flow.context.database)
+                     if p.kind == self.flow.kind]
+        except LiaisonError as exc:
+            self.show_error(exc.message)
+            saved = []
+        for profile in saved:
+            self.profiles.addItem(profile.name, profile.name)
+        self.profiles.setEnabled(bool(saved))
+        if not saved:
+            self.profiles.setToolTip("No saved mapping for this kind of rows yet.")
+
+    # -- choices ------------------------------------------------------------------------------
+    def set_target(self, column: int, field: str | None) -> None:
+        """Choose the field of one column, as the user does with its combo box."""
+        combo = self.combos[column]
+        combo.setCurrentIndex(max(combo.findData(field), 0) if field else 0)
+
+    def _target_chosen(self, column: int) -> None:
+        self.flow.mapping[column] = self.combos[column].currentData()
+        self.saved_note.clear()
+        self._check_mapping()
+        self._check_dates()
+
+    def _profile_chosen(self, index: int) -> None:
+        from db.exchange.mapping import apply_profile, load_profile
+
+        name = self.profiles.itemData(index)
+        if not name:
+            return
+        try:
+            profile = load_profile(self.flow.context.database, name)
+        except LiaisonError as exc:
+            self.show_error(exc.message)
+            return
+        mapped = apply_profile(profile, self.headers)
+        for column in range(len(self.combos)):
+            self.combos[column].blockSignals(True)
+            self.set_target(column, mapped.get(column))
+            self.combos[column].blockSignals(False)
+            self.flow.mapping[column] = mapped.get(column)
+        if profile.day_order == "dayfirst":
+            self.flow.day_order = "dayfirst"
+        elif profile.day_order == "monthfirst":
+            self.flow.day_order = "monthfirst"
+        self._check_mapping()
+        self._check_dates()
+
+    def save_profile(self) -> None:
+        from db.exchange.mapping import Profile, save_profile
+
+        flow = self.flow
+        suggested = self.profiles.currentData() or (flow.facts.path.stem if flow.facts else "")
+        name = flow.ask_text("Save the column mapping",
+                             "Name for this mapping (for the next list from the same colleague):",
+                             suggested)
+        if name is None or not name.strip():
+            return
+        columns = {header: flow.mapping.get(i) for i, header in enumerate(self.headers) if header}
+        try:
+            save_profile(flow.context.database, Profile(name.strip(), flow.kind, columns,
+                                                        flow.day_order))
+        except LiaisonError as exc:
+            self.show_error(exc.message)
+            return
+        self._fill_profiles()
+        self.profiles.setCurrentIndex(max(self.profiles.findData(name.strip()), 0))
+        self.saved_note.show_message(f"Mapping saved as “{name.strip()}”; choose it under "
+                                     "Saved mapping next time.", "info")
+
+    def _policy_toggled(self, policy: Policy, on: bool) -> None:
+        if not on:
+            return
+        self.flow.on_duplicate = policy
+        self.clear_empty.setEnabled(policy == "update")
+        if policy != "update":
+            self.clear_empty.setChecked(False)
+
+    def _clear_empty_toggled(self, on: bool) -> None:
+        self.flow.clear_empty = on
+
+    def _day_order_toggled(self, order: DayOrder, on: bool) -> None:
+        if not on:
+            return
+        self.flow.day_order = order
+        self.completeChanged.emit()
+
+    # -- checks -------------------------------------------------------------------------------
+    def duplicates(self) -> dict[str, list[int]]:
+        columns: dict[str, list[int]] = {}
+        for column, field in self.flow.mapping.items():
+            if field:
+                columns.setdefault(field, []).append(column)
+        return {field: cols for field, cols in columns.items() if len(cols) > 1}
+
+    def missing(self) -> str | None:
+        """What the rows cannot do without, in words; None when it is mapped."""
+        kind = self.flow.kind
+        fields = {f for f in self.flow.mapping.values() if f}
+        needed, words, field = REQUIRED[kind]
+        if not fields & needed:
+            return f"Choose the column that holds {words} of the {kind} (“{field}”)."
+        if kind == "interactions" and not fields & {"start", "id"}:
+            return "Choose the column that holds the date of the interactions (“start”)."
+        return None
+
+    def _check_mapping(self) -> None:
+        duplicates = self.duplicates()
+        for column in range(len(self.combos)):
+            field = self.flow.mapping.get(column)
+            others = [c for c in duplicates.get(field or "", []) if c != column]
+            item = self.table.item(column, STATUS)
+            if item is None:
+                continue
+            if others:
+                item.setText("Also chosen for column "
+                             + ", ".join(column_letters(c + 1) for c in others))
+                item.setIcon(icon("triangle-alert", "#b42318"))
+                item.setForeground(QBrush(QColor("#b42318")))
+            else:
+                item.setText("")
+                item.setIcon(icon("check", "#067647") if field else icon("x", "#98a2b3"))
+        problems = [f"“{field}” is chosen for columns "
+                    + " and ".join(column_letters(c + 1) for c in cols)
+                    + "; choose it for one column only." for field, cols in duplicates.items()]
+        missing = self.missing()
+        if missing:
+            problems.append(missing)
+        if problems:
+            self.notice.show_message(" ".join(problems), "error")
+        else:
+            self.notice.clear()
+        self.completeChanged.emit()
+
+    def _check_dates(self) -> None:
+        flow = self.flow
+        preview = flow.preview
+        assert preview is not None and flow.header_row is not None
+        columns = [c for c, f in flow.mapping.items() if f in maps.DATE_FIELDS]
+        ambiguous, votes, example = date_evidence(preview.rows[flow.header_row:], columns)
+        self.ambiguous_dates = ambiguous
+        self.dates_box.setVisible(bool(ambiguous or votes))
+        if not (ambiguous or votes):
+            return
+        if flow.day_order is None and len(votes) == 1:
+            flow.day_order = "dayfirst" if "dayfirst" in votes else "monthfirst"
+        self.day_first.setChecked(flow.day_order == "dayfirst")
+        self.month_first.setChecked(flow.day_order == "monthfirst")
+        if len(votes) == 1:
+            order = next(iter(votes))
+            proof = "a day above 12 in the first place" if order == "dayfirst" else \
+                "a day above 12 in the second place"
+            self.date_note.setText(f"Some dates have {proof}, so the "
+                                   f"{'day' if order == 'dayfirst' else 'month'} comes first"
+                                   + (f"; “{example}” is read the same way." if example
+                                      else "."))
+        elif votes:
+            self.date_note.setText("The dates mix both orders (some have a day above 12 first, "
+                                   "others second). Choose the order most rows use; the other "
+                                   "dates will be shown as problems.")
+        else:
+            self.date_note.setText(f"A date such as “{example}” could be read two ways, and no "
+                                   "date in the file settles it. Which comes first?")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        if self.duplicates() or self.missing():
+            return False
+        return not (self.ambiguous_dates and self.flow.day_order is None)
+
+    def validatePage(self) -> bool:
+        return self.flow.build_then_next()
+
+    def nextId(self) -> int:
+        from desktop.dialogs.import_wizard import CHECK
+
+        return CHECK

@@ -1,0 +1,432 @@
+"""The first pages of the import wizard: which file, which sheet, which row holds the column
+names and what the rows are. Shared pieces of every page live here too."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from db.errors import LiaisonError
+from db.exchange import mapping as maps
+from db.exchange.importer import preview, write_report
+from db.exchange.readers import open_source
+from desktop.icons import icon
+from desktop.messages import messages
+from desktop.qtmodels.import_preview import PreviewModel
+
+if TYPE_CHECKING:
+    from desktop.dialogs.import_wizard import ImportWizard
+
+PREVIEW_ROWS = 200
+ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with a byte-order mark)",
+             "utf-16": "UTF-16", "utf-32": "UTF-32", "gb18030": "GB18030 (Chinese Windows)",
+             "cp1252": "Windows-1252 (Western European Windows)"}
+DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+
+
+NOTICE_STYLES = {"error": ("circle-x", "#b42318", "#fef3f2", "#fda29b"),
+                 "warning": ("triangle-alert", "#b54708", "#fffaeb", "#fec84b"),
+                 "info": ("info", "#175cd3", "#eff8ff", "#b2ddff")}
+
+
+class NoticeLabel(QWidget):
+    """A message on a page with an icon: a problem (red) or a note (blue)."""
+
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        self.icon = QLabel()
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+        self.kind = ""
+        self.hide()
+
+    def show_message(self, text: str, kind: str = "error") -> None:
+        icon_name, colour, background, border = NOTICE_STYLES[kind]
+        self.kind = kind
+        self.icon.setPixmap(icon(icon_name, colour).pixmap(18, 18))
+        self.setStyleSheet(f"#notice {{ background: {background}; border: 1px solid {border}; "
+                           f"border-radius: 4px; }} #notice QLabel {{ color: {colour}; }}")
+        self.text.setText(text)
+        self.show()
+
+    def clear(self) -> None:
+        self.kind = ""
+        self.text.clear()
+        self.hide()
+
+
+class WizardStep(QWizardPage):
+    """A page of the import wizard, with the wizard's choices at hand."""
+
+    def __init__(self, flow: ImportWizard, title: str, subtitle: str) -> None:
+        super().__init__()
+        self.flow = flow
+        self.setTitle(title)
+        self.setSubTitle(subtitle)
+        self.notice = NoticeLabel()
+
+    def show_error(self, text: str) -> None:
+        self.notice.show_message(text, "error")
+        self.completeChanged.emit()
+
+    def save_report(self) -> None:
+        """Write the plan's problems and skipped rows to a workbook the user picks."""
+        plan = self.flow.plan
+        path = self.flow.choose_report_path() if plan is not None else ""
+        if plan is None or not path:
+            return
+        try:
+            with WaitCursor():
+                write_report(plan, path)
+        except OSError as exc:
+            messages.warning(self.flow, "The report was not saved",
+                             f"The report could not be written to {path}: "
+                             f"{exc.strerror or exc}.")
+            return
+        messages.info(self.flow, "Report saved",
+                      f"The problems and skipped rows were saved as {path}.")
+
+
+class WaitCursor:
+    """The busy cursor while a page reads a few rows of a file on the UI thread."""
+
+    def __enter__(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+
+
+# ---------------------------------------------------------------------------------------------
+
+class FilePage(WizardStep):
+    def __init__(self, flow: ImportWizard) -> None:
+        super().__init__(flow, "Choose the file",
+                         "A spreadsheet from a colleague (.xlsx, .xls, .ods, .csv, .tsv) or a "
+                         "Liaison workbook you exported and edited. Nothing is written until "
+                         "you have reviewed every change.")
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("path")
+        self.path_edit.setPlaceholderText("Choose a file, or paste its path here and press Enter")
+        self.path_edit.returnPressed.connect(lambda: self.open_path(self.path_edit.text()))
+        self.browse_button = QPushButton(icon("search"), "&Browse…")
+        self.browse_button.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        self.facts_label = QLabel()
+        self.facts_label.setObjectName("facts")
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("File:"))
+        layout.addLayout(row)
+        layout.addSpacing(8)
+        layout.addWidget(self.facts_label)
+        layout.addWidget(self.notice)
+        layout.addStretch(1)
+
+    def browse(self) -> None:
+        path = self.flow.choose_file()
+        if path:
+            self.open_path(path)
+
+    def open_path(self, text: str) -> None:
+        from desktop.dialogs.import_wizard import inspect_file
+
+        text = text.strip().strip('"')
+        if not text:
+            return
+        self.path_edit.setText(text)
+        self.notice.clear()
+        self.facts_label.clear()
+        flow = self.flow
+        flow.facts = None
+        flow.sheet = None
+        flow.preview = None
+        flow.mapping_for = None
+        flow.fixes = {}
+        flow.day_order = None
+        flow.skip_invalid = False
+        flow.plan = None
+        try:
+            with WaitCursor():
+                facts = inspect_file(Path(text))
+        except LiaisonError as exc:
+            self.show_error(exc.message)
+            return
+        flow.facts = facts
+        visible = [s for s in facts.sheets if not s.hidden]
+        flow.sheet = (visible or list(facts.sheets))[0].name
+        self.facts_label.setText(self.describe())
+        if facts.liaison_workbook:
+            self.notice.show_message(
+                "This is a Liaison workbook. Its rows carry their records' ids, so there are "
+                "no columns to map: Liaison compares every row with the database and shows "
+                "what changed in the file, what changed in Liaison since the export, and "
+                "where both changed.", "info")
+        self.completeChanged.emit()
+
+    def describe(self) -> str:
+        facts = self.flow.facts
+        if facts is None:
+            return ""
+        parts = [f"<b>{facts.path.name}</b>", facts.format_name]
+        if facts.encoding:
+            parts.append("encoding " + ENCODINGS.get(facts.encoding.lower(),
+                                                     facts.encoding.upper()))
+        if facts.delimiter and facts.format == "csv":
+            parts.append("fields separated by " + DELIMITERS.get(facts.delimiter,
+                                                                 repr(facts.delimiter)))
+        if facts.format not in ("csv", "tsv"):
+            hidden = sum(1 for s in facts.sheets if s.hidden)
+            count = len(facts.sheets)
+            parts.append(f"{count} sheet{'s' if count != 1 else ''}"
+                         + (f" ({hidden} hidden)" if hidden else ""))
+        return " · ".join(parts)
+
+    def isComplete(self) -> bool:
+        return self.flow.facts is not None
+
+    def validatePage(self) -> bool:
+        if self.flow.liaison_workbook:
+            return self.flow.build_then_next()
+        return True
+
+    def nextId(self) -> int:
+        from desktop.dialogs.import_wizard import CHECK, HEADER, REVIEW, SHEET
+
+        facts = self.flow.facts
+        if facts is not None and facts.liaison_workbook:
+            plan = self.flow.plan
+            return CHECK if plan is not None and (plan.errors or plan.warnings) else REVIEW
+        if facts is not None and len(facts.sheets) > 1:
+            return SHEET
+        return HEADER
+
+
+# ---------------------------------------------------------------------------------------------
+
+class SheetPage(WizardStep):
+    def __init__(self, flow: ImportWizard) -> None:
+        super().__init__(flow, "Choose the sheet",
+                         "The file has several sheets. Which one holds the rows to import?")
+        self.sheets = QListWidget()
+        self.sheets.setObjectName("sheets")
+        self.sheets.currentItemChanged.connect(self._chosen)
+        self.sheets.itemDoubleClicked.connect(lambda _item: self.flow.next())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sheets, 1)
+        layout.addWidget(self.notice)
+
+    def initializePage(self) -> None:
+        facts = self.flow.facts
+        self.sheets.blockSignals(True)
+        self.sheets.clear()
+        chosen = None
+        for info in facts.sheets if facts else ():
+            item = QListWidgetItem(icon("list-checks"),
+                                   f"{info.name}  (hidden)" if info.hidden else info.name)
+            item.setData(Qt.ItemDataRole.UserRole, info.name)
+            if info.hidden:
+                item.setForeground(self.palette().placeholderText())
+                item.setToolTip("A hidden sheet: spreadsheet programs do not show it.")
+            self.sheets.addItem(item)
+            if info.name == self.flow.sheet:
+                chosen = item
+        self.sheets.blockSignals(False)
+        if chosen is not None:
+            self.sheets.setCurrentItem(chosen)
+
+    def _chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        name = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if name != self.flow.sheet:
+            self.flow.sheet = name
+            self.flow.preview = None
+            self.flow.fixes = {}
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.flow.sheet is not None
+
+
+# ---------------------------------------------------------------------------------------------
+
+class HeaderPage(WizardStep):
+    def __init__(self, flow: ImportWizard) -> None:
+        super().__init__(flow, "Column names and what the rows are",
+                         "Check that the highlighted row holds the column names; the rows "
+                         "below it are imported.")
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.header_spin = QSpinBox()
+        self.header_spin.setObjectName("header_row")
+        self.header_spin.setMinimum(1)
+        self.header_spin.valueChanged.connect(self._header_changed)
+        self.header_note = QLabel()
+        self.header_note.setObjectName("header_note")
+        top = QHBoxLayout()
+        label = QLabel("Column &names are in row:")
+        label.setBuddy(self.header_spin)
+        top.addWidget(label)
+        top.addWidget(self.header_spin)
+        top.addWidget(self.header_note, 1)
+        self.model = PreviewModel()
+        self.table = QTableView()
+        self.table.setObjectName("preview")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.doubleClicked.connect(lambda index: self.header_spin.setValue(index.row() + 1))
+        self.table.setToolTip("Double-click a row to make it the row of column names.")
+        self.kinds = QButtonGroup(self)
+        kind_box = QGroupBox("What are these rows?")
+        kind_row = QHBoxLayout(kind_box)
+        self.kind_buttons: dict[str, QRadioButton] = {}
+        for kind in maps.KINDS:
+            button = QRadioButton(maps.KIND_NOUNS[kind].capitalize())
+            button.setObjectName(f"kind_{kind}")
+            self.kinds.addButton(button)
+            self.kind_buttons[kind] = button
+            kind_row.addWidget(button)
+            button.toggled.connect(partial(self._kind_toggled, kind))
+        kind_row.addStretch(1)
+        self.kind_note = QLabel()
+        self.kind_note.setObjectName("kind_note")
+        self.kind_note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(kind_box)
+        layout.addWidget(self.kind_note)
+        layout.addWidget(self.notice)
+        self.kind_chosen_by_user = False
+        self._setting = False
+
+    def initializePage(self) -> None:
+        flow = self.flow
+        self.notice.clear()
+        if flow.preview is None or flow.preview.sheet != flow.sheet:
+            flow.preview = None
+            assert flow.facts is not None
+            try:
+                with WaitCursor(), open_source(flow.facts.path) as source:
+                    flow.preview = preview(source, flow.sheet, limit=PREVIEW_ROWS)
+            except LiaisonError as exc:
+                self.model.set_rows([], None)
+                self.show_error(exc.message)
+                return
+            flow.header_row = flow.preview.header_row
+            flow.kind = flow.preview.kind
+            self.kind_chosen_by_user = False
+        shown = flow.preview
+        rows = shown.rows
+        self._setting = True
+        self.header_spin.setMaximum(max(len(rows), 1))
+        self.header_spin.setValue(flow.header_row or 1)
+        self._setting = False
+        self.model.set_rows(rows, flow.header_row)
+        more = " (the first 200 rows)" if shown.truncated else ""
+        file_name = flow.facts.path.name if flow.facts else ""
+        self.intro.setText(f"Sheet “{shown.sheet}” of {file_name}"
+                           f"{more}. Rows above the column names (titles, notes) are left out.")
+        if not rows:
+            self.show_error("This sheet is empty: there is nothing to import. Go back and "
+                            "choose another sheet or file.")
+        elif shown.header_row is None:
+            self.header_note.setText("Liaison found no row of column names; choose it.")
+            flow.header_row = self.header_spin.value()
+            self.model.set_header_row(flow.header_row)
+        else:
+            self.header_note.setText(f"Liaison found the column names in row {shown.header_row}.")
+        self._show_kind(flow.kind, guessed=not self.kind_chosen_by_user)
+        self.fit_columns()
+        if flow.header_row:
+            self.table.scrollTo(self.model.index(max(flow.header_row - 2, 0), 0),
+                                QAbstractItemView.ScrollHint.PositionAtTop)
+        self.completeChanged.emit()
+
+    def fit_columns(self) -> None:
+        """Widths from the column names and the rows below them: a long title above the
+        header row does not make its column wide."""
+        rows = self.model.rows
+        start = (self.flow.header_row or 1) - 1
+        metrics = self.table.fontMetrics()
+        for column in range(self.model.columnCount()):
+            texts = [self.model.index(n, column).data() or ""
+                     for n in range(start, min(len(rows), start + 60))]
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            self.table.setColumnWidth(column, max(48, min(widest + 18, 260)))
+
+    def headers(self) -> list[str]:
+        preview_ = self.flow.preview
+        row = self.flow.header_row
+        if preview_ is None or not row or row > len(preview_.rows):
+            return []
+        return maps.header_texts(preview_.rows[row - 1])
+
+    def _header_changed(self, value: int) -> None:
+        if self._setting or self.flow.preview is None:
+            return
+        self.flow.header_row = value
+        self.model.set_header_row(value)
+        self.header_note.setText("")
+        if not self.kind_chosen_by_user:
+            self._show_kind(maps.guess_kind(self.headers()), guessed=True)
+        self.completeChanged.emit()
+
+    def _show_kind(self, kind: str, *, guessed: bool) -> None:
+        self.flow.kind = kind
+        self._setting = True
+        self.kind_buttons[kind].setChecked(True)
+        self._setting = False
+        if guessed:
+            self.kind_note.setText(f"Liaison guessed {maps.KIND_NOUNS[kind]} from the column "
+                                   "names; choose another if that is wrong.")
+
+    def _kind_toggled(self, kind: str, on: bool) -> None:
+        if self._setting or not on:
+            return
+        self.kind_chosen_by_user = True
+        self.flow.kind = kind
+        self.kind_note.setText("")
+
+    def isComplete(self) -> bool:
+        preview_ = self.flow.preview
+        return (preview_ is not None and bool(preview_.rows) and self.flow.header_row is not None
+                and self.flow.header_row < len(preview_.rows) + 1)
