@@ -64,7 +64,7 @@ _ROW_DEPENDENT = frozenset({"phone", "phones"})  # read in the record's country
 _MISSING = object()
 
 
-@dataclass
+@dataclass(slots=True)
 class Pending:
     row: int
     entity: str
@@ -72,7 +72,7 @@ class Pending:
     matched: bool
     reason: str
     values: dict[str, Any]
-    present: set[str]
+    present: frozenset[str]
     links: dict[str, Any] = field(default_factory=dict)
     skip: str = ""  # set when the row repeats an earlier row of the file
 
@@ -103,6 +103,7 @@ class SheetPlanner:
         self._dates: dict[tuple[str, str], Any] = {}
         self._interaction_titles: dict[str, list[str]] = {}
         self._seen: dict[tuple[str, str], int] = {}
+        self._patterns: dict[tuple[str, ...], frozenset[str]] = {}
         self._interaction_keys = KeyIndex()
         self._followup_keys = KeyIndex()
 
@@ -251,7 +252,7 @@ class SheetPlanner:
         return "; ".join(names)
 
     # -- the kinds --------------------------------------------------------------------------
-    def plan(self, rows: Sequence[tuple[int, Sequence[Any]]],
+    def plan(self, rows: list[tuple[int, Sequence[Any]]],
              cancelled: Callable[[], bool] | None = None) -> list[RowPlan]:
         pending: list[Pending | RowPlan] = []
         builder = getattr(self, f"_plan_{self.kind}")
@@ -262,6 +263,7 @@ class SheetPlanner:
         for count, (number, cells) in enumerate(rows):
             if cancelled is not None and count % 2000 == 0 and cancelled():
                 raise LiaisonError("The import was cancelled; nothing was written.")
+            rows[count] = (number, ())  # the cells are read: let them go
             before = len(self.errors)
             result = builder(number, cells)
             if result is None or len(self.errors) > before:
@@ -355,7 +357,7 @@ class SheetPlanner:
         if position:
             position["person_id"] = record_id
             result.append(Pending(number, "position", new_id(), False, "", position,
-                                  set(position)))
+                                  frozenset(position)))
         return result
 
     def _position(self, number: int, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -422,7 +424,7 @@ class SheetPlanner:
             matched, reason = bool(existing), "same date and title" if existing else ""
         links = {"participants": participants, "topics": topics,
                  "tags": split_list(data.get("tags"))}
-        present = self._present(data) | ({"participants"} if participants else set())
+        present = self._present(data, ("participants",) if participants else ())
         pending = Pending(number, "interaction", record_id, matched, reason, values, present,
                           links)
         self._remember(pending, lambda: self._interaction_keys.add(key, record_id))
@@ -517,10 +519,19 @@ class SheetPlanner:
         return ids[0] if len(ids) == 1 else None
 
     # -- classification ---------------------------------------------------------------------
-    def _present(self, data: dict[str, Any]) -> set[str]:
+    def _present(self, data: dict[str, Any], extra: tuple[str, ...] = ()) -> frozenset[str]:
+        """The fields a row fills in (all mapped ones when empty cells clear values); rows
+        share one set per pattern."""
         if self.options.clear_empty:
-            return {name for name in data if name != "id"}
-        return {name for name, value in data.items() if value not in (None, "") and name != "id"}
+            names = tuple(name for name in data if name != "id")
+        else:
+            names = tuple(name for name, value in data.items()
+                          if value not in (None, "") and name != "id")
+        names += extra
+        found = self._patterns.get(names)
+        if found is None:
+            found = self._patterns[names] = frozenset(names)
+        return found
 
     def _remember(self, pending: Pending, add: Callable[[], None]) -> None:
         first = self._seen.get((pending.entity, pending.id))
@@ -536,7 +547,8 @@ class SheetPlanner:
         current = self._current(matched)
         policy = self.options.on_duplicate
         plans: list[RowPlan] = []
-        for item in pending:
+        for position, item in enumerate(pending):
+            pending[position] = None  # type: ignore[call-overload]  # freed as it goes
             if isinstance(item, RowPlan):
                 plans.append(item)
                 continue

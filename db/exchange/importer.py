@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain
@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from db.base import new_id, utcnow
+from db.base import new_id, new_ids, utcnow
 from db.bulk import BulkWriter, stamp
 from db.engine import Database
 from db.errors import LiaisonError
@@ -106,12 +106,17 @@ def build_plan(db: Database, path: str | Path, options: ImportOptions | None = N
 
             return plan_workbook(db, source, options, checksum, cancelled)
         table = source.read(options.sheet, cancelled=cancelled)
-        return plan_table(db, table, options, file_name=file_path.name, checksum=checksum,
-                          fmt=source.format, cancelled=cancelled)
+        fmt = source.format
+    # The reader's own copy of the sheet is gone now; the plan consumes the table row by row.
+    return plan_table(db, table, options, file_name=file_path.name, checksum=checksum, fmt=fmt,
+                      cancelled=cancelled, consume=True)
 
 
 def plan_table(db: Database, table: Table, options: ImportOptions, *, file_name: str,
-               checksum: str, fmt: str, cancelled: Callable[[], bool] | None = None) -> Plan:
+               checksum: str, fmt: str, cancelled: Callable[[], bool] | None = None,
+               consume: bool = False) -> Plan:
+    """Plan one sheet's rows. With `consume`, the table's rows are released as they are
+    planned (a 100k-row sheet would otherwise be held twice over)."""
     rows = table.rows
     if options.fixes:
         rows = [list(row) for row in rows]
@@ -137,9 +142,13 @@ def plan_table(db: Database, table: Table, options: ImportOptions, *, file_name:
                            "people, interactions or followups.")
     mapping = _mapping(db, headers, kind, options)
     _check_mapping(mapping, kind, table.sheet)
-    data = [(number, cells) for number, cells in enumerate(rows[header_index + 1:],
-                                                               start=header_index + 2)
-            if any(cell not in (None, "") for cell in cells)]
+    data: list[tuple[int, Sequence[Any]]] = [
+        (number, cells)
+        for number, cells in enumerate(rows[header_index + 1:], start=header_index + 2)
+        if any(cell not in (None, "") for cell in cells)]
+    if consume:
+        table.rows.clear()
+        rows = []
     if not data:
         raise LiaisonError(f"Sheet “{table.sheet}” of {file_name} has a header row but no rows "
                            "below it; nothing to import.")
@@ -176,13 +185,13 @@ def _mapping(db: Database, headers: list[str], kind: str, options: ImportOptions
 
 def _check_mapping(mapping: dict[int, str], kind: str, sheet: str) -> None:
     fields = set(mapping.values())
-    needed = {"organizations": ({"name", "id"}, "a name"),
-              "people": ({"name", "first_name", "last_name", "id"}, "a name"),
-              "interactions": ({"title", "id"}, "a title"),
-              "followups": ({"description", "id"}, "a description")}[kind]
+    needed = {"organizations": ({"name", "id"}, "a name", "Party=name"),
+              "people": ({"name", "first_name", "last_name", "id"}, "a name", "Contact=name"),
+              "interactions": ({"title", "id"}, "a title", "Subject=title"),
+              "followups": ({"description", "id"}, "a description", "Task=description")}[kind]
     if not fields & needed[0]:
         raise LiaisonError(f"No column of sheet “{sheet}” holds {needed[1]} for the {kind}; "
-                           "map one (for example --map \"Party=name\").")
+                           f"say which one does (for example --map \"{needed[2]}\").")
     if kind == "interactions" and "start" not in fields and "id" not in fields:
         raise LiaisonError(f"No column of sheet “{sheet}” holds the date of the interactions; "
                            "map one (for example --map \"Date=start\").")
@@ -355,10 +364,12 @@ class _Applier:
                 tuples.append(tuple(row))
             self.writer.insert(table, columns, tuples)
             self._links(entity, chunk)
+            created = to_json({"import": self.actor.detail})
             self.log_rows.extend(
-                (new_id(), self.now, schema.entity, plan.id, "created", None,
-                 to_json({"import": self.actor.detail}), 1, self.actor.who, "import",
-                 self.actor.detail, self.actor.batch_id) for plan in chunk)
+                (key, self.now, schema.entity, plan.id, "created", None,
+                 created, 1, self.actor.who, "import",
+                 self.actor.detail, self.actor.batch_id)
+                for key, plan in zip(new_ids(len(chunk)), chunk, strict=True))
             self.undo["created"][entity].extend(plan.id for plan in chunk)
             yield f"Creating {schema.entity} records", len(chunk)
 
@@ -376,8 +387,8 @@ class _Applier:
             for plan in plans:
                 start = plan.values.get("start")
                 for organization_id, person_id, role in plan.links.get("participants", ()):
-                    parts.append((new_id(), self.now, self.now, 1, plan.id,
-                                  organization_id, person_id, role, _db_value(start)))
+                    parts.append((self.now, self.now, 1, plan.id, organization_id, person_id,
+                                  role, _db_value(start)))
                     key = ("organizations", organization_id) if organization_id else \
                         ("people", person_id)
                     figures = self.new_contacts.get(key)
@@ -388,10 +399,12 @@ class _Applier:
                         if start and (figures[1] is None or start > figures[1]):
                             figures[1] = start
             # In the order of the participant timeline index: inserts walk it once.
-            parts.sort(key=lambda part: (part[5] or "", part[6] or "", part[8] or ""))
+            # Ids are handed out after sorting, so the primary key still only appends.
+            parts.sort(key=lambda part: (part[4] or "", part[5] or "", part[7] or ""))
             self.writer.insert("participations", (
                 "id", "created_at", "updated_at", "version", "interaction_id", "organization_id",
-                "person_id", "role", "start_date"), parts)
+                "person_id", "role", "start_date"),
+                [(key, *part) for key, part in zip(new_ids(len(parts)), parts, strict=True)])
 
     def _touch(self, organization_id: str | None, person_id: str | None) -> None:
         if organization_id:

@@ -21,6 +21,7 @@ from db.services.similarity import normalize_name
 
 UUID_TEXT = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 FUZZY_THRESHOLD = 90.0
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -141,8 +142,12 @@ class NameIndex:
         wanted = normalize_name(name)
         if not wanted or not keys:
             return NO_MATCH
-        hits = process.extract(wanted, keys, scorer=fuzz.token_sort_ratio,
-                               score_cutoff=threshold, limit=8)
+        if sum(ch.isalpha() for ch in wanted) < 4:
+            return NO_MATCH  # codes and numbers are the same or they are different
+        digits = _DIGITS.findall(wanted)
+        hits = [hit for hit in process.extract(wanted, keys, scorer=fuzz.token_sort_ratio,
+                                               score_cutoff=threshold, limit=8)
+                if _DIGITS.findall(hit[0]) == digits]  # "Party 2" is not "Party 3"
         if not hits:
             return NO_MATCH
         best = hits[0][1]

@@ -23,7 +23,7 @@ ENTITY_KINDS = {"organization": "organizations", "person": "people", "position":
                 "interaction": "interactions", "followup": "followups"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """An error (blocks its row) or a warning (does not), where it is in the source."""
 
@@ -37,14 +37,14 @@ class Note:
                 "message": self.message}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     field: str
     before: Any
     after: Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RowPlan:
     sheet: str
     row: int  # the spreadsheet's row number, as the user sees it

@@ -141,7 +141,7 @@ class WorkbookSheetPlanner(SheetPlanner):
                   "start": start, "end": end}
         identity = self._identity(number, data, Affiliation, None)
         record_id, matched, reason = identity if identity else (new_id(), False, "")
-        present = {"person_id", "organization_id"} | (self._present(data) & set(values))
+        present = frozenset({"person_id", "organization_id"}) | (self._present(data) & set(values))
         return Pending(number, "position", record_id, matched, reason, values, present)
 
     # -- three-way comparison ----------------------------------------------------------------

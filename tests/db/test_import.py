@@ -290,3 +290,14 @@ def test_people_without_a_match_in_a_big_organization_list(db: Database, tmp_pat
     with db.reading() as session:
         assert session.execute(select(func.count()).select_from(Person)).scalar_one() == 2
         assert session.execute(select(func.count()).select_from(Affiliation)).scalar_one() == 2
+
+
+def test_a_similar_name_matches_but_other_numbers_do_not(db: Database, tmp_path: Path) -> None:
+    anc = make_organization(db, name="African National Congress", country="ZA")
+    make_organization(db, name="Workers Party Section 3", country="ZA")
+    path = write_xlsx(tmp_path / "typo.xlsx", [["Party", "Country"],
+                                               ["African Nationall Congress", "ZA"],
+                                               ["Workers Party Section 4", "ZA"]])
+    plan = build_plan(db, path)
+    assert plan.rows[0].id == anc.id and "similar name" in plan.rows[0].reason
+    assert plan.rows[1].action == "create"
