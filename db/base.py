@@ -58,7 +58,16 @@ def new_ids(count: int) -> list[str]:
 
 
 def new_id() -> str:
-    return new_ids(1)[0]
+    with _id_lock:
+        ms = time.time_ns() // 1_000_000
+        last_ms, seq = _last_id
+        if ms > last_ms:
+            seq = 0
+        else:
+            ms, seq = (last_ms, seq + 1) if seq < 0xFFF else (last_ms + 1, 0)
+        _last_id[0], _last_id[1] = ms, seq
+    text = f"{(ms << 80) | (0x7 << 76) | (seq << 64) | (0x2 << 62) | _random.getrandbits(62):032x}"
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def utcnow() -> datetime:

@@ -32,7 +32,7 @@ SQLITE_MEMORY = "sqlite:///:memory:"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000  # read at each connection, so tests may lower it
 # The schema revision this version of Liaison writes; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 
 
 def default_database_path() -> Path:

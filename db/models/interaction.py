@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, IdColumn, Record
@@ -38,10 +38,15 @@ class Participation(Record, Base):
         CheckConstraint(
             "(organization_id IS NULL) <> (person_id IS NULL)", name="one_participant"
         ),
-        # A participant's timeline, newest first, straight from the index.
+        # A participant's timeline, newest first, straight from the index. Each row is either
+        # an organization's or a person's, so each index holds only its own half (partial):
+        # a bulk import of interactions maintains one timeline index per participant, not two.
         Index("ix_participations_organization_timeline", "organization_id", "start_date",
-              "interaction_id"),
-        Index("ix_participations_person_timeline", "person_id", "start_date", "interaction_id"),
+              "interaction_id", sqlite_where=text("organization_id IS NOT NULL"),
+              postgresql_where=text("organization_id IS NOT NULL")),
+        Index("ix_participations_person_timeline", "person_id", "start_date", "interaction_id",
+              sqlite_where=text("person_id IS NOT NULL"),
+              postgresql_where=text("person_id IS NOT NULL")),
     )
 
     interaction_id: Mapped[str] = mapped_column(
