@@ -82,6 +82,13 @@ def build_parser() -> Parser:
                           "blanks only")
     imp.add_argument("--map", action="append", default=[], metavar="Column=field",
                      help="map a column to a field (repeatable; empty field ignores it)")
+    imp.add_argument("--on-conflict", choices=["file", "database"],
+                     help="Liaison workbooks: for fields changed both in the file and in the "
+                          "database since export, take the file's or keep the database's "
+                          "value (default: leave them open and apply the rest)")
+    imp.add_argument("--apply-deletions", action="store_true",
+                     help="Liaison workbooks: delete the records whose rows were removed "
+                          "from the file (default: only propose it)")
     for flag in ("--dayfirst", "--monthfirst", "--skip-invalid", "--dry-run", "--json"):
         imp.add_argument(flag, action="store_true")
     undo = sub.add_parser("undo-import", help="undo an import")

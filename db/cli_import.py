@@ -37,7 +37,9 @@ def _options(args: argparse.Namespace) -> Any:
         kind=getattr(args, "as") or None, sheet=args.sheet, header_row=header_row,
         overrides=overrides, profile=args.profile,
         day_order="dayfirst" if args.dayfirst else "monthfirst" if args.monthfirst else None,
-        on_duplicate=policy, skip_invalid=args.skip_invalid)
+        on_duplicate=policy, skip_invalid=args.skip_invalid,
+        conflict_default=getattr(args, "on_conflict", None),
+        apply_deletions=bool(getattr(args, "apply_deletions", False)))
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
@@ -83,8 +85,18 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
     for note in plan.warnings[:20]:
         print("warning: " + _where(note) + note.message, file=err)
     for row in plan.conflicts[:20]:
-        fields = ", ".join(c.field for c in row.changes)
-        print(f"conflict: {row.sheet} row {row.row}: {row.reason} ({fields})", file=err)
+        for conflict in row.conflicts:
+            print(f"conflict: {row.sheet} row {row.row}, {conflict.field}: exported "
+                  f"{conflict.exported!r}, file {conflict.file!r}, Liaison "
+                  f"{conflict.database!r}", file=err)
+    if plan.conflicts:
+        print(f"{len(plan.conflicts)} row(s) have fields changed both in the file and in "
+              "Liaison; they were left as they are (choose with --on-conflict file|database).",
+              file=err)
+    deletions = plan.deletions
+    if deletions and not plan.options.apply_deletions:
+        print(f"{len(deletions)} record(s) are no longer in the file; they were not deleted "
+              "(use --apply-deletions to delete them).", file=err)
     print(outcome, file=out if code == 0 else err)
     return code
 

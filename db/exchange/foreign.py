@@ -27,7 +27,7 @@ from db.exchange.matching import (
     load_followup_keys,
     load_interaction_keys,
 )
-from db.exchange.plan import Action, Change, ImportOptions, Note, RowPlan
+from db.exchange.plan import Action, Change, FieldConflict, ImportOptions, Note, RowPlan
 from db.exchange.readers import CellError
 from db.exchange.values import as_text, as_year, parse_date
 from db.models import (
@@ -576,18 +576,20 @@ class SheetPlanner:
             reason = item.reason
             if action == "skip":
                 reason = f"Already in Liaison ({item.reason}); skipped as you asked."
-            action, changes, reason = self._judge(item, action, changes, reason, version)
+            action, changes, reason, conflicts = self._judge(item, action, changes, reason,
+                                                             version)
             plans.append(RowPlan(self.sheet, item.row, item.entity, action, item.id,
                                  {c.field: c.after for c in changes if c.field in self.schema.fields},
                                  {c.field: c.after for c in changes
                                   if c.field not in self.schema.fields},
-                                 tuple(changes), reason, version))
+                                 tuple(changes), reason, version, tuple(conflicts)))
         return plans
 
     def _judge(self, item: Pending, action: Action, changes: list[Change], reason: str,
-               version: int) -> tuple[Action, list[Change], str]:
-        """A last word on a matched row (the Liaison workbook compares fingerprints here)."""
-        return action, changes, reason
+               version: int) -> tuple[Action, list[Change], str, list[FieldConflict]]:
+        """A last word on a matched row (the Liaison workbook compares fingerprints here):
+        the action, the changes to write, why, and the fields left in conflict."""
+        return action, changes, reason, []
 
     def _changes(self, item: Pending, before: dict[str, Any], policy: str) -> list[Change]:
         changes: list[Change] = []

@@ -248,7 +248,8 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
     batch_id = new_id()
     base = actor or Actor()
     actor = Actor(base.who, "import", plan.file_name, batch_id)
-    rows = [row for row in plan.rows if row.action in ("create", "update")]
+    rows = [row for row in plan.rows if row.action in ("create", "update") or (
+        row.action == "delete" and plan.options.apply_deletions)]
     total = len(rows)
     done = 0
     with db.transaction() as session, _larger_cache(session, db.is_sqlite):
@@ -261,8 +262,10 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
         for entity in ORDER:
             creates = [r for r in rows if r.entity == entity and r.action == "create"]
             updates = [r for r in rows if r.entity == entity and r.action == "update"]
+            deletions = [r for r in rows if r.entity == entity and r.action == "delete"]
             for stage, amount in chain(applier.create(entity, creates),
-                                       applier.update(entity, updates)):
+                                       applier.update(entity, updates),
+                                       applier.delete(entity, deletions)):
                 done += amount
                 if cancelled is not None and cancelled():
                     raise ImportCancelled("The import was cancelled; nothing was written.")
@@ -313,7 +316,7 @@ class _Applier:
         # New interactions only add to a participant's figures: (count, latest date) to add.
         self.new_contacts: dict[tuple[str, str], list[Any]] = {}
         self.undo: dict[str, Any] = {"created": defaultdict(list), "updated": [],
-                                     "tags_created": []}
+                                     "deleted": [], "tags_created": []}
         self._tags: dict[str, str] | None = None
 
     # tags by folded name, created on first use
@@ -332,6 +335,24 @@ class _Applier:
                 self._tags[key] = tag.id
                 self.undo["tags_created"].append(tag.id)
         return self._tags[key]
+
+    def tag_names(self) -> dict[str, str]:
+        return {tag: name for name, tag in (self._tags or {}).items()} | {
+            tag: name for tag, name in self.session.execute(select(Tag.id, Tag.name))}
+
+    def delete(self, entity: str, plans: list[RowPlan]) -> Iterator[tuple[str, int]]:
+        """Deletions the user accepted (records gone from a Liaison workbook's sheet)."""
+        schema = SCHEMA_OF[entity]
+        for plan in plans:
+            assert plan.id is not None
+            if entity == "interaction":
+                for organization_id, person_id in self.session.execute(
+                        select(Participation.organization_id, Participation.person_id)
+                        .where(Participation.interaction_id == plan.id)):
+                    self._touch(organization_id, person_id)
+            recording.soft_delete(self.session, schema, plan.id, self.actor)
+            self.undo["deleted"].append({"entity": entity, "id": plan.id})
+            yield f"Deleting {schema.entity} records", 1
 
     def create(self, entity: str, plans: list[RowPlan]) -> Iterator[tuple[str, int]]:
         if not plans:
@@ -442,7 +463,9 @@ class _Applier:
             before, after = recording.set_links(self.session, table.c[column], table.c.tag_id,
                                                 obj.id, {self.tag_id(n) for n in links["tags"]})
             if before != after:
-                diff.append(("tags", sorted(before), sorted(after)))
+                names = self.tag_names()
+                diff.append(("tags", sorted(names.get(i, i) for i in before),
+                             sorted(names.get(i, i) for i in after)))
         if "topics" in links and entity == "interaction":
             before, after = recording.set_links(
                 self.session, interaction_topics.c.interaction_id, interaction_topics.c.topic_id,
@@ -540,6 +563,8 @@ def undo_import(db: Database, batch_id: str, actor: Actor | None = None) -> Undo
         if batch.status == "undone":
             raise LiaisonError(f"The import of {batch.file_name} ({batch_id}) was already undone.")
         data = json.loads(batch.undo_data or "{}")
+        touched_orgs: set[str] = set()
+        touched_people: set[str] = set()
         for item in reversed(data.get("updated", [])):
             schema = SCHEMA_OF[item["entity"]]
             obj = session.get(schema.model, item["id"])
@@ -559,9 +584,21 @@ def undo_import(db: Database, batch_id: str, actor: Actor | None = None) -> Undo
                     recording.touch(session, schema, obj, actor, diff, obj.version)
                 applier.finish()
             restored += 1
+        for item in data.get("deleted", []):
+            schema = SCHEMA_OF[item["entity"]]
+            obj = session.get(schema.model, item["id"])
+            if obj is not None and obj.deleted_at is not None:
+                recording.restore(session, schema, item["id"], actor)
+                restored += 1
+                if item["entity"] == "interaction":
+                    for org, person in session.execute(
+                            select(Participation.organization_id, Participation.person_id)
+                            .where(Participation.interaction_id == item["id"])):
+                        if org:
+                            touched_orgs.add(org)
+                        if person:
+                            touched_people.add(person)
         created: dict[str, list[str]] = data.get("created", {})
-        touched_orgs: set[str] = set()
-        touched_people: set[str] = set()
         for entity in reversed(ORDER):
             ids = created.get(entity, [])
             schema = SCHEMA_OF[entity]

@@ -11,14 +11,16 @@ from typing import Any, Literal
 
 from db.exchange.values import DayOrder
 
-Action = Literal["create", "update", "unchanged", "skip", "conflict", "error"]
+Action = Literal["create", "update", "unchanged", "skip", "conflict", "error", "delete"]
+Resolution = Literal["file", "database"]
 Policy = Literal["skip", "update", "fill"]
 POLICIES: tuple[Policy, ...] = ("skip", "update", "fill")
 # The JSON's words for the counts (DESIGN.md's contract), per kind of record.
 COUNT_WORDS = {"create": "created", "update": "updated", "unchanged": "unchanged",
-               "skip": "skipped", "conflict": "skipped", "error": "skipped"}
+               "skip": "skipped", "conflict": "skipped", "error": "skipped",
+               "delete": "deleted"}
 ROW_WORDS = {"create": "created", "update": "updated", "unchanged": "unchanged", "skip": "skipped",
-             "conflict": "conflict", "error": "error"}
+             "conflict": "conflict", "error": "error", "delete": "deleted"}
 ENTITY_KINDS = {"organization": "organizations", "person": "people", "position": "positions",
                 "interaction": "interactions", "followup": "followups"}
 
@@ -45,6 +47,16 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class FieldConflict:
+    """A field changed both in the file and in Liaison since the export, to different values."""
+
+    field: str
+    exported: Any  # the value when the workbook was exported
+    file: Any
+    database: Any
+
+
+@dataclass(frozen=True, slots=True)
 class RowPlan:
     sheet: str
     row: int  # the spreadsheet's row number, as the user sees it
@@ -56,6 +68,8 @@ class RowPlan:
     changes: tuple[Change, ...] = ()
     reason: str = ""  # why it matched, or why it is skipped, in the user's words
     version: int | None = None  # the matched record's version when planned
+    # Fields left open: neither value is written until the user picks one.
+    conflicts: tuple[FieldConflict, ...] = ()
 
     def as_json(self) -> dict[str, Any]:
         return {"sheet": self.sheet, "row": self.row, "kind": ENTITY_KINDS[self.entity],
@@ -78,6 +92,13 @@ class ImportOptions:
     defaults: Mapping[str, Any] = field(default_factory=dict)  # e.g. kind for interactions
     # Values the user corrected in the wizard: (spreadsheet row, 0-based column) → new value.
     fixes: Mapping[tuple[int, int], Any] = field(default_factory=dict)
+    # Liaison workbooks: the user's pick for conflicting fields, by (record id, field), and
+    # for every other conflict (None: leave them open and apply the rest).
+    resolutions: Mapping[tuple[str, str], Resolution] = field(default_factory=dict)
+    conflict_default: Resolution | None = None
+    # Records missing from a sheet that held them when exported are proposed for deletion;
+    # they are deleted only when the user says so.
+    apply_deletions: bool = False
 
 
 @dataclass(frozen=True)
@@ -97,7 +118,12 @@ class Plan:
 
     @property
     def conflicts(self) -> tuple[RowPlan, ...]:
-        return tuple(row for row in self.rows if row.action == "conflict")
+        """Rows with fields left open (the rest of such a row may still be applied)."""
+        return tuple(row for row in self.rows if row.conflicts)
+
+    @property
+    def deletions(self) -> tuple[RowPlan, ...]:
+        return tuple(row for row in self.rows if row.action == "delete")
 
     @property
     def has_errors(self) -> bool:
@@ -110,15 +136,23 @@ class Plan:
 
     @property
     def writes(self) -> bool:
-        return any(row.action in ("create", "update") for row in self.rows)
+        return any(row.action in ("create", "update") or (
+            row.action == "delete" and self.options.apply_deletions) for row in self.rows)
 
     def counts(self) -> dict[str, dict[str, int]]:
         result: dict[str, dict[str, int]] = {}
-        tally = Counter((ENTITY_KINDS[row.entity], COUNT_WORDS[row.action]) for row in self.rows)
+        tally = Counter((ENTITY_KINDS[row.entity], self._word(row)) for row in self.rows)
         for kind in dict.fromkeys(ENTITY_KINDS[row.entity] for row in self.rows):
             result[kind] = {word: tally[(kind, word)]
                             for word in ("created", "updated", "unchanged", "skipped")}
+            if tally[(kind, "deleted")]:
+                result[kind]["deleted"] = tally[(kind, "deleted")]
         return result
+
+    def _word(self, row: RowPlan) -> str:
+        if row.action == "delete":  # a proposal until the user accepts deletions
+            return "deleted" if self.options.apply_deletions else "skipped"
+        return COUNT_WORDS[row.action]
 
     def summary(self) -> str:
         parts = []
@@ -132,8 +166,8 @@ class Plan:
 def conflict_json(row: RowPlan) -> dict[str, Any]:
     return {"sheet": row.sheet, "row": row.row, "kind": ENTITY_KINDS[row.entity], "id": row.id,
             "message": row.reason,
-            "fields": [{"field": c.field, "database": _plain(c.before), "file": _plain(c.after)}
-                       for c in row.changes]}
+            "fields": [{"field": c.field, "exported": _plain(c.exported), "file": _plain(c.file),
+                        "database": _plain(c.database)} for c in row.conflicts]}
 
 
 def _plain(value: Any) -> Any:
@@ -151,6 +185,9 @@ def plan_json(plan: Plan, batch_id: str | None = None) -> dict[str, Any]:
         "errors": [note.as_json() for note in plan.errors],
         "warnings": [note.as_json() for note in plan.warnings],
         "conflicts": [conflict_json(row) for row in plan.conflicts],
+        "proposed_deletions": [{"sheet": row.sheet, "kind": ENTITY_KINDS[row.entity],
+                                "id": row.id, "name": row.reason}
+                               for row in plan.deletions if not plan.options.apply_deletions],
         "rows": [row.as_json() for row in plan.rows],
         "batch_id": batch_id,
     }

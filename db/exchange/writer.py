@@ -88,7 +88,7 @@ def _readme_lines(db: Database, database_id: str, exported: datetime,
     return [
         ("What this is", f"A {FORMAT_NAME} (format {FORMAT_VERSION}): the records of a Liaison "
                          "database, one sheet per kind of record."),
-        ("Exported (UTC)", exported.strftime("%Y-%m-%d %H:%M:%S")),
+        ("Exported (UTC)", exported.strftime("%Y-%m-%d %H:%M:%S.%f")),
         ("From database", db.describe()),
         ("Database id", database_id),
         ("Liaison version", __version__),
@@ -96,14 +96,19 @@ def _readme_lines(db: Database, database_id: str, exported: datetime,
         ("How to edit", "Change values in place, add rows at the bottom (leave id empty), use "
                         "the dropdowns for kinds, statuses, levels and countries, type dates as "
                         "dates. Lists (aliases, tags, topics, emails, phones, languages) are "
-                        "separated by “;”. An empty cell never clears data on import."),
+                        "separated by “;”. Emptying a cell clears that value when the file "
+                        "comes back."),
         ("Bring it back", "Import this file into Liaison (liaison import FILE, or File › Import "
-                          "in the app). Every row is compared with the database: unchanged, "
-                          "changed here, changed in the database since export, or both."),
+                          "in the app). Every row is compared with what was exported and with "
+                          "the database: changes made here are applied, changes made in Liaison "
+                          "meanwhile are kept, and a field changed in both places is shown as a "
+                          "conflict for you to decide. Importing the same file twice changes "
+                          "nothing."),
         ("Do not touch", f"the id columns (id, person_id, organization_id, interaction_id, "
                          f"participant_ids), the hidden {REV_COLUMN} column and the hidden "
                          f"{LISTS_SHEET} sheet: they tie each row to its record. Do not rename "
-                         "sheets or headers. To delete a record, do it in Liaison."),
+                         "sheets or headers. A row deleted here is only proposed for deletion; "
+                         "nothing is deleted unless you confirm it."),
         ("Participants", "participants is for reading (“Name [role]; …”); participant_ids "
                          "(“organization:ID:role; person:ID:role”) is what an import uses."),
     ]

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 
-from db.exchange.plan import Change, Note, Plan, RowPlan
+from db.exchange.plan import Change, FieldConflict, Note, Plan, RowPlan
 from db.vocabulary import (
     FOLLOWUP_STATUSES,
     GENDERS,
@@ -41,6 +41,7 @@ ACTIONS: dict[str, ActionLook] = {
     "skip": ActionLook("Skip", "x", "#667085"),
     "conflict": ActionLook("Conflict", "triangle-alert", "#b54708"),
     "error": ActionLook("Not imported (error)", "circle-x", "#b42318"),
+    "delete": ActionLook("Removed from the file", "trash-2", "#b42318"),
 }
 ENTITY_NOUNS = {"organization": "organization", "person": "person", "position": "position",
                 "interaction": "interaction", "followup": "follow-up"}
@@ -165,15 +166,22 @@ def record_label(row: RowPlan, names: Mapping[str, str]) -> str:
 def change_line(row: RowPlan, change: Change, names: Mapping[str, str]) -> str:
     before = value_text(change.field, change.before, names, row.entity)
     after = value_text(change.field, change.after, names, row.entity)
-    if row.action == "conflict":
-        return f"{change.field}:  Liaison has {before}  ·  the file has {after}"
     return f"{change.field}:  {before}  →  {after}"
 
 
+def conflict_line(row: RowPlan, conflict: FieldConflict, names: Mapping[str, str]) -> str:
+    def shown(value: object) -> str:
+        return value_text(conflict.field, value, names, row.entity)
+
+    return (f"{conflict.field} (conflict, left as it is):  exported {shown(conflict.exported)}"
+            f"  ·  the file has {shown(conflict.file)}  ·  Liaison has {shown(conflict.database)}")
+
+
 def detail_lines(row: RowPlan, names: Mapping[str, str]) -> list[str]:
-    """The lines shown under a row: field changes, or what a new record will hold."""
-    if row.changes:
-        return [change_line(row, change, names) for change in row.changes]
+    """The lines shown under a row: field changes and conflicts, or what a new record holds."""
+    if row.changes or row.conflicts:
+        return [change_line(row, change, names) for change in row.changes] + [
+            conflict_line(row, conflict, names) for conflict in row.conflicts]
     if row.action == "create":
         values = {**row.values, **row.links}
         return [f"{field}:  {value_text(field, value, names, row.entity)}"
@@ -190,11 +198,12 @@ def row_details(row: RowPlan, names: Mapping[str, str] | None = None) -> str:
     """The one-line explanation beside a row."""
     if row.action == "update":
         fields = ", ".join(c.field for c in row.changes)
-        matched = f"matched: {row.reason}" if row.reason else ""
+        matched = f"matched: {row.reason}" if row.reason and not row.conflicts else row.reason
         return " · ".join(part for part in (fields and f"changes {fields}", matched) if part)
     if row.action == "conflict":
-        fields = ", ".join(c.field for c in row.changes)
-        return f"{row.reason} Fields: {fields}." if fields else row.reason
+        return row.reason
+    if row.action == "delete":
+        return f"{row.reason} (proposed; deleted only if you say so)"
     if row.action == "unchanged":
         if row.reason and row.reason[0].islower() and row.entity != "position":
             return f"matched: {row.reason}; nothing to change"

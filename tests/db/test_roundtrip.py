@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from db.engine import Database
 from db.exchange.importer import apply_plan, build_plan, undo_import
+from db.exchange.plan import ImportOptions, plan_json
 from db.exchange.writer import write_workbook
 from db.services import affiliations, followups, interactions, organizations, people
 from tests.db.factories import make_interaction, make_organization, make_person
@@ -124,28 +125,64 @@ def test_edits_in_a_spreadsheet_come_back_exactly(db: Database, tmp_path: Path) 
 def test_three_way_comparison_with_changes_made_in_liaison(db: Database, tmp_path: Path) -> None:
     world = small_world(db)
     path = export(db, tmp_path / "liaison.xlsx")
-    # After the export, Liaison changes two records…
+    # After the export, Liaison changes three records…
     anc = organizations.get_organization(db, world["anc"].id)
     organizations.update_organization(db, anc.id, {"ideology": "Social democracy"},
                                       expected_version=anc.version)
     cpc = organizations.get_organization(db, world["cpc"].id)
-    organizations.update_organization(db, cpc.id, {"website": "https://www.12371.cn"},
+    organizations.update_organization(db, cpc.id, {"website": "https://www.12371.cn",
+                                                   "ideology": "Marxism"},
                                       expected_version=cpc.version)
-    # …and the file changes one of them, plus another.
+    # …and the file changes one of them on other fields, and another on the same field.
     edit(path, "organizations", "中国共产党", {"notes": "Edited on the plane"})
+    edit(path, "organizations", "African National Congress", {"ideology": "Progressive"})
     edit(path, "people", "Fikile Mbalula", {"title": "SG"})
     plan = build_plan(db, path)
     by_id = {r.id: r for r in plan.rows}
-    assert by_id[anc.id].action == "unchanged"  # changed in Liaison only: kept
-    assert "kept" in by_id[anc.id].reason
-    conflict = by_id[cpc.id]
-    assert conflict.action == "conflict"
-    assert {c.field for c in conflict.changes} == {"notes", "website"}
+    merged = by_id[cpc.id]  # different fields changed on each side: both kept
+    assert merged.action == "update" and [c.field for c in merged.changes] == ["notes"]
+    conflict = by_id[anc.id]  # the same field changed on both sides
+    assert conflict.action == "conflict" and not conflict.changes
+    (field,) = conflict.conflicts
+    assert (field.field, field.exported, field.file, field.database) == (
+        "ideology", None, "Progressive", "Social democracy")
     assert by_id[world["person"].id].action == "update"
+    assert [c["fields"][0]["field"] for c in plan_json(plan)["conflicts"]] == ["ideology"]
     apply_plan(db, plan)
     assert organizations.get_organization(db, anc.id).ideology == "Social democracy"
     cpc_now = organizations.get_organization(db, cpc.id)
-    assert cpc_now.website == "https://www.12371.cn" and cpc_now.notes is None
+    assert (cpc_now.website, cpc_now.ideology, cpc_now.notes) == (
+        "https://www.12371.cn", "Marxism", "Edited on the plane")
+
+    # The same file again: only the open conflict remains; choosing the file's value ends it.
+    again = build_plan(db, path)
+    assert [r.action for r in again.rows if r.action != "unchanged"] == ["conflict"]
+    chosen = build_plan(db, path, ImportOptions(resolutions={(anc.id, "ideology"): "file"}))
+    apply_plan(db, chosen)
+    assert organizations.get_organization(db, anc.id).ideology == "Progressive"
+    assert {r.action for r in build_plan(db, path).rows} == {"unchanged"}
+
+
+def test_rows_deleted_from_the_sheet_are_only_proposed(db: Database, tmp_path: Path) -> None:
+    world = small_world(db)
+    path = export(db, tmp_path / "liaison.xlsx")
+    wb = load_workbook(path)
+    ws = wb["followups"]
+    ws.delete_rows(2)
+    wb.save(path)
+    later = make_organization(db, name="Created after the export")
+    plan = build_plan(db, path)
+    deletions = plan.deletions
+    assert [(r.entity, r.id) for r in deletions] == [("followup", world["followup"].id)]
+    assert later.id not in {r.id for r in plan.rows}
+    assert not plan.writes
+    assert plan_json(plan)["proposed_deletions"][0]["id"] == world["followup"].id
+    accepted = build_plan(db, path, ImportOptions(apply_deletions=True))
+    result = apply_plan(db, accepted)
+    assert followups.list_followups(db, open_only=False).total == 0
+    undo_import(db, result.batch_id)
+    assert followups.get_followup(db, world["followup"].id).description == \
+        "Send the seminar report"
 
 
 def test_positions_and_rows_added_in_the_file(db: Database, tmp_path: Path) -> None:

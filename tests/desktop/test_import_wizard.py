@@ -274,7 +274,8 @@ def test_a_liaison_workbook_goes_straight_to_review_with_before_and_after(
         "website:  https://old.example.org  →  https://www.frenteamplio.uy"]
     conflict = by_action["conflict"]
     assert review.change_lines(conflict) == [
-        "notes:  Liaison has edited at home  ·  the file has edited on the trip"]
+        "notes (conflict, left as it is):  exported from Liaison  ·  the file has edited on the "
+        "trip  ·  Liaison has edited at home"]
     assert review.conflicts_note.isVisibleTo(review)
 
     click_next(wizard, qtbot, RESULT)
