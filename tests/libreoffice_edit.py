@@ -11,6 +11,7 @@ Rows to append are {"sheet", "append": {column: value}}."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -36,7 +37,7 @@ def connect(pipe: str, process: subprocess.Popen[bytes]) -> object:
     for _ in range(120):
         try:
             return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-        except Exception:  # noqa: BLE001 - LibreOffice is still starting
+        except Exception:  # LibreOffice is still starting
             if process.poll() is not None:
                 raise SystemExit("LibreOffice exited before it could be reached") from None
             time.sleep(0.25)
@@ -75,10 +76,8 @@ def main() -> int:
         document.storeToURL(Path(target).resolve().as_uri(),
                             (prop("FilterName", "Calc MS Excel 2007 XML"),))
         document.close(True)
-        try:
+        with contextlib.suppress(Exception):  # the connection drops as LibreOffice quits
             desktop.terminate()
-        except Exception:  # noqa: BLE001 - the connection drops as LibreOffice quits
-            pass
     finally:
         try:
             process.wait(timeout=30)
