@@ -41,3 +41,12 @@ def history(db: Database, record_id: str, *, limit: int = 500) -> list[ChangeRec
                          from_json(r.new), r.version, r.who, r.source, r.source_detail, r.batch_id)
             for r in rows
         ]
+
+
+def latest_change(db: Database) -> datetime | None:
+    """When anything was last changed (the newest change-log entry): cheap, from the index, for
+    windows that poll a shared server to refresh when colleagues change data."""
+    from sqlalchemy import func
+
+    with db.reading() as session:
+        return session.execute(select(func.max(ChangeLog.at))).scalar_one_or_none()
