@@ -371,6 +371,13 @@ class SheetPlanner:
             self.warn(number, "organization", f"No organization called “{data['organization']}”; "
                       "the person is imported without this position.")
             return {}
+        held = self.position_terms(number, data)
+        if held is None:
+            return None
+        return {"organization_id": found[1], **held}
+
+    def position_terms(self, number: int, data: dict[str, Any]) -> dict[str, Any] | None:
+        """The role and dates of a position row, or None (reported) when they do not hold."""
         try:
             role = _role_text(self.session, data.get("role"), {})
         except FieldInvalid as exc:
@@ -380,7 +387,7 @@ class SheetPlanner:
         if start and end and end < start:
             self.error(number, "end", "The end date is before the start date.")
             return None
-        return {"organization_id": found[1], "role": role, "start": start, "end": end}
+        return {"role": role, "start": start, "end": end}
 
     def _load_interaction_keys(self, rows: Sequence[tuple[int, Sequence[Any]]]) -> KeyIndex:
         column = next((i for i, f in self.mapping.items() if f == "start"), None)

@@ -223,11 +223,9 @@ def _converter(model: Any, attribute: str) -> Callable[[Any], Any] | None:
 
 
 def _db_value(value: Any) -> Any:
-    if isinstance(value, list | tuple):
-        return json.dumps(list(value), ensure_ascii=False)
-    if hasattr(value, "isoformat") and not isinstance(value, str):
-        return value.isoformat()
-    return value
+    """A value in the text form the bulk path writes: lists as JSON, dates as ISO text."""
+    plain = _jsonable(value)
+    return json.dumps(plain, ensure_ascii=False) if isinstance(plain, list) else plain
 
 
 @dataclass(frozen=True)

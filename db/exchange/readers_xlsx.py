@@ -25,11 +25,16 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-import xml.etree.ElementTree as ET
+import xml.etree.ElementTree as ET  # types only; parsing goes through defusedxml
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
+
+from db.exchange.workbook import column_letter
 
 CHUNK = 1 << 18  # small enough that the searches over a chunk run in cache
 METADATA_LIMIT = 32 << 20
@@ -61,12 +66,7 @@ def column_number(letters: str) -> int:
     return number
 
 
-def column_letters(number: int) -> str:
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+column_letters = column_letter
 
 
 @dataclass
@@ -94,7 +94,8 @@ def _small_xml(book: zipfile.ZipFile, member: str) -> ET.Element:
     of hundreds of megabytes is not bookkeeping but a trap."""
     if book.getinfo(member).file_size > METADATA_LIMIT:
         raise ValueError(f"{member} is too large")
-    return ET.fromstring(book.read(member))
+    root: ET.Element = SafeET.fromstring(book.read(member))
+    return root
 
 
 def _relationships(book: zipfile.ZipFile, names: dict[str, str],
@@ -424,7 +425,7 @@ def _parse_problems(stream: IO[bytes], check_cancel: Callable[[], None]) -> dict
     problems: dict[tuple[int, int], str] = {}
     row = column = 0
     try:
-        for event, element in ET.iterparse(stream, events=("start", "end")):
+        for event, element in SafeET.iterparse(stream, events=("start", "end")):
             name = _local(element.tag)
             if event == "start":
                 if name == "row":
@@ -443,7 +444,7 @@ def _parse_problems(stream: IO[bytes], check_cancel: Callable[[], None]) -> dict
                 element.clear()
                 if row % 4096 == 0:
                     check_cancel()
-    except ET.ParseError as exc:
+    except (ET.ParseError, DefusedXmlException) as exc:
         raise ScanFailed(str(exc)) from exc
     return problems
 

@@ -23,7 +23,7 @@ from db.exchange.readers import SourceFile, Table
 from db.exchange.workbook import REV_COLUMN, SHEETS, fingerprint, participant_text
 from db.models import Affiliation, ChangeLog, FollowUp, Interaction, Meta, Organization, Person
 from db.services.affiliations import SCHEMA as AFFILIATION_SCHEMA
-from db.services.fields import FieldInvalid, text
+from db.services.fields import text
 from db.services.recording import from_json
 from db.services.reference import fold
 
@@ -133,17 +133,10 @@ class WorkbookSheetPlanner(SheetPlanner):
             self.error(number, "organization", "A position needs its organization.")
         if not ok or not person or not organization:
             return None
-        try:
-            role = _role_text(self.session, data.get("role"), {})
-        except FieldInvalid as exc:
-            self.error(number, "role", exc.message)
+        held = self.position_terms(number, data)
+        if held is None:
             return None
-        start, end = data.get("start"), data.get("end")
-        if start and end and end < start:
-            self.error(number, "end", "The end date is before the start date.")
-            return None
-        values = {"person_id": person, "organization_id": organization, "role": role,
-                  "start": start, "end": end}
+        values = {"person_id": person, "organization_id": organization, **held}
         identity = self._identity(number, data, Affiliation, None)
         record_id, matched, reason = identity if identity else (new_id(), False, "")
         present = frozenset({"person_id", "organization_id"}) | (self._present(data) & set(values))

@@ -134,6 +134,15 @@ _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 NOT_PLAIN = re.compile(r"^[=+\-@\t\r]|" + _NEEDS_ESCAPE.pattern)
 
 
+def column_letter(number: int) -> str:
+    """1 → A, 27 → AA: the letters a spreadsheet shows above column `number`."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def is_formula_like(text: str) -> bool:
     return text.startswith(FORMULA_STARTS)
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from db.exchange.readers import CellError
+from db.exchange.workbook import column_letter
 from desktop.qtmodels.paged import Index
 
 HEADER_BACKGROUND = QColor("#dbeafe")
@@ -20,13 +21,7 @@ ERROR_COLOUR = QColor("#b42318")
 SHOWN_CHARS = 120  # a long note is cut in a grid cell; the tooltip has it whole
 
 
-def column_letters(number: int) -> str:
-    """1 → A, 27 → AA: the letters a spreadsheet shows above column `number`."""
-    letters = ""
-    while number:
-        number, rest = divmod(number - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
+column_letters = column_letter
 
 
 def cell_text(value: Any, limit: int | None = SHOWN_CHARS) -> str:
