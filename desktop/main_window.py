@@ -6,13 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -28,16 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from db import __version__
-from db.errors import LiaisonError
 from db.search import NameHit
 from db.services.stats import quick_counts
 from db.starter import ATTRIBUTION
-from desktop import settings
+from desktop import exporting, settings
 from desktop.context import AppContext
-from desktop.errors import show_problem
 from desktop.icons import icon
-from desktop.messages import messages
 from desktop.tasks import Job
+from desktop.widgets.list_state import ListScreen
 from desktop.widgets.record_picker import RecordPicker
 
 
@@ -162,6 +158,11 @@ class MainWindow(QMainWindow):
                                           icon_name="download",
                                           tip="Export the whole database as a Liaison workbook "
                                               "(.xlsx) to share or take on a trip")
+        self.export_list_action = self._action("Export this &list…", self.export_current_list,
+                                               icon_name="download",
+                                               tip="Save the list on screen as shown — its "
+                                                   "filters, its order, every row — as an "
+                                                   "Excel workbook (.xlsx)")
         self.settings_action = self._action("&Settings…", self.show_settings, icon_name="settings",
                                             shortcut=QKeySequence.StandardKey.Preferences)
         self.quit_action = self._action("&Quit", self.close, shortcut=QKeySequence.StandardKey.Quit)
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.undo_import_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_list_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -249,11 +251,11 @@ class MainWindow(QMainWindow):
         return self.views[key]
 
     def show_view(self, number: int) -> None:
-        if not 0 <= number < len(VIEWS):
-            return
-        widget = self.view(VIEWS[number].key)
-        self.stack.setCurrentWidget(widget)
-        self.setWindowTitle(f"Liaison — {VIEWS[number].title}")
+        if 0 <= number < len(VIEWS):
+            widget = self.view(VIEWS[number].key)
+            self.stack.setCurrentWidget(widget)
+            self.setWindowTitle(f"Liaison — {VIEWS[number].title}")
+        self.export_list_action.setEnabled(isinstance(self.current_view(), ListScreen))
 
     def current_view(self) -> QWidget | None:
         number = self.navigation.currentRow()
@@ -299,33 +301,26 @@ class MainWindow(QMainWindow):
 
     def choose_export_path(self) -> str:
         """Asks where to save; tests replace this. Returns "" when the user cancels."""
-        suggested = str(Path.home() / f"Liaison-{date.today().isoformat()}.xlsx")
-        path, _filter = QFileDialog.getSaveFileName(self, "Export the Liaison workbook",
-                                                    suggested, "Excel workbook (*.xlsx)")
-        if path and not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        return path
+        return exporting.ask_export_path(self, "Export the Liaison workbook",
+                                         f"Liaison-{date.today().isoformat()}.xlsx")
 
     def export_workbook(self) -> Job | None:
         """Write the whole database to a workbook on a worker thread, with progress and
         Cancel; a cancelled export leaves no file behind."""
-        from db.exchange.writer import check_destination, write_workbook
+        from db.exchange.writer import write_workbook
 
         path = self.choose_export_path()
-        if not path:
-            return None
-        try:
-            check_destination(Path(path))
-        except LiaisonError as exc:
-            show_problem(self, exc)
-            return None
         database = self.context.database
-        job = Job(self, "Exporting the Liaison workbook",
-                  lambda cancelled: write_workbook(database, path, cancelled),
-                  lambda step: (step.done, step.total, f"Writing {step.stage}…"),
-                  on_success=lambda _step: messages.info(
-                      self, "Export finished", f"The workbook was saved as {path}."))
-        return self.context.start(job)
+        return exporting.run_export(
+            self.context, self, "Exporting the Liaison workbook", path,
+            lambda cancelled: write_workbook(database, path, cancelled),
+            lambda step: f"Writing {step.stage}…",
+            lambda _step: f"The workbook was saved as {path}.")
+
+    def export_current_list(self) -> Job | None:
+        """Export the list on screen as the user sees it (the screen knows its filters)."""
+        view = self.current_view()
+        return view.export_list() if isinstance(view, ListScreen) else None
 
     # -- status, dialogs -------------------------------------------------------------------
     def refresh_status(self) -> None:

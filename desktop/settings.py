@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
@@ -32,3 +33,14 @@ def officer_name() -> str:
 
 def set_officer_name(value: str) -> None:
     settings().setValue("user/name", value.strip())
+
+
+def export_folder() -> Path:
+    """Where the last export went (the home folder before the first, or when it is gone)."""
+    value = settings().value("export/folder", "")
+    folder = Path(value) if isinstance(value, str) and value else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+def set_export_folder(folder: Path) -> None:
+    settings().setValue("export/folder", str(folder))

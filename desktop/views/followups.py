@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from db.errors import LiaisonError
 from db.search import NameHit
 from db.services.followups import (
+    FollowUpFilter,
     FollowUpRecord,
     delete_followup,
     list_followups,
@@ -108,6 +109,7 @@ COLUMNS = [
 class FollowUpsView(ListScreen, QWidget):
     title = "Follow-ups"
     icon_name = "list-checks"
+    export_kind = "followups"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +179,8 @@ class FollowUpsView(ListScreen, QWidget):
                        self.organization_button, self.delete_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        self.export = self.export_button()
+        actions.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.addLayout(filters)
@@ -201,11 +205,15 @@ class FollowUpsView(ListScreen, QWidget):
         self.owner.setCurrentIndex(max(self.owner.findData(current), 0))
         self.owner.blockSignals(False)
 
+    def current_filter(self) -> FollowUpFilter:
+        return FollowUpFilter(open_only=not self.show_done.isChecked(),
+                              owner=self.owner.currentData(), organization_id=self.organization_id)
+
     def _fetch(self, offset: int, limit: int, _sort: str | None, _descending: bool
                ) -> Page[FollowUpRow]:
-        page = list_followups(self.db, open_only=not self.show_done.isChecked(),
-                              owner=self.owner.currentData(),
-                              organization_id=self.organization_id, offset=offset, limit=limit)
+        shown = self.current_filter()
+        page = list_followups(self.db, open_only=shown.open_only, owner=shown.owner,
+                              organization_id=shown.organization_id, offset=offset, limit=limit)
         names = record_names(self.db, [r.organization_id for r in page.items])
         preference = self.context.name_preference()
         rows = tuple(FollowUpRow(r, display_name(names[r.organization_id], preference)

@@ -106,6 +106,7 @@ def parse_date(field: DateField) -> date | None:
 class InteractionsView(ListScreen, QWidget):
     title = "Interactions"
     icon_name = "calendar-days"
+    export_kind = "interactions"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -177,6 +178,8 @@ class InteractionsView(ListScreen, QWidget):
         bar.addWidget(self.topic)
         bar.addWidget(self.clear_button)
         bar.addWidget(self.count)
+        self.export = self.export_button()
+        bar.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.addLayout(bar)

@@ -9,14 +9,19 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QToolBar
 
 from db.services import organizations
 from db.services.organizations import OrganizationRecord
 from db.services.similarity import SimilarRecord, find_similar
 from db.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS, Term
+from desktop import exporting
 from desktop.context import AppContext
+from desktop.icons import icon
 from desktop.naming import display_name, distinct, other_names
+from desktop.tasks import Job
 from desktop.views.history import HistoryTable
 from desktop.views.organization_followups import FollowUpsTab
 from desktop.views.positions import PositionsTab
@@ -57,6 +62,7 @@ class OrganizationPage(RecordPage):
 
     def __init__(self, context: AppContext, organization_id: str | None,
                  initial: dict[str, Any] | None = None) -> None:
+        self.dossier_job: Job | None = None
         super().__init__(context, organization_id, initial)
 
     # -- tabs ------------------------------------------------------------------------------
@@ -76,8 +82,13 @@ class OrganizationPage(RecordPage):
 
     def add_toolbar_actions(self, toolbar: QToolBar) -> None:
         self.record_action = record_interaction_action(self, self.timeline_tab, "Record an interaction with this organization")
+        self.dossier_action = QAction(icon("download"), "Export dossier…", self)
+        self.dossier_action.setToolTip("Save this organization's profile, people, timeline "
+                                       "and follow-ups, as saved, as an Excel workbook (.xlsx)")
+        self.dossier_action.triggered.connect(lambda _checked=False: self.export_dossier())
         toolbar.addSeparator()
         toolbar.addAction(self.record_action)
+        toolbar.addAction(self.dossier_action)
 
     def _loaded(self, record: Any) -> None:
         self.people_tab.set_owner(record.id, self.display_name(record))
@@ -85,11 +96,39 @@ class OrganizationPage(RecordPage):
         self.followups_tab.set_owner(record.id)
         self.history_table.record_id = record.id
         self.record_action.setEnabled(True)
+        self.dossier_action.setEnabled(True)
         super()._loaded(record)
 
     def _start_new(self) -> None:
         super()._start_new()
         self.record_action.setEnabled(False)
+        self.dossier_action.setEnabled(False)
+
+    def _show_deleted(self) -> None:
+        super()._show_deleted()
+        self.dossier_action.setEnabled(False)
+
+    def export_dossier(self) -> Job | None:
+        """The organization as saved (unsaved edits are not in it): profile, people,
+        timeline and follow-ups, one sheet each."""
+        if self.record is None or self.is_deleted:
+            return None
+        if self.dossier_job is not None and self.dossier_job.running:
+            return self.dossier_job
+        self.dossier_job = exporting.export_dossier(self.context, self, self.record.id,
+                                                    self.display_name(self.record))
+        return self.dossier_job
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        job = self.dossier_job
+        if job is not None and job.running:
+            # The export's progress and its message belong to this window: stop the export
+            # (it leaves no file) and close once it has.
+            event.ignore()
+            job.finished.connect(self.close, Qt.ConnectionType.UniqueConnection)
+            job.cancel()
+            return
+        super().closeEvent(event)
 
     # -- reading and writing ---------------------------------------------------------------
     def field_specs(self) -> list[FieldSpec]:

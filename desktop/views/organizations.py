@@ -236,6 +236,7 @@ class FilterPanel(QWidget):
 class OrganizationsView(ListScreen, QWidget):
     title = "Organizations"
     icon_name = "building-2"
+    export_kind = "organizations"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -274,12 +275,15 @@ class OrganizationsView(ListScreen, QWidget):
 
         self.panel.first_row.insertWidget(0, self.query, 1)
         self.panel.first_row.addWidget(self.count)
+        self.export = self.export_button()
+        self.panel.first_row.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.addWidget(self.panel)
         layout.addWidget(self.table, 1)
         chain = [self.query, self.panel.country, self.panel.tag, self.panel.clear_button,
-                 *self.panel.buttons, self.panel.dormant, self.panel.months, self.table]
+                 self.export, *self.panel.buttons, self.panel.dormant, self.panel.months,
+                 self.table]
         for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
 

@@ -22,6 +22,7 @@ from desktop.naming import display_name
 from desktop.qtmodels.paged import Column, PagedTableModel
 from desktop.views import record_page
 from desktop.widgets.form import combo_value, country_box
+from desktop.widgets.list_state import ListScreen
 from desktop.widgets.record_table import RecordTable
 
 
@@ -66,9 +67,10 @@ def people_columns(preference: str, country_names: dict[str, str]) -> list[Colum
     ]
 
 
-class PeopleView(QWidget):
+class PeopleView(ListScreen, QWidget):
     title = "People"
     icon_name = "users"
+    export_kind = "people"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,13 +109,16 @@ class PeopleView(QWidget):
         top.addWidget(QLabel("Tag:"))
         top.addWidget(self.tag)
         top.addWidget(self.count)
+        self.export = self.export_button()
+        top.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 4, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self.setTabOrder(self.query, self.nationality)
         self.setTabOrder(self.nationality, self.tag)
-        self.setTabOrder(self.tag, self.table)
+        self.setTabOrder(self.tag, self.export)
+        self.setTabOrder(self.export, self.table)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

@@ -1,17 +1,76 @@
-"""What every list screen remembers between sessions (its column widths and order) and how
-Ctrl+F reaches its filter. Mixed into the list views; they provide `table` and `query`."""
+"""What every list screen shares: what it remembers between sessions (its column widths and
+order), how Ctrl+F reaches its filter, and how it exports what it shows. Mixed into the list
+views; they provide `context`, `table`, `query`, `model`, `current_filter` and `reload`."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QLineEdit, QTableView
+from PySide6.QtCore import QByteArray, QEvent, QSize, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QTableView, QWidget
+
+from desktop.icons import icon
+
+if TYPE_CHECKING:
+    from db.exchange.views import ViewFilter
+    from desktop.context import AppContext
+    from desktop.qtmodels.paged import PagedTableModel
+    from desktop.tasks import Job
+
+
+class ExportListButton(QPushButton):
+    """The list's own “Export…” (File ▸ Export this list… does the same): with its text
+    where there is room, only its icon where there is not, so it never makes the window
+    wider than the list's filters already do."""
+
+    TEXT = "Export…"
+
+    def __init__(self) -> None:
+        super().__init__(icon("download"), "")
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)  # may shrink to the icon
+        self.setSizePolicy(policy)
+        self._measure()
+
+    def _measure(self) -> None:
+        text = self.text()
+        self.setText("")
+        self.narrow = super().sizeHint()
+        self.setText(self.TEXT)
+        self.wide = super().sizeHint()
+        self.setText(text)
+
+    def sizeHint(self) -> QSize:
+        return self.wide
+
+    def minimumSizeHint(self) -> QSize:
+        return self.narrow
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._measure()
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.setText(self.TEXT if event.size().width() >= self.wide.width() else "")
 
 
 class ListScreen:
+    context: AppContext
     table: QTableView
     query: QLineEdit
+    model: PagedTableModel
+    export_kind: str  # which list of db.exchange.views this screen shows
+    timer: QTimer | None = None  # a filter change waiting to be applied, if the screen has one
+
+    def current_filter(self) -> ViewFilter:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
 
     def focus_filter(self) -> None:
         self.query.setFocus()
@@ -23,3 +82,22 @@ class ListScreen:
     def restore_state(self, state: dict[str, Any]) -> None:
         if isinstance(state.get("header"), QByteArray):
             self.table.horizontalHeader().restoreState(state["header"])
+
+    # -- export ----------------------------------------------------------------------------
+    def export_button(self) -> QPushButton:
+        button = ExportListButton()
+        button.setObjectName("export_list")
+        button.setToolTip("Export this list as shown — these filters, this order, every "
+                          "row — to an Excel workbook (.xlsx)")
+        button.clicked.connect(lambda _checked=False: self.export_list())
+        return button
+
+    def export_list(self) -> Job | None:
+        """Export exactly what the list shows: its filters and its sort column and direction."""
+        from desktop.exporting import export_list
+
+        if self.timer is not None and self.timer.isActive():
+            self.reload()  # a filter typed a moment ago is part of what the user sees
+        assert isinstance(self, QWidget)
+        return export_list(self.context, self, self.export_kind, self.current_filter(),
+                           self.model.sort_key, self.model.descending)
