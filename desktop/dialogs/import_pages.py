@@ -46,6 +46,11 @@ ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with a byte-order mark)",
 DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 
 
+def counted(count: int, word: str) -> str:
+    """“1 row”, “2,000 rows”."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
 NOTICE_STYLES = {"error": ("circle-x", "#b42318", "#fef3f2", "#fda29b"),
                  "warning": ("triangle-alert", "#b54708", "#fffaeb", "#fec84b"),
                  "info": ("info", "#175cd3", "#eff8ff", "#b2ddff")}
@@ -178,6 +183,7 @@ class FilePage(WizardStep):
         flow.fixes = {}
         flow.day_order = None
         flow.skip_invalid = False
+        flow.forget_choices()
         flow.plan = None
         try:
             with WaitCursor():

@@ -1,14 +1,18 @@
-"""The Check and Review pages of the import wizard. Check lists every problem the plan found
-(errors block their row, warnings do not) and lets the user correct a cell in place or skip the
-rows with errors; Review shows what the import will do, row by row and field by field, before
-anything is written."""
+"""The Review page of the import wizard: what the import will do, row by row and field by field,
+before anything is written. For a Liaison workbook brought back it is also where the user
+settles the fields changed both in the file and in Liaison since the export — one field, one
+row, or every other conflict at once — and says whether the records removed from the file are
+deleted. A pick is recorded in the wizard's choices and the plan is built again in the
+background; the rest of each row is imported whatever is picked."""
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,28 +20,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTreeView,
     QVBoxLayout,
+    QWidget,
     QWizard,
 )
 
-from db.errors import LiaisonError
-from db.exchange.plan import Plan
-from db.exchange.readers import open_source
-from desktop.dialogs.import_pages import NoticeLabel, WaitCursor, WizardStep
-from desktop.icons import icon
+from db.exchange.plan import Plan, Resolution
+from desktop.dialogs.import_pages import NoticeLabel, WizardStep, counted
 from desktop.qtmodels.import_plan import (
     ENTITY_NOUNS,
+    ConflictKey,
     PlanTreeModel,
-    Problem,
+    conflict_words,
     expand_spans,
-    problem_columns,
-    problems_of,
+    record_label,
 )
-from desktop.qtmodels.import_preview import cell_text
-from desktop.qtmodels.records import RecordListModel
-from desktop.widgets.record_table import RecordTable
+from desktop.tasks import Job
 
 if TYPE_CHECKING:
     from desktop.dialogs.import_wizard import ImportWizard
@@ -45,179 +46,19 @@ if TYPE_CHECKING:
 EXPAND_UP_TO = 200  # updates and conflicts shown opened when there are no more than this
 PLURALS = {"organization": "organizations", "person": "people", "position": "positions",
            "interaction": "interactions", "followup": "follow-ups"}
+FILTERS = (("all", "All rows", None), ("create", "To create", ("create",)),
+           ("update", "To update", ("update",)),
+           ("unchanged", "Already in Liaison, unchanged", ("unchanged",)),
+           ("conflict", "Conflicts", ("conflict",)),
+           ("delete", "Removed from the file", ("delete",)),
+           ("skip", "Skipped", ("skip",)), ("error", "Not imported (errors)", ("error",)))
+DEFAULT_PICKS: tuple[tuple[str, Resolution | None], ...] = (
+    ("leave them open", None), ("use the file's values", "file"),
+    ("keep Liaison's values", "database"))
 
 
 def plural(count: int, entity: str) -> str:
     return f"{count:,} {ENTITY_NOUNS[entity] if count == 1 else PLURALS[entity]}"
-
-
-def counted(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
-class CheckPage(WizardStep):
-    def __init__(self, flow: ImportWizard) -> None:
-        super().__init__(flow, "Check", "Every problem Liaison found in the file, by sheet, row "
-                         "and column. Nothing has been written yet.")
-        self.summary = QLabel()
-        self.summary.setObjectName("check_summary")
-        self.summary.setWordWrap(True)
-        self.model = RecordListModel(problem_columns())
-        self.table = RecordTable(self.model, self)
-        self.table.setObjectName("problems")
-        self.table.set_widths(90, 120, 60, 140)
-        self.table.set_placeholder("No problems: every row can be imported.")
-        self.table.opened.connect(self.fix)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
-        self.detail = QLabel()
-        self.detail.setObjectName("problem_detail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hint = QLabel("Double-click an error to correct its value here (the file itself "
-                           "is not changed), or skip the rows with errors.")
-        self.hint.setWordWrap(True)
-        self.skip = QCheckBox("S&kip rows with errors and import the others")
-        self.skip.setObjectName("skip_invalid")
-        self.skip.toggled.connect(self._skip_toggled)
-        self.report_button = QPushButton(icon("download"), "Save the &list of problems…")
-        self.report_button.clicked.connect(
-            self.save_report)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.skip)
-        bottom.addStretch(1)
-        bottom.addWidget(self.report_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.notice)
-        layout.addLayout(bottom)
-
-    def initializePage(self) -> None:
-        self.skip.blockSignals(True)
-        self.skip.setChecked(self.flow.skip_invalid)
-        self.skip.blockSignals(False)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Show the current plan's problems (after a first build or a correction)."""
-        plan = self.flow.plan
-        self.notice.clear()
-        if plan is None:
-            return
-        self.model.set_records(problems_of(plan))
-        if self.model.rowCount():
-            self.table.select_row(0)
-        self._show_detail()
-        self.table.resizeColumnToContents(3)
-        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 200))
-        rows = len({(r.sheet, r.row) for r in plan.rows})
-        blocked = len({(r.sheet, r.row) for r in plan.rows if r.action == "error"})
-        errors, warnings = len(plan.errors), len(plan.warnings)
-        if not errors and not warnings:
-            text = f"No problems: all {counted(rows, 'row')} can be imported."
-        else:
-            parts = [counted(n, word) for n, word in ((errors, "error"), (warnings, "warning"))
-                     if n]
-            text = f"{' and '.join(parts)} in {counted(rows, 'row')}."
-            if errors:
-                text += (f" {counted(blocked, 'row')} with errors "
-                         + ("will be skipped." if self.flow.skip_invalid
-                            else "must be corrected or skipped before anything is imported."))
-            else:
-                text += " Warnings do not stop the import."
-        self.summary.setText(text)
-        self.hint.setVisible(bool(errors))
-        self.hint.setText(
-            "Correct these rows in the workbook and choose it again, or skip them: the other "
-            "rows are imported." if self.flow.liaison_workbook else
-            "Double-click an error to correct its value here (the file itself is not changed), "
-            "or skip the rows with errors.")
-        self.skip.setVisible(bool(errors) or self.flow.skip_invalid)
-        self.report_button.setEnabled(bool(errors or warnings))
-        self.completeChanged.emit()
-
-    def _show_detail(self) -> None:
-        """The whole message of the problem under the cursor: the table cuts long ones."""
-        problem = self.table.current_record()
-        if not isinstance(problem, Problem):
-            self.detail.clear()
-            return
-        note = problem.note
-        where = ", ".join(part for part in (
-            note.sheet, f"row {note.row}" if note.row else "",
-            f"column “{note.column}”" if note.column else "") if part)
-        self.detail.setText(f"{where}: {note.message}")
-
-    def _skip_toggled(self, on: bool) -> None:
-        self.flow.set_skip_invalid(on)
-        self.refresh()
-
-    # -- correcting a value in place -------------------------------------------------------
-    def column_index(self, problem: Problem) -> int | None:
-        """The 0-based column of the cell a problem points at, when it points at one."""
-        plan = self.flow.plan
-        column = problem.note.column
-        if plan is None or not column or not plan.headers:
-            return None
-        labels = {i: (plan.headers[i] if i < len(plan.headers) and plan.headers[i]
-                      else f"column {i + 1}") for i in plan.mapping}
-        return next((i for i, label in labels.items() if label == column), None)
-
-    def cell_value(self, row: int, column: int) -> Any:
-        flow = self.flow
-        if (row, column) in flow.fixes:
-            return flow.fixes[(row, column)]
-        rows = flow.preview.rows if flow.preview is not None else []
-        if row > len(rows) and flow.facts is not None:
-            try:
-                with WaitCursor(), open_source(flow.facts.path) as source:
-                    rows = source.read(flow.sheet, limit=row).rows
-            except LiaisonError:
-                return None
-        cells = rows[row - 1] if 0 < row <= len(rows) else []
-        return cells[column] if column < len(cells) else None
-
-    def fix(self, problem: Problem) -> None:
-        if not problem.is_error:
-            return
-        note = problem.note
-        column = self.column_index(problem)
-        if note.row is None or column is None:
-            where = "the workbook" if self.flow.liaison_workbook else "the file"
-            self.notice.show_message("This problem is not in one cell Liaison can correct here. "
-                                     f"Correct it in {where} and choose it again, or skip the "
-                                     "rows with errors.", "warning")
-            return
-        current = cell_text(self.cell_value(note.row, column), None)
-        value = self.flow.ask_text(
-            "Correct the value",
-            f"Row {note.row}, column “{note.column}”:\n{note.message}\n\nNew value:", current)
-        if value is None:
-            return
-        self.flow.fixes[(note.row, column)] = value.strip() or None
-        self.flow.build_plan(self.refresh)
-
-    def isComplete(self) -> bool:
-        plan = self.flow.plan
-        job = self.flow.plan_job
-        return plan is not None and plan.can_apply and not (job is not None and job.running)
-
-    def validatePage(self) -> bool:
-        return self.flow.build_then_next()
-
-    def nextId(self) -> int:
-        from desktop.dialogs.import_wizard import REVIEW
-
-        return REVIEW
-
-
-FILTERS = (("all", "All rows", None), ("create", "To create", ("create",)),
-           ("update", "To update", ("update",)),
-           ("unchanged", "Already in Liaison, unchanged", ("unchanged",)),
-           ("conflict", "Conflicts", ("conflict",)), ("skip", "Skipped", ("skip",)),
-           ("error", "Not imported (errors)", ("error",)))
 
 
 class ReviewPage(WizardStep):
@@ -230,6 +71,7 @@ class ReviewPage(WizardStep):
         self.summary.setObjectName("review_summary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.conflicts_note = NoticeLabel()  # named "notice" like every notice: its style
         self.filter = QComboBox()
         self.filter.setObjectName("review_filter")
         self.filter.currentIndexChanged.connect(self._filter_changed)
@@ -254,52 +96,118 @@ class ReviewPage(WizardStep):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.expanded.connect(lambda index: expand_spans(self.tree, index))
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._show_choice())
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.conflicts_note = NoticeLabel()
+        self.choice_bar = self._choice_bar()
+        self.delete_box = QCheckBox()
+        self.delete_box.setObjectName("apply_deletions")
+        self.delete_box.toggled.connect(self._deletions_toggled)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.conflicts_note)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.conflicts_note)
+        layout.addWidget(self.choice_bar)
+        layout.addWidget(self.delete_box)
         layout.addWidget(self.notice)
+        self.rebuilding: Job | None = None
+        self.menu: QMenu | None = None  # the tree's context menu, made on first use
 
+    def _choice_bar(self) -> QWidget:
+        """The picks for conflicting fields: the selected one (or the selected row's), and
+        every other one."""
+        self.use_file_action = QAction("Use the file's value", self)
+        self.use_file_action.triggered.connect(lambda: self.choose_selected("file"))
+        self.keep_liaison_action = QAction("Keep Liaison's value", self)
+        self.keep_liaison_action.triggered.connect(lambda: self.choose_selected("database"))
+        self.choice_target = QLabel()
+        self.choice_target.setObjectName("choice_target")
+        self.choice_target.setWordWrap(True)
+        self.choice_target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.use_file_button = QPushButton("Use the &file's value")
+        self.use_file_button.setObjectName("use_file_value")
+        self.use_file_button.clicked.connect(self.use_file_action.trigger)
+        self.keep_liaison_button = QPushButton("&Keep Liaison's value")
+        self.keep_liaison_button.setObjectName("keep_liaison_value")
+        self.keep_liaison_button.clicked.connect(self.keep_liaison_action.trigger)
+        self.default_pick = QComboBox()
+        self.default_pick.setObjectName("conflict_default")
+        for text, pick in DEFAULT_PICKS:
+            self.default_pick.addItem(text, pick)
+        self.default_pick.currentIndexChanged.connect(self._default_changed)
+        default_label = QLabel("For all &other conflicts:")
+        default_label.setBuddy(self.default_pick)
+        bar = QWidget()
+        column = QVBoxLayout(bar)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.choice_target)
+        row = QHBoxLayout()
+        row.addWidget(self.use_file_button)
+        row.addWidget(self.keep_liaison_button)
+        row.addStretch(1)
+        row.addWidget(default_label)
+        row.addWidget(self.default_pick)
+        column.addLayout(row)
+        return bar
+
+    # -- showing the plan ------------------------------------------------------------------
     def initializePage(self) -> None:
+        if self.flow.plan is None:
+            return
+        self.refresh(first=True)
+
+    def refresh(self, first: bool = False) -> None:
+        """Show the current plan: on entering the page, or after a pick, keeping the filter
+        and the selected row."""
         plan = self.flow.plan
         if plan is None:
             return
+        place = None if first else self._place()
+        self._fill_filter(plan, "all" if first else self.filter.currentData())
+        actions = next((a for k, _label, a in FILTERS if k == self.filter.currentData()), None)
+        self.model.set_plan(plan.rows, self.flow.names, several_sheets=len(plan.sheets) > 1,
+                            actions=actions, choices=self.flow.conflict_choices(),
+                            deleting=plan.options.apply_deletions)
+        if first:
+            self.tree.setColumnWidth(0, 70 if len(plan.sheets) <= 1 else 130)
+            self.tree.setColumnWidth(1, 170)
+            self.tree.setColumnWidth(2, 100)
+            self.tree.setColumnWidth(3, 300)
+            self.tree.setColumnHidden(2, len({row.entity for row in plan.rows}) <= 1)
+        self.summary.setText(self.describe(plan))
+        self._open_changes()
+        self._restore(place)
+        self._show_conflicts(plan)
+        self._show_deletions(plan)
+        if not plan.writes:
+            waiting = plan.conflicts or (plan.deletions and not plan.options.apply_deletions)
+            self.notice.show_message(
+                "Nothing is written as things stand: pick a value for the conflicts or tick "
+                "the box to delete the records removed from the file, or click Finish to "
+                "close." if waiting else
+                "Nothing to import: the file holds nothing that Liaison does not already "
+                "have. Click Finish to close.", "info")
+        else:
+            self.notice.clear()
+        self._show_choice()
+        self._buttons_changed()
+
+    def _fill_filter(self, plan: Plan, keep: str | None) -> None:
         counts: Counter[str] = Counter(row.action for row in plan.rows)
+        settled = {record_id for record_id, _field in self.flow.known_conflicts}
+        counts["conflict"] = sum(1 for row in plan.rows if row.conflicts or row.id in settled)
         self.filter.blockSignals(True)
         self.filter.clear()
         for key, label, actions in FILTERS:
-            count = len(plan.rows) if actions is None else sum(counts[a] for a in actions)
+            count = len(plan.rows) if actions is None else counts[key]
             if actions is None or count:
                 self.filter.addItem(f"{label} ({count:,})", key)
-        self.filter.setCurrentIndex(0)
+        self.filter.setCurrentIndex(max(self.filter.findData(keep), 0))
         self.filter.blockSignals(False)
-        self.model.set_plan(plan.rows, self.flow.names, several_sheets=len(plan.sheets) > 1)
-        self.tree.setColumnWidth(0, 70 if len(plan.sheets) <= 1 else 130)
-        self.tree.setColumnWidth(1, 170)
-        self.tree.setColumnWidth(2, 100)
-        self.tree.setColumnWidth(3, 300)
-        self.tree.setColumnHidden(2, len({row.entity for row in plan.rows}) <= 1)
-        self.summary.setText(self.describe(plan))
-        self._open_changes()
-        conflicts = counts["conflict"]
-        if conflicts:
-            self.conflicts_note.show_message(
-                f"{counted(conflicts, 'row')} changed both in the file and in Liaison since the "
-                "export. They are not imported: compare the fields (Liaison's value, then the "
-                "file's) and make the change in Liaison by hand where the file is right.",
-                "warning")
-        else:
-            self.conflicts_note.clear()
-        if not plan.writes:
-            self.notice.show_message("Nothing to import: the file holds nothing that Liaison "
-                                     "does not already have. Click Finish to close.", "info")
-        else:
-            self.notice.clear()
 
     def describe(self, plan: Plan) -> str:
         tally: Counter[tuple[str, str]] = Counter((row.entity, row.action) for row in plan.rows)
@@ -312,24 +220,75 @@ class ReviewPage(WizardStep):
         for action, words in (("create", "to create"), ("update", "to update")):
             if phrase(action):
                 parts.append(f"<b>{phrase(action)}</b> {words}")
+        deleting = plan.options.apply_deletions
+        if phrase("delete") and deleting:
+            parts.append(f"<b>{phrase('delete')}</b> to delete (removed from the file)")
         for action, words in (("unchanged", "already in Liaison and unchanged"),
-                              ("skip", "skipped"), ("conflict", "in conflict"),
-                              ("error", "not imported because of errors")):
+                              ("skip", "skipped"), ("error", "not imported because of errors")):
             if phrase(action):
                 parts.append(f"{phrase(action)} {words}")
-        file_name = plan.file_name
-        return f"<b>{file_name}</b>: " + ("; ".join(parts) or "no rows") + "."
+        open_fields = sum(len(row.conflicts) for row in plan.conflicts)
+        if open_fields:
+            parts.append(f"{counted(open_fields, 'field')} in conflict, left as Liaison has "
+                         f"{'it' if open_fields == 1 else 'them'}")
+        if phrase("delete") and not deleting:
+            parts.append(f"{phrase('delete')} removed from the file — not deleted unless you "
+                         "tick the box")
+        return f"<b>{escape(plan.file_name)}</b>: " + ("; ".join(parts) or "no rows") + "."
+
+    def _show_conflicts(self, plan: Plan) -> None:
+        known = self.flow.known_conflicts
+        self.choice_bar.setVisible(bool(known))
+        self.default_pick.blockSignals(True)
+        self.default_pick.setCurrentIndex(max(
+            self.default_pick.findData(self.flow.conflict_default), 0))
+        self.default_pick.blockSignals(False)
+        open_fields = sum(len(row.conflicts) for row in plan.conflicts)
+        if open_fields:
+            these = "this field stays" if open_fields == 1 else "these fields stay"
+            self.conflicts_note.show_message(
+                f"{counted(open_fields, 'field')} in {counted(len(plan.conflicts), 'record')} "
+                f"changed both in the file and in Liaison since the export. Everything else is "
+                f"imported; {these} as Liaison has {'it' if open_fields == 1 else 'them'} until "
+                "you pick a value. Select a conflict (or its row) and click “Use the file's "
+                "value” or “Keep Liaison's value”, or choose for all of them below the list.",
+                "warning")
+        elif known:
+            choices = self.flow.conflict_choices()
+            from_file = sum(1 for key in known if choices.pick(key) == "file")
+            kept = len(known) - from_file
+            self.conflicts_note.show_message(
+                f"Every conflict is settled: {counted(from_file, 'field')} "
+                f"{'takes' if from_file == 1 else 'take'} the file's value, {kept:,} "
+                f"{'keeps' if kept == 1 else 'keep'} Liaison's. Select one to change your "
+                "mind.", "info")
+        else:
+            self.conflicts_note.clear()
+
+    def _show_deletions(self, plan: Plan) -> None:
+        count = len(plan.deletions)
+        self.delete_box.setVisible(bool(count))
+        self.delete_box.setText(
+            f"Also &delete the {counted(count, 'record')} removed from the file (they go to "
+            "the deleted records and can be restored)" if count != 1 else
+            "Also &delete the record removed from the file (it goes to the deleted records "
+            "and can be restored)")
+        self.delete_box.blockSignals(True)
+        self.delete_box.setChecked(self.flow.apply_deletions)
+        self.delete_box.blockSignals(False)
 
     def _filter_changed(self, _index: int) -> None:
         key = self.filter.currentData()
         actions = next((a for k, _label, a in FILTERS if k == key), None)
         self.model.set_filter(actions)
         self._open_changes()
+        self._show_choice()
 
     def _open_changes(self) -> None:
         """Show what changes without a click, when that is a screenful or so."""
         rows = self.model.rows
-        changing = [n for n, row in enumerate(rows) if row.action in ("update", "conflict")]
+        changing = [n for n, row in enumerate(rows)
+                    if row.action in ("update", "conflict") or self.model.has_conflicts(row)]
         if len(changing) <= EXPAND_UP_TO:
             for number in changing:
                 self.tree.expand(self.model.index(number, 0))
@@ -347,11 +306,130 @@ class ReviewPage(WizardStep):
         return [self.model.index(line, 0, parent).data()
                 for line in range(self.model.rowCount(parent))]
 
+    def _place(self) -> tuple[str, int, str | None, ConflictKey | None] | None:
+        """Which row (and conflict line) is selected, to select it again after a rebuild."""
+        index = self.tree.currentIndex()
+        row = self.model.plan_row(index)
+        if row is None:
+            return None
+        line = self.model.line(index)
+        return row.sheet, row.row, row.id, line.key if line is not None else None
+
+    def _restore(self, place: tuple[str, int, str | None, ConflictKey | None] | None) -> None:
+        if place is None:
+            return
+        sheet, number, record_id, key = place
+        index = self.model.find(sheet, number, record_id)
+        if not index.isValid():
+            return
+        if key is not None:
+            lines = self.model.lines(index.row())
+            at = next((n for n, line in enumerate(lines) if line.key == key), None)
+            if at is not None:
+                index = self.model.index(at, 0, index)
+        self.tree.setCurrentIndex(index)
+        self.tree.scrollTo(index)
+
+    # -- picking values for conflicts ----------------------------------------------------
+    def selected_conflicts(self) -> list[ConflictKey]:
+        return self.model.conflict_keys(self.tree.currentIndex())
+
+    def _show_choice(self) -> None:
+        """Say what the two buttons act on, and enable them when there is something."""
+        keys = self.selected_conflicts()
+        busy = self.busy
+        for widget in (self.use_file_button, self.keep_liaison_button, self.use_file_action,
+                       self.keep_liaison_action):
+            widget.setEnabled(bool(keys) and not busy)
+        self.default_pick.setEnabled(not busy)
+        self.delete_box.setEnabled(not busy)
+        if not keys:
+            self.choice_target.setText("Select a conflict, or a row with conflicts, to pick "
+                                       "the value Liaison keeps.")
+            return
+        row = self.model.plan_row(self.tree.currentIndex())
+        label = record_label(row, self.flow.names) if row is not None else ""
+        of = f" of {label}" if label else ""
+        if len(keys) > 1 or row is None:
+            fields = ", ".join(f"“{name}”" for _id, name in keys)
+            self.choice_target.setText(f"{fields}{of}: the buttons pick for all of them.")
+            return
+        key = keys[0]
+        conflict = self.model.conflict_of(row, key)
+        values = f": {conflict_words(row, conflict, self.flow.names)}" if conflict else ""
+        now = self.flow.conflict_choices().why(key)
+        self.choice_target.setText(f"“{key[1]}”{of}{values}" + (f"  —  now {now}" if now
+                                                                else ""))
+
+    def choose_selected(self, pick: Resolution) -> None:
+        """The selected conflict field — or every conflict of the selected row — takes the
+        file's value ("file") or keeps Liaison's ("database")."""
+        keys = self.selected_conflicts()
+        if not keys or self.busy:
+            return
+        self.flow.choose(keys, pick)
+        self.rebuild()
+
+    def _default_changed(self, _index: int) -> None:
+        self.flow.conflict_default = self.default_pick.currentData()
+        self.rebuild()
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.tree.indexAt(position)
+        if not index.isValid():
+            return
+        self.tree.setCurrentIndex(index)
+        if not self.selected_conflicts():
+            return
+        if self.menu is None:
+            self.menu = QMenu(self.tree)
+            self.menu.addAction(self.use_file_action)
+            self.menu.addAction(self.keep_liaison_action)
+        self.menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    def _deletions_toggled(self, on: bool) -> None:
+        self.flow.set_apply_deletions(on)
+        self.refresh()
+
+    # -- building the plan again -----------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.rebuilding is not None and self.rebuilding.running
+
+    def rebuild(self) -> Job | None:
+        """Build the plan for the choices now made; the page shows it once it is ready.
+        A pick made while a build runs is taken up by another build when that one ends."""
+        job = self.flow.build_plan(self._rebuilt)
+        if job is not None and job is not self.rebuilding:
+            self.rebuilding = job
+            job.finished.connect(self._show_choice)
+            job.finished.connect(self._buttons_changed)
+        self._show_choice()
+        self._buttons_changed()
+        return job
+
+    def _rebuilt(self) -> None:
+        if not self.flow.plan_is_fresh():
+            self.rebuild()
+            return
+        self.refresh()
+
+    def _buttons_changed(self) -> None:
+        """Whether Import or Finish shows depends on the plan writing something (nextId),
+        which a pick or the deletions box changes. QWizard asks nextId only on entering a
+        page, and again when the page's final flag is set: setting it (to what it is) makes it
+        ask now."""
+        self.setFinalPage(False)
+        self.completeChanged.emit()
+
     def isComplete(self) -> bool:
-        return self.flow.plan is not None and self.flow.plan.can_apply
+        plan = self.flow.plan
+        return (plan is not None and plan.can_apply and self.flow.plan_is_fresh()
+                and not self.busy)
 
     def nextId(self) -> int:
         from desktop.dialogs.import_wizard import IMPORT
 
         plan = self.flow.plan
         return IMPORT if plan is not None and plan.writes else -1
+

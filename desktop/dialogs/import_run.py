@@ -101,7 +101,8 @@ class ImportPage(WizardStep):
 
         self.notice.clear()
         self.outcome = "running"
-        total = sum(1 for row in plan.rows if row.action in ("create", "update"))
+        total = sum(1 for row in plan.rows if row.action in ("create", "update") or (
+            row.action == "delete" and plan.options.apply_deletions))
         self.status.setText(f"Importing {total:,} record{'s' if total != 1 else ''} from "
                             f"{plan.file_name}…")
         self.progress.setRange(0, 0)
@@ -234,12 +235,14 @@ class ResultPage(WizardStep):
 
     @staticmethod
     def counts_table(counts: dict[str, dict[str, int]]) -> str:
-        cells = "".join(f"<th align='right' style='padding: 2px 14px'>{w}</th>"
-                        for w in COUNT_WORDS)
+        """A table of kinds by what happened to them; “deleted” only when something was."""
+        words = COUNT_WORDS + tuple(w for w in ("deleted",)
+                                    if any(numbers.get(w) for numbers in counts.values()))
+        cells = "".join(f"<th align='right' style='padding: 2px 14px'>{w}</th>" for w in words)
         lines = [f"<tr><th align='left' style='padding: 2px 14px 2px 0'></th>{cells}</tr>"]
         for kind, numbers in counts.items():
             row = "".join(f"<td align='right' style='padding: 2px 14px'>{numbers.get(w, 0):,}"
-                          "</td>" for w in COUNT_WORDS)
+                          "</td>" for w in words)
             lines.append(f"<tr><td style='padding: 2px 14px 2px 0'>{kind.capitalize()}</td>"
                          f"{row}</tr>")
         return "<table cellspacing='0'>" + "".join(lines) + "</table>"
@@ -248,9 +251,12 @@ class ResultPage(WizardStep):
         result = self.flow.imported
         if result is None or self.undone is not None or (self.undo_job and self.undo_job.running):
             return None
+        deleted = any(numbers.get("deleted") for numbers in result.counts.values())
         if not messages.confirm(self.flow, "Undo this import",
-                                "Remove the records this import created and give the records "
-                                "it updated their earlier values?", yes="Undo the import"):
+                                "Remove the records this import created"
+                                + (", restore the records it deleted" if deleted else "")
+                                + " and give the records it updated their earlier values?",
+                                yes="Undo the import"):
             return None
         self.undo_button.setEnabled(False)
 

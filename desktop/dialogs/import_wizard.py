@@ -8,7 +8,7 @@ writes nothing) is built on a worker thread whenever the user moves on from a pa
 changed it; the import itself runs as one transaction that Cancel rolls back.
 
 The wizard holds the choices made so far; each page (import_pages, import_columns,
-import_review, import_run) reads and sets them."""
+import_check, import_review, import_run) reads and sets them."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget, QWi
 from db.engine import Database
 from db.errors import LiaisonError
 from db.exchange.importer import ImportResult, SheetPreview, build_plan, is_liaison_workbook
-from db.exchange.plan import ImportOptions, Plan, Policy, RowPlan
+from db.exchange.plan import FieldConflict, ImportOptions, Plan, Policy, Resolution, RowPlan
 from db.exchange.readers import SheetInfo, open_source
 from db.exchange.values import DayOrder
 from db.services.followups import get_followup
@@ -34,6 +34,7 @@ from db.services.topics import topics
 from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.naming import display_name
+from desktop.qtmodels.import_plan import ConflictChoices, ConflictKey
 from desktop.tasks import Job
 
 FILE, SHEET, HEADER, COLUMNS, CHECK, REVIEW, IMPORT, RESULT = range(8)
@@ -149,9 +150,10 @@ def plan_names(db: Database, plan: Plan, preference: str = "original") -> dict[s
 
 class ImportWizard(QWizard):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        from desktop.dialogs.import_check import CheckPage
         from desktop.dialogs.import_columns import ColumnsPage
         from desktop.dialogs.import_pages import FilePage, HeaderPage, SheetPage
-        from desktop.dialogs.import_review import CheckPage, ReviewPage
+        from desktop.dialogs.import_review import ReviewPage
         from desktop.dialogs.import_run import ImportPage, ResultPage
 
         super().__init__(parent)
@@ -175,6 +177,12 @@ class ImportWizard(QWizard):
         self.day_order: DayOrder = None
         self.fixes: dict[tuple[int, int], Any] = {}
         self.skip_invalid = False
+        # A Liaison workbook: picks for fields changed both in the file and in Liaison, and
+        # whether the records removed from the file are deleted.
+        self.resolutions: dict[ConflictKey, Resolution] = {}
+        self.conflict_default: Resolution | None = None
+        self.apply_deletions = False
+        self.known_conflicts: dict[ConflictKey, FieldConflict] = {}  # met in this file so far
         # What the work produced.
         self.plan: Plan | None = None
         self.plan_options: ImportOptions | None = None
@@ -228,7 +236,9 @@ class ImportWizard(QWizard):
     def import_options(self) -> ImportOptions:
         if self.liaison_workbook:
             return ImportOptions(kind="workbook", skip_invalid=self.skip_invalid,
-                                 day_order=self.day_order)
+                                 day_order=self.day_order, resolutions=dict(self.resolutions),
+                                 conflict_default=self.conflict_default,
+                                 apply_deletions=self.apply_deletions)
         return ImportOptions(kind=self.kind, sheet=self.sheet, header_row=self.header_row,
                              mapping=dict(self.mapping), day_order=self.day_order,
                              on_duplicate=self.on_duplicate, skip_invalid=self.skip_invalid,
@@ -240,10 +250,40 @@ class ImportWizard(QWizard):
     def set_skip_invalid(self, skip: bool) -> None:
         """Skipping rows with errors decides only whether the plan may be applied (its rows
         are classified the same either way), so the plan is kept rather than rebuilt."""
+        fresh = self.plan_is_fresh()
         self.skip_invalid = skip
         if self.plan is not None:
             self.plan = replace(self.plan, options=replace(self.plan.options, skip_invalid=skip))
-            self.plan_options = self.import_options()
+            if fresh:  # a plan still being built for other choices stays out of date
+                self.plan_options = self.import_options()
+
+    def set_apply_deletions(self, apply: bool) -> None:
+        """Whether the records removed from a Liaison workbook are deleted. Like skipping
+        invalid rows, it decides only what applying the plan writes — the rows are planned
+        the same either way — so the plan is kept rather than read from the file again."""
+        fresh = self.plan_is_fresh()
+        self.apply_deletions = apply
+        if self.plan is not None:
+            self.plan = replace(self.plan,
+                                options=replace(self.plan.options, apply_deletions=apply))
+            if fresh:
+                self.plan_options = self.import_options()
+
+    def choose(self, keys: list[ConflictKey], pick: Resolution) -> None:
+        """The user's value for these conflicting fields; the plan must be built again."""
+        for key in keys:
+            self.resolutions[key] = pick
+
+    def conflict_choices(self) -> ConflictChoices:
+        return ConflictChoices(dict(self.known_conflicts), dict(self.resolutions),
+                               self.conflict_default)
+
+    def forget_choices(self) -> None:
+        """A new file: nothing picked, nothing deleted."""
+        self.resolutions = {}
+        self.conflict_default = None
+        self.apply_deletions = False
+        self.known_conflicts = {}
 
     # -- the plan, built off the UI thread --------------------------------------------------
     def build_plan(self, on_ready: Callable[[], None]) -> Job | None:
@@ -269,6 +309,9 @@ class ImportWizard(QWizard):
 
         def ready(step: PlanReady) -> None:
             self.plan = step.plan
+            for row in step.plan.conflicts:  # the values as first met, before any pick
+                for conflict in row.conflicts:
+                    self.known_conflicts.setdefault((row.id or "", conflict.field), conflict)
             self.names = step.names
             self.plan_options = options
             on_ready()

@@ -1,18 +1,20 @@
 """What an import plan will do, as the wizard's Check and Review pages show it: every problem
 (error or warning) located by sheet, row and column, and every source row with its action,
-the record it becomes or matched, and — one line per field below it — what changes."""
+the record it becomes or matched, and — one line per field below it — what changes, which
+fields are in conflict and what the user picked for them."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 
-from db.exchange.plan import Change, FieldConflict, Note, Plan, RowPlan
+from db.exchange.plan import Change, FieldConflict, Note, Plan, Resolution, RowPlan
 from db.vocabulary import (
     FOLLOWUP_STATUSES,
     GENDERS,
@@ -147,7 +149,7 @@ def _participant(item: Any, names: Mapping[str, str]) -> str:
 
 def record_label(row: RowPlan, names: Mapping[str, str]) -> str:
     """Which record a planned row is: its name from the file, or the matched record's."""
-    if row.entity == "position":
+    if row.entity == "position" and row.action != "delete":
         person = names.get(str(row.values.get("person_id")), "")
         organization = names.get(str(row.values.get("organization_id")), "")
         role = row.values.get("role")
@@ -160,7 +162,43 @@ def record_label(row: RowPlan, names: Mapping[str, str]) -> str:
             return " ".join(str(value).split())
     if row.id and row.id in names:
         return names[row.id]
+    if row.action == "delete":  # the record's name is in the reason: "Not in the sheet …: X"
+        return row.reason.partition(": ")[2]
     return ""
+
+
+ConflictKey = tuple[str, str]  # (record id, field)
+PICK_WORDS: dict[Resolution, str] = {"file": "the file's value", "database": "Liaison's value"}
+
+
+@dataclass(frozen=True)
+class ConflictChoices:
+    """Every conflict met in this file so far, by (record id, field), with the values as first
+    planned, and what the user picked: for one field, or for every other conflict."""
+
+    known: Mapping[ConflictKey, FieldConflict] = field(default_factory=dict)
+    resolutions: Mapping[ConflictKey, Resolution] = field(default_factory=dict)
+    default: Resolution | None = None
+
+    def pick(self, key: ConflictKey) -> Resolution | None:
+        return self.resolutions.get(key, self.default)
+
+    def why(self, key: ConflictKey) -> str:
+        """How the pick for this field was made, in words."""
+        pick = self.pick(key)
+        if pick is None:
+            return ""
+        chosen = "your choice" if key in self.resolutions else "as chosen for all conflicts"
+        return f"{PICK_WORDS[pick]}, {chosen}"
+
+
+@dataclass(frozen=True)
+class DetailLine:
+    """One line below a row; `key` when its field is (or was, until a pick) in conflict."""
+
+    text: str
+    key: ConflictKey | None = None
+    open_conflict: bool = False
 
 
 def change_line(row: RowPlan, change: Change, names: Mapping[str, str]) -> str:
@@ -177,16 +215,49 @@ def conflict_line(row: RowPlan, conflict: FieldConflict, names: Mapping[str, str
             f"  ·  the file has {shown(conflict.file)}  ·  Liaison has {shown(conflict.database)}")
 
 
-def detail_lines(row: RowPlan, names: Mapping[str, str]) -> list[str]:
-    """The lines shown under a row: field changes and conflicts, or what a new record holds."""
-    if row.changes or row.conflicts:
-        return [change_line(row, change, names) for change in row.changes] + [
-            conflict_line(row, conflict, names) for conflict in row.conflicts]
+def conflict_words(row: RowPlan, conflict: FieldConflict, names: Mapping[str, str]) -> str:
+    """The three values of a conflict, the ones to choose between first."""
+    def shown(value: object) -> str:
+        return value_text(conflict.field, value, names, row.entity)
+
+    return (f"the file has {shown(conflict.file)}  ·  Liaison has {shown(conflict.database)}"
+            f"  ·  exported {shown(conflict.exported)}")
+
+
+def kept_line(row: RowPlan, conflict: FieldConflict, names: Mapping[str, str], why: str) -> str:
+    def shown(value: object) -> str:
+        return value_text(conflict.field, value, names, row.entity)
+
+    return (f"{conflict.field} (conflict: {why}):  Liaison keeps {shown(conflict.database)}"
+            f"  ·  the file has {shown(conflict.file)}")
+
+
+def detail_lines(row: RowPlan, names: Mapping[str, str],
+                 choices: ConflictChoices | None = None,
+                 settled: Sequence[ConflictKey] = ()) -> list[DetailLine]:
+    """The lines shown under a row: field changes and conflicts — open, or settled by a pick
+    (`settled`: this row's conflicts the user picked a value for) — or what a new record
+    holds."""
+    choices = choices or ConflictChoices()
+    if row.changes or row.conflicts or settled:
+        lines = []
+        for change in row.changes:
+            key = (row.id or "", change.field)
+            text = change_line(row, change, names)
+            if key in choices.known and choices.pick(key) == "file":
+                lines.append(DetailLine(f"{text}  ({choices.why(key)})", key))
+            else:
+                lines.append(DetailLine(text))
+        lines.extend(DetailLine(conflict_line(row, conflict, names), (row.id or "", conflict.field),
+                                open_conflict=True) for conflict in row.conflicts)
+        lines.extend(DetailLine(kept_line(row, choices.known[key], names, choices.why(key)), key)
+                     for key in settled if choices.pick(key) == "database")
+        return lines
     if row.action == "create":
         values = {**row.values, **row.links}
-        return [f"{field}:  {value_text(field, value, names, row.entity)}"
-                for field, value in values.items()
-                if value not in (None, "", [], ()) and field not in ("person_id",)]
+        return [DetailLine(f"{name}:  {value_text(name, value, names, row.entity)}")
+                for name, value in values.items()
+                if value not in (None, "", [], ()) and name not in ("person_id",)]
     return []
 
 
@@ -194,16 +265,22 @@ SUMMARY_SKIPS = frozenset({"name", "title", "description", "person_id", "notes",
                            "outcomes"})
 
 
-def row_details(row: RowPlan, names: Mapping[str, str] | None = None) -> str:
-    """The one-line explanation beside a row."""
+def row_details(row: RowPlan, names: Mapping[str, str] | None = None, *,
+                deleting: bool = False) -> str:
+    """The one-line explanation beside a row (`deleting`: the user chose to delete the
+    records removed from the file)."""
     if row.action == "update":
         fields = ", ".join(c.field for c in row.changes)
-        matched = f"matched: {row.reason}" if row.reason and not row.conflicts else row.reason
+        # How a spreadsheet row matched ("same name") reads after "matched:"; a Liaison
+        # workbook's sentence ("Changed in the file.") stands on its own.
+        matched = (f"matched: {row.reason}" if row.reason and row.reason[0].islower()
+                   and not row.conflicts else row.reason)
         return " · ".join(part for part in (fields and f"changes {fields}", matched) if part)
     if row.action == "conflict":
         return row.reason
-    if row.action == "delete":
-        return f"{row.reason} (proposed; deleted only if you say so)"
+    if row.action == "delete":  # the record's name is in its own column
+        return ("Moved to the deleted records" if deleting
+                else "Kept unless you tick the box below")
     if row.action == "unchanged":
         if row.reason and row.reason[0].islower() and row.entity != "position":
             return f"matched: {row.reason}; nothing to change"
@@ -231,30 +308,50 @@ class PlanTreeModel(QAbstractItemModel):
         self.rows: list[RowPlan] = list(rows)
         self.names: Mapping[str, str] = names or {}
         self.several_sheets = several_sheets
-        self._lines: dict[int, list[str]] = {}
+        self.choices = ConflictChoices()
+        self.deleting = False  # whether rows removed from the file will be deleted
+        self._settled: dict[str, list[ConflictKey]] = {}
+        self._lines: dict[int, list[DetailLine]] = {}
 
     def set_plan(self, rows: Sequence[RowPlan], names: Mapping[str, str], *,
-                 several_sheets: bool, actions: Collection[str] | None = None) -> None:
+                 several_sheets: bool, actions: Collection[str] | None = None,
+                 choices: ConflictChoices | None = None, deleting: bool = False) -> None:
         self.beginResetModel()
         self.all_rows = list(rows)
         self.names = names
         self.several_sheets = several_sheets
+        self.choices = choices or ConflictChoices()
+        self.deleting = deleting
+        # A conflict the user settled is no longer in the plan's row: list it under its row.
+        still_open = {(r.id or "", c.field) for r in self.all_rows for c in r.conflicts}
+        self._settled = defaultdict(list)
+        for key in self.choices.known:
+            if key not in still_open and self.choices.pick(key) is not None:
+                self._settled[key[0]].append(key)
         self._apply_filter(actions)
         self.endResetModel()
 
     def set_filter(self, actions: Collection[str] | None) -> None:
-        """Show only rows with these actions (None: every row)."""
+        """Show only rows with these actions (None: every row). "conflict" stands for every
+        row with a conflict, open or settled by a pick, whatever else the row does."""
         self.beginResetModel()
         self._apply_filter(actions)
         self.endResetModel()
 
+    def has_conflicts(self, row: RowPlan) -> bool:
+        return bool(row.conflicts) or bool(row.id and row.id in self._settled)
+
     def _apply_filter(self, actions: Collection[str] | None) -> None:
-        self.rows = [r for r in self.all_rows if actions is None or r.action in actions]
+        conflicts = actions is not None and "conflict" in actions
+        self.rows = [r for r in self.all_rows if actions is None or r.action in actions
+                     or (conflicts and self.has_conflicts(r))]
         self._lines = {}
 
-    def lines(self, row: int) -> list[str]:
+    def lines(self, row: int) -> list[DetailLine]:
         if row not in self._lines:
-            self._lines[row] = detail_lines(self.rows[row], self.names)
+            plan_row = self.rows[row]
+            settled = self._settled.get(plan_row.id, []) if plan_row.id else []
+            self._lines[row] = detail_lines(plan_row, self.names, self.choices, settled)
         return self._lines[row]
 
     def plan_row(self, index: Index) -> RowPlan | None:
@@ -263,6 +360,39 @@ class PlanTreeModel(QAbstractItemModel):
         if index.internalId() == TOP:
             return self.rows[index.row()]
         return self.rows[index.internalId() - 1]
+
+    def line(self, index: Index) -> DetailLine | None:
+        """The detail line at `index`; None for a row of the plan."""
+        if not index.isValid() or index.internalId() == TOP:
+            return None
+        lines = self.lines(index.internalId() - 1)
+        return lines[index.row()] if 0 <= index.row() < len(lines) else None
+
+    def conflict_keys(self, index: Index) -> list[ConflictKey]:
+        """The conflicting fields at `index`: a conflict line's field (open or settled), or
+        every conflicting field of a row."""
+        line = self.line(index)
+        if line is not None:
+            return [line.key] if line.key else []
+        row = self.plan_row(index)
+        if row is None or not row.id:
+            return []
+        return [(row.id, c.field) for c in row.conflicts] + self._settled.get(row.id, [])
+
+    def conflict_of(self, row: RowPlan, key: ConflictKey) -> FieldConflict | None:
+        """A conflict's values: as planned now while it is open, as first met once settled."""
+        for conflict in row.conflicts:
+            if (row.id, conflict.field) == key:
+                return conflict
+        return self.choices.known.get(key)
+
+    def find(self, sheet: str, number: int, record_id: str | None) -> QModelIndex:
+        """The index of a plan row by where it is and which record it is, as it moves when
+        the plan is built again."""
+        for position, row in enumerate(self.rows):
+            if row.sheet == sheet and row.row == number and row.id == record_id:
+                return self.index(position, 0)
+        return QModelIndex()
 
     # -- structure -------------------------------------------------------------------------
     def index(self, row: int, column: int,
@@ -294,7 +424,8 @@ class PlanTreeModel(QAbstractItemModel):
             return bool(self.rows)
         if parent.internalId() == TOP and parent.column() == 0:
             row = self.rows[parent.row()]
-            return bool(row.changes) or row.action == "create"
+            return (bool(row.changes) or row.action == "create"
+                    or self.has_conflicts(row))
         return False
 
     def headerData(self, section: int, orientation: Qt.Orientation,
@@ -335,22 +466,28 @@ class PlanTreeModel(QAbstractItemModel):
 
     def _text(self, row: RowPlan, column: int) -> str:
         if column == 0:
-            return f"{row.sheet} {row.row}" if self.several_sheets else str(row.row)
+            number = str(row.row) if row.row else ""  # a removed row has no number any more
+            return f"{row.sheet} {number}".strip() if self.several_sheets else number
         if column == 1:
             return ACTIONS[row.action].label
         if column == 2:
             return ENTITY_NOUNS.get(row.entity, row.entity)
         if column == 3:
             return record_label(row, self.names)
-        return row_details(row, self.names)
+        return row_details(row, self.names, deleting=self.deleting)
 
     def _line_data(self, index: Index, role: int) -> Any:
         parent_row = index.internalId() - 1
         lines = self.lines(parent_row)
         if index.column() != 0 or not 0 <= index.row() < len(lines):
             return None
+        line = lines[index.row()]
         if role in (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)):
-            return lines[index.row()]
+            return line.text
+        if role == int(Qt.ItemDataRole.ForegroundRole) and line.open_conflict:
+            return QBrush(QColor(ACTIONS["conflict"].colour))
+        if role == int(Qt.ItemDataRole.DecorationRole) and line.open_conflict:
+            return action_icon("conflict")
         if role == RECORD_ROLE:
             return self.rows[parent_row]
         return None

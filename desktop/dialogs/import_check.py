@@ -1,0 +1,179 @@
+"""The Check page of the import wizard: every problem the plan found (errors block their row,
+warnings do not), where the user corrects a cell in place or skips the rows with errors."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from db.errors import LiaisonError
+from db.exchange.readers import open_source
+from desktop.dialogs.import_pages import WaitCursor, WizardStep, counted
+from desktop.icons import icon
+from desktop.qtmodels.import_plan import Problem, problem_columns, problems_of
+from desktop.qtmodels.import_preview import cell_text
+from desktop.qtmodels.records import RecordListModel
+from desktop.widgets.record_table import RecordTable
+
+if TYPE_CHECKING:
+    from desktop.dialogs.import_wizard import ImportWizard
+
+
+class CheckPage(WizardStep):
+    def __init__(self, flow: ImportWizard) -> None:
+        super().__init__(flow, "Check", "Every problem Liaison found in the file, by sheet, row "
+                         "and column. Nothing has been written yet.")
+        self.summary = QLabel()
+        self.summary.setObjectName("check_summary")
+        self.summary.setWordWrap(True)
+        self.model = RecordListModel(problem_columns())
+        self.table = RecordTable(self.model, self)
+        self.table.setObjectName("problems")
+        self.table.set_widths(90, 120, 60, 140)
+        self.table.set_placeholder("No problems: every row can be imported.")
+        self.table.opened.connect(self.fix)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        self.detail = QLabel()
+        self.detail.setObjectName("problem_detail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint = QLabel("Double-click an error to correct its value here (the file itself "
+                           "is not changed), or skip the rows with errors.")
+        self.hint.setWordWrap(True)
+        self.skip = QCheckBox("S&kip rows with errors and import the others")
+        self.skip.setObjectName("skip_invalid")
+        self.skip.toggled.connect(self._skip_toggled)
+        self.report_button = QPushButton(icon("download"), "Save the &list of problems…")
+        self.report_button.clicked.connect(
+            self.save_report)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.skip)
+        bottom.addStretch(1)
+        bottom.addWidget(self.report_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.notice)
+        layout.addLayout(bottom)
+
+    def initializePage(self) -> None:
+        self.skip.blockSignals(True)
+        self.skip.setChecked(self.flow.skip_invalid)
+        self.skip.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the current plan's problems (after a first build or a correction)."""
+        plan = self.flow.plan
+        self.notice.clear()
+        if plan is None:
+            return
+        self.model.set_records(problems_of(plan))
+        if self.model.rowCount():
+            self.table.select_row(0)
+        self._show_detail()
+        self.table.resizeColumnToContents(3)
+        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 200))
+        rows = len({(r.sheet, r.row) for r in plan.rows})
+        blocked = len({(r.sheet, r.row) for r in plan.rows if r.action == "error"})
+        errors, warnings = len(plan.errors), len(plan.warnings)
+        if not errors and not warnings:
+            text = f"No problems: all {counted(rows, 'row')} can be imported."
+        else:
+            parts = [counted(n, word) for n, word in ((errors, "error"), (warnings, "warning"))
+                     if n]
+            text = f"{' and '.join(parts)} in {counted(rows, 'row')}."
+            if errors:
+                text += (f" {counted(blocked, 'row')} with errors "
+                         + ("will be skipped." if self.flow.skip_invalid
+                            else "must be corrected or skipped before anything is imported."))
+            else:
+                text += " Warnings do not stop the import."
+        self.summary.setText(text)
+        self.hint.setVisible(bool(errors))
+        self.hint.setText(
+            "Correct these rows in the workbook and choose it again, or skip them: the other "
+            "rows are imported." if self.flow.liaison_workbook else
+            "Double-click an error to correct its value here (the file itself is not changed), "
+            "or skip the rows with errors.")
+        self.skip.setVisible(bool(errors) or self.flow.skip_invalid)
+        self.report_button.setEnabled(bool(errors or warnings))
+        self.completeChanged.emit()
+
+    def _show_detail(self) -> None:
+        """The whole message of the problem under the cursor: the table cuts long ones."""
+        problem = self.table.current_record()
+        if not isinstance(problem, Problem):
+            self.detail.clear()
+            return
+        note = problem.note
+        where = ", ".join(part for part in (
+            note.sheet, f"row {note.row}" if note.row else "",
+            f"column “{note.column}”" if note.column else "") if part)
+        self.detail.setText(f"{where}: {note.message}")
+
+    def _skip_toggled(self, on: bool) -> None:
+        self.flow.set_skip_invalid(on)
+        self.refresh()
+
+    # -- correcting a value in place -------------------------------------------------------
+    def column_index(self, problem: Problem) -> int | None:
+        """The 0-based column of the cell a problem points at, when it points at one."""
+        plan = self.flow.plan
+        column = problem.note.column
+        if plan is None or not column or not plan.headers:
+            return None
+        labels = {i: (plan.headers[i] if i < len(plan.headers) and plan.headers[i]
+                      else f"column {i + 1}") for i in plan.mapping}
+        return next((i for i, label in labels.items() if label == column), None)
+
+    def cell_value(self, row: int, column: int) -> Any:
+        flow = self.flow
+        if (row, column) in flow.fixes:
+            return flow.fixes[(row, column)]
+        rows = flow.preview.rows if flow.preview is not None else []
+        if row > len(rows) and flow.facts is not None:
+            try:
+                with WaitCursor(), open_source(flow.facts.path) as source:
+                    rows = source.read(flow.sheet, limit=row).rows
+            except LiaisonError:
+                return None
+        cells = rows[row - 1] if 0 < row <= len(rows) else []
+        return cells[column] if column < len(cells) else None
+
+    def fix(self, problem: Problem) -> None:
+        if not problem.is_error:
+            return
+        note = problem.note
+        column = self.column_index(problem)
+        if note.row is None or column is None:
+            where = "the workbook" if self.flow.liaison_workbook else "the file"
+            self.notice.show_message("This problem is not in one cell Liaison can correct here. "
+                                     f"Correct it in {where} and choose it again, or skip the "
+                                     "rows with errors.", "warning")
+            return
+        current = cell_text(self.cell_value(note.row, column), None)
+        value = self.flow.ask_text(
+            "Correct the value",
+            f"Row {note.row}, column “{note.column}”:\n{note.message}\n\nNew value:", current)
+        if value is None:
+            return
+        self.flow.fixes[(note.row, column)] = value.strip() or None
+        self.flow.build_plan(self.refresh)
+
+    def isComplete(self) -> bool:
+        plan = self.flow.plan
+        job = self.flow.plan_job
+        return plan is not None and plan.can_apply and not (job is not None and job.running)
+
+    def validatePage(self) -> bool:
+        return self.flow.build_then_next()
+
+    def nextId(self) -> int:
+        from desktop.dialogs.import_wizard import REVIEW
+
+        return REVIEW
