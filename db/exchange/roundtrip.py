@@ -220,8 +220,10 @@ class WorkbookSheetPlanner(SheetPlanner):
                    "those fields are left as they are until you choose.")
             return ("update" if write else "conflict"), write, why, open_
         if write:
-            return "update", write, "Changed in the file; Liaison's own changes since the " \
-                                    "export are kept.", []
+            kept = set(since) - {c.field for c in write}
+            why = ("Changed in the file; Liaison's own changes since the export are kept."
+                   if kept else "Changed in the file.")
+            return "update", write, why, []
         return "unchanged", [], KEPT, []
 
 
@@ -287,6 +289,7 @@ def _proposed_deletions(session: Session, sheet: str, present: set[str],
     rows = session.execute(select(model.id, label).where(
         model.deleted_at.is_(None), model.created_at <= exported_at))
     return [RowPlan(sheet, 0, ENTITY_OF_SHEET[sheet], "delete", record_id,
+                    {"name": name or record_id},
                     reason=f"Not in the sheet any more: {name or record_id}")
             for record_id, name in rows if record_id not in present]
 
