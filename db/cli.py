@@ -21,9 +21,8 @@ from typing import Any, NoReturn, TextIO
 from db import __version__
 from db.errors import LiaisonError
 
-PENDING = {
-    "merge": "travel copies and merging",
-}
+# Commands of the contract that this version cannot run yet: name → what they arrive with.
+PENDING: dict[str, str] = {}
 
 
 class UsageError(Exception):
@@ -93,10 +92,9 @@ def build_parser() -> Parser:
         imp.add_argument(flag, action="store_true")
     undo = sub.add_parser("undo-import", help="undo an import")
     undo.add_argument("batch_id")
-    merge = sub.add_parser("merge", help="merge another Liaison database into this one")
-    merge.add_argument("other")
-    merge.add_argument("--dry-run", action="store_true")
-    merge.add_argument("--json", action="store_true")
+    from db.cli_merge import add_commands as add_merge_commands
+
+    add_merge_commands(sub)  # merge, undo-merge, export-travel-copy
     return parser
 
 
@@ -290,6 +288,24 @@ def cmd_undo_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return run(args, out, err, _open)
 
 
+def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli_merge import cmd_merge as run
+
+    return run(args, out, err, _open, Progress)
+
+
+def cmd_undo_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli_merge import cmd_undo_merge as run
+
+    return run(args, out, err, _open)
+
+
+def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli_merge import cmd_export_travel_copy as run
+
+    return run(args, out, err, _open)
+
+
 def cmd_pending(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(f"liaison {args.command} arrives with {PENDING[args.command]}; "
           "this version of Liaison cannot do it yet.", file=err)
@@ -300,6 +316,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats, "check": cmd_check,
     "search": cmd_search, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export,
     "import": cmd_import, "undo-import": cmd_undo_import,
+    "merge": cmd_merge, "undo-merge": cmd_undo_merge, "export-travel-copy": cmd_export_travel_copy,
     **{name: cmd_pending for name in PENDING},
 }
 

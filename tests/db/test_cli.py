@@ -342,14 +342,14 @@ def test_db_with_an_unsupported_url(tmp_path: Path) -> None:
     assert code == 1 and "PostgreSQL" in one_line(err)
 
 
-@pytest.mark.parametrize("argv", [
-    ["merge", "laptop.sqlite3", "--json"],
-])
-def test_pending_commands_say_so(argv: list[str], tmp_path: Path) -> None:
-    code, out, err = run("--db", str(tmp_path / "liaison.sqlite3"), *argv)
+def test_merge_of_a_missing_copy_is_one_sentence(tmp_path: Path) -> None:
+    # The merge itself is tested in tests/db/test_merge_cli.py.
+    missing = tmp_path / "laptop.sqlite3"
+    code, out, err = run("--db", str(tmp_path / "liaison.sqlite3"), "merge", str(missing),
+                         "--json")
     assert code == 1 and out == ""
-    line = one_line(err)
-    assert line.startswith(f"liaison {argv[0]} arrives with") and "cannot do it yet" in line
+    assert one_line(err) == f"There is no database file {missing}."
+    assert not missing.exists()
 
 
 def test_an_unexpected_error_is_one_line_and_logged(sqlite_path: Path, crash_log: Path,
