@@ -33,7 +33,7 @@ def run_app(argv: Sequence[str]) -> int:
         QMessageBox.critical(None, "Liaison cannot open the database", exc.message)
         return 1
     window = create_main_window(database)
-    app.aboutToQuit.connect(window.context.wait_for_jobs)
+    app.aboutToQuit.connect(window.context.close)
     window.show()
     QTimer.singleShot(0, lambda: offer_first_start(window.context, window))
     code = int(app.exec())
@@ -45,7 +45,10 @@ def run_app(argv: Sequence[str]) -> int:
 def create_main_window(database: Database) -> Any:
     from desktop.main_window import MainWindow
 
-    return MainWindow(AppContext(database))
+    context = AppContext(database)
+    window = MainWindow(context)
+    context.watch_for_changes()  # colleagues' changes (a shared server) refresh the lists
+    return window
 
 
 def offer_first_start(context: AppContext, parent: QWidget) -> Job | None:

@@ -117,8 +117,11 @@ class MainWindow(QMainWindow):
         self.status_timer.setInterval(400)
         self.status_timer.timeout.connect(self.refresh_status)
         context.changed.connect(lambda *_: self.status_timer.start())
+        context.watcher.changed_elsewhere.connect(self.show_changed_elsewhere)
+        context.watcher.unreachable.connect(self.show_cannot_check)
         self.navigation.currentRowChanged.connect(self.show_view)
         self.status_job: Job | None = None
+        self.closed = False
         self.restore_window_state()
         QTimer.singleShot(0, self.refresh_status)
 
@@ -189,6 +192,19 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.undo_import_action)
+        from desktop.dialogs.merge import open_merge_dialog
+        from desktop.dialogs.travel_copy import export_travel_copy_from_app
+
+        self.merge_travel_action = self._action(
+            "&Merge a travel copy…", lambda: open_merge_dialog(ctx, self),
+            icon_name="plane-landing",
+            tip="Bring back the changes of a travel copy or a colleague's database")
+        self.export_travel_action = self._action(
+            "Export &travel copy…", lambda: export_travel_copy_from_app(ctx, self),
+            icon_name="plane-takeoff",
+            tip="Save a complete copy of this database to take on a trip and merge back later")
+        file_menu.addAction(self.merge_travel_action)
+        file_menu.addAction(self.export_travel_action)
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.export_list_action)
         file_menu.addSeparator()
@@ -325,6 +341,8 @@ class MainWindow(QMainWindow):
     # -- status, dialogs -------------------------------------------------------------------
     def refresh_status(self) -> None:
         """Count in the background: a million interactions take a noticeable moment."""
+        if self.closed:
+            return  # a timer that fires after closing starts no thread nobody waits for
         self.statusBar().showMessage(self.context.database.describe())
         if self.status_job is not None and self.status_job.running:
             self.status_timer.start()
@@ -337,6 +355,13 @@ class MainWindow(QMainWindow):
         self.status_job = Job(self, "Counting", count, lambda _c: (1, 1, ""),
                               on_success=self.show_counts, show_dialog=False)
         self.context.start(self.status_job)
+
+    def show_changed_elsewhere(self) -> None:
+        self.statusBar().showMessage("Updated with changes saved elsewhere.", 6000)
+
+    def show_cannot_check(self, problem: str) -> None:
+        self.statusBar().showMessage(
+            f"Cannot check the database for colleagues' changes: {problem}", 15000)
 
     def show_counts(self, counts: dict[str, int]) -> None:
         self.status_label.setText(
@@ -391,4 +416,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_window_state()
+        self.closed = True
+        self.status_timer.stop()
+        if self.status_job is not None:
+            self.status_job.stop()
         event.accept()

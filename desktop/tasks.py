@@ -64,6 +64,8 @@ class Job(QObject):
         self.on_failure = on_failure
         self.error: BaseException | None = None
         self.result: Any = None
+        self.forgotten = False
+        self.ended = False  # finished was emitted
         self.thread = QThread()
         self.runner = _Runner(steps, describe)
         self.runner.moveToThread(self.thread)
@@ -94,6 +96,13 @@ class Job(QObject):
     def running(self) -> bool:
         return self.thread.isRunning()
 
+    def stop(self) -> None:
+        """Ask the work to stop, wait for its thread, and drop whatever it still reports:
+        the windows it was working for are going away."""
+        self.forgotten = True
+        self.runner.cancel.set()
+        self._finish()
+
     def _progress(self, done: int, total: int, text: str) -> None:
         if self.dialog is not None and not self.runner.cancel.is_set():
             self.dialog.setMaximum(max(total, 1))
@@ -106,15 +115,21 @@ class Job(QObject):
         if self.dialog is not None:
             self.dialog.reset()
             self.dialog.close()
-        self.finished.emit()
+        if not self.ended:
+            self.ended = True
+            self.finished.emit()
 
     def _succeeded(self, result: Any) -> None:
+        if self.forgotten:
+            return
         self.result = result
         self._finish()
         if self.on_success is not None:
             self.on_success(result)
 
     def _failed(self, exc: BaseException) -> None:
+        if self.forgotten:
+            return
         self.error = exc
         self._finish()
         if self.on_failure is not None:

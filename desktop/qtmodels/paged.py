@@ -153,8 +153,20 @@ class PagedTableModel(QAbstractTableModel):
         offset = row % self.page_size
         return page[offset] if offset < len(page) else None
 
-    def row_of(self, record_id: str) -> int | None:
-        """The row of a loaded record, if it is in a page already fetched."""
+    def row_of(self, record_id: str, near: int | None = None) -> int | None:
+        """The row of a loaded record, if it is in a page already fetched — or, given `near`
+        (where it was before a reload), in the pages around that row, fetched for it: after
+        a refresh the selection stays where the user scrolled, not only on the first page."""
+        found = self._loaded_row(record_id)
+        if found is not None or near is None or not 0 <= near < self.total:
+            return found
+        middle = near // self.page_size
+        for number in (middle, middle - 1, middle + 1):  # it may have moved past a page edge
+            if 0 <= number * self.page_size < self.total and number not in self.pages:
+                self._page(number)
+        return self._loaded_row(record_id)
+
+    def _loaded_row(self, record_id: str) -> int | None:
         for number, page in self.pages.items():
             for offset, item in enumerate(page):
                 if getattr(item, "id", None) == record_id:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import LiaisonError
+from db.errors import ConflictError, LiaisonError
 from db.search import NameHit
 from db.services.followups import (
     FollowUpFilter,
@@ -33,6 +33,7 @@ from db.services.recording import Page
 from db.services.timeline import followup_owners, record_names
 from db.vocabulary import FOLLOWUP_STATUSES
 from desktop.context import AppContext
+from desktop.dialogs import conflict
 from desktop.errors import show_problem
 from desktop.icons import icon
 from desktop.messages import messages
@@ -224,6 +225,7 @@ class FollowUpsView(ListScreen, QWidget):
     def reload(self) -> None:
         self.stale = False
         selected = self.selected()
+        near = self.table.currentIndex().row()
         self.model.reload()
         overdue = list_followups(self.db, overdue_only=True, owner=self.owner.currentData(),
                                  organization_id=self.organization_id, limit=1).total
@@ -232,7 +234,7 @@ class FollowUpsView(ListScreen, QWidget):
             "s" if noun == "follow-up" and self.model.total != 1 else "") + (
             f" · {overdue:,} overdue" if overdue else ""))
         if selected is not None:
-            number = self.model.row_of(selected.id)
+            number = self.model.row_of(selected.id, near)
             if number is not None:
                 self.table.select_row(number)
         self._enable()
@@ -283,7 +285,15 @@ class FollowUpsView(ListScreen, QWidget):
         try:
             update_followup(db, record.id, {"status": "done"}, expected_version=record.version,
                             actor=actor())
-        except LiaisonError as exc:  # changed by someone else, or the database said no
+        except ConflictError as exc:  # changed by someone else: the user decides
+            saved = conflict.save_followup(self, db, exc, record, {"status": "done"}, actor())
+            if saved is None:  # cancelled, or deleted meanwhile
+                self.reload()
+                return
+            if saved.status != "done":  # the colleague's status was taken: no undo step
+                self.context.notify("followup", record.id)
+                return
+        except LiaisonError as exc:  # the database said no
             show_problem(self, exc)
             self.reload()
             return

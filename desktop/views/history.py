@@ -1,72 +1,37 @@
 """The History tab of a record page: every change from the ChangeLog, newest first — when (in
 local time), who, which field, before and after in readable words, and where it came from
-(the screen, an import, a merge, the starter register)."""
+(the screen, the import of which file, the merge from which copy, a revert, the starter
+register) — and “Revert this change”, which puts one field back through the app context (so
+Edit ▸ Undo takes the revert back)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from datetime import UTC, date, datetime
-from typing import Any
+import re
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from db.engine import Database
 from db.services.history import ChangeRecord, history
-from db.vocabulary import (
-    GENDERS,
-    ORGANIZATION_KINDS,
-    POLITICAL_STATUSES,
-    RELATIONSHIP_LEVELS,
-    SOURCES,
-    Term,
-)
+from db.services.revert import ENTITIES, TAG_OWNERS
+from db.vocabulary import SOURCES
+from desktop.icons import icon
+from desktop.messages import messages
 from desktop.qtmodels.paged import Column
 from desktop.qtmodels.records import RecordListModel
+from desktop.readable import EMPTY, field_label, local_time, local_time_of_utc_text, readable
 from desktop.widgets.record_table import RecordTable
 
-EMPTY = "—"
-FIELD_LABELS: Mapping[str, str] = {
-    "name": "Name", "name_en": "English name", "name_zh": "Chinese name", "aliases": "Aliases",
-    "abbreviation": "Abbreviation", "kind": "Kind", "country": "Country",
-    "status": "Political status", "ideology": "Ideology", "founded": "Founded",
-    "website": "Website", "email": "Email", "phone": "Phone", "level": "Relationship level",
-    "notes": "Notes", "tags": "Tags", "title": "Title", "gender": "Gender",
-    "nationality": "Nationality", "emails": "Emails", "phones": "Phones",
-    "languages": "Languages", "role": "Role", "start": "Start", "end": "End",
-    "person_id": "Person", "organization_id": "Organization",
-    "created": "Created", "deleted": "Deleted", "restored": "Restored",
-}
-VOCABULARIES: Mapping[str, Mapping[str, Term]] = {
-    "kind": ORGANIZATION_KINDS, "status": POLITICAL_STATUSES, "level": RELATIONSHIP_LEVELS,
-    "gender": GENDERS,
-}
+if TYPE_CHECKING:
+    from desktop.context import AppContext
 
-
-def local_time(moment: datetime) -> str:
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    return aware.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def readable(value: Any, field: str = "",
-             vocabularies: Mapping[str, Mapping[str, Term]] = VOCABULARIES) -> str:
-    """A logged value in words: lists joined with “; ”, nothing as “—”, codes as labels."""
-    if value is None or value == "" or value == [] or value == {}:
-        return EMPTY
-    if isinstance(value, Mapping):
-        return "; ".join(f"{FIELD_LABELS.get(k, k)}: {readable(v, k, vocabularies)}"
-                         for k, v in value.items() if v not in (None, "", [], {}))
-    if isinstance(value, list | tuple):
-        return "; ".join(readable(item, field, vocabularies) for item in value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, datetime):
-        return local_time(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    terms = vocabularies.get(field)
-    if terms is not None and isinstance(value, str) and value in terms:
-        return terms[value].en
-    return str(value)
+LIFECYCLE = frozenset({"created", "deleted", "restored"})
+LINKS = {"tags": frozenset(TAG_OWNERS), "topics": frozenset({"interaction"}),
+         "participants": frozenset({"interaction"})}
+# How db.services.revert describes the change a revert took back.
+REVERT_DETAIL = re.compile(r"revert of the change of (?P<at>.+ UTC) by (?P<who>.*)$")
 
 
 def change_values(change: ChangeRecord) -> tuple[str, str]:
@@ -80,25 +45,114 @@ def change_values(change: ChangeRecord) -> tuple[str, str]:
     return readable(change.old, change.field), readable(change.new, change.field)
 
 
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def source_text(change: ChangeRecord) -> str:
-    term = SOURCES.get(change.source)
-    text = term.en if term is not None else change.source
-    return f"{text} — {change.source_detail}" if change.source_detail else text
+    """Where a change came from, in words: “Screen”, “Import of parties.xlsx”, “Merge from
+    laptop.sqlite3”, “Revert of Anna's change”, “Starter register (Party Facts)”."""
+    detail = (change.source_detail or "").strip()
+    revert = REVERT_DETAIL.match(detail)
+    if revert is not None:  # when that change was made is in the tooltip
+        return f"Revert of {revert['who']}'s change"
+    source = change.source
+    if detail.startswith(("undo of", "revert of")):
+        return _capitalized(detail)
+    if source == "import":
+        return f"Import of {detail}" if detail else "Import"
+    if source == "merge":
+        return f"Merge from {_file_name(detail)}" if detail else "Merge"
+    term = SOURCES.get(source)
+    text = term.en if term is not None else _capitalized(source)
+    return f"{text} ({detail})" if detail else text
+
+
+def _file_name(location: str) -> str:
+    """The copy's file name; a server URL stays whole (without a password, which the change
+    log never holds anyway)."""
+    if "://" in location:
+        return location
+    return re.split(r"[\\/]", location.rstrip("\\/"))[-1] or location
+
+
+def source_tooltip(change: ChangeRecord) -> str:
+    lines = [source_text(change)]
+    revert = REVERT_DETAIL.match((change.source_detail or "").strip())
+    if revert is not None:
+        lines[0] += f" of {local_time_of_utc_text(revert['at'])}"
+    elif change.source_detail and change.source_detail not in lines[0]:
+        lines.append(change.source_detail)
+    if change.batch_id:
+        lines.append(f"Batch {change.batch_id}")
+    return "\n".join(lines)
 
 
 def _full(change: ChangeRecord) -> str:
     before, after = change_values(change)
-    return f"{FIELD_LABELS.get(change.field, change.field)}\nBefore: {before}\nAfter: {after}"
+    return f"{field_label(change.field)}\nBefore: {before}\nAfter: {after}"
 
 
 COLUMNS = (
     Column("at", "When", lambda c: local_time(c.at)),
     Column("who", "Who", lambda c: c.who or EMPTY),
-    Column("field", "What", lambda c: FIELD_LABELS.get(c.field, c.field.replace("_", " "))),
+    Column("field", "What", lambda c: field_label(c.field)),
     Column("old", "Before", lambda c: change_values(c)[0], tooltip=_full),
     Column("new", "After", lambda c: change_values(c)[1], tooltip=_full),
-    Column("source", "Source", source_text),
+    Column("source", "From", source_text, tooltip=source_tooltip),
 )
+
+
+# -- reverting -------------------------------------------------------------------------------
+def _noun(change: ChangeRecord) -> str:
+    spec = ENTITIES.get(change.entity)
+    return spec.schema.entity if spec is not None else change.entity
+
+
+def _quoted(text: str) -> str:
+    return f"“{text}”" if len(text) <= 120 else f"“{text[:117]}…”"
+
+
+def revert_question(change: ChangeRecord) -> str:
+    """Exactly what reverting `change` will do, as a question."""
+    noun = _noun(change)
+    if change.field == "created":
+        return f"Delete this {noun}, taking back its creation?"
+    if change.field == "restored":
+        return f"Delete this {noun} again?"
+    if change.field == "deleted":
+        return f"Restore this {noun}?"
+    label = field_label(change.field)
+    before = readable(change.old, change.field)
+    if before == EMPTY:
+        return f"Clear {label}? It was empty before this change."
+    return f"Set {label} back to {_quoted(before)}?"
+
+
+def why_not_revertable(change: ChangeRecord, newer: list[ChangeRecord]) -> str | None:
+    """Why this change cannot be reverted as things are (None when it can). `newer` are the
+    record's later changes. The service checks again when asked; this only keeps the button
+    honest."""
+    spec = ENTITIES.get(change.entity)
+    if spec is None:
+        return f"Changes to a {change.entity} cannot be reverted from the history."
+    if change.field in LIFECYCLE:
+        later = next((c for c in newer if c.field in LIFECYCLE), None)
+        if later is not None:
+            return (f"This {spec.schema.entity} was {later.field} again later "
+                    f"({local_time(later.at)}); revert that change first.")
+        return None
+    if change.field not in spec.schema.fields and change.entity not in LINKS.get(change.field,
+                                                                                  ()):
+        return f"Changes to “{field_label(change.field)}” cannot be reverted from the history."
+    later = next((c for c in newer if c.field == change.field), None)
+    if later is not None:
+        return (f"{field_label(change.field)} was changed again later "
+                f"({local_time(later.at)}, {later.who or 'someone'}); revert that change first.")
+    deleted = next((c for c in newer if c.field in LIFECYCLE), None)
+    if deleted is not None and deleted.field == "deleted":
+        return f"This {spec.schema.entity} is deleted; restore it before reverting its changes."
+    return None
 
 
 class HistoryTable(RecordTable):
@@ -123,5 +177,104 @@ class HistoryTable(RecordTable):
         self.reload()
 
     def reload(self) -> None:
+        selected = self.current_record()
         self.changes.set_records(history(self.database, self.record_id)
                                  if self.record_id else [])
+        row = self.changes.row_of(selected.id) if selected is not None else None
+        if row is not None:
+            self.select_row(row)
+
+
+class HistoryTab(QWidget):
+    """The history table, with “Revert this change” under it and in its context menu."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.table = HistoryTable(context.database)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
+        self.table.changes.modelReset.connect(self._enable)
+        self.revert_action = QAction(icon("undo-2"), "Revert this change…", self)
+        self.revert_action.triggered.connect(lambda _checked=False: self.revert_selected())
+        self.revert_button = QPushButton(icon("undo-2"), "&Revert this change…")
+        self.revert_button.setObjectName("revert_change")
+        self.revert_button.clicked.connect(lambda _checked=False: self.revert_selected())
+        self.reason = QLabel()
+        self.reason.setObjectName("revert_reason")
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: palette(placeholder-text);")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reason, 1)
+        buttons.addWidget(self.revert_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._enable()
+
+    @property
+    def record_id(self) -> str | None:
+        return self.table.record_id
+
+    @record_id.setter
+    def record_id(self, record_id: str | None) -> None:
+        self.table.record_id = record_id
+
+    def reload(self) -> None:
+        self.table.reload()
+        self._enable()
+
+    def selected(self) -> ChangeRecord | None:
+        record = self.table.current_record()
+        return record if isinstance(record, ChangeRecord) else None
+
+    def why_not(self, change: ChangeRecord) -> str | None:
+        records = self.table.changes.records
+        row = self.table.changes.row_of(change.id) or 0
+        return why_not_revertable(change, records[:row])
+
+    def _enable(self) -> None:
+        change = self.selected()
+        reason = None if change is None else self.why_not(change)
+        able = change is not None and reason is None
+        self.revert_button.setEnabled(able)
+        self.revert_action.setEnabled(able)
+        if change is None:
+            tip = "Select a change to put its field back as it was before"
+            self.reason.clear()
+        elif reason is not None:
+            tip = reason
+            self.reason.setText(reason)
+        else:
+            tip = revert_question(change)
+            self.reason.clear()
+        self.revert_button.setToolTip(tip)
+
+    def _menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.select_row(index.row())
+        menu = QMenu(self)
+        menu.addAction(self.revert_action)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def revert_selected(self) -> bool:
+        """Ask, then revert the selected change. True when it was reverted."""
+        change = self.selected()
+        if change is None or self.why_not(change) is not None:
+            return False
+        when = f"{change.who or 'Someone'}'s change of {local_time(change.at)}"
+        if not messages.confirm(self, "Revert this change",
+                                f"{revert_question(change)}\n\nThis takes back {when}. "
+                                "Edit ▸ Undo (Ctrl+Z) takes the revert back.",
+                                yes="Revert"):
+            return False
+        reverted = self.context.revert_change(self, change.id, revert_question(change))
+        if reverted is None:
+            self.reload()  # the history may have moved on: show why it failed
+            return False
+        self.reload()
+        return True

@@ -12,16 +12,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QMainWindow,
     QPushButton,
     QScrollArea,
@@ -29,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import LiaisonError, NotFound, Problem, ValidationFailed
+from db.errors import ConflictError, LiaisonError, NotFound, Problem, ValidationFailed
 from db.services.followups import list_followups
 from db.services.interactions import (
     InteractionRecord,
@@ -50,9 +47,11 @@ from desktop.messages import messages
 from desktop.naming import display_name
 from desktop.qtmodels.followup_drafts import FollowUpDraft
 from desktop.qtmodels.participants import ParticipantRow
+from desktop.views import interaction_conflict
 from desktop.widgets.followups_editor import FollowUpsEditor
 from desktop.widgets.form import DateField, FieldSpec, RecordForm
-from desktop.widgets.participants_editor import ParticipantsEditor, error_label, show_error
+from desktop.widgets.participants_editor import ParticipantsEditor, show_error
+from desktop.widgets.topics_box import TopicsBox
 
 DETAIL_FIELDS = (
     FieldSpec("kind", "Kind", "choice", choices=INTERACTION_KINDS, required=True),
@@ -79,8 +78,6 @@ TITLE_TEMPLATES = {
     "cooperation_project": "Cooperation project with {}", "other": "Exchange with {}",
 }
 DEFAULT_KIND = "meeting"
-TOPIC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-TOPIC_NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 W = TypeVar("W", bound=QWidget)
 
 
@@ -123,7 +120,8 @@ class InteractionEditor(QMainWindow):
 
     # -- building --------------------------------------------------------------------------
     def _build(self) -> None:
-        self.details = RecordForm(DETAIL_FIELDS, countries(self.db))
+        self.country_list = countries(self.db)
+        self.details = RecordForm(DETAIL_FIELDS, self.country_list)
         self.texts = RecordForm(TEXT_FIELDS)
         self.kind_box = widget_of(self.details, "kind", QComboBox)
         self.kind_box.removeItem(0)  # a kind is required: no empty choice
@@ -145,21 +143,10 @@ class InteractionEditor(QMainWindow):
         self.followups = FollowUpsEditor(self.db)
         self.followups.changed.connect(self._update_state)
 
-        topics_box = QGroupBox("Topics")
-        self.topic_model = QStandardItemModel(self)
-        self.topic_list = QListView()
-        self.topic_list.setObjectName("topics")
-        self.topic_list.setModel(self.topic_model)
-        self.topic_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.topic_list.setMinimumHeight(110)
-        for topic in topics(self.db):
-            self._topic_item(topic.id, f"{topic.name_en}  {topic.name_zh or ''}".strip(),
-                             topic.name_en)
-        self.topic_model.itemChanged.connect(lambda _item: self._update_state())
-        self.topics_error = error_label("error_topics")
-        column = QVBoxLayout(topics_box)
-        column.addWidget(self.topic_list)
-        column.addWidget(self.topics_error)
+        topics_box = self.topics = TopicsBox(topics(self.db))
+        self.topic_model, self.topic_list = topics_box.model, topics_box.list
+        self.topics_error = topics_box.error
+        topics_box.changed.connect(self._update_state)
 
         body = QWidget()
         grid = FormGrid(body)
@@ -223,15 +210,6 @@ class InteractionEditor(QMainWindow):
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
-    def _topic_item(self, topic_id: str, text: str, name_en: str) -> QStandardItem:
-        item = QStandardItem(text)
-        item.setCheckable(True)
-        item.setEditable(False)
-        item.setData(topic_id, TOPIC_ID_ROLE)
-        item.setData(name_en, TOPIC_NAME_ROLE)
-        self.topic_model.appendRow(item)
-        return item
-
     # -- loading ---------------------------------------------------------------------------
     def _start_new(self, organization_ids: Sequence[str], person_ids: Sequence[str]) -> None:
         self.details.set_values({"kind": DEFAULT_KIND, "start": date.today()})
@@ -255,12 +233,8 @@ class InteractionEditor(QMainWindow):
     def _show_record(self, record: InteractionRecord) -> None:
         self.interaction_id = record.id
         self.version = record.version
-        self.details.set_values({"kind": record.kind, "title": record.title,
-                                 "start": record.start, "end": record.end, "city": record.city,
-                                 "country": record.country, "platform": record.platform,
-                                 "tags": record.tags})
-        self.texts.set_values({"summary": record.summary, "outcomes": record.outcomes,
-                               "notes": record.notes})
+        self.details.set_values(interaction_conflict.detail_values(record))
+        self.texts.set_values(interaction_conflict.text_values(record))
         names = record_names(self.db, [p.organization_id for p in record.participants],
                              [p.person_id for p in record.participants])
         rows = []
@@ -273,25 +247,7 @@ class InteractionEditor(QMainWindow):
                 found.name_zh if found else None, found.abbreviation if found else None,
                 role=part.role))
         self.participants.set_rows(rows)
-        self.topic_model.blockSignals(True)
-        wanted = set(record.topics)
-        for number in range(self.topic_model.rowCount()):
-            item = self.topic_model.item(number)
-            name = item.data(TOPIC_NAME_ROLE)
-            item.setCheckState(Qt.CheckState.Checked if name in wanted else Qt.CheckState.Unchecked)
-            wanted.discard(name)
-        for retired in sorted(wanted):  # retired since: still shown, still linked
-            self._topic_item(retired, f"{retired} (retired)", retired).setCheckState(
-                Qt.CheckState.Checked)
-        self.topic_model.blockSignals(False)
-        self.topic_list.viewport().update()
-        checked = [n for n in range(self.topic_model.rowCount())
-                   if self.topic_model.item(n).checkState() == Qt.CheckState.Checked]
-        if checked:  # the chosen topics in view, not just the top of the list (once the
-            # list has its size: a list not yet shown cannot scroll)
-            first = QPersistentModelIndex(self.topic_model.index(checked[0], 0))
-            QTimer.singleShot(0, self.topic_list, lambda: self.topic_list.scrollTo(
-                QModelIndex(first), QAbstractItemView.ScrollHint.PositionAtCenter))
+        self.topics.show_names(record.topics)
         self.loaded_topics = self.checked_topics()
         self.delete_button.setEnabled(True)
         self.clear_problems()
@@ -306,9 +262,7 @@ class InteractionEditor(QMainWindow):
 
     # -- state -----------------------------------------------------------------------------
     def checked_topics(self) -> set[str]:
-        return {str(self.topic_model.item(n).data(TOPIC_ID_ROLE))
-                for n in range(self.topic_model.rowCount())
-                if self.topic_model.item(n).checkState() == Qt.CheckState.Checked}
+        return self.topics.checked()
 
     def is_dirty(self) -> bool:
         return (self.details.is_dirty() or self.texts.is_dirty() or self.participants.is_dirty()
@@ -425,10 +379,34 @@ class InteractionEditor(QMainWindow):
                                       expected_version=self.version, actor=self.context.actor())
         except ValidationFailed as exc:
             self.show_problems(exc.problems)
-        except LiaisonError as exc:  # a conflict, a locked or vanished database: edits stay
+        except ConflictError as exc:
+            self.clear_problems()
+            return self._settle_conflict(exc)
+        except LiaisonError as exc:  # a locked or vanished database: the edits stay
             self.clear_problems()
             show_problem(self, exc)
         return None
+
+    def _settle_conflict(self, exc: ConflictError) -> InteractionRecord | None:
+        """Saved by someone else since it was loaded: the user chooses per field (and for the
+        participants and topics) between theirs and the saved value, and the choices are
+        saved on top of the new version. Cancelled, the edits stay in the editor."""
+        assert self.interaction_id is not None
+        try:
+            current = get_interaction(self.db, self.interaction_id)
+        except NotFound:
+            show_problem(self, exc)  # deleted meanwhile
+            return None
+        mine_rows = list(self.participants.model.rows)
+        keep = interaction_conflict.ask(self, exc, current, (*DETAIL_FIELDS, *TEXT_FIELDS))
+        if keep is None:
+            self.statusBar().showMessage(
+                "Not saved: this interaction was changed meanwhile. Your edits are still "
+                "here; Save again to compare them with the saved version.")
+            return None
+        self._show_record(current)
+        interaction_conflict.apply(self, keep, mine_rows)
+        return self._write_interaction()  # on top of the version just loaded
 
     def _register(self) -> None:
         """A new interaction, once saved, is the window for that record."""

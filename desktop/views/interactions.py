@@ -240,11 +240,12 @@ class InteractionsView(ListScreen, QWidget):
         self.timer.stop()
         self.stale = False
         selected = {row.id for row in self.table.selected_records()}
+        near = self.table.currentIndex().row()
         self.model.reload()
         total = self.model.total
         self.count.setText(f"{total:,} interaction{'s' if total != 1 else ''}")
         for record_id in selected:
-            number = self.model.row_of(record_id)
+            number = self.model.row_of(record_id, near)
             if number is not None:
                 self.table.select_row(number)
 

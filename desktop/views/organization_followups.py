@@ -9,11 +9,12 @@ from typing import Any
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from db.errors import LiaisonError
+from db.errors import ConflictError, LiaisonError
 from db.services.followups import FollowUpRecord, list_followups, update_followup
 from db.services.recording import Page
 from db.vocabulary import FOLLOWUP_STATUSES
 from desktop.context import AppContext
+from desktop.dialogs import conflict
 from desktop.errors import show_problem
 from desktop.icons import icon
 from desktop.qtmodels.paged import Column, PagedTableModel
@@ -128,6 +129,15 @@ class FollowUpsTab(QWidget):
         try:
             update_followup(database, record.id, {"status": "done"},
                             expected_version=record.version, actor=actor())
+        except ConflictError as exc:  # changed by someone else: the user decides
+            saved = conflict.save_followup(self, database, exc, record, {"status": "done"},
+                                           actor())
+            if saved is None:  # cancelled, or deleted meanwhile
+                self.reload()
+                return
+            if saved.status != "done":  # the colleague's status was taken: no undo step
+                self.context.notify("followup", record.id)
+                return
         except LiaisonError as exc:
             show_problem(self, exc)
             return

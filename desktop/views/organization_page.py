@@ -22,7 +22,7 @@ from desktop.context import AppContext
 from desktop.icons import icon
 from desktop.naming import display_name, distinct, other_names
 from desktop.tasks import Job
-from desktop.views.history import HistoryTable
+from desktop.views.history import HistoryTab
 from desktop.views.organization_followups import FollowUpsTab
 from desktop.views.positions import PositionsTab
 from desktop.views.record_page import RecordPage
@@ -76,8 +76,8 @@ class OrganizationPage(RecordPage):
         self.followups_tab = FollowUpsTab(self.context)
         self.add_tab(self.followups_tab, "&Follow-ups", "list-checks", self.followups_tab.reload,
                      ("followup", "interaction"))
-        self.history_table = HistoryTable(self.database)
-        self.add_tab(self.history_table, "&History", "history", self.history_table.reload,
+        self.history_tab = HistoryTab(self.context)
+        self.add_tab(self.history_tab, "&History", "history", self.history_tab.reload,
                      ("organization",))
 
     def add_toolbar_actions(self, toolbar: QToolBar) -> None:
@@ -94,7 +94,7 @@ class OrganizationPage(RecordPage):
         self.people_tab.set_owner(record.id, self.display_name(record))
         self.timeline_tab.set_owner(record.id)
         self.followups_tab.set_owner(record.id)
-        self.history_table.record_id = record.id
+        self.history_tab.record_id = record.id
         self.record_action.setEnabled(True)
         self.dossier_action.setEnabled(True)
         super()._loaded(record)

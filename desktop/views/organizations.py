@@ -325,11 +325,12 @@ class OrganizationsView(ListScreen, QWidget):
     def reload(self) -> None:
         self.timer.stop()
         selected = self.selected()
+        near = self.table.currentIndex().row()
         self.model.reload()
         total = self.model.total
         self.count.setText(f"{total:,} organization{'s' if total != 1 else ''}")
         if selected is not None:
-            row = self.model.row_of(selected.id)
+            row = self.model.row_of(selected.id, near)
             if row is not None:
                 self.table.selectRow(row)
 

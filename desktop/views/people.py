@@ -162,11 +162,12 @@ class PeopleView(ListScreen, QWidget):
     def reload(self) -> None:
         self.timer.stop()
         selected = {row.id for row in self.table.selected_records()}
+        near = self.table.currentIndex().row()
         self.model.reload()
         total = self.model.total
         self.count.setText(f"{total:,} {'person' if total == 1 else 'people'}")
         for record_id in selected:
-            row = self.model.row_of(record_id)
+            row = self.model.row_of(record_id, near)
             if row is not None:
                 self.table.select_row(row)
                 break

@@ -24,7 +24,7 @@ from db.services.similarity import SimilarRecord, find_similar
 from db.vocabulary import GENDERS
 from desktop.context import AppContext
 from desktop.naming import display_name, distinct, other_names
-from desktop.views.history import HistoryTable
+from desktop.views.history import HistoryTab
 from desktop.views.positions import PositionsTab
 from desktop.views.record_page import RecordPage, present
 from desktop.views.timeline import TimelineTab, record_interaction_action
@@ -94,8 +94,8 @@ class PersonPage(RecordPage):
         self.timeline_tab = TimelineTab(self.context, "person", self.country_names)
         self.add_tab(self.timeline_tab, "&Interactions", "calendar-days",
                      self.timeline_tab.reload, ("interaction", "organization", "person"))
-        self.history_table = HistoryTable(self.database)
-        self.add_tab(self.history_table, "&History", "history", self.history_table.reload,
+        self.history_tab = HistoryTab(self.context)
+        self.add_tab(self.history_tab, "&History", "history", self.history_tab.reload,
                      ("person",))
 
     def add_toolbar_actions(self, toolbar: QToolBar) -> None:
@@ -106,7 +106,7 @@ class PersonPage(RecordPage):
     def _loaded(self, record: Any) -> None:
         self.positions_tab.set_owner(record.id, self.display_name(record))
         self.timeline_tab.set_owner(record.id)
-        self.history_table.record_id = record.id
+        self.history_tab.record_id = record.id
         self.record_action.setEnabled(True)
         if self.position_box is not None:
             self.position_box.hide()  # the position is on the Positions tab now

@@ -1,6 +1,7 @@
 """What the organization and person pages share: a top-level window with a header, a Profile
-form and more tabs; saving only the changed fields against the version that was loaded;
-conflicts that keep the user's edits; the look-alike check before creating; delete with undo;
+form and more tabs; saving only the changed fields against the version that was loaded; a
+colleague's save meanwhile settled field by field (the conflict dialog), never losing the
+user's edits; the look-alike check before creating; delete with undo;
 asking before unsaved edits are lost; and refreshing tabs from change notices.
 
 A subclass says which fields it has and which service functions read and write them."""
@@ -11,15 +12,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QPushButton,
-    QScrollArea,
     QSizePolicy,
     QTabWidget,
     QToolBar,
@@ -31,13 +27,15 @@ from db.errors import ConflictError, LiaisonError, NotFound, ValidationFailed
 from db.services import pages
 from db.services.similarity import SimilarRecord
 from desktop.context import AppContext
-from desktop.dialogs import similar
+from desktop.dialogs import conflict, similar
 from desktop.errors import show_problem
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import country_names
 from desktop.widgets.banner import Banner
 from desktop.widgets.form import FieldSpec, RecordForm
+from desktop.widgets.profile_tab import ProfileTab
+from desktop.widgets.record_header import RecordHeader
 
 Refresh = Callable[[], None]
 
@@ -122,7 +120,11 @@ class RecordPage(QMainWindow):
         outer = QVBoxLayout(central)
         outer.setContentsMargins(14, 12, 14, 10)
         outer.setSpacing(8)
-        outer.addLayout(self._build_header())
+        self.header = RecordHeader(self.header_icon)
+        self.title_label = self.header.title
+        self.names_label = self.header.names
+        self.facts_label = self.header.facts
+        outer.addWidget(self.header)
         self.banner = Banner()
         outer.addWidget(self.banner)
         self.tabs = QTabWidget()
@@ -134,7 +136,12 @@ class RecordPage(QMainWindow):
         self.form = RecordForm(self.field_specs(), self.countries)
         self.form.setObjectName("profile_form")
         self.form.changed.connect(self._form_changed)
-        self.tabs.addTab(self._profile_tab(), icon("pencil"), "&Profile")
+        profile = ProfileTab(self.form, self.profile_extras())
+        self.revert_button = profile.revert_button
+        self.revert_button.clicked.connect(self.revert)
+        self.save_button = profile.save_button
+        self.save_button.clicked.connect(self.save)
+        self.tabs.addTab(profile, icon("pencil"), "&Profile")
         self.build_tabs()
         self._build_actions()
         self.context.changed.connect(self._on_changed)
@@ -144,67 +151,6 @@ class RecordPage(QMainWindow):
         else:
             self.load()
         self.form.widgets[self.form.specs[0].key].setFocus()
-
-    def _build_header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        picture = QLabel()
-        picture.setPixmap(icon(self.header_icon).pixmap(40, 40))
-        picture.setAlignment(Qt.AlignmentFlag.AlignTop)
-        row.addWidget(picture)
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        self.title_label = QLabel()
-        self.title_label.setObjectName("title")
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.names_label = QLabel()
-        self.names_label.setObjectName("names")
-        self.facts_label = QLabel()
-        self.facts_label.setObjectName("facts")
-        self.facts_label.setTextFormat(Qt.TextFormat.RichText)
-        for label in (self.title_label, self.names_label, self.facts_label):
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            column.addWidget(label)
-        row.addLayout(column, 1)
-        return row
-
-    def _profile_tab(self) -> QWidget:
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.setContentsMargins(0, 8, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
-        holder = QWidget()
-        holder_layout = QVBoxLayout(holder)
-        holder_layout.setContentsMargins(4, 0, 12, 0)
-        self.form.setMaximumWidth(820)
-        holder_layout.addWidget(self.form)
-        for extra in self.profile_extras():
-            extra.setMaximumWidth(820)
-            holder_layout.addWidget(extra)
-        holder_layout.addStretch(1)
-        scroll.setWidget(holder)
-        layout.addWidget(scroll, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.revert_button = QPushButton(icon("undo-2"), "Re&vert")
-        self.revert_button.setObjectName("revert")
-        self.revert_button.setToolTip("Put back the saved values")
-        self.revert_button.clicked.connect(self.revert)
-        self.save_button = QPushButton(icon("save"), "&Save")
-        self.save_button.setObjectName("save")
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        self.save_button.clicked.connect(self.save)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
-        return tab
 
     def add_tab(self, widget: QWidget, title: str, icon_name: str, refresh: Refresh,
                 entities: Sequence[str]) -> int:
@@ -306,11 +252,7 @@ class RecordPage(QMainWindow):
     def _show_header(self, record: Any) -> None:
         name = self.display_name(record)
         self.setWindowTitle(name + (" *" if self.form.is_dirty() else ""))
-        self.title_label.setText(name)
-        names, facts = self.header_lines(record)
-        self.names_label.setText(names)
-        self.names_label.setVisible(bool(names))
-        self.facts_label.setText(facts)
+        self.header.show_lines(name, *self.header_lines(record))
 
     def reload(self, *, keep_edits: bool) -> None:
         """Load the saved version; with keep_edits the user's unsaved edits go on top of it,
@@ -374,17 +316,41 @@ class RecordPage(QMainWindow):
             self.form.show_problems(exc.problems)
             return False
         except ConflictError as exc:
-            show_problem(self, exc)
-            self.banner.show_message(
-                f"{exc.message} Your edits are still in the form and were not saved.",
-                [("Reload, keep my edits", lambda: self.reload(keep_edits=True)),
-                 ("Reload, discard my edits", lambda: self.reload(keep_edits=False))])
-            return False
+            return self._settle_conflict(exc)
         except LiaisonError as exc:
             show_problem(self, exc)
             return False
         self._saved(record)
         return True
+
+    def _settle_conflict(self, exc: ConflictError) -> bool:
+        """Someone saved the record since it was loaded: the user chooses per field between
+        their value and the saved one, and the choices are saved on top of the new version.
+        Cancelled, nothing is written and the edits stay in the form."""
+        assert self.record_id is not None
+        try:
+            current = self.fetch(self.record_id)
+        except NotFound:
+            show_problem(self, exc)  # deleted meanwhile: the edits stay, the form locks
+            self._show_deleted()
+            return False
+        describe = conflict.describer(country_names=self.country_names)
+        keep = conflict.settle_form(self, self.noun, exc, self.form, self.form_values(current),
+                                    describe, self.countries)
+        if keep is None:
+            self.banner.show_message(
+                f"{conflict.who_changed(exc.changes)} changed this {self.noun} while you "
+                "were editing it. Your edits are still in the form and were not saved.",
+                [("Compare and save…", self.save),
+                 ("Reload, keep my edits", lambda: self.reload(keep_edits=True)),
+                 ("Reload, discard my edits", lambda: self.reload(keep_edits=False))])
+            return False
+        self._loaded(current)
+        baseline = self.form.loaded
+        self.form.set_values({**baseline, **keep})
+        self.form.loaded = baseline
+        self._form_changed()
+        return self.save()  # on top of the version just loaded (asks again if it moved too)
 
     def _create(self) -> bool:
         data = present(self.form.values())

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from db.engine import Database
-from db.errors import LiaisonError, Problem
+from db.errors import ConflictError, LiaisonError, Problem
 from db.services.followups import FollowUpRecord, create_followup, update_followup
 from db.services.recording import Actor
 from db.services.timeline import followup_problems
 from desktop import settings
+from desktop.dialogs import conflict
 from desktop.errors import show_problem
 from desktop.icons import icon
 from desktop.qtmodels.followup_drafts import FollowUpDraft, FollowUpDraftsModel
@@ -184,8 +185,13 @@ class FollowUpsEditor(QGroupBox):
                     create_followup(self.db, draft.data(interaction_id), actor)
                     written.append(draft)
                 elif draft.mark_done and draft.record is not None:
-                    update_followup(self.db, draft.record.id, {"status": "done"},
-                                    expected_version=draft.record.version, actor=actor)
+                    try:
+                        update_followup(self.db, draft.record.id, {"status": "done"},
+                                        expected_version=draft.record.version, actor=actor)
+                    except ConflictError as exc:  # changed meanwhile: the user decides
+                        if conflict.save_followup(self, self.db, exc, draft.record,
+                                                  {"status": "done"}, actor) is None:
+                            continue  # cancelled: left as it is, the rest still saved
                     written.append(draft)
         except LiaisonError as exc:
             show_problem(self, exc)

@@ -3,9 +3,10 @@ replaced by a recorder that answers questions the way the test says."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -14,6 +15,8 @@ from PySide6.QtWidgets import QWidget
 from db.engine import Database
 from desktop import messages as messages_module
 from desktop.context import AppContext
+from desktop.dialogs import conflict
+from desktop.dialogs.conflict import FieldConflict
 
 
 @dataclass
@@ -43,6 +46,32 @@ class RecordedMessages:
         return [text for k, _, text in self.shown if kind is None or k == kind]
 
 
+@dataclass
+class RecordedConflicts:
+    """Stands in for desktop.dialogs.conflict.ask_about_conflict (for every test, so none can
+    wait for a modal dialog nobody answers). `answer` is None (Cancel), a dict of choices, or
+    a function of the conflicts returning one of those; `asked` holds each call's conflicts."""
+
+    answer: dict[str, str] | Callable[[list[FieldConflict]], dict[str, str] | None] | None = None
+    asked: list[list[FieldConflict]] = field(default_factory=list)
+
+    def __call__(self, parent: QWidget | None, noun: str, conflicts: Sequence[FieldConflict],
+                 changes: Sequence[Any]) -> dict[str, str] | None:
+        self.asked.append(list(conflicts))
+        answer = self.answer
+        return answer(list(conflicts)) if callable(answer) else answer
+
+    def last(self) -> dict[str, FieldConflict]:
+        return {c.field: c for c in self.asked[-1]}
+
+
+@pytest.fixture(autouse=True)
+def conflicts(monkeypatch: pytest.MonkeyPatch) -> RecordedConflicts:
+    recorder = RecordedConflicts()
+    monkeypatch.setattr(conflict, "ask_about_conflict", recorder)
+    return recorder
+
+
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """QSettings go to a temp folder so tests never see the user's window state."""
@@ -67,3 +96,4 @@ def context(sqlite_db: Database, qapp: object, recorded: RecordedMessages) -> It
     yield ctx
     for window in list(ctx.windows.values()):
         window.close()
+    ctx.close()  # no job's thread may outlive the test (nor report into the next one)

@@ -14,12 +14,13 @@ from pytestqt.qtbot import QtBot
 
 from db.errors import NotFound
 from db.services.followups import create_followup, get_followup, list_followups, update_followup
+from db.services.recording import Actor
 from desktop.context import AppContext
 from desktop.dialogs.followup import FollowUpDialog
 from desktop.views.followups import OVERDUE, FollowUpsView
 from desktop.views.interaction_editor import InteractionEditor
 from tests.db.factories import make_interaction, make_organization
-from tests.desktop.conftest import RecordedMessages
+from tests.desktop.conftest import RecordedConflicts, RecordedMessages
 
 LEFT = Qt.MouseButton.LeftButton
 DUE, DESCRIPTION, OWNER, ORGANIZATION, INTERACTION, STATUS = range(6)
@@ -129,19 +130,29 @@ def test_mark_done_hides_it_show_done_shows_it_and_undo_reopens_it(
     assert "Reply to the invitation" in descriptions(view)
 
 
-def test_mark_done_on_a_commitment_changed_elsewhere_warns_and_writes_nothing(
+def test_mark_done_on_a_commitment_changed_elsewhere_asks_and_cancel_writes_nothing(
         qtbot: QtBot, context: AppContext, commitments: dict[str, Any],
-        recorded: RecordedMessages) -> None:
+        conflicts: RecordedConflicts) -> None:
     view = make_view(qtbot, context)
     select(view, "Send the seminar programme")
     first = commitments["later"]
     update_followup(context.database, first.id, {"owner": "Zhao Lei"},
-                    expected_version=first.version)  # on another laptop
-    qtbot.mouseClick(view.done_button, LEFT)
-    assert any("changed by someone else" in text for text in recorded.texts("warning"))
+                    expected_version=first.version, actor=Actor(who="Zhao Lei"))  # elsewhere
+    qtbot.mouseClick(view.done_button, LEFT)  # the recorder answers Cancel
+    asked = conflicts.last()
+    assert set(asked) == {"status", "owner"}
+    assert (asked["status"].mine, asked["status"].theirs) == ("Done", "Open")
+    assert (asked["owner"].theirs, asked["owner"].by) == ("Zhao Lei", "Zhao Lei")
     record = get_followup(context.database, first.id)
     assert (record.status, record.owner) == ("open", "Zhao Lei")
     assert context.undo_stack.count() == 0
+
+    conflicts.answer = {"status": "mine", "owner": "theirs"}
+    select(view, "Send the seminar programme")
+    qtbot.mouseClick(view.done_button, LEFT)
+    record = get_followup(context.database, first.id)
+    assert (record.status, record.owner) == ("done", "Zhao Lei")
+    assert context.undo_stack.count() == 1
 
 
 def test_open_interaction_and_organization(

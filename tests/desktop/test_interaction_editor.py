@@ -27,10 +27,11 @@ from db.services.people import PersonRecord
 from desktop.context import AppContext
 from desktop.qtmodels.participants import ParticipantsModel
 from desktop.views.followups import FollowUpsView
-from desktop.views.interaction_editor import TOPIC_NAME_ROLE, InteractionEditor
+from desktop.views.interaction_editor import InteractionEditor
 from desktop.views.interactions import InteractionsView
+from desktop.widgets.topics_box import TOPIC_NAME_ROLE
 from tests.db.factories import make_interaction, make_organization, make_person
-from tests.desktop.conftest import RecordedMessages
+from tests.desktop.conftest import RecordedConflicts, RecordedMessages
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -273,7 +274,7 @@ def test_picking_the_same_participant_twice_lists_it_once(
 
 def test_editing_saves_only_what_changed_and_conflicts_keep_the_edits(
         qtbot: QtBot, context: AppContext, register: Register,
-        recorded: RecordedMessages) -> None:
+        recorded: RecordedMessages, conflicts: RecordedConflicts) -> None:
     db = context.database
     record = make_interaction(db, title="Talks with the SPD", organizations_=[register.spd.id])
     editor = open_editor(context, record.id)
@@ -285,8 +286,10 @@ def test_editing_saves_only_what_changed_and_conflicts_keep_the_edits(
 
     qtbot.mouseClick(editor.save_button, LEFT)
 
-    warnings = recorded.texts("warning")
-    assert len(warnings) == 1 and "changed by someone else" in warnings[0]
+    asked = conflicts.last()  # and answered Cancel
+    assert set(asked) == {"title", "summary"}
+    assert asked["title"].mine == "Talks with the SPD (revised)" and asked["title"].edited
+    assert asked["summary"].theirs == "Changed on another laptop." and not asked["summary"].edited
     assert editor.title_edit.text() == "Talks with the SPD (revised)"  # edits kept
     assert editor.is_dirty()
     assert get_interaction(db, record.id).title == "Talks with the SPD"

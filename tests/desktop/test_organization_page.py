@@ -24,7 +24,7 @@ from desktop.dialogs.similar import SimilarDialog
 from desktop.views.organization_page import OrganizationPage
 from desktop.views.person_page import PersonPage
 from tests.db.factories import make_interaction, make_organization, make_person
-from tests.desktop.conftest import RecordedMessages
+from tests.desktop.conftest import RecordedConflicts, RecordedMessages
 from tests.desktop.helpers import column_texts, show_tab, type_into, wait_until_active
 
 LEFT = Qt.MouseButton.LeftButton
@@ -171,7 +171,7 @@ def test_an_edit_is_saved_and_shows_in_the_history(context: AppContext, qtbot: Q
     assert saved.ideology == "liberalism" and saved.version == org.version + 1
     assert not page.form.is_dirty()
     show_tab(page.tabs, "History")
-    model = page.history_table.model()
+    model = page.history_tab.table.model()
     qtmodeltester.check(model)
     rows = [[model.index(r, c).data() for c in range(model.columnCount())]
             for r in range(model.rowCount())]
@@ -197,29 +197,35 @@ def test_only_changed_fields_are_sent(context: AppContext, qtbot: QtBot,
     assert sent == [{"website": "greenleft.example"}]
 
 
-def test_a_conflict_keeps_the_edits_and_says_what_changed(context: AppContext, qtbot: QtBot,
-                                                          recorded: RecordedMessages) -> None:
+def test_a_conflict_asks_per_field_and_cancel_keeps_the_edits(
+        context: AppContext, qtbot: QtBot, conflicts: RecordedConflicts) -> None:
     org = make_organization(context.database, name="People's Party")
     page = open_page(context, org.id)
     organizations.update_organization(context.database, org.id, {"notes": "Their note"},
                                       expected_version=org.version, actor=Actor(who="bob"))
     type_into(qtbot, page.form, "ideology", "centrism")
-    qtbot.mouseClick(page.save_button, LEFT)
+    qtbot.mouseClick(page.save_button, LEFT)  # the recorder answers Cancel
 
-    warning = recorded.texts("warning")[-1]
-    assert "bob" in warning and "notes" in warning and "Their note" in warning
+    asked = conflicts.last()
+    assert set(asked) == {"notes", "ideology"}
+    assert (asked["notes"].mine, asked["notes"].theirs, asked["notes"].by) == (
+        "—", "Their note", "bob")
+    assert asked["notes"].default == "theirs" and not asked["notes"].edited
+    assert (asked["ideology"].mine, asked["ideology"].theirs, asked["ideology"].by) == (
+        "centrism", "—", None)
+    assert asked["ideology"].default == "mine"
     current = organizations.get_organization(context.database, org.id)
     assert current.notes == "Their note" and current.ideology is None
-    assert page.form.value("ideology") == "centrism"
-    assert page.banner.isVisible()
+    assert page.form.value("ideology") == "centrism" and page.form.is_dirty()
+    assert page.banner.isVisible() and "bob changed" in page.banner.text.text()
 
-    keep = next(b for b in page.banner.buttons if "keep" in b.text())
-    qtbot.mouseClick(keep, LEFT)
-    assert page.form.value("ideology") == "centrism"
-    assert page.form.value("notes") == "Their note"
-    assert page.save()
+    conflicts.answer = {"notes": "theirs", "ideology": "mine"}
+    again = next(b for b in page.banner.buttons if "Compare" in b.text())
+    qtbot.mouseClick(again, LEFT)
     current = organizations.get_organization(context.database, org.id)
     assert (current.notes, current.ideology) == ("Their note", "centrism")
+    assert page.form.value("notes") == "Their note" and not page.form.is_dirty()
+    assert not page.banner.isVisible()
 
 
 def test_a_change_notice_refreshes_the_tabs_but_keeps_unsaved_edits(

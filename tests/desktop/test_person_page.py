@@ -160,7 +160,7 @@ def test_an_edit_shows_in_the_history(context: AppContext, qtbot: QtBot) -> None
     qtbot.keyClick(page.form.widgets["title"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert people.get_person(context.database, person.id).title == "Senator"
     show_tab(page.tabs, "History")
-    model = page.history_table.model()
+    model = page.history_tab.table.model()
     assert [model.index(0, c).data() for c in (2, 3, 4)] == ["Title", "—", "Senator"]
 
 

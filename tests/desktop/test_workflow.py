@@ -19,12 +19,13 @@ from desktop.context import AppContext
 from desktop.dialogs.first_start import FirstStartDialog
 from desktop.main_window import MainWindow
 from desktop.views.followups import FollowUpsView
-from desktop.views.interaction_editor import TOPIC_NAME_ROLE, InteractionEditor
+from desktop.views.interaction_editor import InteractionEditor
 from desktop.views.interactions import InteractionsView
 from desktop.views.organization_page import OrganizationPage
 from desktop.views.organizations import OrganizationsView
 from desktop.views.person_page import PersonPage
 from desktop.views.timeline import TimelineTab
+from desktop.widgets.topics_box import TOPIC_NAME_ROLE
 from tests.desktop.conftest import RecordedMessages
 from tests.desktop.helpers import show_tab, type_text
 

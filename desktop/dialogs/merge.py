@@ -1,0 +1,340 @@
+"""File ▸ Merge a travel copy…: pick the other copy, plan the merge in the background, review
+it (conflicts settled field by field), merge in one transaction with progress and Cancel, and
+see the result with Undo. The rules are in db/merge.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.errors import LiaisonError
+from db.merge import (
+    MergeCancelled,
+    MergePlan,
+    MergeProgress,
+    MergeResult,
+    MergeUndo,
+    merge_plan,
+    merge_steps,
+    undo_merge,
+)
+from desktop.context import AppContext
+from desktop.dialogs.import_pages import NoticeLabel
+from desktop.dialogs.import_run import ResultPage
+from desktop.dialogs.merge_review import MergeReview
+from desktop.icons import icon
+from desktop.messages import messages
+from desktop.tasks import Job
+
+FILE_FILTER = "Liaison database (*.sqlite3 *.sqlite *.db);;All files (*)"
+
+
+def choose_other_copy(parent: QWidget | None) -> str:
+    """The open dialog for the other copy; tests replace this. "" when cancelled."""
+    path, _filter = QFileDialog.getOpenFileName(parent, "Merge a travel copy", "", FILE_FILTER)
+    return path
+
+
+def open_merge_dialog(context: AppContext, parent: QWidget | None) -> MergeDialog | None:
+    """Ask for the other copy and open the merge dialog on it (planning starts at once)."""
+    path = choose_other_copy(parent)
+    if not path:
+        return None
+    dialog = MergeDialog(context, path, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.start_plan()
+    return dialog
+
+
+class MergeDialog(QDialog):
+    PLANNING, REVIEW, MERGING, RESULT = range(4)
+
+    def __init__(self, context: AppContext, other: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.other = other
+        self.plan: MergePlan | None = None
+        self.merge_result: MergeResult | None = None
+        self.undone: MergeUndo | None = None
+        self.job: Job | None = None
+        self.outcome = ""  # "planned", "merged", "cancelled", "failed", "undone"
+        self.setWindowTitle("Merge a travel copy")
+        self.resize(860, 600)
+
+        self.status = QLabel()
+        self.status.setObjectName("merge_status")
+        self.status.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("merge_progress")
+        working = QWidget()
+        working_layout = QVBoxLayout(working)
+        working_layout.addSpacing(24)
+        working_layout.addWidget(self.status)
+        working_layout.addWidget(self.progress)
+        working_layout.addStretch(1)
+
+        self.review = MergeReview()
+        self.result_text = QLabel()
+        self.result_text.setObjectName("merge_result")
+        self.result_text.setWordWrap(True)
+        self.result_text.setTextFormat(Qt.TextFormat.RichText)
+        self.result_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.undo_button = QPushButton(icon("undo-2"), "&Undo this merge…")
+        self.undo_button.setObjectName("undo_this_merge")
+        self.undo_button.clicked.connect(self.undo)
+        finished = QWidget()
+        finished_layout = QVBoxLayout(finished)
+        finished_layout.addWidget(self.result_text)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_button)
+        undo_row.addStretch(1)
+        finished_layout.addLayout(undo_row)
+        finished_layout.addStretch(1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(working)  # planning and merging share it
+        self.pages.addWidget(self.review)
+        self.pages.addWidget(finished)
+        self.notice = NoticeLabel()
+        self.merge_button = QPushButton(icon("plane-landing"), "&Merge")
+        self.merge_button.setObjectName("merge_now")
+        self.merge_button.setDefault(True)
+        self.merge_button.clicked.connect(self.start_merge)
+        self.cancel_button = QPushButton(icon("x"), "&Cancel")
+        self.cancel_button.setObjectName("cancel_merge")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button = QPushButton("C&lose")
+        self.close_button.setObjectName("close_merge")
+        self.close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.notice)
+        layout.addLayout(buttons)
+        self._buttons(merge=False, cancel=True, close=False)
+
+    def _buttons(self, *, merge: bool, cancel: bool, close: bool) -> None:
+        self.merge_button.setVisible(merge)
+        self.cancel_button.setVisible(cancel)
+        self.cancel_button.setEnabled(cancel)
+        self.close_button.setVisible(close)
+
+    @property
+    def running(self) -> bool:
+        return self.job is not None and self.job.running
+
+    # -- planning -----------------------------------------------------------------------
+    def start_plan(self) -> Job:
+        database = self.context.database
+        other = self.other
+        holder: list[Job] = []
+
+        def report(stage: str, done: int, total: int) -> None:
+            holder[0].runner.progress.emit(done, total, stage)
+
+        def steps(cancelled: Callable[[], bool]) -> Iterator[Any]:
+            yield "Reading both copies…"
+            yield merge_plan(database, other, cancelled=cancelled, progress=report)
+
+        def describe(step: Any) -> tuple[int, int, str]:
+            return (1, 1, "Done.") if isinstance(step, MergePlan) else (0, 0, str(step))
+
+        self.pages.setCurrentIndex(self.PLANNING)
+        self.status.setText(f"Comparing this database with {other}… nothing is written yet.")
+        self.progress.setRange(0, 0)
+        self._buttons(merge=False, cancel=True, close=False)
+        job = Job(self, "Comparing the copies", steps, describe, on_success=self._planned,
+                  on_failure=self._failed, show_dialog=False)
+        holder.append(job)
+        job.runner.progress.connect(self._progress)
+        self.job = job
+        self.context.start(job)
+        return job
+
+    def _planned(self, plan: MergePlan) -> None:
+        self.plan = plan
+        self.outcome = "planned"
+        self.review.show_plan(plan)
+        self.pages.setCurrentIndex(self.REVIEW)
+        if plan.errors:
+            shown = "\n".join(f"• {p.kind}: {p.message}" for p in plan.errors[:10])
+            self.notice.show_message(f"The other copy has problems that block the merge; "
+                                     f"nothing can be written:\n{shown}")
+        can_merge = not plan.errors and (plan.writes or bool(plan.conflicts))
+        self._buttons(merge=can_merge, cancel=True, close=not can_merge)
+        self.cancel_button.setText("&Cancel")
+
+    def _progress(self, done: int, total: int, stage: str) -> None:
+        if self.job is not None and self.job.runner.cancel.is_set():
+            return
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+        self.status.setText(f"{stage}: {done:,} of {total:,}" if total else stage)
+
+    # -- merging ------------------------------------------------------------------------
+    def start_merge(self) -> Job | None:
+        plan = self.plan
+        if plan is None or self.running:
+            return None
+        database = self.context.database
+        actor = self.context.actor()
+        prefer = self.review.prefer
+        resolutions = dict(self.review.resolutions)
+        committed: list[MergeResult] = []
+
+        def steps(cancelled: Callable[[], bool]) -> Iterator[MergeProgress]:
+            for step in merge_steps(database, plan, actor, prefer=prefer,
+                                    resolutions=resolutions, cancelled=cancelled):
+                if step.result is not None:
+                    committed.append(step.result)
+                yield step
+
+        def failed(exc: BaseException) -> None:
+            if committed:  # written before Cancel reached it: a merge like any other
+                self._merged(committed[0])
+            else:
+                self._failed(exc)
+
+        self.notice.clear()
+        self.pages.setCurrentIndex(self.MERGING)
+        self.status.setText(f"Merging {plan.other}… cancelling leaves this database exactly "
+                            "as it was.")
+        self.progress.setRange(0, 0)
+        self._buttons(merge=False, cancel=True, close=False)
+        self.job = Job(self, "Merging", steps, lambda s: (s.done, s.total, s.stage),
+                       on_success=lambda step: self._merged(step.result), on_failure=failed,
+                       show_dialog=False)
+        self.job.runner.progress.connect(self._progress)
+        self.context.start(self.job)
+        return self.job
+
+    def _merged(self, result: MergeResult) -> None:
+        self.merge_result = result
+        self.outcome = "merged"
+        if result.batch_id is not None:
+            self.context.notify("*")
+        self.result_text.setText(self.result_html(result))
+        self.undo_button.setVisible(result.batch_id is not None)
+        self.undo_button.setEnabled(True)
+        self.pages.setCurrentIndex(self.RESULT)
+        self._buttons(merge=False, cancel=False, close=True)
+
+    def result_html(self, result: MergeResult) -> str:
+        other = self.plan.other if self.plan is not None else self.other
+        if result.batch_id is None:
+            text = f"Nothing was written: this copy already had everything from <b>{other}</b>."
+        else:
+            text = (f"<b>{other}</b> was merged into this database. "
+                    f"{result.history_copied:,} change{'s' if result.history_copied != 1 else ''}"
+                    " from its history were copied.<br><br>"
+                    + ResultPage.counts_table(result.counts))
+        open_fields = sum(len(r.conflicts) for r in result.open_conflicts)
+        if open_fields:
+            names = "".join(f"<li>{r.name}: " + ", ".join(f.field for f in r.conflicts)
+                            + "</li>" for r in result.open_conflicts[:10])
+            text += (f"<br><b>{open_fields} conflict{'s' if open_fields != 1 else ''} left "
+                     f"open</b> (this copy kept its values; the next merge shows them again):"
+                     f"<ul>{names}</ul>")
+        else:
+            text += "<br>No conflicts are left open."
+        if result.batch_id is not None:
+            text += f"<br><small>Batch {result.batch_id}</small>"
+        return text
+
+    def cancel(self) -> None:
+        if self.running and self.job is not None:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText("Cancelling…")
+        else:
+            self.reject()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._buttons(merge=False, cancel=False, close=True)
+        if isinstance(exc, InterruptedError | MergeCancelled):
+            self.outcome = "cancelled"
+            self.status.setText("Cancelled; nothing was written.")
+        elif isinstance(exc, LiaisonError):
+            self.outcome = "failed"
+            self.status.setText("Nothing was written.")
+            self.notice.show_message(exc.message)
+        elif isinstance(exc, OSError):  # the file went away, a locked or unreadable file
+            self.outcome = "failed"
+            self.status.setText("Nothing was written.")
+            self.notice.show_message(f"Liaison could not read {self.other} "
+                                     f"({exc.strerror or exc}).")
+        else:
+            self.outcome = "failed"
+            raise exc
+
+    # -- undo ---------------------------------------------------------------------------
+    def undo(self) -> Job | None:
+        result = self.merge_result
+        if result is None or result.batch_id is None or self.undone is not None or self.running:
+            return None
+        if not messages.confirm(self, "Undo this merge",
+                                "Remove the records this merge created and give the records "
+                                "it changed their earlier values? The other copy is not "
+                                "touched.", yes="Undo the merge"):
+            return None
+        database = self.context.database
+        actor = self.context.actor()
+        batch_id = result.batch_id
+
+        def steps(_cancelled: Callable[[], bool]) -> Iterator[Any]:
+            yield "Undoing the merge…"
+            yield undo_merge(database, batch_id, actor)
+
+        def describe(step: Any) -> tuple[int, int, str]:
+            return (1, 1, "Done.") if isinstance(step, MergeUndo) else (0, 0, str(step))
+
+        def done(undone: MergeUndo) -> None:
+            self.undone = undone
+            self.outcome = "undone"
+            self.context.notify("*")
+            text = (f"The merge was undone: {undone.removed:,} record"
+                    f"{'' if undone.removed == 1 else 's'} removed, {undone.restored:,} "
+                    "restored to their earlier values.")
+            if undone.kept:
+                text += "\nKept, because they were changed after the merge:\n" + "\n".join(
+                    f"• {line}" for line in undone.kept[:10])
+            self.notice.show_message(text, "info")
+
+        def failed(exc: BaseException) -> None:
+            self.undo_button.setEnabled(True)
+            if isinstance(exc, LiaisonError):
+                self.notice.show_message(exc.message)
+            elif not isinstance(exc, InterruptedError):
+                raise exc
+
+        self.undo_button.setEnabled(False)
+        self.job = Job(self, "Undoing the merge", steps, describe, on_success=done,
+                       on_failure=failed)
+        if self.job.dialog is not None:  # one transaction: it cannot stop halfway
+            self.job.dialog.setCancelButton(None)
+        self.context.start(self.job)
+        return self.job
+
+    def reject(self) -> None:
+        if self.running:  # Esc while working: cancel first, the job rolls back
+            self.cancel()
+            return
+        super().reject()
