@@ -112,14 +112,6 @@ def _temporary(target: Path) -> tuple[int, str]:
                            f"({exc.strerror or exc}).") from exc
 
 
-def get_column_letter(index: int) -> str:
-    letters = ""
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def text_cell(cell_type: Any, ws: Any, text: str) -> Any:
     """A cell that holds `text` exactly and that no spreadsheet program evaluates."""
     cell = cell_type(ws, value=encode_xstring(text))

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from db.exchange.output import get_column_letter, text_cell
-from db.exchange.workbook import MAX_CELL_CHARS, NOT_PLAIN
+from db.exchange.output import text_cell
+from db.exchange.workbook import MAX_CELL_CHARS, NOT_PLAIN, column_letter
 from db.vocabulary import Term
 
 HEADER_FILL = "DCE6F1"
@@ -77,7 +77,7 @@ class ReportSheet:
         self.wrapped = frozenset(i for i, column in enumerate(columns) if column.wrap)
         self.overdue = Font(color=OVERDUE_COLOR)
         for number, column in enumerate(columns, start=1):
-            ws.column_dimensions[get_column_letter(number)].width = column.width
+            ws.column_dimensions[column_letter(number)].width = column.width
         ws.freeze_panes = "A3"
         heading = WriteOnlyCell(ws, value=title)
         heading.font = Font(bold=True, size=13)
@@ -125,5 +125,5 @@ class ReportSheet:
         """The autofilter over the header and every row (written after the rows in the file,
         so it can be set once their number is known)."""
         if self.autofilter:
-            last = get_column_letter(len(self.columns))
+            last = column_letter(len(self.columns))
             self.ws.auto_filter.ref = f"A2:{last}{max(self.rows + 2, 3)}"

@@ -8,11 +8,13 @@ SQL, related rows included, so exporting the first N rows costs what N rows cost
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Select, Table, func, select
+from sqlalchemy import Select, Table, bindparam, func, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from db.exchange.workbook import (
@@ -44,6 +46,7 @@ from db.models import (
 )
 
 Row = tuple[list[Any], int]  # the exported values in column order, and the record's version
+CHUNK = 2_000
 
 
 class Names:
@@ -89,12 +92,28 @@ def countries(session: Session) -> list[tuple[str, str]]:
         .order_by(Country.code))]
 
 
+MODELS: dict[str, Any] = {ORGANIZATIONS.name: Organization, PEOPLE.name: Person,
+                          POSITIONS.name: Affiliation, INTERACTIONS.name: Interaction,
+                          FOLLOWUPS.name: FollowUp}
+
+
 def count(session: Session, spec: SheetSpec) -> int:
-    model: Any = {ORGANIZATIONS.name: Organization, PEOPLE.name: Person,
-                  POSITIONS.name: Affiliation, INTERACTIONS.name: Interaction,
-                  FOLLOWUPS.name: FollowUp}[spec.name]
+    """The live records behind a sheet (this reads the table)."""
+    model = MODELS[spec.name]
     return int(session.execute(select(func.count()).select_from(model)
                                .where(model.deleted_at.is_(None))).scalar_one())
+
+
+def estimate(session: Session, spec: SheetSpec) -> int:
+    """The records behind a sheet, deleted ones included: counted on an index without
+    reading the table, for progress and for choosing how to read it."""
+    return _rough_count(session.connection(), MODELS[spec.name])
+
+
+def _rough_count(connection: Connection, model: Any) -> int:
+    """The number of records, deleted ones included: counted on an index, without reading
+    the table, for choosing how to read it."""
+    return int(connection.execute(select(func.count()).select_from(model)).scalar_one())
 
 
 def _limited(statement: Any, limit: int | None) -> Any:
@@ -149,57 +168,122 @@ def positions(session: Session, names: Names, limit: int | None = None) -> Itera
         yield [r[0], r[1], person, r[2], organization, r[3], r[4], r[5]], r[6]
 
 
+def _grouped(rows: Iterable[Any], text: Callable[[Any], str | None]) -> dict[str, str]:
+    """The `text` of each row (rows come ordered by their first column, the owner), joined
+    per owner; a row whose text is None is left out."""
+    joined: dict[str, str] = {}
+    owner: str | None = None
+    texts: list[str] = []
+    for row in rows:
+        if row[0] != owner:
+            if texts and owner is not None:
+                joined[owner] = LIST_SEPARATOR.join(texts)
+            owner, texts = row[0], []
+        value = text(row)
+        if value is not None:
+            texts.append(value)
+    if texts and owner is not None:
+        joined[owner] = LIST_SEPARATOR.join(texts)
+    return joined
+
+
+def _participants(rows: Iterable[Any], names: Names) -> tuple[dict[str, str], dict[str, str]]:
+    """Each interaction's participants, readable ("Name [role]; …") and by id
+    ("organization:ID:role; …"), from rows (interaction, organization, person, role) ordered
+    by interaction. A deleted participant is left out. One pass: this runs for every
+    participation in the database."""
+    organization_names, people_names = names.organizations, names.people
+    shown: dict[str, str] = {}
+    linked: dict[str, str] = {}
+    owner: str | None = None
+    texts: list[str] = []
+    ids: list[str] = []
+    for interaction_id, organization_id, person_id, role in rows:
+        if interaction_id != owner:
+            if texts and owner is not None:
+                shown[owner], linked[owner] = LIST_SEPARATOR.join(texts), LIST_SEPARATOR.join(ids)
+            owner, texts, ids = interaction_id, [], []
+        if organization_id is not None:
+            name = organization_names.get(organization_id)
+            kind, record = "organization", organization_id
+        else:
+            name = people_names.get(person_id)
+            kind, record = "person", person_id
+        if name is not None:
+            texts.append(participant_text(name, role))
+            ids.append(participant_id(kind, record, role))
+    if texts and owner is not None:
+        shown[owner], linked[owner] = LIST_SEPARATOR.join(texts), LIST_SEPARATOR.join(ids)
+    return shown, linked
+
+
+def _link_statements() -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The queries for interactions' topics, participants and tags: of all interactions, and
+    of the interactions whose ids are given as `ids` (built once: a chunk's ids are a
+    parameter, not a new statement)."""
+    topic = interaction_topics.c
+    p = Participation
+    tagged = interaction_tags.c
+    owners = (topic.interaction_id, p.interaction_id, tagged.interaction_id)
+    whole = (
+        select(topic.interaction_id, Topic.name_en).join(Topic, Topic.id == topic.topic_id)
+        .where(Topic.deleted_at.is_(None)).order_by(topic.interaction_id, Topic.key),
+        select(p.interaction_id, p.organization_id, p.person_id, p.role)
+        .where(p.deleted_at.is_(None))
+        .order_by(p.interaction_id, p.organization_id.is_(None), p.role, p.id),
+        select(tagged.interaction_id, Tag.name).join(Tag, Tag.id == tagged.tag_id)
+        .where(Tag.deleted_at.is_(None)).order_by(tagged.interaction_id, func.lower(Tag.name)),
+    )
+    ids: Any = bindparam("ids", expanding=True)
+    return whole, tuple(statement.where(owner.in_(ids))
+                        for statement, owner in zip(whole, owners, strict=True))
+
+
+_ALL_LINKS, _LINKS_OF = _link_statements()
+
+
+def _interaction_links(connection: Connection, names: Names, ids: list[str] | None,
+                       tagged: bool) -> tuple[dict[str, str], ...]:
+    """The topics, participants (readable and by id) and tags of the given interactions (None:
+    of all), each interaction's joined into one text. Tags are looked for only if `tagged`
+    (some interaction has one)."""
+    statements = _ALL_LINKS if ids is None else _LINKS_OF
+    found: list[Iterable[Any]]
+    if ids is None:
+        found = [connection.execute(statement) for statement in statements[:2 + tagged]]
+    else:  # a chunk's: fetched in one call into the driver
+        found = [connection.execute(statement, {"ids": ids}).all()
+                 for statement in statements[:2 + tagged]]
+    topics, participants = found[0], found[1]
+    shown, linked = _participants(participants, names)
+    tags = _grouped(found[2], itemgetter(1)) if tagged else {}
+    return _grouped(topics, itemgetter(1)), shown, linked, tags
+
+
 def interactions(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
     i = Interaction
-    order = (i.start.desc(), i.id)
-    live = _limited(select(i.id).where(i.deleted_at.is_(None)).order_by(*order), limit)
-    wanted = None if limit is None else live  # the whole table is read faster whole
     connection = session.connection()
-    tags = _tags(session, interaction_tags, "interaction_id", wanted)
-    topics: dict[str, list[str]] = defaultdict(list)
-    link = interaction_topics.c
-    statement = (select(link.interaction_id, Topic.name_en)
-                 .join(Topic, Topic.id == link.topic_id).where(Topic.deleted_at.is_(None))
-                 .order_by(link.interaction_id, Topic.key))
-    if wanted is not None:
-        statement = statement.where(link.interaction_id.in_(wanted))
-    for owner, topic in connection.execute(statement):
-        topics[owner].append(topic)
-    readable: dict[str, list[str]] = defaultdict(list)
-    ids: dict[str, list[str]] = defaultdict(list)
-    p = Participation
-    statement = (select(p.interaction_id, p.organization_id, p.person_id, p.role)
-                 .where(p.deleted_at.is_(None))
-                 .order_by(p.interaction_id, p.organization_id.is_(None), p.role, p.id))
-    if wanted is not None:
-        statement = statement.where(p.interaction_id.in_(wanted))
-    organization_names, people_names = names.organizations, names.people
-    for owner, organization_id, person_id, role in connection.execute(statement):
-        if organization_id is not None:
-            kind, record, name = "organization", organization_id, organization_names.get(
-                organization_id)
-        else:
-            kind, record, name = "person", person_id or "", people_names.get(person_id or "")
-        if name is None:
-            continue  # a deleted participant is not exported
-        readable[owner].append(participant_text(name, role))
-        ids[owner].append(participant_id(kind, record, role))
-    separator = LIST_SEPARATOR
-    rows = connection.execute(_limited(
+    statement = _limited(
         select(i.id, i.kind, i.title, i.start, i.end, i.city, i.country_code, i.platform,
                i.summary, i.outcomes, i.notes, i.version)
-        .where(i.deleted_at.is_(None)).order_by(*order), limit))
-    for r in rows:
-        key = r[0]
-        # The lists hold no empty entries: joined directly rather than through join_list.
-        topic_list, shown, linked, tag_list = (topics.get(key), readable.get(key),
-                                               ids.get(key), tags.get(key))
-        values = [key, r[1], r[2], r[3], r[4], r[5], r[6], r[7],
-                  separator.join(topic_list) if topic_list else None,
-                  separator.join(shown) if shown else None,
-                  separator.join(linked) if linked else None, r[8], r[9], r[10],
-                  separator.join(tag_list) if tag_list else None]
-        yield values, r[11]
+        .where(i.deleted_at.is_(None)).order_by(i.start.desc(), i.id), limit
+    ).execution_options(yield_per=CHUNK)
+    tagged = connection.execute(select(interaction_tags.c.tag_id).limit(1)).first() is not None
+    chunks: Iterator[tuple[Sequence[Any], tuple[dict[str, str], ...]]]
+    if limit is not None and limit * 4 < _rough_count(connection, i):
+        # A few of many: each chunk's related rows, found through the index, rather than
+        # the whole tables (read about four times faster per row, but whole).
+        chunks = ((chunk, _interaction_links(connection, names, [r[0] for r in chunk], tagged))
+                  for chunk in connection.execute(statement).partitions())
+    else:
+        everything = _interaction_links(connection, names, None, tagged)
+        chunks = ((chunk, everything) for chunk in connection.execute(statement).partitions())
+    for chunk, (topics, shown, linked, tags) in chunks:
+        topic_of, shown_of, linked_of, tags_of = topics.get, shown.get, linked.get, tags.get
+        for key, kind, title, start, end, city, country, platform, summary, outcomes, notes, \
+                version in chunk:
+            yield [key, kind, title, start, end, city, country, platform, topic_of(key),
+                   shown_of(key), linked_of(key), summary, outcomes, notes, tags_of(key)], version
 
 
 def followups(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:

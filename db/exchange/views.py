@@ -151,8 +151,10 @@ Rows = Iterator[tuple[list[Any], bool]]
 
 def _chunks(session: Session, statement: Any) -> Iterator[Sequence[Any]]:
     """The rows of a statement a chunk at a time, streamed (a server-side cursor on
-    PostgreSQL), so neither the database nor Python holds the whole list at once."""
-    yield from session.execute(statement.execution_options(yield_per=CHUNK)).partitions()
+    PostgreSQL), so neither the database nor Python holds the whole list at once. Plain
+    columns: run as Core, without the ORM's row loading."""
+    yield from session.connection().execute(
+        statement.execution_options(yield_per=CHUNK)).partitions()
 
 
 def _country_names(session: Session) -> dict[str, str]:

@@ -24,7 +24,6 @@ from db.exchange.output import (
     cancel_check,
     check_destination,
     destination,
-    get_column_letter,
     pending_workbook,
     text_cell,
 )
@@ -49,6 +48,7 @@ from db.exchange.workbook import (
     CellTooLong,
     SheetSpec,
     check_length,
+    column_letter,
     digest,
     encode_xstring,
     is_formula_like,
@@ -134,41 +134,27 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
             meta = session.get(Meta, "database_id")
             database_id = meta.value if meta is not None else "(none)"
             specs = [spec for spec in SHEETS if sheets is None or spec.name in sheets]
-            counts = {spec.name: data.count(session, spec) for spec in specs}
+            # For progress only: counted without reading the tables (deleted records
+            # included); the README gives the rows actually written.
+            estimates = {spec.name: data.estimate(session, spec) for spec in specs}
             if limit is not None:
-                counts = {name: min(n, limit) for name, n in counts.items()}
+                estimates = {name: min(n, limit) for name, n in estimates.items()}
             countries = data.countries(session)
             names = data.Names(session)
-            total = sum(counts.values())
+            total = sum(estimates.values())
             exported = datetime.now(UTC)
             bold = Font(bold=True)
-
-            readme = wb.create_sheet(README_SHEET)
-            readme.column_dimensions["A"].width = 18
-            readme.column_dimensions["B"].width = 110
-            title = WriteOnlyCell(readme, value=FORMAT_NAME)
-            title.font = Font(bold=True, size=14)
-            readme.append([title])
-            readme.append([])
-            wrap = Alignment(wrap_text=True, vertical="top")
-            for label, text in _readme_lines(db, database_id, exported, counts):
-                key = WriteOnlyCell(readme, value=label)
-                key.font = bold
-                key.alignment = Alignment(vertical="top")
-                value = text_cell(WriteOnlyCell, readme, text)
-                value.alignment = wrap
-                readme.append([key, value])
+            readme = wb.create_sheet(README_SHEET)  # first in the file, filled in at the end
+            counts: dict[str, int] = {}
 
             lists = _lists(countries)
-            list_columns = {name: get_column_letter(i) for i, name in enumerate(lists, 1)}
+            list_columns = {name: column_letter(i) for i, name in enumerate(lists, 1)}
             done = 0
             for spec in specs:
                 ws = wb.create_sheet(spec.name)
-                n = counts[spec.name]
-                last_row = max(n + 1, 2)
-                _layout(ws, spec, last_row)
+                _layout(ws, spec)
                 for column, list_name in spec.lists.items():
-                    letter = get_column_letter(spec.columns.index(column) + 1)
+                    letter = column_letter(spec.columns.index(column) + 1)
                     size = len(lists[list_name]) + 1
                     col = list_columns[list_name]
                     rule = DataValidation(type="list", allow_blank=True,
@@ -185,6 +171,7 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
                     header.append(cell)
                 ws.append(header)
                 yield ExportProgress(spec.name, done, total)
+                before = done
                 width = len(spec.columns)
                 append = ws.append
                 rows = data.READERS[spec.name](session, names, limit)
@@ -202,8 +189,27 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
                     done += 1
                     if done % PROGRESS_EVERY == 0:
                         check_cancel()
-                        yield ExportProgress(spec.name, done, total)
+                        yield ExportProgress(spec.name, done, max(total, done))
+                counts[spec.name] = done - before
+                # The autofilter is written after the rows, so it can cover exactly them.
+                ws.auto_filter.ref = (f"A1:{column_letter(len(spec.headers))}"
+                                      f"{max(counts[spec.name] + 1, 2)}")
                 check_cancel()
+
+            readme.column_dimensions["A"].width = 18
+            readme.column_dimensions["B"].width = 110
+            title = WriteOnlyCell(readme, value=FORMAT_NAME)
+            title.font = Font(bold=True, size=14)
+            readme.append([title])
+            readme.append([])
+            wrap = Alignment(wrap_text=True, vertical="top")
+            for label, text in _readme_lines(db, database_id, exported, counts):
+                key = WriteOnlyCell(readme, value=label)
+                key.font = bold
+                key.alignment = Alignment(vertical="top")
+                value = text_cell(WriteOnlyCell, readme, text)
+                value.alignment = wrap
+                readme.append([key, value])
 
             sheet = wb.create_sheet(LISTS_SHEET)
             sheet.sheet_state = "hidden"
@@ -214,14 +220,14 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
                 sheet.append([v[i] if i < len(v) else None for v in lists.values()]
                              + [country_names[lists[COUNTRY_LIST][i]]
                                 if i < len(lists[COUNTRY_LIST]) else None])
-        yield ExportProgress("saving", done, total)
+        yield ExportProgress("saving", done, done)
         pending.save(check_cancel)
-    yield ExportProgress("done", done, total)
+    yield ExportProgress("done", done, done)
 
 
-def _layout(ws: Any, spec: SheetSpec, last_row: int) -> None:
+def _layout(ws: Any, spec: SheetSpec) -> None:
     for i, name in enumerate(spec.headers, start=1):
-        dims = ws.column_dimensions[get_column_letter(i)]
+        dims = ws.column_dimensions[column_letter(i)]
         if name == REV_COLUMN:
             dims.width = 18
             dims.hidden = True
@@ -230,7 +236,6 @@ def _layout(ws: Any, spec: SheetSpec, last_row: int) -> None:
         else:
             dims.width = spec.widths.get(name, DEFAULT_WIDTH)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.headers))}{last_row}"
 
 
 def _cells(cell_type: Any, ws: Any, spec: SheetSpec, values: list[Any],
