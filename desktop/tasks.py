@@ -40,6 +40,8 @@ class _Runner(QObject):
             for last in generator:
                 self.progress.emit(*self.describe(last))
                 if self.cancel.is_set():
+                    if getattr(last, "result", None) is not None:
+                        continue  # the final step came after the commit: let it finish
                     generator.close()  # rolls the transaction back
                     raise InterruptedError("Cancelled; nothing was written.")
             self.succeeded.emit(last)
