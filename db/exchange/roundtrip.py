@@ -16,7 +16,8 @@ from db.base import new_id
 from db.engine import Database
 from db.errors import LiaisonError
 from db.exchange import rows as exported
-from db.exchange.foreign import Pending, SheetPlanner
+from db.exchange.classify import Pending
+from db.exchange.foreign import SheetPlanner
 from db.exchange.matching import UUID_TEXT, Match
 from db.exchange.plan import Action, Change, FieldConflict, ImportOptions, Note, Plan, RowPlan
 from db.exchange.readers import SourceFile, Table
