@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from db.base import UTCDateTime, utcnow
 from db.engine import Database
-from db.errors import LiaisonError
 from db.merge_apply import LINK_TABLES, Writer
 from db.merge_read import TAG_TABLES
 from db.merge_records import MERGE_SOURCE, SPEC_OF, FieldMerge, RecordMerge, Spec
@@ -27,6 +26,7 @@ from db.models import (
     country_tags,
     interaction_topics,
 )
+from db.services.batches import batch_to_undo
 from db.services.recording import Actor
 
 
@@ -58,12 +58,7 @@ def undo_merge(db: Database, batch_id: str, actor: Actor | None = None) -> Merge
     kept: list[str] = []
     restored = removed = 0
     with db.transaction() as session:
-        batch = session.get(ImportBatch, batch_id.strip())
-        if batch is None or batch.kind != "merge":
-            raise LiaisonError(f"There is no merge with batch id {batch_id}.")
-        if batch.status == "undone":
-            raise LiaisonError(f"The merge from {batch.file_name} ({batch.id}) was already "
-                               "undone.")
+        batch = batch_to_undo(session, batch_id, "merge")
         writer = Writer(session, Actor(base.who, MERGE_SOURCE,
                                         f"undo of the merge from {batch.file_name}", batch.id))
         data = json.loads(batch.undo_data or "{}")

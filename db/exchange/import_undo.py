@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from db.base import utcnow
 from db.engine import Database
-from db.errors import LiaisonError
 from db.exchange.import_apply import ORDER, SCHEMA_OF, TAG_LINKS, _Applier
 from db.exchange.plan import Plan
 from db.models import (
@@ -28,6 +27,7 @@ from db.models import (
     interaction_topics,
 )
 from db.services import recording
+from db.services.batches import batch_to_undo
 from db.services.interactions import refresh_contact_stats
 from db.services.recording import Actor
 
@@ -53,11 +53,7 @@ def undo_import(db: Database, batch_id: str, actor: Actor | None = None) -> Undo
     kept: list[str] = []
     removed = restored = 0
     with db.transaction() as session:
-        batch = session.get(ImportBatch, batch_id.strip())
-        if batch is None or batch.kind != "import":
-            raise LiaisonError(f"There is no import with batch id {batch_id}.")
-        if batch.status == "undone":
-            raise LiaisonError(f"The import of {batch.file_name} ({batch_id}) was already undone.")
+        batch = batch_to_undo(session, batch_id, "import")
         data = json.loads(batch.undo_data or "{}")
         touched_orgs: set[str] = set()
         touched_people: set[str] = set()

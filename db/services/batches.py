@@ -1,0 +1,20 @@
+"""Import and merge batches: the one place that finds a batch to undo and says why it cannot."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from db.errors import LiaisonError
+from db.models import ImportBatch
+
+_WHAT = {"import": "The import of", "merge": "The merge from"}
+
+
+def batch_to_undo(session: Session, batch_id: str, kind: str) -> ImportBatch:
+    """The applied batch of this kind ("import" or "merge"), or one clear sentence why not."""
+    batch = session.get(ImportBatch, batch_id.strip())
+    if batch is None or batch.kind != kind:
+        raise LiaisonError(f"There is no {kind} with batch id {batch_id}.")
+    if batch.status == "undone":
+        raise LiaisonError(f"{_WHAT[kind]} {batch.file_name} ({batch.id}) was already undone.")
+    return batch
