@@ -8,26 +8,23 @@ SQL, related rows included, so exporting the first N rows costs what N rows cost
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Select, Table, bindparam, func, select
+from sqlalchemy import Select, Table, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from db.exchange.links import Links, Readable, all_links, links_by_chunk
 from db.exchange.workbook import (
     FOLLOWUPS,
     INTERACTIONS,
-    LIST_SEPARATOR,
     ORGANIZATIONS,
     PEOPLE,
     POSITIONS,
     SheetSpec,
     join_list,
-    participant_id,
-    participant_text,
 )
 from db.models import (
     Affiliation,
@@ -35,12 +32,9 @@ from db.models import (
     FollowUp,
     Interaction,
     Organization,
-    Participation,
     Person,
     Tag,
-    Topic,
     interaction_tags,
-    interaction_topics,
     organization_tags,
     person_tags,
 )
@@ -66,6 +60,11 @@ class Names:
     @cached_property
     def people(self) -> dict[str, str]:
         return self._names(select(Person.id, Person.name).where(Person.deleted_at.is_(None)))
+
+    @cached_property
+    def participants(self) -> Readable:
+        """Participants' readable texts by their id texts, worked out as met."""
+        return Readable(self)
 
     @cached_property
     def interactions(self) -> dict[str, str]:
@@ -168,115 +167,25 @@ def positions(session: Session, names: Names, limit: int | None = None) -> Itera
         yield [r[0], r[1], person, r[2], organization, r[3], r[4], r[5]], r[6]
 
 
-def _grouped(rows: Iterable[Any], text: Callable[[Any], str | None]) -> dict[str, str]:
-    """The `text` of each row (rows come ordered by their first column, the owner), joined
-    per owner; a row whose text is None is left out."""
-    joined: dict[str, str] = {}
-    owner: str | None = None
-    texts: list[str] = []
-    for row in rows:
-        if row[0] != owner:
-            if texts and owner is not None:
-                joined[owner] = LIST_SEPARATOR.join(texts)
-            owner, texts = row[0], []
-        value = text(row)
-        if value is not None:
-            texts.append(value)
-    if texts and owner is not None:
-        joined[owner] = LIST_SEPARATOR.join(texts)
-    return joined
-
-
-def _participants(rows: Iterable[Any], names: Names) -> tuple[dict[str, str], dict[str, str]]:
-    """Each interaction's participants, readable ("Name [role]; …") and by id
-    ("organization:ID:role; …"), from rows (interaction, organization, person, role) ordered
-    by interaction. A deleted participant is left out. One pass: this runs for every
-    participation in the database."""
-    organization_names, people_names = names.organizations, names.people
-    shown: dict[str, str] = {}
-    linked: dict[str, str] = {}
-    owner: str | None = None
-    texts: list[str] = []
-    ids: list[str] = []
-    for interaction_id, organization_id, person_id, role in rows:
-        if interaction_id != owner:
-            if texts and owner is not None:
-                shown[owner], linked[owner] = LIST_SEPARATOR.join(texts), LIST_SEPARATOR.join(ids)
-            owner, texts, ids = interaction_id, [], []
-        if organization_id is not None:
-            name = organization_names.get(organization_id)
-            kind, record = "organization", organization_id
-        else:
-            name = people_names.get(person_id)
-            kind, record = "person", person_id
-        if name is not None:
-            texts.append(participant_text(name, role))
-            ids.append(participant_id(kind, record, role))
-    if texts and owner is not None:
-        shown[owner], linked[owner] = LIST_SEPARATOR.join(texts), LIST_SEPARATOR.join(ids)
-    return shown, linked
-
-
-def _link_statements() -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    """The queries for interactions' topics, participants and tags: of all interactions, and
-    of the interactions whose ids are given as `ids` (built once: a chunk's ids are a
-    parameter, not a new statement)."""
-    topic = interaction_topics.c
-    p = Participation
-    tagged = interaction_tags.c
-    owners = (topic.interaction_id, p.interaction_id, tagged.interaction_id)
-    whole = (
-        select(topic.interaction_id, Topic.name_en).join(Topic, Topic.id == topic.topic_id)
-        .where(Topic.deleted_at.is_(None)).order_by(topic.interaction_id, Topic.key),
-        select(p.interaction_id, p.organization_id, p.person_id, p.role)
-        .where(p.deleted_at.is_(None))
-        .order_by(p.interaction_id, p.organization_id.is_(None), p.role, p.id),
-        select(tagged.interaction_id, Tag.name).join(Tag, Tag.id == tagged.tag_id)
-        .where(Tag.deleted_at.is_(None)).order_by(tagged.interaction_id, func.lower(Tag.name)),
-    )
-    ids: Any = bindparam("ids", expanding=True)
-    return whole, tuple(statement.where(owner.in_(ids))
-                        for statement, owner in zip(whole, owners, strict=True))
-
-
-_ALL_LINKS, _LINKS_OF = _link_statements()
-
-
-def _interaction_links(connection: Connection, names: Names, ids: list[str] | None,
-                       tagged: bool) -> tuple[dict[str, str], ...]:
-    """The topics, participants (readable and by id) and tags of the given interactions (None:
-    of all), each interaction's joined into one text. Tags are looked for only if `tagged`
-    (some interaction has one)."""
-    statements = _ALL_LINKS if ids is None else _LINKS_OF
-    found: list[Iterable[Any]]
-    if ids is None:
-        found = [connection.execute(statement) for statement in statements[:2 + tagged]]
-    else:  # a chunk's: fetched in one call into the driver
-        found = [connection.execute(statement, {"ids": ids}).all()
-                 for statement in statements[:2 + tagged]]
-    topics, participants = found[0], found[1]
-    shown, linked = _participants(participants, names)
-    tags = _grouped(found[2], itemgetter(1)) if tagged else {}
-    return _grouped(topics, itemgetter(1)), shown, linked, tags
-
-
 def interactions(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
+    """Newest first, as the interactions list shows them (the (start_date, id) index walked
+    backwards: no sort)."""
     i = Interaction
     connection = session.connection()
     statement = _limited(
         select(i.id, i.kind, i.title, i.start, i.end, i.city, i.country_code, i.platform,
                i.summary, i.outcomes, i.notes, i.version)
-        .where(i.deleted_at.is_(None)).order_by(i.start.desc(), i.id), limit
+        .where(i.deleted_at.is_(None)).order_by(i.start.desc(), i.id.desc()), limit
     ).execution_options(yield_per=CHUNK)
     tagged = connection.execute(select(interaction_tags.c.tag_id).limit(1)).first() is not None
-    chunks: Iterator[tuple[Sequence[Any], tuple[dict[str, str], ...]]]
+    chunks: Iterator[tuple[Sequence[Any], Links]]
     if limit is not None and limit * 4 < _rough_count(connection, i):
         # A few of many: each chunk's related rows, found through the index, rather than
         # the whole tables (read about four times faster per row, but whole).
-        chunks = ((chunk, _interaction_links(connection, names, [r[0] for r in chunk], tagged))
-                  for chunk in connection.execute(statement).partitions())
+        chunks = links_by_chunk(connection, names, tagged,
+                                connection.execute(statement).partitions())
     else:
-        everything = _interaction_links(connection, names, None, tagged)
+        everything = all_links(connection, names, tagged)
         chunks = ((chunk, everything) for chunk in connection.execute(statement).partitions())
     for chunk, (topics, shown, linked, tags) in chunks:
         topic_of, shown_of, linked_of, tags_of = topics.get, shown.get, linked.get, tags.get

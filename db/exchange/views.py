@@ -25,6 +25,7 @@ from db.exchange.output import (
     pending_workbook,
 )
 from db.exchange.report import Column, ReportSheet, exported_at, joined, label
+from db.idlists import among
 from db.models import (
     Country,
     FollowUp,
@@ -116,7 +117,7 @@ def write_view(db: Database, path: str | os.PathLike[str], kind: str,
     target = destination(path)
     check_cancel = cancel_check(cancelled)
 
-    with pending_workbook(target) as pending, db.reading() as session:
+    with pending_workbook(target) as pending, db.reading(scanning=True) as session:
         statement = _FILTERED[kind](filters)
         total = int(session.execute(select(func.count()).select_from(
             statement.with_only_columns(_KEYS[kind]).subquery())).scalar_one())
@@ -210,7 +211,7 @@ def _participants(session: Session, ids: list[str]) -> dict[str, str]:
             select(part.interaction_id, Organization.name, Person.name, part.role)
             .outerjoin(Organization, Organization.id == part.organization_id)
             .outerjoin(Person, Person.id == part.person_id)
-            .where(part.interaction_id.in_(ids), part.deleted_at.is_(None))):
+            .where(among(part.interaction_id, ids), part.deleted_at.is_(None))):
         name = org_name or person_name
         if name:
             found.setdefault(owner, []).append((0 if org_name else 1,
@@ -225,7 +226,7 @@ def _topics(session: Session, ids: list[str]) -> dict[str, str]:
     for owner, name in session.execute(
             select(interaction_topics.c.interaction_id, Topic.name_en)
             .join(Topic, Topic.id == interaction_topics.c.topic_id)
-            .where(interaction_topics.c.interaction_id.in_(ids), Topic.deleted_at.is_(None))
+            .where(among(interaction_topics.c.interaction_id, ids), Topic.deleted_at.is_(None))
             .order_by(Topic.name_en)):
         found.setdefault(owner, []).append(name)
     return {owner: ", ".join(names) for owner, names in found.items()}

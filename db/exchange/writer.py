@@ -130,7 +130,7 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
     check_cancel = cancel_check(cancelled)
     with pending_workbook(target) as pending:
         wb = pending.book
-        with db.reading() as session:
+        with db.reading(scanning=True) as session:
             meta = session.get(Meta, "database_id")
             database_id = meta.value if meta is not None else "(none)"
             specs = [spec for spec in SHEETS if sheets is None or spec.name in sheets]

@@ -14,11 +14,13 @@ class Interaction(Record, Base):
     __tablename__ = "interactions"
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="dates_in_order"),
+        # Newest first, ties by id (the list's and the export's order), without a sort.
+        Index("ix_interactions_start_date_id", "start_date", "id"),
     )
 
     kind: Mapped[str] = mapped_column(String(40), index=True)
     title: Mapped[str] = mapped_column(String(500))
-    start: Mapped[date] = mapped_column("start_date", Date, index=True)
+    start: Mapped[date] = mapped_column("start_date", Date)
     end: Mapped[date | None] = mapped_column("end_date", Date)
     city: Mapped[str | None] = mapped_column(String(200))
     country_code: Mapped[str | None] = mapped_column(

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from db.cli import main
 from db.engine import Database
@@ -27,7 +27,7 @@ from db.exchange.workbook import (
     encode_xstring,
 )
 from db.exchange.writer import write_workbook
-from db.models import Meta, Organization
+from db.models import Meta, Organization, Tag
 from db.services import affiliations, followups, organizations
 from tests.db.factories import make_interaction, make_organization, make_person
 
@@ -299,3 +299,32 @@ def test_starter_register_exports_quickly(sqlite_path: Path, tmp_path: Path) -> 
     seconds = time.perf_counter() - started
     assert code == 0, err
     assert seconds < 10, f"the starter register took {seconds:.1f} s to export"
+
+
+def test_a_few_of_many_interactions_read_as_in_the_whole_export(db: Database) -> None:
+    """The benchmark's narrowed export reads a chunk's topics, participants and tags through
+    the link tables' indexes (db.idlists); it must give exactly the rows of the whole path:
+    the same order (newest first, ties by id descending), the same joined texts."""
+    from db.exchange import rows as data
+    from db.services import tags as tag_service
+
+    parties = [make_organization(db, name=f"Party {n}") for n in range(3)]
+    people_ = [make_person(db, name=f"Envoy {n}") for n in range(2)]
+    for n in range(14):
+        make_interaction(db, organizations_=[parties[n % 3].id, parties[(n + 1) % 3].id],
+                         people_=[people_[n % 2].id], start=f"2024-06-{10 + n // 3:02d}",
+                         topics=["food_security", "governance"][: n % 3],
+                         tags=["Zeta", "Mid", "alpha"][: n % 3 + 1])
+    with db.reading() as session:
+        gone = session.execute(select(Tag.id).where(Tag.name == "Mid")).scalar_one()
+    tag_service.delete_tag(db, gone)  # a deleted tag is left out on both paths
+    with db.reading() as session:
+        whole = list(data.interactions(session, data.Names(session)))
+        few = list(data.interactions(session, data.Names(session), limit=3))  # 3 * 4 < 14
+    assert len(whole) == 14 and few == whole[:3]
+    starts = [(values[3], values[0]) for values, _ in whole]
+    assert starts == sorted(starts, reverse=True)
+    texts = {values[2]: values for values, _ in whole}
+    assert any(v[8] == "Food security; Governance experience" for v in texts.values())
+    assert {v[14] for v in texts.values()} == {"Zeta", "alpha; Zeta"}
+    assert all(v[9] and "Party" in v[9] and "Envoy" in v[9] for v in texts.values())
