@@ -7,15 +7,17 @@ On a demo database (generated once into bench/out/), in one process:
 - Liaison's export of those 100,000 interactions (queries, cells, styles, dropdowns, save),
 - the export of the whole database, and its file size (unless --no-whole).
 The two 100,000-row measures alternate, run after run, so that a busy machine slows both
-alike; each is the best of its runs, in wall-clock time and in the process's CPU time (which
-other programs on the machine do not inflate).
-Target (issue 4): the interactions export within 1.3× of the raw writer."""
+alike; each is the best of its runs, in wall-clock time and in CPU time (which other programs
+on the machine do not inflate; Liaison's includes the second process that reads the database
+while this one writes, db/exchange/feed.py, so it is more than its wall-clock time).
+Target (issue 4): the interactions export within 1.3× of the raw writer, in wall-clock time."""
 
 from __future__ import annotations
 
 import argparse
 import gc
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -60,30 +62,37 @@ def exported_cells(path: Path) -> list[list[Any]]:
     return rows
 
 
-Timing = tuple[float, float]  # wall-clock seconds, CPU seconds of this process
+Timing = tuple[float, float]  # wall-clock seconds, CPU seconds of this process and its children
+
+
+def cpu() -> float:
+    """CPU seconds used so far by this process and by its finished children (a large export
+    reads the database in a second process: db/exchange/feed.py)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def raw_write(rows: list[list[Any]], out: Path) -> Timing:
     from openpyxl import Workbook
 
     gc.collect()
-    start, cpu = time.perf_counter(), time.process_time()
+    start, used = time.perf_counter(), cpu()
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(INTERACTIONS.name)
     for row in rows:
         ws.append(row)
     wb.save(out)
-    return time.perf_counter() - start, time.process_time() - cpu
+    return time.perf_counter() - start, cpu() - used
 
 
 def liaison_write(path: Path, out: Path, **kwargs: Any) -> Timing:
     db = open_database(path)
     try:
         gc.collect()
-        start, cpu = time.perf_counter(), time.process_time()
+        start, used = time.perf_counter(), cpu()
         for _ in write_workbook(db, out, **kwargs):
             pass
-        return time.perf_counter() - start, time.process_time() - cpu
+        return time.perf_counter() - start, cpu() - used
     finally:
         db.close()
 
@@ -127,10 +136,11 @@ def main() -> int:
           f"best of {args.runs})\n")
     print("| measure | Liaison | raw baseline | × baseline | target |")
     print("|---|---:|---:|---:|---|")
-    for number, unit in ((0, "wall-clock"), (1, "CPU")):
+    for number, unit in ((0, "wall-clock"), (1, "CPU, reading process included")):
         print(f"| export {ROWS:,} interactions (.xlsx), {unit} | {ours[number]:.2f} s | "
               f"{raw[number]:.2f} s (openpyxl write-only, same cells, no styles) | "
-              f"{ours[number] / raw[number]:.2f} | ≤ {TARGET} × |")
+              f"{ours[number] / raw[number]:.2f} | "
+              f"{f'≤ {TARGET} ×' if number == 0 else '(context: two processes)'} |")
     if not args.no_whole:
         print(f"| export the whole database | {whole:.2f} s ({size / 1e6:.1f} MB) | | | |")
     print("\nruns (wall-clock s, raw / Liaison): " + ", ".join(

@@ -7,6 +7,7 @@ renamed at the end: a cancel, an error or a crash leaves no half-written workboo
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Collection, Iterator
 from datetime import UTC, date, datetime
@@ -16,6 +17,7 @@ from db import __version__
 from db.engine import Database
 from db.errors import LiaisonError
 from db.exchange import rows as data
+from db.exchange.feed import row_feed
 from db.exchange.output import (
     DATE_FORMAT,
     PROGRESS_EVERY,
@@ -49,11 +51,8 @@ from db.exchange.workbook import (
     SheetSpec,
     check_length,
     column_letter,
-    digest,
     encode_xstring,
     is_formula_like,
-    plain_row,
-    row_text,
 )
 from db.models import Meta
 from db.vocabulary import (
@@ -130,7 +129,7 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
     check_cancel = cancel_check(cancelled)
     with pending_workbook(target) as pending:
         wb = pending.book
-        with db.reading(scanning=True) as session:
+        with db.reading(scanning=True) as session, contextlib.ExitStack() as stack:
             meta = session.get(Meta, "database_id")
             database_id = meta.value if meta is not None else "(none)"
             specs = [spec for spec in SHEETS if sheets is None or spec.name in sheets]
@@ -140,9 +139,10 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
             if limit is not None:
                 estimates = {name: min(n, limit) for name, n in estimates.items()}
             countries = data.countries(session)
-            names = data.Names(session)
             total = sum(estimates.values())
-            exported = datetime.now(UTC)
+            exported = datetime.now(UTC)  # before the rows are read: see roundtrip.py
+            feed = stack.enter_context(
+                row_feed(db, session, [spec.name for spec in specs], limit, total))
             bold = Font(bold=True)
             readme = wb.create_sheet(README_SHEET)  # first in the file, filled in at the end
             counts: dict[str, int] = {}
@@ -172,19 +172,17 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
                 ws.append(header)
                 yield ExportProgress(spec.name, done, total)
                 before = done
-                width = len(spec.columns)
                 append = ws.append
-                rows = data.READERS[spec.name](session, names, limit)
-                for row_number, (values, version) in enumerate(rows, start=2):
-                    # The fingerprint's text shows at once whether every value can be written
-                    # as it is (nearly every row); otherwise each value is looked at.
-                    text = row_text(values, version)
-                    if plain_row(text, width):
-                        values.append(digest(text))  # the reader's list, made for this row
+                for row_number, (values, rev, plain) in enumerate(feed.rows(spec.name),
+                                                                  start=2):
+                    # The fingerprint's text showed whether every value can be written as it
+                    # is (nearly every row); otherwise each value is looked at.
+                    if plain:
+                        values.append(rev)  # the reader's list, made for this row
                         append(values)
                     else:
                         cells = _cells(WriteOnlyCell, ws, spec, values, row_number)
-                        cells.append(digest(text))
+                        cells.append(rev)
                         append(cells)
                     done += 1
                     if done % PROGRESS_EVERY == 0:
