@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
+from db.cli_report import closing, json_report, undone
 from db.errors import LiaisonError
 
 
@@ -73,11 +73,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
                    f"Undo with: liaison undo-import {batch_id}")
         code = 0
     if args.json:
-        json.dump(plan_json(plan, batch_id), out, ensure_ascii=False, indent=2, default=str)
-        out.write("\n")
-        if code:
-            print(outcome, file=err)
-        return code
+        return json_report(plan_json(plan, batch_id), outcome, code, out, err)
     for note in plan.errors[:50]:
         print(_where(note) + note.message, file=err)
     if len(plan.errors) > 50:
@@ -97,8 +93,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
     if deletions and not plan.options.apply_deletions:
         print(f"{len(deletions)} record(s) are no longer in the file; they were not deleted "
               "(use --apply-deletions to delete them).", file=err)
-    print(outcome, file=out if code == 0 else err)
-    return code
+    return closing(outcome, code, out, err)
 
 
 def _where(note: Any) -> str:
@@ -114,9 +109,4 @@ def cmd_undo_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db:
     from db.exchange.importer import undo_import
 
     db = open_db(args)
-    result = undo_import(db, args.batch_id)
-    for line in result.kept:
-        print(f"kept: {line}", file=err)
-    print(f"Undid import {result.batch_id}: {result.removed:,} records removed, "
-          f"{result.restored:,} restored to their earlier values.", file=out)
-    return 0
+    return undone("import", undo_import(db, args.batch_id), out, err)

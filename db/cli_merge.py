@@ -8,11 +8,11 @@ nothing is written). `--resolve here|there` settles every conflict one way."""
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from db.cli_report import closing, json_report, undone
 from db.errors import LiaisonError
 
 SINGULAR = {"tags": "tag", "topics": "topic", "organizations": "organization",
@@ -82,11 +82,7 @@ def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
                     "kept its values; settle them with --resolve here|there, or make the "
                     "values agree, and merge again.")
     if args.json:
-        json.dump(plan_json(plan, result), out, ensure_ascii=False, indent=2, default=str)
-        out.write("\n")
-        if code:
-            print(outcome, file=err)
-        return code
+        return json_report(plan_json(plan, result), outcome, code, out, err)
     for problem in plan.errors[:50]:
         print(f"{SINGULAR[problem.kind]} {problem.id}: {problem.message}", file=err)
     for record in open_conflicts[:50]:
@@ -94,20 +90,14 @@ def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
             print(f"conflict: {SINGULAR[record.kind]} “{record.name}” ({record.id}): "
                   f"{f.field} is {_short(f.here)} here and {_short(f.there)} in "
                   f"{plan.other}", file=err)
-    print(outcome, file=out if code == 0 else err)
-    return code
+    return closing(outcome, code, out, err)
 
 
 def cmd_undo_merge(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any) -> int:
     from db.merge import undo_merge
 
     db = open_db(args)
-    result = undo_merge(db, args.batch_id)
-    for line in result.kept:
-        print(f"kept: {line}", file=err)
-    print(f"Undid merge {result.batch_id}: {result.removed:,} records removed, "
-          f"{result.restored:,} restored to their earlier values.", file=out)
-    return 0
+    return undone("merge", undo_merge(db, args.batch_id), out, err)
 
 
 def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO,
