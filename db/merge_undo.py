@@ -5,7 +5,6 @@ Undo is local: the other copy is not touched."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -26,16 +25,10 @@ from db.models import (
     country_tags,
     interaction_topics,
 )
-from db.services.batches import batch_to_undo
+from db.services.batches import UndoResult, batch_to_undo
 from db.services.recording import Actor
 
-
-@dataclass(frozen=True)
-class MergeUndo:
-    batch_id: str
-    removed: int  # records the merge created, now gone
-    restored: int  # records the merge changed, back to their earlier values
-    kept: tuple[str, ...]  # what could not be undone, in the user's words
+MergeUndo = UndoResult  # what undoing a merge did
 
 
 # Who may still point to a record the merge created (after the merge's own records are gone).

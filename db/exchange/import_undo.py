@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,18 +26,9 @@ from db.models import (
     interaction_topics,
 )
 from db.services import recording
-from db.services.batches import batch_to_undo
+from db.services.batches import UndoResult, batch_to_undo
 from db.services.interactions import refresh_contact_stats
 from db.services.recording import Actor
-
-
-@dataclass(frozen=True)
-class UndoResult:
-    batch_id: str
-    removed: int  # records the import created, now gone
-    restored: int  # records the import updated, back to their earlier values
-    kept: tuple[str, ...]  # what could not be undone, in the user's words
-
 
 MODELS: dict[str, Any] = {"organization": Organization, "person": Person, "position": Affiliation,
           "interaction": Interaction, "followup": FollowUp}

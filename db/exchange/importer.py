@@ -20,15 +20,11 @@ from db.exchange.import_apply import (
     apply_plan,
     apply_steps,
 )
-from db.exchange.import_undo import (
-    UndoResult,
-    list_batches,
-    undo_import,
-    write_report,
-)
+from db.exchange.import_undo import list_batches, undo_import, write_report
 from db.exchange.plan import ImportOptions, Plan
 from db.exchange.readers import SourceFile, Table, open_source
 from db.exchange.workbook import SHEET_NAMES
+from db.services.batches import UndoResult
 
 
 def checksum_of(path: Path) -> str:

@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy.orm import Session
 
 from db.errors import LiaisonError
 from db.models import ImportBatch
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    """What undoing an import or a merge did."""
+
+    batch_id: str
+    removed: int  # records the batch created, now gone
+    restored: int  # records the batch changed, back to their earlier values
+    kept: tuple[str, ...]  # what could not be undone, in the user's words
+
 
 _WHAT = {"import": "The import of", "merge": "The merge from"}
 
