@@ -14,13 +14,28 @@ import csv
 import io
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from db.errors import LiaisonError
 from db.exchange import readers_csv, readers_xlsx
+from db.exchange.read_types import (
+    KIND_NAMES,
+    SAVE_AGAIN,
+    CellError,
+    PasswordProtected,
+    ReadCancelled,
+    SheetInfo,
+    Table,
+    UnreadableFile,
+    damaged,
+    is_panic,
+    not_spreadsheet,
+    password_protected,
+)
+
+__all__ = ["CellError", "ReadCancelled", "SheetInfo", "SourceFile", "Table", "UnreadableFile",
+           "open_source"]
 
 MAX_FILE_MB = 200
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
@@ -40,48 +55,6 @@ OTHER_FORMATS = {b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd
 CALAMINE_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xlsm": (".xlsx", ".xlsm"), "xlsb": (".xlsb",),
                      "xls": (".xls",), "ods": (".ods",)}
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".tsv")
-KIND_NAMES = {"xlsx": "an Excel workbook", "xlsm": "an Excel workbook",
-              "xlsb": "an Excel binary workbook", "xls": "an Excel 97-2003 workbook",
-              "ods": "an OpenDocument spreadsheet"}
-SAVE_AGAIN = "open it in a spreadsheet program, save it as .xlsx, and import that copy"
-
-
-class UnreadableFile(LiaisonError):
-    """A file that cannot be read as a spreadsheet; the message names it and says what to do."""
-
-
-class ReadCancelled(LiaisonError, InterruptedError):
-    """The user cancelled the reading. An InterruptedError too, as cancelled work in Liaison
-    is (desktop.tasks treats it as a quiet cancel)."""
-
-    def __init__(self) -> None:
-        super().__init__("Reading the file was cancelled.")
-
-
-@dataclass(frozen=True)
-class CellError:
-    """A cell whose value cannot be used: an error value or a formula never calculated."""
-
-    message: str
-
-
-@dataclass(frozen=True)
-class SheetInfo:
-    name: str
-    hidden: bool  # hidden or very hidden
-
-
-@dataclass(frozen=True)
-class Table:
-    """One sheet's values: rows[i][j] is the cell in spreadsheet row i+1, column j+1 (always
-    counted from A1). Every row has the same length; trailing empty rows and columns are
-    trimmed. `truncated` is True when `limit` left rows with content unread."""
-
-    sheet: str
-    rows: list[list[Any]]
-    truncated: bool = False
-
-
 # ---------------------------------------------------------------------------------------------
 # Opening: what is this file?
 
@@ -115,35 +88,8 @@ def open_source(path: str | Path) -> SourceFile:
         return _open_ole2(path)
     for magic, what in OTHER_FORMATS.items():
         if head.startswith(magic):
-            raise _not_spreadsheet(name, what)
+            raise not_spreadsheet(name, what)
     return _open_text(path)
-
-
-def _not_spreadsheet(name: str, what: str | None = None) -> UnreadableFile:
-    it_is = f"is {what}, not a spreadsheet" if what else "is not a spreadsheet"
-    return UnreadableFile(f"“{name}” {it_is}; Liaison reads Excel (.xlsx, .xlsm, .xls), "
-                          "OpenDocument (.ods) and text (.csv, .tsv) files.")
-
-
-def _damaged(name: str, kind: str) -> UnreadableFile:
-    return UnreadableFile(f"“{name}” could not be read as {KIND_NAMES.get(kind, kind)}: it may be "
-                          f"damaged or written by a program Liaison does not understand; "
-                          f"{SAVE_AGAIN}.")
-
-
-class _PasswordProtected(UnreadableFile):
-    pass
-
-
-def _password(name: str) -> UnreadableFile:
-    return _PasswordProtected(f"“{name}” is protected by a password; open it in a spreadsheet "
-                              "program, save a copy without the password, and import that copy.")
-
-
-def _is_panic(exc: BaseException) -> bool:
-    """pyo3 turns a panic inside calamine into PanicException, a BaseException: on a file it
-    chokes on, that is damage to report, not a reason to stop the program."""
-    return type(exc).__name__ == "PanicException"
 
 
 def _open_package(path: Path) -> SourceFile:
@@ -159,7 +105,7 @@ def _open_package(path: Path) -> SourceFile:
         kind = _package_kind(package, infos, name)
         if kind in ("xlsx", "xlsm") and readers_xlsx.utf16_parts(package):
             if sum(info.file_size for info in infos) > MAX_REENCODED_BYTES:
-                raise _damaged(name, kind)
+                raise damaged(name, kind)
             data = readers_xlsx.as_utf8_package(package)
             package.close()
             package = zipfile.ZipFile(io.BytesIO(data))
@@ -196,7 +142,7 @@ def _package_kind(package: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: 
         raise UnreadableFile(f"“{name}” is an Apple Numbers document; export it from Numbers as "
                              "Excel (.xlsx) and import that file.")
     if kind:
-        raise _not_spreadsheet(name, kind)
+        raise not_spreadsheet(name, kind)
     inside = [info.filename for info in infos if info.filename.lower().endswith(
         SPREADSHEET_SUFFIXES)]
     if inside and not name.lower().endswith(SPREADSHEET_SUFFIXES):
@@ -204,22 +150,22 @@ def _package_kind(package: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: 
                              "import that file.")
     if not infos or all(info.file_size == 0 for info in infos):
         raise UnreadableFile(f"“{name}” is an empty zip archive, not a spreadsheet.")
-    raise _not_spreadsheet(name, "a zip archive")
+    raise not_spreadsheet(name, "a zip archive")
 
 
 def _open_ole2(path: Path) -> SourceFile:
     try:
         return SourceFile._workbook(path, "xls", None, None)
-    except _PasswordProtected:
+    except PasswordProtected:
         raise
     except UnreadableFile:
         data = path.read_bytes()  # a failure: look at the container's stream names
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise _password(path.name) from None
+            raise password_protected(path.name) from None
         if "WordDocument".encode("utf-16-le") in data:
-            raise _not_spreadsheet(path.name, "a Word document") from None
+            raise not_spreadsheet(path.name, "a Word document") from None
         if "PowerPoint Document".encode("utf-16-le") in data:
-            raise _not_spreadsheet(path.name, "a PowerPoint presentation") from None
+            raise not_spreadsheet(path.name, "a PowerPoint presentation") from None
         raise
 
 
@@ -234,11 +180,11 @@ def _open_text(path: Path) -> SourceFile:
         raise UnreadableFile(f"“{name}” is an Excel 2003 XML spreadsheet, which Liaison does not "
                              f"read; {SAVE_AGAIN}.")
     if start.startswith(b"<?xml"):
-        raise _not_spreadsheet(name, "an XML file")
+        raise not_spreadsheet(name, "an XML file")
     encoding = readers_csv.detect_encoding(data)
     sample = readers_csv.decode(data[: 4 * readers_csv.SAMPLE], encoding)
     if readers_csv.looks_binary(sample):
-        raise _not_spreadsheet(name)
+        raise not_spreadsheet(name)
     sample, declared = readers_csv.split_sep_line(sample)
     default = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
     delimiter = declared or readers_csv.sniff_delimiter(sample, default)
@@ -288,13 +234,13 @@ class SourceFile:
                     book = python_calamine.CalamineWorkbook.from_filelike(handle)
             metadata = list(book.sheets_metadata)
         except python_calamine.PasswordError:
-            raise _password(name) from None
+            raise password_protected(name) from None
         except Exception as exc:
-            raise _damaged(name, kind) from exc
+            raise damaged(name, kind) from exc
         except BaseException as exc:
-            if not _is_panic(exc):
+            if not is_panic(exc):
                 raise
-            raise _damaged(name, kind) from None
+            raise damaged(name, kind) from None
         chart = python_calamine.SheetTypeEnum.ChartSheet
         visible = python_calamine.SheetVisibleEnum.Visible
         sheets = tuple(SheetInfo(meta.name, meta.visible != visible) for meta in metadata
@@ -410,7 +356,7 @@ class SourceFile:
             try:
                 rows = sheet.to_python(skip_empty_area=False, nrows=limit)
             except BaseException as exc:
-                if not isinstance(exc, Exception) and not _is_panic(exc):
+                if not isinstance(exc, Exception) and not is_panic(exc):
                     raise
                 raise self._sheet_damaged(name) from None
         _blanks_to_none(rows, check_cancel)
@@ -438,7 +384,7 @@ class SourceFile:
         except ReadCancelled:
             raise
         except Exception:
-            raise _damaged(self.path.name, self.format) from None
+            raise damaged(self.path.name, self.format) from None
         self._scans[name] = scan
         return scan
 
@@ -453,7 +399,7 @@ class SourceFile:
         except ReadCancelled:
             raise
         except Exception:
-            raise _damaged(self.path.name, self.format) from None
+            raise damaged(self.path.name, self.format) from None
 
     def _check_extent(self, name: str, rows: int, columns: int) -> None:
         if rows * columns > MAX_CELLS:
@@ -471,7 +417,7 @@ class SourceFile:
         try:
             sheet = self._book.get_sheet_by_name(name)
         except BaseException as exc:
-            if not isinstance(exc, Exception) and not _is_panic(exc):
+            if not isinstance(exc, Exception) and not is_panic(exc):
                 raise
             raise self._sheet_damaged(name) from None
         self._sheet = (name, sheet)
