@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from db.engine import Database
 from desktop import messages as messages_module
@@ -97,3 +98,15 @@ def context(sqlite_db: Database, qapp: object, recorded: RecordedMessages) -> It
     for window in list(ctx.windows.values()):
         window.close()
     ctx.close()  # no job's thread may outlive the test (nor report into the next one)
+
+
+@pytest.fixture
+def wizard(context: AppContext, qtbot: QtBot) -> Iterator[Any]:
+    """The import wizard, shown, on the test's database; its jobs waited for afterwards."""
+    from desktop.dialogs.import_wizard import ImportWizard
+
+    dialog = ImportWizard(context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    yield dialog
+    context.wait_for_jobs()
