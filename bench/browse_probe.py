@@ -25,7 +25,7 @@ def rss_mb() -> float:
 def main() -> int:
     from PySide6.QtWidgets import QApplication
 
-    from db.engine import open_database
+    from db.seed.opening import open_database
     from desktop.context import AppContext
     from desktop.main_window import MainWindow
 

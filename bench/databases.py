@@ -9,8 +9,9 @@ OUT = Path(__file__).resolve().parent / "out"
 
 def database_for(size: str) -> Path:
     """bench/out/demo-SIZE.sqlite3, regenerated when missing or at an older schema."""
-    from db.demo import generate_demo
-    from db.engine import SCHEMA_HEAD, open_database, read_sqlite_schema
+    from db.seed.demo import generate_demo
+    from db.seed.opening import open_database
+    from db.store.engine import SCHEMA_HEAD, read_sqlite_schema
 
     path = OUT / f"demo-{size}.sqlite3"
     if path.exists() and read_sqlite_schema(path)[1] != SCHEMA_HEAD:

@@ -27,10 +27,10 @@ from typing import Any
 
 from databases import database_for
 
-from db.engine import open_database
-from db.exchange import rows as data
+from db.exchange.export import rows as data
+from db.exchange.export.writer import _cell, write_workbook
 from db.exchange.workbook import INTERACTIONS, fingerprint
-from db.exchange.writer import _cell, write_workbook
+from db.seed.opening import open_database
 
 ROWS = 100_000
 TARGET = 1.3

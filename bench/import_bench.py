@@ -44,8 +44,8 @@ def make_sheet(database: Path, out: Path, rows: int) -> None:
     """Realistic rows naming organizations whose names are unambiguous."""
     from openpyxl import Workbook
 
-    from db.engine import open_database
-    from db.exchange.matching import NameIndex
+    from db.exchange.imports.matching import NameIndex
+    from db.seed.opening import open_database
 
     db = open_database(database)
     try:
@@ -84,8 +84,8 @@ def raw_baseline(sheet: Path, database: Path) -> dict[str, float]:
     - `plain`: the sheet's rows as text into a plain table of a new file."""
     from python_calamine import CalamineWorkbook
 
-    from db.base import new_ids
-    from db.bulk import stamp
+    from db.changes.bulk import stamp
+    from db.models.base import new_ids
 
     start = time.perf_counter()
     rows = CalamineWorkbook.from_path(str(sheet)).get_sheet_by_name("Visits").to_python()[1:]
@@ -140,9 +140,9 @@ def raw_baseline(sheet: Path, database: Path) -> dict[str, float]:
 
 def liaison_import(database: Path, sheet: Path) -> dict[str, Any]:
     """Run in a child process: the import end to end, its time and peak memory."""
-    from db.engine import open_database
-    from db.exchange.importer import apply_plan, build_plan
-    from db.exchange.plan import ImportOptions
+    from db.exchange.imports.importer import apply_plan, build_plan
+    from db.exchange.imports.plan import ImportOptions
+    from db.seed.opening import open_database
 
     db = open_database(database)
     try:

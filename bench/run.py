@@ -17,9 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from db.check import check_database
-from db.demo import SIZES, generate_demo
-from db.engine import open_database
+from db.seed.demo import SIZES, generate_demo
+from db.seed.opening import open_database
+from db.services.check import check_database
 from db.services.interactions import InteractionFilter, list_interactions
 from db.services.organizations import OrganizationFilter, list_organizations
 from db.services.similarity import find_similar

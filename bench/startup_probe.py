@@ -19,7 +19,7 @@ def main() -> int:
     if bare:
         window = QMainWindow()
     else:
-        from db.engine import open_database
+        from db.seed.opening import open_database
         from desktop.app import create_main_window
 
         window = create_main_window(open_database(sys.argv[1]))

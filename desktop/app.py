@@ -10,8 +10,9 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from db.engine import Database, open_database
-from db.errors import LiaisonError
+from db.seed.opening import open_database
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import install_exception_hook
@@ -69,14 +70,14 @@ def offer_first_start(context: AppContext, parent: QWidget) -> Job | None:
 def load_initial_data(context: AppContext, parent: QWidget, choice: str) -> Job | None:
     database = context.database
     if choice == "starter":
-        from db.starter import load_starter
+        from db.seed.starter import load_starter
 
         job = Job(parent, "Loading the starter register",
                   lambda cancelled: load_starter(database, None, cancelled),
                   lambda step: (step.done, step.total, f"{step.created:,} parties loaded"),
                   on_success=lambda _r: context.notify("*"))
     elif choice == "demo":
-        from db.demo import generate_demo
+        from db.seed.demo import generate_demo
 
         job = Job(parent, "Loading demo data",
                   lambda cancelled: generate_demo(database, "small", 1, cancelled),

@@ -12,11 +12,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
-from db.engine import Database
-from db.errors import LiaisonError
+from db.changes.recording import Actor
 from db.services.history import history
-from db.services.recording import Actor
 from db.services.revert import Reverted, revert_change
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 from desktop import settings
 from desktop.errors import show_problem
 from desktop.tasks import Job

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    from db.cli import has_command
-    from db.cli import main as cli_main
+    from db.cli.main import has_command
+    from db.cli.main import main as cli_main
 
     if has_command(args):
         return cli_main(args)

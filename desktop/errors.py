@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import __version__
-from db.errors import ConflictError, LiaisonError
+from db.store.errors import ConflictError, LiaisonError
 from desktop.messages import messages
 
 

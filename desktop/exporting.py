@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from db.errors import LiaisonError
+from db.store.errors import LiaisonError
 from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import show_problem
@@ -21,8 +21,8 @@ from desktop.messages import messages
 from desktop.tasks import Job
 
 if TYPE_CHECKING:  # the exchange modules load on the first export, not at start-up
-    from db.exchange.output import ExportProgress
-    from db.exchange.views import ViewFilter
+    from db.exchange.export.output import ExportProgress
+    from db.exchange.export.views import ViewFilter
 
     Steps = Callable[[Callable[[], bool]], Iterator[ExportProgress]]
     Describe = Callable[[ExportProgress], str]
@@ -52,7 +52,7 @@ def run_export(context: AppContext, parent: QWidget, title: str, path: str, step
                describe: Describe, done_text: Callable[[ExportProgress], str]) -> Job | None:
     """Run `steps` (a `db` export writing to `path`) in the background; None when the
     destination is refused (the user is told why) and nothing started."""
-    from db.exchange.output import check_destination
+    from db.exchange.export.output import check_destination
 
     if not path:
         return None
@@ -87,7 +87,7 @@ def export_list(context: AppContext, parent: QWidget, kind: str, filters: ViewFi
                 sort: str | None, descending: bool) -> Job | None:
     """Export the `kind` list with exactly these filters and this order: what the screen
     shows, every row of it (not only the rows scrolled to)."""
-    from db.exchange.views import VIEWS, write_view
+    from db.exchange.export.views import VIEWS, write_view
 
     view = VIEWS[kind]
     path = ask_export_path(parent, f"Export the {view.title.lower()} list",
@@ -108,7 +108,7 @@ def export_list(context: AppContext, parent: QWidget, kind: str, filters: ViewFi
 def export_dossier(context: AppContext, parent: QWidget, organization_id: str,
                    name: str) -> Job | None:
     """Export one organization's dossier: profile, people, timeline and follow-ups."""
-    from db.exchange.dossier import write_dossier
+    from db.exchange.export.dossier import write_dossier
 
     path = ask_export_path(parent, f"Export the dossier of {name}", file_name(f"{name} dossier"))
     database = context.database

@@ -8,7 +8,7 @@ from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from db.resources import resource_path
+from db.seed.resources import resource_path
 
 INTERACTION_KIND_ICONS = {
     "inbound_visit": "plane-landing", "outbound_visit": "plane-takeoff", "talks": "handshake",

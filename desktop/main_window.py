@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from db import __version__
-from db.search import NameHit
+from db.search.names import NameHit
+from db.seed.starter import ATTRIBUTION
 from db.services.stats import quick_counts
-from db.starter import ATTRIBUTION
 from desktop import exporting, settings
 from desktop.context import AppContext
 from desktop.icons import icon
@@ -323,7 +323,7 @@ class MainWindow(QMainWindow):
     def export_workbook(self) -> Job | None:
         """Write the whole database to a workbook on a worker thread, with progress and
         Cancel; a cancelled export leaves no file behind."""
-        from db.exchange.writer import write_workbook
+        from db.exchange.export.writer import write_workbook
 
         path = self.choose_export_path()
         database = self.context.database

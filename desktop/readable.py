@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
-from db.vocabulary import (
+from db.models.vocabulary import (
     FOLLOWUP_STATUSES,
     GENDERS,
     INTERACTION_KINDS,

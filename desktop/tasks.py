@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from db.errors import LiaisonError
+from db.store.errors import LiaisonError
 from desktop.errors import show_problem
 
 StepsFactory = Callable[[Callable[[], bool]], Iterator[Any]]

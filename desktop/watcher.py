@@ -13,9 +13,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from db.engine import Database
-from db.errors import LiaisonError
 from db.services.history import latest_change
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 from desktop.tasks import Job
 
 DEFAULT_INTERVAL_MS = 5000

@@ -63,9 +63,9 @@ CORE = {
 
 def populate(target: Path) -> None:
     """Fill a new database at `target` through the services."""
-    from db.engine import open_database
+    from db.changes.recording import Actor
+    from db.seed.opening import open_database
     from db.services import affiliations, followups, interactions, organizations, people, tags
-    from db.services.recording import Actor
 
     officer = Actor(who="fixture", source="screen")
     db = open_database(target)
@@ -225,7 +225,7 @@ def compact(path: Path) -> None:
 
 
 def make_fixture(folder: Path, *, force: bool = False) -> Path:
-    from db.migrate import head_revision
+    from db.store.migrate import head_revision
 
     revision = head_revision()
     target = folder / f"schema-{revision}.sqlite3"

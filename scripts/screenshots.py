@@ -239,9 +239,9 @@ def main() -> int:
         app.setApplicationDisplayName("Liaison")
         screens = Screens(app, out)
 
-        from db.demo import generate_demo
-        from db.engine import open_database
-        from db.starter import run_starter
+        from db.seed.demo import generate_demo
+        from db.seed.opening import open_database
+        from db.seed.starter import run_starter
         from desktop import settings
         from desktop.context import AppContext
         from desktop.dialogs.first_start import FirstStartDialog

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from db.engine import Database, open_database
+from db.seed.opening import open_database
+from db.store.engine import Database
 from tests.pg_cluster import ClusterUnavailable, start_cluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -13,7 +13,7 @@ import db
 def test_db_modules_import_without_qt_or_desktop() -> None:
     modules = sorted(m.name for m in pkgutil.walk_packages(db.__path__, "db.")
                      if ".migrations" not in m.name)
-    assert "db.services.organizations" in modules and "db.cli" in modules
+    assert "db.services.organizations" in modules and "db.cli.main" in modules
     script = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
@@ -35,7 +35,7 @@ def test_cli_commands_do_not_load_qt() -> None:
     assert "liaison" in result.stdout + result.stderr
     check = subprocess.run(
         [sys.executable, "-c",
-         "import sys\nfrom db.cli import has_command\nhas_command(['stats'])\n"
+         "import sys\nfrom db.cli.main import has_command\nhas_command(['stats'])\n"
          "import desktop.entry\nprint('PySide6' in sys.modules)"],
         capture_output=True, text=True, check=True)
     assert check.stdout.strip() == "False"

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, IdColumn, UTCDateTime, new_id, utcnow
+from db.models.base import Base, IdColumn, UTCDateTime, new_id, utcnow
 
 
 class ChangeLog(Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, Record
+from db.models.base import Base, Record
 
 
 class Country(Record, Base):

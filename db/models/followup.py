@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, IdColumn, Record
+from db.models.base import Base, IdColumn, Record
 
 
 class FollowUp(Record, Base):

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, Record, UTCDateTime
+from db.models.base import Base, Record, UTCDateTime
 
 
 class ImportBatch(Record, Base):

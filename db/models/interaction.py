@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, IdColumn, Record
+from db.models.base import Base, IdColumn, Record
 
 
 class Interaction(Record, Base):

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, Record
+from db.models.base import Base, Record
 
 
 class Organization(Record, Base):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Column, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.base import Base, IdColumn, Record
+from db.models.base import Base, IdColumn, Record
 
 
 class Topic(Record, Base):

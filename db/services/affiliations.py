@@ -10,12 +10,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.engine import Database
-from db.errors import Problem
+from db.changes import recording
+from db.changes.fields import a_date, reference, text
+from db.changes.recording import Actor
 from db.models import Affiliation, Organization, Person
-from db.services import recording
-from db.services.fields import a_date, reference, text
-from db.services.recording import Actor
+from db.store.engine import Database
+from db.store.errors import Problem
 
 
 def dates_in_order(values: Mapping[str, Any]) -> list[Problem]:

@@ -10,12 +10,12 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from db.engine import Database
+from db.changes import recording
+from db.changes.fields import a_date, choice, reference, text
+from db.changes.recording import Actor, Page
 from db.models import FollowUp, Interaction, Organization, Person
-from db.services import recording
-from db.services.fields import a_date, choice, reference, text
-from db.services.recording import Actor, Page
-from db.vocabulary import FOLLOWUP_STATUSES
+from db.models.vocabulary import FOLLOWUP_STATUSES
+from db.store.engine import Database
 
 SCHEMA = recording.Schema(
     entity="follow-up",

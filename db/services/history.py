@@ -8,9 +8,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from db.engine import Database
+from db.changes.recording import from_json
 from db.models import ChangeLog
-from db.services.recording import from_json
+from db.store.engine import Database
 
 
 @dataclass(frozen=True)

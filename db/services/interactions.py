@@ -10,15 +10,16 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from db.engine import Database
-from db.errors import Problem, ValidationFailed
+from db.changes import recording
+from db.changes.fields import FieldInvalid, a_date, choice, country, text
+from db.changes.recording import Actor, Page
 from db.models import Interaction, Organization, Participation, Person, Topic, interaction_topics
-from db.services import recording, tags
+from db.models.vocabulary import INTERACTION_KINDS, PARTICIPATION_ROLES
+from db.services import tags
 from db.services.affiliations import dates_in_order
-from db.services.fields import FieldInvalid, a_date, choice, country, text
-from db.services.recording import Actor, Page
 from db.services.reference import topic_ids_for
-from db.vocabulary import INTERACTION_KINDS, PARTICIPATION_ROLES
+from db.store.engine import Database
+from db.store.errors import Problem, ValidationFailed
 
 SCHEMA = recording.Schema(
     entity="interaction",
@@ -193,7 +194,7 @@ def _save_links(session: Session, row: Interaction, data: Mapping[str, Any], act
                             sorted(map(list, wanted), key=str)))
         touched = {(k[0], k[1]) for k in [*have, *wanted]}
     if "topics" in data:
-        from db.services.fields import split_list
+        from db.changes.fields import split_list
 
         ids, unknown = topic_ids_for(session, split_list(data["topics"]))
         if unknown:

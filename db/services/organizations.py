@@ -10,22 +10,14 @@ from typing import Any
 from sqlalchemy import RowMapping, Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.engine import Database
+from db.changes import recording
+from db.changes.fields import choice, country, email, phone, text, text_list, website, year
+from db.changes.recording import Actor, Page
 from db.models import Country, Organization, Tag, organization_tags
-from db.services import recording, tags
-from db.services.fields import (
-    choice,
-    country,
-    email,
-    phone,
-    text,
-    text_list,
-    website,
-    year,
-)
-from db.services.recording import Actor, Page
-from db.services.reference import fold
-from db.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS
+from db.models.folding import fold
+from db.models.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS
+from db.services import tags
+from db.store.engine import Database
 
 SCHEMA = recording.Schema(
     entity="organization",

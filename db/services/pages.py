@@ -11,14 +11,15 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
-from db.engine import Database
-from db.errors import Problem, ValidationFailed
+from db.changes import recording
+from db.changes.recording import Actor
 from db.models import Affiliation, Organization
-from db.services import affiliations, people, recording, reference, tags
+from db.services import affiliations, people, reference, tags
 from db.services.affiliations import AffiliationRecord
 from db.services.people import PersonRecord
-from db.services.recording import Actor
 from db.services.reference import CountryInfo
+from db.store.engine import Database
+from db.store.errors import Problem, ValidationFailed
 
 POSITION_FIELDS = ("organization_id", "role", "start", "end")
 

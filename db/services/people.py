@@ -10,13 +10,14 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from db.engine import Database
+from db.changes import recording
+from db.changes.fields import choice, country, emails, phones, text, text_list
+from db.changes.recording import Actor, Page
 from db.models import Affiliation, Person, Tag, person_tags
-from db.services import recording, tags
-from db.services.fields import choice, country, emails, phones, text, text_list
-from db.services.recording import Actor, Page
-from db.services.reference import fold
-from db.vocabulary import GENDERS
+from db.models.folding import fold
+from db.models.vocabulary import GENDERS
+from db.services import tags
+from db.store.engine import Database
 
 SCHEMA = recording.Schema(
     entity="person",

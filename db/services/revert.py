@@ -14,20 +14,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from db.engine import Database
-from db.errors import LiaisonError, NotFound
+from db.changes import recording
+from db.changes.recording import Actor, from_json, to_json
 from db.models import ChangeLog
-from db.services import (
-    affiliations,
-    followups,
-    interactions,
-    organizations,
-    people,
-    recording,
-    tags,
-    topics,
-)
-from db.services.recording import Actor, from_json, to_json
+from db.services import affiliations, followups, interactions, organizations, people, tags, topics
+from db.store.engine import Database
+from db.store.errors import LiaisonError, NotFound
 
 TAG_OWNERS = {"organization": "organization", "person": "person", "interaction": "interaction"}
 

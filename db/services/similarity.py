@@ -11,9 +11,10 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.engine import Database
+from db.changes.fields import country_code_for
 from db.models import Organization, Person
-from db.services.reference import country_code_for, fold
+from db.models.folding import fold
+from db.store.engine import Database
 
 Entity = Literal["organization", "person"]
 _PUNCTUATION = re.compile(r"[\"'’‘“”`´()\[\]{}<>«»「」『』《》〈〉·•\-–—_/\\|:;!?¡¿、，。．·]+")

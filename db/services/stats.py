@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import distinct, func, select
 
-from db.engine import Database
 from db.models import (
     Affiliation,
     ChangeLog,
@@ -24,6 +23,7 @@ from db.models import (
 )
 from db.services.followups import OPEN_STATUSES
 from db.services.organizations import months_ago
+from db.store.engine import Database
 
 COUNTED: dict[str, Any] = {
     "organizations": Organization,

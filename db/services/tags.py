@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from db.engine import Database
+from db.changes import recording
+from db.changes.fields import split_list, text
+from db.changes.recording import Actor
 from db.models import Tag, country_tags, interaction_tags, organization_tags, person_tags
-from db.services import recording
-from db.services.fields import split_list, text
-from db.services.recording import Actor
+from db.store.engine import Database
 
 SCHEMA = recording.Schema(
     entity="tag",
@@ -158,8 +158,8 @@ def list_tags(db: Database) -> list[TagRecord]:
 def tag_countries(db: Database, tag_id: str, country_codes: list[str],
                   actor: Actor | None = None) -> None:
     """Set the member countries of a grouping tag."""
+    from db.changes.fields import country_code_for
     from db.models import Country
-    from db.services.reference import country_code_for
 
     with db.transaction() as session:
         recording.load(session, SCHEMA, tag_id)
@@ -167,7 +167,7 @@ def tag_countries(db: Database, tag_id: str, country_codes: list[str],
         for code in country_codes:
             resolved = country_code_for(session, code)
             if resolved is None:
-                from db.errors import Problem, ValidationFailed
+                from db.store.errors import Problem, ValidationFailed
 
                 raise ValidationFailed([Problem("countries", f"“{code}” is not a country Liaison knows.")])
             ids.add(session.execute(select(Country.id).where(Country.code == resolved)).scalar_one())

@@ -10,10 +10,11 @@ from typing import Any, Literal
 
 from sqlalchemy import func, select
 
-from db.engine import Database
-from db.errors import Problem, ValidationFailed
+from db.changes import recording
 from db.models import FollowUp, Organization, Person
-from db.services import followups, recording
+from db.services import followups
+from db.store.engine import Database
+from db.store.errors import Problem, ValidationFailed
 
 CHUNK = 500
 

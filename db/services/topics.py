@@ -6,13 +6,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from db.engine import Database
-from db.errors import Problem
+from db.changes import recording
+from db.changes.fields import text
+from db.changes.recording import Actor
 from db.models import Topic
-from db.services import recording
-from db.services.fields import text
-from db.services.recording import Actor
 from db.services.reference import TopicInfo, list_topics
+from db.store.engine import Database
+from db.store.errors import Problem
 
 
 def key_is_snake_case(values: Mapping[str, Any]) -> list[Problem]:

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
-from db.errors import ConflictError, FieldChange, NotFound
+from db.changes.recording import Actor
+from db.models.vocabulary import Term
 from db.services.followups import FollowUpRecord, get_followup, update_followup
-from db.services.recording import Actor
-from db.vocabulary import Term
+from db.store.engine import Database
+from db.store.errors import ConflictError, FieldChange, NotFound
 from desktop.errors import show_problem
 from desktop.icons import icon
 from desktop.readable import (

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.starter import ATTRIBUTION
+from db.seed.starter import ATTRIBUTION
 
 # (code, choice, what it means): the choice is a short radio label; the explanation wraps
 # beneath it, so no translation or font makes the dialog wider than the screen.

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import LiaisonError, ValidationFailed
-from db.search import NameHit
+from db.search.names import NameHit
 from db.services.followups import FollowUpRecord, create_followup
 from db.services.timeline import followup_owners, record_names
+from db.store.errors import LiaisonError, ValidationFailed
 from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import show_problem

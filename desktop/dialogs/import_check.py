@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from db.errors import LiaisonError
-from db.exchange.readers import open_source
+from db.exchange.reading.readers import open_source
+from db.store.errors import LiaisonError
 from desktop.dialogs.import_pages import WaitCursor, WizardStep, counted
 from desktop.icons import icon
 from desktop.qtmodels.import_plan import Problem, problem_columns, problems_of

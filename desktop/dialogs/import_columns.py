@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from db.errors import LiaisonError
-from db.exchange import mapping as maps
-from db.exchange.plan import Policy
-from db.exchange.values import AmbiguousDate, DayOrder, day_order_evidence, parse_date
-from db.services.fields import FieldInvalid
+from db.changes.fields import FieldInvalid
+from db.exchange.imports import mapping as maps
+from db.exchange.imports.plan import Policy
+from db.exchange.reading.values import AmbiguousDate, DayOrder, day_order_evidence, parse_date
+from db.store.errors import LiaisonError
 from desktop.dialogs.import_pages import NoticeLabel, WizardStep
 from desktop.icons import icon
 from desktop.qtmodels.import_preview import cell_text, column_letters
@@ -55,7 +55,7 @@ KIND_FIELD_LABELS = {("interactions", "kind"): "visit, talks, seminar…",
                      ("people", "title"): "or job title",
                      ("people", "nationality"): "ISO code or name",
                      ("interactions", "country"): "ISO code or name"}
-# Without these the plan cannot say which record a row is (db.exchange.importer checks too).
+# Without these the plan cannot say which record a row is (db.exchange.imports.importer checks too).
 REQUIRED = {"organizations": ({"name", "id"}, "the name", "name"),
             "people": ({"name", "first_name", "last_name", "id"}, "the name", "name"),
             "interactions": ({"title", "id"}, "the title", "title"),
@@ -243,7 +243,7 @@ class ColumnsPage(WizardStep):
         self.table.setColumnWidth(TARGET, max(self.table.columnWidth(TARGET), 280))
 
     def _fill_profiles(self) -> None:
-        from db.exchange.mapping import list_profiles
+        from db.exchange.imports.mapping import list_profiles
 
         self.profiles.clear()
         self.profiles.addItem("(none)", None)
@@ -272,7 +272,7 @@ class ColumnsPage(WizardStep):
         self._check_dates()
 
     def _profile_chosen(self, index: int) -> None:
-        from db.exchange.mapping import apply_profile, load_profile
+        from db.exchange.imports.mapping import apply_profile, load_profile
 
         name = self.profiles.itemData(index)
         if not name:
@@ -296,7 +296,7 @@ class ColumnsPage(WizardStep):
         self._check_dates()
 
     def save_profile(self) -> None:
-        from db.exchange.mapping import Profile, save_profile
+        from db.exchange.imports.mapping import Profile, save_profile
 
         flow = self.flow
         suggested = self.profiles.currentData() or (flow.facts.path.stem if flow.facts else "")

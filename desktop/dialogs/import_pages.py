@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from db.errors import LiaisonError
-from db.exchange import mapping as maps
-from db.exchange.importer import preview, write_report
-from db.exchange.readers import open_source
+from db.exchange.imports import mapping as maps
+from db.exchange.imports.importer import preview, write_report
+from db.exchange.reading.readers import open_source
+from db.store.errors import LiaisonError
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.qtmodels.import_preview import PreviewModel

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from db.exchange.plan import Plan, Resolution
+from db.exchange.imports.plan import Plan, Resolution
 from desktop.dialogs.import_pages import NoticeLabel, WizardStep, counted
 from desktop.qtmodels.import_plan import (
     ENTITY_NOUNS,

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from db.errors import LiaisonError
-from db.exchange.importer import (
+from db.exchange.imports.importer import (
     ImportCancelled,
     ImportProgress,
     ImportResult,
     UndoResult,
     apply_steps,
 )
+from db.store.errors import LiaisonError
 from desktop.dialogs.import_pages import NoticeLabel, WizardStep
 from desktop.dialogs.undo_import import start_undo, undo_text
 from desktop.icons import icon

@@ -3,7 +3,7 @@ into the database, with everything shown before anything is written.
 
 File → Sheet → Header and kind → Columns → Check → Review → Import → Result. A Liaison
 workbook skips the mapping (its headers are Liaison's own) and goes straight to Review, or to
-Check when some of its rows have problems. The plan (db.exchange.importer.build_plan, which
+Check when some of its rows have problems. The plan (db.exchange.imports.importer.build_plan, which
 writes nothing) is built on a worker thread whenever the user moves on from a page that
 changed it; the import itself runs as one transaction that Cancel rolls back.
 
@@ -20,17 +20,17 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget, QWizard
 
-from db.engine import Database
-from db.errors import LiaisonError
-from db.exchange.importer import ImportResult, SheetPreview, build_plan, is_liaison_workbook
-from db.exchange.plan import FieldConflict, ImportOptions, Plan, Policy, Resolution, RowPlan
-from db.exchange.readers import SheetInfo, open_source
-from db.exchange.values import DayOrder
+from db.exchange.imports.importer import ImportResult, SheetPreview, build_plan, is_liaison_workbook
+from db.exchange.imports.plan import FieldConflict, ImportOptions, Plan, Policy, Resolution, RowPlan
+from db.exchange.reading.readers import SheetInfo, open_source
+from db.exchange.reading.values import DayOrder
 from db.services.followups import get_followup
 from db.services.interactions import get_interaction
 from db.services.pages import countries
 from db.services.timeline import record_names
 from db.services.topics import topics
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.naming import display_name

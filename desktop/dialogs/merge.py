@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import LiaisonError
 from db.merge import (
     MergeCancelled,
     MergePlan,
@@ -31,6 +30,7 @@ from db.merge import (
     merge_steps,
     undo_merge,
 )
+from db.store.errors import LiaisonError
 from desktop.context import AppContext
 from desktop.dialogs.import_pages import NoticeLabel
 from desktop.dialogs.import_run import ResultPage

@@ -10,8 +10,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from db.errors import LiaisonError
-from db.travel import TravelCopy, export_travel_copy
+from db.merge.travel import TravelCopy, export_travel_copy
+from db.store.errors import LiaisonError
 from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import show_problem

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import LiaisonError
-from db.exchange.importer import UndoResult, list_batches, undo_import
+from db.exchange.imports.importer import UndoResult, list_batches, undo_import
+from db.store.errors import LiaisonError
 from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.icons import icon

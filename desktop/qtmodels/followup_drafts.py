@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from db.models.vocabulary import FOLLOWUP_STATUSES
 from db.services.followups import FollowUpRecord
-from db.vocabulary import FOLLOWUP_STATUSES
 from desktop.icons import icon
 from desktop.qtmodels.rows import RowsTableModel
 

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 
-from db.exchange.plan import Change, FieldConflict, Note, Plan, Resolution, RowPlan
-from db.vocabulary import (
+from db.exchange.imports.plan import Change, FieldConflict, Note, Plan, Resolution, RowPlan
+from db.models.vocabulary import (
     FOLLOWUP_STATUSES,
     GENDERS,
     INTERACTION_KINDS,

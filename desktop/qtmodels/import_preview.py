@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from db.exchange.readers import CellError
+from db.exchange.reading.readers import CellError
 from db.exchange.workbook import column_letter
 from desktop.qtmodels.paged import Index
 

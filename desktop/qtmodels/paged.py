@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 
-from db.services.recording import Page
+from db.changes.recording import Page
 
 Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[int, int, str | None, bool], Page[Any]]

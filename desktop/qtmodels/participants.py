@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from db.vocabulary import PARTICIPATION_ROLES
+from db.models.vocabulary import PARTICIPATION_ROLES
 from desktop.icons import icon
 from desktop.naming import display_name
 from desktop.qtmodels.rows import RowsTableModel

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import ConflictError, LiaisonError
-from db.search import NameHit
+from db.changes.recording import Page
+from db.models.vocabulary import FOLLOWUP_STATUSES
+from db.search.names import NameHit
 from db.services.followups import (
     FollowUpFilter,
     FollowUpRecord,
@@ -29,9 +30,8 @@ from db.services.followups import (
     restore_followup,
     update_followup,
 )
-from db.services.recording import Page
 from db.services.timeline import followup_owners, record_names
-from db.vocabulary import FOLLOWUP_STATUSES
+from db.store.errors import ConflictError, LiaisonError
 from desktop.context import AppContext
 from desktop.dialogs import conflict
 from desktop.errors import show_problem

@@ -13,10 +13,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
-from db.engine import Database
+from db.models.vocabulary import SOURCES
 from db.services.history import ChangeRecord, history
 from db.services.revert import ENTITIES, TAG_OWNERS
-from db.vocabulary import SOURCES
+from db.store.engine import Database
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.qtmodels.paged import Column

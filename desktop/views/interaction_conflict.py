@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from db.errors import ConflictError
+from db.models.vocabulary import PARTICIPATION_ROLES
 from db.services.interactions import InteractionRecord, ParticipantRecord
 from db.services.timeline import record_names
-from db.vocabulary import PARTICIPATION_ROLES
+from db.store.errors import ConflictError
 from desktop.dialogs import conflict
 from desktop.naming import country_names, display_name
 from desktop.readable import EMPTY, INTERACTION_VOCABULARIES

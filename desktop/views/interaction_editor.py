@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import ConflictError, LiaisonError, NotFound, Problem, ValidationFailed
+from db.models.vocabulary import INTERACTION_KINDS
 from db.services.followups import list_followups
 from db.services.interactions import (
     InteractionRecord,
@@ -39,7 +39,7 @@ from db.services.interactions import (
 from db.services.pages import countries
 from db.services.timeline import record_names
 from db.services.topics import topics
-from db.vocabulary import INTERACTION_KINDS
+from db.store.errors import ConflictError, LiaisonError, NotFound, Problem, ValidationFailed
 from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.icons import icon, kind_icon

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes.recording import Page
+from db.models.vocabulary import INTERACTION_KINDS, PARTICIPATION_ROLES
 from db.services.interactions import (
     InteractionFilter,
     InteractionRecord,
@@ -27,10 +29,8 @@ from db.services.interactions import (
     restore_interaction,
 )
 from db.services.pages import countries
-from db.services.recording import Page
 from db.services.timeline import RecordNames, record_names
 from db.services.topics import topics
-from db.vocabulary import INTERACTION_KINDS, PARTICIPATION_ROLES
 from desktop.context import AppContext
 from desktop.icons import icon, kind_icon
 from desktop.messages import messages

@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from db.errors import ConflictError, LiaisonError
+from db.changes.recording import Page
+from db.models.vocabulary import FOLLOWUP_STATUSES
 from db.services.followups import FollowUpRecord, list_followups, update_followup
-from db.services.recording import Page
-from db.vocabulary import FOLLOWUP_STATUSES
+from db.store.errors import ConflictError, LiaisonError
 from desktop.context import AppContext
 from desktop.dialogs import conflict
 from desktop.errors import show_problem

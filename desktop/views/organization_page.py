@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QToolBar
 
+from db.models.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS, Term
 from db.services import organizations
 from db.services.organizations import OrganizationRecord
 from db.services.similarity import SimilarRecord, find_similar
-from db.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS, Term
 from desktop import exporting
 from desktop.context import AppContext
 from desktop.icons import icon

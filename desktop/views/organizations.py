@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from db.changes.recording import Page
+from db.models.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS, Term
 from db.services import organizations as service
 from db.services import pages
 from db.services.organizations import OrganizationFilter, OrganizationRecord
-from db.services.recording import Page
 from db.services.tags import list_tags
-from db.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS, Term
 from desktop.context import AppContext
 from desktop.icons import icon
 from desktop.messages import messages

@@ -10,11 +10,11 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from db.changes.recording import Page
 from db.services import pages
 from db.services import people as service
 from db.services.pages import CurrentPosition
 from db.services.people import PersonFilter, PersonRecord
-from db.services.recording import Page
 from db.services.tags import list_tags
 from desktop.context import AppContext
 from desktop.messages import messages

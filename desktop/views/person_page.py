@@ -16,12 +16,12 @@ from typing import Any
 import phonenumbers
 from PySide6.QtWidgets import QGroupBox, QToolBar, QVBoxLayout, QWidget
 
-from db.errors import ValidationFailed
+from db.models.vocabulary import GENDERS
 from db.services import pages, people
 from db.services.affiliations import list_affiliations
 from db.services.people import PersonRecord
 from db.services.similarity import SimilarRecord, find_similar
-from db.vocabulary import GENDERS
+from db.store.errors import ValidationFailed
 from desktop.context import AppContext
 from desktop.naming import display_name, distinct, other_names
 from desktop.views.history import HistoryTab

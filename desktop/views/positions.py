@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import LiaisonError, ValidationFailed
-from db.search import NameHit
+from db.search.names import NameHit
 from db.services.affiliations import (
     AffiliationRecord,
     create_affiliation,
@@ -30,6 +29,7 @@ from db.services.affiliations import (
     update_affiliation,
 )
 from db.services.timeline import record_names
+from db.store.errors import LiaisonError, ValidationFailed
 from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.icons import icon

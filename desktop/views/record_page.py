@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.errors import ConflictError, LiaisonError, NotFound, ValidationFailed
 from db.services import pages
 from db.services.similarity import SimilarRecord
+from db.store.errors import ConflictError, LiaisonError, NotFound, ValidationFailed
 from desktop.context import AppContext
 from desktop.dialogs import conflict, similar
 from desktop.errors import show_problem

@@ -11,10 +11,10 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from db.changes.recording import Page
+from db.models.vocabulary import INTERACTION_KINDS
 from db.services.interactions import InteractionFilter, InteractionRecord, list_interactions
-from db.services.recording import Page
 from db.services.timeline import record_names
-from db.vocabulary import INTERACTION_KINDS
 from desktop.context import AppContext
 from desktop.icons import icon, kind_icon
 from desktop.naming import display_name

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
-from db.errors import ConflictError, LiaisonError, Problem
+from db.changes.recording import Actor
 from db.services.followups import FollowUpRecord, create_followup, update_followup
-from db.services.recording import Actor
 from db.services.timeline import followup_problems
+from db.store.engine import Database
+from db.store.errors import ConflictError, LiaisonError, Problem
 from desktop import settings
 from desktop.dialogs import conflict
 from desktop.errors import show_problem

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from db.errors import Problem
+from db.models.vocabulary import Term
 from db.services.reference import CountryInfo
-from db.vocabulary import Term
+from db.store.errors import Problem
 from desktop.icons import icon
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QTableView, Q
 from desktop.icons import icon
 
 if TYPE_CHECKING:
-    from db.exchange.views import ViewFilter
+    from db.exchange.export.views import ViewFilter
     from desktop.context import AppContext
     from desktop.qtmodels.paged import PagedTableModel
     from desktop.tasks import Job
@@ -63,7 +63,7 @@ class ListScreen:
     table: QTableView
     query: QLineEdit
     model: PagedTableModel
-    export_kind: str  # which list of db.exchange.views this screen shows
+    export_kind: str  # which list of db.exchange.export.views this screen shows
     timer: QTimer | None = None  # a filter change waiting to be applied, if the screen has one
 
     def current_filter(self) -> ViewFilter:

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.engine import Database
-from db.errors import Problem
-from db.search import NameHit
-from db.vocabulary import ORGANIZATION_KINDS
+from db.models.vocabulary import ORGANIZATION_KINDS
+from db.search.names import NameHit
+from db.store.engine import Database
+from db.store.errors import Problem
 from desktop.icons import icon
 from desktop.qtmodels.participants import ParticipantRow, ParticipantsModel, RoleDelegate
 from desktop.widgets.record_picker import RecordPicker

@@ -9,9 +9,9 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from db.engine import Database
-from db.search import Kind, NameHit, search_names
-from db.vocabulary import ORGANIZATION_KINDS
+from db.models.vocabulary import ORGANIZATION_KINDS
+from db.search.names import Kind, NameHit, search_names
+from db.store.engine import Database
 from desktop.icons import icon
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10

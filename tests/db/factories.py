@@ -5,11 +5,11 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from db.engine import Database
 from db.services import interactions, organizations, people
 from db.services.interactions import InteractionRecord
 from db.services.organizations import OrganizationRecord
 from db.services.people import PersonRecord
+from db.store.engine import Database
 
 _numbers = itertools.count(1)
 

@@ -9,10 +9,7 @@ from typing import Any
 
 import pytest
 
-from db.exchange.readers import (
-    UnreadableFile,
-    open_source,
-)
+from db.exchange.reading.readers import UnreadableFile, open_source
 from tests.conftest import shared_data_dir
 
 WILD = shared_data_dir() / "xlsx-wild"

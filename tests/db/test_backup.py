@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-import db.backup as backup_module
-from db.backup import PG_DUMP_MESSAGE, backup_database, restore_database
-from db.check import check_database
-from db.cli import main
-from db.engine import open_database, resolve_url
-from db.errors import DatabaseProblem
+import db.store.backup as backup_module
+from db.cli.main import main
+from db.seed.opening import open_database
 from db.services import organizations
+from db.services.check import check_database
+from db.store.backup import PG_DUMP_MESSAGE, backup_database, restore_database
+from db.store.engine import resolve_url
+from db.store.errors import DatabaseProblem
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-import db.cli as cli_module
-import db.engine as engine_module
-from db.cli import main
-from db.engine import open_database
+import db.cli.main as cli_module
+import db.store.engine as engine_module
+from db.cli.main import main
+from db.seed.opening import open_database
 from db.services import interactions, organizations
 
 REPO = Path(__file__).resolve().parents[2]

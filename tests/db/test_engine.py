@@ -1,4 +1,4 @@
-"""Opening a database (db.engine.open_database): a new SQLite file with the right settings and
+"""Opening a database (db.store.opening.open_store, through db.seed.opening.open_database): a new SQLite file with the right settings and
 reference data, the default location, PostgreSQL, and every file Liaison must refuse — refused
 with one clear sentence, before a byte of it changes."""
 
@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text
 
-import db.engine as engine_module
-from db.engine import Database, default_database_path, open_database, resolve_url
-from db.errors import DatabaseProblem
+import db.store.engine as engine_module
 from db.models import Country, Meta, Tag, Topic, country_tags
+from db.seed.opening import open_database
 from db.services import organizations
+from db.store.engine import Database, default_database_path, resolve_url
+from db.store.errors import DatabaseProblem
 
 
 def digest(path: Path) -> str:
@@ -418,8 +419,8 @@ def test_a_write_while_another_program_writes_is_reported_busy(tmp_path: Path) -
 
 
 def test_a_vanished_file_is_reported_not_recreated(tmp_path: Path) -> None:
-    from db.errors import DatabaseProblem
     from db.services import organizations
+    from db.store.errors import DatabaseProblem
 
     path = tmp_path / "travel.sqlite3"
     database = open_database(path)

@@ -1,4 +1,4 @@
-"""Opening a PostgreSQL database (db.engine.open_database): by URL or LIAISON_DB, refusing one
+"""Opening a PostgreSQL database (db.store.opening.open_store, through db.seed.opening.open_database): by URL or LIAISON_DB, refusing one
 Liaison must not touch, and explaining a server that cannot be reached or a missing
 database in one sentence."""
 
@@ -10,10 +10,10 @@ import time
 import pytest
 from sqlalchemy import func, select, text
 
-from db.engine import open_database
-from db.errors import DatabaseProblem
 from db.models import Country
+from db.seed.opening import open_database
 from db.services import organizations
+from db.store.errors import DatabaseProblem
 from tests.db.test_engine import one_sentence
 
 

@@ -14,9 +14,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, update
 
-from db.cli import main
-from db.engine import Database
-from db.errors import LiaisonError
+from db.cli.main import main
+from db.exchange.export.writer import write_workbook
 from db.exchange.workbook import (
     FOLLOWUPS,
     INTERACTIONS,
@@ -26,9 +25,10 @@ from db.exchange.workbook import (
     decode_xstring,
     encode_xstring,
 )
-from db.exchange.writer import write_workbook
 from db.models import Meta, Organization, Tag
 from db.services import affiliations, followups, organizations
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 from tests.db.factories import make_interaction, make_organization, make_person
 
 HOSTILE_NAMES = ["=1+1", "+33 1 23", "-x", "@SUM(A1)", "007", "中国共产党", "حزب",
@@ -303,9 +303,9 @@ def test_starter_register_exports_quickly(sqlite_path: Path, tmp_path: Path) -> 
 
 def test_a_few_of_many_interactions_read_as_in_the_whole_export(db: Database) -> None:
     """The benchmark's narrowed export reads a chunk's topics, participants and tags through
-    the link tables' indexes (db.idlists); it must give exactly the rows of the whole path:
+    the link tables' indexes (db.store.idlists); it must give exactly the rows of the whole path:
     the same order (newest first, ties by id descending), the same joined texts."""
-    from db.exchange import rows as data
+    from db.exchange.export import rows as data
     from db.services import tags as tag_service
 
     parties = [make_organization(db, name=f"Party {n}") for n in range(3)]

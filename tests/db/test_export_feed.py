@@ -9,11 +9,11 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from db.engine import Database
-from db.errors import LiaisonError
-from db.exchange import feed
+from db.exchange.export import feed
+from db.exchange.export.writer import write_workbook
 from db.exchange.workbook import README_SHEET, SHEETS
-from db.exchange.writer import write_workbook
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 from tests.db.test_export import export, filled  # noqa: F401 (a fixture)
 
 

@@ -11,8 +11,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db.engine import Database
-from db.exchange import rows as data
+from db.exchange.export import rows as data
+from db.exchange.export.writer import write_workbook
 from db.exchange.workbook import (
     FIELD_SEPARATOR,
     MAX_CELL_CHARS,
@@ -22,8 +22,8 @@ from db.exchange.workbook import (
     plain_row,
     row_text,
 )
-from db.exchange.writer import write_workbook
 from db.services import followups
+from db.store.engine import Database
 from tests.db.factories import make_interaction, make_organization, make_person
 
 ROW = ["0b6c5d2e-0000-4000-8000-000000000001", "talks", "Talks", date(2024, 6, 27), None,

@@ -13,16 +13,16 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from db.cli import main
-from db.engine import Database
-from db.errors import NotFound
-from db.exchange.dossier import write_dossier
-from db.exchange.views import VIEWS, write_view
+from db.cli.main import main
+from db.exchange.export.dossier import write_dossier
+from db.exchange.export.views import VIEWS, write_view
 from db.services import affiliations, followups, organizations
 from db.services.followups import FollowUpFilter
 from db.services.interactions import InteractionFilter, list_interactions
 from db.services.organizations import OrganizationFilter, list_organizations
 from db.services.people import PersonFilter
+from db.store.engine import Database
+from db.store.errors import NotFound
 from tests.db.factories import make_interaction, make_organization, make_person
 
 CPC = "中国共产党"
@@ -357,7 +357,7 @@ def test_cli_export_followups_view_is_the_whole_list(demo: Path, tmp_path: Path)
 
 def test_cli_export_dossier(demo: Path, tmp_path: Path) -> None:
     db_url = str(demo)
-    from db.engine import open_database
+    from db.seed.opening import open_database
 
     database = open_database(db_url)
     try:

@@ -13,13 +13,13 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from db.engine import Database
-from db.errors import LiaisonError
-from db.exchange.importer import apply_plan, build_plan, undo_import
-from db.exchange.plan import ImportOptions
+from db.exchange.imports.importer import apply_plan, build_plan, undo_import
+from db.exchange.imports.plan import ImportOptions
 from db.models import Affiliation, ChangeLog, ImportBatch, Organization, Participation, Person
 from db.services import affiliations, interactions, organizations, people
 from db.services.organizations import OrganizationFilter, list_organizations
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 from tests.db.factories import make_organization, make_person
 
 PARTIES = [  # a colleague's list: title rows above, data starting in column B, Chinese headers
@@ -264,7 +264,7 @@ def test_undo_removes_created_records_and_keeps_edited_ones(db: Database, tmp_pa
 
 
 def test_a_mapping_profile_is_saved_and_reused(db: Database, tmp_path: Path) -> None:
-    from db.exchange.mapping import Profile, list_profiles, save_profile
+    from db.exchange.imports.mapping import Profile, list_profiles, save_profile
 
     save_profile(db, Profile("Africa desk", "organizations",
                              {"Partei": "name", "Land": "country", "Kürzel": "abbreviation"}))

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from db.cli import main
-from db.engine import open_database
+from db.cli.main import main
+from db.seed.opening import open_database
 from db.services.organizations import OrganizationFilter, list_organizations
 from tests.db.test_import import PARTIES, write_csv, write_xlsx
 

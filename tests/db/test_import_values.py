@@ -7,9 +7,15 @@ from datetime import date, datetime
 
 import pytest
 
-from db.exchange import mapping as maps
-from db.exchange.values import AmbiguousDate, as_text, as_year, day_order_evidence, parse_date
-from db.services.fields import FieldInvalid
+from db.changes.fields import FieldInvalid
+from db.exchange.imports import mapping as maps
+from db.exchange.reading.values import (
+    AmbiguousDate,
+    as_text,
+    as_year,
+    day_order_evidence,
+    parse_date,
+)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -10,14 +10,14 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from db.engine import Database
-from db.errors import LiaisonError
-from db.exchange import mapping as maps
-from db.exchange.importer import apply_plan, build_plan
-from db.exchange.plan import ImportOptions
-from db.exchange.readers import CellError, open_source
+from db.changes.fields import clean_text
+from db.exchange.imports import mapping as maps
+from db.exchange.imports.importer import apply_plan, build_plan
+from db.exchange.imports.plan import ImportOptions
+from db.exchange.reading.readers import CellError, open_source
 from db.models import Organization
-from db.services.fields import clean_text
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 from tests.conftest import shared_data_dir
 
 WILD = sorted((shared_data_dir() / "xlsx-wild").glob("*.xlsx"))
@@ -91,6 +91,6 @@ def test_every_wild_workbook_imports_or_says_why(path: Path, sqlite_db: Database
 
 
 def _text(value: Any) -> str:
-    from db.exchange.values import as_text
+    from db.exchange.reading.values import as_text
 
     return str(as_text(value))

@@ -6,13 +6,13 @@ from datetime import date
 
 import pytest
 
-from db.check import check_database
-from db.engine import Database
-from db.errors import ConflictError, ValidationFailed
 from db.services import followups, interactions, organizations, people
+from db.services.check import check_database
 from db.services.history import history
 from db.services.interactions import InteractionFilter
 from db.services.organizations import OrganizationFilter
+from db.store.engine import Database
+from db.store.errors import ConflictError, ValidationFailed
 from tests.db.factories import make_interaction, make_organization, make_person
 
 

@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from db.engine import Database
-from db.exchange.importer import apply_plan, build_plan
+from db.exchange.imports.importer import apply_plan, build_plan
 from db.services import followups, organizations
+from db.store.engine import Database
 from tests.db.test_roundtrip import append, edit, export, small_world
 
 EDITOR = Path(__file__).resolve().parents[1] / "libreoffice_edit.py"

@@ -11,11 +11,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from db.base import Base
-from db.check import check_database
-from db.engine import Database, open_database
-from db.errors import LiaisonError
+from db.changes.recording import Actor
 from db.merge import apply_merge, merge_plan
+from db.merge.travel import export_travel_copy
 from db.models import (
     ChangeLog,
     ImportBatch,
@@ -27,9 +25,12 @@ from db.models import (
     organization_tags,
     person_tags,
 )
+from db.models.base import Base
+from db.seed.opening import open_database
 from db.services import affiliations, history, interactions, organizations, people
-from db.services.recording import Actor
-from db.travel import export_travel_copy
+from db.services.check import check_database
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 
 TRAVELLER = Actor("traveller")
 COLLEAGUE = Actor("colleague")

@@ -12,11 +12,12 @@ from typing import Any
 
 import pytest
 
-import db.cli as cli_module
-from db.cli import main
-from db.engine import Database, open_database
+import db.cli.main as cli_module
+from db.changes.recording import Actor
+from db.cli.main import main
+from db.seed.opening import open_database
 from db.services import affiliations, interactions, organizations, people
-from db.services.recording import Actor
+from db.store.engine import Database
 from tests.db.test_merge import assert_same_content, content, log_ids
 
 TRAVELLER = Actor("traveller")

@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text, update
 
-from db.check import check_database
-from db.engine import Database, open_database
-from db.errors import LiaisonError
+from db.changes.recording import Actor
 from db.merge import apply_merge, merge_plan, undo_merge
+from db.merge.travel import export_travel_copy
 from db.models import ChangeLog, Organization
+from db.seed.opening import open_database
 from db.services import affiliations, history, interactions, organizations, people, tags
-from db.services.recording import Actor
-from db.travel import export_travel_copy
+from db.services.check import check_database
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 from tests.db import test_merge as shared
 from tests.db.test_merge import (
     COLLEAGUE,

@@ -16,13 +16,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from db.check import check_database
-from db.engine import Database, backup_sqlite, open_database
+from db.changes.recording import Actor
 from db.merge import apply_merge, merge_plan
-from db.merge_records import SPECS
+from db.merge.records import SPECS
 from db.models import Affiliation, FollowUp, Interaction, Organization, Person
+from db.seed.opening import open_database
 from db.services import affiliations, followups, interactions, organizations, people
-from db.services.recording import Actor
+from db.services.check import check_database
+from db.store.engine import Database, backup_sqlite
 from tests.db.test_merge import content
 
 ORG_NAMES = ["Alpha Party", "Beta Front", "Gamma Union"]

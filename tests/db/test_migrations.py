@@ -18,14 +18,15 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-import db.migrate as migrate_module
-from db.base import Base
-from db.check import check_database
-from db.engine import MIGRATIONS_DIR, Database, open_database
-from db.migrate import current_revision, head_revision, known_revisions
+import db.store.migrate as migrate_module
+from db.models.base import Base
+from db.seed.opening import open_database
 from db.services import affiliations, followups, interactions, organizations, people, tags
+from db.services.check import check_database
 from db.services.history import history
 from db.services.organizations import OrganizationFilter
+from db.store.engine import MIGRATIONS_DIR, Database
+from db.store.migrate import current_revision, head_revision, known_revisions
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
@@ -215,7 +216,7 @@ def downgrade() -> None:
         batch.drop_column("probe")
 ''', encoding="utf-8")
     monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", scripts)
-    monkeypatch.setattr("db.engine.SCHEMA_HEAD", "9999_probe")
+    monkeypatch.setattr("db.store.engine.SCHEMA_HEAD", "9999_probe")
     path = tmp_path / "data" / "liaison.sqlite3"
     path.parent.mkdir()
     shutil.copyfile(head_fixture, path)
@@ -299,8 +300,8 @@ def test_a_models_change_without_a_migration_is_caught(sqlite_db: Database) -> N
 
 def test_the_fast_path_knows_the_current_head() -> None:
     """open_database skips Alembic when a database is at SCHEMA_HEAD: it must be the head."""
-    from db.engine import SCHEMA_HEAD
-    from db.migrate import head_revision
+    from db.store.engine import SCHEMA_HEAD
+    from db.store.migrate import head_revision
 
     assert head_revision() == SCHEMA_HEAD
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from db.engine import Database
-from db.errors import ConflictError, NotFound, ValidationFailed
+from db.changes.recording import Actor
 from db.services import organizations as orgs
 from db.services.history import history
 from db.services.organizations import OrganizationFilter
-from db.services.recording import Actor
+from db.store.engine import Database
+from db.store.errors import ConflictError, NotFound, ValidationFailed
 
 
 def test_create_normalizes_and_logs(db: Database) -> None:

@@ -6,12 +6,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from db.engine import Database
-from db.errors import ValidationFailed
 from db.services import pages
 from db.services.affiliations import create_affiliation, delete_affiliation, list_affiliations
 from db.services.organizations import delete_organization
 from db.services.people import list_people
+from db.store.engine import Database
+from db.store.errors import ValidationFailed
 from tests.db.factories import make_organization, make_person
 
 

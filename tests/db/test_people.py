@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from db.engine import Database
-from db.errors import ConflictError, ValidationFailed
 from db.services import affiliations, people
 from db.services.history import history
 from db.services.people import PersonFilter
+from db.store.engine import Database
+from db.store.errors import ConflictError, ValidationFailed
 from tests.db.factories import make_organization, make_person
 
 

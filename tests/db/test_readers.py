@@ -13,8 +13,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from db.errors import LiaisonError
-from db.exchange.readers import (
+from db.exchange.reading.readers import (
     MAX_FILE_BYTES,
     CellError,
     ReadCancelled,
@@ -22,8 +21,9 @@ from db.exchange.readers import (
     UnreadableFile,
     open_source,
 )
-from db.exchange.readers_xlsx import NO_SAVED_VALUE
+from db.exchange.reading.readers_xlsx import NO_SAVED_VALUE
 from db.exchange.workbook import encode_xstring
+from db.store.errors import LiaisonError
 from tests.db.reader_helpers import (
     WILD,
     XLSX_CONTENT_TYPES,

@@ -12,11 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from db.exchange.readers import (
-    CellError,
-    SourceFile,
-    open_source,
-)
+from db.exchange.reading.readers import CellError, SourceFile, open_source
 from tests.db.reader_helpers import (
     WILD,
     read_all,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from db.engine import Database
-from db.errors import LiaisonError
 from db.services import interactions, organizations
 from db.services.history import history
 from db.services.revert import revert_change
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 from tests.db.factories import make_interaction, make_organization, make_person
 
 

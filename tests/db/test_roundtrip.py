@@ -9,11 +9,11 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from db.engine import Database
-from db.exchange.importer import apply_plan, build_plan, undo_import
-from db.exchange.plan import ImportOptions, plan_json
-from db.exchange.writer import write_workbook
+from db.exchange.export.writer import write_workbook
+from db.exchange.imports.importer import apply_plan, build_plan, undo_import
+from db.exchange.imports.plan import ImportOptions, plan_json
 from db.services import affiliations, followups, interactions, organizations, people
+from db.store.engine import Database
 from tests.db.factories import make_interaction, make_organization, make_person
 
 

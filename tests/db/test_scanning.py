@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from db.engine import SCAN_MMAP_BYTES, Database
+from db.store.engine import SCAN_MMAP_BYTES, Database
 
 
 def mmap_size(session: object) -> int:

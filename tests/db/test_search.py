@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from db.engine import Database
-from db.search import search_names
+from db.search.names import search_names
+from db.store.engine import Database
 from tests.db.factories import make_organization, make_person
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from db.engine import Database
 from db.services.similarity import find_similar, normalize_name
+from db.store.engine import Database
 from tests.db.factories import make_organization, make_person
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from db.engine import Database
 from db.services import followups, organizations
 from db.services.stats import database_stats
+from db.store.engine import Database
 from tests.db.factories import make_interaction, make_organization
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from db.engine import Database
-from db.errors import ValidationFailed
+from db.changes.fields import country_code_for
 from db.services import reference, tags
 from db.services.organizations import OrganizationFilter, list_organizations
+from db.store.engine import Database
+from db.store.errors import ValidationFailed
 from tests.db.factories import make_organization
 
 
@@ -20,8 +21,8 @@ def test_countries_cover_iso_3166_with_chinese_names_and_regions(db: Database) -
         assert countries["BR"].region == "Americas"
         assert all(c.name_zh for c in countries.values())
         for typed in ("CHN", "cn", "China", "中国", "People's Republic of China"):
-            assert reference.country_code_for(session, typed) == "CN", typed
-        assert reference.country_code_for(session, "Narnia") is None
+            assert country_code_for(session, typed) == "CN", typed
+        assert country_code_for(session, "Narnia") is None
         assert set(reference.list_regions(session)) == {"Africa", "Americas", "Asia", "Europe",
                                                          "Oceania"}
 

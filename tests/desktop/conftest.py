@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from db.engine import Database
+from db.store.engine import Database
 from desktop import messages as messages_module
 from desktop.context import AppContext
 from desktop.dialogs import conflict

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from db.exchange.output import ExportProgress
+from db.exchange.export.output import ExportProgress
 from db.services.affiliations import create_affiliation
 from db.services.followups import create_followup
 from desktop import exporting
@@ -293,7 +293,7 @@ def test_a_new_or_deleted_organization_has_no_dossier_to_export(context: AppCont
 def test_closing_the_page_during_its_dossier_export_stops_the_export_first(
         context: AppContext, qtbot: QtBot, tmp_path: Path, recorded: RecordedMessages,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from db.exchange import dossier
+    from db.exchange.export import dossier
 
     def slow(_db: Any, _path: Any, _organization_id: str,
              cancelled: Callable[[], bool]) -> Iterator[ExportProgress]:

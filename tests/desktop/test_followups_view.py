@@ -12,9 +12,9 @@ from PySide6.QtGui import QColor
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from db.errors import NotFound
+from db.changes.recording import Actor
 from db.services.followups import create_followup, get_followup, list_followups, update_followup
-from db.services.recording import Actor
+from db.store.errors import NotFound
 from desktop.context import AppContext
 from desktop.dialogs.followup import FollowUpDialog
 from desktop.views.followups import OVERDUE, FollowUpsView

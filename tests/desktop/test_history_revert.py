@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from db.errors import NotFound
+from db.changes.recording import Actor
 from db.services import organizations, people
 from db.services.history import history
-from db.services.recording import Actor
+from db.store.errors import NotFound
 from desktop import settings
 from desktop.context import AppContext
 from desktop.views.history import HistoryTab

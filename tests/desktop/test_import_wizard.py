@@ -16,14 +16,14 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from db.engine import Database
-from db.exchange import importer
-from db.exchange.importer import apply_plan, build_plan, list_batches
+from db.exchange.imports import importer
+from db.exchange.imports.importer import apply_plan, build_plan, list_batches
 from db.services.organizations import (
     OrganizationFilter,
     list_organizations,
 )
 from db.services.people import PersonFilter, list_people
+from db.store.engine import Database
 from desktop.context import AppContext
 from desktop.dialogs import import_run
 from desktop.dialogs.import_wizard import (

@@ -12,15 +12,15 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from db.engine import Database
-from db.exchange.importer import build_plan
-from db.exchange.plan import ImportOptions, Resolution
-from db.exchange.writer import write_workbook
+from db.exchange.export.writer import write_workbook
+from db.exchange.imports.importer import build_plan
+from db.exchange.imports.plan import ImportOptions, Resolution
 from db.services.organizations import (
     get_organization,
     update_organization,
 )
 from db.services.people import get_person
+from db.store.engine import Database
 from desktop.context import AppContext
 from desktop.dialogs.import_wizard import (
     RESULT,

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from db.errors import NotFound
 from db.services.followups import create_followup, get_followup, list_followups
 from db.services.interactions import (
     InteractionFilter,
@@ -24,6 +23,7 @@ from db.services.interactions import (
 )
 from db.services.organizations import OrganizationRecord, delete_organization
 from db.services.people import PersonRecord
+from db.store.errors import NotFound
 from desktop.context import AppContext
 from desktop.qtmodels.participants import ParticipantsModel
 from desktop.views.followups import FollowUpsView

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from db.errors import NotFound
 from db.services import interactions as service
 from db.services.interactions import get_interaction
+from db.store.errors import NotFound
 from desktop import settings
 from desktop.context import AppContext
 from desktop.views import interactions as view_module

@@ -108,7 +108,7 @@ def test_export_to_a_missing_folder_says_so(window: MainWindow, tmp_path: Path,
 def test_a_cancelled_export_leaves_no_file(window: MainWindow, context: AppContext,
                                            qtbot: QtBot, tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from db.demo import generate_demo
+    from db.seed.demo import generate_demo
 
     for _ in generate_demo(context.database, "small"):
         pass

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from db.engine import Database, open_database
+from db.changes.recording import Actor
+from db.merge.travel import export_travel_copy
+from db.seed.opening import open_database
 from db.services import affiliations, interactions, organizations, people
-from db.services.recording import Actor
-from db.travel import export_travel_copy
+from db.store.engine import Database
 from desktop.context import AppContext
 from desktop.dialogs import merge as merge_module
 from desktop.dialogs import travel_copy

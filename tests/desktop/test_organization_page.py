@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from db.errors import NotFound
+from db.changes.recording import Actor
 from db.services import organizations
 from db.services.affiliations import create_affiliation, list_affiliations
 from db.services.followups import create_followup, get_followup
 from db.services.organizations import OrganizationFilter, list_organizations
-from db.services.recording import Actor
+from db.store.errors import NotFound
 from desktop.context import AppContext
 from desktop.dialogs import similar
 from desktop.dialogs.similar import SimilarDialog

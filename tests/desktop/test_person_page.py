@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from db.errors import NotFound
 from db.services import people
 from db.services.affiliations import create_affiliation, list_affiliations
 from db.services.people import list_people
+from db.store.errors import NotFound
 from desktop.context import AppContext
 from desktop.dialogs import similar
 from desktop.views.person_page import PersonPage, international

@@ -14,12 +14,13 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from db.engine import Database, open_database
-from db.errors import DatabaseProblem, FieldChange
+from db.changes.recording import Actor
+from db.seed.opening import open_database
 from db.services import organizations
 from db.services.followups import create_followup, get_followup, update_followup
 from db.services.interactions import get_interaction
-from db.services.recording import Actor
+from db.store.engine import Database
+from db.store.errors import DatabaseProblem, FieldChange
 from desktop import watcher as watcher_module
 from desktop.context import AppContext
 from desktop.dialogs import conflict

@@ -14,8 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from db.engine import Database
 from db.services.organizations import OrganizationFilter, list_organizations
+from db.store.engine import Database
 from desktop.dialogs.import_wizard import ImportWizard
 
 LEFT = Qt.MouseButton.LeftButton

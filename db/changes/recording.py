@@ -1,0 +1,282 @@
+"""The one write path every aggregate shares: validate, apply, bump the version, log the change.
+
+Aggregate modules describe their fields in a Schema and call create/update/soft_delete/restore;
+this module owns the rules that must hold for all of them (ChangeLog rows, optimistic locking,
+soft deletes)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from db.changes.fields import FieldInvalid, Normalizer
+from db.models import ChangeLog
+from db.models.base import utcnow
+from db.store.errors import ConflictError, FieldChange, NotFound, Problem, ValidationFailed
+
+T = TypeVar("T")
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in containers without /etc/passwd entries
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who makes a change and from where: the screen, the command line, an import, a merge."""
+
+    who: str = field(default_factory=_default_user)
+    source: str = "screen"
+    detail: str | None = None
+    batch_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: tuple[T, ...]
+    total: int
+    offset: int
+    limit: int
+
+
+CrossCheck = Callable[[Mapping[str, Any]], list[Problem]]
+
+
+@dataclass(frozen=True)
+class Schema:
+    entity: str  # the user's word: "organization", "person", ...
+    model: type[Any]
+    fields: Mapping[str, Normalizer]  # in order: later normalizers may read earlier values
+    required: tuple[str, ...] = ()
+    attributes: Mapping[str, str] = field(default_factory=dict)  # field name → ORM attribute
+    checks: tuple[CrossCheck, ...] = ()
+    # Fields whose values make up the record's folded `search_text` (names, aliases...).
+    search_fields: tuple[str, ...] = ()
+
+    def refresh_search_text(self, obj: Any) -> None:
+        if self.search_fields:
+            from db.models.folding import search_text_for
+
+            obj.search_text = search_text_for(
+                getattr(obj, self.attribute(name)) for name in self.search_fields)
+
+    def attribute(self, name: str) -> str:
+        return self.attributes.get(name, name)
+
+    def current_values(self, obj: Any) -> dict[str, Any]:
+        return {name: getattr(obj, self.attribute(name)) for name in self.fields}
+
+
+def to_json(value: Any) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False, default=_json_default, sort_keys=True)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, set | frozenset | tuple):
+        return sorted(value)
+    raise TypeError(f"cannot record {type(value).__name__} in the change log")
+
+
+def from_json(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def validate(session: Session, schema: Schema, data: Mapping[str, Any],
+             current: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Normalize `data` (all fields for a create, some for an update) or raise ValidationFailed
+    listing every problem at once."""
+    problems: list[Problem] = []
+    for name in data:
+        if name not in schema.fields:
+            problems.append(Problem(name, f"“{name}” is not a field of a {schema.entity}."))
+    merged: dict[str, Any] = dict(current or {})
+    values: dict[str, Any] = {}
+    for name, normalizer in schema.fields.items():
+        if name not in data and current is not None:
+            continue
+        try:
+            values[name] = normalizer(session, data.get(name), merged)
+        except FieldInvalid as exc:
+            problems.append(Problem(name, exc.message))
+            continue
+        merged[name] = values[name]
+    for name in schema.required:
+        if name in values and values[name] in (None, "", []) and not any(
+            p.field == name for p in problems
+        ):
+            problems.append(Problem(name, f"The {name.replace('_', ' ')} cannot be empty."))
+    if not problems:
+        for check in schema.checks:
+            problems.extend(check(merged))
+    if problems:
+        raise ValidationFailed(problems)
+    return values
+
+
+def log(session: Session, schema: Schema, record_id: str, version: int, actor: Actor,
+        changes: Sequence[tuple[str, Any, Any]]) -> None:
+    now = utcnow()
+    session.add_all(
+        ChangeLog(at=now, entity=schema.entity, entity_id=record_id, field=name,
+                  old=to_json(old), new=to_json(new), version=version, who=actor.who,
+                  source=actor.source, source_detail=actor.detail, batch_id=actor.batch_id)
+        for name, old, new in changes
+    )
+
+
+def load(session: Session, schema: Schema, record_id: str, *, include_deleted: bool = False) -> Any:
+    obj = session.get(schema.model, record_id)
+    if obj is None or (obj.deleted_at is not None and not include_deleted):
+        raise NotFound(f"There is no {schema.entity} with id {record_id}.")
+    return obj
+
+
+def create(session: Session, schema: Schema, data: Mapping[str, Any], actor: Actor,
+           *, record_id: str | None = None) -> Any:
+    values = validate(session, schema, data)
+    obj = schema.model(**{schema.attribute(k): v for k, v in values.items()})
+    schema.refresh_search_text(obj)
+    if record_id is not None:
+        obj.id = record_id
+    session.add(obj)
+    session.flush()
+    log(session, schema, obj.id, obj.version, actor,
+        [("created", None, {k: v for k, v in values.items() if v not in (None, [], "")})])
+    return obj
+
+
+def create_many(session: Session, schema: Schema, rows: Sequence[Mapping[str, Any]],
+                actor: Actor) -> list[Any]:
+    """Validate every row first (all problems at once, row numbers from 1), then insert them
+    in one flush: the fast path for loaders."""
+    problems: list[Problem] = []
+    prepared: list[dict[str, Any]] = []
+    for number, data in enumerate(rows, start=1):
+        try:
+            prepared.append(validate(session, schema, data))
+        except ValidationFailed as exc:
+            problems.extend(Problem(f"row {number}: {p.field}", p.message) for p in exc.problems)
+    if problems:
+        raise ValidationFailed(problems)
+    objects = [schema.model(**{schema.attribute(k): v for k, v in values.items()})
+               for values in prepared]
+    for obj in objects:
+        schema.refresh_search_text(obj)
+    session.add_all(objects)
+    session.flush()
+    for obj, values in zip(objects, prepared, strict=True):
+        log(session, schema, obj.id, obj.version, actor,
+            [("created", None, {k: v for k, v in values.items() if v not in (None, [], "")})])
+    return objects
+
+
+def check_version(session: Session, schema: Schema, obj: Any, expected_version: int | None) -> None:
+    if expected_version is None or obj.version == expected_version:
+        return
+    raise conflict(session, schema, obj.id, expected_version, obj.version)
+
+
+def conflict(session: Session, schema: Schema, record_id: str, expected: int,
+             actual: int) -> ConflictError:
+    rows = session.execute(
+        select(ChangeLog).where(ChangeLog.entity_id == record_id, ChangeLog.version > expected)
+        .order_by(ChangeLog.at, ChangeLog.field)
+    ).scalars().all()
+    changes = tuple(
+        FieldChange(row.field, from_json(row.old), from_json(row.new), row.who,
+                    row.at.strftime("%Y-%m-%d %H:%M UTC"))
+        for row in rows if row.field != "created"
+    )
+    return ConflictError(schema.entity, record_id, expected, actual, changes)
+
+
+def flush_guarded(session: Session, schema: Schema, obj: Any, expected: int) -> None:
+    """Flush; a concurrent writer who got in first surfaces as a ConflictError."""
+    try:
+        session.flush()
+    except StaleDataError:
+        session.rollback()
+        current = session.get(schema.model, obj.id)
+        actual = current.version if current is not None else 0
+        raise conflict(session, schema, obj.id, expected, actual) from None
+
+
+def update(session: Session, schema: Schema, record_id: str, changes: Mapping[str, Any],
+           actor: Actor, *, expected_version: int | None) -> tuple[Any, list[tuple[str, Any, Any]]]:
+    obj = load(session, schema, record_id)
+    check_version(session, schema, obj, expected_version)
+    current = schema.current_values(obj)
+    values = validate(session, schema, changes, current)
+    diff = [(name, current[name], new) for name, new in values.items() if current[name] != new]
+    if not diff:
+        return obj, []
+    expected = obj.version
+    for name, _old, new in diff:
+        setattr(obj, schema.attribute(name), new)
+    if any(name in schema.search_fields for name, _old, _new in diff):
+        schema.refresh_search_text(obj)
+    flush_guarded(session, schema, obj, expected)
+    log(session, schema, obj.id, obj.version, actor, diff)
+    return obj, diff
+
+
+def touch(session: Session, schema: Schema, obj: Any, actor: Actor, diff: list[tuple[str, Any, Any]],
+          expected: int) -> None:
+    """Record changes made outside the schema's own fields (links such as tags or participants):
+    bump the version and log them."""
+    obj.updated_at = utcnow()
+    flush_guarded(session, schema, obj, expected)
+    log(session, schema, obj.id, obj.version, actor, diff)
+
+
+def soft_delete(session: Session, schema: Schema, record_id: str, actor: Actor,
+                *, expected_version: int | None = None) -> Any:
+    obj = load(session, schema, record_id)
+    check_version(session, schema, obj, expected_version)
+    expected = obj.version
+    obj.deleted_at = utcnow()
+    flush_guarded(session, schema, obj, expected)
+    log(session, schema, obj.id, obj.version, actor, [("deleted", None, obj.deleted_at)])
+    return obj
+
+
+def restore(session: Session, schema: Schema, record_id: str, actor: Actor) -> Any:
+    obj = load(session, schema, record_id, include_deleted=True)
+    if obj.deleted_at is None:
+        return obj
+    expected = obj.version
+    was = obj.deleted_at
+    obj.deleted_at = None
+    flush_guarded(session, schema, obj, expected)
+    log(session, schema, obj.id, obj.version, actor, [("restored", was, None)])
+    return obj
+
+
+def set_links(session: Session, owner_column: Any, link_column: Any, owner_id: str,
+              wanted: set[str]) -> tuple[set[str], set[str]]:
+    """Replace the rows of an association table for one owner; return (before, after)."""
+    table = owner_column.table
+    before = set(session.execute(select(link_column).where(owner_column == owner_id)).scalars())
+    removed = before - wanted
+    added = wanted - before
+    if removed:
+        session.execute(table.delete().where(owner_column == owner_id, link_column.in_(removed)))
+    if added:
+        session.execute(table.insert(), [{owner_column.key: owner_id, link_column.key: value}
+                                         for value in sorted(added)])
+    return before, wanted

@@ -1,0 +1,268 @@
+"""The entity registry: every aggregate described once — its table, its fields and their kinds
+(the normalizers that validate them), its relations (links), how it is matched, the word for it
+in counts and JSON, and its labels — for the screens' services, import, merge, history, revert
+and undo to read instead of each keeping a list of its own.
+
+Adding a field to an aggregate means adding it here (and to its model and a migration): the
+writer validates and logs it, import maps it, merge and undo carry it, the history shows it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table
+
+from db.changes.fields import (
+    a_date,
+    choice,
+    country,
+    email,
+    emails,
+    phone,
+    phones,
+    reference,
+    text,
+    text_list,
+    website,
+    year,
+)
+from db.changes.recording import Schema
+from db.models import (
+    Affiliation,
+    FollowUp,
+    Interaction,
+    Organization,
+    Participation,
+    Person,
+    Tag,
+    Topic,
+    country_tags,
+    interaction_tags,
+    interaction_topics,
+    organization_tags,
+    person_tags,
+)
+from db.models.vocabulary import (
+    FOLLOWUP_STATUSES,
+    GENDERS,
+    INTERACTION_KINDS,
+    ORGANIZATION_KINDS,
+    POLITICAL_STATUSES,
+    RELATIONSHIP_LEVELS,
+)
+from db.store.errors import Problem
+
+PARTICIPATIONS: Table = Participation.__table__  # type: ignore[assignment]
+
+
+def dates_in_order(values: Mapping[str, Any]) -> list[Problem]:
+    start, end = values.get("start"), values.get("end")
+    if start and end and end < start:
+        return [Problem("end", "The end date is before the start date.")]
+    return []
+
+
+def key_is_snake_case(values: Mapping[str, Any]) -> list[Problem]:
+    key = values.get("key")
+    if key and not re.fullmatch(r"[a-z0-9_]+", key):
+        return [Problem("key", "The key may hold only lower-case letters, digits and _.")]
+    return []
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relation logged as one field of its owner: the rows of `table` whose `owner` column
+    holds the record's id (tags, topics, countries of a grouping), or its participants."""
+
+    name: str  # the logged field: "tags", "topics", "countries", "participants"
+    table: Table
+    owner: str  # the column naming the owner
+    item: str  # the column naming the linked record
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One aggregate."""
+
+    name: str  # ChangeLog.entity and the user's word: "organization", "follow-up"
+    kind: str  # the plural in counts, JSON and workbook sheets: "organizations", "followups"
+    label: str  # the user's word for one, capitalised: "Organization", "Position"
+    schema: Schema
+    links: tuple[Link, ...] = ()
+    # Fields that name the record for a person reading a list, a merge or an undo report.
+    title_field: str = "name"
+    # Fields an import matches rows on, besides the id (names with the country).
+    natural_keys: tuple[str, ...] = ()
+    # Columns of other tables that point at a record of this kind: while one of them does,
+    # undo moves the record to the deleted records instead of removing it.
+    referrers: tuple[Any, ...] = ()
+
+    @property
+    def model(self) -> Any:
+        return self.schema.model
+
+    @property
+    def table(self) -> Table:
+        table: Table = self.schema.model.__table__
+        return table
+
+    def column(self, field: str) -> str:
+        """The column holding a field (`start` lives in `start_date`, `country` in
+        `country_code`)."""
+        attribute = self.model.__mapper__.attrs[self.schema.attribute(field)]
+        return str(attribute.columns[0].name)
+
+    def link(self, name: str) -> Link | None:
+        return next((link for link in self.links if link.name == name), None)
+
+    @property
+    def link_names(self) -> tuple[str, ...]:
+        return tuple(link.name for link in self.links)
+
+
+ORGANIZATION = Entity("organization", "organizations", "Organization", Schema(
+    entity="organization",
+    model=Organization,
+    fields={
+        "name": text(300, required=True, label="The name"),
+        "name_en": text(300, label="The English name"),
+        "name_zh": text(300, label="The Chinese name"),
+        "aliases": text_list(300, label="An alias"),
+        "abbreviation": text(60, label="The abbreviation"),
+        "kind": choice(ORGANIZATION_KINDS, "kind of organization", default="party"),
+        "country": country(),
+        "status": choice(POLITICAL_STATUSES, "political status"),
+        "ideology": text(200, label="The ideology"),
+        "founded": year("The founding year"),
+        "website": website(),
+        "email": email(),
+        "phone": phone("country"),
+        "level": choice(RELATIONSHIP_LEVELS, "relationship level"),
+        "notes": text(100_000, multiline=True, label="The notes"),
+    },
+    required=("name",),
+    search_fields=("name", "name_en", "name_zh", "abbreviation", "aliases"),
+    attributes={"country": "country_code"},
+), links=(Link("tags", organization_tags, "organization_id", "tag_id"),),
+    natural_keys=("name", "name_en", "name_zh", "aliases", "abbreviation", "country"),
+    referrers=(Participation.organization_id, Affiliation.organization_id,
+               FollowUp.organization_id))
+
+PERSON = Entity("person", "people", "Person", Schema(
+    entity="person",
+    model=Person,
+    fields={
+        "name": text(300, required=True, label="The name"),
+        "name_en": text(300, label="The English name"),
+        "name_zh": text(300, label="The Chinese name"),
+        "aliases": text_list(300, label="An alias"),
+        "title": text(200, label="The title"),
+        "gender": choice(GENDERS, "gender"),
+        "nationality": country(),
+        "emails": emails(),
+        "phones": phones("nationality"),
+        "languages": text_list(60, label="A language"),
+        "notes": text(100_000, multiline=True, label="The notes"),
+    },
+    required=("name",),
+    search_fields=("name", "name_en", "name_zh", "aliases"),
+), links=(Link("tags", person_tags, "person_id", "tag_id"),),
+    natural_keys=("name", "name_en", "name_zh", "aliases", "nationality"),
+    referrers=(Participation.person_id, Affiliation.person_id, FollowUp.person_id))
+
+AFFILIATION = Entity("affiliation", "positions", "Position", Schema(
+    entity="affiliation",
+    model=Affiliation,
+    fields={
+        "person_id": reference(Person, "person", required=True),
+        "organization_id": reference(Organization, "organization", required=True),
+        "role": text(200, label="The role"),
+        "start": a_date("The start date"),
+        "end": a_date("The end date"),
+        "notes": text(10_000, multiline=True, label="The notes"),
+    },
+    required=("person_id", "organization_id"),
+    checks=(dates_in_order,),
+), title_field="role", natural_keys=("person_id", "organization_id", "role"))
+
+INTERACTION = Entity("interaction", "interactions", "Interaction", Schema(
+    entity="interaction",
+    model=Interaction,
+    fields={
+        "kind": choice(INTERACTION_KINDS, "kind of interaction", required=True),
+        "title": text(500, required=True, label="The title"),
+        "start": a_date("The start date", required=True),
+        "end": a_date("The end date"),
+        "city": text(200, label="The city"),
+        "country": country(),
+        "platform": text(300, label="The platform or mechanism"),
+        "summary": text(100_000, multiline=True, label="The summary"),
+        "outcomes": text(100_000, multiline=True, label="The outcomes"),
+        "notes": text(100_000, multiline=True, label="The notes"),
+    },
+    required=("kind", "title", "start"),
+    attributes={"country": "country_code"},
+    checks=(dates_in_order,),
+), links=(Link("participants", PARTICIPATIONS, "interaction_id", "organization_id"),
+          Link("topics", interaction_topics, "interaction_id", "topic_id"),
+          Link("tags", interaction_tags, "interaction_id", "tag_id")),
+    title_field="title", natural_keys=("title", "start", "kind"),
+    referrers=(FollowUp.interaction_id,))
+
+FOLLOWUP = Entity("follow-up", "followups", "Follow-up", Schema(
+    entity="follow-up",
+    model=FollowUp,
+    fields={
+        "description": text(10_000, required=True, multiline=True, label="The description"),
+        "due": a_date("The due date"),
+        "status": choice(FOLLOWUP_STATUSES, "status", default="open"),
+        "owner": text(200, label="The owner"),
+        "organization_id": reference(Organization, "organization"),
+        "person_id": reference(Person, "person"),
+        "interaction_id": reference(Interaction, "interaction"),
+        "completed_on": a_date("The completion date"),
+    },
+    required=("description",),
+), title_field="description", natural_keys=("description", "due"))
+
+TAG = Entity("tag", "tags", "Tag", Schema(
+    entity="tag",
+    model=Tag,
+    fields={
+        "name": text(120, required=True, label="The tag name"),
+        "name_zh": text(120, label="The Chinese name"),
+        "description": text(2000, multiline=True, label="The description"),
+        "color": text(16, label="The colour"),
+    },
+    required=("name",),
+), links=(Link("countries", country_tags, "tag_id", "country_id"),), natural_keys=("name",),
+    referrers=(organization_tags.c.tag_id, person_tags.c.tag_id, interaction_tags.c.tag_id,
+               country_tags.c.tag_id))
+
+TOPIC = Entity("topic", "topics", "Topic", Schema(
+    entity="topic",
+    model=Topic,
+    fields={
+        "key": text(60, required=True, label="The key"),
+        "name_en": text(200, required=True, label="The English name"),
+        "name_zh": text(200, label="The Chinese name"),
+        "description": text(5000, multiline=True, label="The description"),
+    },
+    required=("key", "name_en"),
+    checks=(key_is_snake_case,),
+), title_field="name_en", natural_keys=("key",),
+    referrers=(interaction_topics.c.topic_id,))
+
+# In the order records are created (what others point at first); undo goes the other way.
+ENTITIES: tuple[Entity, ...] = (TAG, TOPIC, ORGANIZATION, PERSON, AFFILIATION, INTERACTION,
+                                FOLLOWUP)
+BY_NAME: Mapping[str, Entity] = {entity.name: entity for entity in ENTITIES}
+BY_KIND: Mapping[str, Entity] = {entity.kind: entity for entity in ENTITIES}
+
+
+def entity(name: str) -> Entity:
+    """The aggregate whose change-log word is `name` ("organization", "follow-up")."""
+    return BY_NAME[name]

@@ -1,0 +1,400 @@
+"""The `liaison` command line (no Qt here). The console entry point in `desktop` hands every
+command to `main`; with no command it opens the app instead.
+
+Exit codes: 0 done; 1 the work found errors (and wrote nothing); 2 usage error.
+Errors go to stderr as one clear sentence, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from contextlib import redirect_stderr, redirect_stdout
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
+
+from db import __version__
+from db.store.errors import LiaisonError
+
+# Commands of the contract that this version cannot run yet: name → what they arrive with.
+PENDING: dict[str, str] = {}
+
+
+class UsageError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"liaison: {message}\n")
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="liaison",
+                    description="Liaison: relationship manager for an international liaison office.")
+    parser.add_argument("--db", metavar="PATH|URL",
+                        help="SQLite file or postgresql+psycopg:// URL (default: $LIAISON_DB, "
+                             "else the local database in your data folder)")
+    parser.add_argument("--version", action="version", version=f"liaison {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    demo = sub.add_parser("demo", help="fill an empty database with generated demo data")
+    demo.add_argument("--size", choices=["small", "medium", "large"], default="small")
+    demo.add_argument("--seed", type=int, default=1)
+    sub.add_parser("starter", help="load the starter register of world parties (Party Facts)")
+    stats = sub.add_parser("stats", help="counts, coverage, overdue and dormant figures")
+    stats.add_argument("--json", action="store_true", help="print one JSON object")
+    sub.add_parser("check", help="check the database's integrity")
+    search = sub.add_parser("search", help="find organizations and people by any name")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--json", action="store_true")
+    backup = sub.add_parser("backup", help="write a consistent copy of the database")
+    backup.add_argument("--to", metavar="DIR", help="folder for the copy (default: backups/ "
+                                                    "beside the database)")
+    restore = sub.add_parser("restore", help="replace the database with a backup copy")
+    restore.add_argument("file")
+
+    export = sub.add_parser("export", help="export to a Liaison workbook (.xlsx), or one list "
+                                           "or one organization's dossier as a sheet to read")
+    export.add_argument("out", help="the .xlsx file to write")
+    what = export.add_mutually_exclusive_group()
+    what.add_argument("--view", choices=["organizations", "people", "interactions", "followups"],
+                      help="one whole list as a plain, formatted sheet")
+    what.add_argument("--organization", metavar="ID",
+                      help="one organization's dossier: profile, people, timeline, follow-ups")
+    imp = sub.add_parser("import", help="import a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv)")
+    imp.add_argument("file")
+    imp.add_argument("--sheet", help="the sheet to read (default: the first visible one)")
+    imp.add_argument("--header-row", metavar="N", help="the row holding the column names")
+    imp.add_argument("--as", choices=["organizations", "people", "interactions", "followups",
+                                      "workbook"], help="what the rows are (default: guessed)")
+    imp.add_argument("--profile", help="a saved column-mapping profile")
+    imp.add_argument("--on-duplicate", choices=["skip", "update", "fill"],
+                     help="rows matching an existing record: skip (default), update, or fill "
+                          "blanks only")
+    imp.add_argument("--map", action="append", default=[], metavar="Column=field",
+                     help="map a column to a field (repeatable; empty field ignores it)")
+    imp.add_argument("--on-conflict", choices=["file", "database"],
+                     help="Liaison workbooks: for fields changed both in the file and in the "
+                          "database since export, take the file's or keep the database's "
+                          "value (default: leave them open and apply the rest)")
+    imp.add_argument("--apply-deletions", action="store_true",
+                     help="Liaison workbooks: delete the records whose rows were removed "
+                          "from the file (default: only propose it)")
+    for flag in ("--dayfirst", "--monthfirst", "--skip-invalid", "--dry-run", "--json"):
+        imp.add_argument(flag, action="store_true")
+    undo = sub.add_parser("undo-import", help="undo an import")
+    undo.add_argument("batch_id")
+    from db.cli.merging import add_commands as add_merge_commands
+
+    add_merge_commands(sub)  # merge, undo-merge, export-travel-copy
+    return parser
+
+
+def has_command(argv: Sequence[str]) -> bool:
+    """True when the arguments name a command (or ask for help or the version). A malformed
+    command line counts too: `main` then explains it and exits with 2."""
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return True
+    try:
+        with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()):
+            args, _ = build_parser().parse_known_args(list(argv))
+    except SystemExit:
+        return True
+    return args.command is not None
+
+
+class Progress:
+    """One updating line on a terminal; silent when stderr is not one."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.active = stream.isatty()
+
+    def show(self, text: str) -> None:
+        if self.active:
+            self.stream.write("\r" + text.ljust(60))
+            self.stream.flush()
+
+    def end(self) -> None:
+        if self.active:
+            self.stream.write("\r" + " " * 60 + "\r")
+            self.stream.flush()
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from db.seed.opening import open_database
+
+    database = open_database(args.db)
+    args.opened = database  # closed by `main` when the command is done
+    return database
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.seed.demo import generate_demo
+
+    db = _open(args)
+    progress = Progress(err)
+    started = datetime.now(UTC)
+    for step in generate_demo(db, args.size, args.seed):
+        progress.show(f"{step.stage}: {step.done:,} of {step.total:,}")
+    progress.end()
+    seconds = (datetime.now(UTC) - started).total_seconds()
+    print(f"Loaded {args.size} demo data (seed {args.seed}) into {db.describe()} "
+          f"in {seconds:.1f} s.", file=out)
+    return 0
+
+
+def cmd_starter(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.seed.starter import ATTRIBUTION, run_starter
+
+    db = _open(args)
+    result = run_starter(db)
+    print(f"Starter register: {result.created} parties added, {result.already_present} "
+          f"already present. {ATTRIBUTION}", file=out)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.services.stats import database_stats
+
+    db = _open(args)
+    stats = database_stats(db)
+    if args.json:
+        json.dump({"database": db.describe(), **stats.as_dict()}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    print(f"Database: {db.describe()}", file=out)
+    for name, count in stats.counts.items():
+        print(f"  {name.replace('_', ' '):<16}{count:>10,}", file=out)
+    print(f"  countries covered {stats.countries_covered} of {stats.countries_known}; regions: "
+          f"{', '.join(stats.regions_covered) or 'none'}", file=out)
+    print(f"  open follow-ups {stats.followups_open:,} ({stats.followups_overdue:,} overdue); "
+          f"dormant organizations {stats.dormant_organizations:,}", file=out)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.services.check import check_database
+
+    db = _open(args)
+    findings = check_database(db)
+    for finding in findings:
+        print(f"{finding.check}: {finding.message}", file=err)
+    if findings:
+        print(f"{len(findings)} problem(s) found in {db.describe()}.", file=err)
+        return 1
+    print(f"{db.describe()}: no problems found.", file=out)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.services.organizations import OrganizationFilter, list_organizations
+    from db.services.people import PersonFilter, list_people
+
+    db = _open(args)
+    orgs = list_organizations(db, OrganizationFilter(query=args.query), limit=args.limit)
+    people = list_people(db, PersonFilter(query=args.query), limit=args.limit)
+    hits = [{"kind": "organization", "id": o.id, "name": o.name, "abbreviation": o.abbreviation,
+             "country": o.country} for o in orgs.items]
+    hits += [{"kind": "person", "id": p.id, "name": p.name, "title": p.title,
+              "country": p.nationality} for p in people.items]
+    hits = hits[: args.limit]
+    if args.json:
+        json.dump({"query": args.query, "results": hits}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        for hit in hits:
+            extra = hit.get("abbreviation") or hit.get("title") or ""
+            print(f"{hit['kind']:<13}{hit['name']}  {extra}  {hit['country'] or ''}  {hit['id']}",
+                  file=out)
+        if not hits:
+            print(f"Nothing matches “{args.query}”.", file=err)
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.store.backup import backup_database
+
+    db = _open(args)
+    path = backup_database(db, Path(args.to) if args.to else None)
+    print(f"Backed up {db.describe()} to {path}.", file=out)
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.store.backup import restore_database
+    from db.store.engine import resolve_url
+
+    safety = restore_database(resolve_url(args.db), Path(args.file))
+    kept = f"; the database as it was is kept at {safety}" if safety else ""
+    print(f"Restored {args.file}{kept}.", file=out)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.exchange.export.output import check_destination
+
+    target = Path(args.out).expanduser().resolve()
+    check_destination(target)  # before opening the database: a wrong path fails at once
+    db = _open(args)
+    if args.view:
+        from db.exchange.export.views import VIEWS, write_view
+
+        steps = write_view(db, target, args.view)
+        nouns = (VIEWS[args.view].noun, VIEWS[args.view].title.lower())
+    elif args.organization:
+        from db.exchange.export.dossier import write_dossier
+
+        steps = write_dossier(db, target, args.organization.strip())
+    else:
+        from db.exchange.export.writer import write_workbook
+
+        steps = write_workbook(db, target)
+    progress = Progress(err)
+    started = datetime.now(UTC)
+    rows = 0
+    for step in steps:
+        rows = step.done
+        progress.show(f"{step.stage}: {step.done:,} of {step.total:,} rows")
+    progress.end()
+    seconds = (datetime.now(UTC) - started).total_seconds()
+    if args.view:
+        what = f"{rows:,} {nouns[0] if rows == 1 else nouns[1]}"
+    elif args.organization:
+        what = f"the dossier of organization {args.organization.strip()} ({rows:,} rows)"
+    else:
+        what = f"{rows:,} rows"
+    print(f"Exported {what} from {db.describe()} to {target} in {seconds:.1f} s.", file=out)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.imports import cmd_import as run
+
+    return run(args, out, err, _open, Progress)
+
+
+def cmd_undo_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.imports import cmd_undo_import as run
+
+    return run(args, out, err, _open)
+
+
+def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.merging import cmd_merge as run
+
+    return run(args, out, err, _open, Progress)
+
+
+def cmd_undo_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.merging import cmd_undo_merge as run
+
+    return run(args, out, err, _open)
+
+
+def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.merging import cmd_export_travel_copy as run
+
+    return run(args, out, err, _open)
+
+
+def cmd_pending(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    print(f"liaison {args.command} arrives with {PENDING[args.command]}; "
+          "this version of Liaison cannot do it yet.", file=err)
+    return 1
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
+    "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats, "check": cmd_check,
+    "search": cmd_search, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export,
+    "import": cmd_import, "undo-import": cmd_undo_import,
+    "merge": cmd_merge, "undo-merge": cmd_undo_merge, "export-travel-copy": cmd_export_travel_copy,
+    **{name: cmd_pending for name in PENDING},
+}
+
+
+def crash_log_path() -> Path:
+    from platformdirs import user_log_path
+
+    return user_log_path("Liaison", appauthor=False) / "crash.log"
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
+         err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        # argparse writes help and usage errors to sys.stdout/sys.stderr: send them to ours.
+        with redirect_stdout(out), redirect_stderr(err):
+            args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    if args.command is None:
+        parser.print_help(err)
+        return 2
+    try:
+        code = COMMANDS[args.command](args, out, err)
+        out.flush()  # a closed pipe shows up here, not at interpreter exit
+        return code
+    except LiaisonError as exc:
+        print(exc.message, file=err)
+        return 1
+    except BrokenPipeError:  # the reader went away (`liaison search … | head -1`): stop quietly
+        _discard_output(out)
+        return 1
+    except (InterruptedError, KeyboardInterrupt):
+        print("Cancelled; nothing was written.", file=err)
+        return 1
+    except Exception as exc:
+        from db.store.engine import explain
+
+        problem = explain(exc)  # busy, read-only, disk full… wherever in a command it happened
+        if problem is not None:
+            print(problem.message, file=err)
+            return 1
+        return _report_bug(exc, argv, err)
+    finally:
+        opened = getattr(args, "opened", None)
+        if opened is not None:
+            opened.close()
+
+
+def _discard_output(out: TextIO) -> None:
+    """Point a closed stdout at the null device, so the final flush does not fail again."""
+    try:
+        fd = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
+
+
+def _report_bug(exc: Exception, argv: Sequence[str], err: TextIO) -> int:
+    """A bug: keep the report in the crash log, give the user one line."""
+    path = crash_log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(f"\n--- {datetime.now(UTC).isoformat()} liaison {' '.join(argv)}\n")
+            log.write("".join(traceback.format_exception(exc)))
+        where = f" (details in {path})"
+    except OSError:
+        where = ""
+    detail = " ".join(str(exc).split())
+    if len(detail) > 300:
+        detail = detail[:297] + "…"
+    print(f"Liaison hit an unexpected error: {type(exc).__name__}: {detail}{where}.", file=err)
+    return 1

@@ -1,0 +1,137 @@
+"""What every export shares: checking the destination, progress steps, and writing a
+write-only workbook next to its destination under a temporary name that is renamed only when
+the file is complete — a cancel, an error or a crash leaves no half-written workbook behind."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from db.exchange.workbook import encode_xstring, is_formula_like
+from db.store.errors import LiaisonError
+
+PROGRESS_EVERY = 2_000
+DATE_FORMAT = "yyyy-mm-dd"
+
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ExportProgress:
+    stage: str  # the sheet being written, then "saving" and "done"
+    done: int
+    total: int
+
+
+def check_destination(path: Path) -> None:
+    """One clear sentence, before any work, when the file cannot be written there."""
+    folder = path.parent
+    if path.suffix.lower() != ".xlsx":
+        raise LiaisonError(f"The export file must end in .xlsx (got “{path.name}”).")
+    if not folder.is_dir():
+        raise LiaisonError(f"The folder {folder} does not exist; create it or choose another.")
+    if path.is_dir():
+        raise LiaisonError(f"{path} is a folder; give a file name ending in .xlsx.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise LiaisonError(f"Liaison cannot write in the folder {folder} (no permission).")
+
+
+def destination(path: str | os.PathLike[str]) -> Path:
+    target = Path(path).expanduser().resolve()
+    check_destination(target)
+    return target
+
+
+def cancel_check(cancelled: Cancelled | None) -> Callable[[], None]:
+    def check() -> None:
+        if cancelled is not None and cancelled():
+            raise InterruptedError("The export was cancelled; no file was written.")
+    return check
+
+
+class PendingWorkbook:
+    """A write-only openpyxl workbook that becomes `target` only when `save` completes."""
+
+    def __init__(self, target: Path) -> None:
+        from openpyxl import Workbook
+
+        self.target = target
+        self.handle, self.temp_name = _temporary(target)
+        self.book: Any = Workbook(write_only=True)
+
+    def save(self, check_cancel: Callable[[], None]) -> None:
+        with os.fdopen(self.handle, "wb") as stream:
+            self.handle = -1
+            self.book.save(stream)
+        check_cancel()
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.temp_name, 0o666 & ~umask)  # mkstemp's 0600 is not what a saved file gets
+        os.replace(self.temp_name, self.target)
+
+    def discard(self) -> None:
+        """Close an unsaved workbook's sheets, remove their temporary files and ours."""
+        for ws in self.book.worksheets:
+            with contextlib.suppress(Exception):
+                ws.close()
+            writer = getattr(ws, "_writer", None)
+            if writer is not None:
+                with contextlib.suppress(Exception):
+                    writer.cleanup()
+        if self.handle != -1:
+            os.close(self.handle)
+            self.handle = -1
+        with contextlib.suppress(OSError):
+            os.unlink(self.temp_name)
+
+
+@contextlib.contextmanager
+def heap_set_aside() -> Iterator[None]:
+    """While a long export runs, the objects that were alive before it (the app's, for the
+    most part) are left out of garbage collection: an export makes millions of short-lived
+    objects, and each full collection they trigger would walk the whole heap again — a
+    tenth of a second or more each time in a large app. They return to the collector after."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@contextlib.contextmanager
+def pending_workbook(target: Path) -> Iterator[PendingWorkbook]:
+    """Inside a generator too: closing the generator early (GeneratorExit) discards the file.
+    The heap is set aside meanwhile (see heap_set_aside)."""
+    pending = PendingWorkbook(target)
+    try:
+        with heap_set_aside():
+            yield pending
+    except BaseException:
+        pending.discard()
+        raise
+    if os.path.exists(pending.temp_name):  # left without save(): nothing must remain
+        pending.discard()
+
+
+def _temporary(target: Path) -> tuple[int, str]:
+    try:
+        return tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx.part",
+                                dir=target.parent)
+    except OSError as exc:
+        raise LiaisonError(f"Liaison cannot write in the folder {target.parent} "
+                           f"({exc.strerror or exc}).") from exc
+
+
+def text_cell(cell_type: Any, ws: Any, text: str) -> Any:
+    """A cell that holds `text` exactly and that no spreadsheet program evaluates."""
+    cell = cell_type(ws, value=encode_xstring(text))
+    cell.data_type = "s"  # never a formula, whatever the text starts with
+    if is_formula_like(text):
+        cell.quotePrefix = True  # and typed-over text stays text in Excel too
+    return cell

@@ -1,0 +1,277 @@
+"""Write the Liaison workbook (.xlsx) of a whole database.
+
+openpyxl's write-only mode streams rows to disk and still supports everything the format needs
+(frozen header, autofilter, column widths and hidden columns, data validations, hidden sheets),
+so it is used throughout. The file is written next to its destination under a temporary name and
+renamed at the end: a cancel, an error or a crash leaves no half-written workbook behind."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Collection, Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+from db import __version__
+from db.exchange.export import rows as data
+from db.exchange.export.feed import row_feed
+from db.exchange.export.output import (
+    DATE_FORMAT,
+    PROGRESS_EVERY,
+    Cancelled,
+    ExportProgress,
+    cancel_check,
+    check_destination,
+    destination,
+    pending_workbook,
+    text_cell,
+)
+from db.exchange.workbook import (
+    COUNTRY_LIST,
+    DEFAULT_WIDTH,
+    FOLLOWUP_STATUS_LIST,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    GENDER_LIST,
+    ID_WIDTH,
+    INTERACTION_KIND_LIST,
+    LEVEL_LIST,
+    LISTS_SHEET,
+    MAX_CELL_CHARS,
+    NOT_PLAIN,
+    ORGANIZATION_KIND_LIST,
+    README_SHEET,
+    REV_COLUMN,
+    SHEETS,
+    STATUS_LIST,
+    CellTooLong,
+    SheetSpec,
+    check_length,
+    column_letter,
+    encode_xstring,
+    is_formula_like,
+)
+from db.models import Meta
+from db.models.vocabulary import (
+    FOLLOWUP_STATUSES,
+    GENDERS,
+    INTERACTION_KINDS,
+    ORGANIZATION_KINDS,
+    POLITICAL_STATUSES,
+    RELATIONSHIP_LEVELS,
+)
+from db.store.engine import Database
+from db.store.errors import LiaisonError
+
+__all__ = ["ExportProgress", "check_destination", "write_workbook"]
+
+_not_plain = NOT_PLAIN.search
+
+
+def _lists(countries: list[tuple[str, str]]) -> dict[str, list[str]]:
+    return {
+        COUNTRY_LIST: [code for code, _ in countries],
+        ORGANIZATION_KIND_LIST: list(ORGANIZATION_KINDS),
+        STATUS_LIST: list(POLITICAL_STATUSES),
+        LEVEL_LIST: list(RELATIONSHIP_LEVELS),
+        INTERACTION_KIND_LIST: list(INTERACTION_KINDS),
+        GENDER_LIST: list(GENDERS),
+        FOLLOWUP_STATUS_LIST: list(FOLLOWUP_STATUSES),
+    }
+
+
+def _readme_lines(db: Database, database_id: str, exported: datetime,
+                  counts: dict[str, int]) -> list[tuple[str, str]]:
+    sheets = ", ".join(f"{name} ({n:,} rows)" for name, n in counts.items())
+    return [
+        ("What this is", f"A {FORMAT_NAME} (format {FORMAT_VERSION}): the records of a Liaison "
+                         "database, one sheet per kind of record."),
+        ("Exported (UTC)", exported.strftime("%Y-%m-%d %H:%M:%S.%f")),
+        ("From database", db.describe()),
+        ("Database id", database_id),
+        ("Liaison version", __version__),
+        ("Sheets", sheets),
+        ("How to edit", "Change values in place, add rows at the bottom (leave id empty), use "
+                        "the dropdowns for kinds, statuses, levels and countries, type dates as "
+                        "dates. Lists (aliases, tags, topics, emails, phones, languages) are "
+                        "separated by “;”. Emptying a cell clears that value when the file "
+                        "comes back."),
+        ("Bring it back", "Import this file into Liaison (liaison import FILE, or File › Import "
+                          "in the app). Every row is compared with what was exported and with "
+                          "the database: changes made here are applied, changes made in Liaison "
+                          "meanwhile are kept, and a field changed in both places is shown as a "
+                          "conflict for you to decide. Importing the same file twice changes "
+                          "nothing."),
+        ("Do not touch", f"the id columns (id, person_id, organization_id, interaction_id, "
+                         f"participant_ids), the hidden {REV_COLUMN} column and the hidden "
+                         f"{LISTS_SHEET} sheet: they tie each row to its record. Do not rename "
+                         "sheets or headers. A row deleted here is only proposed for deletion; "
+                         "nothing is deleted unless you confirm it."),
+        ("Participants", "participants is for reading (“Name [role]; …”); participant_ids "
+                         "(“organization:ID:role; person:ID:role”) is what an import uses."),
+    ]
+
+
+def write_workbook(db: Database, path: str | os.PathLike[str],
+                   cancelled: Cancelled | None = None, *,
+                   sheets: Collection[str] | None = None,
+                   limit: int | None = None) -> Iterator[ExportProgress]:
+    """Export every live record to a Liaison workbook at `path`, yielding progress.
+
+    `sheets` (names of data sheets) and `limit` (rows per sheet) narrow the export; they are
+    for the benchmark and leave out records, so such a file is not a whole export."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    target = destination(path)
+    check_cancel = cancel_check(cancelled)
+    with pending_workbook(target) as pending:
+        wb = pending.book
+        with db.reading(scanning=True) as session, contextlib.ExitStack() as stack:
+            meta = session.get(Meta, "database_id")
+            database_id = meta.value if meta is not None else "(none)"
+            specs = [spec for spec in SHEETS if sheets is None or spec.name in sheets]
+            # For progress only: counted without reading the tables (deleted records
+            # included); the README gives the rows actually written.
+            estimates = {spec.name: data.estimate(session, spec) for spec in specs}
+            if limit is not None:
+                estimates = {name: min(n, limit) for name, n in estimates.items()}
+            countries = data.countries(session)
+            total = sum(estimates.values())
+            exported = datetime.now(UTC)  # before the rows are read: see roundtrip.py
+            feed = stack.enter_context(
+                row_feed(db, session, [spec.name for spec in specs], limit, total))
+            bold = Font(bold=True)
+            readme = wb.create_sheet(README_SHEET)  # first in the file, filled in at the end
+            counts: dict[str, int] = {}
+
+            lists = _lists(countries)
+            list_columns = {name: column_letter(i) for i, name in enumerate(lists, 1)}
+            done = 0
+            for spec in specs:
+                ws = wb.create_sheet(spec.name)
+                _layout(ws, spec)
+                for column, list_name in spec.lists.items():
+                    letter = column_letter(spec.columns.index(column) + 1)
+                    size = len(lists[list_name]) + 1
+                    col = list_columns[list_name]
+                    rule = DataValidation(type="list", allow_blank=True,
+                                          formula1=f"{LISTS_SHEET}!${col}$2:${col}${size}",
+                                          errorStyle="warning", showErrorMessage=True,
+                                          errorTitle=column, error=f"Choose a {column} from "
+                                                                   "the list.")
+                    rule.add(f"{letter}2:{letter}1048576")
+                    ws.data_validations.append(rule)
+                header = []
+                for name in spec.headers:
+                    cell = WriteOnlyCell(ws, value=name)
+                    cell.font = bold
+                    header.append(cell)
+                ws.append(header)
+                yield ExportProgress(spec.name, done, total)
+                before = done
+                append = ws.append
+                for row_number, (values, rev, plain) in enumerate(feed.rows(spec.name),
+                                                                  start=2):
+                    # The fingerprint's text showed whether every value can be written as it
+                    # is (nearly every row); otherwise each value is looked at.
+                    if plain:
+                        values.append(rev)  # the reader's list, made for this row
+                        append(values)
+                    else:
+                        cells = _cells(WriteOnlyCell, ws, spec, values, row_number)
+                        cells.append(rev)
+                        append(cells)
+                    done += 1
+                    if done % PROGRESS_EVERY == 0:
+                        check_cancel()
+                        yield ExportProgress(spec.name, done, max(total, done))
+                counts[spec.name] = done - before
+                # The autofilter is written after the rows, so it can cover exactly them.
+                ws.auto_filter.ref = (f"A1:{column_letter(len(spec.headers))}"
+                                      f"{max(counts[spec.name] + 1, 2)}")
+                check_cancel()
+
+            readme.column_dimensions["A"].width = 18
+            readme.column_dimensions["B"].width = 110
+            title = WriteOnlyCell(readme, value=FORMAT_NAME)
+            title.font = Font(bold=True, size=14)
+            readme.append([title])
+            readme.append([])
+            wrap = Alignment(wrap_text=True, vertical="top")
+            for label, text in _readme_lines(db, database_id, exported, counts):
+                key = WriteOnlyCell(readme, value=label)
+                key.font = bold
+                key.alignment = Alignment(vertical="top")
+                value = text_cell(WriteOnlyCell, readme, text)
+                value.alignment = wrap
+                readme.append([key, value])
+
+            sheet = wb.create_sheet(LISTS_SHEET)
+            sheet.sheet_state = "hidden"
+            sheet.append([*lists, "country_name"])
+            country_names = dict(countries)
+            longest = max(len(v) for v in lists.values())
+            for i in range(longest):
+                sheet.append([v[i] if i < len(v) else None for v in lists.values()]
+                             + [country_names[lists[COUNTRY_LIST][i]]
+                                if i < len(lists[COUNTRY_LIST]) else None])
+        yield ExportProgress("saving", done, done)
+        pending.save(check_cancel)
+    yield ExportProgress("done", done, done)
+
+
+def _layout(ws: Any, spec: SheetSpec) -> None:
+    for i, name in enumerate(spec.headers, start=1):
+        dims = ws.column_dimensions[column_letter(i)]
+        if name == REV_COLUMN:
+            dims.width = 18
+            dims.hidden = True
+        elif name in spec.id_columns or name.endswith("_id"):
+            dims.width = ID_WIDTH
+        else:
+            dims.width = spec.widths.get(name, DEFAULT_WIDTH)
+    ws.freeze_panes = "A2"
+
+
+def _cells(cell_type: Any, ws: Any, spec: SheetSpec, values: list[Any],
+           row_number: int) -> list[Any]:
+    """A row's cells: plain values wherever openpyxl writes them exactly as `_cell` would (short
+    text that needs no escape or quote prefix, None, int, date: openpyxl gives a date the same
+    yyyy-mm-dd format), a styled cell from `_cell` otherwise."""
+    cells: list[Any] = []
+    for i, value in enumerate(values):
+        kind = value.__class__
+        if kind is str:
+            if len(value) <= MAX_CELL_CHARS and _not_plain(value) is None:
+                cells.append(value)
+                continue
+        elif value is None or kind is int or kind is date:
+            cells.append(value)
+            continue
+        cells.append(_cell(cell_type, ws, spec, i, value, row_number))
+    return cells
+
+
+def _cell(cell_type: Any, ws: Any, spec: SheetSpec, index: int, value: Any,
+          row_number: int) -> Any:
+    if value is None or isinstance(value, int):
+        return value
+    if isinstance(value, date):
+        cell = cell_type(ws, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    text = str(value)
+    try:
+        check_length(text)
+    except CellTooLong as exc:
+        column = spec.columns[index]
+        raise LiaisonError(
+            f"The {column} of row {row_number} on the {spec.name} sheet is {exc.length:,} "
+            f"characters long, more than a spreadsheet cell can hold (32,767); shorten it "
+            "and export again.") from None
+    if is_formula_like(text) or encode_xstring(text) != text:
+        return text_cell(cell_type, ws, text)
+    return text

@@ -1,0 +1,511 @@
+"""Planning the import of a colleague's sheet (no Liaison ids, headers of their own): map the
+columns, read every cell into the field it feeds, validate with the same rules as the screens,
+match each row to an existing record, and classify it — without writing anything."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from db.changes.fields import FieldInvalid, split_list, text
+from db.exchange.imports import mapping as maps
+from db.exchange.imports.classify import Pending, RowClassifier
+from db.exchange.imports.matching import (
+    UUID_TEXT,
+    KeyIndex,
+    Match,
+    NameIndex,
+    followup_key,
+    interaction_key,
+    live_ids,
+    load_followup_keys,
+    load_interaction_keys,
+)
+from db.exchange.imports.plan import ImportOptions, Note, RowPlan
+from db.exchange.reading.readers import CellError
+from db.exchange.reading.values import as_text, as_year, parse_date
+from db.models import (
+    Affiliation,
+    FollowUp,
+    Interaction,
+    Organization,
+    Person,
+)
+from db.models.base import new_id
+from db.models.folding import fold
+from db.models.vocabulary import PARTICIPATION_ROLES, lookup
+from db.services import followups as followup_service
+from db.services import interactions as interaction_service
+from db.services import organizations as organization_service
+from db.services import people as people_service
+from db.services.reference import topic_ids_for
+from db.store.errors import LiaisonError
+
+SCHEMAS = {"organization": organization_service.SCHEMA, "person": people_service.SCHEMA,
+           "interaction": interaction_service.SCHEMA, "followup": followup_service.SCHEMA}
+ENTITY_OF = {"organizations": "organization", "people": "person", "interactions": "interaction",
+             "followups": "followup"}
+# Fuzzy matching costs a scan of every name per row: worth it for a list of parties or people,
+# not for a hundred thousand rows that carry ids or exact names.
+FUZZY_ROW_LIMIT = 20_000
+_role_text = text(200, label="The role")
+_PARTICIPANT_SPLIT = re.compile(r"[;；、\n]")
+# Fields whose normalized value depends on the cell alone, so a sheet's repeated values
+# (kinds, countries, cities, dates) are normalized once; at most this many per column.
+CACHE_LIMIT = 5000
+_ROW_DEPENDENT = frozenset({"phone", "phones"})  # read in the record's country
+_MISSING = object()
+
+
+class SheetPlanner(RowClassifier):
+    """Plans one sheet of one kind; `rows()` returns the RowPlans, `errors`/`warnings` the notes."""
+
+    def __init__(self, session: Session, sheet: str, kind: str, headers: Sequence[str],
+                 mapping: dict[int, str], options: ImportOptions, data_rows: int) -> None:
+        self.session = session
+        self.sheet = sheet
+        self.kind = kind
+        self.entity = ENTITY_OF[kind]
+        self.schema = SCHEMAS[self.entity]
+        self.headers = headers
+        self.mapping = mapping
+        self.columns = {f: headers[i] or f"column {i + 1}" for i, f in mapping.items()}
+        self.options = options
+        self.errors: list[Note] = []
+        self.warnings: list[Note] = []
+        self.allow_fuzzy = data_rows <= FUZZY_ROW_LIMIT
+        self._organizations: NameIndex | None = None
+        self._people: NameIndex | None = None
+        self._resolved: dict[tuple[tuple[str, ...], str, str | None],
+                             tuple[str, str] | Match] = {}
+        self._cached: dict[str, dict[Any, Any]] = {
+            name: {} for name in self.schema.fields if name not in _ROW_DEPENDENT}
+        self._dates: dict[tuple[str, str], Any] = {}
+        self._interaction_titles: dict[str, list[str]] = {}
+        self._seen: dict[tuple[str, str], int] = {}
+        self._patterns: dict[tuple[str, ...], frozenset[str]] = {}
+        self._interaction_keys = KeyIndex()
+        self._followup_keys = KeyIndex()
+
+    # -- indexes --------------------------------------------------------------------------
+    @property
+    def organizations(self) -> NameIndex:
+        if self._organizations is None:
+            self._organizations = NameIndex.load(self.session, "organization")
+        return self._organizations
+
+    @property
+    def people(self) -> NameIndex:
+        if self._people is None:
+            self._people = NameIndex.load(self.session, "person")
+        return self._people
+
+    def share_indexes(self, other: SheetPlanner) -> None:
+        self._organizations = other._organizations
+        self._people = other._people
+
+    # -- notes ------------------------------------------------------------------------------
+    def error(self, row: int, fieldname: str | None, message: str) -> None:
+        self.errors.append(Note(self.sheet, row, self.columns.get(fieldname or "", fieldname),
+                                message))
+
+    def warn(self, row: int, fieldname: str | None, message: str) -> None:
+        self.warnings.append(Note(self.sheet, row, self.columns.get(fieldname or "", fieldname),
+                                  message))
+
+    # -- cells ------------------------------------------------------------------------------
+    def cells(self, number: int, cells: Sequence[Any]) -> tuple[dict[str, Any], bool]:
+        """Field → converted cell for the mapped columns; False when a cell could not be read."""
+        raw: dict[str, Any] = {}
+        ok = True
+        for index, name in self.mapping.items():
+            value = cells[index] if index < len(cells) else None
+            if isinstance(value, CellError):
+                self.error(number, name, value.message)
+                ok = False
+                continue
+            try:
+                if name in maps.DATE_FIELDS:
+                    raw[name] = self.date(name, value)
+                elif name == "founded":
+                    raw[name] = as_year(value)
+                else:
+                    raw[name] = as_text(value)
+            except FieldInvalid as exc:
+                self.error(number, name, exc.message)
+                ok = False
+        for name, value in self.options.defaults.items():
+            if raw.get(name) in (None, ""):
+                raw[name] = value
+        if "first_name" in raw or "last_name" in raw:
+            joined = " ".join(str(p).strip() for p in (raw.pop("first_name", None),
+                                                       raw.pop("last_name", None)) if p)
+            if joined and not raw.get("name"):
+                raw["name"] = joined
+                self.columns.setdefault("name", self.columns.get("first_name", "name"))
+        return raw, ok
+
+    def date(self, name: str, value: Any) -> Any:
+        """parse_date, remembered per text: a sheet repeats its dates a lot."""
+        label = {"due": "The due date", "end": "The end date"}.get(name, "The date")
+        if value.__class__ is not str:
+            return parse_date(value, self.options.day_order, label)
+        key = (name, value)
+        found = self._dates.get(key)
+        if found is None:
+            try:
+                found = parse_date(value, self.options.day_order, label)
+            except FieldInvalid as exc:
+                found = exc
+            self._dates[key] = found
+        if isinstance(found, FieldInvalid):
+            raise found
+        return found
+
+    def validate(self, number: int, data: dict[str, Any]) -> dict[str, Any] | None:
+        """The schema's own rules (as recording.validate applies them to a new record), with
+        every problem reported at its column; None when there is any."""
+        schema = self.schema
+        values: dict[str, Any] = {}
+        failed: set[str] = set()
+        session = self.session
+        for name, normalizer in schema.fields.items():
+            value = data.get(name)
+            cache = self._cached.get(name)
+            try:
+                if cache is None or value.__class__ is not str:
+                    values[name] = normalizer(session, value, values)
+                else:
+                    hit = cache.get(value, _MISSING)
+                    if hit is _MISSING:
+                        try:
+                            hit = normalizer(session, value, values)
+                        except FieldInvalid as exc:
+                            hit = exc
+                        if len(cache) < CACHE_LIMIT and not isinstance(hit, list):
+                            cache[value] = hit
+                    if isinstance(hit, FieldInvalid):
+                        raise hit
+                    values[name] = hit
+            except FieldInvalid as exc:
+                self.error(number, name, exc.message)
+                failed.add(name)
+        for name in schema.required:
+            if name not in failed and values.get(name) in (None, "", []):
+                self.error(number, name, f"The {name.replace('_', ' ')} cannot be empty.")
+                failed.add(name)
+        if failed:
+            return None
+        problems = [problem for check in schema.checks for problem in check(values)]
+        for problem in problems:
+            self.error(number, problem.field, problem.message)
+        return None if problems else values
+
+    # -- references written by hand ----------------------------------------------------------
+    def resolve(self, text_: str, country: str | None = None,
+                kinds: tuple[str, ...] = ("organization",)) -> tuple[str, str] | Match:
+        """An organization (or person) named in a cell → (entity, id), or the failed Match.
+        Remembered per text: a sheet names the same partners again and again."""
+        key = (kinds, text_, country)
+        known = self._resolved.get(key)
+        if known is not None:
+            return known
+        result: tuple[str, str] | Match = Match(())
+        for kind in kinds:
+            index = self.organizations if kind == "organization" else self.people
+            match = index.resolve(text_, country, allow_fuzzy=self.allow_fuzzy)
+            if not match.ids and country:
+                match = index.resolve(text_, None, allow_fuzzy=False)
+            if match.found:
+                result = (kind, match.found)
+                break
+            result = match
+            if match.ambiguous:
+                break
+        self._resolved[key] = result
+        return result
+
+    def describe(self, match: Match, kind: str) -> str:
+        index = self.organizations if kind == "organization" else self.people
+        names = [f"{index.names.get(i, i)}" + (f" ({index.country[i]})" if index.country.get(i)
+                                               else "") for i in match.ids[:4]]
+        return "; ".join(names)
+
+    # -- the kinds --------------------------------------------------------------------------
+    def plan(self, rows: list[tuple[int, Sequence[Any]]],
+             cancelled: Callable[[], bool] | None = None) -> list[RowPlan]:
+        pending: list[Pending | RowPlan] = []
+        builder = getattr(self, f"_plan_{self.kind}")
+        if self.kind == "interactions":
+            self._interaction_keys = self._load_interaction_keys(rows)
+        elif self.kind == "followups":
+            self._followup_keys = load_followup_keys(self.session)
+        for count, (number, cells) in enumerate(rows):
+            if cancelled is not None and count % 2000 == 0 and cancelled():
+                raise LiaisonError("The import was cancelled; nothing was written.")
+            rows[count] = (number, ())  # the cells are read: let them go
+            before = len(self.errors)
+            result = builder(number, cells)
+            if result is None or len(self.errors) > before:
+                pending.append(RowPlan(self.sheet, number, self.entity, "error",
+                                       reason=self.errors[-1].message if self.errors else ""))
+                continue
+            pending.extend(result if isinstance(result, list) else [result])
+        return self._finish(pending)
+
+    def _identity(self, number: int, data: dict[str, Any], model: Any,
+                  index: NameIndex | KeyIndex | None) -> tuple[str, bool, str] | None:
+        """(id, matched, reason) from an id cell; None when the row has no id."""
+        given = data.get("id")
+        if not given:
+            return None
+        text_ = str(given).strip().lower()
+        if not UUID_TEXT.match(text_):
+            self.error(number, "id", f"“{given}” is not a Liaison id; leave the id column empty "
+                                     "for new records.")
+            return text_, False, ""
+        live, deleted = live_ids(self.session, model, [text_])
+        if text_ in deleted:
+            self.error(number, "id", f"The {self.schema.entity} with id {text_} was deleted; "
+                                     "restore it in Liaison first or clear the id.")
+        if text_ in live:
+            return text_, True, "same id"
+        return text_, False, ""
+
+    def _plan_organizations(self, number: int, cells: Sequence[Any]) -> Pending | None:
+        data, ok = self.cells(number, cells)
+        values = self.validate(number, data)
+        if values is None or not ok:
+            return None
+        names = (values["name"], values.get("name_en"), values.get("name_zh"),
+                 *values.get("aliases", []))
+        identity = self._identity(number, data, Organization, self.organizations)
+        if identity is not None:
+            record_id, matched, reason = identity
+        else:
+            match = self.organizations.exact(names, values.get("abbreviation"),
+                                             values.get("country"))
+            if not match.ids and self.allow_fuzzy:
+                match = self.organizations.fuzzy(values["name"], values.get("country"))
+            if match.ambiguous:
+                self.error(number, "name", f"“{values['name']}” matches "
+                           f"{len(match.ids)} existing organizations ({self.describe(match, 'organization')}); "
+                           "add their id to the row or make the name more precise.")
+                return None
+            record_id, matched, reason = (match.found or new_id()), bool(match.found), \
+                match.reason
+        pending = Pending(number, "organization", record_id, matched, reason, values,
+                          self._present(data), {"tags": split_list(data.get("tags"))})
+        self._remember(pending, lambda: self.organizations.add(
+            record_id, names, values.get("abbreviation"), values.get("country")))
+        return pending
+
+    def _plan_people(self, number: int, cells: Sequence[Any]) -> list[Any] | None:
+        data, ok = self.cells(number, cells)
+        values = self.validate(number, data)
+        position = self._position(number, data) if data.get("organization") else {}
+        if values is None or not ok or position is None:
+            return None
+        names = (values["name"], values.get("name_en"), values.get("name_zh"),
+                 *values.get("aliases", []))
+        identity = self._identity(number, data, Person, self.people)
+        if identity is not None:
+            record_id, matched, reason = identity
+        else:
+            match = self.people.exact(names, None, values.get("nationality"))
+            if match.ambiguous and position:
+                # Two people of the same name: the one already in this organization.
+                members = set(self.session.execute(select(Affiliation.person_id).where(
+                    Affiliation.organization_id == position["organization_id"],
+                    Affiliation.person_id.in_(match.ids), Affiliation.deleted_at.is_(None))
+                ).scalars())
+                if len(members) == 1:
+                    match = Match(tuple(members), match.reason + " in the same organization")
+            if not match.ids and self.allow_fuzzy:
+                match = self.people.fuzzy(values["name"], values.get("nationality"))
+            if match.ambiguous:
+                self.error(number, "name", f"“{values['name']}” matches {len(match.ids)} "
+                           f"people ({self.describe(match, 'person')}); add their id to the row.")
+                return None
+            record_id, matched, reason = (match.found or new_id()), bool(match.found), \
+                match.reason
+        person = Pending(number, "person", record_id, matched, reason, values,
+                         self._present(data), {"tags": split_list(data.get("tags"))})
+        self._remember(person, lambda: self.people.add(record_id, names, None,
+                                                       values.get("nationality")))
+        result: list[Any] = [person]
+        if position:
+            position["person_id"] = record_id
+            result.append(Pending(number, "position", new_id(), False, "", position,
+                                  frozenset(position)))
+        return result
+
+    def _position(self, number: int, data: dict[str, Any]) -> dict[str, Any] | None:
+        """The position a people row names: {} for none, None when the row is in error."""
+        found = self.resolve(str(data["organization"]))
+        if isinstance(found, Match):
+            if found.ambiguous:
+                self.error(number, "organization", f"“{data['organization']}” matches several "
+                           f"organizations ({self.describe(found, 'organization')}); use its id.")
+                return None
+            self.warn(number, "organization", f"No organization called “{data['organization']}”; "
+                      "the person is imported without this position.")
+            return {}
+        held = self.position_terms(number, data)
+        if held is None:
+            return None
+        return {"organization_id": found[1], **held}
+
+    def position_terms(self, number: int, data: dict[str, Any]) -> dict[str, Any] | None:
+        """The role and dates of a position row, or None (reported) when they do not hold."""
+        try:
+            role = _role_text(self.session, data.get("role"), {})
+        except FieldInvalid as exc:
+            self.error(number, "role", exc.message)
+            return None
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.error(number, "end", "The end date is before the start date.")
+            return None
+        return {"role": role, "start": start, "end": end}
+
+    def _load_interaction_keys(self, rows: Sequence[tuple[int, Sequence[Any]]]) -> KeyIndex:
+        column = next((i for i, f in self.mapping.items() if f == "start"), None)
+        dates: set[date] = set()
+        if column is not None:
+            for _number, cells in rows:
+                value = cells[column] if column < len(cells) else None
+                try:
+                    day = self.date("start", value)
+                except FieldInvalid:
+                    continue
+                if day:
+                    dates.add(day)
+        return load_interaction_keys(self.session, dates)
+
+    def _plan_interactions(self, number: int, cells: Sequence[Any]) -> Pending | None:
+        data, ok = self.cells(number, cells)
+        if not data.get("kind"):
+            data["kind"] = "other"
+        values = self.validate(number, data)
+        participants = self._participants(number, data)
+        topics: list[str] = []
+        if data.get("topics"):
+            topics, unknown = topic_ids_for(self.session, split_list(data["topics"]))
+            if unknown:
+                self.warn(number, "topics", "Unknown topics left out: " + ", ".join(unknown) +
+                          " (add them under Settings → Topics first).")
+        if values is None or not ok or participants is None:
+            return None
+        key = interaction_key(values["start"], values["title"])
+        identity = self._identity(number, data, Interaction, None)
+        if identity is not None:
+            record_id, matched, reason = identity
+        else:
+            existing = self._interaction_keys.find(key)
+            if len(existing) > 1:
+                self.error(number, "title", f"{len(existing)} interactions on {values['start']} "
+                           f"are called “{values['title']}”; add the id of the one you mean.")
+                return None
+            record_id = existing[0] if existing else new_id()
+            matched, reason = bool(existing), "same date and title" if existing else ""
+        links = {"participants": participants, "topics": topics,
+                 "tags": split_list(data.get("tags"))}
+        present = self._present(data, ("participants",) if participants else ())
+        pending = Pending(number, "interaction", record_id, matched, reason, values, present,
+                          links)
+        self._remember(pending, lambda: self._interaction_keys.add(key, record_id))
+        return pending
+
+    def _participants(self, number: int, data: dict[str, Any]
+                      ) -> list[tuple[str | None, str | None, str]] | None:
+        cell = data.get("participants")
+        wanted: list[tuple[str | None, str | None, str]] = []
+        items = [" ".join(part.split()) for part in _PARTICIPANT_SPLIT.split(str(cell))] \
+            if cell else []
+        for item in dict.fromkeys(item for item in items if item):
+            name, role = item, "participant"
+            if item.endswith("]") and "[" in item:
+                name, _, rest = item[:-1].rpartition("[")
+                name = name.strip()
+                code = lookup(PARTICIPATION_ROLES, rest.strip())
+                if code is None:
+                    self.warn(number, "participants", f"“{rest}” is not a participant role; "
+                              f"{name} is recorded as a participant.")
+                role = code or "participant"
+            found = self.resolve(name, None, ("organization", "person"))
+            if isinstance(found, Match):
+                if found.ambiguous:
+                    self.error(number, "participants", f"“{name}” matches several records "
+                               f"({self.describe(found, 'organization')}); use the full name "
+                               "or the id.")
+                    return None
+                self.warn(number, "participants", f"No organization or person called “{name}”; "
+                          "left out of the participants.")
+                continue
+            kind, record_id = found
+            pair = (record_id, None, role) if kind == "organization" else (None, record_id, role)
+            if not any(w[:2] == pair[:2] for w in wanted):
+                wanted.append(pair)
+        return wanted
+
+    def _plan_followups(self, number: int, cells: Sequence[Any]) -> Pending | None:
+        data, ok = self.cells(number, cells)
+        own = {k: v for k, v in data.items() if k in self.schema.fields}
+        if not self._followup_refs(number, data, own):
+            return None
+        values = self.validate(number, own)
+        if values is None or not ok:
+            return None
+        key = followup_key(values["description"], values.get("due"))
+        identity = self._identity(number, data, FollowUp, None)
+        if identity is not None:
+            record_id, matched, reason = identity
+        else:
+            existing = self._followup_keys.find(key)
+            record_id = existing[0] if len(existing) == 1 else new_id()
+            matched = len(existing) == 1
+            reason = "same description and due date" if matched else ""
+        present = self._present(data)
+        present |= {"organization_id"} if "organization" in present else set()
+        present |= {"interaction_id"} if "interaction" in present else set()
+        pending = Pending(number, "followup", record_id, matched, reason, values, present)
+        self._remember(pending, lambda: self._followup_keys.add(key, record_id))
+        return pending
+
+    def _followup_refs(self, number: int, data: dict[str, Any], own: dict[str, Any]) -> bool:
+        """Resolve the organization and interaction a follow-up row names into `own`."""
+        if data.get("organization"):
+            found = self.resolve(str(data["organization"]))
+            if isinstance(found, Match):
+                self.error(number, "organization", f"“{data['organization']}” " + (
+                    f"matches several organizations ({self.describe(found, 'organization')})."
+                    if found.ambiguous else "is not an organization in Liaison."))
+                return False
+            own["organization_id"] = found[1]
+        if data.get("interaction"):
+            interaction = self._interaction_ref(str(data["interaction"]))
+            if interaction is None:
+                self.error(number, "interaction", f"No single interaction is called "
+                           f"“{data['interaction']}”; use its id.")
+                return False
+            own["interaction_id"] = interaction
+        return True
+
+    def _interaction_ref(self, text_: str) -> str | None:
+        cleaned = text_.strip()
+        if UUID_TEXT.match(cleaned):
+            live, _ = live_ids(self.session, Interaction, [cleaned.lower()])
+            return cleaned.lower() if live else None
+        ids = self._interaction_titles.get(fold(cleaned))
+        if ids is None:
+            ids = list(self.session.execute(select(Interaction.id).where(
+                func.lower(Interaction.title) == cleaned.lower(),
+                Interaction.deleted_at.is_(None)).limit(2)).scalars())
+            self._interaction_titles[fold(cleaned)] = ids
+        return ids[0] if len(ids) == 1 else None

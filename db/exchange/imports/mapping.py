@@ -1,0 +1,287 @@
+"""Which row of a foreign sheet is the header, what its rows are, and which column feeds which
+field — from header synonyms in English and Chinese — plus saved mapping profiles."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from db.models import Meta
+from db.store.engine import Database
+from db.store.errors import LiaisonError
+
+KINDS = ("organizations", "people", "interactions", "followups")
+KIND_NOUNS = {"organizations": "organizations", "people": "people (with their positions)",
+              "interactions": "interactions (with participants)", "followups": "follow-ups"}
+
+# The fields a foreign sheet can feed, per kind (DESIGN.md's vocabulary). People rows may carry
+# one position each (organization, role, start, end); first_name/last_name are joined into name.
+TARGETS: dict[str, tuple[str, ...]] = {
+    "organizations": ("id", "name", "name_en", "name_zh", "aliases", "abbreviation", "kind",
+                      "country", "status", "ideology", "founded", "website", "email", "phone",
+                      "level", "notes", "tags"),
+    "people": ("id", "name", "first_name", "last_name", "name_en", "name_zh", "aliases",
+               "title", "gender", "nationality", "emails", "phones", "languages", "notes", "tags",
+               "organization", "role", "start", "end"),
+    "interactions": ("id", "kind", "title", "start", "end", "city", "country", "platform",
+                     "topics", "participants", "summary", "outcomes", "notes", "tags"),
+    "followups": ("id", "description", "due", "status", "owner", "organization",
+                  "interaction"),
+}
+DATE_FIELDS = frozenset({"start", "end", "due"})
+
+_COMMON = {
+    "id": ["id", "uuid", "liaison id", "record id", "编号", "记录编号"],
+    "notes": ["notes", "note", "remarks", "remark", "comments", "comment", "备注", "说明",
+              "附注"],
+    "tags": ["tags", "tag", "labels", "label", "keywords", "标签", "关键词"],
+    "country": ["country", "country code", "iso", "iso code", "iso3", "nation", "country name",
+                "国家", "国别", "国家地区", "国家/地区", "国家和地区", "所在国", "国家代码"],
+    "name_en": ["name en", "english name", "name (english)", "name in english", "英文名称",
+                "英文名", "英文"],
+    "name_zh": ["name zh", "chinese name", "name (chinese)", "name in chinese", "中文名称",
+                "中文名", "中文"],
+    "aliases": ["aliases", "alias", "other names", "also known as", "aka", "别名", "又称",
+                "其他名称"],
+}
+
+SYNONYMS: dict[str, dict[str, list[str]]] = {
+    "organizations": {
+        **_COMMON,
+        "name": ["name", "party", "party name", "organization", "organisation",
+                 "organization name", "organisation name", "name of party", "name of organization",
+                 "partner", "partner party", "political party", "政党", "政党名称", "党名",
+                 "组织", "组织名称", "机构", "机构名称", "名称", "单位", "单位名称", "党派"],
+        "abbreviation": ["abbreviation", "abbr", "abbrev", "acronym", "short name", "short",
+                         "简称", "缩写", "英文缩写"],
+        "kind": ["kind", "type", "category", "organization type", "type of organization",
+                 "类型", "类别", "组织类型", "机构类型"],
+        "status": ["status", "political status", "position", "government status", "role in government",
+                   "执政情况", "地位", "执政地位", "状态"],
+        "ideology": ["ideology", "orientation", "political orientation", "family",
+                     "party family", "意识形态", "政治倾向", "政治光谱"],
+        "founded": ["founded", "founding year", "year founded", "established", "founded in",
+                    "year of foundation", "成立", "成立时间", "成立年份", "建党时间", "建立时间"],
+        "website": ["website", "web", "url", "homepage", "web site", "site", "网站", "网址",
+                    "官网", "主页"],
+        "email": ["email", "e-mail", "mail", "email address", "电子邮件", "邮箱", "电邮"],
+        "phone": ["phone", "telephone", "tel", "phone number", "电话", "联系电话", "电话号码"],
+        "level": ["level", "relationship", "relationship level", "relations", "关系",
+                  "关系级别", "关系程度", "交往程度", "关系层级"],
+    },
+    "people": {
+        **_COMMON,
+        "name": ["name", "full name", "person", "contact", "contact name", "姓名", "人名",
+                 "名字", "联系人", "人物", "全名"],
+        "first_name": ["first name", "given name", "forename", "firstname", "名"],
+        "last_name": ["last name", "surname", "family name", "lastname", "姓"],
+        "title": ["title", "job title", "function", "honorific", "职务", "头衔", "职衔",
+                  "称谓", "职位"],
+        "gender": ["gender", "sex", "性别"],
+        "nationality": ["nationality", "citizenship", "country", "国籍", "国家"],
+        "emails": ["email", "emails", "e-mail", "mail", "email address", "电子邮件", "邮箱",
+                   "电邮"],
+        "phones": ["phone", "phones", "telephone", "tel", "mobile", "cell", "phone number",
+                   "电话", "手机", "联系电话", "电话号码"],
+        "languages": ["languages", "language", "working languages", "语言", "工作语言"],
+        "organization": ["organization", "organisation", "party", "affiliation", "employer",
+                         "institution", "所属组织", "所属政党", "政党", "单位", "组织", "机构",
+                         "工作单位", "所在单位"],
+        "role": ["role", "position", "post", "position in organization", "党内职务", "角色",
+                 "岗位"],
+        "start": ["start", "since", "from", "start date", "in office since", "起始", "开始",
+                  "任职开始", "起始日期", "任职时间"],
+        "end": ["end", "until", "to", "end date", "结束", "任职结束", "截止", "结束日期"],
+    },
+    "interactions": {
+        **_COMMON,
+        "kind": ["kind", "type", "category", "kind of interaction", "activity type",
+                 "type of exchange", "类型", "交往类型", "活动类型", "形式", "类别"],
+        "title": ["title", "subject", "event", "activity", "name", "topic of meeting",
+                  "description", "标题", "主题", "活动", "活动名称", "事项", "名称", "事由"],
+        "start": ["start", "date", "start date", "from", "date of visit", "visit date",
+                  "meeting date", "date of meeting", "event date", "日期", "时间", "开始日期",
+                  "开始时间", "访问日期", "会见日期", "活动日期", "起始日期"],
+        "end": ["end", "end date", "until", "to", "结束日期", "结束时间", "截止日期"],
+        "city": ["city", "place", "location", "venue", "城市", "地点", "会见地点", "举办地"],
+        "platform": ["platform", "mechanism", "framework", "channel", "平台", "机制", "渠道"],
+        "topics": ["topics", "topic", "themes", "theme", "subjects", "issues", "议题", "话题",
+                   "主题领域", "合作领域"],
+        "participants": ["participants", "participant", "parties", "partners", "delegation",
+                         "with", "counterpart", "counterparts", "organizations", "attendees",
+                         "参与方", "参加方", "参与者", "参会方", "对方", "来访团组", "外方",
+                         "政党", "团组", "代表团"],
+        "summary": ["summary", "content", "details", "minutes", "report", "摘要", "内容",
+                    "概要", "情况", "会谈内容"],
+        "outcomes": ["outcomes", "outcome", "results", "result", "agreements", "成果",
+                     "结果", "共识"],
+    },
+    "followups": {
+        **_COMMON,
+        "description": ["description", "follow-up", "follow up", "followup", "task", "action",
+                        "promise", "commitment", "to do", "todo", "action item", "事项",
+                        "待办", "后续", "后续事项", "承诺", "任务", "跟进事项"],
+        "due": ["due", "due date", "deadline", "by", "截止", "截止日期", "期限", "到期"],
+        "status": ["status", "state", "状态", "进展", "完成情况"],
+        "owner": ["owner", "responsible", "assignee", "who", "assigned to", "负责人",
+                  "责任人", "经办人"],
+        "organization": ["organization", "organisation", "party", "partner", "政党", "组织",
+                         "对方", "机构"],
+        "interaction": ["interaction", "meeting", "visit", "event", "活动", "会见", "来源活动"],
+    },
+}
+# The columns a header row uses most tell what its rows are; these weigh more.
+DISTINCTIVE = {
+    "organizations": {"abbreviation": 2, "ideology": 3, "founded": 3, "website": 2, "level": 2,
+                      "status": 1},
+    "people": {"first_name": 3, "last_name": 3, "gender": 3, "title": 2, "role": 2,
+               "nationality": 2, "languages": 3, "phones": 1, "emails": 1},
+    "interactions": {"participants": 3, "platform": 3, "outcomes": 3, "summary": 2, "city": 2,
+                     "start": 2, "topics": 2},
+    "followups": {"description": 3, "due": 3, "owner": 3, "interaction": 2},
+}
+
+IDENTITY = {"organizations": {"name", "name_en", "name_zh"},
+            "people": {"name", "first_name", "last_name", "name_en", "name_zh"},
+            "interactions": {"title", "start"}, "followups": {"description"}}
+
+_PUNCT = re.compile(r"[\s_\-–—.:：,，/\\()（）\[\]【】*#'\"’]+")
+
+
+def normalize_header(text: Any) -> str:
+    if text is None:
+        return ""
+    folded = unicodedata.normalize("NFKC", str(text)).casefold()
+    return _PUNCT.sub("", folded)
+
+
+_LOOKUP: dict[str, dict[str, str]] = {
+    kind: {normalize_header(s): field for field, words in fields.items() for s in [field, *words]}
+    for kind, fields in SYNONYMS.items()
+}
+for _kind, _targets in TARGETS.items():
+    for _field in _targets:
+        _LOOKUP[_kind].setdefault(normalize_header(_field), _field)
+_ANY = {key for table in _LOOKUP.values() for key in table}
+
+
+def field_for(header: Any, kind: str) -> str | None:
+    return _LOOKUP[kind].get(normalize_header(header))
+
+
+def auto_map(headers: Sequence[Any], kind: str) -> dict[int, str]:
+    """Column index → field, first column wins when two headers name the same field."""
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for index, header in enumerate(headers):
+        field = field_for(header, kind)
+        if field and field not in taken:
+            mapping[index] = field
+            taken.add(field)
+    return mapping
+
+
+def guess_kind(headers: Sequence[Any]) -> str:
+    """What the rows most likely are, from how many of a kind's headers match."""
+    def score(kind: str) -> float:
+        fields = set(auto_map(headers, kind).values())
+        weights = DISTINCTIVE[kind]
+        total = sum(1 + weights.get(field, 0) for field in fields)
+        if not fields & IDENTITY[kind]:
+            total -= 10  # rows of a kind must at least say which record they are
+        return total + (0.5 if "name" in fields and kind == "organizations" else 0)
+
+    return max(KINDS, key=score)
+
+
+def _is_label(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and not value.strip().replace(
+        ".", "", 1).isdigit()
+
+
+def detect_header_row(rows: Sequence[Sequence[Any]], scan: int = 30) -> int | None:
+    """The 0-based index of the header row: the row among the first `scan` whose cells match
+    the most known headers (data may start below a title or blank rows, or in column B)."""
+    best: tuple[float, int] | None = None
+    for index, row in enumerate(rows[:scan]):
+        labels = [cell for cell in row if _is_label(cell)]
+        if not labels:
+            continue
+        known = sum(1 for cell in labels if normalize_header(cell) in _ANY)
+        filled = sum(1 for cell in row if cell not in (None, ""))
+        # A title row ("Partner parties 2024") has one label; a header row has several.
+        score = known * 3 + len(labels) + (0 if filled > 1 else -5)
+        if best is None or score > best[0]:
+            best = (score, index)
+    return None if best is None else best[1]
+
+
+def header_texts(row: Sequence[Any]) -> list[str]:
+    return ["" if cell is None else str(cell).strip() for cell in row]
+
+
+# ---------------------------------------------------------------------------------------------
+# Mapping profiles: a named mapping (kind + header → field) saved in the database, so the next
+# list from the same colleague maps itself.
+
+_PROFILE_PREFIX = "import_profile:"
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    kind: str
+    columns: dict[str, str | None]  # header text → field (None: ignore the column)
+    day_order: str | None = None
+
+
+def save_profile(db: Database, profile: Profile) -> None:
+    if not profile.name.strip():
+        raise LiaisonError("Give the mapping profile a name.")
+    payload = json.dumps({"kind": profile.kind, "columns": profile.columns,
+                          "day_order": profile.day_order}, ensure_ascii=False)
+    with db.transaction() as session:
+        key = _PROFILE_PREFIX + profile.name.strip()
+        row = session.get(Meta, key)
+        if row is None:
+            session.add(Meta(key=key, value=payload))
+        else:
+            row.value = payload
+
+
+def list_profiles(db: Database) -> list[Profile]:
+    with db.reading() as session:
+        rows = session.execute(select(Meta).where(Meta.key.startswith(_PROFILE_PREFIX))
+                               .order_by(Meta.key)).scalars().all()
+        return [_profile(row.key.removeprefix(_PROFILE_PREFIX), row.value) for row in rows]
+
+
+def load_profile(db: Database, name: str) -> Profile:
+    with db.reading() as session:
+        row = session.get(Meta, _PROFILE_PREFIX + name.strip())
+        if row is None:
+            known = ", ".join(p.name for p in list_profiles(db)) or "none yet"
+            raise LiaisonError(f"There is no mapping profile called “{name}” (saved profiles: {known}).")
+        return _profile(name.strip(), row.value)
+
+
+def _profile(name: str, value: str | None) -> Profile:
+    data = json.loads(value or "{}")
+    return Profile(name, data.get("kind", "organizations"), dict(data.get("columns", {})),
+                   data.get("day_order"))
+
+
+def apply_profile(profile: Profile, headers: Sequence[Any]) -> dict[int, str]:
+    by_header = {normalize_header(k): v for k, v in profile.columns.items()}
+    mapping: dict[int, str] = {}
+    for index, header in enumerate(headers):
+        field = by_header.get(normalize_header(header))
+        if field:
+            mapping[index] = field
+    return mapping

@@ -1,0 +1,222 @@
+"""Finding the existing record a row of a foreign sheet means: by id, by every name, alias and
+abbreviation (normalized) together with the country, and by a similar name above a threshold.
+An ambiguous match is returned as such, never resolved silently."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import null, select
+from sqlalchemy.orm import Session
+
+from db.models import FollowUp, Interaction, Organization, Person
+from db.models.folding import fold
+from db.services.similarity import normalize_name
+
+UUID_TEXT = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+FUZZY_THRESHOLD = 90.0
+_DIGITS = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Match:
+    ids: tuple[str, ...]  # one: matched; several: ambiguous; none: new
+    reason: str = ""
+    score: float = 100.0
+
+    @property
+    def found(self) -> str | None:
+        return self.ids[0] if len(self.ids) == 1 else None
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.ids) > 1
+
+
+NO_MATCH = Match(())
+
+
+@dataclass
+class NameIndex:
+    """Every live organization's or person's names, folded, with its country; rows planned in
+    this import are added as they are met, so a later row can refer to an earlier one."""
+
+    entity: str
+    keys: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    abbreviations: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    country: dict[str, str | None] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    deleted: set[str] = field(default_factory=set)
+    _choices: dict[str | None, tuple[list[str], list[str]]] | None = None
+
+    @classmethod
+    def load(cls, session: Session, entity: str) -> NameIndex:
+        index = cls(entity)
+        if entity == "organization":
+            o = Organization
+            rows: Iterable[Any] = session.execute(select(
+                o.id, o.name, o.name_en, o.name_zh, o.aliases, o.abbreviation, o.country_code,
+                o.deleted_at))
+        else:
+            p = Person
+            rows = session.execute(select(p.id, p.name, p.name_en, p.name_zh, p.aliases,
+                                          null(), p.nationality, p.deleted_at))
+        for record_id, name, name_en, name_zh, aliases, abbreviation, country, deleted in rows:
+            if deleted is not None:
+                index.deleted.add(record_id)
+                continue
+            index.add(record_id, (name, name_en, name_zh, *(aliases or [])), abbreviation,
+                      country)
+        return index
+
+    def add(self, record_id: str, names: Iterable[str | None], abbreviation: str | None,
+            country: str | None) -> None:
+        first = None
+        for name in names:
+            if name:
+                key = normalize_name(name)
+                if key:
+                    self.keys[key].add(record_id)
+                    first = first or name
+        if abbreviation:
+            key = normalize_name(abbreviation)
+            if len(key) >= 2:
+                self.abbreviations[key].add(record_id)
+        self.country[record_id] = country
+        self.names.setdefault(record_id, first or abbreviation or record_id)
+        self._choices = None
+
+    def knows(self, record_id: str) -> bool:
+        return record_id in self.country
+
+    def _in_country(self, ids: Iterable[str], country: str | None) -> set[str]:
+        found = set(ids)
+        if country:
+            same = {i for i in found if self.country.get(i) in (country, None)}
+            return same
+        return found
+
+    def exact(self, names: Iterable[str | None], abbreviation: str | None = None,
+              country: str | None = None) -> Match:
+        ids: set[str] = set()
+        reason = ""
+        for name in names:
+            if not name:
+                continue
+            key = normalize_name(name)
+            hits = self._in_country(self.keys.get(key, ()), country)
+            hits |= self._in_country(self.abbreviations.get(key, ()), country)
+            if hits and not reason:
+                reason = f"same name “{name}”" if hits & self.keys.get(key, set()) else \
+                    f"“{name}” is its abbreviation"
+            ids |= hits
+        if abbreviation:
+            key = normalize_name(abbreviation)
+            hits = self._in_country(self.abbreviations.get(key, ()), country)
+            if hits and not ids:
+                reason = f"same abbreviation “{abbreviation}”"
+            if hits and (not ids or ids & hits):
+                ids = ids & hits if ids & hits else hits
+        if ids and country and reason:
+            reason += " and country"
+        return Match(tuple(sorted(ids)), reason) if ids else NO_MATCH
+
+    def fuzzy(self, name: str, country: str | None = None,
+              threshold: float = FUZZY_THRESHOLD) -> Match:
+        if self._choices is None:
+            buckets: dict[str | None, tuple[list[str], list[str]]] = defaultdict(
+                lambda: ([], []))
+            for key, ids in self.keys.items():
+                for record_id in ids:
+                    for bucket in {self.country.get(record_id), "*"}:
+                        buckets[bucket][0].append(key)
+                        buckets[bucket][1].append(record_id)
+            self._choices = dict(buckets)
+        keys, owners = self._choices.get(country or "*", ([], []))
+        wanted = normalize_name(name)
+        if not wanted or not keys:
+            return NO_MATCH
+        if sum(ch.isalpha() for ch in wanted) < 4:
+            return NO_MATCH  # codes and numbers are the same or they are different
+        digits = _DIGITS.findall(wanted)
+        hits = [hit for hit in process.extract(wanted, keys, scorer=fuzz.token_sort_ratio,
+                                               score_cutoff=threshold, limit=8)
+                if _DIGITS.findall(hit[0]) == digits]  # "Party 2" is not "Party 3"
+        if not hits:
+            return NO_MATCH
+        best = hits[0][1]
+        found = sorted({owners[i] for _k, score, i in hits if score >= best - 0.5})
+        return Match(tuple(found), f"similar name “{self.names[found[0]]}” ({best:.0f}%)", best)
+
+    def resolve(self, text: str, country: str | None = None, *, allow_fuzzy: bool = True
+                ) -> Match:
+        """A reference written by hand: an id, a name, an alias or an abbreviation."""
+        cleaned = text.strip()
+        if UUID_TEXT.match(cleaned):
+            key = cleaned.lower()
+            return Match((key,), "same id") if self.knows(key) else NO_MATCH
+        match = self.exact([cleaned], None, country)
+        if match.ids or not allow_fuzzy:
+            return match
+        return self.fuzzy(cleaned, country)
+
+
+@dataclass
+class KeyIndex:
+    """Interactions (by start date and title) or follow-ups (by description and due date) that
+    already exist, to recognise a row imported before."""
+
+    keys: dict[tuple[Any, ...], list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def find(self, key: tuple[Any, ...]) -> list[str]:
+        return self.keys.get(key, [])
+
+    def add(self, key: tuple[Any, ...], record_id: str) -> None:
+        self.keys[key].append(record_id)
+
+
+def interaction_key(start: date | None, title: str | None) -> tuple[Any, ...]:
+    return (start, fold(title or ""))
+
+
+def followup_key(description: str | None, due: date | None) -> tuple[Any, ...]:
+    return (fold(description or ""), due)
+
+
+def load_interaction_keys(session: Session, dates: Iterable[date]) -> KeyIndex:
+    index = KeyIndex()
+    wanted = sorted(set(dates))
+    i = Interaction
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        for record_id, day, title in session.execute(
+                select(i.id, i.start, i.title).where(i.start.in_(chunk), i.deleted_at.is_(None))):
+            index.add(interaction_key(day, title), record_id)
+    return index
+
+
+def load_followup_keys(session: Session) -> KeyIndex:
+    index = KeyIndex()
+    f = FollowUp
+    for record_id, description, due in session.execute(
+            select(f.id, f.description, f.due).where(f.deleted_at.is_(None))):
+        index.add(followup_key(description, due), record_id)
+    return index
+
+
+def live_ids(session: Session, model: Any, ids: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Of the given ids: (live, deleted)."""
+    wanted = sorted(set(ids))
+    live: set[str] = set()
+    deleted: set[str] = set()
+    for start in range(0, len(wanted), 500):
+        for record_id, deleted_at in session.execute(
+                select(model.id, model.deleted_at).where(model.id.in_(wanted[start:start + 500]))):
+            (deleted if deleted_at is not None else live).add(record_id)
+    return live, deleted

@@ -1,0 +1,157 @@
+"""Text tables (.csv, .tsv, .txt): which encoding the bytes are in, which character separates
+the fields, and the rows. Used by `db.exchange.reading.readers`; every value read is a str or None.
+
+Encoding, in order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a mark (NUL in
+every other byte — checked before UTF-8, which accepts NUL bytes); strict UTF-8; then one of
+the two legacy encodings a colleague's Excel writes with "Save as CSV" in this office's world:
+GB18030 (a superset of GBK: Chinese Windows) or cp1252 (Western Windows). General-purpose
+detectors (charset-normalizer was tried) misjudge short files — a one-line "Ñuñoa" or "Fianna
+Fáil" came out as Chinese — so that choice is made by `_legacy_encoding`, from how the
+non-ASCII bytes sit among the ASCII ones."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+DELIMITERS = (",", ";", "\t", "|")
+SAMPLE = 64 * 1024
+CANCEL_EVERY = 4096
+
+_BOMS = (  # the UTF-32 LE mark begins with the UTF-16 LE one: longest first
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# A run of bytes >= 0x80. In GBK/GB18030 text each Chinese character is two such bytes and
+# Chinese words stand apart from ASCII words; in cp1252 text a run is an accented letter or a
+# typographic sign, nearly always one byte, or letters inside an ASCII word ("Größe").
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+_ASCII_LETTERS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# Control characters that a text table does not hold (tab, LF, VT, FF and CR it may).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_UNDEFINED_CP1252 = re.compile(r"[\udc80-\udcff]")
+_SEP_LINE = re.compile(r"sep=(.)\r?\n")
+
+
+def decode(data: bytes, encoding: str) -> str:
+    """The text; a stray undecodable byte becomes U+FFFD rather than failing the file."""
+    if encoding == "cp1252":
+        # cp1252 leaves five bytes undefined; Windows passes them through as C1 controls.
+        text = data.decode("cp1252", errors="surrogateescape")
+        if _UNDEFINED_CP1252.search(text):
+            text = _UNDEFINED_CP1252.sub(lambda m: chr(ord(m.group()) - 0xDC00), text)
+        return text
+    return data.decode(encoding, errors="replace")
+
+
+def looks_binary(sample: str) -> bool:
+    return "\x00" in sample or len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)
+
+
+def detect_encoding(data: bytes) -> str:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    utf16 = _utf16_without_bom(data[:SAMPLE])
+    if utf16:
+        return utf16
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        # A file cut inside its last character, after UTF-8 characters decoded fine before it
+        # (one lone "é" byte at the very end is cp1252, not a cut).
+        if exc.reason == "unexpected end of data" and not data[: exc.start].isascii():
+            return "utf-8"
+    return _legacy_encoding(data[: 4 * SAMPLE])
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    zeros = sample.count(0)
+    if len(sample) < 4 or not zeros or zeros < len(sample) // 10:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    # A character below U+0100 has its NUL in the high byte: odd offsets in little-endian.
+    if even <= zeros // 20:
+        return "utf-16-le"
+    if odd <= zeros // 20:
+        return "utf-16-be"
+    return None
+
+
+def _legacy_encoding(sample: bytes) -> str:
+    try:
+        sample.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(sample) - 4:  # not only a character cut at the sample's end
+            return "cp1252"
+    chinese = western = 0
+    for run in _HIGH_RUN.finditer(sample):
+        start, end = run.span()
+        inside_word = (start > 0 and sample[start - 1] in _ASCII_LETTERS
+                       and end < len(sample) and sample[end] in _ASCII_LETTERS)
+        if (end - start) % 2 or inside_word:
+            western += 1
+        else:
+            chinese += 1
+    return "gb18030" if chinese > western else "cp1252"
+
+
+def split_sep_line(text: str) -> tuple[str, str | None]:
+    """Excel's "sep=;" first line names the delimiter and is not part of the table."""
+    match = _SEP_LINE.match(text)
+    if match and match.group(1) in DELIMITERS:
+        return text[match.end():], match.group(1)
+    return text, None
+
+
+def sniff_delimiter(text: str, default: str) -> str:
+    """The candidate that splits the first lines into the most consistent number (> 1) of
+    fields, then the most fields. csv.Sniffer guesses from character frequencies and fails on
+    one-column files and on quoted fields holding other candidates; parsing is sturdier."""
+    sample = text[:SAMPLE]
+    cut = len(sample) < len(text)
+    best: tuple[float, int, int] | None = None
+    chosen = default
+    for rank, delimiter in enumerate(sorted(DELIMITERS, key=lambda d: d != default)):
+        counts = [len(row) for row in csv.reader(io.StringIO(sample, newline=""),
+                                                  delimiter=delimiter) if row]
+        if cut and len(counts) > 1:
+            counts.pop()  # the sample may end inside the last row
+        if not counts:
+            continue
+        width, agreeing = Counter(counts).most_common(1)[0]
+        if width < 2:
+            continue
+        score = (agreeing / len(counts), width, -rank)
+        if best is None or score > best:
+            best, chosen = score, delimiter
+    return chosen
+
+
+def read_rows(text: str, delimiter: str, limit: int | None,
+              check_cancel: Callable[[], None]) -> tuple[list[list[Any]], bool]:
+    """The rows, empty fields as None, and whether `limit` cut off rows holding something.
+    A csv.Error raised here carries the line reached in its `line` attribute."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[Any]] = []
+    try:
+        for number, row in enumerate(reader, start=1):
+            if limit is not None and number > limit:
+                return rows, any(row) or any(any(more) for more in reader)
+            if number % CANCEL_EVERY == 0:
+                check_cancel()
+            rows.append([field or None for field in row] if "" in row else row)
+    except csv.Error as exc:
+        exc.line = reader.line_num  # type: ignore[attr-defined]
+        raise
+    return rows, False

@@ -1,0 +1,91 @@
+"""The starter register: active world parties from Party Facts (MIT, Party Facts authors),
+converted by scripts/build_starter.py into resources/starter/parties.csv."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from db.changes import recording
+from db.changes.recording import Actor
+from db.models import Country, Organization
+from db.services import organizations
+from db.store.engine import Database
+
+ATTRIBUTION = (
+    "Starter register of world parties: Party Facts (https://partyfacts.herokuapp.com), "
+    "Döring, Holger and Sven Regel, MIT licence, Party Facts authors."
+)
+# Party Facts codes outside ISO 3166 for parts or predecessors of today's countries.
+NON_ISO_CODES = {
+    "XKX": "XK", "NIR": "GB", "SML": "SO", "PMR": "MD", "ZZB": "TZ", "NFL": "CA",
+    "DDR": "DE", "YMD": "YE", "VNR": "VN", "AUH": "AT", "EUN": None,
+}
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class StarterProgress:
+    done: int
+    total: int
+    created: int
+
+
+@dataclass(frozen=True)
+class StarterResult:
+    created: int
+    already_present: int
+
+
+def read_rows() -> list[dict[str, str]]:
+    from db.seed.resources import resource_path
+
+    with resource_path("starter", "parties.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_starter(db: Database, actor: Actor | None = None,
+                 cancelled: object = None) -> Iterator[StarterProgress]:
+    """Load the register in one transaction, yielding progress. Parties already loaded (by
+    their Party Facts id) are left as they are, so loading twice adds nothing.
+    `cancelled` is a callable returning True to abandon the load (nothing is written)."""
+    actor = actor or Actor(source="starter", detail="Party Facts")
+    rows = read_rows()
+    with db.transaction() as session:
+        alpha3: dict[str, str | None] = dict(NON_ISO_CODES)
+        alpha3.update(session.execute(select(Country.alpha3, Country.code)).all())
+        present = set(session.execute(
+            select(Organization.external_ref).where(Organization.external_ref.like("partyfacts:%"))
+        ).scalars())
+        fresh = [row for row in rows if f"partyfacts:{row['partyfacts_id']}" not in present]
+        created = 0
+        for start in range(0, len(fresh), CHUNK):
+            if callable(cancelled) and cancelled():
+                raise InterruptedError("The starter register was not loaded (cancelled).")
+            chunk = fresh[start:start + CHUNK]
+            values = [{
+                "name": row["name"], "name_en": row["name_en"] or None,
+                "abbreviation": row["abbreviation"] or None,
+                "aliases": row["aliases"], "kind": "party",
+                "country": alpha3.get(row["country_alpha3"]),
+                "founded": row["founded"] or None, "website": row["website"] or None,
+                "notes": row["description"] or None,
+            } for row in chunk]
+            objects = recording.create_many(session, organizations.SCHEMA, values, actor)
+            for obj, row in zip(objects, chunk, strict=True):
+                obj.external_ref = f"partyfacts:{row['partyfacts_id']}"
+            session.flush()
+            created += len(objects)
+            yield StarterProgress(start + len(chunk), len(fresh), created)
+    yield StarterProgress(len(fresh), len(fresh), created)
+
+
+def run_starter(db: Database, actor: Actor | None = None) -> StarterResult:
+    total = len(read_rows())
+    created = 0
+    for step in load_starter(db, actor):
+        created = step.created
+    return StarterResult(created=created, already_present=total - created)

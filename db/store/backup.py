@@ -1,0 +1,77 @@
+"""Backups of a SQLite database, and restoring one (keeping the replaced file)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from db.store.engine import (
+    Database,
+    backup_folder,
+    backup_sqlite,
+    busy_timeout_seconds,
+    check_sqlite_file,
+    explain,
+    has_sqlite_header,
+    read_sqlite_schema,
+    sqlite_path_of,
+    sqlite_readonly_uri,
+    timestamp,
+)
+from db.store.errors import DatabaseProblem
+
+PG_DUMP_MESSAGE = (
+    "Backups of a PostgreSQL server are made with the server's own tools (pg_dump); "
+    "Liaison backs up local database files.")
+
+
+def backup_database(db: Database, folder: Path | None = None) -> Path:
+    if db.path is None:
+        raise DatabaseProblem(PG_DUMP_MESSAGE)
+    folder = folder or backup_folder(db.path)
+    return backup_sqlite(db.path, folder / f"{db.path.stem}-{timestamp()}.sqlite3")
+
+
+def check_backup_file(source: Path) -> None:
+    """Refuse, before anything is replaced, a file that is not a Liaison database this version
+    can open."""
+    if not source.is_file():
+        raise DatabaseProblem(f"There is no backup file {source}.")
+    if not has_sqlite_header(source):
+        raise DatabaseProblem(f"{source} is not a Liaison backup (it is not a SQLite file).")
+    from db.store.migrate import refuse_unusable
+
+    tables, revision = read_sqlite_schema(source)
+    refuse_unusable(str(source), tables, revision)
+    if revision is None:
+        raise DatabaseProblem(f"{source} is not a Liaison backup (it holds no Liaison data).")
+
+
+def restore_database(url: str, source: Path) -> Path | None:
+    """Replace the database file with `source`; return where the previous file was kept
+    (None when there was no previous file)."""
+    target = sqlite_path_of(url)
+    if target is None:
+        raise DatabaseProblem("Restore works on local database files, not on a server.")
+    check_backup_file(source)
+    if source.resolve() == target.resolve():
+        raise DatabaseProblem(f"{source} is the database itself; choose a backup copy to restore.")
+    check_sqlite_file(target)
+    safety: Path | None = None
+    if target.exists() and target.stat().st_size > 0:
+        safety = backup_sqlite(
+            target, backup_folder(target) / f"{target.stem}.before-restore-{timestamp()}.sqlite3")
+    try:
+        incoming = sqlite3.connect(sqlite_readonly_uri(source), uri=True)
+        try:
+            destination = sqlite3.connect(target, timeout=busy_timeout_seconds())
+            try:
+                incoming.backup(destination)
+            finally:
+                destination.close()
+        finally:
+            incoming.close()
+    except sqlite3.Error as exc:
+        raise (explain(exc, str(target))
+               or DatabaseProblem(f"Cannot restore {source} into {target}: {exc}.")) from exc
+    return safety

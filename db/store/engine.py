@@ -1,0 +1,349 @@
+"""Open a Liaison database from a path or a SQLAlchemy URL, migrating it safely.
+
+Default: a SQLite file in the user's data folder. A team points at PostgreSQL with
+``--db postgresql+psycopg://…`` or the ``LIAISON_DB`` environment variable.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.store.errors import DatabaseProblem
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+# resolve_url's form of a SQLite file: this prefix and then the absolute path as it is — never
+# URL-decoded, so folders named "Team #2" or "100% done" stay what they are.
+SQLITE_PREFIX = "sqlite:///"
+SQLITE_MEMORY = "sqlite:///:memory:"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 5000  # read at each connection, so tests may lower it
+# The schema revision this version of Liaison writes; a test keeps it equal to Alembic's head.
+SCHEMA_HEAD = "0005"
+# How much of a SQLite file an export may read through a memory map (see Database.reading).
+SCAN_MMAP_BYTES = 1 << 30
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("Liaison", appauthor=False) / "liaison.sqlite3"
+
+
+def resolve_url(target: str | os.PathLike[str] | None) -> str:
+    """A path, a URL, LIAISON_DB, or the default file — as a URL. A SQLite file comes back as
+    ``sqlite:///`` followed by its absolute path, unescaped (see `sqlite_path_of`)."""
+    if target is None or str(target) == "":
+        target = os.environ.get("LIAISON_DB") or default_database_path()
+    text = str(target)
+    if "://" in text:
+        try:
+            url = make_url(text)
+            url.port  # noqa: B018  (a port that is not a number fails here, not later)
+        except (ArgumentError, ValueError):
+            raise DatabaseProblem(f"“{text}” is not a database path or URL Liaison understands.") from None
+        backend = url.get_backend_name()
+        if backend == "postgres":  # the short form hosting services print
+            backend = "postgresql"
+        if backend not in ("sqlite", "postgresql"):
+            raise DatabaseProblem(
+                f"Liaison works with SQLite files and PostgreSQL servers, not “{backend}”."
+            )
+        if backend == "sqlite":
+            if not url.database or url.database == ":memory:":
+                return SQLITE_MEMORY
+            return SQLITE_PREFIX + str(Path(url.database).expanduser().resolve())
+        if url.drivername != "postgresql+psycopg":
+            url = url.set(drivername="postgresql+psycopg")
+        return url.render_as_string(hide_password=False)
+    return SQLITE_PREFIX + str(Path(text).expanduser().resolve())
+
+
+def sqlite_path_of(url: str) -> Path | None:
+    """The file behind a URL made by `resolve_url`; None for a server or an in-memory database."""
+    if url.startswith(SQLITE_PREFIX) and url != SQLITE_MEMORY:
+        return Path(url.removeprefix(SQLITE_PREFIX))
+    return None
+
+
+def busy_timeout_seconds() -> float:
+    return BUSY_TIMEOUT_MS / 1000
+
+
+def sqlite_readonly_uri(path: Path) -> str:
+    """A URI that opens `path` read-only, whatever characters (#, ?, %, spaces) its name has."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def is_writable(path: Path) -> bool:
+    """May Liaison write `path`? Besides the permission check, a file or folder nobody may write
+    (chmod a-w, “locked” in a file manager) counts as read-only even for an administrator, who
+    could write it anyway: that mark is the owner's wish, so it behaves the same for everyone."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return os.access(path, os.W_OK) and bool(mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
+def has_sqlite_header(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError as exc:
+        raise DatabaseProblem(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, with a clear sentence, a file that is not SQLite or cannot be written."""
+    if path.is_dir():
+        raise DatabaseProblem(f"{path} is a folder, not a Liaison database file.")
+    if path.exists():
+        if path.stat().st_size > 0 and not has_sqlite_header(path):
+            raise DatabaseProblem(f"{path} is not a Liaison database (it is not a SQLite file).")
+        if not is_writable(path):
+            raise DatabaseProblem(
+                f"The database file {path} is read-only; Liaison needs to write to it. "
+                "Copy it somewhere writable or change its permissions."
+            )
+        if not is_writable(path.parent):
+            raise DatabaseProblem(
+                f"The folder {path.parent} is read-only; Liaison keeps its journal beside the "
+                "database file, so it needs to write there. Move the file or change the folder's "
+                "permissions."
+            )
+    else:
+        parent = path.parent
+        if not parent.exists():
+            try:
+                parent.mkdir(parents=True)
+            except OSError as exc:
+                raise DatabaseProblem(f"Cannot create the folder {parent}: {exc.strerror}.") from exc
+        if not is_writable(parent):
+            raise DatabaseProblem(f"Cannot create a database in {parent}: the folder is read-only.")
+
+
+def read_sqlite_schema(path: Path) -> tuple[list[str], str | None]:
+    """The table names and schema revision of an existing SQLite file, read without writing
+    a byte to it (a read-only connection: not even the journal mode changes)."""
+    try:
+        connection = sqlite3.connect(sqlite_readonly_uri(path), uri=True,
+                                     timeout=busy_timeout_seconds())
+    except sqlite3.Error as exc:
+        raise (explain(exc, str(path)) or DatabaseProblem(f"Cannot open {path}: {exc}.")) from exc
+    try:
+        tables = [row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' "
+            "ESCAPE '~' ORDER BY name")]
+        revision: str | None = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = None if row is None else str(row[0])
+        return tables, revision
+    except sqlite3.Error as exc:
+        raise (explain(exc, str(path)) or DatabaseProblem(f"Cannot read {path}: {exc}.")) from exc
+    finally:
+        connection.close()
+
+
+def explain(exc: BaseException, where: str = "the database") -> DatabaseProblem | None:
+    """Translate a driver error caused by the environment into a clear message; None for bugs."""
+    if isinstance(exc, DBAPIError):
+        detail = str(exc.orig) if exc.orig is not None else str(exc)
+    elif isinstance(exc, sqlite3.Error):
+        detail = str(exc)
+    else:
+        return None
+    detail = " ".join(detail.split())  # one line: drivers put newlines and tabs in messages
+    text = detail.lower()
+    if "database is locked" in text or "database table is locked" in text:
+        return DatabaseProblem(
+            f"{where} is busy: another program is writing to it. Try again in a moment."
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseProblem(f"{where} is read-only; Liaison cannot save changes to it.")
+    if "disk is full" in text or "disk full" in text or "no space left" in text:
+        return DatabaseProblem("The disk is full; free some space and try again. Nothing was saved.")
+    if "file is not a database" in text or "file is encrypted" in text:
+        return DatabaseProblem(f"{where} is not a Liaison database (it is not a SQLite file).")
+    if "malformed" in text:
+        return DatabaseProblem(
+            f"{where} is damaged (SQLite reports a malformed database); restore it from a backup."
+        )
+    if "unable to open database" in text:
+        return DatabaseProblem(f"Cannot open {where}: the file or its folder is missing or locked.")
+    if isinstance(exc, OperationalError) and ("connection" in text or "server" in text):
+        return DatabaseProblem(f"Cannot reach the database server: {detail}")
+    return None
+
+
+@dataclass
+class Database:
+    """An open database: the engine, a session factory, and where it lives."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+    path: Path | None = None
+    backups: list[Path] = field(default_factory=list)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def describe(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    def ensure_present(self) -> None:
+        """A database file that vanished (deleted, moved, its drive unplugged) must not be
+        silently recreated empty by the next connection."""
+        if self.path is not None and not self.path.exists():
+            raise DatabaseProblem(
+                f"The database file {self.path} is no longer there (moved, deleted, or its "
+                "drive was removed). Nothing more was saved; put it back or open another.")
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any exception."""
+        self.ensure_present()
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException as exc:
+            session.rollback()
+            problem = explain(exc, self.describe())
+            if problem is not None:
+                raise problem from exc
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def reading(self, *, scanning: bool = False) -> Iterator[Session]:
+        """A session for reading. `scanning` (exports, which read much of the file): on SQLite
+        the file is read through a memory map meanwhile — a quarter less time per page than
+        read calls — and back to read calls after, so everyday memory use is unchanged."""
+        self.ensure_present()
+        session = self.sessions()
+        mapped: Any = None  # the SQLite connection read through a map
+        try:
+            if scanning and self.engine.dialect.name == "sqlite":
+                mapped = session.connection().connection.dbapi_connection
+                mapped.execute(f"PRAGMA mmap_size = {SCAN_MMAP_BYTES}")
+            yield session
+        except BaseException as exc:
+            problem = explain(exc, self.describe())
+            if problem is not None:
+                raise problem from exc
+            raise
+        finally:
+            if mapped is not None:
+                mapped.execute("PRAGMA mmap_size = 0")  # still this session's connection
+            session.rollback()
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def create_engine_for(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = sqlite_path_of(url)
+        # A URL object is used as it is: the path is not parsed or decoded again.
+        target = URL.create("sqlite+pysqlite", database=str(path) if path else ":memory:")
+        engine = create_engine(target, connect_args={"timeout": busy_timeout_seconds()})
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+def server_revision(engine: Engine) -> str | None:
+    """The schema revision recorded in a server database, or None when there is none yet."""
+    if not inspect(engine).has_table("alembic_version"):
+        return None
+    with engine.connect() as connection:
+        row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return None if row is None else str(row[0])
+
+
+def unique_path(path: Path) -> Path:
+    """`path`, or `path` with -2, -3… before the suffix if a file of that name exists."""
+    candidate = path
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        number += 1
+    return candidate
+
+
+def backup_sqlite(path: Path, destination: Path) -> Path:
+    """A consistent copy of a live SQLite file (the backup API copies WAL content too), as a
+    single self-contained file. An existing file is never overwritten: the name gets -2, -3…"""
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseProblem(
+            f"Cannot write a backup in {destination.parent}: {exc.strerror or exc}.") from exc
+    destination = unique_path(destination)
+    try:
+        source = sqlite3.connect(sqlite_readonly_uri(path), uri=True,
+                                 timeout=busy_timeout_seconds())
+        try:
+            target = sqlite3.connect(destination)
+            try:
+                source.backup(target)
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except sqlite3.Error as exc:
+        destination.unlink(missing_ok=True)
+        raise (explain(exc, str(path))
+               or DatabaseProblem(f"Cannot back up {path} to {destination}: {exc}.")) from exc
+    return destination
+
+
+def backup_folder(path: Path) -> Path:
+    return path.parent / "backups"
+
+
+def timestamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
+
+
+def copy_file(source: Path, destination: Path) -> Path:
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, destination)
+    return destination

@@ -1,0 +1,71 @@
+"""Schema migrations on open: back up the file, refuse a database from a newer Liaison."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from db.store.engine import MIGRATIONS_DIR, Database, backup_folder, backup_sqlite, timestamp
+from db.store.errors import DatabaseProblem
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def current_revision(database: Database) -> str | None:
+    with database.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def refuse_unusable(where: str, tables: Iterable[str], revision: str | None) -> None:
+    """Refuse, before anything is written, a database from a newer Liaison or one holding
+    someone else's tables."""
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseProblem(
+            f"{where} was written by a newer version of Liaison (schema {revision}); "
+            "update Liaison to open it. Nothing in it was changed."
+        )
+    if revision is None and any(not name.startswith("sqlite_") for name in tables):
+        raise DatabaseProblem(
+            f"{where} holds tables but is not a Liaison database; Liaison will not touch it."
+        )
+
+
+def upgrade_to_head(database: Database) -> list[Path]:
+    """Bring the schema to head. Returns the backup files written (SQLite only)."""
+    config = alembic_config()
+    current = current_revision(database)
+    if current == head_revision():
+        return []
+    refuse_unusable(database.describe(),
+                    inspect(database.engine).get_table_names() if current is None else (),
+                    current)
+    backups: list[Path] = []
+    if current is not None and database.path is not None:
+        target = backup_folder(database.path) / (
+            f"{database.path.stem}.before-upgrade-{current}-{timestamp()}.sqlite3"
+        )
+        backups.append(backup_sqlite(database.path, target))
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return backups

@@ -1,0 +1,63 @@
+"""Opening a database: check the file, connect, migrate (with a backup first), seed.
+
+Apart from db/store/engine.py (the Database and its connections) so that the migrations, which
+need a Database, and the opening, which runs them, import in one direction only."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from db.store import engine as store_engine
+from db.store.engine import (
+    Database,
+    check_sqlite_file,
+    create_engine_for,
+    explain,
+    read_sqlite_schema,
+    resolve_url,
+    server_revision,
+    sqlite_path_of,
+)
+
+
+def open_store(target: str | os.PathLike[str] | None = None, *, migrate: bool = True,
+               seed: Callable[[Session], None] | None = None) -> Database:
+    """Open (creating if needed) and migrate a database; raise DatabaseProblem when it cannot.
+    A file Liaison must refuse (not SQLite, read-only, from a newer Liaison, someone else's
+    tables) is refused before anything is written to it."""
+    url = resolve_url(target)
+    path = sqlite_path_of(url)
+    at_head = False
+    if path is not None:
+        check_sqlite_file(path)
+        if migrate and path.exists() and path.stat().st_size > 0:
+            tables, revision = read_sqlite_schema(path)
+            at_head = revision == store_engine.SCHEMA_HEAD
+            if not at_head:
+                from db.store.migrate import refuse_unusable
+
+                refuse_unusable(str(path), tables, revision)
+    engine = create_engine_for(url)
+    database = Database(url=url, engine=engine,
+                        sessions=sessionmaker(engine, expire_on_commit=False), path=path)
+    try:
+        if migrate and path is None:
+            at_head = server_revision(engine) == store_engine.SCHEMA_HEAD
+        if migrate and not at_head:
+            # Alembic costs a tenth of a second to import: only when there is work for it.
+            from db.store.migrate import upgrade_to_head
+
+            database.backups.extend(upgrade_to_head(database))
+        if seed is not None:
+            with database.transaction() as session:
+                seed(session)
+    except BaseException as exc:
+        engine.dispose()
+        problem = explain(exc, database.describe())
+        if problem is not None:
+            raise problem from exc
+        raise
+    return database
