@@ -13,10 +13,22 @@ from sqlalchemy import create_engine, text
 
 from db.seed.opening import open_database
 from db.store.engine import Database
+from tests import write_guard
 from tests.pg_cluster import ClusterUnavailable, start_cluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
+write_guard.install()
+
+
+@pytest.fixture(autouse=True)
+def only_the_writer_writes() -> Iterator[None]:
+    """Fail a test during which a domain table was written outside the writer (db/changes),
+    even where the code under test caught the guard's error (tests/write_guard.py)."""
+    write_guard.take_violations()
+    yield
+    found = write_guard.take_violations()
+    assert not found, "\n".join(found)
 
 
 def shared_data_dir() -> Path:

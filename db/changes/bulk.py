@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from db.store.guard import writing
+
 ALLOWED_TABLES = frozenset({"organizations", "people", "affiliations", "interactions",
                             "participations", "interaction_topics", "followups", "meta",
                             "organization_tags", "person_tags", "interaction_tags", "changelog"})
@@ -32,6 +34,10 @@ class BulkWriter:
         assert table in ALLOWED_TABLES
         if not rows:
             return
+        with writing():
+            self._insert(table, columns, rows)
+
+    def _insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
         names = ", ".join(columns)
         if self.sqlite:
             marks = ", ".join("?" * len(columns))
@@ -47,4 +53,5 @@ class BulkWriter:
         if rows:
             if not self.sqlite:
                 sql = sql.replace("?", "%s")
-            self.connection.exec_driver_sql(sql, list(rows))
+            with writing():
+                self.connection.exec_driver_sql(sql, list(rows))

@@ -1,4 +1,5 @@
-"""The one write path every aggregate shares: validate, apply, bump the version, log the change.
+"""The writer's field-level path, the one every aggregate shares: validate, apply, bump the
+version, log the change (db/changes/rows.py holds its row-level path).
 
 Aggregate modules describe their fields in a Schema and call create/update/soft_delete/restore;
 this module owns the rules that must hold for all of them (ChangeLog rows, optimistic locking,
@@ -6,6 +7,7 @@ soft deletes)."""
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
 from collections.abc import Callable, Mapping, Sequence
@@ -21,8 +23,20 @@ from db.changes.fields import FieldInvalid, Normalizer
 from db.models import ChangeLog
 from db.models.base import utcnow
 from db.store.errors import ConflictError, FieldChange, NotFound, Problem, ValidationFailed
+from db.store.guard import writing
 
 T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _as_writer(function: F) -> F:
+    """Run `function` as the writer (db/store/guard.py): its statements may write domain tables."""
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with writing():
+            return function(*args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 def _default_user() -> str:
@@ -128,8 +142,9 @@ def validate(session: Session, schema: Schema, data: Mapping[str, Any],
     return values
 
 
+@_as_writer
 def log(session: Session, schema: Schema, record_id: str, version: int, actor: Actor,
-        changes: Sequence[tuple[str, Any, Any]]) -> None:
+        changes: Sequence[tuple[str, Any, Any]], *, flush: bool = True) -> None:
     now = utcnow()
     session.add_all(
         ChangeLog(at=now, entity=schema.entity, entity_id=record_id, field=name,
@@ -137,6 +152,8 @@ def log(session: Session, schema: Schema, record_id: str, version: int, actor: A
                   source=actor.source, source_detail=actor.detail, batch_id=actor.batch_id)
         for name, old, new in changes
     )
+    if flush:
+        session.flush()
 
 
 def load(session: Session, schema: Schema, record_id: str, *, include_deleted: bool = False) -> Any:
@@ -146,6 +163,7 @@ def load(session: Session, schema: Schema, record_id: str, *, include_deleted: b
     return obj
 
 
+@_as_writer
 def create(session: Session, schema: Schema, data: Mapping[str, Any], actor: Actor,
            *, record_id: str | None = None) -> Any:
     values = validate(session, schema, data)
@@ -160,6 +178,7 @@ def create(session: Session, schema: Schema, data: Mapping[str, Any], actor: Act
     return obj
 
 
+@_as_writer
 def create_many(session: Session, schema: Schema, rows: Sequence[Mapping[str, Any]],
                 actor: Actor) -> list[Any]:
     """Validate every row first (all problems at once, row numbers from 1), then insert them
@@ -181,7 +200,9 @@ def create_many(session: Session, schema: Schema, rows: Sequence[Mapping[str, An
     session.flush()
     for obj, values in zip(objects, prepared, strict=True):
         log(session, schema, obj.id, obj.version, actor,
-            [("created", None, {k: v for k, v in values.items() if v not in (None, [], "")})])
+            [("created", None, {k: v for k, v in values.items() if v not in (None, [], "")})],
+            flush=False)
+    session.flush()
     return objects
 
 
@@ -205,6 +226,7 @@ def conflict(session: Session, schema: Schema, record_id: str, expected: int,
     return ConflictError(schema.entity, record_id, expected, actual, changes)
 
 
+@_as_writer
 def flush_guarded(session: Session, schema: Schema, obj: Any, expected: int) -> None:
     """Flush; a concurrent writer who got in first surfaces as a ConflictError."""
     try:
@@ -216,6 +238,7 @@ def flush_guarded(session: Session, schema: Schema, obj: Any, expected: int) -> 
         raise conflict(session, schema, obj.id, expected, actual) from None
 
 
+@_as_writer
 def update(session: Session, schema: Schema, record_id: str, changes: Mapping[str, Any],
            actor: Actor, *, expected_version: int | None) -> tuple[Any, list[tuple[str, Any, Any]]]:
     obj = load(session, schema, record_id)
@@ -235,6 +258,7 @@ def update(session: Session, schema: Schema, record_id: str, changes: Mapping[st
     return obj, diff
 
 
+@_as_writer
 def touch(session: Session, schema: Schema, obj: Any, actor: Actor, diff: list[tuple[str, Any, Any]],
           expected: int) -> None:
     """Record changes made outside the schema's own fields (links such as tags or participants):
@@ -244,6 +268,7 @@ def touch(session: Session, schema: Schema, obj: Any, actor: Actor, diff: list[t
     log(session, schema, obj.id, obj.version, actor, diff)
 
 
+@_as_writer
 def soft_delete(session: Session, schema: Schema, record_id: str, actor: Actor,
                 *, expected_version: int | None = None) -> Any:
     obj = load(session, schema, record_id)
@@ -255,6 +280,7 @@ def soft_delete(session: Session, schema: Schema, record_id: str, actor: Actor,
     return obj
 
 
+@_as_writer
 def restore(session: Session, schema: Schema, record_id: str, actor: Actor) -> Any:
     obj = load(session, schema, record_id, include_deleted=True)
     if obj.deleted_at is None:
@@ -267,6 +293,7 @@ def restore(session: Session, schema: Schema, record_id: str, actor: Actor) -> A
     return obj
 
 
+@_as_writer
 def set_links(session: Session, owner_column: Any, link_column: Any, owner_id: str,
               wanted: set[str]) -> tuple[set[str], set[str]]:
     """Replace the rows of an association table for one owner; return (before, after)."""

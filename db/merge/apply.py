@@ -10,11 +10,13 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any, Literal
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from db.changes import recording
+from db.changes import rows as rows_path
 from db.changes.recording import Actor, to_json
+from db.changes.rows import refresh_contact_stats
 from db.merge.read import PARTICIPATIONS, TAG_TABLES
 from db.merge.records import (
     MERGE_SOURCE,
@@ -35,7 +37,6 @@ from db.models import (
     interaction_topics,
 )
 from db.models.base import new_id, new_ids, utcnow
-from db.services.interactions import refresh_contact_stats
 from db.store.engine import Database
 from db.store.errors import LiaisonError
 
@@ -102,10 +103,8 @@ def merge_steps(db: Database, plan: MergePlan, actor: Actor | None = None, *,
     base = actor or Actor()
     actor = Actor(base.who, MERGE_SOURCE, plan.other, batch_id)
     with db.transaction() as session:
-        batch = ImportBatch(id=batch_id, kind="merge", file_name=plan.other, who=actor.who,
-                            status="applied", counts=plan.counts())
-        session.add(batch)
-        session.flush()
+        batch = rows_path.open_batch(session, id=batch_id, kind="merge", file_name=plan.other,
+                                     who=actor.who, status="applied", counts=plan.counts())
         writer = Writer(session, actor)
         done = 0
         for spec in SPECS:
@@ -127,6 +126,7 @@ def merge_steps(db: Database, plan: MergePlan, actor: Actor | None = None, *,
         batch.undo_data = json.dumps({"other": plan.other, "location": plan.location,
                                       "other_database_id": plan.other_database_id,
                                       **writer.undo}, ensure_ascii=False, default=_jsonable)
+        rows_path.flush(session)
     yield MergeProgress("Done", len(work), len(work),
                         MergeResult(batch_id, plan.counts(), tuple(still_open), len(history)))
 
@@ -170,7 +170,7 @@ class Writer:
         """Records only the other copy holds, as they are there, with their links."""
         new = [r.new for r in records if r.new is not None]
         rows = [dict(n.row) for n in new]
-        self.session.execute(insert(spec.table), rows)
+        rows_path.execute(self.session, insert(spec.table), rows)
         pairs: dict[str, list[dict[str, Any]]] = {}
         for record, item in zip(records, new, strict=True):
             if "tags" in spec.links:
@@ -186,7 +186,7 @@ class Writer:
             if values:
                 target = TAG_TABLES[spec.entity][0] if name == "tags" else \
                     LINK_TABLES[name][0].table
-                self.session.execute(insert(target), values)
+                rows_path.execute(self.session, insert(target), values)
         parts = [dict(part) for item in new for part in item.links.get("participations", ())]
         if parts:
             taken = set(self.session.execute(select(Participation.id).where(
@@ -195,13 +195,13 @@ class Writer:
                 if part["id"] in taken:
                     part["id"] = new_id()
                 self.touch(part["organization_id"], part["person_id"])
-            self.session.execute(insert(PARTICIPATIONS), parts)
+            rows_path.execute(self.session, insert(PARTICIPATIONS), parts)
         if spec.entity == "organization":
             self.organizations.update(r.id for r in records)
         elif spec.entity == "person":
             self.people.update(r.id for r in records)
         now = utcnow()
-        self.session.execute(insert(CHANGELOG), [
+        rows_path.execute(self.session, insert(CHANGELOG), [
             {"id": key, "at": now, "entity": spec.entity, "entity_id": row["id"],
              "field": "created", "old": None, "new": to_json(
                  {name: row[spec.column(name)] for name in spec.schema.fields
@@ -253,18 +253,18 @@ class Writer:
         recording.flush_guarded(self.session, spec.schema, obj, expected)
         recording.log(self.session, spec.schema, obj.id, obj.version, self.actor, diff)
         if spec.entity == "interaction" and "start" in before:
-            self.session.execute(update(Participation).where(
-                Participation.interaction_id == obj.id).values(start=obj.start)
-                .execution_options(synchronize_session=False))
+            rows_path.move_participation_dates(self.session, obj.id, obj.start)
             self._touch_participants(obj.id)
         self.undo["updated"].append({"entity": spec.entity, "id": obj.id,
                                      "version": obj.version, "before": before})
 
     def _touch_participants(self, interaction_id: str) -> None:
-        for org, person in self.session.execute(
-                select(Participation.organization_id, Participation.person_id)
-                .where(Participation.interaction_id == interaction_id)):
-            self.touch(org, person)
+        # Without autoflush: a change set on the record is written by the writer, not here.
+        with self.session.no_autoflush:
+            for org, person in self.session.execute(
+                    select(Participation.organization_id, Participation.person_id)
+                    .where(Participation.interaction_id == interaction_id)):
+                self.touch(org, person)
 
     def _set_links(self, spec: Spec, obj: Any, name: str, value: Any
                    ) -> tuple[Any, Any, Any] | None:
@@ -288,23 +288,14 @@ class Writer:
 
     def _set_participants(self, obj: Any, value: Mapping[tuple[str | None, str | None], str]
                           ) -> tuple[Any, Any, Any] | None:
-        current = self.session.execute(select(Participation).where(
-            Participation.interaction_id == obj.id, Participation.deleted_at.is_(None))
-        ).scalars().all()
-        have = {(p.organization_id, p.person_id): p for p in current}
-        if {key: p.role for key, p in have.items()} == dict(value):
+        wanted = [(org, person, role) for (org, person), role in value.items()]
+        before, after = rows_path.replace_participants(self.session, obj, wanted)
+        if before == after:
             return None
-        for key, part in have.items():
-            if value.get(key) != part.role:
-                self.session.delete(part)
-                self.touch(*key)
-        self.session.flush()
-        for key, role in value.items():
-            if key not in have or have[key].role != role:
-                self.session.add(Participation(interaction_id=obj.id, organization_id=key[0],
-                                               person_id=key[1], role=role, start=obj.start))
-                self.touch(*key)
-        old = triples({key: p.role for key, p in have.items()})
+        for org, person, _role in (*before, *after):
+            self.touch(org, person)
+        have = {(org, person): role for org, person, role in before}
+        old = triples(have)
         return old, old, triples(value)
 
     def copy_history(self, rows: list[LogRow]) -> None:
@@ -320,12 +311,12 @@ class Writer:
                    "who": r.who, "source": r.source, "source_detail": r.source_detail,
                    "batch_id": r.batch_id if r.batch_id in known else None} for r in rows]
         for start in range(0, len(values), 1000):
-            self.session.execute(insert(CHANGELOG), values[start:start + 1000])
+            rows_path.execute(self.session, insert(CHANGELOG), values[start:start + 1000])
         for r in rows:
             self.undo["log"].setdefault(r.entity_id, []).append(r.id)
 
     def finish(self) -> None:
-        self.session.flush()
+        rows_path.flush(self.session)
         refresh_contact_stats(self.session, self.organizations, self.people)
 
 

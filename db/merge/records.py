@@ -12,8 +12,8 @@ from typing import Any, Literal
 
 from sqlalchemy import Table
 
+from db.changes import registry
 from db.changes.recording import Schema
-from db.services import affiliations, followups, interactions, organizations, people, tags, topics
 from db.store.errors import LiaisonError
 
 # Change-log rows a merge writes (and the rows an undo of a merge writes) carry this source.
@@ -51,15 +51,9 @@ class Spec:
         return str(attribute.columns[0].name)
 
 
-SPECS: tuple[Spec, ...] = (
-    Spec("tag", "tags", tags.SCHEMA, ("countries",)),
-    Spec("topic", "topics", topics.SCHEMA),
-    Spec("organization", "organizations", organizations.SCHEMA, ("tags",)),
-    Spec("person", "people", people.SCHEMA, ("tags",)),
-    Spec("affiliation", "positions", affiliations.SCHEMA),
-    Spec("interaction", "interactions", interactions.SCHEMA, ("participants", "topics", "tags")),
-    Spec("follow-up", "followups", followups.SCHEMA),
-)
+# Every aggregate of the registry, in the order records are created.
+SPECS: tuple[Spec, ...] = tuple(Spec(entity.name, entity.kind, entity.schema, entity.link_names)
+                               for entity in registry.ENTITIES)
 SPEC_OF = {spec.entity: spec for spec in SPECS}
 KINDS = tuple(spec.kind for spec in SPECS)
 COUNT_WORDS = ("created", "updated", "unchanged", "skipped")

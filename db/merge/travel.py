@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import RowMapping, insert, select
 
+from db.changes import rows as rows_path
 from db.merge.read import database_id
 from db.models.base import Base, utcnow
 from db.store.engine import Database, backup_sqlite
@@ -77,7 +78,7 @@ def _copy_into_sqlite(db: Database, target: Path, progress: Progress | None) -> 
                     progress(f"Copying {table.name}", number, len(tables))
                 rows = source.execute(select(table).execution_options(yield_per=5000))
                 for chunk in _chunks(rows.mappings()):
-                    session.execute(insert(table), chunk)
+                    rows_path.execute(session, insert(table), chunk)
     except sqlite3.Error as exc:
         raise DatabaseProblem(f"Cannot write the travel copy {target}: {exc}.") from exc
     finally:

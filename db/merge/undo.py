@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Date, delete, select
 from sqlalchemy.orm import Session
 
+from db.changes import rows as rows_path
 from db.changes.batches import UndoResult, batch_to_undo
 from db.changes.recording import Actor
 from db.merge.apply import LINK_TABLES, Writer
@@ -84,10 +85,12 @@ def undo_merge(db: Database, batch_id: str, actor: Actor | None = None) -> Merge
         copied = [key for entity_id, keys in data.get("log", {}).items()
                   if entity_id not in keep_history for key in keys]
         for start in range(0, len(copied), 500):
-            session.execute(delete(ChangeLog).where(ChangeLog.id.in_(copied[start:start + 500])))
+            rows_path.execute(session, delete(ChangeLog).where(
+                ChangeLog.id.in_(copied[start:start + 500])))
         writer.finish()
         batch.status = "undone"
         batch.undone_at = utcnow()
+        rows_path.flush(session)
     return MergeUndo(batch_id, removed, restored, tuple(kept))
 
 
@@ -117,18 +120,20 @@ def _referred_to(session: Session, spec: Spec, record_id: str) -> bool:
 def _remove(session: Session, writer: Writer, spec: Spec, obj: Any) -> None:
     if "tags" in spec.links:
         table, column = TAG_TABLES[spec.entity]
-        session.execute(table.delete().where(table.c[column] == obj.id))
+        rows_path.execute(session, table.delete().where(table.c[column] == obj.id))
     for name in ("topics", "countries"):
         if name in spec.links:
             owner, _item = LINK_TABLES[name]
-            session.execute(owner.table.delete().where(owner == obj.id))
+            rows_path.execute(session, owner.table.delete().where(owner == obj.id))
     if spec.entity == "interaction":
         writer._touch_participants(obj.id)
-        session.execute(delete(Participation).where(Participation.interaction_id == obj.id))
+        rows_path.execute(session, delete(Participation).where(
+            Participation.interaction_id == obj.id))
     writer.organizations.discard(obj.id)
     writer.people.discard(obj.id)
-    session.delete(obj)
-    session.flush()
+    rows_path.execute(session, delete(spec.model).where(spec.model.id == obj.id)
+                      .execution_options(synchronize_session=False))
+    session.expunge(obj)
 
 
 def list_merges(db: Database, limit: int = 50) -> list[dict[str, Any]]:

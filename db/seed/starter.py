@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.changes import recording
+from db.changes import rows as rows_path
 from db.changes.recording import Actor
 from db.models import Country, Organization
 from db.services import organizations
@@ -77,7 +78,7 @@ def load_starter(db: Database, actor: Actor | None = None,
             objects = recording.create_many(session, organizations.SCHEMA, values, actor)
             for obj, row in zip(objects, chunk, strict=True):
                 obj.external_ref = f"partyfacts:{row['partyfacts_id']}"
-            session.flush()
+            rows_path.flush(session)
             created += len(objects)
             yield StarterProgress(start + len(chunk), len(fresh), created)
     yield StarterProgress(len(fresh), len(fresh), created)

@@ -10,35 +10,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.changes import recording
-from db.changes.fields import a_date, reference, text
+from db.changes import recording, registry
 from db.changes.recording import Actor
 from db.models import Affiliation, Organization, Person
 from db.store.engine import Database
-from db.store.errors import Problem
 
-
-def dates_in_order(values: Mapping[str, Any]) -> list[Problem]:
-    start, end = values.get("start"), values.get("end")
-    if start and end and end < start:
-        return [Problem("end", "The end date is before the start date.")]
-    return []
-
-
-SCHEMA = recording.Schema(
-    entity="affiliation",
-    model=Affiliation,
-    fields={
-        "person_id": reference(Person, "person", required=True),
-        "organization_id": reference(Organization, "organization", required=True),
-        "role": text(200, label="The role"),
-        "start": a_date("The start date"),
-        "end": a_date("The end date"),
-        "notes": text(10_000, multiline=True, label="The notes"),
-    },
-    required=("person_id", "organization_id"),
-    checks=(dates_in_order,),
-)
+SCHEMA = registry.AFFILIATION.schema
+dates_in_order = registry.dates_in_order
 
 
 @dataclass(frozen=True)

@@ -10,28 +10,12 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from db.changes import recording
-from db.changes.fields import a_date, choice, reference, text
+from db.changes import recording, registry
 from db.changes.recording import Actor, Page
-from db.models import FollowUp, Interaction, Organization, Person
-from db.models.vocabulary import FOLLOWUP_STATUSES
+from db.models import FollowUp, Interaction, Organization
 from db.store.engine import Database
 
-SCHEMA = recording.Schema(
-    entity="follow-up",
-    model=FollowUp,
-    fields={
-        "description": text(10_000, required=True, multiline=True, label="The description"),
-        "due": a_date("The due date"),
-        "status": choice(FOLLOWUP_STATUSES, "status", default="open"),
-        "owner": text(200, label="The owner"),
-        "organization_id": reference(Organization, "organization"),
-        "person_id": reference(Person, "person"),
-        "interaction_id": reference(Interaction, "interaction"),
-        "completed_on": a_date("The completion date"),
-    },
-    required=("description",),
-)
+SCHEMA = registry.FOLLOWUP.schema
 OPEN_STATUSES = ("open", "in_progress")
 
 

@@ -7,39 +7,21 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.changes import recording
-from db.changes.fields import FieldInvalid, a_date, choice, country, text
+from db.changes import recording, registry
+from db.changes.fields import FieldInvalid, choice
 from db.changes.recording import Actor, Page
+from db.changes.rows import move_participation_dates, refresh_contact_stats, replace_participants
 from db.models import Interaction, Organization, Participation, Person, Topic, interaction_topics
-from db.models.vocabulary import INTERACTION_KINDS, PARTICIPATION_ROLES
+from db.models.vocabulary import PARTICIPATION_ROLES
 from db.services import tags
-from db.services.affiliations import dates_in_order
 from db.services.reference import topic_ids_for
 from db.store.engine import Database
 from db.store.errors import Problem, ValidationFailed
 
-SCHEMA = recording.Schema(
-    entity="interaction",
-    model=Interaction,
-    fields={
-        "kind": choice(INTERACTION_KINDS, "kind of interaction", required=True),
-        "title": text(500, required=True, label="The title"),
-        "start": a_date("The start date", required=True),
-        "end": a_date("The end date"),
-        "city": text(200, label="The city"),
-        "country": country(),
-        "platform": text(300, label="The platform or mechanism"),
-        "summary": text(100_000, multiline=True, label="The summary"),
-        "outcomes": text(100_000, multiline=True, label="The outcomes"),
-        "notes": text(100_000, multiline=True, label="The notes"),
-    },
-    required=("kind", "title", "start"),
-    attributes={"country": "country_code"},
-    checks=(dates_in_order,),
-)
+SCHEMA = registry.INTERACTION.schema
 LINK_FIELDS = ("participants", "topics", "tags")
 _role = choice(PARTICIPATION_ROLES, "participant role", default="participant")
 
@@ -177,22 +159,11 @@ def _save_links(session: Session, row: Interaction, data: Mapping[str, Any], act
     touched: set[tuple[str | None, str | None]] = set()
     if "participants" in data:
         wanted = _wanted_participants(session, data["participants"] or [])
-        existing = session.execute(
-            select(Participation).where(Participation.interaction_id == row.id,
-                                        Participation.deleted_at.is_(None))
-        ).scalars().all()
-        have = {(p.organization_id, p.person_id, p.role): p for p in existing}
-        for key, part in have.items():
-            if key not in wanted:
-                session.delete(part)
-        for key in wanted:
-            if key not in have:
-                session.add(Participation(interaction_id=row.id, organization_id=key[0],
-                                          person_id=key[1], role=key[2], start=row.start))
-        if set(have) != set(wanted):
-            changes.append(("participants", sorted(map(list, have), key=str),
-                            sorted(map(list, wanted), key=str)))
-        touched = {(k[0], k[1]) for k in [*have, *wanted]}
+        had, has = replace_participants(session, row, wanted)
+        if had != has:
+            changes.append(("participants", sorted(map(list, had), key=str),
+                            sorted(map(list, has), key=str)))
+        touched = {(k[0], k[1]) for k in [*had, *has]}
     if "topics" in data:
         from db.changes.fields import split_list
 
@@ -207,30 +178,9 @@ def _save_links(session: Session, row: Interaction, data: Mapping[str, Any], act
         changed = tags.replace_tags(session, "interaction", row.id, data["tags"], actor)
         if changed:
             changes.append(("tags", *changed))
-    session.flush()
     if changes and log:
         recording.touch(session, SCHEMA, row, actor, changes, row.version)
     return touched
-
-
-def refresh_contact_stats(session: Session, organization_ids: Iterable[str | None],
-                          person_ids: Iterable[str | None]) -> None:
-    """Recompute last contact and interaction count for the given organizations and people."""
-    for model, column, ids in ((Organization, Participation.organization_id, organization_ids),
-                               (Person, Participation.person_id, person_ids)):
-        wanted = sorted({i for i in ids if i})
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start:start + 500]
-            live = (Participation.interaction_id == Interaction.id, column == model.id,
-                    Participation.deleted_at.is_(None), Interaction.deleted_at.is_(None))
-            last = select(func.max(Interaction.start)).where(*live).scalar_subquery()
-            count = (select(func.count(func.distinct(Interaction.id))).where(*live)
-                     .scalar_subquery())
-            session.execute(
-                update(model).where(model.id.in_(chunk))
-                .values(last_contact=last, interaction_count=count, updated_at=model.updated_at)
-                .execution_options(synchronize_session=False)
-            )
 
 
 def _refresh(session: Session, touched: set[tuple[str | None, str | None]]) -> None:
@@ -268,10 +218,7 @@ def update_interaction(db: Database, interaction_id: str, changes: Mapping[str, 
                                      expected_version=expected_version)
         touched = _save_links(session, row, changes, actor, log=True)
         if any(name == "start" for name, _, _ in diff):
-            session.execute(update(Participation)
-                            .where(Participation.interaction_id == row.id)
-                            .values(start=row.start)
-                            .execution_options(synchronize_session=False))
+            move_participation_dates(session, row.id, row.start)
             touched |= _participants_of_row(session, row.id)
         _refresh(session, touched)
         return _records(session, [row])[0]

@@ -10,39 +10,14 @@ from typing import Any
 from sqlalchemy import RowMapping, Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from db.changes import recording
-from db.changes.fields import choice, country, email, phone, text, text_list, website, year
+from db.changes import recording, registry
 from db.changes.recording import Actor, Page
 from db.models import Country, Organization, Tag, organization_tags
 from db.models.folding import fold
-from db.models.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS
 from db.services import tags
 from db.store.engine import Database
 
-SCHEMA = recording.Schema(
-    entity="organization",
-    model=Organization,
-    fields={
-        "name": text(300, required=True, label="The name"),
-        "name_en": text(300, label="The English name"),
-        "name_zh": text(300, label="The Chinese name"),
-        "aliases": text_list(300, label="An alias"),
-        "abbreviation": text(60, label="The abbreviation"),
-        "kind": choice(ORGANIZATION_KINDS, "kind of organization", default="party"),
-        "country": country(),
-        "status": choice(POLITICAL_STATUSES, "political status"),
-        "ideology": text(200, label="The ideology"),
-        "founded": year("The founding year"),
-        "website": website(),
-        "email": email(),
-        "phone": phone("country"),
-        "level": choice(RELATIONSHIP_LEVELS, "relationship level"),
-        "notes": text(100_000, multiline=True, label="The notes"),
-    },
-    required=("name",),
-    search_fields=("name", "name_en", "name_zh", "abbreviation", "aliases"),
-    attributes={"country": "country_code"},
-)
+SCHEMA = registry.ORGANIZATION.schema
 
 FEW_ENOUGH_TO_SORT = 2000
 SORT_COLUMNS: Mapping[str, Any] = {

@@ -10,34 +10,14 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
-from db.changes import recording
-from db.changes.fields import choice, country, emails, phones, text, text_list
+from db.changes import recording, registry
 from db.changes.recording import Actor, Page
 from db.models import Affiliation, Person, Tag, person_tags
 from db.models.folding import fold
-from db.models.vocabulary import GENDERS
 from db.services import tags
 from db.store.engine import Database
 
-SCHEMA = recording.Schema(
-    entity="person",
-    model=Person,
-    fields={
-        "name": text(300, required=True, label="The name"),
-        "name_en": text(300, label="The English name"),
-        "name_zh": text(300, label="The Chinese name"),
-        "aliases": text_list(300, label="An alias"),
-        "title": text(200, label="The title"),
-        "gender": choice(GENDERS, "gender"),
-        "nationality": country(),
-        "emails": emails(),
-        "phones": phones("nationality"),
-        "languages": text_list(60, label="A language"),
-        "notes": text(100_000, multiline=True, label="The notes"),
-    },
-    required=("name",),
-    search_fields=("name", "name_en", "name_zh", "aliases"),
-)
+SCHEMA = registry.PERSON.schema
 
 FEW_ENOUGH_TO_SORT = 2000
 SORT_COLUMNS: Mapping[str, Any] = {

@@ -9,23 +9,13 @@ from typing import Any
 from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
-from db.changes import recording
-from db.changes.fields import split_list, text
+from db.changes import recording, registry
+from db.changes.fields import split_list
 from db.changes.recording import Actor
 from db.models import Tag, country_tags, interaction_tags, organization_tags, person_tags
 from db.store.engine import Database
 
-SCHEMA = recording.Schema(
-    entity="tag",
-    model=Tag,
-    fields={
-        "name": text(120, required=True, label="The tag name"),
-        "name_zh": text(120, label="The Chinese name"),
-        "description": text(2000, multiline=True, label="The description"),
-        "color": text(16, label="The colour"),
-    },
-    required=("name",),
-)
+SCHEMA = registry.TAG.schema
 
 LINKS: Mapping[str, tuple[Table, str]] = {
     "organization": (organization_tags, "organization_id"),

@@ -6,34 +6,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from db.changes import recording
-from db.changes.fields import text
+from db.changes import recording, registry
 from db.changes.recording import Actor
 from db.models import Topic
 from db.services.reference import TopicInfo, list_topics
 from db.store.engine import Database
-from db.store.errors import Problem
 
-
-def key_is_snake_case(values: Mapping[str, Any]) -> list[Problem]:
-    key = values.get("key")
-    if key and not re.fullmatch(r"[a-z0-9_]+", key):
-        return [Problem("key", "The key may hold only lower-case letters, digits and _.")]
-    return []
-
-
-SCHEMA = recording.Schema(
-    entity="topic",
-    model=Topic,
-    fields={
-        "key": text(60, required=True, label="The key"),
-        "name_en": text(200, required=True, label="The English name"),
-        "name_zh": text(200, label="The Chinese name"),
-        "description": text(5000, multiline=True, label="The description"),
-    },
-    required=("key", "name_en"),
-    checks=(key_is_snake_case,),
-)
+SCHEMA = registry.TOPIC.schema
 
 
 def _info(topic: Topic) -> TopicInfo:

@@ -13,6 +13,7 @@ from sqlalchemy import inspect
 
 from db.store.engine import MIGRATIONS_DIR, Database, backup_folder, backup_sqlite, timestamp
 from db.store.errors import DatabaseProblem
+from db.store.guard import writing
 
 
 def alembic_config() -> Config:
@@ -65,7 +66,8 @@ def upgrade_to_head(database: Database) -> list[Path]:
             f"{database.path.stem}.before-upgrade-{current}-{timestamp()}.sqlite3"
         )
         backups.append(backup_sqlite(database.path, target))
-    with database.engine.begin() as connection:
+    # Migrations rewrite domain tables themselves: a named exception to the one writer.
+    with writing("migration"), database.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return backups

@@ -64,7 +64,8 @@ def test_new_file_and_missing_folder_are_created_with_wal_foreign_keys_and_busy_
         assert connection.execute(text("PRAGMA busy_timeout")).scalar() == \
             engine_module.BUSY_TIMEOUT_MS >= 1000
     # foreign keys are enforced, not just switched on
-    with pytest.raises(Exception, match="FOREIGN KEY"), opened.engine.begin() as connection:
+    with pytest.raises(Exception, match="FOREIGN KEY"), \
+            opened.engine.begin() as connection:
         connection.execute(text(
             "INSERT INTO participations (id, created_at, updated_at, version, interaction_id, "
             "organization_id, role) VALUES ('p', '2025-01-01', '2025-01-01', 1, 'nope', 'nope', "

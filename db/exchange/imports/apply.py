@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.changes import recording
+from db.changes import recording, registry
+from db.changes import rows as rows_path
 from db.changes.bulk import BulkWriter, stamp
 from db.changes.recording import Actor, to_json
+from db.changes.rows import refresh_contact_stats
 from db.exchange.imports.foreign import SCHEMAS
 from db.exchange.imports.plan import Plan, RowPlan
 from db.models import (
-    ImportBatch,
     Participation,
     Tag,
     interaction_tags,
@@ -31,8 +32,6 @@ from db.models import (
 )
 from db.models.base import new_id, new_ids
 from db.models.folding import search_text_for
-from db.services.affiliations import SCHEMA as AFFILIATION_SCHEMA
-from db.services.interactions import refresh_contact_stats
 from db.services.tags import SCHEMA as TAG_SCHEMA
 from db.store.engine import Database
 from db.store.errors import LiaisonError
@@ -42,7 +41,7 @@ TAG_LINKS = {"organization": (organization_tags, "organization_id"),
              "person": (person_tags, "person_id"),
              "interaction": (interaction_tags, "interaction_id")}
 ORDER = ("organization", "person", "position", "interaction", "followup")
-SCHEMA_OF = {**SCHEMAS, "position": AFFILIATION_SCHEMA}
+SCHEMA_OF = {**SCHEMAS, "position": registry.AFFILIATION.schema}
 
 
 
@@ -102,11 +101,9 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
     total = len(rows)
     done = 0
     with db.transaction() as session, _larger_cache(session, db.is_sqlite):
-        batch = ImportBatch(id=batch_id, kind="import", file_name=plan.file_name,
-                            checksum=plan.checksum, who=actor.who, status="applied",
-                            counts=plan.counts())
-        session.add(batch)
-        session.flush()
+        batch = rows_path.open_batch(session, id=batch_id, kind="import",
+                                     file_name=plan.file_name, checksum=plan.checksum,
+                                     who=actor.who, status="applied", counts=plan.counts())
         applier = _Applier(session, actor)
         for entity in ORDER:
             creates = [r for r in rows if r.entity == entity and r.action == "create"]
@@ -122,6 +119,7 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
         yield ImportProgress("Finishing", done, total)
         applier.finish()
         batch.undo_data = json.dumps(applier.undo, ensure_ascii=False, default=str)
+        rows_path.flush(session)
     yield ImportProgress("Done", total, total, ImportResult(batch_id, plan.counts()))
 
 
@@ -327,22 +325,11 @@ class _Applier:
 
     def _replace_participants(self, obj: Any, wanted: Iterable[Any]
                               ) -> list[tuple[str, Any, Any]]:
-        p = Participation
-        current = self.session.execute(select(p.id, p.organization_id, p.person_id, p.role)
-                                       .where(p.interaction_id == obj.id,
-                                              p.deleted_at.is_(None))).all()
-        before = sorted(((o, person, role) for _i, o, person, role in current), key=_order)
-        after = sorted((tuple(w) for w in wanted), key=_order)
+        before, after = rows_path.replace_participants(self.session, obj, wanted)
         if before == after:
             return []
-        self.session.execute(delete(p).where(p.interaction_id == obj.id))
-        for organization_id, person_id, _role in before:
+        for organization_id, person_id, _role in (*before, *after):
             self._touch(organization_id, person_id)
-        for organization_id, person_id, role in after:
-            self.session.add(Participation(interaction_id=obj.id, organization_id=organization_id,
-                                           person_id=person_id, role=role, start=obj.start))
-            self._touch(organization_id, person_id)
-        self.session.flush()
         return [("participants", before, after)]
 
     def finish(self) -> None:

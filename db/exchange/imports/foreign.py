@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.changes import registry
 from db.changes.fields import FieldInvalid, split_list, text
 from db.exchange.imports import mapping as maps
 from db.exchange.imports.classify import Pending, RowClassifier
@@ -39,15 +40,12 @@ from db.models import (
 from db.models.base import new_id
 from db.models.folding import fold
 from db.models.vocabulary import PARTICIPATION_ROLES, lookup
-from db.services import followups as followup_service
-from db.services import interactions as interaction_service
-from db.services import organizations as organization_service
-from db.services import people as people_service
 from db.services.reference import topic_ids_for
 from db.store.errors import LiaisonError
 
-SCHEMAS = {"organization": organization_service.SCHEMA, "person": people_service.SCHEMA,
-           "interaction": interaction_service.SCHEMA, "followup": followup_service.SCHEMA}
+# The registry's aggregates a foreign sheet can hold, by the import's word for each.
+SCHEMAS = {"organization": registry.ORGANIZATION.schema, "person": registry.PERSON.schema,
+           "interaction": registry.INTERACTION.schema, "followup": registry.FOLLOWUP.schema}
 ENTITY_OF = {"organizations": "organization", "people": "person", "interactions": "interaction",
              "followups": "followup"}
 # Fuzzy matching costs a scan of every name per row: worth it for a list of parties or people,

@@ -11,8 +11,10 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from db.changes import recording
+from db.changes import rows as rows_path
 from db.changes.batches import UndoResult, batch_to_undo
 from db.changes.recording import Actor
+from db.changes.rows import refresh_contact_stats
 from db.exchange.imports.apply import ORDER, SCHEMA_OF, TAG_LINKS, _Applier
 from db.exchange.imports.plan import Plan
 from db.models import (
@@ -27,7 +29,6 @@ from db.models import (
     interaction_topics,
 )
 from db.models.base import utcnow
-from db.services.interactions import refresh_contact_stats
 from db.store.engine import Database
 
 MODELS: dict[str, Any] = {"organization": Organization, "person": Person, "position": Affiliation,
@@ -106,10 +107,11 @@ def undo_import(db: Database, batch_id: str, actor: Actor | None = None) -> Undo
                     removed += _remove(session, entity, plain)
         leftover = [t for t in data.get("tags_created", []) if not _tag_used(session, t)]
         if leftover:
-            session.execute(delete(Tag).where(Tag.id.in_(leftover)))
+            rows_path.execute(session, delete(Tag).where(Tag.id.in_(leftover)))
         refresh_contact_stats(session, touched_orgs, touched_people)
         batch.status = "undone"
         batch.undone_at = utcnow()
+        rows_path.flush(session)
     return UndoResult(batch_id, removed, restored, tuple(kept))
 
 
@@ -117,14 +119,15 @@ def _remove(session: Session, entity: str, ids: list[str]) -> int:
     model = MODELS[entity]
     if entity in TAG_LINKS:
         table, column = TAG_LINKS[entity]
-        session.execute(table.delete().where(table.c[column].in_(ids)))
+        rows_path.execute(session, table.delete().where(table.c[column].in_(ids)))
     if entity == "interaction":
-        session.execute(delete(Participation).where(Participation.interaction_id.in_(ids)))
-        session.execute(interaction_topics.delete().where(
+        rows_path.execute(session, delete(Participation).where(
+            Participation.interaction_id.in_(ids)))
+        rows_path.execute(session, interaction_topics.delete().where(
             interaction_topics.c.interaction_id.in_(ids)))
-        session.execute(update(FollowUp).where(FollowUp.interaction_id.in_(ids))
+        rows_path.execute(session, update(FollowUp).where(FollowUp.interaction_id.in_(ids))
                         .values(interaction_id=None))
-    result = session.execute(delete(model).where(model.id.in_(ids))
+    result = rows_path.execute(session, delete(model).where(model.id.in_(ids))
                              .execution_options(synchronize_session=False))
     return int(getattr(result, "rowcount", 0) or 0)
 
