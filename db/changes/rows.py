@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Delete, Insert, Table, Update, func, select, update
+from sqlalchemy import Delete, Insert, Update, func, select, update
 from sqlalchemy.orm import Session
 
 from db.models import ImportBatch, Interaction, Organization, Participation, Person
@@ -43,19 +43,6 @@ def execute(session: Session, statement: Insert | Update | Delete,
     with writing():
         return session.execute(statement, rows) if rows is not None else \
             session.execute(statement)
-
-
-def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]],
-                chunk: int = 1000) -> None:
-    for start in range(0, len(rows), chunk):
-        execute(session, table.insert(), rows[start:start + chunk])
-
-
-def participants_of(session: Session, interaction_id: str) -> list[Triple]:
-    p = Participation
-    return sorted(((o, person, str(role or "")) for o, person, role in session.execute(
-        select(p.organization_id, p.person_id, p.role)
-        .where(p.interaction_id == interaction_id, p.deleted_at.is_(None)))), key=_order)
 
 
 def replace_participants(session: Session, interaction: Any, wanted: Iterable[Triple]
