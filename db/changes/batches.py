@@ -1,33 +1,95 @@
-"""Import and merge batches: the one place that finds a batch to undo and says why it cannot."""
+"""Batches: every change is made as part of one (an import, a merge, an edit on a screen, the
+starter register, an undo) — listed here with what the change log records of each."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
-from db.models import ImportBatch
-from db.store.errors import LiaisonError
+from db.changes.changeset import DELETED, RESTORED
+from db.changes.registry import BY_NAME
+from db.models import ChangeLog, ImportBatch
+from db.store.engine import Database
+
+# What a batch of each kind was, for sentences: "the import of partners.csv".
+_WHAT = {"import": "the import of {name}", "merge": "the merge from {name}",
+         "screen": "the edit made on the screen", "starter": "the load of the starter register",
+         "revert": "the revert", "undo": "the {name}"}
+
+
+def describe(kind: str, name: str | None) -> str:
+    """A batch in the user's words: "the import of partners.csv"."""
+    return _WHAT.get(kind, "the change made by {name}").format(name=name or kind)
 
 
 @dataclass(frozen=True)
-class UndoResult:
-    """What undoing an import or a merge did."""
+class BatchRecord:
+    """One batch as `liaison batches` and the screens list it."""
 
-    batch_id: str
-    removed: int  # records the batch created, now gone
-    restored: int  # records the batch changed, back to their earlier values
-    kept: tuple[str, ...]  # what could not be undone, in the user's words
+    id: str
+    kind: str  # import, merge, screen, starter, revert, undo...
+    what: str  # "the import of partners.csv"
+    file_name: str | None
+    at: datetime
+    who: str | None
+    status: str  # applied or undone
+    undone_at: datetime | None
+    counts: dict[str, Any]  # the batch's own summary (an import's skipped rows...)
+    changes: dict[str, dict[str, int]]  # from the change log: kind → created/updated/...
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "what": self.what, "file": self.file_name,
+                "at": self.at.isoformat(), "who": self.who, "status": self.status,
+                "undone_at": self.undone_at.isoformat() if self.undone_at else None,
+                "counts": self.counts, "changes": self.changes}
 
 
-_WHAT = {"import": "The import of", "merge": "The merge from"}
+def list_batches(db: Database, *, kinds: tuple[str, ...] = (), limit: int = 50
+                 ) -> list[BatchRecord]:
+    """The latest batches, newest first (only those of `kinds` when given), each with what
+    the change log records of it."""
+    with db.reading() as session:
+        query = select(ImportBatch).order_by(ImportBatch.created_at.desc(),
+                                             ImportBatch.id.desc()).limit(limit)
+        if kinds:
+            query = query.where(ImportBatch.kind.in_(kinds))
+        batches = list(session.execute(query).scalars())
+        logged = logged_counts(session, [b.id for b in batches])
+        return [BatchRecord(b.id, b.kind, describe(b.kind, b.file_name), b.file_name,
+                            b.created_at, b.who, b.status, b.undone_at, dict(b.counts or {}),
+                            logged.get(b.id, {})) for b in batches]
 
 
-def batch_to_undo(session: Session, batch_id: str, kind: str) -> ImportBatch:
-    """The applied batch of this kind ("import" or "merge"), or one clear sentence why not."""
-    batch = session.get(ImportBatch, batch_id.strip())
-    if batch is None or batch.kind != kind:
-        raise LiaisonError(f"There is no {kind} with batch id {batch_id}.")
-    if batch.status == "undone":
-        raise LiaisonError(f"{_WHAT[kind]} {batch.file_name} ({batch.id}) was already undone.")
-    return batch
+def logged_counts(session: Session, batch_ids: list[str]) -> dict[str, dict[str, dict[str, int]]]:
+    """batch id → kind of record → {"created": n, "updated": n, "deleted": n, "restored": n},
+    counted from the change log: records, not fields."""
+    result: dict[str, dict[str, dict[str, int]]] = {}
+    if not batch_ids:
+        return result
+    field = ChangeLog.field
+
+    def only(word: str) -> Any:
+        return and_(func.min(field) == word, func.max(field) == word)
+
+    per_record = select(
+        ChangeLog.batch_id.label("batch"), ChangeLog.entity.label("entity"),
+        case((func.max(case((field == "created", 1), else_=0)) == 1, "created"),
+             (only(DELETED), DELETED), (only(RESTORED), RESTORED), else_="updated").label("word"),
+    ).where(ChangeLog.batch_id.in_(batch_ids)).group_by(
+        ChangeLog.batch_id, ChangeLog.entity, ChangeLog.entity_id).subquery()
+    for batch_id, entity, word, count in session.execute(
+            select(per_record.c.batch, per_record.c.entity, per_record.c.word, func.count())
+            .group_by(per_record.c.batch, per_record.c.entity, per_record.c.word)):
+        kind = BY_NAME[entity].kind if entity in BY_NAME else entity
+        result.setdefault(batch_id, {}).setdefault(kind, {})[word] = int(count)
+    return result
+
+
+def logged_records(session: Session, batch_id: str) -> set[str]:
+    """The ids of the records a batch's change-log rows are about."""
+    return set(session.execute(select(ChangeLog.entity_id).where(ChangeLog.batch_id == batch_id)
+                               .distinct()).scalars())

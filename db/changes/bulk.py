@@ -26,15 +26,16 @@ class BulkWriter:
     """Insert plain tuples fast: executemany on SQLite, COPY on PostgreSQL. Values are given
     as the database's text forms (ISO dates, JSON strings), which both accept."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, *, who: str = "writer") -> None:
         self.connection = connection
         self.sqlite = connection.dialect.name == "sqlite"
+        self.who = who  # "demo": the generator's load, a named exception (db/store/guard.py)
 
     def insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
         assert table in ALLOWED_TABLES
         if not rows:
             return
-        with writing():
+        with writing(self.who):
             self._insert(table, columns, rows)
 
     def _insert(self, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
@@ -53,5 +54,5 @@ class BulkWriter:
         if rows:
             if not self.sqlite:
                 sql = sql.replace("?", "%s")
-            with writing():
+            with writing(self.who):
                 self.connection.exec_driver_sql(sql, list(rows))

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from db.changes import rows as rows_path
 from db.changes.fields import FieldInvalid, Normalizer
 from db.models import ChangeLog
 from db.models.base import utcnow
@@ -146,14 +147,27 @@ def validate(session: Session, schema: Schema, data: Mapping[str, Any],
 def log(session: Session, schema: Schema, record_id: str, version: int, actor: Actor,
         changes: Sequence[tuple[str, Any, Any]], *, flush: bool = True) -> None:
     now = utcnow()
+    batch_id = actor.batch_id or _batch_of_transaction(session, actor)
     session.add_all(
         ChangeLog(at=now, entity=schema.entity, entity_id=record_id, field=name,
                   old=to_json(old), new=to_json(new), version=version, who=actor.who,
-                  source=actor.source, source_detail=actor.detail, batch_id=actor.batch_id)
+                  source=actor.source, source_detail=actor.detail, batch_id=batch_id)
         for name, old, new in changes
     )
     if flush:
         session.flush()
+
+
+def _batch_of_transaction(session: Session, actor: Actor) -> str:
+    """Changes made without a batch of their own (an edit on a screen, the starter register,
+    a revert) are one batch per transaction and actor, so `liaison undo` takes them back."""
+    key = ("liaison.batch", actor.who, actor.source, actor.detail)
+    batch_id: str | None = session.info.get(key)
+    if batch_id is None:
+        batch = rows_path.open_batch(session, kind=actor.source[:20], file_name=actor.detail,
+                                     who=actor.who, status="applied", counts={})
+        batch_id = session.info[key] = batch.id
+    return batch_id
 
 
 def load(session: Session, schema: Schema, record_id: str, *, include_deleted: bool = False) -> Any:
@@ -180,9 +194,10 @@ def create(session: Session, schema: Schema, data: Mapping[str, Any], actor: Act
 
 @_as_writer
 def create_many(session: Session, schema: Schema, rows: Sequence[Mapping[str, Any]],
-                actor: Actor) -> list[Any]:
+                actor: Actor, *, extra: Sequence[Mapping[str, Any]] | None = None) -> list[Any]:
     """Validate every row first (all problems at once, row numbers from 1), then insert them
-    in one flush: the fast path for loaders."""
+    in one flush: the fast path for loaders. `extra` gives each row attributes outside the
+    schema's fields (where a loaded record comes from), written with the insert."""
     problems: list[Problem] = []
     prepared: list[dict[str, Any]] = []
     for number, data in enumerate(rows, start=1):
@@ -192,8 +207,9 @@ def create_many(session: Session, schema: Schema, rows: Sequence[Mapping[str, An
             problems.extend(Problem(f"row {number}: {p.field}", p.message) for p in exc.problems)
     if problems:
         raise ValidationFailed(problems)
-    objects = [schema.model(**{schema.attribute(k): v for k, v in values.items()})
-               for values in prepared]
+    objects = [schema.model(**{schema.attribute(k): v for k, v in values.items()},
+                            **(extra[n] if extra else {}))
+               for n, values in enumerate(prepared)]
     for obj in objects:
         schema.refresh_search_text(obj)
     session.add_all(objects)

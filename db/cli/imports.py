@@ -1,4 +1,4 @@
-"""`liaison import` and `liaison undo-import` (the command-line contract of DESIGN.md)."""
+"""`liaison import` (the command-line contract of DESIGN.md)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import argparse
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-from db.cli.report import closing, json_report, undone
+from db.cli.report import closing, json_report
 from db.store.errors import LiaisonError
 
 
@@ -103,10 +103,3 @@ def _where(note: Any) -> str:
     if note.column:
         parts.append(f"column “{note.column}”")
     return ", ".join(parts) + ": "
-
-
-def cmd_undo_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any) -> int:
-    from db.exchange.imports.importer import undo_import
-
-    db = open_db(args)
-    return undone("import", undo_import(db, args.batch_id), out, err)

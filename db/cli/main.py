@@ -90,11 +90,11 @@ def build_parser() -> Parser:
                           "from the file (default: only propose it)")
     for flag in ("--dayfirst", "--monthfirst", "--skip-invalid", "--dry-run", "--json"):
         imp.add_argument(flag, action="store_true")
-    undo = sub.add_parser("undo-import", help="undo an import")
-    undo.add_argument("batch_id")
+    from db.cli.batches import add_commands as add_batch_commands
     from db.cli.merging import add_commands as add_merge_commands
 
-    add_merge_commands(sub)  # merge, undo-merge, export-travel-copy
+    add_merge_commands(sub)  # merge, export-travel-copy
+    add_batch_commands(sub)  # batches, undo, undo-import, undo-merge
     return parser
 
 
@@ -282,20 +282,20 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return run(args, out, err, _open, Progress)
 
 
-def cmd_undo_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from db.cli.imports import cmd_undo_import as run
-
-    return run(args, out, err, _open)
-
-
 def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.cli.merging import cmd_merge as run
 
     return run(args, out, err, _open, Progress)
 
 
-def cmd_undo_merge(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from db.cli.merging import cmd_undo_merge as run
+def cmd_batches(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.batches import cmd_batches as run
+
+    return run(args, out, err, _open)
+
+
+def cmd_undo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.batches import cmd_undo as run
 
     return run(args, out, err, _open)
 
@@ -315,8 +315,8 @@ def cmd_pending(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats, "check": cmd_check,
     "search": cmd_search, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export,
-    "import": cmd_import, "undo-import": cmd_undo_import,
-    "merge": cmd_merge, "undo-merge": cmd_undo_merge, "export-travel-copy": cmd_export_travel_copy,
+    "import": cmd_import, "merge": cmd_merge, "export-travel-copy": cmd_export_travel_copy,
+    "batches": cmd_batches, "undo": cmd_undo, "undo-import": cmd_undo, "undo-merge": cmd_undo,
     **{name: cmd_pending for name in PENDING},
 }
 

@@ -1,4 +1,4 @@
-"""`liaison merge`, `liaison undo-merge` and `liaison export-travel-copy`.
+"""`liaison merge` and `liaison export-travel-copy`.
 
 `merge OTHER` applies everything that does not conflict and leaves conflicts open (this copy
 keeps its values; the next merge shows them again): exit 0 when nothing is left open, 1 when
@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from db.cli.report import closing, json_report, undone
+from db.cli.report import closing, json_report
 from db.store.errors import LiaisonError
 
 SINGULAR = {"tags": "tag", "topics": "topic", "organizations": "organization",
@@ -21,7 +21,7 @@ SINGULAR = {"tags": "tag", "topics": "topic", "organizations": "organization",
 
 
 def add_commands(sub: Any) -> None:
-    """The arguments of the three commands (sub: the parser's subparsers)."""
+    """The arguments of the two commands (sub: the parser's subparsers)."""
     merge = sub.add_parser("merge", help="merge another Liaison database (a travel copy, a "
                                          "colleague's file, a server) into this one")
     merge.add_argument("other", help="the other copy: a file or a postgresql+psycopg:// URL")
@@ -31,8 +31,6 @@ def add_commands(sub: Any) -> None:
     merge.add_argument("--resolve", choices=["here", "there"],
                        help="settle every conflict by keeping this copy's value (here) or "
                             "taking the other's (there); default: leave them open")
-    undo = sub.add_parser("undo-merge", help="undo a merge")
-    undo.add_argument("batch_id")
     travel = sub.add_parser("export-travel-copy",
                             help="write a complete copy of the database for another laptop")
     travel.add_argument("out", help="the new .sqlite3 file")
@@ -74,7 +72,8 @@ def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
             outcome = f"{plan.other}: nothing to merge ({plan.summary()})."
         else:
             outcome = (f"Merged {plan.other} into {db.describe()} in {seconds:.1f} s: "
-                       f"{plan.summary()}; {result.history_copied} changes copied into the "
+                       f"{plan.summary(result.counts)}; {result.history_copied} changes "
+                       "copied into the "
                        f"history. Undo with: liaison undo-merge {result.batch_id}")
         code = 1 if open_conflicts else 0
     if open_conflicts and not plan.errors:
@@ -91,13 +90,6 @@ def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
                   f"{f.field} is {_short(f.here)} here and {_short(f.there)} in "
                   f"{plan.other}", file=err)
     return closing(outcome, code, out, err)
-
-
-def cmd_undo_merge(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any) -> int:
-    from db.merge import undo_merge
-
-    db = open_db(args)
-    return undone("merge", undo_merge(db, args.batch_id), out, err)
 
 
 def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO,

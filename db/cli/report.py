@@ -1,5 +1,4 @@
-"""What the import and merge commands print alike: the JSON report, the closing sentence,
-and what an undo did."""
+"""What the import and merge commands print alike: the JSON report and the closing sentence."""
 
 from __future__ import annotations
 
@@ -19,12 +18,3 @@ def json_report(payload: Any, outcome: str, code: int, out: TextIO, err: TextIO)
 def closing(outcome: str, code: int, out: TextIO, err: TextIO) -> int:
     print(outcome, file=out if code == 0 else err)
     return code
-
-
-def undone(what: str, result: Any, out: TextIO, err: TextIO) -> int:
-    """The lines of an undone import or merge (`what`): records kept, then the counts."""
-    for line in result.kept:
-        print(f"kept: {line}", file=err)
-    print(f"Undid {what} {result.batch_id}: {result.removed:,} records removed, "
-          f"{result.restored:,} restored to their earlier values.", file=out)
-    return 0

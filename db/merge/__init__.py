@@ -56,11 +56,12 @@ merging A into B again finds nothing unseen and changes nothing (idempotent). Wi
 the rules are symmetric, so A merged into B and B merged into A give the same content
 (convergent). Conflicts left open do not stop the rest: everything else is applied.
 
-Everything is applied in one transaction and recorded as an ImportBatch of kind "merge" whose
-undo data holds the values the merge replaced, the records it created and the rows it copied.
-Undoing puts those values back (records changed since are kept and reported), removes the
-records it created (unless changed or linked to since) and the copied rows, so merging the same
-copy again brings the same changes back. Undo is local: the other copy is not touched.
+Everything is applied in one transaction and recorded as a batch of kind "merge": its
+change-log rows say what it changed, its undo data names the rows it copied. Undoing it is the
+one undo of db/changes/undo.py: the fields it changed get their earlier values (a field
+changed since keeps its newer value, and the undo says so), the records it created are
+removed (unless edited or pointed to since), and the copied rows go, so merging the same copy
+again brings the same changes back. Undo is local: the other copy is not touched.
 
 The other copy is read through `open_store` (a file path or a PostgreSQL URL): a file is read
 from a consistent snapshot taken into a temporary folder (and upgraded there if an older
@@ -85,7 +86,7 @@ from db.merge.records import (
     RecordMerge,
     plain,
 )
-from db.merge.undo import MergeUndo, list_merges, undo_merge
+from db.merge.undo import MergeUndo, undo_merge
 
 __all__ = [
     "FieldMerge",
@@ -100,7 +101,6 @@ __all__ = [
     "RecordMerge",
     "Settle",
     "apply_merge",
-    "list_merges",
     "merge_plan",
     "merge_steps",
     "plan_json",
@@ -117,13 +117,14 @@ def conflict_json(record: RecordMerge) -> dict[str, Any]:
 def plan_json(plan: MergePlan, result: MergeResult | None = None) -> dict[str, Any]:
     """The object `liaison merge --json` prints: per kind of record the counts `created,
     updated, unchanged, skipped` (a record in conflict counts as skipped, a record changed
-    only here as unchanged); `errors`; the `conflicts` still open, field by field with this
+    only here as unchanged) — once applied, as the change log records them (a deletion or
+    restoration counts as updated; skipped only for records of which nothing was written); `errors`; the `conflicts` still open, field by field with this
     copy's value (`here`) and the other's (`there`); `rows`, one per record the merge creates,
     changes, keeps or leaves in conflict; `history_copied`; and `batch_id`."""
     conflicts = result.open_conflicts if result is not None else plan.conflicts
     return {
         "other": plan.location,
-        **plan.counts(),
+        **(result.counts if result is not None and result.batch_id else plan.counts()),
         "errors": [problem.as_json() for problem in plan.errors],
         "warnings": [],
         "conflicts": [conflict_json(record) for record in conflicts],

@@ -1,12 +1,12 @@
-"""Applying a merge plan in one transaction, recorded as an ImportBatch of kind "merge" with
-what undoing it takes (db/merge_undo.py undoes it)."""
+"""Applying a merge plan in one transaction, recorded as a batch of kind "merge" whose
+change-log rows are what undoing it takes (db/changes/undo.py), with the rows it copied from
+the other copy named in its undo data."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, datetime
 from functools import partial
 from typing import Any, Literal
 
@@ -15,10 +15,12 @@ from sqlalchemy.orm import Session
 
 from db.changes import recording
 from db.changes import rows as rows_path
+from db.changes.batches import logged_counts, logged_records
 from db.changes.recording import Actor, to_json
 from db.changes.rows import refresh_contact_stats
 from db.merge.read import PARTICIPATIONS, TAG_TABLES
 from db.merge.records import (
+    KINDS,
     MERGE_SOURCE,
     SPECS,
     FieldMerge,
@@ -123,12 +125,14 @@ def merge_steps(db: Database, plan: MergePlan, actor: Actor | None = None, *,
                 yield MergeProgress(f"Merging {spec.kind}", done, len(work))
         writer.copy_history(history)
         writer.finish()
+        counts = _counts(session, plan, batch_id)
+        batch.counts = counts
         batch.undo_data = json.dumps({"other": plan.other, "location": plan.location,
                                       "other_database_id": plan.other_database_id,
-                                      **writer.undo}, ensure_ascii=False, default=_jsonable)
+                                      "copied": writer.copied}, ensure_ascii=False)
         rows_path.flush(session)
     yield MergeProgress("Done", len(work), len(work),
-                        MergeResult(batch_id, plan.counts(), tuple(still_open), len(history)))
+                        MergeResult(batch_id, counts, tuple(still_open), len(history)))
 
 
 def apply_merge(db: Database, plan: MergePlan, actor: Actor | None = None, *,
@@ -144,12 +148,24 @@ def apply_merge(db: Database, plan: MergePlan, actor: Actor | None = None, *,
     return result
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, set | frozenset | tuple):
-        return sorted(value, key=str)
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    raise TypeError(f"cannot store {type(value).__name__} in a merge's undo data")
+def _counts(session: Session, plan: MergePlan, batch_id: str) -> dict[str, dict[str, int]]:
+    """What the merge did, per kind of record, as its change log records it: created, and
+    updated (a deletion or a restoration is a change of the field "deleted", as the merge
+    sees it); with the records it left as they were: unchanged, and skipped (a conflict
+    left open, nothing else of the record written)."""
+    logged = logged_counts(session, [batch_id]).get(batch_id, {})
+    written = logged_records(session, batch_id)
+    planned = plan.counts()
+    counts: dict[str, dict[str, int]] = {}
+    for kind in KINDS:
+        words = logged.get(kind, {})
+        skipped = sum(1 for r in plan.records if r.kind == kind and r.action == "conflict"
+                      and r.id not in written)
+        counts[kind] = {"created": words.get("created", 0),
+                        "updated": sum(words.get(w, 0) for w in ("updated", "deleted",
+                                                                  "restored")),
+                        "unchanged": planned[kind]["unchanged"], "skipped": skipped}
+    return counts
 
 
 class Writer:
@@ -158,7 +174,8 @@ class Writer:
         self.actor = actor
         self.organizations: set[str] = set()  # whose contact figures need recomputing
         self.people: set[str] = set()
-        self.undo: dict[str, Any] = {"created": [], "updated": [], "log": {}}
+        # The change-log rows copied from the other copy, by record: undo takes them out again.
+        self.copied: dict[str, list[str]] = {}
 
     def touch(self, organization_id: str | None, person_id: str | None) -> None:
         if organization_id:
@@ -209,8 +226,6 @@ class Writer:
              "version": row["version"], "who": self.actor.who, "source": self.actor.source,
              "source_detail": self.actor.detail, "batch_id": self.actor.batch_id}
             for key, row in zip(new_ids(len(rows)), rows, strict=True)])
-        self.undo["created"].extend({"entity": spec.entity, "id": row["id"],
-                                     "version": row["version"]} for row in rows)
 
     def update(self, spec: Spec, record: RecordMerge, writes: list[tuple[FieldMerge, Any]]
                ) -> None:
@@ -220,7 +235,6 @@ class Writer:
                                "reviewed the merge; nothing was written. Review it again.")
         expected = obj.version
         diff: list[tuple[str, Any, Any]] = []
-        before: dict[str, Any] = {}
         for f, value in writes:
             if f.field == "deleted":
                 old = obj.deleted_at
@@ -244,7 +258,6 @@ class Writer:
                     continue
                 setattr(obj, attribute, value)
                 diff.append((f.field, old, value))
-            before[f.field] = old
         if not diff:
             return
         if any(name in spec.schema.search_fields for name, _old, _new in diff):
@@ -252,11 +265,9 @@ class Writer:
         obj.updated_at = utcnow()
         recording.flush_guarded(self.session, spec.schema, obj, expected)
         recording.log(self.session, spec.schema, obj.id, obj.version, self.actor, diff)
-        if spec.entity == "interaction" and "start" in before:
+        if spec.entity == "interaction" and any(name == "start" for name, _o, _n in diff):
             rows_path.move_participation_dates(self.session, obj.id, obj.start)
             self._touch_participants(obj.id)
-        self.undo["updated"].append({"entity": spec.entity, "id": obj.id,
-                                     "version": obj.version, "before": before})
 
     def _touch_participants(self, interaction_id: str) -> None:
         # Without autoflush: a change set on the record is written by the writer, not here.
@@ -313,7 +324,7 @@ class Writer:
         for start in range(0, len(values), 1000):
             rows_path.execute(self.session, insert(CHANGELOG), values[start:start + 1000])
         for r in rows:
-            self.undo["log"].setdefault(r.entity_id, []).append(r.id)
+            self.copied.setdefault(r.entity_id, []).append(r.id)
 
     def finish(self) -> None:
         rows_path.flush(self.session)

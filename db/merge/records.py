@@ -197,9 +197,10 @@ class MergePlan:
             result[kind] = numbers
         return result
 
-    def summary(self) -> str:
+    def summary(self, counts: dict[str, dict[str, int]] | None = None) -> str:
+        """The counts in words (the plan's, or those of the merge as applied)."""
         parts = []
-        for kind, numbers in self.counts().items():
+        for kind, numbers in (counts or self.counts()).items():
             done = [f"{n} {word}" for word, n in numbers.items() if n and word != "unchanged"]
             if done:
                 parts.append(f"{kind}: " + ", ".join(done))

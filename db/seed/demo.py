@@ -185,7 +185,8 @@ def generate_demo(db: Database, size: str, seed: int = 1,
             raise InterruptedError("Demo data was not loaded (cancelled); nothing was written.")
 
     with db.engine.begin() as connection:
-        writer = BulkWriter(connection)
+        # Invented rows with no history to undo: no change log, no batch (ARCHITECTURE.md).
+        writer = BulkWriter(connection, who="demo")
         if writer.sqlite:
             connection.exec_driver_sql("PRAGMA cache_size = -262144")
         # Secondary indexes are rebuilt once at the end: sorting a finished table is far

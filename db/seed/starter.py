@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.changes import recording
-from db.changes import rows as rows_path
 from db.changes.recording import Actor
 from db.models import Country, Organization
 from db.services import organizations
@@ -75,10 +74,9 @@ def load_starter(db: Database, actor: Actor | None = None,
                 "founded": row["founded"] or None, "website": row["website"] or None,
                 "notes": row["description"] or None,
             } for row in chunk]
-            objects = recording.create_many(session, organizations.SCHEMA, values, actor)
-            for obj, row in zip(objects, chunk, strict=True):
-                obj.external_ref = f"partyfacts:{row['partyfacts_id']}"
-            rows_path.flush(session)
+            objects = recording.create_many(
+                session, organizations.SCHEMA, values, actor,
+                extra=[{"external_ref": f"partyfacts:{row['partyfacts_id']}"} for row in chunk])
             created += len(objects)
             yield StarterProgress(start + len(chunk), len(fresh), created)
     yield StarterProgress(len(fresh), len(fresh), created)

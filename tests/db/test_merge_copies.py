@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, text, update
 
+from db.changes.batches import logged_counts
 from db.changes.recording import Actor
 from db.merge import apply_merge, merge_plan, undo_merge
 from db.merge.travel import export_travel_copy
@@ -68,9 +69,11 @@ def test_undo_of_a_merge_puts_everything_back_and_the_merge_can_be_redone(
     assert after["organizations"] == before["organizations"]
     assert {k: v for k, v in after.items() if k != "organizations"} == \
         {k: v for k, v in before.items() if k != "organizations"}
-    # Only the merge's own rows remain of it in the history.
-    assert {row for row in log_ids(office) - history_before} == merge_rows(office,
-                                                                           result.batch_id)
+    # Only the merge's own rows and the undo's remain of it in the history, all with the
+    # source "merge", so the next merge does not take them for changes of this copy.
+    assert {row for row in log_ids(office) - history_before} == \
+        merge_rows(office, result.batch_id) | merge_rows(office, undone.batch_id)
+    assert merge_rows(office, undone.batch_id)
     assert check_database(office) == []
     with pytest.raises(LiaisonError, match="already undone"):
         undo_merge(office, result.batch_id)
@@ -90,18 +93,25 @@ def merge_rows(db: Database, batch_id: str) -> set[str]:
 
 def test_undo_keeps_what_was_changed_after_the_merge(office: Database, travel: Database,
                                                      party: dict[str, str]) -> None:
-    organizations.update_organization(travel, party["org"], {"founded": 1962},
+    """Field by field: a field edited since the merge keeps its newer value, the merge's
+    other fields go back; a record the merge created that others point to since stays."""
+    founded = organizations.get_organization(office, party["org"]).founded
+    organizations.update_organization(travel, party["org"], {"founded": 1962,
+                                                             "ideology": "Socialism"},
                                       expected_version=None, actor=TRAVELLER)
     contact = people.create_person(travel, {"name": "Contact"}, TRAVELLER)
     result = apply_merge(office, merge_plan(office, travel_path(travel)))
     assert result.batch_id is not None
-    organizations.update_organization(office, party["org"], {"notes": "Edited after."},
+    organizations.update_organization(office, party["org"], {"ideology": "Edited after."},
                                       expected_version=None, actor=COLLEAGUE)
     affiliations.create_affiliation(office, {"person_id": contact.id,
                                              "organization_id": party["org"]}, COLLEAGUE)
     undone = undo_merge(office, result.batch_id)
-    assert (undone.removed, undone.restored, len(undone.kept)) == (0, 0, 2)
-    assert organizations.get_organization(office, party["org"]).founded == 1962
+    assert (undone.removed, undone.restored, len(undone.kept)) == (0, 1, 2)
+    assert any("“ideology” was changed after the merge" in line for line in undone.kept)
+    assert any("“Contact”: other records point to it" in line for line in undone.kept)
+    party_now = organizations.get_organization(office, party["org"])
+    assert (party_now.founded, party_now.ideology) == (founded, "Edited after.")
     assert people.get_person(office, contact.id).name == "Contact"
 
 
@@ -225,3 +235,31 @@ def test_two_starter_registers_loaded_apart_do_not_duplicate_their_parties(
         assert not merge_plan(laptop, office.url).writes
     finally:
         laptop.close()
+
+
+def test_the_merge_counts_what_the_change_log_records(office: Database, travel: Database,
+                                                      party: dict[str, str]) -> None:
+    """A record with a conflict left open still has its other fields merged: it counts as
+    updated, as the change log says, and as skipped only when nothing of it was written."""
+    organizations.update_organization(travel, party["org"], {"ideology": "Travel",
+                                                             "founded": 1962},
+                                      expected_version=None, actor=TRAVELLER)
+    organizations.update_organization(office, party["org"], {"ideology": "Office"},
+                                      expected_version=None, actor=COLLEAGUE)
+    people.update_person(travel, party["leader"], {"title": "President"},
+                         expected_version=None, actor=TRAVELLER)
+    affiliations.delete_affiliation(travel, party["position"], actor=TRAVELLER)
+    interactions.create_interaction(travel, {"kind": "letter", "title": "Letter",
+                                             "start": "2025-06-01"}, TRAVELLER)
+    result = apply_merge(office, merge_plan(office, travel_path(travel)))
+    assert result.batch_id is not None and len(result.open_conflicts) == 1
+    with office.reading() as session:
+        logged = logged_counts(session, [result.batch_id])[result.batch_id]
+    assert logged == {"organizations": {"updated": 1}, "people": {"updated": 1},
+                      "positions": {"deleted": 1}, "interactions": {"created": 1}}
+    for kind, words in result.counts.items():
+        log = logged.get(kind, {})
+        assert words["created"] == log.get("created", 0), kind
+        assert words["updated"] == sum(log.get(w, 0) for w in ("updated", "deleted",
+                                                                "restored")), kind
+    assert result.counts["organizations"]["skipped"] == 0

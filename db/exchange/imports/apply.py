@@ -1,11 +1,11 @@
-"""Applying an import plan: one transaction, bulk inserts for new records, the services' write
-path for updates, an ImportBatch holding what undo needs."""
+"""Applying an import plan: one transaction recorded as one batch, bulk inserts for new records,
+the writer's field-level path for updates — every change in the change log, which is what
+undoing it reads (db/changes/undo.py)."""
 
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -101,9 +101,9 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
     total = len(rows)
     done = 0
     with db.transaction() as session, _larger_cache(session, db.is_sqlite):
-        batch = rows_path.open_batch(session, id=batch_id, kind="import",
-                                     file_name=plan.file_name, checksum=plan.checksum,
-                                     who=actor.who, status="applied", counts=plan.counts())
+        rows_path.open_batch(session, id=batch_id, kind="import", file_name=plan.file_name,
+                             checksum=plan.checksum, who=actor.who, status="applied",
+                             counts=plan.counts())
         applier = _Applier(session, actor)
         for entity in ORDER:
             creates = [r for r in rows if r.entity == entity and r.action == "create"]
@@ -118,7 +118,6 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
                 yield ImportProgress(stage, done, total)
         yield ImportProgress("Finishing", done, total)
         applier.finish()
-        batch.undo_data = json.dumps(applier.undo, ensure_ascii=False, default=str)
         rows_path.flush(session)
     yield ImportProgress("Done", total, total, ImportResult(batch_id, plan.counts()))
 
@@ -162,8 +161,6 @@ class _Applier:
         self.touched_people: set[str] = set()
         # New interactions only add to a participant's figures: (count, latest date) to add.
         self.new_contacts: dict[tuple[str, str], list[Any]] = {}
-        self.undo: dict[str, Any] = {"created": defaultdict(list), "updated": [],
-                                     "deleted": [], "tags_created": []}
         self._tags: dict[str, str] | None = None
 
     # tags by folded name, created on first use
@@ -180,7 +177,6 @@ class _Applier:
             else:
                 tag = recording.create(self.session, TAG_SCHEMA, {"name": name}, self.actor)
                 self._tags[key] = tag.id
-                self.undo["tags_created"].append(tag.id)
         return self._tags[key]
 
     def tag_names(self) -> dict[str, str]:
@@ -198,7 +194,6 @@ class _Applier:
                         .where(Participation.interaction_id == plan.id)):
                     self._touch(organization_id, person_id)
             recording.soft_delete(self.session, schema, plan.id, self.actor)
-            self.undo["deleted"].append({"entity": entity, "id": plan.id})
             yield f"Deleting {schema.entity} records", 1
 
     def create(self, entity: str, plans: list[RowPlan]) -> Iterator[tuple[str, int]]:
@@ -238,7 +233,6 @@ class _Applier:
                  created, 1, self.actor.who, "import",
                  self.actor.detail, self.actor.batch_id)
                 for key, plan in zip(new_ids(len(chunk)), chunk, strict=True))
-            self.undo["created"][entity].extend(plan.id for plan in chunk)
             yield f"Creating {schema.entity} records", len(chunk)
 
     def _links(self, entity: str, plans: list[RowPlan]) -> None:
@@ -285,7 +279,6 @@ class _Applier:
         for plan in plans:
             assert plan.id is not None
             own = {k: v for k, v in plan.values.items() if k in schema.fields}
-            before = {c.field: c.before for c in plan.changes}
             obj = recording.load(self.session, schema, plan.id)
             if plan.version is not None and obj.version != plan.version:
                 raise LiaisonError(f"The {schema.entity} “{plan.id}” was changed by someone "
@@ -297,9 +290,6 @@ class _Applier:
             link_diff = self._update_links(entity, obj, plan.links)
             if link_diff:
                 recording.touch(self.session, schema, obj, self.actor, link_diff, obj.version)
-            self.undo["updated"].append({"entity": entity, "id": plan.id,
-                                         "version": obj.version,
-                                         "before": {k: _jsonable(v) for k, v in before.items()}})
             yield f"Updating {schema.entity} records", 1
 
     def _update_links(self, entity: str, obj: Any, links: Mapping[str, Any]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from db.changes.batches import UndoResult
+from db.changes.undo import UndoResult
 from db.exchange.imports import mapping as maps
 from db.exchange.imports.apply import (
     ImportCancelled,
