@@ -27,15 +27,22 @@ def run_app(argv: Sequence[str]) -> int:
     app.setApplicationName("Liaison")
     app.setOrganizationName("Liaison")
     app.setApplicationDisplayName("Liaison")
+    from desktop import i18n
+
+    i18n.install(settings.language())
     hook = install_exception_hook()
     try:
         database = open_database(args.db)
     except LiaisonError as exc:
-        QMessageBox.critical(None, "Liaison cannot open the database", exc.message)
+        QMessageBox.critical(None, i18n.translate("App", "Liaison cannot open the database"),
+                             exc.message)
         return 1
     window = create_main_window(database)
     app.aboutToQuit.connect(window.context.close)
     window.show()
+    warning = i18n.take_warning()
+    if warning:
+        QTimer.singleShot(200, lambda: window.statusBar().showMessage(warning, 20000))
     QTimer.singleShot(0, lambda: offer_first_start(window.context, window))
     code = int(app.exec())
     del hook

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
+from PySide6.QtCore import QDate, QLocale
+
 from db.models.vocabulary import (
     FOLLOWUP_STATUSES,
     GENDERS,
@@ -36,6 +38,17 @@ VOCABULARIES: Mapping[str, Mapping[str, Term]] = {
 }
 INTERACTION_VOCABULARIES: Mapping[str, Mapping[str, Term]] = {"kind": INTERACTION_KINDS}
 FOLLOWUP_VOCABULARIES: Mapping[str, Mapping[str, Term]] = {"status": FOLLOWUP_STATUSES}
+
+
+def date_text(day: date | None) -> str:
+    """A date in the interface's language: “4 December 2026”, “2026年12月4日” (the locale
+    desktop/i18n.py set); nothing as “—”."""
+    if day is None:
+        return EMPTY
+    locale = QLocale()
+    if locale.language() == QLocale.Language.Chinese:
+        return f"{day.year}年{day.month}月{day.day}日"
+    return locale.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
 
 
 def local_time(moment: datetime) -> str:

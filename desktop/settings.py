@@ -21,6 +21,17 @@ def set_name_preference(value: str) -> None:
     settings().setValue("display/names", value)
 
 
+def language() -> str:
+    """The interface language setting: "system" (the first start's choice: follow the
+    system's locale), "en" or "zh_CN"."""
+    value = settings().value("display/language", "system")
+    return value if value in ("system", "en", "zh_CN") else "system"
+
+
+def set_language(value: str) -> None:
+    settings().setValue("display/language", value)
+
+
 def officer_name() -> str:
     value = settings().value("user/name", "")
     if isinstance(value, str) and value.strip():

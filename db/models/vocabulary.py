@@ -5,12 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from db.store.translation import CHINESE, language
+
 
 @dataclass(frozen=True)
 class Term:
     code: str
     en: str
     zh: str
+
+    def label(self) -> str:
+        """The label in the interface's language (db/store/translation.py)."""
+        return self.zh if language() == CHINESE and self.zh else self.en
 
 
 def _terms(*rows: tuple[str, str, str]) -> dict[str, Term]:

@@ -1,0 +1,1 @@
+"""Translation catalogs (docs/TRANSLATION.md)."""
