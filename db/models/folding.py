@@ -1,30 +1,113 @@
-"""Folding names for matching: case, width and accents set aside, so a name typed in any
-script finds the record (the `search_text` column of organizations and people)."""
+"""Folding names for matching and sorting: case, width and accents set aside, traditional
+Chinese characters as simplified ones, and Chinese names also in pinyin — full, with or
+without spaces, and as initials — so a name typed in any script, or as a Chinese user types
+it, finds the record (the `search_text` column of organizations and people), and names sort
+by pinyin beside Latin ones (`sort_key`).
+
+pypinyin (~0.2 s, ~57 MB) and OpenCC are loaded on the first Chinese name folded, never at
+start-up."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 from typing import Any
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Letters NFKD does not decompose into a base letter and a mark.
+_LETTERS = str.maketrans({"đ": "d", "ħ": "h", "ł": "l", "ø": "o", "ı": "i", "æ": "ae",
+                          "œ": "oe", "þ": "th", "ŀ": "l", "ŧ": "t"})
+# What sorts after every name that has a key: a name with nothing to sort by.
+LAST = "\U0010ffff"
+
+
+def has_han(text: str) -> bool:
+    return _HAN.search(text) is not None
+
+
+@cache
+def _to_simplified() -> Callable[[str], str]:
+    import opencc
+
+    convert: Callable[[str], str] = opencc.OpenCC("t2s").convert
+    return convert
+
+
+@cache
+def _pinyin() -> tuple[Any, Any]:
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin, Style
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones (國民黨 → 国民党); other text unchanged."""
+    return _to_simplified()(text) if has_han(text) else text
 
 
 def fold(text: str) -> str:
-    """Case-, width- and accent-insensitive form used to match names typed in any script."""
+    """Case-, width- and accent-insensitive form used to match names typed in any script;
+    Chinese in simplified characters."""
     if text.isascii():  # nothing to decompose: the common case, and a hot path of imports
         return " ".join(text.lower().replace(".", " ").replace(",", " ").split())
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_LETTERS)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if has_han(stripped):
+        stripped = simplified(unicodedata.normalize("NFC", stripped))
     return " ".join(stripped.replace(".", " ").replace(",", " ").split())
 
 
+def pinyin(text: str) -> list[str]:
+    """The words of a folded name with each Chinese character as its toneless pinyin
+    syllable: "越南 party" → ["yue", "nan", "party"]."""
+    lazy_pinyin, _style = _pinyin()
+    words: list[str] = []
+    for part in lazy_pinyin(text, errors="default"):
+        words.extend(part.split())
+    return words
+
+
+def pinyin_forms(folded: str) -> list[str]:
+    """How a Chinese user may type a folded Chinese name in Latin letters: the pinyin spaced,
+    run together, and its initials ("yue nan gong chan dang", "yuenangongchandang",
+    "yngcd"). Nothing for a name without Chinese characters."""
+    if not has_han(folded):
+        return []
+    lazy_pinyin, style = _pinyin()
+    syllables = pinyin(folded)
+    initials = "".join(s[0] for s in lazy_pinyin(folded, style=style.FIRST_LETTER,
+                                                  errors="default") if s.strip())
+    return [" ".join(syllables), "".join(syllables), initials.replace(" ", "")]
+
+
+def sort_key(name: str | None) -> str:
+    """What a name sorts by: Latin letters with accents folded, Chinese by pinyin, in one
+    order ("越南共产党" sorts as "yue nan gong chan dang", between "Youth" and "Zanu"). A name
+    with nothing to sort by (empty, or only marks) sorts last; never an error."""
+    if not name:
+        return LAST
+    try:
+        folded = fold(str(name))
+        words = pinyin(folded) if has_han(folded) else folded.split()
+    except Exception:  # a name that cannot be keyed still sorts (at the end), never fails
+        return LAST + str(name)
+    key = " ".join("".join(ch for ch in word if ch.isalnum()) for word in words)
+    key = " ".join(key.split())
+    return key if key else LAST + str(name)
+
+
 def search_text_for(values: Iterable[Any]) -> str:
-    """Every name of a record, folded, one per line: what list filters and search match."""
+    """Every name of a record, folded, one per line, with the pinyin forms of Chinese names:
+    what list filters and search match."""
     names: list[str] = []
     for value in values:
         for name in (value if isinstance(value, list | tuple) else [value]):
             if name:
                 folded = fold(str(name))
-                if folded and folded not in names:
-                    names.append(folded)
+                for form in (folded, *pinyin_forms(folded)):
+                    if form and form not in names:
+                        names.append(form)
     return "\n".join(names)
