@@ -1,8 +1,10 @@
 """Render Liaison's main screens offscreen and save PNGs for the README.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [OUT_DIR] [--language zh_CN]
 
-OUT_DIR defaults to docs/screenshots. The screens show a throwaway database holding the small
+OUT_DIR defaults to docs/screenshots. In Chinese (`--language zh_CN`, names shown in Chinese
+first) each file's name ends in -zh; both sets are committed and shown side by side in the
+README (Chinese text needs a CJK font: Debian's fonts-noto-cjk). The screens show a throwaway database holding the small
 demo data (seed 1) and the starter register of world parties, at 1280×800. Window state goes
 to a temporary QSettings folder, so the user's own settings are neither read nor written.
 Each file name is printed with its size; keep them small, they are committed."""
@@ -27,9 +29,10 @@ KEEP_UNDER = 250_000  # bytes: a warning is printed above this
 
 
 class Screens:
-    def __init__(self, app: Any, out: Path) -> None:
+    def __init__(self, app: Any, out: Path, suffix: str = "") -> None:
         self.app = app
         self.out = out
+        self.suffix = suffix  # "-zh" for the Chinese set
         self.saved: list[Path] = []
 
     def wait(self, ready: Callable[[], bool] = lambda: True, timeout: float = 20.0) -> None:
@@ -45,7 +48,7 @@ class Screens:
         QTest.qWait(60)
 
     def save(self, name: str, image: Any) -> None:
-        path = self.out / f"{name}.png"
+        path = self.out / f"{name}{self.suffix}.png"
         # quality 0 asks Qt's PNG writer for its strongest compression (lossless either way)
         if not image.save(str(path), "PNG", 0):
             raise OSError(f"could not write {path}")
@@ -223,10 +226,16 @@ def platform_arguments(folder: Path) -> list[str]:
 
 
 def main() -> int:
+    import argparse
+
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", nargs="?", default="docs/screenshots", type=Path)
+    parser.add_argument("--language", choices=["en", "zh_CN"], default="en")
+    args = parser.parse_args()
+    out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="liaison-screens-") as name:
         folder = Path(name)
@@ -237,7 +246,12 @@ def main() -> int:
         app.setApplicationName("Liaison")
         app.setOrganizationName("Liaison")
         app.setApplicationDisplayName("Liaison")
-        screens = Screens(app, out)
+        from desktop import i18n
+
+        language = i18n.install(args.language)
+        if language != args.language:
+            raise SystemExit(f"the {args.language} catalog could not be loaded")
+        screens = Screens(app, out, "-zh" if language == "zh_CN" else "")
 
         from db.seed.demo import generate_demo
         from db.seed.opening import open_database
@@ -251,6 +265,8 @@ def main() -> int:
         from desktop.views.organizations import OrganizationsView
 
         settings.set_officer_name("Li Wei")
+        if language == "zh_CN":
+            settings.set_name_preference("zh")
         db = open_database(folder / "liaison.sqlite3")
         for _ in generate_demo(db, "small", seed=1):  # demo wants an empty database: first
             pass
