@@ -14,16 +14,45 @@ from db.changes.changeset import DELETED, RESTORED
 from db.changes.registry import BY_NAME
 from db.models import ChangeLog, ImportBatch
 from db.store.engine import Database
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 # What a batch of each kind was, for sentences: "the import of partners.csv".
-_WHAT = {"import": "the import of {name}", "merge": "the merge from {name}",
-         "screen": "the edit made on the screen", "starter": "the load of the starter register",
-         "revert": "the revert", "undo": "the {name}"}
+_WHAT = {"import": QT_TRANSLATE_NOOP("Undo", "the import of {name}"),
+         "merge": QT_TRANSLATE_NOOP("Undo", "the merge from {name}"),
+         "screen": QT_TRANSLATE_NOOP("Undo", "the edit made on the screen"),
+         "starter": QT_TRANSLATE_NOOP("Undo", "the load of the starter register"),
+         "revert": QT_TRANSLATE_NOOP("Undo", "the revert"),
+         "undo": QT_TRANSLATE_NOOP("Undo", "the {name}")}
+_OTHER = QT_TRANSLATE_NOOP("Undo", "the change made by {name}")
+# An undo's batch is named, in the database, "undo of " and what it took back, in English.
+UNDO_OF = "undo of "
 
 
-def describe(kind: str, name: str | None) -> str:
-    """A batch in the user's words: "the import of partners.csv"."""
-    return _WHAT.get(kind, "the change made by {name}").format(name=name or kind)
+def describe(kind: str, name: str | None, *, stored: bool = False) -> str:
+    """A batch in the user's words, in the current language: "the import of partners.csv".
+    `stored`: in English, as names written to the database are (an undo's batch, its
+    change-log rows)."""
+    if stored:
+        return _WHAT.get(kind, _OTHER).format(name=name or kind)
+    if kind == "undo" and name and name.startswith(UNDO_OF):
+        return translate("Undo", "the undo of {what}").format(
+            what=_reword(name.removeprefix(UNDO_OF)))
+    return translate("Undo", _WHAT.get(kind, _OTHER)).format(name=name or kind)
+
+
+def _reword(what: str) -> str:
+    """A batch as an undo's stored name gives it (in English), in the current language."""
+    for kind, template in (*_WHAT.items(), ("", _OTHER)):  # an undo is never undone
+        if kind == "undo":
+            continue
+        before, _name, after = template.partition("{name}")
+        if not _name:
+            if what == template:
+                return describe(kind, None)
+        elif what.startswith(before) and what.endswith(after) and \
+                len(what) > len(before) + len(after):
+            return describe(kind, what[len(before):len(what) - len(after)])
+    return what
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from db.changes import rows as rows_path
 from db.changes.recording import Actor
 from db.changes.registry import BY_NAME, ENTITIES, INTERACTION, Entity
 from db.models import ImportBatch, Participation
-from db.store.errors import LiaisonError
+from db.store.errors import LiaisonError, record_noun
+from db.store.translation import translate
 
 # Besides the fields and relations of the registry, a change may be one of these:
 DELETED = "deleted"  # move the record to the deleted records
@@ -45,9 +46,13 @@ class ChangeSet:
     """Changes applied together as one batch (kind: "undo", "revert", ...)."""
 
     kind: str
-    title: str  # what it does, in the user's words: "undo of the import of partners.csv"
+    # What it does, stored with the batch and its change-log rows, so in English, as every
+    # name in the database is: "undo of the import of partners.csv".
+    title: str
     changes: tuple[Change, ...]
-    since: str = "the change"  # what later edits are later than, for the kept messages
+    # What later edits are later than, for the kept messages, in the current language;
+    # "the change" when not given.
+    since: str | None = None
     # The change log's source for its rows, when not the kind: an undone merge's rows say
     # "merge", so the next merge does not take them for a change of this copy.
     source: str | None = None
@@ -59,7 +64,7 @@ class ChangeResult:
 
     batch_id: str
     counts: Mapping[str, Mapping[str, int]]  # "organizations" → {"updated": 2, "removed": 1}
-    kept: tuple[str, ...]  # each in the user's words
+    kept: tuple[str, ...]  # each in the user's words, in the current language
     kept_ids: frozenset[str] = field(default_factory=frozenset)
 
     def total(self, *words: str) -> int:
@@ -84,12 +89,17 @@ class _Applying:
         self.kept: list[str] = []
         self.kept_ids: set[str] = set()
         self.touched: set[str] = set()  # organizations and people whose figures change
+        self.since = changes.since or translate("Undo", "the change")
 
     def count(self, entity: Entity, word: str, n: int = 1) -> None:
         self.counts[entity.kind][word] += n
 
-    def keep(self, entity: Entity, record_id: str, text: str) -> None:
-        self.kept.append(f"{entity.label} “{self.title_of(entity, record_id)}”: {text}")
+    def keep(self, entity: Entity, record_id: str, message: str, **values: str) -> None:
+        """Say what was left as it was: `message`, translated, names the record with {record}
+        and {title}, and may use {since} and `values`."""
+        self.kept.append(message.format(record=entity.shown_label(),
+                                        title=self.title_of(entity, record_id),
+                                        since=self.since, **values))
         self.kept_ids.add(record_id)
 
     def title_of(self, entity: Entity, record_id: str) -> str:
@@ -118,11 +128,13 @@ class _Applying:
     def update(self, entity: Entity, record_id: str, changes: list[Change]) -> None:
         obj = self.session.get(entity.model, record_id)
         if obj is None:
-            self.keep(entity, record_id, "no longer exists; nothing to put back")
+            self.keep(entity, record_id, translate(
+                "Undo", "{record} “{title}”: no longer exists; nothing to put back"))
             return
         if obj.deleted_at is not None:
-            self.keep(entity, record_id, f"was deleted after {self.set.since}; its values "
-                                         "were left as they are")
+            self.keep(entity, record_id, translate(
+                "Undo", "{record} “{title}”: was deleted after {since}; its values were left "
+                        "as they are"))
             return
         current = entity.schema.current_values(obj)
         own: dict[str, Any] = {}
@@ -132,8 +144,9 @@ class _Applying:
                 links.current(self.session, entity, obj.id, change.field)
             if links.comparable(recording.from_json(recording.to_json(now))) != \
                     links.comparable(change.old):
-                self.keep(entity, record_id, f"“{change.field}” was changed after "
-                                             f"{self.set.since}; its newer value was kept")
+                self.keep(entity, record_id, translate(
+                    "Undo", "{record} “{title}”: “{field}” was changed after {since}; its newer "
+                            "value was kept"), field=change.field)
             elif change.field in entity.schema.fields:
                 own[change.field] = change.new
             else:
@@ -173,15 +186,16 @@ class _Applying:
                     continue
                 version, deleted_at = found[record_id]
                 if record_id in referred:
-                    self.keep(entity, record_id, f"other records point to it since "
-                                                 f"{self.set.since}; it was kept")
+                    self.keep(entity, record_id, translate(
+                        "Undo", "{record} “{title}”: other records point to it since {since}; "
+                                "it was kept"))
                 elif expected[record_id] is not None and version != expected[record_id]:
                     if deleted_at is None:
                         recording.soft_delete(self.session, entity.schema, record_id, self.actor)
                         self.count(entity, "deleted")
-                    self.keep(entity, record_id, f"was edited after {self.set.since}; it was "
-                                                 "moved to the deleted records instead of "
-                                                 "removed")
+                    self.keep(entity, record_id, translate(
+                        "Undo", "{record} “{title}”: was edited after {since}; it was moved to "
+                                "the deleted records instead of removed"))
                 else:
                     plain.append(record_id)
             if plain:
@@ -230,7 +244,8 @@ def apply(session: Session, changes: ChangeSet, actor: Actor) -> ChangeResult:
     removals: dict[str, list[Change]] = defaultdict(list)
     for change in changes.changes:
         if change.entity not in BY_NAME:
-            raise LiaisonError(f"A change to a {change.entity} cannot be applied here.")
+            raise LiaisonError(translate("Undo", "A change to a {noun} cannot be applied here.")
+                               .format(noun=record_noun(change.entity)))
         if change.field == REMOVED:
             removals[change.entity].append(change)
         else:
@@ -262,7 +277,8 @@ def batch_of(session: Session, batch_id: str) -> ImportBatch:
     """A batch by its id, or one clear sentence why not."""
     batch = session.get(ImportBatch, batch_id.strip())
     if batch is None:
-        raise LiaisonError(f"There is no batch with id {batch_id}; `liaison batches` lists "
-                           "them.")
+        raise LiaisonError(translate(
+            "Undo", "There is no batch with id {id}; `liaison batches` lists them."
+        ).format(id=batch_id))
     return batch
 

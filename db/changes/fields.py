@@ -1,5 +1,8 @@
 """Field normalizers: turn what a user typed or imported into the stored value, or explain in
-the user's words why it cannot be stored. Each raises FieldInvalid with that sentence."""
+the user's words why it cannot be stored. Each raises FieldInvalid with that sentence, in the
+current language (db/store/translation.py): a label or noun given to a normalizer ("The name",
+"kind of organization") is marked with QT_TRANSLATE_NOOP("Validation", ...) where it is written
+and translated here, as a placeholder of the whole sentence."""
 
 from __future__ import annotations
 
@@ -15,6 +18,13 @@ from sqlalchemy.orm import Session
 from db.models import Country
 from db.models.folding import fold
 from db.models.vocabulary import Term, lookup
+from db.store.errors import record_noun
+from db.store.translation import QT_TRANSLATE_NOOP, translate
+
+
+def _word(label: str) -> str:
+    """A label or noun given to a normalizer, in the current language."""
+    return translate("Validation", label)
 
 
 class FieldInvalid(ValueError):
@@ -43,7 +53,7 @@ def clean_text(value: Any) -> str | None:
 
 
 def text(max_length: int = 300, *, required: bool = False, multiline: bool = False,
-         label: str = "This field") -> Normalizer:
+         label: str = QT_TRANSLATE_NOOP("Validation", "This field")) -> Normalizer:
     def normalize(_s: Session, value: Any, _row: dict[str, Any]) -> str | None:
         if multiline and isinstance(value, str):
             result: str | None = value.replace("\r\n", "\n").strip() or None
@@ -53,10 +63,13 @@ def text(max_length: int = 300, *, required: bool = False, multiline: bool = Fal
                 result = result.replace("\n", " ")
         if result is None:
             if required:
-                raise FieldInvalid(f"{label} cannot be empty.")
+                raise FieldInvalid(translate("Validation", "{label} cannot be empty.")
+                                   .format(label=_word(label)))
             return None
         if len(result) > max_length:
-            raise FieldInvalid(f"{label} is too long ({len(result)} characters; at most {max_length}).")
+            raise FieldInvalid(translate(
+                "Validation", "{label} is too long ({length} characters; at most {limit})."
+            ).format(label=_word(label), length=len(result), limit=max_length))
         return result
 
     return normalize
@@ -80,12 +93,14 @@ def split_list(value: Any) -> list[str]:
     return list(seen.values())
 
 
-def text_list(max_length: int = 300, label: str = "An entry") -> Normalizer:
+def text_list(max_length: int = 300,
+              label: str = QT_TRANSLATE_NOOP("Validation", "An entry")) -> Normalizer:
     def normalize(_s: Session, value: Any, _row: dict[str, Any]) -> list[str]:
         items = split_list(value)
         for item in items:
             if len(item) > max_length:
-                raise FieldInvalid(f"{label} is too long: “{item[:40]}…”.")
+                raise FieldInvalid(translate("Validation", "{label} is too long: “{start}…”.")
+                                   .format(label=_word(label), start=item[:40]))
         return items
 
     return normalize
@@ -93,41 +108,51 @@ def text_list(max_length: int = 300, label: str = "An entry") -> Normalizer:
 
 def choice(vocabulary: dict[str, Term], noun: str, *, required: bool = False,
            default: str | None = None) -> Normalizer:
+    """A code of `vocabulary`; `noun` (marked for the catalog) names the choice in messages."""
+
     def normalize(_s: Session, value: Any, _row: dict[str, Any]) -> str | None:
         cleaned = clean_text(value)
         if cleaned is None:
             if required and default is None:
-                raise FieldInvalid(f"Choose a {noun}.")
+                raise FieldInvalid(translate("Validation", "Choose a {noun}.")
+                                   .format(noun=_word(noun)))
             return default
         code = lookup(vocabulary, cleaned)
         if code is None:
-            options = ", ".join(term.en.lower() for term in vocabulary.values())
-            raise FieldInvalid(f"“{cleaned}” is not a known {noun}; choose one of: {options}.")
+            options = ", ".join(term.label().lower() for term in vocabulary.values())
+            raise FieldInvalid(translate(
+                "Validation", "“{value}” is not a known {noun}; choose one of: {options}."
+            ).format(value=cleaned, noun=_word(noun), options=options))
         return code
 
     return normalize
 
 
-def year(label: str = "The year") -> Normalizer:
+def year(label: str = QT_TRANSLATE_NOOP("Validation", "The year")) -> Normalizer:
     def normalize(_s: Session, value: Any, _row: dict[str, Any]) -> int | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         try:
             number = int(str(value).strip().removesuffix(".0"))
         except ValueError:
-            raise FieldInvalid(f"{label} must be a year such as 1921, not “{value}”.") from None
+            raise FieldInvalid(translate(
+                "Validation", "{label} must be a year such as 1921, not “{value}”."
+            ).format(label=_word(label), value=value)) from None
         if not 1000 <= number <= date.today().year + 1:
-            raise FieldInvalid(f"{label} {number} is not a plausible year.")
+            raise FieldInvalid(translate("Validation", "{label} {year} is not a plausible year.")
+                               .format(label=_word(label), year=number))
         return number
 
     return normalize
 
 
-def a_date(label: str = "The date", *, required: bool = False) -> Normalizer:
+def a_date(label: str = QT_TRANSLATE_NOOP("Validation", "The date"), *,
+           required: bool = False) -> Normalizer:
     def normalize(_s: Session, value: Any, _row: dict[str, Any]) -> date | None:
         if value is None or (isinstance(value, str) and not value.strip()):
             if required:
-                raise FieldInvalid(f"{label} is required.")
+                raise FieldInvalid(translate("Validation", "{label} is required.")
+                                   .format(label=_word(label)))
             return None
         if isinstance(value, datetime):
             return value.date()
@@ -136,7 +161,9 @@ def a_date(label: str = "The date", *, required: bool = False) -> Normalizer:
         try:
             return date.fromisoformat(str(value).strip())
         except ValueError:
-            raise FieldInvalid(f"{label} “{value}” is not a date; write it as YYYY-MM-DD.") from None
+            raise FieldInvalid(translate(
+                "Validation", "{label} “{value}” is not a date; write it as YYYY-MM-DD."
+            ).format(label=_word(label), value=value)) from None
 
     return normalize
 
@@ -150,7 +177,10 @@ def website() -> Normalizer:
         parts = urlsplit(candidate)
         host = parts.hostname or ""
         if parts.scheme not in ("http", "https") or "." not in host or " " in candidate:
-            raise FieldInvalid(f"“{cleaned}” is not a web address (for example https://example.org).")
+            raise FieldInvalid(translate(
+                "Validation",
+                "“{value}” is not a web address (for example https://example.org)."
+            ).format(value=cleaned))
         return candidate
 
     return normalize
@@ -162,7 +192,8 @@ def email_address(value: Any) -> str | None:
         return None
     cleaned = cleaned.removeprefix("mailto:")
     if not _EMAIL.match(cleaned):
-        raise FieldInvalid(f"“{cleaned}” is not an email address.")
+        raise FieldInvalid(translate("Validation", "“{value}” is not an email address.")
+                           .format(value=cleaned))
     return cleaned
 
 
@@ -187,10 +218,13 @@ def phone_number(value: Any, region: str | None) -> str | None:
     try:
         parsed = phonenumbers.parse(cleaned, region if region and region != "XK" else None)
     except phonenumbers.NumberParseException:
-        hint = "" if region else " (start it with + and the country code)"
-        raise FieldInvalid(f"“{cleaned}” is not a phone number{hint}.") from None
+        message = translate("Validation", "“{value}” is not a phone number.") if region else \
+            translate("Validation", "“{value}” is not a phone number (start it with + and the "
+                                    "country code).")
+        raise FieldInvalid(message.format(value=cleaned)) from None
     if not phonenumbers.is_possible_number(parsed):
-        raise FieldInvalid(f"“{cleaned}” is not a possible phone number.")
+        raise FieldInvalid(translate("Validation", "“{value}” is not a possible phone number.")
+                           .format(value=cleaned))
     return str(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164))
 
 
@@ -216,26 +250,32 @@ def country() -> Normalizer:
             return None
         code = country_code_for(session, cleaned)
         if code is None:
-            raise FieldInvalid(f"“{cleaned}” is not a country Liaison knows (use a name or an ISO code).")
+            raise FieldInvalid(translate(
+                "Validation", "“{value}” is not a country Liaison knows (use a name or an ISO "
+                              "code)."
+            ).format(value=cleaned))
         return code
 
     return normalize
 
 
 def reference(model: type[Any], noun: str, *, required: bool = False) -> Normalizer:
-    """An id of another record that must exist and not be deleted."""
+    """An id of another record that must exist and not be deleted; `noun` is the change
+    log's word for its kind ("person"), shown in the current language."""
 
     def normalize(session: Session, value: Any, _row: dict[str, Any]) -> str | None:
         cleaned = clean_text(value)
         if cleaned is None:
             if required:
-                raise FieldInvalid(f"Choose the {noun}.")
+                raise FieldInvalid(translate("Validation", "Choose the {noun}.")
+                                   .format(noun=record_noun(noun)))
             return None
         found = session.execute(
             select(model.id).where(model.id == cleaned, model.deleted_at.is_(None))
         ).scalar_one_or_none()
         if found is None:
-            raise FieldInvalid(f"There is no {noun} with id {cleaned}.")
+            raise FieldInvalid(translate("Records", "There is no {noun} with id {id}.")
+                               .format(noun=record_noun(noun), id=cleaned))
         return str(found)
 
     return normalize

@@ -23,8 +23,16 @@ from db.changes import rows as rows_path
 from db.changes.fields import FieldInvalid, Normalizer
 from db.models import ChangeLog
 from db.models.base import utcnow
-from db.store.errors import ConflictError, FieldChange, NotFound, Problem, ValidationFailed
+from db.store.errors import (
+    ConflictError,
+    FieldChange,
+    NotFound,
+    Problem,
+    ValidationFailed,
+    record_noun,
+)
 from db.store.guard import writing
+from db.store.translation import translate
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -118,7 +126,9 @@ def validate(session: Session, schema: Schema, data: Mapping[str, Any],
     problems: list[Problem] = []
     for name in data:
         if name not in schema.fields:
-            problems.append(Problem(name, f"“{name}” is not a field of a {schema.entity}."))
+            problems.append(Problem(name, translate(
+                "Validation", "“{field}” is not a field of a {noun}."
+            ).format(field=name, noun=record_noun(schema.entity))))
     merged: dict[str, Any] = dict(current or {})
     values: dict[str, Any] = {}
     for name, normalizer in schema.fields.items():
@@ -134,7 +144,8 @@ def validate(session: Session, schema: Schema, data: Mapping[str, Any],
         if name in values and values[name] in (None, "", []) and not any(
             p.field == name for p in problems
         ):
-            problems.append(Problem(name, f"The {name.replace('_', ' ')} cannot be empty."))
+            problems.append(Problem(name, translate("Validation", "The {field} cannot be empty.")
+                                    .format(field=name.replace("_", " "))))
     if not problems:
         for check in schema.checks:
             problems.extend(check(merged))
@@ -173,7 +184,8 @@ def _batch_of_transaction(session: Session, actor: Actor) -> str:
 def load(session: Session, schema: Schema, record_id: str, *, include_deleted: bool = False) -> Any:
     obj = session.get(schema.model, record_id)
     if obj is None or (obj.deleted_at is not None and not include_deleted):
-        raise NotFound(f"There is no {schema.entity} with id {record_id}.")
+        raise NotFound(translate("Records", "There is no {noun} with id {id}.")
+                       .format(noun=record_noun(schema.entity), id=record_id))
     return obj
 
 
@@ -204,7 +216,9 @@ def create_many(session: Session, schema: Schema, rows: Sequence[Mapping[str, An
         try:
             prepared.append(validate(session, schema, data))
         except ValidationFailed as exc:
-            problems.extend(Problem(f"row {number}: {p.field}", p.message) for p in exc.problems)
+            where = translate("Validation", "row {number}: {field}")
+            problems.extend(Problem(where.format(number=number, field=p.field), p.message)
+                            for p in exc.problems)
     if problems:
         raise ValidationFailed(problems)
     objects = [schema.model(**{schema.attribute(k): v for k, v in values.items()},

@@ -53,7 +53,8 @@ from db.models.vocabulary import (
     POLITICAL_STATUSES,
     RELATIONSHIP_LEVELS,
 )
-from db.store.errors import Problem
+from db.store.errors import Problem, record_noun
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 PARTICIPATIONS: Table = Participation.__table__  # type: ignore[assignment]
 
@@ -61,14 +62,15 @@ PARTICIPATIONS: Table = Participation.__table__  # type: ignore[assignment]
 def dates_in_order(values: Mapping[str, Any]) -> list[Problem]:
     start, end = values.get("start"), values.get("end")
     if start and end and end < start:
-        return [Problem("end", "The end date is before the start date.")]
+        return [Problem("end", translate("Validation", "The end date is before the start date."))]
     return []
 
 
 def key_is_snake_case(values: Mapping[str, Any]) -> list[Problem]:
     key = values.get("key")
     if key and not re.fullmatch(r"[a-z0-9_]+", key):
-        return [Problem("key", "The key may hold only lower-case letters, digits and _.")]
+        return [Problem("key", translate(
+            "Validation", "The key may hold only lower-case letters, digits and _."))]
     return []
 
 
@@ -89,7 +91,9 @@ class Entity:
 
     name: str  # ChangeLog.entity and the user's word: "organization", "follow-up"
     kind: str  # the plural in counts, JSON and workbook sheets: "organizations", "followups"
-    label: str  # the user's word for one, capitalised: "Organization", "Position"
+    # The user's word for one, capitalised: "Organization", "Position" — in English, marked
+    # for the catalog; `shown_label()` gives it in the current language.
+    label: str
     schema: Schema
     links: tuple[Link, ...] = ()
     # Fields that name the record for a person reading a list, a merge or an undo report.
@@ -99,6 +103,14 @@ class Entity:
     # Columns of other tables that point at a record of this kind: while one of them does,
     # undo moves the record to the deleted records instead of removing it.
     referrers: tuple[Any, ...] = ()
+
+    def shown_label(self) -> str:
+        """The word for one record of this kind, capitalised, in the current language."""
+        return translate("Records", self.label)
+
+    def noun(self) -> str:
+        """The word for one record of this kind in sentences, in the current language."""
+        return record_noun(self.name)
 
     @property
     def model(self) -> Any:
@@ -123,25 +135,27 @@ class Entity:
         return tuple(link.name for link in self.links)
 
 
-ORGANIZATION = Entity("organization", "organizations", "Organization", Schema(
+ORGANIZATION = Entity(
+    "organization", "organizations", QT_TRANSLATE_NOOP("Records", "Organization"), Schema(
     entity="organization",
     model=Organization,
     fields={
-        "name": text(300, required=True, label="The name"),
-        "name_en": text(300, label="The English name"),
-        "name_zh": text(300, label="The Chinese name"),
-        "aliases": text_list(300, label="An alias"),
-        "abbreviation": text(60, label="The abbreviation"),
-        "kind": choice(ORGANIZATION_KINDS, "kind of organization", default="party"),
+        "name": text(300, required=True, label=QT_TRANSLATE_NOOP("Validation", "The name")),
+        "name_en": text(300, label=QT_TRANSLATE_NOOP("Validation", "The English name")),
+        "name_zh": text(300, label=QT_TRANSLATE_NOOP("Validation", "The Chinese name")),
+        "aliases": text_list(300, label=QT_TRANSLATE_NOOP("Validation", "An alias")),
+        "abbreviation": text(60, label=QT_TRANSLATE_NOOP("Validation", "The abbreviation")),
+        "kind": choice(ORGANIZATION_KINDS,
+                       QT_TRANSLATE_NOOP("Validation", "kind of organization"), default="party"),
         "country": country(),
-        "status": choice(POLITICAL_STATUSES, "political status"),
-        "ideology": text(200, label="The ideology"),
-        "founded": year("The founding year"),
+        "status": choice(POLITICAL_STATUSES, QT_TRANSLATE_NOOP("Validation", "political status")),
+        "ideology": text(200, label=QT_TRANSLATE_NOOP("Validation", "The ideology")),
+        "founded": year(QT_TRANSLATE_NOOP("Validation", "The founding year")),
         "website": website(),
         "email": email(),
         "phone": phone("country"),
-        "level": choice(RELATIONSHIP_LEVELS, "relationship level"),
-        "notes": text(100_000, multiline=True, label="The notes"),
+        "level": choice(RELATIONSHIP_LEVELS, QT_TRANSLATE_NOOP("Validation", "relationship level")),
+        "notes": text(100_000, multiline=True, label=QT_TRANSLATE_NOOP("Validation", "The notes")),
     },
     required=("name",),
     search_fields=("name", "name_en", "name_zh", "abbreviation", "aliases"),
@@ -151,21 +165,21 @@ ORGANIZATION = Entity("organization", "organizations", "Organization", Schema(
     referrers=(Participation.organization_id, Affiliation.organization_id,
                FollowUp.organization_id))
 
-PERSON = Entity("person", "people", "Person", Schema(
+PERSON = Entity("person", "people", QT_TRANSLATE_NOOP("Records", "Person"), Schema(
     entity="person",
     model=Person,
     fields={
-        "name": text(300, required=True, label="The name"),
-        "name_en": text(300, label="The English name"),
-        "name_zh": text(300, label="The Chinese name"),
-        "aliases": text_list(300, label="An alias"),
-        "title": text(200, label="The title"),
-        "gender": choice(GENDERS, "gender"),
+        "name": text(300, required=True, label=QT_TRANSLATE_NOOP("Validation", "The name")),
+        "name_en": text(300, label=QT_TRANSLATE_NOOP("Validation", "The English name")),
+        "name_zh": text(300, label=QT_TRANSLATE_NOOP("Validation", "The Chinese name")),
+        "aliases": text_list(300, label=QT_TRANSLATE_NOOP("Validation", "An alias")),
+        "title": text(200, label=QT_TRANSLATE_NOOP("Validation", "The title")),
+        "gender": choice(GENDERS, QT_TRANSLATE_NOOP("Validation", "gender")),
         "nationality": country(),
         "emails": emails(),
         "phones": phones("nationality"),
-        "languages": text_list(60, label="A language"),
-        "notes": text(100_000, multiline=True, label="The notes"),
+        "languages": text_list(60, label=QT_TRANSLATE_NOOP("Validation", "A language")),
+        "notes": text(100_000, multiline=True, label=QT_TRANSLATE_NOOP("Validation", "The notes")),
     },
     required=("name",),
     search_fields=("name", "name_en", "name_zh", "aliases"),
@@ -173,35 +187,39 @@ PERSON = Entity("person", "people", "Person", Schema(
     natural_keys=("name", "name_en", "name_zh", "aliases", "nationality"),
     referrers=(Participation.person_id, Affiliation.person_id, FollowUp.person_id))
 
-AFFILIATION = Entity("affiliation", "positions", "Position", Schema(
+AFFILIATION = Entity("affiliation", "positions", QT_TRANSLATE_NOOP("Records", "Position"), Schema(
     entity="affiliation",
     model=Affiliation,
     fields={
         "person_id": reference(Person, "person", required=True),
         "organization_id": reference(Organization, "organization", required=True),
-        "role": text(200, label="The role"),
-        "start": a_date("The start date"),
-        "end": a_date("The end date"),
-        "notes": text(10_000, multiline=True, label="The notes"),
+        "role": text(200, label=QT_TRANSLATE_NOOP("Validation", "The role")),
+        "start": a_date(QT_TRANSLATE_NOOP("Validation", "The start date")),
+        "end": a_date(QT_TRANSLATE_NOOP("Validation", "The end date")),
+        "notes": text(10_000, multiline=True, label=QT_TRANSLATE_NOOP("Validation", "The notes")),
     },
     required=("person_id", "organization_id"),
     checks=(dates_in_order,),
 ), title_field="role", natural_keys=("person_id", "organization_id", "role"))
 
-INTERACTION = Entity("interaction", "interactions", "Interaction", Schema(
+INTERACTION = Entity(
+    "interaction", "interactions", QT_TRANSLATE_NOOP("Records", "Interaction"), Schema(
     entity="interaction",
     model=Interaction,
     fields={
-        "kind": choice(INTERACTION_KINDS, "kind of interaction", required=True),
-        "title": text(500, required=True, label="The title"),
-        "start": a_date("The start date", required=True),
-        "end": a_date("The end date"),
-        "city": text(200, label="The city"),
+        "kind": choice(INTERACTION_KINDS,
+                       QT_TRANSLATE_NOOP("Validation", "kind of interaction"), required=True),
+        "title": text(500, required=True, label=QT_TRANSLATE_NOOP("Validation", "The title")),
+        "start": a_date(QT_TRANSLATE_NOOP("Validation", "The start date"), required=True),
+        "end": a_date(QT_TRANSLATE_NOOP("Validation", "The end date")),
+        "city": text(200, label=QT_TRANSLATE_NOOP("Validation", "The city")),
         "country": country(),
-        "platform": text(300, label="The platform or mechanism"),
-        "summary": text(100_000, multiline=True, label="The summary"),
-        "outcomes": text(100_000, multiline=True, label="The outcomes"),
-        "notes": text(100_000, multiline=True, label="The notes"),
+        "platform": text(300, label=QT_TRANSLATE_NOOP("Validation", "The platform or mechanism")),
+        "summary": text(100_000, multiline=True,
+                        label=QT_TRANSLATE_NOOP("Validation", "The summary")),
+        "outcomes": text(100_000, multiline=True,
+                         label=QT_TRANSLATE_NOOP("Validation", "The outcomes")),
+        "notes": text(100_000, multiline=True, label=QT_TRANSLATE_NOOP("Validation", "The notes")),
     },
     required=("kind", "title", "start"),
     attributes={"country": "country_code"},
@@ -212,44 +230,49 @@ INTERACTION = Entity("interaction", "interactions", "Interaction", Schema(
     title_field="title", natural_keys=("title", "start", "kind"),
     referrers=(FollowUp.interaction_id,))
 
-FOLLOWUP = Entity("follow-up", "followups", "Follow-up", Schema(
+FOLLOWUP = Entity("follow-up", "followups", QT_TRANSLATE_NOOP("Records", "Follow-up"), Schema(
     entity="follow-up",
     model=FollowUp,
     fields={
-        "description": text(10_000, required=True, multiline=True, label="The description"),
-        "due": a_date("The due date"),
-        "status": choice(FOLLOWUP_STATUSES, "status", default="open"),
-        "owner": text(200, label="The owner"),
+        "description": text(10_000, required=True, multiline=True,
+                            label=QT_TRANSLATE_NOOP("Validation", "The description")),
+        "due": a_date(QT_TRANSLATE_NOOP("Validation", "The due date")),
+        "status": choice(FOLLOWUP_STATUSES,
+                         QT_TRANSLATE_NOOP("Validation", "status"), default="open"),
+        "owner": text(200, label=QT_TRANSLATE_NOOP("Validation", "The owner")),
         "organization_id": reference(Organization, "organization"),
         "person_id": reference(Person, "person"),
         "interaction_id": reference(Interaction, "interaction"),
-        "completed_on": a_date("The completion date"),
+        "completed_on": a_date(QT_TRANSLATE_NOOP("Validation", "The completion date")),
     },
     required=("description",),
 ), title_field="description", natural_keys=("description", "due"))
 
-TAG = Entity("tag", "tags", "Tag", Schema(
+TAG = Entity("tag", "tags", QT_TRANSLATE_NOOP("Records", "Tag"), Schema(
     entity="tag",
     model=Tag,
     fields={
-        "name": text(120, required=True, label="The tag name"),
-        "name_zh": text(120, label="The Chinese name"),
-        "description": text(2000, multiline=True, label="The description"),
-        "color": text(16, label="The colour"),
+        "name": text(120, required=True, label=QT_TRANSLATE_NOOP("Validation", "The tag name")),
+        "name_zh": text(120, label=QT_TRANSLATE_NOOP("Validation", "The Chinese name")),
+        "description": text(2000, multiline=True,
+                            label=QT_TRANSLATE_NOOP("Validation", "The description")),
+        "color": text(16, label=QT_TRANSLATE_NOOP("Validation", "The colour")),
     },
     required=("name",),
 ), links=(Link("countries", country_tags, "tag_id", "country_id"),), natural_keys=("name",),
     referrers=(organization_tags.c.tag_id, person_tags.c.tag_id, interaction_tags.c.tag_id,
                country_tags.c.tag_id))
 
-TOPIC = Entity("topic", "topics", "Topic", Schema(
+TOPIC = Entity("topic", "topics", QT_TRANSLATE_NOOP("Records", "Topic"), Schema(
     entity="topic",
     model=Topic,
     fields={
-        "key": text(60, required=True, label="The key"),
-        "name_en": text(200, required=True, label="The English name"),
-        "name_zh": text(200, label="The Chinese name"),
-        "description": text(5000, multiline=True, label="The description"),
+        "key": text(60, required=True, label=QT_TRANSLATE_NOOP("Validation", "The key")),
+        "name_en": text(200, required=True,
+                        label=QT_TRANSLATE_NOOP("Validation", "The English name")),
+        "name_zh": text(200, label=QT_TRANSLATE_NOOP("Validation", "The Chinese name")),
+        "description": text(5000, multiline=True,
+                            label=QT_TRANSLATE_NOOP("Validation", "The description")),
     },
     required=("key", "name_en"),
     checks=(key_is_snake_case,),

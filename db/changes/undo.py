@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from db.changes import rows as rows_path
-from db.changes.batches import describe
+from db.changes.batches import UNDO_OF, describe
 from db.changes.changeset import (
     DELETED,
     REMOVED,
@@ -32,10 +32,19 @@ from db.changes.recording import Actor, from_json
 from db.changes.registry import BY_NAME
 from db.models import ChangeLog, ImportBatch
 from db.models.base import utcnow
+from db.models.vocabulary import SOURCES
 from db.store.engine import Database
-from db.store.errors import LiaisonError
+from db.store.errors import LiaisonError, record_noun
+from db.store.translation import translate
 
 UndoResult = ChangeResult  # what undoing a batch did
+
+
+def _sentence(text: str) -> str:
+    """`text` to begin a sentence: its first letter capitalised, the rest (a file name) as
+    it is."""
+    return text[:1].upper() + text[1:]
+
 
 def changes_to_undo(session: Session, batch: ImportBatch) -> tuple[Change, ...]:
     """The change set that takes `batch` back, read from its change-log rows."""
@@ -48,8 +57,11 @@ def changes_to_undo(session: Session, batch: ImportBatch) -> tuple[Change, ...]:
     changes: list[Change] = []
     for (entity, record_id), rows in records.items():
         if entity not in BY_NAME:
-            raise LiaisonError(f"{describe(batch.kind, batch.file_name).capitalize()} changed "
-                               f"a {entity}, which cannot be undone here; nothing was undone.")
+            raise LiaisonError(translate(
+                "Undo", "{what} changed a {noun}, which cannot be undone here; nothing was "
+                        "undone."
+            ).format(what=_sentence(describe(batch.kind, batch.file_name)),
+                     noun=record_noun(entity)))
         if any(row.field == "created" for row in rows):
             changes.append(Change(entity, record_id, REMOVED,
                                   version=max(row.version for row in rows)))
@@ -83,16 +95,22 @@ def undo_batch(db: Database, batch_id: str, actor: Actor | None = None, *,
         batch = session.get(ImportBatch, batch_id.strip()) if kind else \
             batch_of(session, batch_id)
         if kind is not None and (batch is None or batch.kind != kind):
-            raise LiaisonError(f"There is no {kind} with batch id {batch_id}.")
+            noun = SOURCES[kind].label().lower() if kind in SOURCES else kind
+            raise LiaisonError(translate("Undo", "There is no {kind} with batch id {id}.")
+                               .format(kind=noun, id=batch_id))
         assert batch is not None
         what = describe(batch.kind, batch.file_name)
         if batch.status == "undone":
-            raise LiaisonError(f"{what.capitalize()} ({batch.id}) was already undone.")
+            raise LiaisonError(translate("Undo", "{what} ({id}) was already undone.")
+                               .format(what=_sentence(what), id=batch.id))
         if batch.kind == "undo":
-            raise LiaisonError(f"{what.capitalize()} ({batch.id}) cannot itself be undone; "
-                               "make those changes again instead.")
-        changes = ChangeSet("undo", f"undo of {what}", changes_to_undo(session, batch),
-                            since=what, source="merge" if batch.kind == "merge" else None)
+            raise LiaisonError(translate(
+                "Undo", "{what} ({id}) cannot itself be undone; make those changes again "
+                        "instead.").format(what=_sentence(what), id=batch.id))
+        # The title is stored with the undo's batch and change-log rows: in English.
+        title = UNDO_OF + describe(batch.kind, batch.file_name, stored=True)
+        changes = ChangeSet("undo", title, changes_to_undo(session, batch), since=what,
+                            source="merge" if batch.kind == "merge" else None)
         result = apply(session, changes, actor)
         copied = [row for record_id, rows in _copied(batch).items()
                   if record_id not in result.kept_ids for row in rows]

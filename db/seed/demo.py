@@ -24,6 +24,7 @@ from db.models.vocabulary import INTERACTION_KINDS
 from db.seed import demo_words as words
 from db.store.engine import Database
 from db.store.errors import LiaisonError
+from db.store.translation import translate
 
 
 @dataclass(frozen=True)
@@ -163,14 +164,17 @@ def generate_demo(db: Database, size: str, seed: int = 1,
                   cancelled: Callable[[], bool] | None = None) -> Iterator[DemoProgress]:
     """Fill an empty database with demo data, yielding progress; one transaction."""
     if size not in SIZES:
-        raise LiaisonError(f"“{size}” is not a demo size; choose small, medium or large.")
+        raise LiaisonError(translate(
+            "Seed", "“{size}” is not a demo size; choose small, medium or large."
+        ).format(size=size))
     target = SIZES[size]
     with db.reading() as session:
         existing = session.execute(select(func.count()).select_from(Organization)).scalar_one()
         if existing:
-            raise LiaisonError(
-                f"The database already holds {existing} organizations; demo data goes into an "
-                "empty database (choose another file with --db).")
+            raise LiaisonError(translate(
+                "Seed", "The database already holds {count} organizations; demo data goes into "
+                        "an empty database (choose another file with --db)."
+            ).format(count=existing))
         countries = [tuple(r) for r in session.execute(
             select(Country.code, Country.name_en, Country.name_zh, Country.region)
             .where(Country.region.is_not(None)).order_by(Country.code))]
@@ -182,7 +186,8 @@ def generate_demo(db: Database, size: str, seed: int = 1,
 
     def check_cancel() -> None:
         if cancelled is not None and cancelled():
-            raise InterruptedError("Demo data was not loaded (cancelled); nothing was written.")
+            raise InterruptedError(translate(
+                "Seed", "Demo data was not loaded (cancelled); nothing was written."))
 
     with db.engine.begin() as connection:
         # Invented rows with no history to undo: no change log, no batch (ARCHITECTURE.md).

@@ -14,10 +14,12 @@ from db.changes.recording import Actor
 from db.models import Country, Organization
 from db.services import organizations
 from db.store.engine import Database
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
-ATTRIBUTION = (
-    "Starter register of world parties: Party Facts (https://partyfacts.herokuapp.com), "
-    "Döring, Holger and Sven Regel, MIT licence, Party Facts authors."
+# In English, marked for the catalog; `attribution()` gives it in the current language.
+ATTRIBUTION = QT_TRANSLATE_NOOP(
+    "Seed", "Starter register of world parties: Party Facts (https://partyfacts.herokuapp.com), "
+            "Döring, Holger and Sven Regel, MIT licence, Party Facts authors."
 )
 # Party Facts codes outside ISO 3166 for parts or predecessors of today's countries.
 NON_ISO_CODES = {
@@ -25,6 +27,11 @@ NON_ISO_CODES = {
     "DDR": "DE", "YMD": "YE", "VNR": "VN", "AUH": "AT", "EUN": None,
 }
 CHUNK = 500
+
+
+def attribution() -> str:
+    """Where the starter register comes from, in the current language (the names stay)."""
+    return translate("Seed", ATTRIBUTION)
 
 
 @dataclass(frozen=True)
@@ -64,7 +71,8 @@ def load_starter(db: Database, actor: Actor | None = None,
         created = 0
         for start in range(0, len(fresh), CHUNK):
             if callable(cancelled) and cancelled():
-                raise InterruptedError("The starter register was not loaded (cancelled).")
+                raise InterruptedError(translate(
+                    "Seed", "The starter register was not loaded (cancelled)."))
             chunk = fresh[start:start + CHUNK]
             values = [{
                 "name": row["name"], "name_en": row["name_en"] or None,

@@ -1,4 +1,5 @@
-"""Integrity check: what `liaison check` runs. Each finding is one sentence a user can act on."""
+"""Integrity check: what `liaison check` runs. Each finding is one sentence a user can act on,
+in the current language; its `check` is a code and stays as it is."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from db.models import (
     Person,
 )
 from db.store.engine import Database
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True)
@@ -29,10 +31,12 @@ def _sqlite_checks(session: Session) -> list[Finding]:
     findings: list[Finding] = []
     result = [row[0] for row in session.execute(text("PRAGMA integrity_check")).all()]
     if result != ["ok"]:
-        findings.extend(Finding("integrity", f"SQLite integrity check: {line}") for line in result[:20])
+        findings.extend(Finding("integrity", translate(
+            "Storage", "SQLite integrity check: {line}").format(line=line)) for line in result[:20])
     for table, rowid, parent, _fk in session.execute(text("PRAGMA foreign_key_check")).all()[:20]:
-        findings.append(Finding("foreign keys",
-                                f"Row {rowid} of {table} points to a missing {parent} record."))
+        findings.append(Finding("foreign keys", translate(
+            "Storage", "Row {row} of {table} points to a missing {parent} record."
+        ).format(row=rowid, table=table, parent=parent)))
     return findings
 
 
@@ -42,38 +46,47 @@ def _count(session: Session, statement: object) -> int:
 
 def _orphans(session: Session) -> list[Finding]:
     findings: list[Finding] = []
+    # Each a sentence for its count {n} (one form for every count, 1 included).
     checks: list[tuple[str, object]] = [
-        ("participations without an interaction", select(func.count()).select_from(Participation)
+        (QT_TRANSLATE_NOOP("Storage", "{n} participations without an interaction."),
+         select(func.count()).select_from(Participation)
          .outerjoin(Interaction, Interaction.id == Participation.interaction_id)
          .where(Interaction.id.is_(None))),
-        ("participations naming a missing organization", select(func.count()).select_from(Participation)
+        (QT_TRANSLATE_NOOP("Storage", "{n} participations naming a missing organization."),
+         select(func.count()).select_from(Participation)
          .outerjoin(Organization, Organization.id == Participation.organization_id)
          .where(Participation.organization_id.is_not(None), Organization.id.is_(None))),
-        ("participations naming a missing person", select(func.count()).select_from(Participation)
+        (QT_TRANSLATE_NOOP("Storage", "{n} participations naming a missing person."),
+         select(func.count()).select_from(Participation)
          .outerjoin(Person, Person.id == Participation.person_id)
          .where(Participation.person_id.is_not(None), Person.id.is_(None))),
-        ("participations with both or neither participant", select(func.count()).select_from(Participation)
+        (QT_TRANSLATE_NOOP("Storage", "{n} participations with both or neither participant."),
+         select(func.count()).select_from(Participation)
          .where((Participation.organization_id.is_(None)) == (Participation.person_id.is_(None)))),
-        ("positions of a missing person or organization", select(func.count()).select_from(Affiliation)
+        (QT_TRANSLATE_NOOP("Storage", "{n} positions of a missing person or organization."),
+         select(func.count()).select_from(Affiliation)
          .outerjoin(Person, Person.id == Affiliation.person_id)
          .outerjoin(Organization, Organization.id == Affiliation.organization_id)
          .where((Person.id.is_(None)) | (Organization.id.is_(None)))),
-        ("follow-ups linked to a missing record", select(func.count()).select_from(FollowUp)
+        (QT_TRANSLATE_NOOP("Storage", "{n} follow-ups linked to a missing record."),
+         select(func.count()).select_from(FollowUp)
          .outerjoin(Organization, Organization.id == FollowUp.organization_id)
          .outerjoin(Interaction, Interaction.id == FollowUp.interaction_id)
          .where(and_(FollowUp.organization_id.is_not(None), Organization.id.is_(None))
                 | and_(FollowUp.interaction_id.is_not(None), Interaction.id.is_(None)))),
-        ("interactions ending before they start", select(func.count()).select_from(Interaction)
+        (QT_TRANSLATE_NOOP("Storage", "{n} interactions ending before they start."),
+         select(func.count()).select_from(Interaction)
          .where(Interaction.end < Interaction.start)),
-        ("participations whose timeline date differs from their interaction's start",
+        (QT_TRANSLATE_NOOP("Storage", "{n} participations whose timeline date differs from "
+                                      "their interaction's start."),
          select(func.count()).select_from(Participation)
          .join(Interaction, Interaction.id == Participation.interaction_id)
          .where((Participation.start.is_(None)) | (Participation.start != Interaction.start))),
     ]
-    for label, statement in checks:
+    for sentence, statement in checks:
         n = _count(session, statement)
         if n:
-            findings.append(Finding("orphans", f"{n} {label}."))
+            findings.append(Finding("orphans", translate("Storage", sentence).format(n=n)))
     return findings
 
 
@@ -92,9 +105,9 @@ def _contact_stats(session: Session) -> list[Finding]:
                           | (live.c.last != Organization.last_contact)
                           | (live.c.last.is_(None) & Organization.last_contact.is_not(None))))
     if wrong:
-        return [Finding("contact figures",
-                        f"{wrong} organizations show a last contact or interaction count that "
-                        "does not match their interactions.")]
+        return [Finding("contact figures", translate(
+            "Storage", "{n} organizations show a last contact or interaction count that does "
+                       "not match their interactions.").format(n=wrong))]
     return []
 
 
@@ -112,5 +125,7 @@ def check_database(db: Database) -> list[Finding]:
 
     current = current_revision(db)
     if current != head_revision():
-        findings.append(Finding("schema", f"The schema is at {current}, not {head_revision()}."))
+        findings.append(Finding("schema", translate(
+            "Storage", "The schema is at {current}, not {head}.").format(current=current,
+                                                                          head=head_revision())))
     return findings

@@ -19,11 +19,13 @@ from db.models.vocabulary import PARTICIPATION_ROLES
 from db.services import tags
 from db.services.reference import topic_ids_for
 from db.store.engine import Database
-from db.store.errors import Problem, ValidationFailed
+from db.store.errors import Problem, ValidationFailed, record_noun
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 SCHEMA = registry.INTERACTION.schema
 LINK_FIELDS = ("participants", "topics", "tags")
-_role = choice(PARTICIPATION_ROLES, "participant role", default="participant")
+_role = choice(PARTICIPATION_ROLES, QT_TRANSLATE_NOOP("Validation", "participant role"),
+               default="participant")
 
 
 @dataclass(frozen=True)
@@ -129,12 +131,16 @@ def _wanted_participants(session: Session, items: Iterable[Any]) -> list[tuple[s
         org_id = item.get("organization_id") if isinstance(item, Mapping) else None
         person_id = item.get("person_id") if isinstance(item, Mapping) else None
         if bool(org_id) == bool(person_id):
-            problems.append(Problem("participants", f"Participant {number} must be one organization or one person."))
+            problems.append(Problem("participants", translate(
+                "Validation", "Participant {number} must be one organization or one person."
+            ).format(number=number)))
             continue
         model, noun, wanted_id = (Organization, "organization", org_id) if org_id else (Person, "person", person_id)
         exists = session.execute(select(model.id).where(model.id == wanted_id, model.deleted_at.is_(None))).first()
         if exists is None:
-            problems.append(Problem("participants", f"There is no {noun} with id {wanted_id}."))
+            problems.append(Problem("participants", translate(
+                "Records", "There is no {noun} with id {id}."
+            ).format(noun=record_noun(noun), id=wanted_id)))
             continue
         try:
             role = _role(session, item.get("role"), {})
@@ -143,8 +149,10 @@ def _wanted_participants(session: Session, items: Iterable[Any]) -> list[tuple[s
             continue
         key = (org_id or None, person_id or None, str(role))
         if any(w[:2] == key[:2] for w in wanted):
-            problems.append(Problem("participants", f"Participant {number} is listed twice; "
-                                                    "give each participant one role."))
+            problems.append(Problem("participants", translate(
+                "Validation", "Participant {number} is listed twice; give each participant one "
+                              "role."
+            ).format(number=number)))
             continue
         wanted.append(key)
     if problems:
@@ -169,7 +177,10 @@ def _save_links(session: Session, row: Interaction, data: Mapping[str, Any], act
 
         ids, unknown = topic_ids_for(session, split_list(data["topics"]))
         if unknown:
-            raise ValidationFailed([Problem("topics", f"“{name}” is not a topic; add it first or pick another.") for name in unknown])
+            message = translate("Validation",
+                                "“{name}” is not a topic; add it first or pick another.")
+            raise ValidationFailed([Problem("topics", message.format(name=name))
+                                    for name in unknown])
         before, after = recording.set_links(session, interaction_topics.c.interaction_id,
                                             interaction_topics.c.topic_id, row.id, set(ids))
         if before != after:

@@ -20,6 +20,7 @@ from db.services.people import PersonRecord
 from db.services.reference import CountryInfo
 from db.store.engine import Database
 from db.store.errors import Problem, ValidationFailed
+from db.store.translation import translate
 
 POSITION_FIELDS = ("organization_id", "role", "start", "end")
 
@@ -76,8 +77,8 @@ def create_person_with_position(db: Database, person: Mapping[str, Any],
     actor = actor or Actor()
     unknown = [key for key in position if key not in POSITION_FIELDS]
     if unknown:
-        raise ValidationFailed([Problem(key, f"“{key}” is not a field of a position.")
-                                for key in unknown])
+        message = translate("Validation", "“{field}” is not a field of a position.")
+        raise ValidationFailed([Problem(key, message.format(field=key)) for key in unknown])
     values, tag_list = tags.split_tags(person)
     with db.transaction() as session:
         problems: list[Problem] = []

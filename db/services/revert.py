@@ -16,7 +16,8 @@ from db.changes.recording import Actor, from_json
 from db.changes.registry import BY_NAME
 from db.models import ChangeLog
 from db.store.engine import Database
-from db.store.errors import LiaisonError, NotFound
+from db.store.errors import LiaisonError, NotFound, record_noun
+from db.store.translation import translate
 
 # What the history screen offers to revert: every aggregate of the registry, and which of
 # them carry tags.
@@ -39,37 +40,49 @@ def revert_change(db: Database, change_id: str, actor: Actor | None = None) -> R
     with db.transaction() as session:
         change = session.get(ChangeLog, change_id)
         if change is None:
-            raise NotFound("That change is no longer in the history.")
+            raise NotFound(translate("Undo", "That change is no longer in the history."))
         entity, record_id, field = change.entity, change.entity_id, change.field
         if entity not in BY_NAME:
-            raise LiaisonError(f"Changes to a {entity} cannot be reverted from the history.")
+            raise LiaisonError(translate(
+                "Undo", "Changes to a {noun} cannot be reverted from the history."
+            ).format(noun=record_noun(entity)))
         spec = BY_NAME[entity]
         obj = session.get(spec.model, record_id)
+        noun = record_noun(spec.schema.entity)
         if obj is None:
-            raise NotFound(f"There is no {spec.schema.entity} with id {record_id}.")
-        noun, deleted = spec.schema.entity, obj.deleted_at is not None
+            raise NotFound(translate("Records", "There is no {noun} with id {id}.")
+                           .format(noun=noun, id=record_id))
+        deleted = obj.deleted_at is not None
         old = from_json(change.old)
         if field in ("created", RESTORED):
             if deleted:
-                raise LiaisonError(f"This {noun} is already deleted.")
+                raise LiaisonError(translate("Undo", "This {noun} is already deleted.")
+                                   .format(noun=noun))
             wanted = Change(entity, record_id, DELETED)
         elif field == DELETED:
             if not deleted:
-                raise LiaisonError(f"This {noun} is not deleted any more.")
+                raise LiaisonError(translate("Undo", "This {noun} is not deleted any more.")
+                                   .format(noun=noun))
             wanted = Change(entity, record_id, RESTORED)
         elif deleted:
-            raise LiaisonError(f"This {noun} is deleted; restore it before reverting its "
-                               "changes.")
+            raise LiaisonError(translate(
+                "Undo", "This {noun} is deleted; restore it before reverting its changes."
+            ).format(noun=noun))
         elif field not in spec.schema.fields and spec.link(field) is None:
-            raise LiaisonError(f"Changes to “{field}” cannot be reverted from the history.")
+            raise LiaisonError(translate(
+                "Undo", "Changes to “{field}” cannot be reverted from the history."
+            ).format(field=field))
         else:
             wanted = Change(entity, record_id, field, from_json(change.new), old)
+        # The title is stored with the revert's batch and change-log rows: in English.
         title = (f"revert of the change of {change.at:%Y-%m-%d %H:%M} UTC by "
                  f"{change.who or 'someone'}")
-        result = apply(session, ChangeSet("revert", title, (wanted,), since="this change"),
-                       actor)
+        result = apply(session, ChangeSet("revert", title, (wanted,),
+                                          since=translate("Undo", "this change")), actor)
         if result.kept:
-            raise LiaisonError(f"“{field}” was changed again after this change; revert the "
-                               "later change first.")
+            raise LiaisonError(translate(
+                "Undo", "“{field}” was changed again after this change; revert the later "
+                        "change first."
+            ).format(field=field))
     value = None if field in ("created", DELETED, RESTORED) else old
     return Reverted(entity, record_id, field, value)

@@ -158,8 +158,11 @@ def tag_countries(db: Database, tag_id: str, country_codes: list[str],
             resolved = country_code_for(session, code)
             if resolved is None:
                 from db.store.errors import Problem, ValidationFailed
+                from db.store.translation import translate
 
-                raise ValidationFailed([Problem("countries", f"“{code}” is not a country Liaison knows.")])
+                raise ValidationFailed([Problem("countries", translate(
+                    "Validation", "“{value}” is not a country Liaison knows."
+                ).format(value=code))])
             ids.add(session.execute(select(Country.id).where(Country.code == resolved)).scalar_one())
         table, _ = LINKS["country"]
         before, after = recording.set_links(session, table.c.tag_id, table.c.country_id, tag_id, ids)

@@ -19,15 +19,17 @@ from db.store.engine import (
     timestamp,
 )
 from db.store.errors import DatabaseProblem
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
-PG_DUMP_MESSAGE = (
-    "Backups of a PostgreSQL server are made with the server's own tools (pg_dump); "
-    "Liaison backs up local database files.")
+# In English, marked for the catalog; translate("Storage", PG_DUMP_MESSAGE) where it is shown.
+PG_DUMP_MESSAGE = QT_TRANSLATE_NOOP(
+    "Storage", "Backups of a PostgreSQL server are made with the server's own tools (pg_dump); "
+               "Liaison backs up local database files.")
 
 
 def backup_database(db: Database, folder: Path | None = None) -> Path:
     if db.path is None:
-        raise DatabaseProblem(PG_DUMP_MESSAGE)
+        raise DatabaseProblem(translate("Storage", PG_DUMP_MESSAGE))
     folder = folder or backup_folder(db.path)
     return backup_sqlite(db.path, folder / f"{db.path.stem}-{timestamp()}.sqlite3")
 
@@ -36,15 +38,20 @@ def check_backup_file(source: Path) -> None:
     """Refuse, before anything is replaced, a file that is not a Liaison database this version
     can open."""
     if not source.is_file():
-        raise DatabaseProblem(f"There is no backup file {source}.")
+        raise DatabaseProblem(translate("Storage", "There is no backup file {file}.")
+                              .format(file=source))
     if not has_sqlite_header(source):
-        raise DatabaseProblem(f"{source} is not a Liaison backup (it is not a SQLite file).")
+        raise DatabaseProblem(translate(
+            "Storage", "{file} is not a Liaison backup (it is not a SQLite file)."
+        ).format(file=source))
     from db.store.migrate import refuse_unusable
 
     tables, revision = read_sqlite_schema(source)
     refuse_unusable(str(source), tables, revision)
     if revision is None:
-        raise DatabaseProblem(f"{source} is not a Liaison backup (it holds no Liaison data).")
+        raise DatabaseProblem(translate(
+            "Storage", "{file} is not a Liaison backup (it holds no Liaison data)."
+        ).format(file=source))
 
 
 def restore_database(url: str, source: Path) -> Path | None:
@@ -52,10 +59,13 @@ def restore_database(url: str, source: Path) -> Path | None:
     (None when there was no previous file)."""
     target = sqlite_path_of(url)
     if target is None:
-        raise DatabaseProblem("Restore works on local database files, not on a server.")
+        raise DatabaseProblem(translate(
+            "Storage", "Restore works on local database files, not on a server."))
     check_backup_file(source)
     if source.resolve() == target.resolve():
-        raise DatabaseProblem(f"{source} is the database itself; choose a backup copy to restore.")
+        raise DatabaseProblem(translate(
+            "Storage", "{file} is the database itself; choose a backup copy to restore."
+        ).format(file=source))
     check_sqlite_file(target)
     safety: Path | None = None
     if target.exists() and target.stat().st_size > 0:
@@ -73,5 +83,7 @@ def restore_database(url: str, source: Path) -> Path | None:
             incoming.close()
     except sqlite3.Error as exc:
         raise (explain(exc, str(target))
-               or DatabaseProblem(f"Cannot restore {source} into {target}: {exc}.")) from exc
+               or DatabaseProblem(translate(
+                   "Storage", "Cannot restore {file} into {target}: {reason}."
+               ).format(file=source, target=target, reason=exc))) from exc
     return safety

@@ -23,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db.store.errors import DatabaseProblem
+from db.store.translation import translate
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 # resolve_url's form of a SQLite file: this prefix and then the absolute path as it is — never
@@ -54,14 +55,16 @@ def resolve_url(target: str | os.PathLike[str] | None) -> str:
             url = make_url(text)
             url.port  # noqa: B018  (a port that is not a number fails here, not later)
         except (ArgumentError, ValueError):
-            raise DatabaseProblem(f"“{text}” is not a database path or URL Liaison understands.") from None
+            raise DatabaseProblem(translate(
+                "Storage", "“{target}” is not a database path or URL Liaison understands."
+            ).format(target=text)) from None
         backend = url.get_backend_name()
         if backend == "postgres":  # the short form hosting services print
             backend = "postgresql"
         if backend not in ("sqlite", "postgresql"):
-            raise DatabaseProblem(
-                f"Liaison works with SQLite files and PostgreSQL servers, not “{backend}”."
-            )
+            raise DatabaseProblem(translate(
+                "Storage", "Liaison works with SQLite files and PostgreSQL servers, not "
+                           "“{backend}”.").format(backend=backend))
         if backend == "sqlite":
             if not url.database or url.database == ":memory:":
                 return SQLITE_MEMORY
@@ -115,36 +118,42 @@ def has_sqlite_header(path: Path) -> bool:
         with path.open("rb") as handle:
             return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     except OSError as exc:
-        raise DatabaseProblem(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise DatabaseProblem(translate("Storage", "Cannot read {path}: {reason}.")
+                              .format(path=path, reason=exc.strerror or exc)) from exc
 
 
 def check_sqlite_file(path: Path) -> None:
     """Refuse, with a clear sentence, a file that is not SQLite or cannot be written."""
     if path.is_dir():
-        raise DatabaseProblem(f"{path} is a folder, not a Liaison database file.")
+        raise DatabaseProblem(translate("Storage", "{path} is a folder, not a Liaison database "
+                                                   "file.").format(path=path))
     if path.exists():
         if path.stat().st_size > 0 and not has_sqlite_header(path):
-            raise DatabaseProblem(f"{path} is not a Liaison database (it is not a SQLite file).")
+            raise DatabaseProblem(_not_sqlite(path))
         if not is_writable(path):
-            raise DatabaseProblem(
-                f"The database file {path} is read-only; Liaison needs to write to it. "
-                "Copy it somewhere writable or change its permissions."
-            )
+            raise DatabaseProblem(translate(
+                "Storage", "The database file {path} is read-only; Liaison needs to write to it. "
+                           "Copy it somewhere writable or change its permissions."
+            ).format(path=path))
         if not is_writable(path.parent):
-            raise DatabaseProblem(
-                f"The folder {path.parent} is read-only; Liaison keeps its journal beside the "
-                "database file, so it needs to write there. Move the file or change the folder's "
-                "permissions."
-            )
+            raise DatabaseProblem(translate(
+                "Storage", "The folder {folder} is read-only; Liaison keeps its journal beside "
+                           "the database file, so it needs to write there. Move the file or "
+                           "change the folder's permissions."
+            ).format(folder=path.parent))
     else:
         parent = path.parent
         if not parent.exists():
             try:
                 parent.mkdir(parents=True)
             except OSError as exc:
-                raise DatabaseProblem(f"Cannot create the folder {parent}: {exc.strerror}.") from exc
+                raise DatabaseProblem(translate(
+                    "Storage", "Cannot create the folder {folder}: {reason}."
+                ).format(folder=parent, reason=exc.strerror)) from exc
         if not is_writable(parent):
-            raise DatabaseProblem(f"Cannot create a database in {parent}: the folder is read-only.")
+            raise DatabaseProblem(translate(
+                "Storage", "Cannot create a database in {folder}: the folder is read-only."
+            ).format(folder=parent))
 
 
 def read_sqlite_schema(path: Path) -> tuple[list[str], str | None]:
@@ -154,7 +163,8 @@ def read_sqlite_schema(path: Path) -> tuple[list[str], str | None]:
         connection = sqlite3.connect(sqlite_readonly_uri(path), uri=True,
                                      timeout=busy_timeout_seconds())
     except sqlite3.Error as exc:
-        raise (explain(exc, str(path)) or DatabaseProblem(f"Cannot open {path}: {exc}.")) from exc
+        raise (explain(exc, str(path)) or DatabaseProblem(translate(
+            "Storage", "Cannot open {path}: {reason}.").format(path=path, reason=exc))) from exc
     try:
         tables = [row[0] for row in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite~_%' "
@@ -165,13 +175,21 @@ def read_sqlite_schema(path: Path) -> tuple[list[str], str | None]:
             revision = None if row is None else str(row[0])
         return tables, revision
     except sqlite3.Error as exc:
-        raise (explain(exc, str(path)) or DatabaseProblem(f"Cannot read {path}: {exc}.")) from exc
+        raise (explain(exc, str(path)) or DatabaseProblem(translate(
+            "Storage", "Cannot read {path}: {reason}.").format(path=path, reason=exc))) from exc
     finally:
         connection.close()
 
 
-def explain(exc: BaseException, where: str = "the database") -> DatabaseProblem | None:
-    """Translate a driver error caused by the environment into a clear message; None for bugs."""
+def _not_sqlite(where: object) -> str:
+    return translate("Storage", "{where} is not a Liaison database (it is not a SQLite file)."
+                     ).format(where=where)
+
+
+def explain(exc: BaseException, where: str | None = None) -> DatabaseProblem | None:
+    """Translate a driver error caused by the environment into a clear message, in the current
+    language, about `where` (a file, a server; "the database" when not given); None for bugs.
+    The driver's own words, when quoted, stay as they are."""
     if isinstance(exc, DBAPIError):
         detail = str(exc.orig) if exc.orig is not None else str(exc)
     elif isinstance(exc, sqlite3.Error):
@@ -180,24 +198,31 @@ def explain(exc: BaseException, where: str = "the database") -> DatabaseProblem 
         return None
     detail = " ".join(detail.split())  # one line: drivers put newlines and tabs in messages
     text = detail.lower()
+    where = where or translate("Storage", "the database")
     if "database is locked" in text or "database table is locked" in text:
-        return DatabaseProblem(
-            f"{where} is busy: another program is writing to it. Try again in a moment."
-        )
+        return DatabaseProblem(translate(
+            "Storage", "{where} is busy: another program is writing to it. Try again in a moment."
+        ).format(where=where))
     if "readonly" in text or "read-only" in text:
-        return DatabaseProblem(f"{where} is read-only; Liaison cannot save changes to it.")
+        return DatabaseProblem(translate(
+            "Storage", "{where} is read-only; Liaison cannot save changes to it."
+        ).format(where=where))
     if "disk is full" in text or "disk full" in text or "no space left" in text:
-        return DatabaseProblem("The disk is full; free some space and try again. Nothing was saved.")
+        return DatabaseProblem(translate(
+            "Storage", "The disk is full; free some space and try again. Nothing was saved."))
     if "file is not a database" in text or "file is encrypted" in text:
-        return DatabaseProblem(f"{where} is not a Liaison database (it is not a SQLite file).")
+        return DatabaseProblem(_not_sqlite(where))
     if "malformed" in text:
-        return DatabaseProblem(
-            f"{where} is damaged (SQLite reports a malformed database); restore it from a backup."
-        )
+        return DatabaseProblem(translate(
+            "Storage", "{where} is damaged (SQLite reports a malformed database); restore it "
+                       "from a backup.").format(where=where))
     if "unable to open database" in text:
-        return DatabaseProblem(f"Cannot open {where}: the file or its folder is missing or locked.")
+        return DatabaseProblem(translate(
+            "Storage", "Cannot open {where}: the file or its folder is missing or locked."
+        ).format(where=where))
     if isinstance(exc, OperationalError) and ("connection" in text or "server" in text):
-        return DatabaseProblem(f"Cannot reach the database server: {detail}")
+        return DatabaseProblem(translate("Storage", "Cannot reach the database server: {reason}")
+                               .format(reason=detail))
     return None
 
 
@@ -224,9 +249,10 @@ class Database:
         """A database file that vanished (deleted, moved, its drive unplugged) must not be
         silently recreated empty by the next connection."""
         if self.path is not None and not self.path.exists():
-            raise DatabaseProblem(
-                f"The database file {self.path} is no longer there (moved, deleted, or its "
-                "drive was removed). Nothing more was saved; put it back or open another.")
+            raise DatabaseProblem(translate(
+                "Storage", "The database file {path} is no longer there (moved, deleted, or its "
+                           "drive was removed). Nothing more was saved; put it back or open "
+                           "another.").format(path=self.path))
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -309,8 +335,9 @@ def backup_sqlite(path: Path, destination: Path) -> Path:
     try:
         destination.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DatabaseProblem(
-            f"Cannot write a backup in {destination.parent}: {exc.strerror or exc}.") from exc
+        raise DatabaseProblem(translate(
+            "Storage", "Cannot write a backup in {folder}: {reason}."
+        ).format(folder=destination.parent, reason=exc.strerror or exc)) from exc
     destination = unique_path(destination)
     try:
         source = sqlite3.connect(sqlite_readonly_uri(path), uri=True,
@@ -326,8 +353,9 @@ def backup_sqlite(path: Path, destination: Path) -> Path:
             source.close()
     except sqlite3.Error as exc:
         destination.unlink(missing_ok=True)
-        raise (explain(exc, str(path))
-               or DatabaseProblem(f"Cannot back up {path} to {destination}: {exc}.")) from exc
+        raise (explain(exc, str(path)) or DatabaseProblem(translate(
+            "Storage", "Cannot back up {path} to {destination}: {reason}."
+        ).format(path=path, destination=destination, reason=exc))) from exc
     return destination
 
 

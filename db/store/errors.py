@@ -1,9 +1,29 @@
-"""Errors the user can act on. Each carries one clear sentence in the user's words; the CLI
-prints it and the app shows it. Anything else that escapes is a bug and gets a report."""
+"""Errors the user can act on. Each carries one clear sentence in the user's words, in the
+current language (db/store/translation.py); the CLI prints it and the app shows it. Anything else that escapes is a bug and gets a report."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from db.store.translation import QT_TRANSLATE_NOOP, translate
+
+# The user's word for one record of each kind (the change log's entity names), in sentences
+# such as "There is no {noun} with id {id}." (db/changes/registry.py names the kinds).
+_NOUNS = {
+    "organization": QT_TRANSLATE_NOOP("Records", "organization"),
+    "person": QT_TRANSLATE_NOOP("Records", "person"),
+    "affiliation": QT_TRANSLATE_NOOP("Records", "affiliation"),
+    "interaction": QT_TRANSLATE_NOOP("Records", "interaction"),
+    "follow-up": QT_TRANSLATE_NOOP("Records", "follow-up"),
+    "tag": QT_TRANSLATE_NOOP("Records", "tag"),
+    "topic": QT_TRANSLATE_NOOP("Records", "topic"),
+}
+
+
+def record_noun(entity: str) -> str:
+    """The word for one record of the kind `entity` ("organization", "follow-up") in the
+    current language; a kind Liaison does not know is shown as it is."""
+    return translate("Records", _NOUNS[entity]) if entity in _NOUNS else entity
 
 
 class LiaisonError(Exception):
@@ -55,20 +75,30 @@ class ConflictError(LiaisonError):
         self.expected_version = expected
         self.actual_version = actual
         self.changes = changes
+        noun = record_noun(entity)
         if changes:
+            # Field names are the change log's and stay as they are.
             detail = "; ".join(
-                f"{c.field} {_short(c.old)} → {_short(c.new)} by {c.who or 'someone'} at {c.at}"
+                translate("Records", "{field} {old} → {new} by {who} at {at}").format(
+                    field=c.field, old=_short(c.old), new=_short(c.new),
+                    who=c.who or translate("Records", "someone"), at=c.at)
                 for c in changes
             )
-            message = f"This {entity} was changed by someone else since you opened it: {detail}."
+            message = translate(
+                "Records", "This {noun} was changed by someone else since you opened it: "
+                           "{changes}.").format(noun=noun, changes=detail)
         elif actual == 0:
-            message = f"This {entity} was deleted by someone else since you opened it."
+            message = translate(
+                "Records", "This {noun} was deleted by someone else since you opened it."
+            ).format(noun=noun)
         else:
-            message = (f"This {entity} was changed by someone else since you opened it "
-                       f"(version {expected} → {actual}).")
+            message = translate(
+                "Records", "This {noun} was changed by someone else since you opened it "
+                           "(version {expected} → {actual})."
+            ).format(noun=noun, expected=expected, actual=actual)
         super().__init__(message)
 
 
 def _short(value: object) -> str:
-    text = "empty" if value in (None, "", []) else repr(value)
+    text = translate("Records", "empty") if value in (None, "", []) else repr(value)
     return text if len(text) <= 60 else text[:57] + "…"

@@ -14,6 +14,7 @@ from sqlalchemy import inspect
 from db.store.engine import MIGRATIONS_DIR, Database, backup_folder, backup_sqlite, timestamp
 from db.store.errors import DatabaseProblem
 from db.store.guard import writing
+from db.store.translation import translate
 
 
 def alembic_config() -> Config:
@@ -41,14 +42,14 @@ def refuse_unusable(where: str, tables: Iterable[str], revision: str | None) -> 
     """Refuse, before anything is written, a database from a newer Liaison or one holding
     someone else's tables."""
     if revision is not None and revision not in known_revisions():
-        raise DatabaseProblem(
-            f"{where} was written by a newer version of Liaison (schema {revision}); "
-            "update Liaison to open it. Nothing in it was changed."
-        )
+        raise DatabaseProblem(translate(
+            "Storage", "{where} was written by a newer version of Liaison (schema {revision}); "
+                       "update Liaison to open it. Nothing in it was changed."
+        ).format(where=where, revision=revision))
     if revision is None and any(not name.startswith("sqlite_") for name in tables):
-        raise DatabaseProblem(
-            f"{where} holds tables but is not a Liaison database; Liaison will not touch it."
-        )
+        raise DatabaseProblem(translate(
+            "Storage", "{where} holds tables but is not a Liaison database; Liaison will not "
+                       "touch it.").format(where=where))
 
 
 def upgrade_to_head(database: Database) -> list[Path]:
