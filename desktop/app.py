@@ -16,6 +16,7 @@ from db.store.errors import LiaisonError
 from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import install_exception_hook
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.tasks import Job
 
 
@@ -74,21 +75,40 @@ def offer_first_start(context: AppContext, parent: QWidget) -> Job | None:
     return load_initial_data(context, parent, dialog.choice())
 
 
+# What the demo generator is creating (its stages), as the progress dialog says it.
+DEMO_STAGES = {
+    "organizations": QT_TRANSLATE_NOOP("App", "Creating organizations…"),
+    "people": QT_TRANSLATE_NOOP("App", "Creating people…"),
+    "interactions": QT_TRANSLATE_NOOP("App", "Creating interactions…"),
+    "indexes": QT_TRANSLATE_NOOP("App", "Creating indexes…"),
+    "done": QT_TRANSLATE_NOOP("App", "Creating done…"),
+}
+
+
+def demo_stage_text(stage: str) -> str:
+    known = DEMO_STAGES.get(stage)
+    return (translate("App", known) if known is not None
+            else translate("App", "Creating {stage}…").format(stage=stage))
+
+
 def load_initial_data(context: AppContext, parent: QWidget, choice: str) -> Job | None:
     database = context.database
     if choice == "starter":
         from db.seed.starter import load_starter
 
-        job = Job(parent, "Loading the starter register",
+        job = Job(parent, translate("App", "Loading the starter register"),
                   lambda cancelled: load_starter(database, None, cancelled),
-                  lambda step: (step.done, step.total, f"{step.created:,} parties loaded"),
+                  lambda step: (step.done, step.total,
+                                translate("App", "1 party loaded") if step.created == 1 else
+                                translate("App", "{count:,} parties loaded").format(
+                                    count=step.created)),
                   on_success=lambda _r: context.notify("*"))
     elif choice == "demo":
         from db.seed.demo import generate_demo
 
-        job = Job(parent, "Loading demo data",
+        job = Job(parent, translate("App", "Loading demo data"),
                   lambda cancelled: generate_demo(database, "small", 1, cancelled),
-                  lambda step: (step.done, step.total, f"Creating {step.stage}…"),
+                  lambda step: (step.done, step.total, demo_stage_text(step.stage)),
                   on_success=lambda _r: context.notify("*"))
     else:
         return None

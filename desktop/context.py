@@ -19,6 +19,7 @@ from db.store.engine import Database
 from db.store.errors import LiaisonError
 from desktop import settings
 from desktop.errors import show_problem
+from desktop.i18n import translate
 from desktop.tasks import Job
 from desktop.watcher import DEFAULT_INTERVAL_MS, ChangeWatcher
 
@@ -32,7 +33,7 @@ class DeleteCommand(QUndoCommand):
 
     def __init__(self, context: AppContext, entity: str, record_id: str, label: str,
                  delete: Callable[[], None], restore: Callable[[], None]) -> None:
-        super().__init__(f"Delete {label}")
+        super().__init__(translate("Context", "Delete {record}").format(record=label))
         self.context = context
         self.entity = entity
         self.record_id = record_id
@@ -76,7 +77,7 @@ class RevertCommand(QUndoCommand):
     def _take_back(self) -> None:
         try:
             if self.logged is None:
-                raise LiaisonError("That change is no longer in the history.")
+                raise LiaisonError(translate("Context", "That change is no longer in the history."))
             revert_change(self.context.database, self.logged, self.context.actor())
         except LiaisonError as exc:
             self.setObsolete(True)  # nothing to take back any more: drop it from the stack

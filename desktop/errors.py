@@ -23,16 +23,19 @@ from PySide6.QtWidgets import (
 
 from db import __version__
 from db.store.errors import ConflictError, LiaisonError
+from desktop.i18n import translate
 from desktop.messages import messages
 
 
 def show_problem(parent: QWidget | None, exc: LiaisonError, title: str = "Liaison") -> None:
     if isinstance(exc, ConflictError):
-        details = "\n".join(f"{c.field}: {c.old!r} → {c.new!r} ({c.who or 'someone'}, {c.at})"
+        someone = translate("Errors", "someone")
+        details = "\n".join(f"{c.field}: {c.old!r} → {c.new!r} ({c.who or someone}, {c.at})"
                             for c in exc.changes)
-        messages.warning(parent, "Changed by someone else",
-                         exc.message + "\n\nYour edits were not saved. Reload to see the "
-                         "current version, then make your change again.", details)
+        messages.warning(parent, translate("Errors", "Changed by someone else"),
+                         translate("Errors", "{problem}\n\nYour edits were not saved. Reload to "
+                                             "see the current version, then make your change "
+                                             "again.").format(problem=exc.message), details)
         return
     messages.warning(parent, title, exc.message)
 
@@ -40,19 +43,21 @@ def show_problem(parent: QWidget | None, exc: LiaisonError, title: str = "Liaiso
 class CrashDialog(QDialog):
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Liaison hit an unexpected problem")
+        self.setWindowTitle(translate("Errors", "Liaison hit an unexpected problem"))
         self.resize(640, 420)
         layout = QVBoxLayout(self)
-        text = QLabel("Something went wrong inside Liaison. Your saved data is safe; the last "
-                      "action may not have finished. Please copy this report and send it to "
-                      "the people who look after Liaison.")
+        text = QLabel(translate("Errors", "Something went wrong inside Liaison. Your saved data "
+                                          "is safe; the last action may not have finished. "
+                                          "Please copy this report and send it to the people "
+                                          "who look after Liaison."))
         text.setWordWrap(True)
         layout.addWidget(text)
         self.report = QPlainTextEdit(report)
         self.report.setReadOnly(True)
         layout.addWidget(self.report)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton("Copy report", QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(translate("Errors", "Copy report"),
+                                 QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self.copy_report)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

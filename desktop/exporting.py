@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from db.store.errors import LiaisonError
 from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import show_problem
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.messages import messages
 from desktop.tasks import Job
 
@@ -26,8 +28,61 @@ if TYPE_CHECKING:  # the exchange modules load on the first export, not at start
 
     Steps = Callable[[Callable[[], bool]], Iterator[ExportProgress]]
     Describe = Callable[[ExportProgress], str]
-DOSSIER_STAGES = {"profile": "the profile", "people": "the people", "timeline": "the timeline",
-                  "followups": "the follow-ups"}
+# What the dossier export is writing (its stages), as the progress dialog says it.
+DOSSIER_STAGES = {"profile": QT_TRANSLATE_NOOP("Exporting", "Writing the profile…"),
+                  "people": QT_TRANSLATE_NOOP("Exporting", "Writing the people…"),
+                  "timeline": QT_TRANSLATE_NOOP("Exporting", "Writing the timeline…"),
+                  "followups": QT_TRANSLATE_NOOP("Exporting", "Writing the follow-ups…")}
+
+
+@dataclass(frozen=True)
+class ListTexts:
+    """What exporting one list says, each a whole sentence (marked for the catalog here,
+    translated where shown); "1 organization" and "{n} organizations" each have their own."""
+
+    name: str  # the file's name before its date
+    caption: str  # the save dialog's
+    title: str  # the progress dialog's
+    writing_one: str  # {done}
+    writing: str  # {done}, {total}
+    saved_one: str  # {path}
+    saved: str  # {count}, {path}
+
+
+LIST_TEXTS = {
+    "organizations": ListTexts(
+        QT_TRANSLATE_NOOP("Exporting", "Organizations"),
+        QT_TRANSLATE_NOOP("Exporting", "Export the organizations list"),
+        QT_TRANSLATE_NOOP("Exporting", "Exporting organizations"),
+        QT_TRANSLATE_NOOP("Exporting", "Writing {done:,} of 1 organization…"),
+        QT_TRANSLATE_NOOP("Exporting", "Writing {done:,} of {total:,} organizations…"),
+        QT_TRANSLATE_NOOP("Exporting", "The list of 1 organization was saved as {path}."),
+        QT_TRANSLATE_NOOP("Exporting", "The list of {count:,} organizations was saved as {path}.")),
+    "people": ListTexts(
+        QT_TRANSLATE_NOOP("Exporting", "People"),
+        QT_TRANSLATE_NOOP("Exporting", "Export the people list"),
+        QT_TRANSLATE_NOOP("Exporting", "Exporting people"),
+        QT_TRANSLATE_NOOP("Exporting", "Writing {done:,} of 1 person…"),
+        QT_TRANSLATE_NOOP("Exporting", "Writing {done:,} of {total:,} people…"),
+        QT_TRANSLATE_NOOP("Exporting", "The list of 1 person was saved as {path}."),
+        QT_TRANSLATE_NOOP("Exporting", "The list of {count:,} people was saved as {path}.")),
+    "interactions": ListTexts(
+        QT_TRANSLATE_NOOP("Exporting", "Interactions"),
+        QT_TRANSLATE_NOOP("Exporting", "Export the interactions list"),
+        QT_TRANSLATE_NOOP("Exporting", "Exporting interactions"),
+        QT_TRANSLATE_NOOP("Exporting", "Writing {done:,} of 1 interaction…"),
+        QT_TRANSLATE_NOOP("Exporting", "Writing {done:,} of {total:,} interactions…"),
+        QT_TRANSLATE_NOOP("Exporting", "The list of 1 interaction was saved as {path}."),
+        QT_TRANSLATE_NOOP("Exporting", "The list of {count:,} interactions was saved as {path}.")),
+    "followups": ListTexts(
+        QT_TRANSLATE_NOOP("Exporting", "Follow-ups"),
+        QT_TRANSLATE_NOOP("Exporting", "Export the follow-ups list"),
+        QT_TRANSLATE_NOOP("Exporting", "Exporting follow-ups"),
+        QT_TRANSLATE_NOOP("Exporting", "Writing {done:,} of 1 follow-up…"),
+        QT_TRANSLATE_NOOP("Exporting", "Writing {done:,} of {total:,} follow-ups…"),
+        QT_TRANSLATE_NOOP("Exporting", "The list of 1 follow-up was saved as {path}."),
+        QT_TRANSLATE_NOOP("Exporting", "The list of {count:,} follow-ups was saved as {path}.")),
+}
 
 
 def file_name(title: str) -> str:
@@ -42,7 +97,7 @@ def ask_export_path(parent: QWidget | None, caption: str, name: str) -> str:
     Returns "" when the user cancels."""
     suggested = str(settings.export_folder() / name)
     path, _filter = QFileDialog.getSaveFileName(parent, caption, suggested,
-                                                "Excel workbook (*.xlsx)")
+                                                translate("Exporting", "Excel workbook (*.xlsx)"))
     if path and not path.lower().endswith(".xlsx"):
         path += ".xlsx"
     return path
@@ -69,16 +124,19 @@ def run_export(context: AppContext, parent: QWidget, title: str, path: str, step
         if isinstance(exc, LiaisonError):
             show_problem(parent, exc)
         elif isinstance(exc, OSError):  # a full disk, a file locked by a spreadsheet program
-            messages.warning(parent, "Export failed",
-                             f"Liaison could not save {path} ({exc.strerror or exc}); "
-                             "no file was written.")
+            messages.warning(parent, translate("Exporting", "Export failed"),
+                             translate("Exporting", "Liaison could not save {path} ({problem}); "
+                                                    "no file was written.").format(
+                                 path=path, problem=exc.strerror or exc))
         else:
             raise exc
 
     job = Job(parent, title, steps,
-              lambda step: (step.done, step.total, "Saving the file…" if step.stage
-                            in ("saving", "done") else describe(step)),
-              on_success=lambda step: messages.info(parent, "Export finished", done_text(step)),
+              lambda step: (step.done, step.total, translate("Exporting", "Saving the file…")
+                            if step.stage in ("saving", "done") else describe(step)),
+              on_success=lambda step: messages.info(parent, translate("Exporting",
+                                                                      "Export finished"),
+                                                    done_text(step)),
               on_failure=failed)
     return context.start(job)
 
@@ -87,22 +145,28 @@ def export_list(context: AppContext, parent: QWidget, kind: str, filters: ViewFi
                 sort: str | None, descending: bool) -> Job | None:
     """Export the `kind` list with exactly these filters and this order: what the screen
     shows, every row of it (not only the rows scrolled to)."""
-    from db.exchange.export.views import VIEWS, write_view
+    from db.exchange.export.views import write_view
 
-    view = VIEWS[kind]
-    path = ask_export_path(parent, f"Export the {view.title.lower()} list",
-                           file_name(view.title))
+    texts = LIST_TEXTS[kind]
+    path = ask_export_path(parent, translate("Exporting", texts.caption),
+                           file_name(translate("Exporting", texts.name)))
     database = context.database
 
-    def rows(count: int) -> str:
-        return f"{count:,} {view.noun if count == 1 else view.title.lower()}"
+    def writing(step: ExportProgress) -> str:
+        if step.total == 1:
+            return translate("Exporting", texts.writing_one).format(done=step.done)
+        return translate("Exporting", texts.writing).format(done=step.done, total=step.total)
+
+    def saved(step: ExportProgress) -> str:
+        if step.done == 1:
+            return translate("Exporting", texts.saved_one).format(path=path)
+        return translate("Exporting", texts.saved).format(count=step.done, path=path)
 
     return run_export(
-        context, parent, f"Exporting {view.title.lower()}", path,
+        context, parent, translate("Exporting", texts.title), path,
         lambda cancelled: write_view(database, path, kind, filters, sort, cancelled,
                                      descending=descending),
-        lambda step: f"Writing {step.done:,} of {rows(step.total)}…",
-        lambda step: f"The list of {rows(step.done)} was saved as {path}.")
+        writing, saved)
 
 
 def export_dossier(context: AppContext, parent: QWidget, organization_id: str,
@@ -110,10 +174,19 @@ def export_dossier(context: AppContext, parent: QWidget, organization_id: str,
     """Export one organization's dossier: profile, people, timeline and follow-ups."""
     from db.exchange.export.dossier import write_dossier
 
-    path = ask_export_path(parent, f"Export the dossier of {name}", file_name(f"{name} dossier"))
+    path = ask_export_path(parent,
+                           translate("Exporting", "Export the dossier of {name}").format(name=name),
+                           file_name(translate("Exporting", "{name} dossier").format(name=name)))
     database = context.database
+
+    def writing(step: ExportProgress) -> str:
+        known = DOSSIER_STAGES.get(step.stage)
+        return (translate("Exporting", known) if known is not None
+                else translate("Exporting", "Writing {stage}…").format(stage=step.stage))
+
     return run_export(
-        context, parent, "Exporting the dossier", path,
+        context, parent, translate("Exporting", "Exporting the dossier"), path,
         lambda cancelled: write_dossier(database, path, organization_id, cancelled),
-        lambda step: f"Writing {DOSSIER_STAGES.get(step.stage, step.stage)}…",
-        lambda _step: f"The dossier of {name} was saved as {path}.")
+        writing,
+        lambda _step: translate("Exporting", "The dossier of {name} was saved as {path}.").format(
+            name=name, path=path))

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 
 from db import __version__
 from db.search.names import NameHit
-from db.seed.starter import ATTRIBUTION
 from db.services.stats import quick_counts
 from desktop import exporting, settings
 from desktop.context import AppContext
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.tasks import Job
 from desktop.widgets.list_state import ListScreen
@@ -40,7 +40,7 @@ from desktop.widgets.record_picker import RecordPicker
 @dataclass(frozen=True)
 class ViewEntry:
     key: str
-    title: str
+    title: str  # marked with QT_TRANSLATE_NOOP("MainWindow", ...), translated where shown
     icon_name: str
     shortcut: str
     factory: Callable[[AppContext], QWidget]
@@ -71,10 +71,13 @@ def _followups(context: AppContext) -> QWidget:
 
 
 VIEWS = (
-    ViewEntry("organizations", "Organizations", "building-2", "Ctrl+1", _organizations),
-    ViewEntry("people", "People", "users", "Ctrl+2", _people),
-    ViewEntry("interactions", "Interactions", "calendar-days", "Ctrl+3", _interactions),
-    ViewEntry("followups", "Follow-ups", "list-checks", "Ctrl+4", _followups),
+    ViewEntry("organizations", QT_TRANSLATE_NOOP("MainWindow", "Organizations"), "building-2",
+              "Ctrl+1", _organizations),
+    ViewEntry("people", QT_TRANSLATE_NOOP("MainWindow", "People"), "users", "Ctrl+2", _people),
+    ViewEntry("interactions", QT_TRANSLATE_NOOP("MainWindow", "Interactions"), "calendar-days",
+              "Ctrl+3", _interactions),
+    ViewEntry("followups", QT_TRANSLATE_NOOP("MainWindow", "Follow-ups"), "list-checks",
+              "Ctrl+4", _followups),
 )
 
 
@@ -89,8 +92,10 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         for entry in VIEWS:
-            item = QListWidgetItem(icon(entry.icon_name), entry.title)
-            item.setToolTip(f"{entry.title} ({entry.shortcut})")
+            title = translate("MainWindow", entry.title)
+            item = QListWidgetItem(icon(entry.icon_name), title)
+            item.setToolTip(translate("MainWindow", "{view} ({shortcut})").format(
+                view=title, shortcut=entry.shortcut))
             self.navigation.addItem(item)
         self.navigation.setMinimumWidth(120)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -106,7 +111,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.search = RecordPicker(context.database)
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Find an organization or person (Ctrl+F)")
+        self.search.setPlaceholderText(translate("MainWindow",
+                                                 "Find an organization or person (Ctrl+F)"))
         self.search.setMinimumWidth(320)
         self.search.picked.connect(self.open_hit)
         self._build_actions()
@@ -141,51 +147,65 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         ctx = self.context
-        self.new_action = self._action("&New", self.new_in_current_view, icon_name="plus",
-                                       shortcut=QKeySequence.StandardKey.New,
-                                       tip="New record in the current list (Ctrl+N)")
-        self.new_organization = self._action("New &organization…", lambda: ctx.open_organization(None),
+        self.new_action = self._action(translate("MainWindow", "&New"), self.new_in_current_view,
+                                       icon_name="plus", shortcut=QKeySequence.StandardKey.New,
+                                       tip=translate("MainWindow",
+                                                     "New record in the current list (Ctrl+N)"))
+        self.new_organization = self._action(translate("MainWindow", "New &organization…"),
+                                             lambda: ctx.open_organization(None),
                                              icon_name="building-2", shortcut="Ctrl+Shift+O")
-        self.new_person = self._action("New &person…", lambda: ctx.open_person(None),
+        self.new_person = self._action(translate("MainWindow", "New &person…"),
+                                       lambda: ctx.open_person(None),
                                        icon_name="user-plus", shortcut="Ctrl+Shift+P")
-        self.new_interaction = self._action("New &interaction…", lambda: ctx.open_interaction(None),
+        self.new_interaction = self._action(translate("MainWindow", "New &interaction…"),
+                                            lambda: ctx.open_interaction(None),
                                             icon_name="calendar-plus", shortcut="Ctrl+Shift+I")
-        self.import_action = self._action("&Import…", self.import_spreadsheet,
-                                          icon_name="upload",
-                                          tip="Import a colleague's spreadsheet, or bring back "
-                                              "a Liaison workbook with its changes")
-        self.undo_import_action = self._action("U&ndo an import…", self.undo_an_import,
-                                               icon_name="undo-2",
-                                               tip="Take back an earlier import")
-        self.export_action = self._action("&Export workbook…", self.export_workbook,
-                                          icon_name="download",
-                                          tip="Export the whole database as a Liaison workbook "
-                                              "(.xlsx) to share or take on a trip")
-        self.export_list_action = self._action("Export this &list…", self.export_current_list,
-                                               icon_name="download",
-                                               tip="Save the list on screen as shown — its "
-                                                   "filters, its order, every row — as an "
-                                                   "Excel workbook (.xlsx)")
-        self.settings_action = self._action("&Settings…", self.show_settings, icon_name="settings",
+        self.import_action = self._action(translate("MainWindow", "&Import…"),
+                                          self.import_spreadsheet, icon_name="upload",
+                                          tip=translate("MainWindow",
+                                                        "Import a colleague's spreadsheet, or "
+                                                        "bring back a Liaison workbook with its "
+                                                        "changes"))
+        self.undo_import_action = self._action(translate("MainWindow", "U&ndo an import…"),
+                                               self.undo_an_import, icon_name="undo-2",
+                                               tip=translate("MainWindow",
+                                                             "Take back an earlier import"))
+        self.export_action = self._action(translate("MainWindow", "&Export workbook…"),
+                                          self.export_workbook, icon_name="download",
+                                          tip=translate("MainWindow",
+                                                        "Export the whole database as a Liaison "
+                                                        "workbook (.xlsx) to share or take on a "
+                                                        "trip"))
+        self.export_list_action = self._action(translate("MainWindow", "Export this &list…"),
+                                               self.export_current_list, icon_name="download",
+                                               tip=translate("MainWindow",
+                                                             "Save the list on screen as shown — "
+                                                             "its filters, its order, every row "
+                                                             "— as an Excel workbook (.xlsx)"))
+        self.settings_action = self._action(translate("MainWindow", "&Settings…"),
+                                            self.show_settings, icon_name="settings",
                                             shortcut=QKeySequence.StandardKey.Preferences)
-        self.quit_action = self._action("&Quit", self.close, shortcut=QKeySequence.StandardKey.Quit)
-        self.undo_action = ctx.undo_stack.createUndoAction(self, "&Undo")
+        self.quit_action = self._action(translate("MainWindow", "&Quit"), self.close,
+                                        shortcut=QKeySequence.StandardKey.Quit)
+        self.undo_action = ctx.undo_stack.createUndoAction(self, translate("MainWindow", "&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("undo-2"))
-        self.redo_action = ctx.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = ctx.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.delete_action = self._action("&Delete", self.delete_in_current_view,
-                                          icon_name="trash-2",
-                                          tip="Delete the selected record (undo with Ctrl+Z)")
-        self.find_action = self._action("&Find…", self.focus_search, icon_name="search",
-                                        shortcut=QKeySequence.StandardKey.Find)
-        self.refresh_action = self._action("&Refresh", self.refresh_current,
-                                           icon_name="refresh-cw",
+        self.delete_action = self._action(translate("MainWindow", "&Delete"),
+                                          self.delete_in_current_view, icon_name="trash-2",
+                                          tip=translate("MainWindow", "Delete the selected record "
+                                                                      "(undo with Ctrl+Z)"))
+        self.find_action = self._action(translate("MainWindow", "&Find…"), self.focus_search,
+                                        icon_name="search", shortcut=QKeySequence.StandardKey.Find)
+        self.refresh_action = self._action(translate("MainWindow", "&Refresh"),
+                                           self.refresh_current, icon_name="refresh-cw",
                                            shortcut=QKeySequence.StandardKey.Refresh)
-        self.about_action = self._action("&About Liaison", self.show_about, icon_name="info")
+        self.about_action = self._action(translate("MainWindow", "&About Liaison"),
+                                         self.show_about, icon_name="info")
 
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(translate("MainWindow", "&File"))
         for action in (self.new_action, self.new_organization, self.new_person,
                        self.new_interaction):
             file_menu.addAction(action)
@@ -196,13 +216,15 @@ class MainWindow(QMainWindow):
         from desktop.dialogs.travel_copy import export_travel_copy_from_app
 
         self.merge_travel_action = self._action(
-            "&Merge a travel copy…", lambda: open_merge_dialog(ctx, self),
+            translate("MainWindow", "&Merge a travel copy…"), lambda: open_merge_dialog(ctx, self),
             icon_name="plane-landing",
-            tip="Bring back the changes of a travel copy or a colleague's database")
+            tip=translate("MainWindow",
+                          "Bring back the changes of a travel copy or a colleague's database"))
         self.export_travel_action = self._action(
-            "Export &travel copy…", lambda: export_travel_copy_from_app(ctx, self),
-            icon_name="plane-takeoff",
-            tip="Save a complete copy of this database to take on a trip and merge back later")
+            translate("MainWindow", "Export &travel copy…"),
+            lambda: export_travel_copy_from_app(ctx, self), icon_name="plane-takeoff",
+            tip=translate("MainWindow", "Save a complete copy of this database to take on a "
+                                        "trip and merge back later"))
         file_menu.addAction(self.merge_travel_action)
         file_menu.addAction(self.export_travel_action)
         file_menu.addAction(self.export_action)
@@ -211,20 +233,21 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = menu.addMenu(translate("MainWindow", "&Edit"))
         for action in (self.undo_action, self.redo_action, self.delete_action, self.find_action):
             edit_menu.addAction(action)
-        view_menu = menu.addMenu("&View")
+        view_menu = menu.addMenu(translate("MainWindow", "&View"))
         for number, entry in enumerate(VIEWS):
-            action = self._action(entry.title, lambda n=number: self.navigation.setCurrentRow(n),
+            action = self._action(translate("MainWindow", entry.title),
+                                  lambda n=number: self.navigation.setCurrentRow(n),
                                   icon_name=entry.icon_name, shortcut=entry.shortcut)
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
-        help_menu = menu.addMenu("&Help")
+        help_menu = menu.addMenu(translate("MainWindow", "&Help"))
         help_menu.addAction(self.about_action)
 
-        toolbar = QToolBar("Main")
+        toolbar = QToolBar(translate("MainWindow", "Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setMovable(False)
@@ -270,7 +293,8 @@ class MainWindow(QMainWindow):
         if 0 <= number < len(VIEWS):
             widget = self.view(VIEWS[number].key)
             self.stack.setCurrentWidget(widget)
-            self.setWindowTitle(f"Liaison — {VIEWS[number].title}")
+            self.setWindowTitle(translate("MainWindow", "Liaison — {view}").format(
+                view=translate("MainWindow", VIEWS[number].title)))
         self.export_list_action.setEnabled(isinstance(self.current_view(), ListScreen))
 
     def current_view(self) -> QWidget | None:
@@ -317,7 +341,8 @@ class MainWindow(QMainWindow):
 
     def choose_export_path(self) -> str:
         """Asks where to save; tests replace this. Returns "" when the user cancels."""
-        return exporting.ask_export_path(self, "Export the Liaison workbook",
+        return exporting.ask_export_path(self, translate("MainWindow",
+                                                         "Export the Liaison workbook"),
                                          f"Liaison-{date.today().isoformat()}.xlsx")
 
     def export_workbook(self) -> Job | None:
@@ -328,10 +353,12 @@ class MainWindow(QMainWindow):
         path = self.choose_export_path()
         database = self.context.database
         return exporting.run_export(
-            self.context, self, "Exporting the Liaison workbook", path,
+            self.context, self, translate("MainWindow", "Exporting the Liaison workbook"), path,
             lambda cancelled: write_workbook(database, path, cancelled),
-            lambda step: f"Writing {step.stage}…",
-            lambda _step: f"The workbook was saved as {path}.")
+            # the stage is a sheet of the workbook, whose names stay English (DESIGN.md)
+            lambda step: translate("MainWindow", "Writing {sheet}…").format(sheet=step.stage),
+            lambda _step: translate("MainWindow", "The workbook was saved as {path}.").format(
+                path=path))
 
     def export_current_list(self) -> Job | None:
         """Export the list on screen as the user sees it (the screen knows its filters)."""
@@ -352,21 +379,25 @@ class MainWindow(QMainWindow):
         def count(_cancelled: Callable[[], bool]) -> Iterator[dict[str, int]]:
             yield quick_counts(database)
 
-        self.status_job = Job(self, "Counting", count, lambda _c: (1, 1, ""),
+        self.status_job = Job(self, translate("MainWindow", "Counting"), count, lambda _c: (1, 1, ""),
                               on_success=self.show_counts, show_dialog=False)
         self.context.start(self.status_job)
 
     def show_changed_elsewhere(self) -> None:
-        self.statusBar().showMessage("Updated with changes saved elsewhere.", 6000)
+        self.statusBar().showMessage(
+            translate("MainWindow", "Updated with changes saved elsewhere."), 6000)
 
     def show_cannot_check(self, problem: str) -> None:
         self.statusBar().showMessage(
-            f"Cannot check the database for colleagues' changes: {problem}", 15000)
+            translate("MainWindow", "Cannot check the database for colleagues' changes: "
+                                    "{problem}").format(problem=problem), 15000)
 
     def show_counts(self, counts: dict[str, int]) -> None:
-        self.status_label.setText(
-            f"{counts['organizations']:,} organizations · {counts['people']:,} people · "
-            f"{counts['interactions']:,} interactions · {counts['followups']:,} follow-ups")
+        self.status_label.setText(translate(
+            "MainWindow", "{organizations:,} organizations · {people:,} people · "
+                          "{interactions:,} interactions · {followups:,} follow-ups").format(
+            organizations=counts["organizations"], people=counts["people"],
+            interactions=counts["interactions"], followups=counts["followups"]))
 
     def show_settings(self) -> None:
         from desktop.dialogs.settings import SettingsDialog
@@ -375,12 +406,17 @@ class MainWindow(QMainWindow):
             self.context.notify("*")
 
     def show_about(self) -> None:
+        from desktop.dialogs.first_start import attribution
+
         QMessageBox.about(
-            self, "About Liaison",
-            f"<h3>Liaison {__version__}</h3><p>A relationship manager for the international "
-            f"liaison office of a political party.</p><p>Database: "
-            f"{self.context.database.describe()}</p><p>{ATTRIBUTION}</p>"
-            "<p>Icons: Lucide (ISC licence). Country names: pycountry (iso-codes).</p>")
+            self, translate("MainWindow", "About Liaison"),
+            translate("MainWindow", "<h3>Liaison {version}</h3><p>A relationship manager for the "
+                                    "international liaison office of a political party.</p>"
+                                    "<p>Database: {database}</p><p>{attribution}</p><p>Icons: "
+                                    "Lucide (ISC licence). Country names: pycountry "
+                                    "(iso-codes).</p>").format(
+                version=__version__, database=self.context.database.describe(),
+                attribution=attribution()))
 
     # -- window state ----------------------------------------------------------------------
     def restore_window_state(self) -> None:

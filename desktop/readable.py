@@ -19,19 +19,53 @@ from db.models.vocabulary import (
     RELATIONSHIP_LEVELS,
     Term,
 )
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 EMPTY = "—"
-FIELD_LABELS: Mapping[str, str] = {
-    "name": "Name", "name_en": "English name", "name_zh": "Chinese name", "aliases": "Aliases",
-    "abbreviation": "Abbreviation", "kind": "Kind", "country": "Country",
-    "status": "Political status", "ideology": "Ideology", "founded": "Founded",
-    "website": "Website", "email": "Email", "phone": "Phone", "level": "Relationship level",
-    "notes": "Notes", "tags": "Tags", "title": "Title", "gender": "Gender",
-    "nationality": "Nationality", "emails": "Emails", "phones": "Phones",
-    "languages": "Languages", "role": "Role", "start": "Start", "end": "End",
-    "person_id": "Person", "organization_id": "Organization",
-    "created": "Created", "deleted": "Deleted", "restored": "Restored",
+FIELD_LABELS: Mapping[str, str] = {  # translated where shown: field_label
+    "name": QT_TRANSLATE_NOOP("Fields", "Name"),
+    "name_en": QT_TRANSLATE_NOOP("Fields", "English name"),
+    "name_zh": QT_TRANSLATE_NOOP("Fields", "Chinese name"),
+    "aliases": QT_TRANSLATE_NOOP("Fields", "Aliases"),
+    "abbreviation": QT_TRANSLATE_NOOP("Fields", "Abbreviation"),
+    "kind": QT_TRANSLATE_NOOP("Fields", "Kind"),
+    "country": QT_TRANSLATE_NOOP("Fields", "Country"),
+    "status": QT_TRANSLATE_NOOP("Fields", "Political status"),
+    "ideology": QT_TRANSLATE_NOOP("Fields", "Ideology"),
+    "founded": QT_TRANSLATE_NOOP("Fields", "Founded"),
+    "website": QT_TRANSLATE_NOOP("Fields", "Website"),
+    "email": QT_TRANSLATE_NOOP("Fields", "Email"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "Phone"),
+    "level": QT_TRANSLATE_NOOP("Fields", "Relationship level"),
+    "notes": QT_TRANSLATE_NOOP("Fields", "Notes"),
+    "tags": QT_TRANSLATE_NOOP("Fields", "Tags"),
+    "title": QT_TRANSLATE_NOOP("Fields", "Title"),
+    "gender": QT_TRANSLATE_NOOP("Fields", "Gender"),
+    "nationality": QT_TRANSLATE_NOOP("Fields", "Nationality"),
+    "emails": QT_TRANSLATE_NOOP("Fields", "Emails"),
+    "phones": QT_TRANSLATE_NOOP("Fields", "Phones"),
+    "languages": QT_TRANSLATE_NOOP("Fields", "Languages"),
+    "role": QT_TRANSLATE_NOOP("Fields", "Role"),
+    "start": QT_TRANSLATE_NOOP("Fields", "Start"),
+    "end": QT_TRANSLATE_NOOP("Fields", "End"),
+    "person_id": QT_TRANSLATE_NOOP("Fields", "Person"),
+    "organization_id": QT_TRANSLATE_NOOP("Fields", "Organization"),
+    "created": QT_TRANSLATE_NOOP("Fields", "Created"),
+    "deleted": QT_TRANSLATE_NOOP("Fields", "Deleted"),
+    "restored": QT_TRANSLATE_NOOP("Fields", "Restored"),
 }
+# What field_label calls the other logged fields (their key, capitalized), marked so the
+# catalog has them: interactions', follow-ups' and tags' fields, and the relations.
+OTHER_FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("Fields", "City"), QT_TRANSLATE_NOOP("Fields", "Platform"),
+    QT_TRANSLATE_NOOP("Fields", "Summary"), QT_TRANSLATE_NOOP("Fields", "Outcomes"),
+    QT_TRANSLATE_NOOP("Fields", "Participants"), QT_TRANSLATE_NOOP("Fields", "Topics"),
+    QT_TRANSLATE_NOOP("Fields", "Countries"), QT_TRANSLATE_NOOP("Fields", "Description"),
+    QT_TRANSLATE_NOOP("Fields", "Due"), QT_TRANSLATE_NOOP("Fields", "Owner"),
+    QT_TRANSLATE_NOOP("Fields", "Interaction id"), QT_TRANSLATE_NOOP("Fields", "Completed on"),
+    QT_TRANSLATE_NOOP("Fields", "Removed"), QT_TRANSLATE_NOOP("Fields", "Color"),
+    QT_TRANSLATE_NOOP("Fields", "Key"),
+)
 VOCABULARIES: Mapping[str, Mapping[str, Term]] = {
     "kind": ORGANIZATION_KINDS, "status": POLITICAL_STATUSES, "level": RELATIONSHIP_LEVELS,
     "gender": GENDERS,
@@ -67,7 +101,19 @@ def local_time_of_utc_text(text: str) -> str:
 
 
 def field_label(field: str) -> str:
-    return FIELD_LABELS.get(field, field.replace("_", " ").capitalize())
+    """A field's label in the interface's language; a field without one is named after its
+    key ("completed_on" → “Completed on”), looked up too (OTHER_FIELD_LABELS)."""
+    return translate("Fields", FIELD_LABELS.get(field, field.replace("_", " ").capitalize()))
+
+
+def _key_label(key: str) -> str:
+    """A field inside a logged record: its label, or — in English, or when there is no
+    translation — the key itself, as it always was."""
+    if key in FIELD_LABELS:
+        return translate("Fields", FIELD_LABELS[key])
+    english = key.replace("_", " ").capitalize()
+    shown = translate("Fields", english)
+    return shown if shown != english else key
 
 
 def readable(value: Any, field: str = "",
@@ -76,17 +122,18 @@ def readable(value: Any, field: str = "",
     if value is None or value == "" or value == [] or value == {}:
         return EMPTY
     if isinstance(value, Mapping):
-        return "; ".join(f"{FIELD_LABELS.get(k, k)}: {readable(v, k, vocabularies)}"
-                         for k, v in value.items() if v not in (None, "", [], {}))
+        return "; ".join(translate("Readable", "{field}: {value}").format(
+            field=_key_label(k), value=readable(v, k, vocabularies))
+            for k, v in value.items() if v not in (None, "", [], {}))
     if isinstance(value, list | tuple):
         return "; ".join(readable(item, field, vocabularies) for item in value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("Readable", "yes") if value else translate("Readable", "no")
     if isinstance(value, datetime):
         return local_time(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return date_text(value)
     terms = vocabularies.get(field)
     if terms is not None and isinstance(value, str) and value in terms:
-        return terms[value].en
+        return terms[value].label()
     return str(value)

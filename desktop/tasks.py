@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from db.store.errors import LiaisonError
 from desktop.errors import show_problem
+from desktop.i18n import translate
 
 StepsFactory = Callable[[Callable[[], bool]], Iterator[Any]]
 Describe = Callable[[Any], tuple[int, int, str]]
@@ -43,7 +44,7 @@ class _Runner(QObject):
                     if getattr(last, "result", None) is not None:
                         continue  # the final step came after the commit: let it finish
                     generator.close()  # rolls the transaction back
-                    raise InterruptedError("Cancelled; nothing was written.")
+                    raise InterruptedError(translate("Tasks", "Cancelled; nothing was written."))
             self.succeeded.emit(last)
         except BaseException as exc:  # handed to the UI thread, which decides
             if generator is not None:
@@ -77,7 +78,7 @@ class Job(QObject):
         self.runner.failed.connect(self._failed)
         self.dialog: QProgressDialog | None = None
         if show_dialog:
-            self.dialog = QProgressDialog(title, "Cancel", 0, 0, parent)
+            self.dialog = QProgressDialog(title, translate("Tasks", "Cancel"), 0, 0, parent)
             self.dialog.setWindowTitle(title)
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(300)
@@ -92,7 +93,7 @@ class Job(QObject):
     def cancel(self) -> None:
         self.runner.cancel.set()
         if self.dialog is not None:
-            self.dialog.setLabelText("Cancelling…")
+            self.dialog.setLabelText(translate("Tasks", "Cancelling…"))
 
     @property
     def running(self) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from db.services.history import latest_change
 from db.store.engine import Database
 from db.store.errors import LiaisonError
+from desktop.i18n import translate
 from desktop.tasks import Job
 
 DEFAULT_INTERVAL_MS = 5000
@@ -72,7 +73,7 @@ class ChangeWatcher(QObject):
             yield latest_change(database)
 
         self.writes_when_started = self.own_writes
-        self.job = Job(None, "Checking for changes", read, lambda _r: (1, 1, ""),
+        self.job = Job(None, translate("Watcher", "Checking for changes"), read, lambda _r: (1, 1, ""),
                        on_success=self._answered, on_failure=self._failed, show_dialog=False)
         return self.start_job(self.job)
 

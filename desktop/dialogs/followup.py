@@ -23,6 +23,7 @@ from db.store.errors import LiaisonError, ValidationFailed
 from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import show_problem
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import display_name
@@ -30,10 +31,11 @@ from desktop.widgets.form import FieldSpec, RecordForm
 from desktop.widgets.participants_editor import error_label, show_error
 from desktop.widgets.record_picker import RecordPicker
 
-FIELDS = (
-    FieldSpec("description", "Commitment", "multiline", required=True),
-    FieldSpec("due", "Due date", "date"),
-    FieldSpec("owner", "Owner"),
+FIELDS = (  # the form translates the labels ("Fields")
+    FieldSpec("description", QT_TRANSLATE_NOOP("Fields", "Commitment"), "multiline",
+              required=True),
+    FieldSpec("due", QT_TRANSLATE_NOOP("Fields", "Due date"), "date"),
+    FieldSpec("owner", QT_TRANSLATE_NOOP("Fields", "Owner")),
 )
 
 
@@ -44,7 +46,7 @@ class FollowUpDialog(QDialog):
         self.context = context
         self.saved: FollowUpRecord | None = None
         self.organization_id: str | None = None
-        self.setWindowTitle("New follow-up")
+        self.setWindowTitle(translate("FollowUpDialog", "New follow-up"))
         self.setWindowIcon(icon("list-checks"))
         self.form = RecordForm(FIELDS)
         self.form.set_values({"owner": settings.officer_name()})
@@ -55,17 +57,18 @@ class FollowUpDialog(QDialog):
         owner.setCompleter(completer)
         self.picker = RecordPicker(context.database, kinds=("organization",))
         self.picker.setObjectName("followup_organization_picker")
-        self.picker.setPlaceholderText("Type a party's name or abbreviation, then Enter")
+        self.picker.setPlaceholderText(translate("FollowUpDialog", "Type a party's name or "
+                                                                   "abbreviation, then Enter"))
         self.picker.picked.connect(self.choose)
-        self.chosen = QLabel("No organization")
+        self.chosen = QLabel(translate("FollowUpDialog", "No organization"))
         self.chosen.setObjectName("followup_organization")
         self.clear_button = QToolButton()
         self.clear_button.setIcon(icon("x"))
-        self.clear_button.setToolTip("No organization")
+        self.clear_button.setToolTip(translate("FollowUpDialog", "No organization"))
         self.clear_button.clicked.connect(lambda: self.set_organization(None))
         self.organization_error = error_label("error_organization_id")
         chosen_row = QHBoxLayout()
-        chosen_row.addWidget(QLabel("Concerns:"))
+        chosen_row.addWidget(QLabel(translate("FollowUpDialog", "Concerns:")))
         chosen_row.addWidget(self.chosen, 1)
         chosen_row.addWidget(self.clear_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -75,7 +78,7 @@ class FollowUpDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        layout.addWidget(QLabel("Organization (optional):"))
+        layout.addWidget(QLabel(translate("FollowUpDialog", "Organization (optional):")))
         layout.addWidget(self.picker)
         layout.addLayout(chosen_row)
         layout.addWidget(self.organization_error)
@@ -93,7 +96,7 @@ class FollowUpDialog(QDialog):
         names = record_names(self.context.database, [organization_id]) if organization_id else {}
         found = names.get(organization_id or "")
         self.chosen.setText(display_name(found, self.context.name_preference())
-                            if found else "No organization")
+                            if found else translate("FollowUpDialog", "No organization"))
         self.clear_button.setEnabled(found is not None)
         show_error(self.organization_error, [])
 
@@ -117,7 +120,8 @@ class FollowUpDialog(QDialog):
 
     def reject(self) -> None:
         if self.saved is None and self.is_dirty():
-            answer = messages.save_discard_cancel(self, "This follow-up")
+            answer = messages.save_discard_cancel(self, translate("FollowUpDialog",
+                                                                  "This follow-up"))
             if answer == "cancel":
                 return
             if answer == "save":

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.services.similarity import SimilarRecord
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.qtmodels.paged import Column
 from desktop.qtmodels.records import RecordListModel
@@ -38,23 +39,50 @@ def opened_id(choice: str) -> str | None:
     return choice.removeprefix(OPEN_PREFIX) if choice.startswith(OPEN_PREFIX) else None
 
 
-NOUNS = {"organization": ("organization", "organizations"), "person": ("person", "people")}
-REASONS = {
-    "same abbreviation": "Same abbreviation",
-    "name equals the abbreviation": "Name is its abbreviation",
-    "same name": "Same name",
-    "similar name": "Similar name",
+# What the dialog says, per kind of record: (title, intro for one, intro for several).
+TEXTS = {
+    "organization": (
+        QT_TRANSLATE_NOOP("SimilarDialog", "This organization may already exist"),
+        QT_TRANSLATE_NOOP("SimilarDialog",
+                          "Liaison already has 1 organization with a similar name. Open the "
+                          "existing one instead of creating a duplicate?"),
+        QT_TRANSLATE_NOOP("SimilarDialog",
+                          "Liaison already has {count} organizations with a similar name. Open "
+                          "the existing one instead of creating a duplicate?")),
+    "person": (
+        QT_TRANSLATE_NOOP("SimilarDialog", "This person may already exist"),
+        QT_TRANSLATE_NOOP("SimilarDialog",
+                          "Liaison already has 1 person with a similar name. Open the existing "
+                          "one instead of creating a duplicate?"),
+        QT_TRANSLATE_NOOP("SimilarDialog",
+                          "Liaison already has {count} people with a similar name. Open the "
+                          "existing one instead of creating a duplicate?")),
 }
+REASONS = {
+    "same abbreviation": QT_TRANSLATE_NOOP("SimilarDialog", "Same abbreviation"),
+    "name equals the abbreviation": QT_TRANSLATE_NOOP("SimilarDialog",
+                                                      "Name is its abbreviation"),
+    "same name": QT_TRANSLATE_NOOP("SimilarDialog", "Same name"),
+    "similar name": QT_TRANSLATE_NOOP("SimilarDialog", "Similar name"),
+}
+
+
+def reason_text(reason: str) -> str:
+    known = REASONS.get(reason)
+    return translate("SimilarDialog", known) if known is not None else reason
 
 
 def similar_columns(country_names: Mapping[str, str]) -> list[Column]:
     return [
-        Column("name", "Name", lambda s: s.name,
-               tooltip=lambda s: f"{s.name}\nmatched: {s.matched_name}"),
-        Column("matched", "Matched on", lambda s: s.matched_name),
-        Column("country", "Country", lambda s: country_names.get(s.country or "", s.country)),
-        Column("score", "Score", lambda s: f"{s.score:.0f}%", align_right=True),
-        Column("reason", "Why", lambda s: REASONS.get(s.reason, s.reason)),
+        Column("name", QT_TRANSLATE_NOOP("Columns", "Name"), lambda s: s.name,
+               tooltip=lambda s: translate("SimilarDialog", "{name}\nmatched: {matched}").format(
+                   name=s.name, matched=s.matched_name)),
+        Column("matched", QT_TRANSLATE_NOOP("Columns", "Matched on"), lambda s: s.matched_name),
+        Column("country", QT_TRANSLATE_NOOP("Columns", "Country"),
+               lambda s: country_names.get(s.country or "", s.country)),
+        Column("score", QT_TRANSLATE_NOOP("Columns", "Score"), lambda s: f"{s.score:.0f}%",
+               align_right=True),
+        Column("reason", QT_TRANSLATE_NOOP("Columns", "Why"), lambda s: reason_text(s.reason)),
     ]
 
 
@@ -65,13 +93,13 @@ class SimilarDialog(QDialog):
         self.candidates = list(candidates)
         self.choice = CANCEL  # also what Esc and the window's close button mean
         entity = self.candidates[0].entity if self.candidates else "organization"
-        one, many = NOUNS[entity]
-        self.setWindowTitle(f"This {one} may already exist")
+        title, intro_one, intro_many = TEXTS[entity]
+        self.setWindowTitle(translate("SimilarDialog", title))
         self.resize(720, 320)
         layout = QVBoxLayout(self)
         count = len(self.candidates)
-        intro = QLabel(f"Liaison already has {count} {one if count == 1 else many} with a "
-                       "similar name. Open the existing one instead of creating a duplicate?")
+        intro = QLabel(translate("SimilarDialog", intro_one) if count == 1 else
+                       translate("SimilarDialog", intro_many).format(count=count))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = RecordListModel(similar_columns(country_names or {}), self.candidates)
@@ -81,9 +109,10 @@ class SimilarDialog(QDialog):
         self.table.opened.connect(lambda record: self.choose(open_choice(record.id)))
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
-        self.open_button = QPushButton(icon("external-link"), "&Open the existing one")
-        self.create_button = QPushButton(icon("plus"), "Create &anyway")
-        self.cancel_button = QPushButton("Cancel")
+        self.open_button = QPushButton(icon("external-link"),
+                                       translate("SimilarDialog", "&Open the existing one"))
+        self.create_button = QPushButton(icon("plus"), translate("SimilarDialog", "Create &anyway"))
+        self.cancel_button = QPushButton(translate("SimilarDialog", "Cancel"))
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)

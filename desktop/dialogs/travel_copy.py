@@ -15,24 +15,29 @@ from db.store.errors import LiaisonError
 from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import show_problem
+from desktop.i18n import translate
 from desktop.messages import messages
 from desktop.tasks import Job
 
 
 def ask_travel_copy_path(parent: QWidget | None) -> str:
     """The save dialog for the travel copy; tests replace this. "" when cancelled."""
-    suggested = str(settings.export_folder() / f"Liaison travel copy {date.today()}.sqlite3")
-    path, _filter = QFileDialog.getSaveFileName(parent, "Export travel copy", suggested,
-                                                "Liaison database (*.sqlite3)")
+    name = translate("TravelCopy", "Liaison travel copy {date}").format(date=date.today())
+    suggested = str(settings.export_folder() / f"{name}.sqlite3")
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, translate("TravelCopy", "Export travel copy"), suggested,
+        translate("TravelCopy", "Liaison database (*.sqlite3)"))
     if path and not path.lower().endswith(".sqlite3"):
         path += ".sqlite3"
     return path
 
 
 def done_text(copy: TravelCopy) -> str:
-    return (f"The travel copy was saved as {copy.path}.\n\nIt is a complete copy of this "
-            "database: take it on your trip, open it in Liaison there and work as usual. Back "
-            "at the office, bring your changes home with File ▸ Merge a travel copy….")
+    return translate("TravelCopy", "The travel copy was saved as {path}.\n\nIt is a complete "
+                                   "copy of this database: take it on your trip, open it in "
+                                   "Liaison there and work as usual. Back at the office, bring "
+                                   "your changes home with File ▸ Merge a travel copy….").format(
+        path=copy.path)
 
 
 def export_travel_copy_from_app(context: AppContext, parent: QWidget) -> Job | None:
@@ -43,11 +48,12 @@ def export_travel_copy_from_app(context: AppContext, parent: QWidget) -> Job | N
     settings.set_export_folder(Path(path).expanduser().resolve().parent)
 
     def steps(_cancelled: Callable[[], bool]) -> Iterator[Any]:
-        yield "Writing the travel copy…"
+        yield translate("TravelCopy", "Writing the travel copy…")
         yield export_travel_copy(database, path)
 
     def describe(step: Any) -> tuple[int, int, str]:
-        return (1, 1, "Done.") if isinstance(step, TravelCopy) else (0, 0, str(step))
+        return ((1, 1, translate("TravelCopy", "Done.")) if isinstance(step, TravelCopy)
+                else (0, 0, str(step)))
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, InterruptedError):
@@ -55,13 +61,16 @@ def export_travel_copy_from_app(context: AppContext, parent: QWidget) -> Job | N
         if isinstance(exc, LiaisonError):
             show_problem(parent, exc)
         elif isinstance(exc, OSError):  # a full disk, a folder one may not write in
-            messages.warning(parent, "Export failed",
-                             f"Liaison could not write {path} ({exc.strerror or exc}); "
-                             "no travel copy was made.")
+            messages.warning(parent, translate("TravelCopy", "Export failed"),
+                             translate("TravelCopy", "Liaison could not write {path} "
+                                                     "({problem}); no travel copy was made.")
+                             .format(path=path, problem=exc.strerror or exc))
         else:
             raise exc
 
-    job = Job(parent, "Exporting a travel copy", steps, describe,
-              on_success=lambda copy: messages.info(parent, "Travel copy saved", done_text(copy)),
+    job = Job(parent, translate("TravelCopy", "Exporting a travel copy"), steps, describe,
+              on_success=lambda copy: messages.info(parent, translate("TravelCopy",
+                                                                      "Travel copy saved"),
+                                                    done_text(copy)),
               on_failure=failed)
     return context.start(job)

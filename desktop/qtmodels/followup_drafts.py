@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont
 
 from db.models.vocabulary import FOLLOWUP_STATUSES
 from db.services.followups import FollowUpRecord
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.qtmodels.rows import RowsTableModel
 
@@ -48,12 +49,12 @@ class FollowUpDraft:
 
     def status_text(self) -> str:
         if self.is_new:
-            return "New — saved with the interaction"
+            return translate("FollowUpDrafts", "New — saved with the interaction")
         if self.mark_done:
-            return "Done (when saved)"
+            return translate("FollowUpDrafts", "Done (when saved)")
         assert self.record is not None
         term = FOLLOWUP_STATUSES.get(self.record.status)
-        return term.en if term else self.record.status
+        return term.label() if term else self.record.status
 
     def is_overdue(self) -> bool:
         return self.record is not None and not self.mark_done and self.record.is_overdue()
@@ -66,7 +67,9 @@ class FollowUpDraft:
 
 class FollowUpDraftsModel(RowsTableModel[FollowUpDraft]):
     DESCRIPTION, DUE, OWNER, ORGANIZATION, STATUS = range(5)
-    HEADERS = ("Commitment", "Due", "Owner", "Organization", "Status")
+    HEADERS = (QT_TRANSLATE_NOOP("Columns", "Commitment"), QT_TRANSLATE_NOOP("Columns", "Due"),
+               QT_TRANSLATE_NOOP("Columns", "Owner"), QT_TRANSLATE_NOOP("Columns", "Organization"),
+               QT_TRANSLATE_NOOP("Columns", "Status"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__()
@@ -112,6 +115,11 @@ class FollowUpDraftsModel(RowsTableModel[FollowUpDraft]):
         return [row for row in self.rows if row.is_new]
 
     # -- Qt model interface ----------------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        header = super().headerData(section, orientation, role)
+        return translate("Columns", header) if isinstance(header, str) else header
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
@@ -123,7 +131,9 @@ class FollowUpDraftsModel(RowsTableModel[FollowUpDraft]):
             return values[column] if 0 <= column < len(values) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.DUE and row.is_overdue() and row.due is not None:
-                return f"Overdue since {row.due.isoformat()}"
+                # ISO, as in the Due column beside it
+                return translate("FollowUpDrafts", "Overdue since {date}").format(
+                    date=row.due.isoformat())
             if column == self.DESCRIPTION:
                 return row.description
         if role == Qt.ItemDataRole.ForegroundRole and row.is_overdue():

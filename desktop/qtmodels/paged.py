@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QIcon
 
 from db.changes.recording import Page
+from desktop.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[int, int, str | None, bool], Page[Any]]
@@ -24,7 +25,7 @@ RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 @dataclass(frozen=True)
 class Column:
     key: str
-    title: str
+    title: str  # marked with QT_TRANSLATE_NOOP("Columns", ...); the models translate it
     value: Callable[[Any], Any]
     sort_key: str | None = None  # the service's sort name; None: not sortable
     icon: Callable[[Any], QIcon | None] | None = None
@@ -76,7 +77,7 @@ def column_header(columns: Sequence[Column], section: int, orientation: Qt.Orien
                   role: int) -> Any:
     if (orientation == Qt.Orientation.Horizontal and 0 <= section < len(columns)
             and role == Qt.ItemDataRole.DisplayRole):
-        return columns[section].title
+        return translate("Columns", columns[section].title)
     return None
 
 
@@ -184,9 +185,9 @@ class PagedTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.columns[section].title
+                return translate("Columns", self.columns[section].title)
             if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].sort_key is None:
-                return "This column cannot be sorted"
+                return translate("Columns", "This column cannot be sorted")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from db.models.vocabulary import PARTICIPATION_ROLES
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.naming import display_name
 from desktop.qtmodels.rows import RowsTableModel
@@ -56,12 +57,13 @@ def participant_order(role: str, kind: str, name: str) -> tuple[int, int, str]:
 
 def role_label(code: str) -> str:
     term = PARTICIPATION_ROLES.get(code)
-    return f"{term.en}  {term.zh}" if term else code
+    return term.label() if term else code
 
 
 class ParticipantsModel(RowsTableModel[ParticipantRow]):
     NAME, ROLE = 0, 1
-    HEADERS = ("Organization or person", "Role")
+    HEADERS = (QT_TRANSLATE_NOOP("Columns", "Organization or person"),
+               QT_TRANSLATE_NOOP("Columns", "Role"))
 
     def __init__(self, preference: str = "original", parent: Any = None) -> None:
         super().__init__()
@@ -116,6 +118,11 @@ class ParticipantsModel(RowsTableModel[ParticipantRow]):
         return display_name(row, self.preference)
 
     # -- Qt model interface ----------------------------------------------------------------
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        header = super().headerData(section, orientation, role)
+        return translate("Columns", header) if isinstance(header, str) else header
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
@@ -129,7 +136,10 @@ class ParticipantsModel(RowsTableModel[ParticipantRow]):
             if role == Qt.ItemDataRole.DecorationRole:
                 return icon(RECORD_KIND_ICONS[row.kind])
             if role == Qt.ItemDataRole.ToolTipRole:
-                lines = [f"{row.kind.capitalize()}: " + " · ".join(row.names)]
+                names = " · ".join(row.names)
+                lines = [translate("Participants", "Organization: {names}").format(names=names)
+                         if row.kind == "organization" else
+                         translate("Participants", "Person: {names}").format(names=names)]
                 if row.detail:
                     lines.append(row.detail)
                 return "\n".join(lines)

@@ -27,6 +27,7 @@ from db.store.errors import ConflictError, LiaisonError, Problem
 from desktop import settings
 from desktop.dialogs import conflict
 from desktop.errors import show_problem
+from desktop.i18n import translate
 from desktop.icons import icon
 from desktop.qtmodels.followup_drafts import FollowUpDraft, FollowUpDraftsModel
 from desktop.widgets.form import DateField
@@ -42,34 +43,37 @@ class FollowUpsEditor(QGroupBox):
     changed = Signal()
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
-        super().__init__("Follow-ups and commitments", parent)
+        super().__init__(translate("FollowUpsEditor", "Follow-ups and commitments"), parent)
         self.db = database
         self.description = QLineEdit()
         self.description.setObjectName("followup_description")
-        self.description.setPlaceholderText("What was promised, e.g. Send the seminar programme")
+        self.description.setPlaceholderText(translate(
+            "FollowUpsEditor", "What was promised, e.g. Send the seminar programme"))
         self.description.returnPressed.connect(self.add_typed)
         self.description.textChanged.connect(lambda _t: self.changed.emit())
         self.due = DateField()
         self.due.setObjectName("followup_due")
-        self.due.edit.setPlaceholderText("Due YYYY-MM-DD")
-        self.due.edit.setToolTip("Due date")
+        self.due.edit.setPlaceholderText(translate("FollowUpsEditor", "Due YYYY-MM-DD"))
+        self.due.edit.setToolTip(translate("FollowUpsEditor", "Due date"))
         self.due.edit.returnPressed.connect(self.add_typed)
         self.owner = QLineEdit(settings.officer_name())
         self.owner.setObjectName("followup_owner")
-        self.owner.setPlaceholderText("Owner")
-        self.owner.setToolTip("Who keeps this commitment")
+        self.owner.setPlaceholderText(translate("FollowUpsEditor", "Owner"))
+        self.owner.setToolTip(translate("FollowUpsEditor", "Who keeps this commitment"))
         self.owner.setMaximumWidth(170)
         self.owner.returnPressed.connect(self.add_typed)
         self.organization = QComboBox()
         self.organization.setObjectName("followup_organization")
-        self.organization.setToolTip("Which participating organization it concerns")
+        self.organization.setToolTip(translate("FollowUpsEditor",
+                                               "Which participating organization it concerns"))
         self.organization.setMinimumContentsLength(16)
         self.organization.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.set_organizations([])
-        self.add_button = QPushButton(icon("plus"), "Add")
+        self.add_button = QPushButton(icon("plus"), translate("FollowUpsEditor", "Add"))
         self.add_button.setObjectName("add_followup")
-        self.add_button.setToolTip("Add this commitment (Enter); it is saved with the interaction")
+        self.add_button.setToolTip(translate(
+            "FollowUpsEditor", "Add this commitment (Enter); it is saved with the interaction"))
         self.add_button.clicked.connect(self.add_typed)
         self.model = FollowUpDraftsModel(self)
         self.table = CompactTable(3, 2)
@@ -83,14 +87,17 @@ class FollowUpsEditor(QGroupBox):
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.dataChanged,
                        self.model.modelReset):
             signal.connect(lambda *_: self.changed.emit())
-        self.mark_done_button = QPushButton(icon("check"), "Mark done")
+        self.mark_done_button = QPushButton(icon("check"),
+                                            translate("FollowUpsEditor", "Mark done"))
         self.mark_done_button.setObjectName("mark_done")
-        self.mark_done_button.setToolTip("Mark the selected commitments done (written on save; "
-                                         "click again to take it back)")
+        self.mark_done_button.setToolTip(translate(
+            "FollowUpsEditor", "Mark the selected commitments done (written on save; click "
+                               "again to take it back)"))
         self.mark_done_button.clicked.connect(self.toggle_done)
-        self.remove_button = QPushButton(icon("x"), "Remove new")
+        self.remove_button = QPushButton(icon("x"), translate("FollowUpsEditor", "Remove new"))
         self.remove_button.setObjectName("remove_followup")
-        self.remove_button.setToolTip("Forget the selected commitments that are not saved yet")
+        self.remove_button.setToolTip(translate(
+            "FollowUpsEditor", "Forget the selected commitments that are not saved yet"))
         self.remove_button.clicked.connect(self.remove_new)
         self.error = error_label("error_followups")
         add_row = QHBoxLayout()
@@ -118,7 +125,7 @@ class FollowUpsEditor(QGroupBox):
         """The participating organizations a commitment can concern: (id, name) pairs."""
         current = self.organization.currentData()
         self.organization.clear()
-        self.organization.addItem("No organization", None)
+        self.organization.addItem(translate("FollowUpsEditor", "No organization"), None)
         for organization_id, name in organizations:
             self.organization.addItem(icon("building-2"), name, organization_id)
         self.organization.setCurrentIndex(max(self.organization.findData(current), 0))

@@ -1,5 +1,8 @@
 """Record forms built from a field list: each field has an error label right under it, so
-validation problems from the services appear beside the field, in the service's words."""
+validation problems from the services appear beside the field, in the service's words.
+
+A FieldSpec's label and placeholder are marked where the list is written with
+QT_TRANSLATE_NOOP("Fields", ...) and translated here, when the form is built."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -28,16 +31,20 @@ from PySide6.QtWidgets import (
 from db.models.vocabulary import Term
 from db.services.reference import CountryInfo
 from db.store.errors import Problem
+from db.store.translation import CHINESE, language
+from desktop.i18n import translate
 from desktop.icons import icon
+
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 20  # what a country box's completer matches
 
 
 @dataclass(frozen=True)
 class FieldSpec:
     key: str
-    label: str
+    label: str  # QT_TRANSLATE_NOOP("Fields", ...): the form translates it
     kind: str = "text"  # text | multiline | choice | country | date | list | year
     choices: Mapping[str, Term] = field(default_factory=dict)
-    placeholder: str = ""
+    placeholder: str = ""  # QT_TRANSLATE_NOOP("Fields", ...) too
     required: bool = False
 
 
@@ -51,13 +58,13 @@ class DateField(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("YYYY-MM-DD")
+        self.edit.setPlaceholderText(translate("Form", "YYYY-MM-DD"))
         self.edit.setMaximumWidth(140)
         self.edit.textChanged.connect(self.changed)
         button = QToolButton()
         button.setIcon(icon("calendar-days"))
         button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
-        button.setToolTip("Pick a date")
+        button.setToolTip(translate("Form", "Pick a date"))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         menu = QMenu(button)
         self.calendar = QCalendarWidget()
@@ -90,27 +97,45 @@ def choice_box(choices: Mapping[str, Term], *, empty: str | None = "—") -> QCo
     if empty is not None:
         box.addItem(empty, None)
     for term in choices.values():
-        box.addItem(f"{term.en}  {term.zh}", term.code)
+        box.addItem(term.label(), term.code)
     return box
 
 
 def country_box(countries: Sequence[CountryInfo]) -> QComboBox:
-    """Type a country's name in English or Chinese, or its code; a completer narrows the list."""
+    """Type a country's name in English or Chinese, or its code; a completer narrows the list.
+    A Chinese interface lists the Chinese names only (English where a country has none); the
+    completer still finds a country by any of them (SEARCH_ROLE)."""
     box = QComboBox()
     box.setEditable(True)
     box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     box.addItem("", None)
+    box.setItemData(0, "", SEARCH_ROLE)
+    chinese = language() == CHINESE
     for country in countries:
-        box.addItem(f"{country.name_en}  {country.name_zh or ''}  ({country.code})", country.code)
+        box.addItem(country.name_zh or country.name_en if chinese else
+                    f"{country.name_en}  {country.name_zh or ''}  ({country.code})", country.code)
+        box.setItemData(box.count() - 1,
+                        f"{country.name_en}  {country.name_zh or ''}  ({country.code})",
+                        SEARCH_ROLE)
     # as wide as a usual name; the longest ("United States Minor Outlying Islands …") would
     # otherwise set the width of every form holding a country, and the list widens itself
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(24)
     completer = QCompleter(box.model(), box)
+    completer.setCompletionRole(SEARCH_ROLE)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     box.setCompleter(completer)
+    # the completer writes what it matched (every name and the code); show the country's name
+    completer.activated.connect(lambda text: QTimer.singleShot(0, box, lambda: _show_found(box, text)))
     return box
+
+
+def _show_found(box: QComboBox, text: str) -> None:
+    index = box.findData(text, SEARCH_ROLE)
+    if index >= 0:
+        box.setCurrentIndex(index)
+        box.setEditText(box.itemText(index))
 
 
 def combo_value(box: QComboBox) -> Any:
@@ -119,6 +144,8 @@ def combo_value(box: QComboBox) -> Any:
         if not text:
             return None
         index = box.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:  # what a country box's completer wrote
+            index = box.findData(text, SEARCH_ROLE, Qt.MatchFlag.MatchFixedString)
         if index >= 0:
             return box.itemData(index)
         return text  # unknown text goes to the service, which says what is wrong with it
@@ -159,7 +186,9 @@ class RecordForm(QWidget):
             column.setSpacing(2)
             column.addWidget(widget)
             column.addWidget(error)
-            label = QLabel(spec.label + (" *" if spec.required else "") + ":")
+            name = translate("Fields", spec.label)
+            label = QLabel(translate("Form", "{field} *:").format(field=name) if spec.required
+                           else translate("Form", "{field}:").format(field=name))
             label.setBuddy(widget)
             layout.addRow(label, holder)
 
@@ -191,7 +220,10 @@ class RecordForm(QWidget):
             date_field.changed.connect(self.changed)
             return date_field
         line = QLineEdit()
-        line.setPlaceholderText(spec.placeholder or ("separate with ;" if spec.kind == "list" else ""))
+        if spec.placeholder:
+            line.setPlaceholderText(translate("Fields", spec.placeholder))
+        elif spec.kind == "list":
+            line.setPlaceholderText(translate("Form", "separate with ;"))
         line.textChanged.connect(self.changed)
         if spec.kind == "year":
             line.setMaximumWidth(100)

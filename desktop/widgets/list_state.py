@@ -10,6 +10,7 @@ from PySide6.QtCore import QByteArray, QEvent, QSize, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLineEdit, QPushButton, QSizePolicy, QTableView, QWidget
 
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ class ExportListButton(QPushButton):
     where there is room, only its icon where there is not, so it never makes the window
     wider than the list's filters already do."""
 
-    TEXT = "Export…"
+    TEXT = QT_TRANSLATE_NOOP("ListScreen", "Export…")  # translated where shown
 
     def __init__(self) -> None:
         super().__init__(icon("download"), "")
@@ -33,11 +34,15 @@ class ExportListButton(QPushButton):
         self.setSizePolicy(policy)
         self._measure()
 
+    @property
+    def full_text(self) -> str:
+        return translate("ListScreen", self.TEXT)
+
     def _measure(self) -> None:
         text = self.text()
         self.setText("")
         self.narrow = super().sizeHint()
-        self.setText(self.TEXT)
+        self.setText(self.full_text)
         self.wide = super().sizeHint()
         self.setText(text)
 
@@ -55,7 +60,7 @@ class ExportListButton(QPushButton):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.setText(self.TEXT if event.size().width() >= self.wide.width() else "")
+        self.setText(self.full_text if event.size().width() >= self.wide.width() else "")
 
 
 class ListScreen:
@@ -87,8 +92,9 @@ class ListScreen:
     def export_button(self) -> QPushButton:
         button = ExportListButton()
         button.setObjectName("export_list")
-        button.setToolTip("Export this list as shown — these filters, this order, every "
-                          "row — to an Excel workbook (.xlsx)")
+        button.setToolTip(translate("ListScreen", "Export this list as shown — these filters, "
+                                                  "this order, every row — to an Excel workbook "
+                                                  "(.xlsx)"))
         button.clicked.connect(lambda _checked=False: self.export_list())
         return button
 

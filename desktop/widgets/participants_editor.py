@@ -24,6 +24,7 @@ from db.models.vocabulary import ORGANIZATION_KINDS
 from db.search.names import NameHit
 from db.store.engine import Database
 from db.store.errors import Problem
+from desktop.i18n import translate
 from desktop.icons import icon
 from desktop.qtmodels.participants import ParticipantRow, ParticipantsModel, RoleDelegate
 from desktop.widgets.record_picker import RecordPicker
@@ -81,12 +82,14 @@ class ParticipantsEditor(QGroupBox):
 
     def __init__(self, database: Database, preference: str,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Participants", parent)
+        super().__init__(translate("ParticipantsEditor", "Participants"), parent)
         self.picker = RecordPicker(database)
         self.picker.setObjectName("participant_picker")
-        self.picker.setPlaceholderText("Add an organization or person: type a name or abbreviation")
-        self.picker.setToolTip("Type any name, alias or abbreviation, then press Enter to add the "
-                               "best match, or pick one from the list")
+        self.picker.setPlaceholderText(translate(
+            "ParticipantsEditor", "Add an organization or person: type a name or abbreviation"))
+        self.picker.setToolTip(translate(
+            "ParticipantsEditor", "Type any name, alias or abbreviation, then press Enter to add "
+                                  "the best match, or pick one from the list"))
         self.picker.picked.connect(self.add_hit)
         self.picker.returnPressed.connect(self._found_nothing)
         self.model = ParticipantsModel(preference, self)
@@ -106,9 +109,10 @@ class ParticipantsEditor(QGroupBox):
         self.model.rowsRemoved.connect(lambda *_: self._rows_changed())
         self.model.modelReset.connect(self._rows_changed)
         self.model.dataChanged.connect(lambda *_: self.changed.emit())
-        self.remove_button = QPushButton(icon("x"), "Remove")
+        self.remove_button = QPushButton(icon("x"), translate("ParticipantsEditor", "Remove"))
         self.remove_button.setObjectName("remove_participant")
-        self.remove_button.setToolTip("Remove the selected participants (Delete)")
+        self.remove_button.setToolTip(translate("ParticipantsEditor",
+                                                "Remove the selected participants (Delete)"))
         self.remove_button.clicked.connect(self.remove_selected)
         remove = QAction(self.table)
         remove.setShortcut(QKeySequence.StandardKey.Delete)
@@ -137,7 +141,7 @@ class ParticipantsEditor(QGroupBox):
 
     def add_hit(self, hit: NameHit) -> None:
         kind = ORGANIZATION_KINDS.get(hit.detail or "") if hit.kind == "organization" else None
-        detail = ", ".join(x for x in (kind.en if kind else hit.detail,
+        detail = ", ".join(x for x in (kind.label() if kind else hit.detail,
                                        hit.country_name or hit.country) if x)
         number = self.model.add(ParticipantRow(hit.kind, hit.id, hit.name, hit.name_en,
                                                hit.name_zh, hit.abbreviation, detail or None))
@@ -148,8 +152,10 @@ class ParticipantsEditor(QGroupBox):
         text = self.picker.text().strip()
         if text and not self.picker.hits:
             show_error(self.error, [Problem(
-                "participants", f"No organization or person is called “{text}”. Add them from "
-                "the Organizations or People list first, then pick them here.")])
+                "participants", translate(
+                    "ParticipantsEditor", "No organization or person is called “{name}”. Add "
+                                          "them from the Organizations or People list first, "
+                                          "then pick them here.").format(name=text))])
 
     def remove_selected(self) -> None:
         self.model.remove([i.row() for i in self.table.selectionModel().selectedRows()])

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import translate
 from desktop.icons import icon
 from desktop.widgets.form import RecordForm
 
@@ -42,12 +43,12 @@ class ProfileTab(QWidget):
         layout.addWidget(scroll, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.revert_button = QPushButton(icon("undo-2"), "Re&vert")
+        self.revert_button = QPushButton(icon("undo-2"), translate("ProfileTab", "Re&vert"))
         self.revert_button.setObjectName("revert")
-        self.revert_button.setToolTip("Put back the saved values")
-        self.save_button = QPushButton(icon("save"), "&Save")
+        self.revert_button.setToolTip(translate("ProfileTab", "Put back the saved values"))
+        self.save_button = QPushButton(icon("save"), translate("ProfileTab", "&Save"))
         self.save_button.setObjectName("save")
-        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.save_button.setToolTip(translate("ProfileTab", "Save (Ctrl+S)"))
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
         layout.addLayout(buttons)

@@ -26,7 +26,7 @@ def describe(hit: NameHit) -> str:
     elif hit.name_en and hit.name_en != hit.name:  # 中国共产党 — Communist Party of China
         parts.append(f"— {hit.name_en}")
     where = hit.country_name or hit.country
-    detail = ORGANIZATION_KINDS[hit.detail].en if (
+    detail = ORGANIZATION_KINDS[hit.detail].label() if (
         hit.kind == "organization" and hit.detail in ORGANIZATION_KINDS) else hit.detail
     tail = ", ".join(x for x in (detail, where) if x)
     return " ".join(parts) + (f"   · {tail}" if tail else "")

@@ -10,6 +10,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QListView, QVBoxLayout, QWidget
 
 from db.services.reference import TopicInfo
+from desktop.i18n import translate
 from desktop.widgets.participants_editor import error_label
 
 TOPIC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -20,7 +21,7 @@ class TopicsBox(QGroupBox):
     changed = Signal()
 
     def __init__(self, topics: Sequence[TopicInfo], parent: QWidget | None = None) -> None:
-        super().__init__("Topics", parent)
+        super().__init__(translate("TopicsBox", "Topics"), parent)
         self.model = QStandardItemModel(self)
         self.list = QListView()
         self.list.setObjectName("topics")
@@ -76,8 +77,8 @@ class TopicsBox(QGroupBox):
             item.setCheckState(Qt.CheckState.Checked if name in wanted else Qt.CheckState.Unchecked)
             wanted.discard(name)
         for retired in sorted(wanted):  # retired since: still shown, still linked
-            self._item(retired, f"{retired} (retired)", retired).setCheckState(
-                Qt.CheckState.Checked)
+            text = translate("TopicsBox", "{topic} (retired)").format(topic=retired)
+            self._item(retired, text, retired).setCheckState(Qt.CheckState.Checked)
         self.model.blockSignals(False)
         self.list.viewport().update()
         self._scroll_to_checked()
