@@ -88,11 +88,17 @@ class Schema:
     search_fields: tuple[str, ...] = ()
 
     def refresh_search_text(self, obj: Any) -> None:
+        """Recompute what the record's names derive: the folded `search_text` (with pinyin)
+        and, for a record with names in three scripts, its sort keys."""
         if self.search_fields:
-            from db.models.folding import search_text_for
+            from db.models.folding import search_text_for, sort_keys
 
             obj.search_text = search_text_for(
                 getattr(obj, self.attribute(name)) for name in self.search_fields)
+            if hasattr(obj, "sort_original"):
+                for column, key in sort_keys({name: getattr(obj, name, None) for name in (
+                        "name", "name_en", "name_zh")}).items():
+                    setattr(obj, column, key)
 
     def attribute(self, name: str) -> str:
         return self.attributes.get(name, name)

@@ -29,6 +29,11 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# A name's sort key (db/models/folding.py sort_key): compared byte by byte on both databases,
+# so Latin names and Chinese names in pinyin interleave the same way everywhere.
+SortKey = String(900).with_variant(String(900, collation="C"), "postgresql")
+
+
 _last_id = [0, 0]  # (milliseconds, sequence) of the last id made in this process
 _id_lock = threading.Lock()
 _random = random.Random(secrets.randbits(128))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import Base, Record
+from db.models.base import Base, Record, SortKey
 
 
 class Country(Record, Base):
@@ -18,6 +18,9 @@ class Country(Record, Base):
     name_en: Mapped[str] = mapped_column(String(200))
     name_zh: Mapped[str | None] = mapped_column(String(200))
     region: Mapped[str | None] = mapped_column(String(60), index=True)
+    # What the country column sorts by in each language (db/models/folding.py sort_key).
+    sort_en: Mapped[str | None] = mapped_column(SortKey)
+    sort_zh: Mapped[str | None] = mapped_column(SortKey)
     region_zh: Mapped[str | None] = mapped_column(String(60))
     sub_region: Mapped[str | None] = mapped_column(String(60))
     sub_region_zh: Mapped[str | None] = mapped_column(String(60))

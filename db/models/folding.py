@@ -111,3 +111,22 @@ def search_text_for(values: Iterable[Any]) -> str:
                     if form and form not in names:
                         names.append(form)
     return "\n".join(names)
+
+
+# The name shown first for each preferred script, and those standing in when it is empty
+# (desktop/naming.py shows them in this order).
+NAME_ORDERS = {
+    "original": ("name", "name_en", "name_zh"),
+    "en": ("name_en", "name", "name_zh"),
+    "zh": ("name_zh", "name", "name_en"),
+}
+
+
+def sort_keys(names: dict[str, Any]) -> dict[str, str]:
+    """The sort key of each preferred script's shown name: {"sort_original": …, "sort_en": …,
+    "sort_zh": …} from a record's name, name_en and name_zh."""
+    keys = {}
+    for preference, order in NAME_ORDERS.items():
+        shown = next((names.get(field) for field in order if names.get(field)), None)
+        keys[f"sort_{preference}"] = sort_key(shown)
+    return keys

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import Base, Record
+from db.models.base import Base, Record, SortKey
 
 
 class Organization(Record, Base):
@@ -34,10 +34,12 @@ class Organization(Record, Base):
     external_ref: Mapped[str | None] = mapped_column(String(100), index=True)
     # Every name folded (case, width, accents), one per line; kept by the services.
     search_text: Mapped[str | None] = mapped_column(Text)
+    # What lists sort by, one key per preferred script (the name shown first: original,
+    # English or Chinese, the others standing in when it is empty); kept by the writer.
+    sort_original: Mapped[str | None] = mapped_column(SortKey, index=True)
+    sort_en: Mapped[str | None] = mapped_column(SortKey, index=True)
+    sort_zh: Mapped[str | None] = mapped_column(SortKey, index=True)
     # Kept current by the interaction services so lists sort and filter on them cheaply.
     last_contact: Mapped[date | None] = mapped_column(Date, index=True)
     interaction_count: Mapped[int] = mapped_column(Integer, default=0)
 
-
-# Lists sort by name case-insensitively; this index lets a page come straight off it.
-Index("ix_organizations_lower_name", func.lower(Organization.name))

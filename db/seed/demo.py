@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 from db.changes.bulk import BulkWriter
 from db.models import Country, Organization, Topic
 from db.models.base import Base
-from db.models.folding import search_text_for
+from db.models.folding import search_text_for, sort_keys
 from db.models.vocabulary import INTERACTION_KINDS
 from db.seed import demo_words as words
 from db.store.engine import Database
@@ -140,16 +140,18 @@ def _organization(g: Generator, kinds: list[str], used: set[tuple[str, str]]
         rng.randrange(1900, 2020) if rng.random() < 0.8 else None,
         f"https://www.{slug}.org", f"international@{slug}.org", rng.choice(LEVELS), 0,
         search_text_for((name_en, name_zh, abbreviation)),
+        *sort_keys({"name": name_en, "name_en": name_en, "name_zh": name_zh}).values(),
     )
     return row, region or ""
 
 
 ORG_COLUMNS = ("id", "created_at", "updated_at", "version", "name", "name_en", "name_zh",
                "aliases", "abbreviation", "kind", "country_code", "status", "ideology", "founded",
-               "website", "email", "level", "interaction_count", "search_text")
+               "website", "email", "level", "interaction_count", "search_text",
+               "sort_original", "sort_en", "sort_zh")
 PERSON_COLUMNS = ("id", "created_at", "updated_at", "version", "name", "name_en", "aliases",
                   "title", "gender", "nationality", "emails", "phones", "languages",
-                  "interaction_count", "search_text")
+                  "interaction_count", "search_text", "sort_original", "sort_en", "sort_zh")
 AFFILIATION_COLUMNS = ("id", "created_at", "updated_at", "version", "person_id",
                        "organization_id", "role", "start_date", "end_date")
 INTERACTION_COLUMNS = ("id", "created_at", "updated_at", "version", "kind", "title", "start_date",
@@ -230,7 +232,7 @@ def generate_demo(db: Database, size: str, seed: int = 1,
             email = json.dumps([f"{_slug(given)}.{_slug(family)}@{org[14].split('www.')[1]}"])
             people.append((person_id, g.stamp, g.stamp, 1, name, name, "[]", title,
                            rng.choice(("female", "male")), org[10], email, "[]", languages, 0,
-                           search_text_for((name,))))
+                           search_text_for((name,)), *sort_keys({"name": name}).values()))
             start = rng.randrange(0, g.span)
             ended = rng.random() < 0.2
             end = g.days[min(g.span - 1, start + rng.randrange(200, 2000))] if ended else None

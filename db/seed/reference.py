@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from db.changes import rows as rows_path
 from db.models import Country, Meta, Tag, Topic, country_tags
+from db.models.folding import sort_key
 from db.seed.resources import load_json
 from db.services.reference import reference_id
 
@@ -27,6 +28,7 @@ def ensure_reference_data(session: Session) -> None:
             region=row.get("region"), region_zh=row.get("region_zh"),
             sub_region=row.get("sub_region"), sub_region_zh=row.get("sub_region_zh"),
             aliases=[*(row.get("aliases") or []), *(row.get("aliases_zh") or [])],
+            sort_en=sort_key(row["name_en"]), sort_zh=sort_key(row.get("name_zh") or row["name_en"]),
         ) for row in missing))
     if missing:
         session.info.pop("country_index", None)

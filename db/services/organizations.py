@@ -7,27 +7,35 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import RowMapping, Select, func, or_, select
+from sqlalchemy import RowMapping, Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from db.changes import recording, registry
 from db.changes.recording import Actor, Page
 from db.models import Country, Organization, Tag, organization_tags
 from db.models.folding import fold
+from db.models.vocabulary import POLITICAL_STATUSES, RELATIONSHIP_LEVELS
 from db.services import tags
 from db.store.engine import Database
 
 SCHEMA = registry.ORGANIZATION.schema
 
 FEW_ENOUGH_TO_SORT = 2000
+def ranked(column: Any, terms: Mapping[str, Any]) -> Any:
+    """A vocabulary column in its terms' order (no contact … strategic partner), not the
+    alphabet's; a value outside the vocabulary after them."""
+    return case({code: number for number, code in enumerate(terms)}, value=column,
+                else_=len(terms))
+
+
 SORT_COLUMNS: Mapping[str, Any] = {
-    "name": func.lower(Organization.name),
+    "name": Organization.sort_original,
     "abbreviation": func.lower(Organization.abbreviation),
-    "country": Country.name_en,
+    "country": Country.sort_en,
     "region": Country.region,
     "kind": Organization.kind,
-    "status": Organization.status,
-    "level": Organization.level,
+    "status": ranked(Organization.status, POLITICAL_STATUSES),
+    "level": ranked(Organization.level, RELATIONSHIP_LEVELS),
     "founded": Organization.founded,
     "last_contact": Organization.last_contact,
     "interaction_count": Organization.interaction_count,
@@ -193,20 +201,31 @@ def months_ago(today: date, months: int) -> date:
                 return date(year_, month, 1) - timedelta(days=1)
 
 
+# By name and by country, lists follow the script names are shown in (desktop/naming.py).
+NAME_SORTS: Mapping[str, Any] = {"original": Organization.sort_original,
+                                 "en": Organization.sort_en, "zh": Organization.sort_zh}
+
+
 def list_organizations(db: Database, filters: OrganizationFilter | None = None, *,
                        sort: str = "name", descending: bool = False, offset: int = 0,
-                       limit: int = 100) -> Page[OrganizationRecord]:
+                       limit: int = 100, names: str = "original") -> Page[OrganizationRecord]:
+    """A page of the list. `names` is the preferred script ("original", "en", "zh"): names
+    sort as shown (Chinese by pinyin), and countries by their name in that language."""
     filters = filters or OrganizationFilter()
     if sort not in SORT_COLUMNS:
         raise ValueError(f"cannot sort organizations by {sort!r}")
     statement = filtered(filters)
     column = SORT_COLUMNS[sort]
+    if sort == "name":
+        column = NAME_SORTS.get(names, Organization.sort_original)
+    elif sort == "country":
+        column = Country.sort_zh if names == "zh" else Country.sort_en
     with db.reading() as session:
         total = session.execute(
             select(func.count()).select_from(statement.with_only_columns(Organization.id).subquery())
         ).scalar_one()
         if sort == "name" and total < FEW_ENOUGH_TO_SORT:
-            # Few matches: sorting them beats walking the whole lower(name) index to find
+            # Few matches: sorting them beats walking the whole sort-key index to find
             # them (the concatenation keeps the planner off that index).
             column = column + ""
         order = column.desc() if descending else column.asc()

@@ -21,7 +21,7 @@ SCHEMA = registry.PERSON.schema
 
 FEW_ENOUGH_TO_SORT = 2000
 SORT_COLUMNS: Mapping[str, Any] = {
-    "name": func.lower(Person.name),
+    "name": Person.sort_original,
     "title": func.lower(Person.title),
     "nationality": Person.nationality,
     "last_contact": Person.last_contact,
@@ -144,19 +144,27 @@ def filtered(filters: PersonFilter) -> Select[Any]:
     return statement
 
 
+NAME_SORTS: Mapping[str, Any] = {"original": Person.sort_original, "en": Person.sort_en,
+                                 "zh": Person.sort_zh}
+
+
 def list_people(db: Database, filters: PersonFilter | None = None, *, sort: str = "name",
-                descending: bool = False, offset: int = 0, limit: int = 100) -> Page[PersonRecord]:
+                descending: bool = False, offset: int = 0, limit: int = 100,
+                names: str = "original") -> Page[PersonRecord]:
+    """A page of the list; names sort as shown in the preferred script `names`."""
     filters = filters or PersonFilter()
     if sort not in SORT_COLUMNS:
         raise ValueError(f"cannot sort people by {sort!r}")
     statement = filtered(filters)
     column = SORT_COLUMNS[sort]
+    if sort == "name":
+        column = NAME_SORTS.get(names, Person.sort_original)
     with db.reading() as session:
         total = session.execute(
             select(func.count()).select_from(statement.with_only_columns(Person.id).subquery())
         ).scalar_one()
         if sort == "name" and total < FEW_ENOUGH_TO_SORT:
-            # Few matches: sorting them beats walking the whole lower(name) index to find
+            # Few matches: sorting them beats walking the whole sort-key index to find
             # them (the concatenation keeps the planner off that index).
             column = column + ""
         order = column.desc() if descending else column.asc()

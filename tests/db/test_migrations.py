@@ -306,12 +306,12 @@ def test_the_fast_path_knows_the_current_head() -> None:
     assert head_revision() == SCHEMA_HEAD
 
 
-def test_expression_indexes_exist(db: Database) -> None:
-    """Lists sort by lower(name): the migration must have built the indexes that serve it."""
+def test_sort_key_indexes_exist(db: Database) -> None:
+    """Lists sort by a name's sort key in the preferred script: the migration must have built
+    the indexes that serve each, and dropped the lower(name) ones they replace."""
     from sqlalchemy import inspect
 
-    for table, name in (("organizations", "ix_organizations_lower_name"),
-                        ("people", "ix_people_lower_name")):
+    for table in ("organizations", "people"):
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", "Skipped unsupported reflection")
             names = {index["name"] for index in inspect(db.engine).get_indexes(table)}
@@ -320,4 +320,5 @@ def test_expression_indexes_exist(db: Database) -> None:
                 names |= {row[0] for row in connection.exec_driver_sql(
                     "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?",
                     (table,))}
-        assert name in names
+        assert {f"ix_{table}_sort_{key}" for key in ("original", "en", "zh")} <= names
+        assert f"ix_{table}_lower_name" not in names
