@@ -35,10 +35,12 @@ from db.store.errors import ConflictError, LiaisonError
 from desktop.context import AppContext
 from desktop.dialogs import conflict
 from desktop.errors import show_problem
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import display_name
 from desktop.qtmodels.paged import Column, PagedTableModel
+from desktop.readable import date_text
 from desktop.undo import push_change
 from desktop.widgets.list_state import ListScreen
 from desktop.widgets.record_picker import RecordPicker
@@ -64,13 +66,12 @@ class FollowUpRow:
 
 def status_label(status: str) -> str:
     term = FOLLOWUP_STATUSES.get(status)
-    return f"{term.en}  {term.zh}" if term else status
+    return term.label() if term else status
 
 
 def status_cell(status: str) -> str:
-    """In the table the English word, as in every list (the tooltip adds the Chinese)."""
-    term = FOLLOWUP_STATUSES.get(status)
-    return term.en if term else status
+    """In the table the status in the interface's language, as in every list."""
+    return status_label(status)
 
 
 def color(row: FollowUpRow) -> QColor | None:
@@ -82,26 +83,34 @@ def color(row: FollowUpRow) -> QColor | None:
 def due_tooltip(row: FollowUpRow) -> str | None:
     due = row.record.due
     if due is None:
-        return "No due date"
+        return translate("FollowUpsView", "No due date")
     if row.is_overdue():
         days = (date.today() - due).days
-        return f"Overdue since {due.isoformat()} ({days} day{'s' if days != 1 else ''})"
+        return (translate("FollowUpsView", "Overdue since {date} (1 day)") if days == 1 else
+                translate("FollowUpsView", "Overdue since {date} ({days} days)")
+                ).format(date=date_text(due), days=days)
     if row.record.completed_on:
-        return f"Done on {row.record.completed_on.isoformat()}"
+        return translate("FollowUpsView", "Done on {date}").format(
+            date=date_text(row.record.completed_on))
     return None
 
 
 COLUMNS = [
-    Column("due", "Due", lambda r: r.record.due or "no date", tooltip=due_tooltip,
+    Column("due", QT_TRANSLATE_NOOP("Columns", "Due"),
+           lambda r: r.record.due or translate("FollowUpsView", "no date"), tooltip=due_tooltip,
            icon=lambda r: icon("triangle-alert", OVERDUE.name()) if r.is_overdue() else None,
            foreground=color),
-    Column("description", "Commitment", lambda r: r.record.description.replace("\n", " "),
+    Column("description", QT_TRANSLATE_NOOP("Columns", "Commitment"),
+           lambda r: r.record.description.replace("\n", " "),
            tooltip=lambda r: r.record.description, foreground=color),
-    Column("owner", "Owner", lambda r: r.record.owner or "", foreground=color),
-    Column("organization", "Organization", lambda r: r.organization, foreground=color),
-    Column("interaction", "From interaction", lambda r: r.record.interaction_title or "",
+    Column("owner", QT_TRANSLATE_NOOP("Columns", "Owner"), lambda r: r.record.owner or "",
            foreground=color),
-    Column("status", "Status", lambda r: status_cell(r.record.status), foreground=color,
+    Column("organization", QT_TRANSLATE_NOOP("Columns", "Organization"),
+           lambda r: r.organization, foreground=color),
+    Column("interaction", QT_TRANSLATE_NOOP("Columns", "From interaction"),
+           lambda r: r.record.interaction_title or "", foreground=color),
+    Column("status", QT_TRANSLATE_NOOP("Columns", "Status"),
+           lambda r: status_cell(r.record.status), foreground=color,
            tooltip=lambda r: status_label(r.record.status),
            icon=lambda r: icon("check") if r.record.status == "done" else None),
 ]
@@ -121,19 +130,20 @@ class FollowUpsView(ListScreen, QWidget):
         self.owner = QComboBox()
         self.owner.setObjectName("filter_owner")
         self.owner.setMinimumContentsLength(14)
-        self.owner.setToolTip("Whose commitments")
+        self.owner.setToolTip(translate("FollowUpsView", "Whose commitments"))
         self.organization = RecordPicker(self.db, kinds=("organization",))
         self.organization.setObjectName("filter_organization")
-        self.organization.setPlaceholderText("Filter by organization…")
+        self.organization.setPlaceholderText(translate("FollowUpsView", "Filter by organization…"))
         self.organization.picked.connect(self.filter_organization)
         self.organization_label = QLabel()
         self.organization_label.setObjectName("organization_filter_label")
         self.clear_organization = QToolButton()
         self.clear_organization.setObjectName("clear_organization")
         self.clear_organization.setIcon(icon("x"))
-        self.clear_organization.setToolTip("Show every organization's follow-ups")
+        self.clear_organization.setToolTip(translate("FollowUpsView",
+                                                     "Show every organization's follow-ups"))
         self.clear_organization.clicked.connect(lambda: self.filter_organization(None))
-        self.show_done = QCheckBox("Show done and cancelled")
+        self.show_done = QCheckBox(translate("FollowUpsView", "Show done and cancelled"))
         self.show_done.setObjectName("show_done")
         self.count = QLabel()
         self.count.setObjectName("followups_count")
@@ -143,31 +153,36 @@ class FollowUpsView(ListScreen, QWidget):
         self.table.setObjectName("followups_table")
         metrics = self.table.fontMetrics()
         self.table.set_widths(metrics.horizontalAdvance("2024-12-31") + 40, 320, 100, 210, 260,
-                              metrics.horizontalAdvance("In progress") + 40, stretch=1)
-        self.table.set_placeholder("No open follow-ups. Commitments recorded with an "
-                                   "interaction, or added with New, appear here by due date.")
+                              metrics.horizontalAdvance(status_cell("in_progress")) + 40,
+                              stretch=1)
+        self.table.set_placeholder(translate(
+            "FollowUpsView", "No open follow-ups. Commitments recorded with an interaction, or "
+                             "added with New, appear here by due date."))
         self.table.opened.connect(lambda _row: self.open_interaction())
         self.table.delete_requested.connect(self.delete_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
 
-        self.new_button = QPushButton(icon("plus"), "New…")
-        self.new_button.setToolTip("Add a follow-up (Ctrl+N)")
+        self.new_button = QPushButton(icon("plus"), translate("FollowUpsView", "New…"))
+        self.new_button.setToolTip(translate("FollowUpsView", "Add a follow-up (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_record)
-        self.done_button = QPushButton(icon("check"), "Mark done")
+        self.done_button = QPushButton(icon("check"), translate("FollowUpsView", "Mark done"))
         self.done_button.setObjectName("mark_done")
-        self.done_button.setToolTip("Mark the selected commitment done (Ctrl+Z takes it back)")
+        self.done_button.setToolTip(translate(
+            "FollowUpsView", "Mark the selected commitment done (Ctrl+Z takes it back)"))
         self.done_button.clicked.connect(self.mark_done)
-        self.interaction_button = QPushButton(icon("calendar-days"), "Open interaction")
+        self.interaction_button = QPushButton(icon("calendar-days"),
+                                              translate("FollowUpsView", "Open interaction"))
         self.interaction_button.setObjectName("open_interaction")
         self.interaction_button.clicked.connect(self.open_interaction)
-        self.organization_button = QPushButton(icon("building-2"), "Open organization")
+        self.organization_button = QPushButton(icon("building-2"),
+                                               translate("FollowUpsView", "Open organization"))
         self.organization_button.setObjectName("open_organization")
         self.organization_button.clicked.connect(self.open_organization)
-        self.delete_button = QPushButton(icon("trash-2"), "Delete")
+        self.delete_button = QPushButton(icon("trash-2"), translate("FollowUpsView", "Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
 
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Owner:"))
+        filters.addWidget(QLabel(translate("FollowUpsView", "Owner:")))
         filters.addWidget(self.owner)
         filters.addWidget(self.organization, 2)
         filters.addWidget(self.organization_label)
@@ -200,7 +215,7 @@ class FollowUpsView(ListScreen, QWidget):
         current = self.owner.currentData()
         self.owner.blockSignals(True)
         self.owner.clear()
-        self.owner.addItem("Everyone", None)
+        self.owner.addItem(translate("FollowUpsView", "Everyone"), None)
         for owner in followup_owners(self.db):
             self.owner.addItem(owner, owner)
         self.owner.setCurrentIndex(max(self.owner.findData(current), 0))
@@ -229,10 +244,14 @@ class FollowUpsView(ListScreen, QWidget):
         self.model.reload()
         overdue = list_followups(self.db, overdue_only=True, owner=self.owner.currentData(),
                                  organization_id=self.organization_id, limit=1).total
-        noun = "follow-up" if self.show_done.isChecked() else "open"
-        self.count.setText(f"{self.model.total:,} {noun}" + (
-            "s" if noun == "follow-up" and self.model.total != 1 else "") + (
-            f" · {overdue:,} overdue" if overdue else ""))
+        total = self.model.total
+        if self.show_done.isChecked():
+            count = (translate("FollowUpsView", "1 follow-up") if total == 1 else
+                     translate("FollowUpsView", "{n:,} follow-ups").format(n=total))
+        else:
+            count = translate("FollowUpsView", "{n:,} open").format(n=total)
+        self.count.setText(translate("FollowUpsView", "{count} · {n:,} overdue").format(
+            count=count, n=overdue) if overdue else count)
         if selected is not None:
             number = self.model.row_of(selected.id, near)
             if number is not None:
@@ -298,7 +317,8 @@ class FollowUpsView(ListScreen, QWidget):
             self.reload()
             return
         self.context.notify("followup", record.id)
-        push_change(self.context, "followup", record.id, "Mark follow-up done",
+        push_change(self.context, "followup", record.id,
+                    translate("FollowUpsView", "Mark follow-up done"),
                     lambda: update_followup(db, record.id, {"status": "done"},
                                             expected_version=None, actor=actor()),
                     lambda: update_followup(db, record.id, {"status": record.status,
@@ -329,12 +349,15 @@ class FollowUpsView(ListScreen, QWidget):
         if row is None:
             return
         text = row.record.description.splitlines()[0][:80]
-        if not messages.confirm(self, "Delete follow-up",
-                                f"Delete the follow-up “{text}”? You can undo this with Ctrl+Z.",
-                                yes="Delete"):
+        if not messages.confirm(
+                self, translate("FollowUpsView", "Delete follow-up"),
+                translate("FollowUpsView", "Delete the follow-up “{text}”? You can undo this "
+                                           "with Ctrl+Z.").format(text=text),
+                yes=translate("FollowUpsView", "Delete")):
             return
         db, actor, record_id = self.db, self.context.actor(), row.id
-        self.context.delete(self, "followup", record_id, f"follow-up “{text}”",
+        self.context.delete(self, "followup", record_id,
+                            translate("FollowUpsView", "follow-up “{text}”").format(text=text),
                             lambda: delete_followup(db, record_id, actor=actor),
                             lambda: restore_followup(db, record_id, actor=actor))
 

@@ -17,6 +17,7 @@ from db.models.vocabulary import SOURCES
 from db.services.history import ChangeRecord, history
 from db.services.revert import ENTITIES, TAG_OWNERS
 from db.store.engine import Database
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.qtmodels.paged import Column
@@ -30,8 +31,64 @@ if TYPE_CHECKING:
 LIFECYCLE = frozenset({"created", "deleted", "restored"})
 LINKS = {"tags": frozenset(TAG_OWNERS), "topics": frozenset({"interaction"}),
          "participants": frozenset({"interaction"})}
-# How db.services.revert describes the change a revert took back.
+# How db.services.revert describes the change a revert took back (in English, as stored).
 REVERT_DETAIL = re.compile(r"revert of the change of (?P<at>.+ UTC) by (?P<who>.*)$")
+
+# The sentences about a whole record — created, deleted, restored — whole for each kind of
+# record the History tab shows; "" holds them for any other kind, with its word as {noun}.
+LIFECYCLE_TEXTS: dict[str, dict[str, str]] = {
+    "organization": {
+        "ask created": QT_TRANSLATE_NOOP("HistoryTab",
+                                         "Delete this organization, taking back its creation?"),
+        "ask restored": QT_TRANSLATE_NOOP("HistoryTab", "Delete this organization again?"),
+        "ask deleted": QT_TRANSLATE_NOOP("HistoryTab", "Restore this organization?"),
+        "later created": QT_TRANSLATE_NOOP("HistoryTab", "This organization was created again "
+                                                         "later ({when}); revert that change "
+                                                         "first."),
+        "later deleted": QT_TRANSLATE_NOOP("HistoryTab", "This organization was deleted again "
+                                                         "later ({when}); revert that change "
+                                                         "first."),
+        "later restored": QT_TRANSLATE_NOOP("HistoryTab", "This organization was restored again "
+                                                          "later ({when}); revert that change "
+                                                          "first."),
+        "is deleted": QT_TRANSLATE_NOOP("HistoryTab", "This organization is deleted; restore it "
+                                                      "before reverting its changes."),
+    },
+    "person": {
+        "ask created": QT_TRANSLATE_NOOP("HistoryTab",
+                                         "Delete this person, taking back its creation?"),
+        "ask restored": QT_TRANSLATE_NOOP("HistoryTab", "Delete this person again?"),
+        "ask deleted": QT_TRANSLATE_NOOP("HistoryTab", "Restore this person?"),
+        "later created": QT_TRANSLATE_NOOP("HistoryTab", "This person was created again later "
+                                                         "({when}); revert that change first."),
+        "later deleted": QT_TRANSLATE_NOOP("HistoryTab", "This person was deleted again later "
+                                                         "({when}); revert that change first."),
+        "later restored": QT_TRANSLATE_NOOP("HistoryTab", "This person was restored again later "
+                                                          "({when}); revert that change first."),
+        "is deleted": QT_TRANSLATE_NOOP("HistoryTab", "This person is deleted; restore it before "
+                                                      "reverting its changes."),
+    },
+    "": {
+        "ask created": QT_TRANSLATE_NOOP("HistoryTab",
+                                         "Delete this {noun}, taking back its creation?"),
+        "ask restored": QT_TRANSLATE_NOOP("HistoryTab", "Delete this {noun} again?"),
+        "ask deleted": QT_TRANSLATE_NOOP("HistoryTab", "Restore this {noun}?"),
+        "later created": QT_TRANSLATE_NOOP("HistoryTab", "This {noun} was created again later "
+                                                         "({when}); revert that change first."),
+        "later deleted": QT_TRANSLATE_NOOP("HistoryTab", "This {noun} was deleted again later "
+                                                         "({when}); revert that change first."),
+        "later restored": QT_TRANSLATE_NOOP("HistoryTab", "This {noun} was restored again later "
+                                                          "({when}); revert that change first."),
+        "is deleted": QT_TRANSLATE_NOOP("HistoryTab", "This {noun} is deleted; restore it before "
+                                                      "reverting its changes."),
+    },
+}
+
+
+def lifecycle_text(noun: str, key: str, **values: str) -> str:
+    """One of LIFECYCLE_TEXTS for a record whose kind is `noun`, translated and filled in."""
+    texts = LIFECYCLE_TEXTS.get(noun, LIFECYCLE_TEXTS[""])
+    return translate("HistoryTab", texts[key]).format(noun=noun, **values)
 
 
 def change_values(change: ChangeRecord) -> tuple[str, str]:
@@ -39,9 +96,9 @@ def change_values(change: ChangeRecord) -> tuple[str, str]:
     if change.field == "created":
         return EMPTY, readable(change.new)
     if change.field == "deleted":
-        return EMPTY, "deleted"
+        return EMPTY, translate("HistoryTab", "deleted")
     if change.field == "restored":
-        return "deleted", "restored"
+        return translate("HistoryTab", "deleted"), translate("HistoryTab", "restored")
     return readable(change.old, change.field), readable(change.new, change.field)
 
 
@@ -55,16 +112,18 @@ def source_text(change: ChangeRecord) -> str:
     detail = (change.source_detail or "").strip()
     revert = REVERT_DETAIL.match(detail)
     if revert is not None:  # when that change was made is in the tooltip
-        return f"Revert of {revert['who']}'s change"
+        return translate("HistoryTab", "Revert of {who}'s change").format(who=revert["who"])
     source = change.source
     if detail.startswith(("undo of", "revert of")):
-        return _capitalized(detail)
+        return _capitalized(detail)  # db's own description, stored in English
     if source == "import":
-        return f"Import of {detail}" if detail else "Import"
+        return (translate("HistoryTab", "Import of {file}").format(file=detail) if detail
+                else translate("HistoryTab", "Import"))
     if source == "merge":
-        return f"Merge from {_file_name(detail)}" if detail else "Merge"
+        return (translate("HistoryTab", "Merge from {file}").format(file=_file_name(detail))
+                if detail else translate("HistoryTab", "Merge"))
     term = SOURCES.get(source)
-    text = term.en if term is not None else _capitalized(source)
+    text = term.label() if term is not None else _capitalized(source)
     return f"{text} ({detail})" if detail else text
 
 
@@ -77,29 +136,34 @@ def _file_name(location: str) -> str:
 
 
 def source_tooltip(change: ChangeRecord) -> str:
-    lines = [source_text(change)]
     revert = REVERT_DETAIL.match((change.source_detail or "").strip())
     if revert is not None:
-        lines[0] += f" of {local_time_of_utc_text(revert['at'])}"
-    elif change.source_detail and change.source_detail not in lines[0]:
-        lines.append(change.source_detail)
+        lines = [translate("HistoryTab", "Revert of {who}'s change of {when}").format(
+            who=revert["who"], when=local_time_of_utc_text(revert["at"]))]
+    else:
+        lines = [source_text(change)]
+        if change.source_detail and change.source_detail not in lines[0]:
+            lines.append(change.source_detail)
     if change.batch_id:
-        lines.append(f"Batch {change.batch_id}")
+        lines.append(translate("HistoryTab", "Batch {id}").format(id=change.batch_id))
     return "\n".join(lines)
 
 
 def _full(change: ChangeRecord) -> str:
     before, after = change_values(change)
-    return f"{field_label(change.field)}\nBefore: {before}\nAfter: {after}"
+    return translate("HistoryTab", "{field}\nBefore: {before}\nAfter: {after}").format(
+        field=field_label(change.field), before=before, after=after)
 
 
 COLUMNS = (
-    Column("at", "When", lambda c: local_time(c.at)),
-    Column("who", "Who", lambda c: c.who or EMPTY),
-    Column("field", "What", lambda c: field_label(c.field)),
-    Column("old", "Before", lambda c: change_values(c)[0], tooltip=_full),
-    Column("new", "After", lambda c: change_values(c)[1], tooltip=_full),
-    Column("source", "From", source_text, tooltip=source_tooltip),
+    Column("at", QT_TRANSLATE_NOOP("Columns", "When"), lambda c: local_time(c.at)),
+    Column("who", QT_TRANSLATE_NOOP("Columns", "Who"), lambda c: c.who or EMPTY),
+    Column("field", QT_TRANSLATE_NOOP("Columns", "What"), lambda c: field_label(c.field)),
+    Column("old", QT_TRANSLATE_NOOP("Columns", "Before"), lambda c: change_values(c)[0],
+           tooltip=_full),
+    Column("new", QT_TRANSLATE_NOOP("Columns", "After"), lambda c: change_values(c)[1],
+           tooltip=_full),
+    Column("source", QT_TRANSLATE_NOOP("Columns", "From"), source_text, tooltip=source_tooltip),
 )
 
 
@@ -115,18 +179,15 @@ def _quoted(text: str) -> str:
 
 def revert_question(change: ChangeRecord) -> str:
     """Exactly what reverting `change` will do, as a question."""
-    noun = _noun(change)
-    if change.field == "created":
-        return f"Delete this {noun}, taking back its creation?"
-    if change.field == "restored":
-        return f"Delete this {noun} again?"
-    if change.field == "deleted":
-        return f"Restore this {noun}?"
+    if change.field in LIFECYCLE:
+        return lifecycle_text(_noun(change), "ask " + change.field)
     label = field_label(change.field)
     before = readable(change.old, change.field)
     if before == EMPTY:
-        return f"Clear {label}? It was empty before this change."
-    return f"Set {label} back to {_quoted(before)}?"
+        return translate("HistoryTab", "Clear {field}? It was empty before this change.").format(
+            field=label)
+    return translate("HistoryTab", "Set {field} back to {value}?").format(
+        field=label, value=_quoted(before))
 
 
 def why_not_revertable(change: ChangeRecord, newer: list[ChangeRecord]) -> str | None:
@@ -135,23 +196,27 @@ def why_not_revertable(change: ChangeRecord, newer: list[ChangeRecord]) -> str |
     honest."""
     spec = ENTITIES.get(change.entity)
     if spec is None:
-        return f"Changes to a {change.entity} cannot be reverted from the history."
+        return translate("HistoryTab", "Changes to a {entity} cannot be reverted from the "
+                                       "history.").format(entity=change.entity)
+    noun = spec.schema.entity
     if change.field in LIFECYCLE:
         later = next((c for c in newer if c.field in LIFECYCLE), None)
         if later is not None:
-            return (f"This {spec.schema.entity} was {later.field} again later "
-                    f"({local_time(later.at)}); revert that change first.")
+            return lifecycle_text(noun, "later " + later.field, when=local_time(later.at))
         return None
     if change.field not in spec.schema.fields and change.entity not in LINKS.get(change.field,
                                                                                   ()):
-        return f"Changes to “{field_label(change.field)}” cannot be reverted from the history."
+        return translate("HistoryTab", "Changes to “{field}” cannot be reverted from the "
+                                       "history.").format(field=field_label(change.field))
     later = next((c for c in newer if c.field == change.field), None)
     if later is not None:
-        return (f"{field_label(change.field)} was changed again later "
-                f"({local_time(later.at)}, {later.who or 'someone'}); revert that change first.")
+        return translate("HistoryTab", "{field} was changed again later ({when}, {who}); revert "
+                                       "that change first.").format(
+            field=field_label(change.field), when=local_time(later.at),
+            who=later.who or translate("HistoryTab", "someone"))
     deleted = next((c for c in newer if c.field in LIFECYCLE), None)
     if deleted is not None and deleted.field == "deleted":
-        return f"This {spec.schema.entity} is deleted; restore it before reverting its changes."
+        return lifecycle_text(noun, "is deleted")
     return None
 
 
@@ -167,8 +232,9 @@ class HistoryTable(RecordTable):
         self.database = database
         self.record_id = record_id
         self.set_widths(130, 110, 130, 240, 260, 230, stretch=4)
-        self.set_placeholder("No changes recorded yet. Records loaded as demo data keep no "
-                             "history until they are first edited.")
+        self.set_placeholder(translate("HistoryTab", "No changes recorded yet. Records loaded as "
+                                                     "demo data keep no history until they are "
+                                                     "first edited."))
         if record_id is not None:
             self.reload()
 
@@ -196,9 +262,11 @@ class HistoryTab(QWidget):
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.table.changes.modelReset.connect(self._enable)
-        self.revert_action = QAction(icon("undo-2"), "Revert this change…", self)
+        self.revert_action = QAction(icon("undo-2"), translate("HistoryTab", "Revert this change…"),
+                                     self)
         self.revert_action.triggered.connect(lambda _checked=False: self.revert_selected())
-        self.revert_button = QPushButton(icon("undo-2"), "&Revert this change…")
+        self.revert_button = QPushButton(icon("undo-2"),
+                                         translate("HistoryTab", "&Revert this change…"))
         self.revert_button.setObjectName("revert_change")
         self.revert_button.clicked.connect(lambda _checked=False: self.revert_selected())
         self.reason = QLabel()
@@ -242,7 +310,8 @@ class HistoryTab(QWidget):
         self.revert_button.setEnabled(able)
         self.revert_action.setEnabled(able)
         if change is None:
-            tip = "Select a change to put its field back as it was before"
+            tip = translate("HistoryTab", "Select a change to put its field back as it was "
+                                          "before")
             self.reason.clear()
         elif reason is not None:
             tip = reason
@@ -266,11 +335,15 @@ class HistoryTab(QWidget):
         change = self.selected()
         if change is None or self.why_not(change) is not None:
             return False
-        when = f"{change.who or 'Someone'}'s change of {local_time(change.at)}"
-        if not messages.confirm(self, "Revert this change",
-                                f"{revert_question(change)}\n\nThis takes back {when}. "
-                                "Edit ▸ Undo (Ctrl+Z) takes the revert back.",
-                                yes="Revert"):
+        question = (translate("HistoryTab", "{question}\n\nThis takes back {who}'s change of "
+                                            "{when}. Edit ▸ Undo (Ctrl+Z) takes the revert back.")
+                    if change.who else
+                    translate("HistoryTab", "{question}\n\nThis takes back Someone's change of "
+                                            "{when}. Edit ▸ Undo (Ctrl+Z) takes the revert back.")
+                    ).format(question=revert_question(change), who=change.who,
+                             when=local_time(change.at))
+        if not messages.confirm(self, translate("HistoryTab", "Revert this change"), question,
+                                yes=translate("HistoryTab", "Revert")):
             return False
         reverted = self.context.revert_change(self, change.id, revert_question(change))
         if reverted is None:

@@ -12,6 +12,7 @@ from db.services.interactions import InteractionRecord, ParticipantRecord
 from db.services.timeline import record_names
 from db.store.errors import ConflictError
 from desktop.dialogs import conflict
+from desktop.i18n import translate
 from desktop.naming import country_names, display_name
 from desktop.readable import EMPTY, INTERACTION_VOCABULARIES
 from desktop.widgets.form import FieldSpec
@@ -43,8 +44,9 @@ def ask(editor: InteractionEditor, exc: ConflictError, current: InteractionRecor
     """The user's values to save on top of `current` (participants as ParticipantKeys,
     topics as ids), or None when they cancel."""
     details, texts, participants = editor.details, editor.texts, editor.participants
-    labels = {spec.key: spec.label for spec in specs}
-    labels.update(participants="Participants", topics="Topics")
+    labels = {spec.key: translate("Fields", spec.label) for spec in specs}
+    labels.update(participants=translate("InteractionConflict", "Participants"),
+                  topics=translate("InteractionConflict", "Topics"))
     loaded = {**details.loaded, **texts.loaded, "participants": participants.loaded,
               "topics": sorted(editor.loaded_topics)}
     mine = {**details.values(), **texts.values(), "participants": participants.model.key(),
@@ -74,7 +76,7 @@ def ask(editor: InteractionEditor, exc: ConflictError, current: InteractionRecor
 
 def _role(role: str) -> str:
     term = PARTICIPATION_ROLES.get(role)
-    return term.en.lower() if term is not None else role
+    return term.label().lower() if term is not None else role
 
 
 def apply(editor: InteractionEditor, keep: Mapping[str, Any], mine_rows: Sequence[Any]) -> None:

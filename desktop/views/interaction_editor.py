@@ -42,6 +42,7 @@ from db.services.topics import topics
 from db.store.errors import ConflictError, LiaisonError, NotFound, Problem, ValidationFailed
 from desktop.context import AppContext
 from desktop.errors import show_problem
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon, kind_icon
 from desktop.messages import messages
 from desktop.naming import display_name
@@ -53,29 +54,43 @@ from desktop.widgets.form import DateField, FieldSpec, RecordForm
 from desktop.widgets.participants_editor import ParticipantsEditor, show_error
 from desktop.widgets.topics_box import TopicsBox
 
-DETAIL_FIELDS = (
-    FieldSpec("kind", "Kind", "choice", choices=INTERACTION_KINDS, required=True),
-    FieldSpec("title", "Title", required=True),
-    FieldSpec("start", "Start date", "date", required=True),
-    FieldSpec("end", "End date", "date"),
-    FieldSpec("city", "City"),
-    FieldSpec("country", "Country", "country"),
-    FieldSpec("platform", "Platform or mechanism",
-              placeholder="e.g. Party-to-party dialogue, BRICS forum"),
-    FieldSpec("tags", "Tags", "list"),
+DETAIL_FIELDS = (  # the form translates the labels and placeholders ("Fields")
+    FieldSpec("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "choice", choices=INTERACTION_KINDS,
+              required=True),
+    FieldSpec("title", QT_TRANSLATE_NOOP("Fields", "Title"), required=True),
+    FieldSpec("start", QT_TRANSLATE_NOOP("Fields", "Start date"), "date", required=True),
+    FieldSpec("end", QT_TRANSLATE_NOOP("Fields", "End date"), "date"),
+    FieldSpec("city", QT_TRANSLATE_NOOP("Fields", "City")),
+    FieldSpec("country", QT_TRANSLATE_NOOP("Fields", "Country"), "country"),
+    FieldSpec("platform", QT_TRANSLATE_NOOP("Fields", "Platform or mechanism"),
+              placeholder=QT_TRANSLATE_NOOP("Fields",
+                                            "e.g. Party-to-party dialogue, BRICS forum")),
+    FieldSpec("tags", QT_TRANSLATE_NOOP("Fields", "Tags"), "list"),
 )
 TEXT_FIELDS = (
-    FieldSpec("summary", "Summary", "multiline"),
-    FieldSpec("outcomes", "Outcomes", "multiline"),
-    FieldSpec("notes", "Notes", "multiline"),
+    FieldSpec("summary", QT_TRANSLATE_NOOP("Fields", "Summary"), "multiline"),
+    FieldSpec("outcomes", QT_TRANSLATE_NOOP("Fields", "Outcomes"), "multiline"),
+    FieldSpec("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
 )
+# The suggested title of each kind of interaction, {organization} its first organization;
+# translated when suggested.
 TITLE_TEMPLATES = {
-    "inbound_visit": "Visit of the {} delegation", "outbound_visit": "Delegation visit to {}",
-    "talks": "Talks with {}", "meeting": "Meeting with {}", "briefing": "Briefing for {}",
-    "seminar": "Seminar with {}", "conference": "Conference with {}",
-    "video_call": "Video call with {}", "phone_call": "Phone call with {}",
-    "letter": "Letter to {}", "study_programme": "Study programme for {}",
-    "cooperation_project": "Cooperation project with {}", "other": "Exchange with {}",
+    "inbound_visit": QT_TRANSLATE_NOOP("InteractionEditor",
+                                       "Visit of the {organization} delegation"),
+    "outbound_visit": QT_TRANSLATE_NOOP("InteractionEditor", "Delegation visit to {organization}"),
+    "talks": QT_TRANSLATE_NOOP("InteractionEditor", "Talks with {organization}"),
+    "meeting": QT_TRANSLATE_NOOP("InteractionEditor", "Meeting with {organization}"),
+    "briefing": QT_TRANSLATE_NOOP("InteractionEditor", "Briefing for {organization}"),
+    "seminar": QT_TRANSLATE_NOOP("InteractionEditor", "Seminar with {organization}"),
+    "conference": QT_TRANSLATE_NOOP("InteractionEditor", "Conference with {organization}"),
+    "video_call": QT_TRANSLATE_NOOP("InteractionEditor", "Video call with {organization}"),
+    "phone_call": QT_TRANSLATE_NOOP("InteractionEditor", "Phone call with {organization}"),
+    "letter": QT_TRANSLATE_NOOP("InteractionEditor", "Letter to {organization}"),
+    "study_programme": QT_TRANSLATE_NOOP("InteractionEditor",
+                                         "Study programme for {organization}"),
+    "cooperation_project": QT_TRANSLATE_NOOP("InteractionEditor",
+                                             "Cooperation project with {organization}"),
+    "other": QT_TRANSLATE_NOOP("InteractionEditor", "Exchange with {organization}"),
 }
 DEFAULT_KIND = "meeting"
 W = TypeVar("W", bound=QWidget)
@@ -128,7 +143,9 @@ class InteractionEditor(QMainWindow):
         for number in range(self.kind_box.count()):
             self.kind_box.setItemIcon(number, kind_icon(str(self.kind_box.itemData(number))))
         self.title_edit = widget_of(self.details, "title", QLineEdit)
-        self.use_suggestion = QAction(icon("check"), "Use the suggested title", self.title_edit)
+        self.use_suggestion = QAction(icon("check"),
+                                      translate("InteractionEditor", "Use the suggested title"),
+                                      self.title_edit)
         self.use_suggestion.triggered.connect(self.accept_suggestion)
         self.title_edit.addAction(self.use_suggestion, QLineEdit.ActionPosition.TrailingPosition)
         self.start_field = widget_of(self.details, "start", DateField)
@@ -168,16 +185,18 @@ class InteractionEditor(QMainWindow):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
 
-        self.save_button = QPushButton(icon("save"), "Save")
+        self.save_button = QPushButton(icon("save"), translate("InteractionEditor", "Save"))
         self.save_button.setObjectName("save")
-        self.save_button.setToolTip("Save the interaction and its new follow-ups (Ctrl+S)")
+        self.save_button.setToolTip(translate(
+            "InteractionEditor", "Save the interaction and its new follow-ups (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton("Close")
-        self.close_button.setToolTip("Close (Esc)")
+        self.close_button = QPushButton(translate("InteractionEditor", "Close"))
+        self.close_button.setToolTip(translate("InteractionEditor", "Close (Esc)"))
         self.close_button.clicked.connect(self.close)
-        self.delete_button = QPushButton(icon("trash-2"), "Delete…")
+        self.delete_button = QPushButton(icon("trash-2"), translate("InteractionEditor", "Delete…"))
         self.delete_button.setObjectName("delete")
-        self.delete_button.setToolTip("Delete this interaction (can be undone with Ctrl+Z)")
+        self.delete_button.setToolTip(translate(
+            "InteractionEditor", "Delete this interaction (can be undone with Ctrl+Z)"))
         self.delete_button.clicked.connect(self.delete)
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
@@ -269,9 +288,11 @@ class InteractionEditor(QMainWindow):
                 or self.checked_topics() != self.loaded_topics or self.followups.is_dirty())
 
     def _update_state(self) -> None:
-        title = self.details.value("title") or ("New interaction" if self.interaction_id is None
-                                                else "Interaction")
-        self.setWindowTitle(f"{title}[*] — Liaison")
+        title = self.details.value("title") or (
+            translate("InteractionEditor", "New interaction") if self.interaction_id is None
+            else translate("InteractionEditor", "Interaction"))
+        self.setWindowTitle(translate("InteractionEditor", "{title}[*] — Liaison").format(
+            title=title))
         self.setWindowModified(self.is_dirty())
 
     def _participants_changed(self) -> None:
@@ -287,13 +308,16 @@ class InteractionEditor(QMainWindow):
         kind = self.kind_box.currentData()
         if not organizations or kind not in TITLE_TEMPLATES:
             return ""
-        return TITLE_TEMPLATES[kind].format(model.display(organizations[0]))
+        return translate("InteractionEditor", TITLE_TEMPLATES[kind]).format(
+            organization=model.display(organizations[0]))
 
     def _update_suggestion(self) -> None:
         suggestion = self.suggested_title()
         self.title_edit.setPlaceholderText(suggestion)
         self.use_suggestion.setVisible(bool(suggestion) and not self.title_edit.text().strip())
-        self.use_suggestion.setToolTip(f"Use “{suggestion}” as the title")
+        self.use_suggestion.setToolTip(translate("InteractionEditor",
+                                                 "Use “{title}” as the title").format(
+            title=suggestion))
 
     def accept_suggestion(self) -> None:
         if not self.title_edit.text().strip() and self.suggested_title():
@@ -309,7 +333,8 @@ class InteractionEditor(QMainWindow):
         try:
             self.load()
         except NotFound:
-            self.statusBar().showMessage("This interaction has been deleted.")
+            self.statusBar().showMessage(translate("InteractionEditor",
+                                                   "This interaction has been deleted."))
             self.save_button.setEnabled(False)
             self.delete_button.setEnabled(False)
 
@@ -350,8 +375,8 @@ class InteractionEditor(QMainWindow):
             written, unsaved = self.followups.write(record.id, self.context.actor())
             self._load_followups(unsaved or [])
             self._update_state()
-            self.statusBar().showMessage(f"Saved at {record.updated_at.astimezone():%H:%M}.",
-                                         8000)
+            self.statusBar().showMessage(translate("InteractionEditor", "Saved at {time}.").format(
+                time=f"{record.updated_at.astimezone():%H:%M}"), 8000)
             self.context.notify("interaction", record.id)
             if written:
                 self.context.notify("followup", record.id)
@@ -400,9 +425,10 @@ class InteractionEditor(QMainWindow):
         mine_rows = list(self.participants.model.rows)
         keep = interaction_conflict.ask(self, exc, current, (*DETAIL_FIELDS, *TEXT_FIELDS))
         if keep is None:
-            self.statusBar().showMessage(
-                "Not saved: this interaction was changed meanwhile. Your edits are still "
-                "here; Save again to compare them with the saved version.")
+            self.statusBar().showMessage(translate(
+                "InteractionEditor", "Not saved: this interaction was changed meanwhile. Your "
+                                     "edits are still here; Save again to compare them with the "
+                                     "saved version."))
             return None
         self._show_record(current)
         interaction_conflict.apply(self, keep, mine_rows)
@@ -422,14 +448,21 @@ class InteractionEditor(QMainWindow):
     def delete(self) -> None:
         if self.interaction_id is None:
             return
-        record_id, title = self.interaction_id, self.details.value("title") or "this interaction"
-        if not messages.confirm(self, "Delete interaction",
-                                f"Delete “{title}”? It will no longer show on its participants' "
-                                "timelines. You can undo this with Ctrl+Z.", yes="Delete"):
+        record_id, title = self.interaction_id, self.details.value("title")
+        question = (translate("InteractionEditor", "Delete “{title}”? It will no longer show on "
+                                                   "its participants' timelines. You can undo "
+                                                   "this with Ctrl+Z.").format(title=title)
+                    if title else
+                    translate("InteractionEditor", "Delete “this interaction”? It will no longer "
+                                                   "show on its participants' timelines. You can "
+                                                   "undo this with Ctrl+Z."))
+        if not messages.confirm(self, translate("InteractionEditor", "Delete interaction"),
+                                question, yes=translate("InteractionEditor", "Delete")):
             return
         db, actor = self.db, self.context.actor()
         self.discarding = True
-        if self.context.delete(self, "interaction", record_id, f"“{title}”",
+        label = f"“{title}”" if title else translate("InteractionEditor", "“this interaction”")
+        if self.context.delete(self, "interaction", record_id, label,
                                lambda: delete_interaction(db, record_id, actor=actor),
                                lambda: restore_interaction(db, record_id, actor=actor)):
             self.close()
@@ -439,7 +472,7 @@ class InteractionEditor(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.discarding and self.is_dirty():
             what = f"“{self.details.value('title')}”" if self.details.value("title") else \
-                "This interaction"
+                translate("InteractionEditor", "This interaction")
             answer = messages.save_discard_cancel(self, what)
             if answer == "cancel" or (answer == "save" and not self.save()):
                 event.ignore()

@@ -31,7 +31,9 @@ from db.services.interactions import (
 from db.services.pages import countries
 from db.services.timeline import RecordNames, record_names
 from db.services.topics import topics
+from db.store.translation import CHINESE, language
 from desktop.context import AppContext
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon, kind_icon
 from desktop.messages import messages
 from desktop.naming import display_name
@@ -61,13 +63,12 @@ class InteractionRow:
 
 def kind_label(kind: str) -> str:
     term = INTERACTION_KINDS.get(kind)
-    return f"{term.en}  {term.zh}" if term else kind
+    return term.label() if term else kind
 
 
 def kind_cell(kind: str) -> str:
-    """In the table the English name, as in every list (the tooltip adds the Chinese)."""
-    term = INTERACTION_KINDS.get(kind)
-    return term.en if term else kind
+    """In the table the kind in the interface's language, as in every list."""
+    return kind_label(kind)
 
 
 def dates_text(record: InteractionRecord) -> str:
@@ -77,15 +78,16 @@ def dates_text(record: InteractionRecord) -> str:
 
 
 COLUMNS = [
-    Column("kind", "Kind", lambda r: kind_cell(r.record.kind), icon=lambda r: kind_icon(r.record.kind),
-           tooltip=lambda r: kind_label(r.record.kind)),
-    Column("start", "Date", lambda r: r.record.start, "start", tooltip=lambda r: dates_text(r.record)),
-    Column("title", "Title", lambda r: r.record.title,
+    Column("kind", QT_TRANSLATE_NOOP("Columns", "Kind"), lambda r: kind_cell(r.record.kind),
+           icon=lambda r: kind_icon(r.record.kind), tooltip=lambda r: kind_label(r.record.kind)),
+    Column("start", QT_TRANSLATE_NOOP("Columns", "Date"), lambda r: r.record.start, "start",
+           tooltip=lambda r: dates_text(r.record)),
+    Column("title", QT_TRANSLATE_NOOP("Columns", "Title"), lambda r: r.record.title,
            tooltip=lambda r: r.record.title + (f"\n\n{r.record.summary}" if r.record.summary else "")),
-    Column("participants", "Participants", lambda r: r.participants,
+    Column("participants", QT_TRANSLATE_NOOP("Columns", "Participants"), lambda r: r.participants,
            tooltip=lambda r: r.participants_detail or None),
-    Column("country", "Country", lambda r: r.country),
-    Column("topics", "Topics", lambda r: r.topics),
+    Column("country", QT_TRANSLATE_NOOP("Columns", "Country"), lambda r: r.country),
+    Column("topics", QT_TRANSLATE_NOOP("Columns", "Topics"), lambda r: r.topics),
 ]
 
 
@@ -96,7 +98,7 @@ def parse_date(field: DateField) -> date | None:
         value = date.fromisoformat(text) if text else None
     except ValueError:
         field.edit.setStyleSheet("border: 1px solid #b3261e;")
-        field.edit.setToolTip("Write the date as YYYY-MM-DD")
+        field.edit.setToolTip(translate("InteractionsView", "Write the date as YYYY-MM-DD"))
         return None
     field.edit.setStyleSheet("")
     field.edit.setToolTip("")
@@ -122,35 +124,38 @@ class InteractionsView(ListScreen, QWidget):
 
         self.query = QLineEdit()
         self.query.setObjectName("interactions_query")
-        self.query.setPlaceholderText("Filter by title or summary…")
-        self.query.setToolTip("Words in the title or summary")
+        self.query.setPlaceholderText(translate("InteractionsView", "Filter by title or summary…"))
+        self.query.setToolTip(translate("InteractionsView", "Words in the title or summary"))
         self.query.setClearButtonEnabled(True)
         self.query.setMinimumWidth(120)
         self.kind = QComboBox()
         self.kind.setObjectName("filter_kind")
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.kind.setMinimumContentsLength(10)
-        self.kind.addItem("All kinds", None)
+        self.kind.addItem(translate("InteractionsView", "All kinds"), None)
         for code in INTERACTION_KINDS:
             self.kind.addItem(kind_icon(code), kind_label(code), code)
         self.start_from = DateField()
         self.start_from.setObjectName("filter_from")
-        self.start_from.edit.setToolTip("From this date (YYYY-MM-DD)")
+        self.start_from.edit.setToolTip(translate("InteractionsView",
+                                                  "From this date (YYYY-MM-DD)"))
         date_width = self.fontMetrics().horizontalAdvance("2024-12-31") + 16
         self.start_from.edit.setMinimumWidth(date_width)
         self.start_to = DateField()
         self.start_to.setObjectName("filter_to")
-        self.start_to.edit.setToolTip("Up to this date (YYYY-MM-DD)")
+        self.start_to.edit.setToolTip(translate("InteractionsView", "Up to this date (YYYY-MM-DD)"))
         self.start_to.edit.setMinimumWidth(date_width)
         self.topic = QComboBox()
         self.topic.setObjectName("filter_topic")
         self.topic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.topic.setMinimumContentsLength(10)
-        self.topic.addItem("All topics", None)
+        self.topic.addItem(translate("InteractionsView", "All topics"), None)
         for topic in self.topic_list:
-            self.topic.addItem(f"{topic.name_en}  {topic.name_zh or ''}".strip(), topic.key)
-        self.clear_button = QPushButton(icon("x"), "Clear")
-        self.clear_button.setToolTip("Clear the filters")
+            # a topic in the interface's language, as the vocabulary's terms
+            self.topic.addItem(topic.name_zh if language() == CHINESE and topic.name_zh
+                               else topic.name_en, topic.key)
+        self.clear_button = QPushButton(icon("x"), translate("InteractionsView", "Clear"))
+        self.clear_button.setToolTip(translate("InteractionsView", "Clear the filters"))
         self.clear_button.clicked.connect(self.clear_filters)
         self.count = QLabel()
         self.count.setObjectName("interactions_count")
@@ -164,16 +169,17 @@ class InteractionsView(ListScreen, QWidget):
                               metrics.horizontalAdvance("2024-12-31") + 36, 340, 230, 120, 170,
                               stretch=2)
         self.table.enable_sorting()
-        self.table.set_placeholder("No interactions match these filters.")
+        self.table.set_placeholder(translate("InteractionsView",
+                                             "No interactions match these filters."))
         self.table.opened.connect(lambda row: self.context.open_interaction(row.id))
         self.table.delete_requested.connect(self.delete_selected)
 
         bar = QHBoxLayout()
         bar.addWidget(self.query, 1)
         bar.addWidget(self.kind)
-        bar.addWidget(QLabel("From"))
+        bar.addWidget(QLabel(translate("InteractionsView", "From")))
         bar.addWidget(self.start_from)
-        bar.addWidget(QLabel("to"))
+        bar.addWidget(QLabel(translate("InteractionsView", "to")))
         bar.addWidget(self.start_to)
         bar.addWidget(self.topic)
         bar.addWidget(self.clear_button)
@@ -227,7 +233,7 @@ class InteractionsView(ListScreen, QWidget):
             full = display_name(found, self.preference) if found else part.name
             shown.append(found.abbreviation if found and found.abbreviation else full)
             term = PARTICIPATION_ROLES.get(part.role)
-            detail.append(f"{full} — {term.en if term else part.role}")
+            detail.append(f"{full} — {term.label() if term else part.role}")
         text = ", ".join(shown[:SHOWN_PARTICIPANTS])
         if len(shown) > SHOWN_PARTICIPANTS:
             text += f" +{len(shown) - SHOWN_PARTICIPANTS}"
@@ -243,7 +249,8 @@ class InteractionsView(ListScreen, QWidget):
         near = self.table.currentIndex().row()
         self.model.reload()
         total = self.model.total
-        self.count.setText(f"{total:,} interaction{'s' if total != 1 else ''}")
+        self.count.setText(translate("InteractionsView", "1 interaction") if total == 1 else
+                           translate("InteractionsView", "{n:,} interactions").format(n=total))
         for record_id in selected:
             number = self.model.row_of(record_id, near)
             if number is not None:
@@ -288,15 +295,25 @@ class InteractionsView(ListScreen, QWidget):
         rows = self.selected()
         if not rows:
             return
-        what = f"“{rows[0].record.title}”" if len(rows) == 1 else f"{len(rows)} interactions"
-        if not messages.confirm(self, "Delete interaction" if len(rows) == 1 else
-                                "Delete interactions",
-                                f"Delete {what}? They will no longer show on their participants' "
-                                "timelines. You can undo this with Ctrl+Z.", yes="Delete"):
+        if len(rows) == 1:
+            title = translate("InteractionsView", "Delete interaction")
+            question = translate(
+                "InteractionsView", "Delete “{title}”? They will no longer show on their "
+                                    "participants' timelines. You can undo this with Ctrl+Z."
+            ).format(title=rows[0].record.title)
+        else:
+            title = translate("InteractionsView", "Delete interactions")
+            question = translate(
+                "InteractionsView", "Delete {n} interactions? They will no longer show on their "
+                                    "participants' timelines. You can undo this with Ctrl+Z."
+            ).format(n=len(rows))
+        if not messages.confirm(self, title, question,
+                                yes=translate("InteractionsView", "Delete")):
             return
         db, actor, stack = self.db, self.context.actor(), self.context.undo_stack
         if len(rows) > 1:
-            stack.beginMacro(f"Delete {what}")
+            stack.beginMacro(translate("InteractionsView", "Delete {n} interactions").format(
+                n=len(rows)))
         try:
             for row in rows:
                 record_id, version = row.id, [row.record.version]

@@ -16,6 +16,7 @@ from db.store.errors import ConflictError, LiaisonError
 from desktop.context import AppContext
 from desktop.dialogs import conflict
 from desktop.errors import show_problem
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.qtmodels.paged import Column, PagedTableModel
 from desktop.undo import push_change
@@ -24,37 +25,51 @@ from desktop.widgets.record_table import RecordTable
 OVERDUE = QColor("#b3261e")
 
 
-def span(days: int) -> str:
-    """Roughly how long, in the largest unit that reads naturally."""
-    for unit, size, limit in (("day", 1, 60), ("month", 30, 730), ("year", 365, None)):
+# (one, several) of each unit, largest last: how long something is overdue
+SPANS = (
+    (1, 60, QT_TRANSLATE_NOOP("FollowUpsTab", "1 day overdue"),
+     QT_TRANSLATE_NOOP("FollowUpsTab", "{n} days overdue")),
+    (30, 730, QT_TRANSLATE_NOOP("FollowUpsTab", "1 month overdue"),
+     QT_TRANSLATE_NOOP("FollowUpsTab", "{n} months overdue")),
+    (365, None, QT_TRANSLATE_NOOP("FollowUpsTab", "1 year overdue"),
+     QT_TRANSLATE_NOOP("FollowUpsTab", "{n} years overdue")),
+)
+
+
+def overdue_span(days: int) -> str:
+    """Roughly how long overdue, in the largest unit that reads naturally."""
+    for size, limit, one, several in SPANS:
         if limit is None or days < limit:
             count = max(1, round(days / size))
-            return f"{count} {unit}{'s' if count != 1 else ''}"
+            return (translate("FollowUpsTab", one) if count == 1 else
+                    translate("FollowUpsTab", several).format(n=count))
     raise AssertionError("unreachable")
 
 
 def due_text(record: FollowUpRecord, today: date | None = None) -> str:
     if record.due is None:
-        return "no date"
+        return translate("FollowUpsTab", "no date")
     if record.is_overdue(today):
-        return f"{record.due.isoformat()} · {span(((today or date.today()) - record.due).days)} overdue"
+        overdue = overdue_span(((today or date.today()) - record.due).days)
+        return f"{record.due.isoformat()} · {overdue}"
     return record.due.isoformat()
 
 
 def status_label(status: str) -> str:
     term = FOLLOWUP_STATUSES.get(status)
-    return term.en if term else status
+    return term.label() if term else status
 
 
 COLUMNS = [
-    Column("due", "Due", due_text,
+    Column("due", QT_TRANSLATE_NOOP("Columns", "Due"), due_text,
            icon=lambda r: icon("triangle-alert", OVERDUE.name()) if r.is_overdue() else None,
            foreground=lambda r: OVERDUE if r.is_overdue() else None),
-    Column("description", "Commitment", lambda r: r.description.replace("\n", " "),
-           tooltip=lambda r: r.description),
-    Column("status", "Status", lambda r: status_label(r.status)),
-    Column("owner", "Owner", lambda r: r.owner or ""),
-    Column("interaction", "From interaction", lambda r: r.interaction_title or ""),
+    Column("description", QT_TRANSLATE_NOOP("Columns", "Commitment"),
+           lambda r: r.description.replace("\n", " "), tooltip=lambda r: r.description),
+    Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), lambda r: status_label(r.status)),
+    Column("owner", QT_TRANSLATE_NOOP("Columns", "Owner"), lambda r: r.owner or ""),
+    Column("interaction", QT_TRANSLATE_NOOP("Columns", "From interaction"),
+           lambda r: r.interaction_title or ""),
 ]
 
 
@@ -66,11 +81,12 @@ class FollowUpsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         row = QHBoxLayout()
-        self.done_button = QPushButton(icon("check"), "&Mark done")
+        self.done_button = QPushButton(icon("check"), translate("FollowUpsTab", "&Mark done"))
         self.done_button.setObjectName("mark_done")
         self.done_button.clicked.connect(self.mark_done)
-        self.open_button = QPushButton(icon("external-link"), "Open &interaction")
-        self.show_all = QCheckBox("Show &done and cancelled")
+        self.open_button = QPushButton(icon("external-link"),
+                                       translate("FollowUpsTab", "Open &interaction"))
+        self.show_all = QCheckBox(translate("FollowUpsTab", "Show &done and cancelled"))
         self.show_all.setObjectName("show_all_followups")
         self.show_all.toggled.connect(lambda _on: self.reload())
         self.summary = QLabel()
@@ -84,7 +100,8 @@ class FollowUpsTab(QWidget):
         self.table = RecordTable(self.model)
         self.table.setObjectName("followups")
         self.table.set_widths(230, 420, 100, 130, 300, stretch=1)
-        self.table.set_placeholder("No open follow-ups for this organization.")
+        self.table.set_placeholder(translate("FollowUpsTab",
+                                             "No open follow-ups for this organization."))
         self.table.opened.connect(self.open)
         self.open_button.clicked.connect(lambda: self.open(self.table.current_record()))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
@@ -109,7 +126,10 @@ class FollowUpsTab(QWidget):
             open_count = (self.model.total if not self.show_all.isChecked() else
                           list_followups(self.context.database,
                                          organization_id=self.organization_id, limit=1).total)
-            self.summary.setText(f"{open_count} open" + (f", {overdue} overdue" if overdue else ""))
+            self.summary.setText(
+                translate("FollowUpsTab", "{open} open, {overdue} overdue").format(
+                    open=open_count, overdue=overdue) if overdue else
+                translate("FollowUpsTab", "{open} open").format(open=open_count))
         self._enable()
 
     def _enable(self) -> None:
@@ -142,7 +162,8 @@ class FollowUpsTab(QWidget):
             show_problem(self, exc)
             return
         self.context.notify("followup", record.id)
-        push_change(self.context, "followup", record.id, "Mark follow-up done",
+        push_change(self.context, "followup", record.id,
+                    translate("FollowUpsTab", "Mark follow-up done"),
                     lambda: update_followup(database, record.id, {"status": "done"},
                                             expected_version=None, actor=actor()),
                     lambda: update_followup(database, record.id,

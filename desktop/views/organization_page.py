@@ -19,8 +19,10 @@ from db.services.organizations import OrganizationRecord
 from db.services.similarity import SimilarRecord, find_similar
 from desktop import exporting
 from desktop.context import AppContext
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.naming import display_name, distinct, other_names
+from desktop.readable import date_text
 from desktop.tasks import Job
 from desktop.views.history import HistoryTab
 from desktop.views.organization_followups import FollowUpsTab
@@ -29,30 +31,37 @@ from desktop.views.record_page import RecordPage
 from desktop.views.timeline import TimelineTab, record_interaction_action
 from desktop.widgets.form import FieldSpec
 
-FIELDS = [
-    FieldSpec("name", "Name (original script)", required=True),
-    FieldSpec("name_en", "English name"),
-    FieldSpec("name_zh", "Chinese name"),
-    FieldSpec("abbreviation", "Abbreviation"),
-    FieldSpec("aliases", "Other names", kind="list",
-              placeholder="former names, transliterations — separate with ;"),
-    FieldSpec("kind", "Kind", kind="choice", choices=ORGANIZATION_KINDS),
-    FieldSpec("country", "Country", kind="country"),
-    FieldSpec("status", "Political status", kind="choice", choices=POLITICAL_STATUSES),
-    FieldSpec("ideology", "Ideology", placeholder="e.g. social democracy"),
-    FieldSpec("founded", "Founded", kind="year", placeholder="year"),
-    FieldSpec("level", "Relationship level", kind="choice", choices=RELATIONSHIP_LEVELS),
-    FieldSpec("website", "Website", placeholder="https://…"),
-    FieldSpec("email", "Email"),
-    FieldSpec("phone", "Phone", placeholder="+country code and number"),
-    FieldSpec("tags", "Tags", kind="list"),
-    FieldSpec("notes", "Notes", kind="multiline"),
+FIELDS = [  # the form translates the labels and placeholders ("Fields")
+    FieldSpec("name", QT_TRANSLATE_NOOP("Fields", "Name (original script)"), required=True),
+    FieldSpec("name_en", QT_TRANSLATE_NOOP("Fields", "English name")),
+    FieldSpec("name_zh", QT_TRANSLATE_NOOP("Fields", "Chinese name")),
+    FieldSpec("abbreviation", QT_TRANSLATE_NOOP("Fields", "Abbreviation")),
+    FieldSpec("aliases", QT_TRANSLATE_NOOP("Fields", "Other names"), kind="list",
+              placeholder=QT_TRANSLATE_NOOP(
+                  "Fields", "former names, transliterations — separate with ;")),
+    FieldSpec("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), kind="choice",
+              choices=ORGANIZATION_KINDS),
+    FieldSpec("country", QT_TRANSLATE_NOOP("Fields", "Country"), kind="country"),
+    FieldSpec("status", QT_TRANSLATE_NOOP("Fields", "Political status"), kind="choice",
+              choices=POLITICAL_STATUSES),
+    FieldSpec("ideology", QT_TRANSLATE_NOOP("Fields", "Ideology"),
+              placeholder=QT_TRANSLATE_NOOP("Fields", "e.g. social democracy")),
+    FieldSpec("founded", QT_TRANSLATE_NOOP("Fields", "Founded"), kind="year",
+              placeholder=QT_TRANSLATE_NOOP("Fields", "year")),
+    FieldSpec("level", QT_TRANSLATE_NOOP("Fields", "Relationship level"), kind="choice",
+              choices=RELATIONSHIP_LEVELS),
+    FieldSpec("website", QT_TRANSLATE_NOOP("Fields", "Website"), placeholder="https://…"),
+    FieldSpec("email", QT_TRANSLATE_NOOP("Fields", "Email")),
+    FieldSpec("phone", QT_TRANSLATE_NOOP("Fields", "Phone"),
+              placeholder=QT_TRANSLATE_NOOP("Fields", "+country code and number")),
+    FieldSpec("tags", QT_TRANSLATE_NOOP("Fields", "Tags"), kind="list"),
+    FieldSpec("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), kind="multiline"),
 ]
 
 
 def term_text(vocabulary: Mapping[str, Term], code: str | None) -> str | None:
     term = vocabulary.get(code or "")
-    return f"{term.en} {term.zh}" if term else None
+    return term.label() if term else None
 
 
 class OrganizationPage(RecordPage):
@@ -68,23 +77,31 @@ class OrganizationPage(RecordPage):
     # -- tabs ------------------------------------------------------------------------------
     def build_tabs(self) -> None:
         self.people_tab = PositionsTab(self.context, "organization")
-        self.add_tab(self.people_tab, "P&eople", "users", self.people_tab.reload,
+        self.add_tab(self.people_tab, translate("OrganizationPage", "P&eople"), "users",
+                     self.people_tab.reload,
                      ("affiliation", "person"))
         self.timeline_tab = TimelineTab(self.context, "organization", self.country_names)
-        self.add_tab(self.timeline_tab, "&Timeline", "calendar-days", self.timeline_tab.reload,
+        self.add_tab(self.timeline_tab, translate("OrganizationPage", "&Timeline"),
+                     "calendar-days", self.timeline_tab.reload,
                      ("interaction", "organization", "person"))
         self.followups_tab = FollowUpsTab(self.context)
-        self.add_tab(self.followups_tab, "&Follow-ups", "list-checks", self.followups_tab.reload,
+        self.add_tab(self.followups_tab, translate("OrganizationPage", "&Follow-ups"),
+                     "list-checks", self.followups_tab.reload,
                      ("followup", "interaction"))
         self.history_tab = HistoryTab(self.context)
-        self.add_tab(self.history_tab, "&History", "history", self.history_tab.reload,
+        self.add_tab(self.history_tab, translate("OrganizationPage", "&History"), "history",
+                     self.history_tab.reload,
                      ("organization",))
 
     def add_toolbar_actions(self, toolbar: QToolBar) -> None:
-        self.record_action = record_interaction_action(self, self.timeline_tab, "Record an interaction with this organization")
-        self.dossier_action = QAction(icon("download"), "Export dossier…", self)
-        self.dossier_action.setToolTip("Save this organization's profile, people, timeline "
-                                       "and follow-ups, as saved, as an Excel workbook (.xlsx)")
+        self.record_action = record_interaction_action(
+            self, self.timeline_tab,
+            translate("OrganizationPage", "Record an interaction with this organization"))
+        self.dossier_action = QAction(icon("download"),
+                                      translate("OrganizationPage", "Export dossier…"), self)
+        self.dossier_action.setToolTip(translate(
+            "OrganizationPage", "Save this organization's profile, people, timeline and "
+                                "follow-ups, as saved, as an Excel workbook (.xlsx)"))
         self.dossier_action.triggered.connect(lambda _checked=False: self.export_dossier())
         toolbar.addSeparator()
         toolbar.addAction(self.record_action)
@@ -178,7 +195,8 @@ class OrganizationPage(RecordPage):
                                       record.abbreviation or ""]) if n != shown]
         line = "  ·  ".join(names)
         if record.aliases:
-            line += ("   " if line else "") + "also: " + "; ".join(record.aliases)
+            line += ("   " if line else "") + translate("OrganizationPage", "also: {names}").format(
+                names="; ".join(record.aliases))
         facts: list[str] = []
         if record.country:
             country = self.country_names.get(record.country, record.country_name or record.country)
@@ -193,7 +211,9 @@ class OrganizationPage(RecordPage):
             if text:
                 facts.append(html.escape(text))
         if record.last_contact:
-            facts.append(f"last contact {record.last_contact.isoformat()}")
+            facts.append(translate("OrganizationPage", "last contact {date}").format(
+                date=date_text(record.last_contact)))
         count = record.interaction_count
-        facts.append(f"{count:,} interaction{'s' if count != 1 else ''}")
+        facts.append(translate("OrganizationPage", "1 interaction") if count == 1 else
+                     translate("OrganizationPage", "{n:,} interactions").format(n=count))
         return line, "  ·  ".join(facts)

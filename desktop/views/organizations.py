@@ -35,6 +35,7 @@ from db.services import pages
 from db.services.organizations import OrganizationFilter, OrganizationRecord
 from db.services.tags import list_tags
 from desktop.context import AppContext
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import display_name
@@ -45,37 +46,43 @@ from desktop.widgets.list_state import ListScreen
 
 def _label(vocabulary: dict[str, Term], code: str | None) -> str:
     term = vocabulary.get(code or "")
-    return term.en if term else (code or "")
+    return term.label() if term else (code or "")
 
 
-def _both(vocabulary: dict[str, Term], code: str | None) -> str | None:
-    """The tooltip of a vocabulary cell: the English and the Chinese term."""
+def _tooltip(vocabulary: dict[str, Term], code: str | None) -> str | None:
+    """The tooltip of a vocabulary cell: the whole term, for a cell too narrow for it."""
     term = vocabulary.get(code or "")
-    return f"{term.en}  {term.zh}" if term else None
+    return term.label() if term else None
 
 
 def organization_columns(preference: str) -> list[Column]:
     return [
-        Column("name", "Name", lambda r: display_name(r, preference), "name",
-               tooltip=lambda r: "\n".join(r.names)),
-        Column("abbreviation", "Abbreviation", lambda r: r.abbreviation, "abbreviation"),
-        Column("country", "Country", lambda r: r.country_name or r.country, "country"),
-        Column("region", "Region", lambda r: r.region, "region"),
-        Column("kind", "Kind", lambda r: _label(ORGANIZATION_KINDS, r.kind), "kind",
-               tooltip=lambda r: _both(ORGANIZATION_KINDS, r.kind)),
-        Column("status", "Status", lambda r: _label(POLITICAL_STATUSES, r.status), "status",
-               tooltip=lambda r: _both(POLITICAL_STATUSES, r.status)),
-        Column("level", "Level", lambda r: _label(RELATIONSHIP_LEVELS, r.level), "level",
-               tooltip=lambda r: _both(RELATIONSHIP_LEVELS, r.level)),
-        Column("last_contact", "Last contact", lambda r: r.last_contact, "last_contact"),
-        Column("interaction_count", "Interactions", lambda r: r.interaction_count,
-               "interaction_count", align_right=True),
+        Column("name", QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: display_name(r, preference),
+               "name", tooltip=lambda r: "\n".join(r.names)),
+        Column("abbreviation", QT_TRANSLATE_NOOP("Columns", "Abbreviation"),
+               lambda r: r.abbreviation, "abbreviation"),
+        Column("country", QT_TRANSLATE_NOOP("Columns", "Country"),
+               lambda r: r.country_name or r.country, "country"),
+        Column("region", QT_TRANSLATE_NOOP("Columns", "Region"), lambda r: r.region, "region"),
+        Column("kind", QT_TRANSLATE_NOOP("Columns", "Kind"),
+               lambda r: _label(ORGANIZATION_KINDS, r.kind), "kind",
+               tooltip=lambda r: _tooltip(ORGANIZATION_KINDS, r.kind)),
+        Column("status", QT_TRANSLATE_NOOP("Columns", "Status"),
+               lambda r: _label(POLITICAL_STATUSES, r.status), "status",
+               tooltip=lambda r: _tooltip(POLITICAL_STATUSES, r.status)),
+        Column("level", QT_TRANSLATE_NOOP("Columns", "Level"),
+               lambda r: _label(RELATIONSHIP_LEVELS, r.level), "level",
+               tooltip=lambda r: _tooltip(RELATIONSHIP_LEVELS, r.level)),
+        Column("last_contact", QT_TRANSLATE_NOOP("Columns", "Last contact"),
+               lambda r: r.last_contact, "last_contact"),
+        Column("interaction_count", QT_TRANSLATE_NOOP("Columns", "Interactions"),
+               lambda r: r.interaction_count, "interaction_count", align_right=True),
     ]
 
 
 def _check_list(vocabulary: dict[str, Term] | list[str]) -> QListWidget:
     widget = QListWidget()
-    entries = ([(code, f"{term.en}  {term.zh}") for code, term in vocabulary.items()]
+    entries = ([(code, term.label()) for code, term in vocabulary.items()]
                if isinstance(vocabulary, dict) else [(v, v) for v in vocabulary])
     for code, text in entries:
         item = QListWidgetItem(text)
@@ -119,14 +126,17 @@ class ChoiceButton(QPushButton):
 
     def _changed(self, item: QListWidgetItem | None) -> None:
         self._ticked = item  # a click on the tick box itself already ticked it
-        names = [self.choices.item(i).text().split("  ")[0] for i in range(self.choices.count())
+        names = [self.choices.item(i).text() for i in range(self.choices.count())
                  if self.choices.item(i).checkState() == Qt.CheckState.Checked]
-        shown = "any" if not names else names[0] + (f" +{len(names) - 1}" if len(names) > 1
-                                                     else "")
-        self.setText(f"{self.title}: {shown}")
+        anything = translate("OrganizationsView", "any")
+        shown = anything if not names else names[0] + (f" +{len(names) - 1}" if len(names) > 1
+                                                        else "")
+        self.setText(translate("OrganizationsView", "{filter}: {choice}").format(
+            filter=self.title, choice=shown))
         # a narrow window may squeeze the choice, never the title
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.title) + 40)
-        self.setToolTip(f"{self.title}: " + (", ".join(names) if names else "any"))
+        self.setToolTip(translate("OrganizationsView", "{filter}: {choice}").format(
+            filter=self.title, choice=", ".join(names) if names else anything))
         font = self.font()
         font.setBold(bool(names))
         self.setFont(font)
@@ -160,10 +170,11 @@ class FilterPanel(QWidget):
         row = QHBoxLayout()
         rows.addLayout(self.first_row)
         rows.addLayout(row)
-        for title, widget, name in ((("Region", self.regions, "filter_region")),
-                                    ("Kind", self.kinds, "filter_kind"),
-                                    ("Status", self.statuses, "filter_status"),
-                                    ("Level", self.levels, "filter_level")):
+        for title, widget, name in (
+                (translate("OrganizationsView", "Region"), self.regions, "filter_region"),
+                (translate("OrganizationsView", "Kind"), self.kinds, "filter_kind"),
+                (translate("OrganizationsView", "Status"), self.statuses, "filter_status"),
+                (translate("OrganizationsView", "Level"), self.levels, "filter_level")):
             button = ChoiceButton(title, widget)
             button.setObjectName(name)
             self.buttons.append(button)
@@ -173,24 +184,24 @@ class FilterPanel(QWidget):
         self.country.setObjectName("filter_country")
         typed = self.country.lineEdit()
         assert typed is not None  # country boxes are editable
-        typed.setPlaceholderText("Any country")
+        typed.setPlaceholderText(translate("OrganizationsView", "Any country"))
         self.country.setMinimumContentsLength(12)
         self.country.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.tag = QComboBox()
         self.tag.setObjectName("filter_tag")
-        self.tag.addItem("Any tag", None)
+        self.tag.addItem(translate("OrganizationsView", "Any tag"), None)
         for tag in list_tags(context.database):
             self.tag.addItem(f"{tag.name} ({tag.usage})", tag.name)
         self.tag.setMinimumContentsLength(10)
         self.tag.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.dormant = QCheckBox("No contact for")
+        self.dormant = QCheckBox(translate("OrganizationsView", "No contact for"))
         self.dormant.setObjectName("filter_dormant")
         self.months = QSpinBox()
         self.months.setRange(1, 240)
         self.months.setValue(12)
-        self.months.setSuffix(" months")
-        self.clear_button = QPushButton(icon("x"), "Clear filters")
+        self.months.setSuffix(translate("OrganizationsView", " months"))
+        self.clear_button = QPushButton(icon("x"), translate("OrganizationsView", "Clear filters"))
         self.clear_button.setObjectName("clear_filters")
         self.clear_button.clicked.connect(self.clear)
         self.first_row.addWidget(self.country)
@@ -244,7 +255,8 @@ class OrganizationsView(ListScreen, QWidget):
         self.panel = FilterPanel(context)
         self.query = QLineEdit()
         self.query.setObjectName("organizations_query")
-        self.query.setPlaceholderText("Filter by any name or abbreviation…")
+        self.query.setPlaceholderText(translate("OrganizationsView",
+                                                "Filter by any name or abbreviation…"))
         self.query.setClearButtonEnabled(True)
         self.count = QLabel()
         self.model = PagedTableModel(organization_columns(context.name_preference()), self._fetch,
@@ -309,7 +321,8 @@ class OrganizationsView(ListScreen, QWidget):
         for number, (column, sample) in enumerate(zip(self.model.columns, samples, strict=True)):
             indicator = 22 if number >= 7 else 0
             widths.append(max(metrics.horizontalAdvance(sample) + 14,
-                              titles.horizontalAdvance(column.title) + 18 + indicator))
+                              titles.horizontalAdvance(translate("Columns", column.title))
+                              + 18 + indicator))
         return widths
 
     # -- data ------------------------------------------------------------------------------
@@ -328,7 +341,8 @@ class OrganizationsView(ListScreen, QWidget):
         near = self.table.currentIndex().row()
         self.model.reload()
         total = self.model.total
-        self.count.setText(f"{total:,} organization{'s' if total != 1 else ''}")
+        self.count.setText(translate("OrganizationsView", "1 organization") if total == 1 else
+                           translate("OrganizationsView", "{n:,} organizations").format(n=total))
         if selected is not None:
             row = self.model.row_of(selected.id, near)
             if row is not None:
@@ -364,8 +378,10 @@ class OrganizationsView(ListScreen, QWidget):
         if record is None:
             return
         name = display_name(record, self.context.name_preference())
-        if not messages.confirm(self, "Delete organization",
-                                f"Delete {name}? You can undo this with Ctrl+Z.", yes="Delete"):
+        if not messages.confirm(
+                self, translate("OrganizationsView", "Delete organization"),
+                translate("OrganizationsView", "Delete {name}? You can undo this with Ctrl+Z.")
+                .format(name=name), yes=translate("OrganizationsView", "Delete")):
             return
         db = self.context.database
         actor = self.context.actor()

@@ -17,6 +17,7 @@ from db.services.pages import CurrentPosition
 from db.services.people import PersonFilter, PersonRecord
 from db.services.tags import list_tags
 from desktop.context import AppContext
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.messages import messages
 from desktop.naming import display_name
 from desktop.qtmodels.paged import Column, PagedTableModel
@@ -41,7 +42,10 @@ class PersonRow:
 def position_text(position: CurrentPosition, preference: str, title: str | None = None) -> str:
     """“Chair, Unity Party”; just “Unity Party” when the role is already the person's title."""
     where = display_name(position, preference) or position.name
-    return f"{position.role}, {where}" if position.role and position.role != title else where
+    if position.role and position.role != title:
+        return translate("PeopleView", "{role}, {organization}").format(role=position.role,
+                                                                       organization=where)
+    return where
 
 
 def people_columns(preference: str, country_names: dict[str, str]) -> list[Column]:
@@ -50,20 +54,24 @@ def people_columns(preference: str, country_names: dict[str, str]) -> list[Colum
 
     def positions_tooltip(row: PersonRow) -> str | None:
         return "\n".join(
-            f"{p.role or '—'}, {display_name(p, preference) or p.name}"
+            translate("PeopleView", "{role}, {organization}").format(
+                role=p.role or "—", organization=display_name(p, preference) or p.name)
             + (f" ({p.abbreviation})" if p.abbreviation else "") for p in row.positions) or None
 
     return [
-        Column("name", "Name", lambda r: display_name(r.person, preference) or r.person.name,
+        Column("name", QT_TRANSLATE_NOOP("Columns", "Name"),
+               lambda r: display_name(r.person, preference) or r.person.name,
                "name", tooltip=lambda r: "\n".join(r.person.names)),
-        Column("title", "Title", lambda r: r.person.title, "title"),
-        Column("positions", "Current organizations", positions, tooltip=positions_tooltip),
-        Column("nationality", "Nationality",
+        Column("title", QT_TRANSLATE_NOOP("Columns", "Title"), lambda r: r.person.title, "title"),
+        Column("positions", QT_TRANSLATE_NOOP("Columns", "Current organizations"), positions,
+               tooltip=positions_tooltip),
+        Column("nationality", QT_TRANSLATE_NOOP("Columns", "Nationality"),
                lambda r: country_names.get(r.person.nationality or "", r.person.nationality),
                "nationality"),
-        Column("last_contact", "Last contact", lambda r: r.person.last_contact, "last_contact"),
-        Column("interaction_count", "Interactions", lambda r: r.person.interaction_count,
-               "interaction_count", align_right=True),
+        Column("last_contact", QT_TRANSLATE_NOOP("Columns", "Last contact"),
+               lambda r: r.person.last_contact, "last_contact"),
+        Column("interaction_count", QT_TRANSLATE_NOOP("Columns", "Interactions"),
+               lambda r: r.person.interaction_count, "interaction_count", align_right=True),
     ]
 
 
@@ -79,13 +87,13 @@ class PeopleView(ListScreen, QWidget):
         country_names = record_page.country_names(countries, context.name_preference())
         self.query = QLineEdit()
         self.query.setObjectName("people_query")
-        self.query.setPlaceholderText("Filter by any name…")
+        self.query.setPlaceholderText(translate("PeopleView", "Filter by any name…"))
         self.query.setClearButtonEnabled(True)
         self.nationality = country_box(countries)
         self.nationality.setObjectName("people_nationality")
         typed = self.nationality.lineEdit()
         assert typed is not None  # country boxes are editable
-        typed.setPlaceholderText("Any nationality")
+        typed.setPlaceholderText(translate("PeopleView", "Any nationality"))
         self.nationality.setMinimumWidth(220)
         self.tag = QComboBox()
         self.tag.setObjectName("people_tag")
@@ -97,16 +105,16 @@ class PeopleView(ListScreen, QWidget):
         self.table = RecordTable(self.model, multi=True, handles_delete=True)
         self.table.setObjectName("people_table")
         self.table.set_widths(220, 240, 300, 160, 100, 90, stretch=2)
-        self.table.set_placeholder("Nobody matches these filters.")
+        self.table.set_placeholder(translate("PeopleView", "Nobody matches these filters."))
         self.table.enable_sorting()
         self.table.opened.connect(lambda row: self.context.open_person(row.id))
         self.table.delete_requested.connect(self.delete_selected)
 
         top = QHBoxLayout()
         top.addWidget(self.query, 3)
-        top.addWidget(QLabel("Nationality:"))
+        top.addWidget(QLabel(translate("PeopleView", "Nationality:")))
         top.addWidget(self.nationality, 1)
-        top.addWidget(QLabel("Tag:"))
+        top.addWidget(QLabel(translate("PeopleView", "Tag:")))
         top.addWidget(self.tag)
         top.addWidget(self.count)
         self.export = self.export_button()
@@ -136,7 +144,7 @@ class PeopleView(ListScreen, QWidget):
         current = self.tag.currentData()
         self.tag.blockSignals(True)
         self.tag.clear()
-        self.tag.addItem("Any tag", None)
+        self.tag.addItem(translate("PeopleView", "Any tag"), None)
         for tag in list_tags(self.context.database):
             self.tag.addItem(f"{tag.name} ({tag.usage})", tag.name)
         index = self.tag.findData(current)
@@ -165,7 +173,8 @@ class PeopleView(ListScreen, QWidget):
         near = self.table.currentIndex().row()
         self.model.reload()
         total = self.model.total
-        self.count.setText(f"{total:,} {'person' if total == 1 else 'people'}")
+        self.count.setText(translate("PeopleView", "1 person") if total == 1 else
+                           translate("PeopleView", "{n:,} people").format(n=total))
         for record_id in selected:
             row = self.model.row_of(record_id, near)
             if row is not None:
@@ -207,16 +216,21 @@ class PeopleView(ListScreen, QWidget):
             return
         preference = self.context.name_preference()
         names = [display_name(r.person, preference) or r.person.name for r in rows]
-        text = (f"Delete “{names[0]}”?" if len(rows) == 1 else
-                f"Delete these {len(rows)} people: {', '.join(names[:5])}"
-                f"{'…' if len(rows) > 5 else ''}?")
-        if not messages.confirm(self, "Delete people" if len(rows) > 1 else "Delete person",
-                                text + " You can undo this with Ctrl+Z.", yes="Delete"):
+        if len(rows) == 1:
+            title = translate("PeopleView", "Delete person")
+            text = translate("PeopleView", "Delete “{name}”? You can undo this with Ctrl+Z."
+                             ).format(name=names[0])
+        else:
+            title = translate("PeopleView", "Delete people")
+            text = translate("PeopleView", "Delete these {n} people: {names}{more}? You can "
+                                           "undo this with Ctrl+Z.").format(
+                n=len(rows), names=", ".join(names[:5]), more="…" if len(rows) > 5 else "")
+        if not messages.confirm(self, title, text, yes=translate("PeopleView", "Delete")):
             return
         db, actor = self.context.database, self.context.actor()
         stack = self.context.undo_stack
         if len(rows) > 1:
-            stack.beginMacro(f"Delete {len(rows)} people")
+            stack.beginMacro(translate("PeopleView", "Delete {n} people").format(n=len(rows)))
         try:
             for row, name in zip(rows, names, strict=True):
                 person_id = row.id

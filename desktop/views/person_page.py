@@ -23,33 +23,42 @@ from db.services.people import PersonRecord
 from db.services.similarity import SimilarRecord, find_similar
 from db.store.errors import ValidationFailed
 from desktop.context import AppContext
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.naming import display_name, distinct, other_names
+from desktop.readable import date_text
 from desktop.views.history import HistoryTab
 from desktop.views.positions import PositionsTab
 from desktop.views.record_page import RecordPage, present
 from desktop.views.timeline import TimelineTab, record_interaction_action
 from desktop.widgets.form import FieldSpec, RecordForm
 
-FIELDS = [
-    FieldSpec("name", "Name (original script)", required=True),
-    FieldSpec("name_en", "English name"),
-    FieldSpec("name_zh", "Chinese name"),
-    FieldSpec("aliases", "Other names", kind="list",
-              placeholder="transliterations, former names — separate with ;"),
-    FieldSpec("title", "Title", placeholder="e.g. Secretary-General, Member of Parliament"),
-    FieldSpec("gender", "Gender", kind="choice", choices=GENDERS),
-    FieldSpec("nationality", "Nationality", kind="country"),
-    FieldSpec("emails", "Emails", kind="list", placeholder="separate with ;"),
-    FieldSpec("phones", "Phones", kind="list",
-              placeholder="+country code and number; separate with ;"),
-    FieldSpec("languages", "Languages", kind="list", placeholder="e.g. English; French"),
-    FieldSpec("tags", "Tags", kind="list"),
-    FieldSpec("notes", "Notes", kind="multiline"),
+FIELDS = [  # the form translates the labels and placeholders ("Fields")
+    FieldSpec("name", QT_TRANSLATE_NOOP("Fields", "Name (original script)"), required=True),
+    FieldSpec("name_en", QT_TRANSLATE_NOOP("Fields", "English name")),
+    FieldSpec("name_zh", QT_TRANSLATE_NOOP("Fields", "Chinese name")),
+    FieldSpec("aliases", QT_TRANSLATE_NOOP("Fields", "Other names"), kind="list",
+              placeholder=QT_TRANSLATE_NOOP(
+                  "Fields", "transliterations, former names — separate with ;")),
+    FieldSpec("title", QT_TRANSLATE_NOOP("Fields", "Title"),
+              placeholder=QT_TRANSLATE_NOOP("Fields",
+                                            "e.g. Secretary-General, Member of Parliament")),
+    FieldSpec("gender", QT_TRANSLATE_NOOP("Fields", "Gender"), kind="choice", choices=GENDERS),
+    FieldSpec("nationality", QT_TRANSLATE_NOOP("Fields", "Nationality"), kind="country"),
+    FieldSpec("emails", QT_TRANSLATE_NOOP("Fields", "Emails"), kind="list",
+              placeholder=QT_TRANSLATE_NOOP("Fields", "separate with ;")),
+    FieldSpec("phones", QT_TRANSLATE_NOOP("Fields", "Phones"), kind="list",
+              placeholder=QT_TRANSLATE_NOOP("Fields",
+                                            "+country code and number; separate with ;")),
+    FieldSpec("languages", QT_TRANSLATE_NOOP("Fields", "Languages"), kind="list",
+              placeholder=QT_TRANSLATE_NOOP("Fields", "e.g. English; French")),
+    FieldSpec("tags", QT_TRANSLATE_NOOP("Fields", "Tags"), kind="list"),
+    FieldSpec("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), kind="multiline"),
 ]
 POSITION_FIELDS = [
-    FieldSpec("role", "Role", placeholder="e.g. International Secretary"),
-    FieldSpec("start", "From", kind="date"),
-    FieldSpec("end", "Until", kind="date"),
+    FieldSpec("role", QT_TRANSLATE_NOOP("Fields", "Role"),
+              placeholder=QT_TRANSLATE_NOOP("Fields", "e.g. International Secretary")),
+    FieldSpec("start", QT_TRANSLATE_NOOP("Fields", "From"), kind="date"),
+    FieldSpec("end", QT_TRANSLATE_NOOP("Fields", "Until"), kind="date"),
 ]
 
 
@@ -78,8 +87,10 @@ class PersonPage(RecordPage):
     def profile_extras(self) -> list[QWidget]:
         if self.record_id is not None or not self.initial.get("organization_id"):
             return []
-        where = self.initial.get("organization_name") or "the organization"
-        self.position_box = QGroupBox(f"Position at {where}")
+        where = self.initial.get("organization_name")
+        self.position_box = QGroupBox(
+            translate("PersonPage", "Position at {organization}").format(organization=where)
+            if where else translate("PersonPage", "Position at the organization"))
         self.position_box.setObjectName("new_position")
         layout = QVBoxLayout(self.position_box)
         self.position_form = RecordForm(POSITION_FIELDS)
@@ -89,17 +100,21 @@ class PersonPage(RecordPage):
 
     def build_tabs(self) -> None:
         self.positions_tab = PositionsTab(self.context, "person")
-        self.add_tab(self.positions_tab, "P&ositions", "building-2", self.positions_tab.reload,
+        self.add_tab(self.positions_tab, translate("PersonPage", "P&ositions"), "building-2",
+                     self.positions_tab.reload,
                      ("affiliation", "organization"))
         self.timeline_tab = TimelineTab(self.context, "person", self.country_names)
-        self.add_tab(self.timeline_tab, "&Interactions", "calendar-days",
+        self.add_tab(self.timeline_tab, translate("PersonPage", "&Interactions"), "calendar-days",
                      self.timeline_tab.reload, ("interaction", "organization", "person"))
         self.history_tab = HistoryTab(self.context)
-        self.add_tab(self.history_tab, "&History", "history", self.history_tab.reload,
+        self.add_tab(self.history_tab, translate("PersonPage", "&History"), "history",
+                     self.history_tab.reload,
                      ("person",))
 
     def add_toolbar_actions(self, toolbar: QToolBar) -> None:
-        self.record_action = record_interaction_action(self, self.timeline_tab, "Record an interaction this person took part in")
+        self.record_action = record_interaction_action(
+            self, self.timeline_tab,
+            translate("PersonPage", "Record an interaction this person took part in"))
         toolbar.addSeparator()
         toolbar.addAction(self.record_action)
 
@@ -173,7 +188,8 @@ class PersonPage(RecordPage):
                  if n != shown]
         line = "  ·  ".join(names)
         if record.aliases:
-            line += ("   " if line else "") + "also: " + "; ".join(record.aliases)
+            line += ("   " if line else "") + translate("PersonPage", "also: {names}").format(
+                names="; ".join(record.aliases))
         first: list[str] = []
         if record.title:
             first.append(f"<b>{html.escape(record.title)}</b>")
@@ -181,17 +197,22 @@ class PersonPage(RecordPage):
             country = self.country_names.get(record.nationality, record.nationality)
             first.append(f"{html.escape(country)} ({record.nationality})")
         if record.languages:
-            first.append("speaks " + html.escape(", ".join(record.languages)))
+            first.append(translate("PersonPage", "speaks {languages}").format(
+                languages=html.escape(", ".join(record.languages))))
         if record.last_contact:
-            first.append(f"last contact {record.last_contact.isoformat()}")
+            first.append(translate("PersonPage", "last contact {date}").format(
+                date=date_text(record.last_contact)))
         count = record.interaction_count
-        first.append(f"{count:,} interaction{'s' if count != 1 else ''}")
+        first.append(translate("PersonPage", "1 interaction") if count == 1 else
+                     translate("PersonPage", "{n:,} interactions").format(n=count))
         lines = ["  ·  ".join(first)]
         current = list_affiliations(self.database, person_id=record.id, current_only=True)
         if current:
-            lines.append("Now: " + html.escape("; ".join(
-                f"{p.role}, {p.organization_name}" if p.role else p.organization_name
-                for p in current)))
+            lines.append(translate("PersonPage", "Now: {positions}").format(
+                positions=html.escape("; ".join(
+                    translate("PersonPage", "{role}, {organization}").format(
+                        role=p.role, organization=p.organization_name)
+                    if p.role else p.organization_name for p in current))))
         contact = [*record.emails, *(international(n) for n in record.phones)]
         if contact:
             lines.append(html.escape("  ·  ".join(contact)))

@@ -32,11 +32,13 @@ from db.services.timeline import record_names
 from db.store.errors import LiaisonError, ValidationFailed
 from desktop.context import AppContext
 from desktop.errors import show_problem
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import display_name
 from desktop.qtmodels.paged import Column
 from desktop.qtmodels.records import RecordListModel
+from desktop.readable import date_text
 from desktop.undo import push_change
 from desktop.widgets.form import DateField
 from desktop.widgets.record_picker import RecordPicker
@@ -48,10 +50,11 @@ Side = Literal["organization", "person"]
 def status_of(position: AffiliationRecord, today: date | None = None) -> str:
     today = today or date.today()
     if position.end is None:
-        return "Current"
+        return translate("PositionsTab", "Current")
     if position.end >= today:
-        return "Ends today" if position.end == today else f"Until {position.end.isoformat()}"
-    return "Past"
+        return (translate("PositionsTab", "Ends today") if position.end == today else
+                translate("PositionsTab", "Until {date}").format(date=date_text(position.end)))
+    return translate("PositionsTab", "Past")
 
 
 def in_order(positions: list[AffiliationRecord]) -> list[AffiliationRecord]:
@@ -66,18 +69,20 @@ def position_columns(side: Side, muted: QColor, names: dict[str, str]) -> list[C
         return None if p.is_current else muted
 
     if side == "organization":
-        first = Column("person", "Person", lambda p: names.get(p.person_id, p.person_name),
+        first = Column("person", QT_TRANSLATE_NOOP("Columns", "Person"),
+                       lambda p: names.get(p.person_id, p.person_name),
                        icon=lambda _p: icon("users"), foreground=past)
     else:
-        first = Column("organization", "Organization",
+        first = Column("organization", QT_TRANSLATE_NOOP("Columns", "Organization"),
                        lambda p: names.get(p.organization_id, p.organization_name),
                        icon=lambda _p: icon("building-2"), foreground=past)
     return [
         first,
-        Column("role", "Role", lambda p: p.role or "", foreground=past),
-        Column("start", "From", lambda p: p.start, foreground=past),
-        Column("end", "Until", lambda p: p.end, foreground=past),
-        Column("status", "Status", status_of, foreground=past),
+        Column("role", QT_TRANSLATE_NOOP("Columns", "Role"), lambda p: p.role or "",
+               foreground=past),
+        Column("start", QT_TRANSLATE_NOOP("Columns", "From"), lambda p: p.start, foreground=past),
+        Column("end", QT_TRANSLATE_NOOP("Columns", "Until"), lambda p: p.end, foreground=past),
+        Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), status_of, foreground=past),
     ]
 
 
@@ -96,12 +101,17 @@ class PositionsTab(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
 
         buttons = QHBoxLayout()
-        self.open_button = QPushButton(icon("external-link"), f"&Open {other}")
-        self.end_button = QPushButton(icon("calendar-days"), "&End position")
-        self.end_button.setToolTip("The position ends today (Ctrl+Z undoes it)")
-        self.remove_button = QPushButton(icon("trash-2"), "&Remove position")
-        self.remove_button.setToolTip("Remove a position entered by mistake (Del; Ctrl+Z "
-                                      "undoes it)")
+        self.open_button = QPushButton(
+            icon("external-link"), translate("PositionsTab", "&Open person") if other == "person"
+            else translate("PositionsTab", "&Open organization"))
+        self.end_button = QPushButton(icon("calendar-days"),
+                                      translate("PositionsTab", "&End position"))
+        self.end_button.setToolTip(translate("PositionsTab",
+                                             "The position ends today (Ctrl+Z undoes it)"))
+        self.remove_button = QPushButton(icon("trash-2"),
+                                         translate("PositionsTab", "&Remove position"))
+        self.remove_button.setToolTip(translate("PositionsTab", "Remove a position entered by "
+                                                                "mistake (Del; Ctrl+Z undoes it)"))
         for button in (self.open_button, self.end_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -113,8 +123,10 @@ class PositionsTab(QWidget):
         self.table.setObjectName("positions")
         self.table.set_widths(300, 300, 100, 100, 120, stretch=1)
         self.table.set_placeholder(
-            "No positions recorded yet. Link an existing "
-            f"{other} below{' or add a new one' if other == 'person' else ''}.")
+            translate("PositionsTab", "No positions recorded yet. Link an existing person below "
+                                      "or add a new one.") if other == "person" else
+            translate("PositionsTab", "No positions recorded yet. Link an existing organization "
+                                      "below."))
         self.table.opened.connect(self._open)
         self.table.delete_requested.connect(self.remove_selected)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
@@ -127,26 +139,30 @@ class PositionsTab(QWidget):
         self._enable()
 
     def _link_box(self) -> QGroupBox:
-        box = QGroupBox(f"Link an existing {self.other}")
+        box = QGroupBox(translate("PositionsTab", "Link an existing person")
+                        if self.other == "person" else
+                        translate("PositionsTab", "Link an existing organization"))
         column = QVBoxLayout(box)
         row = QHBoxLayout()
         self.picker = RecordPicker(self.context.database, kinds=(self.other,))  # type: ignore[arg-type]
         self.picker.setObjectName("position_picker")
         self.picker.setPlaceholderText(
-            "Type a name, alias or abbreviation, then Enter" if self.other == "organization"
-            else "Type any of the person's names, then Enter")
+            translate("PositionsTab", "Type a name, alias or abbreviation, then Enter")
+            if self.other == "organization"
+            else translate("PositionsTab", "Type any of the person's names, then Enter"))
         self.picker.picked.connect(self._picked)
         self.role = QLineEdit()
         self.role.setObjectName("position_role")
-        self.role.setPlaceholderText("Role, e.g. International Secretary")
+        self.role.setPlaceholderText(translate("PositionsTab",
+                                                "Role, e.g. International Secretary"))
         self.role.returnPressed.connect(self.link)
         self.start = DateField()
         self.start.setObjectName("position_start")
-        self.start.edit.setPlaceholderText("From YYYY-MM-DD")
+        self.start.edit.setPlaceholderText(translate("PositionsTab", "From YYYY-MM-DD"))
         self.end = DateField()
         self.end.setObjectName("position_end")
-        self.end.edit.setPlaceholderText("Until YYYY-MM-DD")
-        self.link_button = QPushButton(icon("link"), "&Link")
+        self.end.edit.setPlaceholderText(translate("PositionsTab", "Until YYYY-MM-DD"))
+        self.link_button = QPushButton(icon("link"), translate("PositionsTab", "&Link"))
         self.link_button.setObjectName("link_position")
         self.link_button.clicked.connect(self.link)
         row.addWidget(self.picker, 3)
@@ -166,11 +182,12 @@ class PositionsTab(QWidget):
         column.addWidget(self.problem_label)
         if self.side == "organization":
             new_row = QHBoxLayout()
-            new_row.addWidget(QLabel("Not in Liaison yet?"))
-            self.new_button = QPushButton(icon("user-plus"), "Add a &new person…")
+            new_row.addWidget(QLabel(translate("PositionsTab", "Not in Liaison yet?")))
+            self.new_button = QPushButton(icon("user-plus"),
+                                          translate("PositionsTab", "Add a &new person…"))
             self.new_button.setObjectName("new_person")
-            self.new_button.setToolTip("A new person with this position (role and dates above "
-                                       "are filled in for you)")
+            self.new_button.setToolTip(translate("PositionsTab", "A new person with this position "
+                                                 "(role and dates above are filled in for you)"))
             self.new_button.clicked.connect(self.add_new_person)
             new_row.addWidget(self.new_button)
             new_row.addStretch(1)
@@ -227,12 +244,22 @@ class PositionsTab(QWidget):
         self.role.setFocus()
 
     def _show_chosen(self) -> None:
-        noun = self.other.capitalize()
+        person = self.other == "person"
         if self.chosen is None:
-            self.chosen_label.setText(f"{noun}: none chosen yet — type in the box above.")
+            self.chosen_label.setText(
+                translate("PositionsTab", "Person: none chosen yet — type in the box above.")
+                if person else
+                translate("PositionsTab",
+                          "Organization: none chosen yet — type in the box above."))
+        elif self.chosen.country_name:
+            self.chosen_label.setText(
+                (translate("PositionsTab", "Person: {name} ({country})") if person else
+                 translate("PositionsTab", "Organization: {name} ({country})"))
+                .format(name=self.chosen.name, country=self.chosen.country_name))
         else:
-            where = f" ({self.chosen.country_name})" if self.chosen.country_name else ""
-            self.chosen_label.setText(f"{noun}: {self.chosen.name}{where}")
+            self.chosen_label.setText(
+                (translate("PositionsTab", "Person: {name}") if person else
+                 translate("PositionsTab", "Organization: {name}")).format(name=self.chosen.name))
 
     def _position_values(self) -> dict[str, Any]:
         return {"role": self.role.text().strip() or None, "start": self.start.value(),
@@ -284,14 +311,17 @@ class PositionsTab(QWidget):
             update_affiliation(self.context.database, record.id, {"end": today},
                                expected_version=record.version, actor=self.context.actor())
         except ValidationFailed as exc:  # e.g. a start date in the future
-            messages.warning(self, "End position", " ".join(p.message for p in exc.problems))
+            messages.warning(self, translate("PositionsTab", "End position"),
+                             " ".join(p.message for p in exc.problems))
             return
         except LiaisonError as exc:
             show_problem(self, exc)
             return
         self.context.notify("affiliation", record.id)
         database, actor = self.context.database, self.context.actor
-        push_change(self.context, "affiliation", record.id, f"End position of {record.person_name}",
+        push_change(self.context, "affiliation", record.id,
+                    translate("PositionsTab", "End position of {person}").format(
+                        person=record.person_name),
                     lambda: update_affiliation(database, record.id, {"end": today},
                                                expected_version=None, actor=actor()),
                     lambda: update_affiliation(database, record.id, {"end": record.end},
@@ -304,9 +334,11 @@ class PositionsTab(QWidget):
             return
         who = record.person_name if self.side == "organization" else record.organization_name
         what = f"{record.role} — {who}" if record.role else who
-        if not messages.confirm(self, "Remove position",
-                                f"Remove the position “{what}”? Ctrl+Z brings it back.",
-                                yes="Remove"):
+        if not messages.confirm(
+                self, translate("PositionsTab", "Remove position"),
+                translate("PositionsTab", "Remove the position “{position}”? Ctrl+Z brings it "
+                                          "back.").format(position=what),
+                yes=translate("PositionsTab", "Remove")):
             return
         database, actor = self.context.database, self.context.actor
 
@@ -316,6 +348,7 @@ class PositionsTab(QWidget):
         def restore() -> None:
             restore_affiliation(database, record.id, actor=actor())
 
-        if self.context.delete(self, "affiliation", record.id, f"position {what}", delete,
-                               restore):
+        if self.context.delete(self, "affiliation", record.id,
+                               translate("PositionsTab", "position {position}").format(
+                                   position=what), delete, restore):
             self.reload()

@@ -29,6 +29,7 @@ from db.store.errors import ConflictError, LiaisonError, NotFound, ValidationFai
 from desktop.context import AppContext
 from desktop.dialogs import conflict, similar
 from desktop.errors import show_problem
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import country_names
@@ -39,6 +40,41 @@ from desktop.widgets.record_header import RecordHeader
 
 Refresh = Callable[[], None]
 
+# The sentences that name the page's kind of record, whole for each kind (see text()).
+TEXTS: Mapping[str, Mapping[str, str]] = {
+    "organization": {
+        "delete": QT_TRANSLATE_NOOP("RecordPage", "Delete organization…"),
+        "delete tip": QT_TRANSLATE_NOOP("RecordPage",
+                                        "Delete this organization (Del); Ctrl+Z undoes it"),
+        "delete title": QT_TRANSLATE_NOOP("RecordPage", "Delete organization"),
+        "new": QT_TRANSLATE_NOOP("RecordPage", "New organization"),
+        "the new": QT_TRANSLATE_NOOP("RecordPage", "The new organization"),
+        "deleted": QT_TRANSLATE_NOOP("RecordPage", "This organization has been deleted. Undo "
+                                                   "(Ctrl+Z) brings it back."),
+        "conflict": QT_TRANSLATE_NOOP("RecordPage", "{who} changed this organization while you "
+                                                    "were editing it. Your edits are still in "
+                                                    "the form and were not saved."),
+        "changed elsewhere": QT_TRANSLATE_NOOP("RecordPage", "This organization was changed "
+                                                             "elsewhere while you were editing "
+                                                             "it."),
+    },
+    "person": {
+        "delete": QT_TRANSLATE_NOOP("RecordPage", "Delete person…"),
+        "delete tip": QT_TRANSLATE_NOOP("RecordPage",
+                                        "Delete this person (Del); Ctrl+Z undoes it"),
+        "delete title": QT_TRANSLATE_NOOP("RecordPage", "Delete person"),
+        "new": QT_TRANSLATE_NOOP("RecordPage", "New person"),
+        "the new": QT_TRANSLATE_NOOP("RecordPage", "The new person"),
+        "deleted": QT_TRANSLATE_NOOP("RecordPage", "This person has been deleted. Undo (Ctrl+Z) "
+                                                   "brings it back."),
+        "conflict": QT_TRANSLATE_NOOP("RecordPage", "{who} changed this person while you were "
+                                                    "editing it. Your edits are still in the "
+                                                    "form and were not saved."),
+        "changed elsewhere": QT_TRANSLATE_NOOP("RecordPage", "This person was changed elsewhere "
+                                                             "while you were editing it."),
+    },
+}
+
 
 def present(values: Mapping[str, Any]) -> dict[str, Any]:
     """The values the user filled in (what a new record is created from)."""
@@ -47,7 +83,7 @@ def present(values: Mapping[str, Any]) -> dict[str, Any]:
 
 class RecordPage(QMainWindow):
     entity = "record"  # the change-notice name: "organization" or "person"
-    noun = "record"
+    noun = "record"  # the kind the conflict dialog names; TEXTS holds the page's sentences
     header_icon = "building-2"
     header_entities: frozenset[str] = frozenset({"interaction"})  # they change the header
 
@@ -96,6 +132,10 @@ class RecordPage(QMainWindow):
         """Widgets shown under the profile form (a new person's first position)."""
         return []
 
+    def text(self, key: str) -> str:
+        """One of the page's sentences (TEXTS) that name its kind of record, translated."""
+        return translate("RecordPage", TEXTS[self.entity][key])
+
     # -- building ------------------------------------------------------------------------
     def __init__(self, context: AppContext, record_id: str | None,
                  initial: Mapping[str, Any] | None = None) -> None:
@@ -141,7 +181,7 @@ class RecordPage(QMainWindow):
         self.revert_button.clicked.connect(self.revert)
         self.save_button = profile.save_button
         self.save_button.clicked.connect(self.save)
-        self.tabs.addTab(profile, icon("pencil"), "&Profile")
+        self.tabs.addTab(profile, icon("pencil"), translate("RecordPage", "&Profile"))
         self.build_tabs()
         self._build_actions()
         self.context.changed.connect(self._on_changed)
@@ -167,26 +207,27 @@ class RecordPage(QMainWindow):
         return index
 
     def _build_actions(self) -> None:
-        toolbar = QToolBar("Record")
+        toolbar = QToolBar(translate("RecordPage", "Record"))
         toolbar.setObjectName("record_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
-        self.save_action = QAction(icon("save"), "Save", self)
+        self.save_action = QAction(icon("save"), translate("RecordPage", "Save"), self)
         self.save_action.setShortcut(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
-        self.reload_action = QAction(icon("refresh-cw"), "Reload", self)
+        self.reload_action = QAction(icon("refresh-cw"), translate("RecordPage", "Reload"), self)
         self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.reload_action.setToolTip("Load the saved version again (F5)")
+        self.reload_action.setToolTip(translate("RecordPage", "Load the saved version again (F5)"))
         self.reload_action.triggered.connect(lambda: self.reload(keep_edits=False))
-        self.delete_action = QAction(icon("trash-2"), f"Delete {self.noun}…", self)
-        self.delete_action.setToolTip(f"Delete this {self.noun} (Del); Ctrl+Z undoes it")
+        self.delete_action = QAction(icon("trash-2"), self.text("delete"), self)
+        self.delete_action.setToolTip(self.text("delete tip"))
         self.delete_action.triggered.connect(self.ask_delete)
-        self.undo_action = self.context.undo_stack.createUndoAction(self, "Undo")
+        self.undo_action = self.context.undo_stack.createUndoAction(
+            self, translate("RecordPage", "Undo"))
         self.undo_action.setIcon(icon("undo-2"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        close_action = QAction("Close", self)
+        close_action = QAction(translate("RecordPage", "Close"), self)
         close_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close),
                                   QKeySequence("Ctrl+W")])
         close_action.triggered.connect(self.close)
@@ -207,9 +248,10 @@ class RecordPage(QMainWindow):
 
     # -- loading -------------------------------------------------------------------------
     def _start_new(self) -> None:
-        self.setWindowTitle(f"New {self.noun}")
-        self.title_label.setText(f"New {self.noun}")
-        self.names_label.setText("Fill in the profile and save; the other tabs open then.")
+        self.setWindowTitle(self.text("new"))
+        self.title_label.setText(self.text("new"))
+        self.names_label.setText(translate("RecordPage", "Fill in the profile and save; the "
+                                                         "other tabs open then."))
         self.facts_label.clear()
         values = {**self.defaults(), **{k: v for k, v in self.initial.items()
                                         if k in self.form.widgets}}
@@ -261,8 +303,9 @@ class RecordPage(QMainWindow):
             return
         edits = self.form.changed_values() if keep_edits else {}
         if not keep_edits and self.form.is_dirty() and not messages.confirm(
-                self, "Reload", "Discard your unsaved edits and load the saved version?",
-                yes="Discard and reload"):
+                self, translate("RecordPage", "Reload"),
+                translate("RecordPage", "Discard your unsaved edits and load the saved version?"),
+                yes=translate("RecordPage", "Discard and reload")):
             return
         self.banner.hide()
         self.load()
@@ -286,9 +329,8 @@ class RecordPage(QMainWindow):
         self.save_action.setEnabled(False)
         self.save_button.setEnabled(False)
         self.delete_action.setEnabled(False)
-        self.banner.show_message(
-            f"This {self.noun} has been deleted. Undo (Ctrl+Z) brings it back.",
-            [("Close", self.close)])
+        self.banner.show_message(self.text("deleted"),
+                                 [(translate("RecordPage", "Close"), self.close)])
 
     def _form_changed(self) -> None:
         dirty = self.form.is_dirty()
@@ -339,11 +381,12 @@ class RecordPage(QMainWindow):
                                     describe, self.countries)
         if keep is None:
             self.banner.show_message(
-                f"{conflict.who_changed(exc.changes)} changed this {self.noun} while you "
-                "were editing it. Your edits are still in the form and were not saved.",
-                [("Compare and save…", self.save),
-                 ("Reload, keep my edits", lambda: self.reload(keep_edits=True)),
-                 ("Reload, discard my edits", lambda: self.reload(keep_edits=False))])
+                self.text("conflict").format(who=conflict.who_changed(exc.changes)),
+                [(translate("RecordPage", "Compare and save…"), self.save),
+                 (translate("RecordPage", "Reload, keep my edits"),
+                  lambda: self.reload(keep_edits=True)),
+                 (translate("RecordPage", "Reload, discard my edits"),
+                  lambda: self.reload(keep_edits=False))])
             return False
         self._loaded(current)
         baseline = self.form.loaded
@@ -383,7 +426,7 @@ class RecordPage(QMainWindow):
     def _saved(self, record: Any) -> None:
         self._loaded(record)
         self.banner.hide()
-        self.statusBar().showMessage("Saved.", 4000)
+        self.statusBar().showMessage(translate("RecordPage", "Saved."), 4000)
         self.context.notify(self.entity, record.id)
 
     # -- deleting ------------------------------------------------------------------------
@@ -391,9 +434,10 @@ class RecordPage(QMainWindow):
         if self.record is None or self.is_deleted:
             return False
         name = self.display_name(self.record)
-        if not messages.confirm(self, f"Delete {self.noun}",
-                                f"Delete “{name}”? You can undo this with Ctrl+Z.",
-                                yes="Delete"):
+        if not messages.confirm(
+                self, self.text("delete title"),
+                translate("RecordPage", "Delete “{name}”? You can undo this with Ctrl+Z.")
+                .format(name=name), yes=translate("RecordPage", "Delete")):
             return False
         record_id = self.record.id
         done = self.context.delete(self, self.entity, record_id, name,
@@ -417,8 +461,9 @@ class RecordPage(QMainWindow):
     # -- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.is_deleted and self.form.is_dirty():
-            name = self.display_name(self.record) if self.record else f"The new {self.noun}"
-            answer = messages.save_discard_cancel(self, f"“{name}”" if self.record else name)
+            what = (f"“{self.display_name(self.record)}”" if self.record
+                    else self.text("the new"))
+            answer = messages.save_discard_cancel(self, what)
             if answer == "cancel" or (answer == "save" and not self.save()):
                 event.ignore()
                 return
@@ -454,9 +499,11 @@ class RecordPage(QMainWindow):
             return
         if self.form.is_dirty() and self.record is not None and not self.is_deleted:
             self.banner.show_message(
-                f"This {self.noun} was changed elsewhere while you were editing it.",
-                [("Reload, keep my edits", lambda: self.reload(keep_edits=True)),
-                 ("Reload, discard my edits", lambda: self.reload(keep_edits=False))])
+                self.text("changed elsewhere"),
+                [(translate("RecordPage", "Reload, keep my edits"),
+                  lambda: self.reload(keep_edits=True)),
+                 (translate("RecordPage", "Reload, discard my edits"),
+                  lambda: self.reload(keep_edits=False))])
             return
         self._loaded(record)
 

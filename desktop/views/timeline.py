@@ -16,6 +16,7 @@ from db.models.vocabulary import INTERACTION_KINDS
 from db.services.interactions import InteractionFilter, InteractionRecord, list_interactions
 from db.services.timeline import record_names
 from desktop.context import AppContext
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon, kind_icon
 from desktop.naming import display_name
 from desktop.qtmodels.paged import Column, PagedTableModel
@@ -46,7 +47,7 @@ def where(record: InteractionRecord, country_names: Mapping[str, str]) -> str:
 
 def kind_label(kind: str) -> str:
     term = INTERACTION_KINDS.get(kind)
-    return term.en if term else kind
+    return term.label() if term else kind
 
 
 class TimelineTab(QWidget):
@@ -60,10 +61,11 @@ class TimelineTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         row = QHBoxLayout()
-        self.record_button = QPushButton(icon("calendar-plus"), "&Record interaction…")
+        self.record_button = QPushButton(icon("calendar-plus"),
+                                         translate("TimelineTab", "&Record interaction…"))
         self.record_button.setObjectName("record_interaction")
         self.record_button.clicked.connect(self.record_interaction)
-        self.open_button = QPushButton(icon("external-link"), "&Open")
+        self.open_button = QPushButton(icon("external-link"), translate("TimelineTab", "&Open"))
         self.count_label = QLabel()
         self.count_label.setObjectName("timeline_count")
         row.addWidget(self.record_button)
@@ -72,13 +74,14 @@ class TimelineTab(QWidget):
         row.addWidget(self.count_label)
         layout.addLayout(row)
         columns = [
-            Column("start", "Date", when, sort_key="start",
+            Column("start", QT_TRANSLATE_NOOP("Columns", "Date"), when, sort_key="start",
                    icon=lambda r: kind_icon(r.kind)),
-            Column("kind", "Kind", lambda r: kind_label(r.kind)),
-            Column("title", "Title", lambda r: r.title),
-            Column("with", "Other participants",
+            Column("kind", QT_TRANSLATE_NOOP("Columns", "Kind"), lambda r: kind_label(r.kind)),
+            Column("title", QT_TRANSLATE_NOOP("Columns", "Title"), lambda r: r.title),
+            Column("with", QT_TRANSLATE_NOOP("Columns", "Other participants"),
                    lambda r: other_participants(r, self.owner_id, self.names)),
-            Column("where", "Where", lambda r: where(r, country_names)),
+            Column("where", QT_TRANSLATE_NOOP("Columns", "Where"),
+                   lambda r: where(r, country_names)),
         ]
         self.model = PagedTableModel(columns, self._fetch, page_size=100, default_sort="start",
                                      default_descending=True)
@@ -88,8 +91,8 @@ class TimelineTab(QWidget):
         self.table.set_widths(metrics.horizontalAdvance("2024-12-30 – 12-31") + 44,
                               metrics.horizontalAdvance("Cooperation project") + 16, 380, 260,
                               120, stretch=2)
-        self.table.set_placeholder("No interactions recorded yet. “Record interaction…” "
-                                   "adds one.")
+        self.table.set_placeholder(translate(
+            "TimelineTab", "No interactions recorded yet. “Record interaction…” adds one."))
         self.table.enable_sorting()
         self.table.opened.connect(self.open)
         self.open_button.clicked.connect(lambda: self.open(self.table.current_record()))
@@ -123,8 +126,10 @@ class TimelineTab(QWidget):
         selected = self.table.current_record()
         self.model.reload()
         total = self.model.total
-        self.count_label.setText("No interactions yet" if total == 0 else
-                                 f"{total:,} interaction{'s' if total != 1 else ''}")
+        self.count_label.setText(
+            translate("TimelineTab", "No interactions yet") if total == 0 else
+            translate("TimelineTab", "1 interaction") if total == 1 else
+            translate("TimelineTab", "{n:,} interactions").format(n=total))
         row = self.model.row_of(selected.id) if selected is not None else None
         if row is not None:
             self.table.select_row(row)
@@ -146,7 +151,7 @@ class TimelineTab(QWidget):
 
 def record_interaction_action(page: QWidget, timeline: TimelineTab, tip: str) -> QAction:
     """The page toolbar's "Record interaction…": starts one with this record taking part."""
-    action = QAction(icon("calendar-plus"), "Record interaction…", page)
+    action = QAction(icon("calendar-plus"), translate("TimelineTab", "Record interaction…"), page)
     action.setToolTip(tip)
     action.triggered.connect(lambda: timeline.record_interaction())
     return action
