@@ -34,6 +34,7 @@ from db.services.followups import FollowUpRecord, get_followup, update_followup
 from db.store.engine import Database
 from db.store.errors import ConflictError, FieldChange, NotFound
 from desktop.errors import show_problem
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.readable import (
     FOLLOWUP_VOCABULARIES,
@@ -46,6 +47,18 @@ from desktop.widgets.form import FieldSpec, RecordForm
 MINE = "mine"
 THEIRS = "theirs"
 Describe = Callable[[str, Any], str]
+# What the pages call their record ("organization"…), in the user's language: noun_text.
+NOUNS = {"organization": QT_TRANSLATE_NOOP("ConflictDialog", "organization"),
+         "person": QT_TRANSLATE_NOOP("ConflictDialog", "person"),
+         "interaction": QT_TRANSLATE_NOOP("ConflictDialog", "interaction"),
+         "follow-up": QT_TRANSLATE_NOOP("ConflictDialog", "follow-up"),
+         "position": QT_TRANSLATE_NOOP("ConflictDialog", "position"),
+         "record": QT_TRANSLATE_NOOP("ConflictDialog", "record")}
+SOMEONE = QT_TRANSLATE_NOOP("ConflictDialog", "someone")
+
+
+def noun_text(noun: str) -> str:
+    return translate("ConflictDialog", NOUNS[noun]) if noun in NOUNS else noun
 
 
 @dataclass(frozen=True)
@@ -74,8 +87,11 @@ class FieldConflict:
     @property
     def saved_by(self) -> str:
         if self.by is None:
-            return "unchanged since you opened it"
-        return f"saved by {self.by}" + (f" at {self.at}" if self.at else "")
+            return translate("ConflictDialog", "unchanged since you opened it")
+        if self.at:
+            return translate("ConflictDialog", "saved by {who} at {time}").format(
+                who=self.by, time=self.at)
+        return translate("ConflictDialog", "saved by {who}").format(who=self.by)
 
 
 def describer(vocabularies: Mapping[str, Mapping[str, Term]] = VOCABULARIES,
@@ -109,7 +125,8 @@ def field_conflicts(labels: Mapping[str, str], loaded: Mapping[str, Any],
         if not (edited or moved) or mine.get(key) == theirs.get(key):
             continue
         change = last.get(key)
-        by = ((change.who if change is not None else None) or "someone") if moved else None
+        by = (((change.who if change is not None else None)
+               or translate("ConflictDialog", SOMEONE)) if moved else None)
         at = local_time_of_utc_text(change.at) if moved and change is not None else None
         found.append(FieldConflict(key, label, describe(key, mine.get(key)),
                                    describe(key, theirs.get(key)), edited, by, at))
@@ -117,12 +134,13 @@ def field_conflicts(labels: Mapping[str, str], loaded: Mapping[str, Any],
 
 
 def who_changed(changes: Sequence[FieldChange]) -> str:
-    names = list(dict.fromkeys(c.who or "someone" for c in changes))
+    names = list(dict.fromkeys(c.who or translate("ConflictDialog", SOMEONE) for c in changes))
     if not names:
-        return "Someone"
+        return translate("ConflictDialog", "Someone")
     if len(names) == 1:
         return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    return translate("ConflictDialog", "{names} and {last}").format(names=", ".join(names[:-1]),
+                                                                    last=names[-1])
 
 
 class ConflictDialog(QDialog):
@@ -130,7 +148,8 @@ class ConflictDialog(QDialog):
                  changes: Sequence[FieldChange] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conflicts = list(conflicts)
-        self.setWindowTitle(f"This {noun} was changed while you were editing it")
+        self.setWindowTitle(translate("ConflictDialog", "This {noun} was changed while you were "
+                                      "editing it").format(noun=noun_text(noun)))
         self.setWindowIcon(icon("triangle-alert"))
         self.groups: dict[str, QButtonGroup] = {}
         self.mine_buttons: dict[str, QRadioButton] = {}
@@ -138,28 +157,36 @@ class ConflictDialog(QDialog):
         layout = QVBoxLayout(self)
         when = next((local_time_of_utc_text(c.at) for c in reversed(changes)), None)
         both = sum(c.both for c in self.conflicts)
-        intro = QLabel(
-            f"{who_changed(changes)} saved this {noun}"
-            + (f" (last at {when})" if when else "")
-            + " after you opened it. For each field, keep your value or take the one saved "
-            "meanwhile; Save writes your choices on top of the saved version. "
-            + (f"{both} field{'s' if both != 1 else ''} changed on both sides "
-               f"need{'s' if both == 1 else ''} your choice. " if both else "")
-            + "Cancel writes nothing and keeps your edits in the form.")
+        sentences = [
+            (translate("ConflictDialog", "{who} saved this {noun} (last at {time}) after you "
+                       "opened it.") if when else
+             translate("ConflictDialog", "{who} saved this {noun} after you opened it.")).format(
+                who=who_changed(changes), noun=noun_text(noun), time=when),
+            translate("ConflictDialog", "For each field, keep your value or take the one saved "
+                      "meanwhile; Save writes your choices on top of the saved version.")]
+        if both:
+            sentences.append(translate("ConflictDialog", "1 field changed on both sides needs "
+                                       "your choice.") if both == 1 else
+                             translate("ConflictDialog", "{n:,} fields changed on both sides "
+                                       "need your choice.").format(n=both))
+        sentences.append(translate("ConflictDialog",
+                                   "Cancel writes nothing and keeps your edits in the form."))
+        intro = QLabel(" ".join(sentences))
         intro.setObjectName("conflict_intro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         buttons = QDialogButtonBox()
-        self.all_mine = buttons.addButton("Keep all mine", QDialogButtonBox.ButtonRole.ResetRole)
+        self.all_mine = buttons.addButton(translate("ConflictDialog", "Keep all mine"),
+                                          QDialogButtonBox.ButtonRole.ResetRole)
         self.all_mine.clicked.connect(lambda: self.choose_all(MINE))
-        self.all_theirs = buttons.addButton("Take all theirs",
+        self.all_theirs = buttons.addButton(translate("ConflictDialog", "Take all theirs"),
                                             QDialogButtonBox.ButtonRole.ResetRole)
         self.all_theirs.clicked.connect(lambda: self.choose_all(THEIRS))
-        self.save_button = QPushButton(icon("save"), "Save my choices")
+        self.save_button = QPushButton(icon("save"), translate("ConflictDialog", "Save my choices"))
         self.save_button.setObjectName("save_choices")
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText("Cancel, keep editing")
+        self.cancel_button.setText(translate("ConflictDialog", "Cancel, keep editing"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(self._table(), 1)
@@ -175,7 +202,9 @@ class ConflictDialog(QDialog):
         grid.setVerticalSpacing(4)
         bold = QFont(self.font())
         bold.setBold(True)
-        for column, title in enumerate(("Field", "Yours", "Saved meanwhile")):
+        for column, title in enumerate((translate("ConflictDialog", "Field"),
+                                        translate("ConflictDialog", "Yours"),
+                                        translate("ConflictDialog", "Saved meanwhile"))):
             header = QLabel(title)
             header.setFont(bold)
             grid.addWidget(header, 0, column)
@@ -188,14 +217,14 @@ class ConflictDialog(QDialog):
             name = QLabel(conflict.label)
             name.setObjectName(f"field_{conflict.field}")
             if conflict.both:
-                name.setText(f"{conflict.label}<br><span style='color:#b86e00'>changed on "
-                             "both sides</span>")
+                name.setText(f"{conflict.label}<br><span style='color:#b86e00'>"
+                             f"{translate('ConflictDialog', 'changed on both sides')}</span>")
             top = Qt.AlignmentFlag.AlignTop
             grid.addWidget(name, row + 1, 0, top)
             group = QButtonGroup(self)
-            mine = QRadioButton("Keep mine")
+            mine = QRadioButton(translate("ConflictDialog", "Keep mine"))
             mine.setObjectName(f"mine_{conflict.field}")
-            theirs = QRadioButton("Take theirs")
+            theirs = QRadioButton(translate("ConflictDialog", "Take theirs"))
             theirs.setObjectName(f"theirs_{conflict.field}")
             for button in (mine, theirs):
                 group.addButton(button)
@@ -203,7 +232,8 @@ class ConflictDialog(QDialog):
             self.groups[conflict.field] = group
             self.mine_buttons[conflict.field] = mine
             self.theirs_buttons[conflict.field] = theirs
-            note = "your edit" if conflict.edited else "as you opened it"
+            note = (translate("ConflictDialog", "your edit") if conflict.edited
+                    else translate("ConflictDialog", "as you opened it"))
             grid.addWidget(self._choice(mine, conflict.mine, note), row + 1, 1, top)
             grid.addWidget(self._choice(theirs, conflict.theirs, conflict.saved_by),
                            row + 1, 2, top)
@@ -262,9 +292,12 @@ class ConflictDialog(QDialog):
     def _enable(self) -> None:
         missing = len(self.conflicts) - len(self.choices())
         self.save_button.setEnabled(missing == 0)
-        self.save_button.setToolTip("" if missing == 0 else
-                                    f"Choose a value for the {missing} field"
-                                    f"{'s' if missing != 1 else ''} changed on both sides")
+        self.save_button.setToolTip(
+            "" if missing == 0 else
+            translate("ConflictDialog", "Choose a value for the 1 field changed on both sides")
+            if missing == 1 else
+            translate("ConflictDialog", "Choose a value for the {n:,} fields changed on both "
+                      "sides").format(n=missing))
 
 
 def ask_about_conflict(parent: QWidget | None, noun: str, conflicts: Sequence[FieldConflict],
@@ -312,8 +345,10 @@ def form_values_of(specs: Sequence[FieldSpec], values: Mapping[str, Any],
 
 
 # -- follow-ups ----------------------------------------------------------------------------------
-FOLLOWUP_LABELS = {"description": "Commitment", "due": "Due date", "owner": "Owner",
-                   "status": "Status"}
+FOLLOWUP_LABELS = {"description": QT_TRANSLATE_NOOP("ConflictDialog", "Commitment"),
+                   "due": QT_TRANSLATE_NOOP("ConflictDialog", "Due date"),
+                   "owner": QT_TRANSLATE_NOOP("ConflictDialog", "Owner"),
+                   "status": QT_TRANSLATE_NOOP("ConflictDialog", "Status")}  # translated when asked
 
 
 def _followup_values(record: FollowUpRecord) -> dict[str, Any]:
@@ -335,7 +370,9 @@ def save_followup(parent: QWidget | None, database: Database, exc: ConflictError
             show_problem(parent, exc)
             return None
         loaded = _followup_values(before)
-        keep = settle(parent, "follow-up", exc, FOLLOWUP_LABELS, loaded, {**loaded, **wanted},
+        labels = {key: translate("ConflictDialog", label)
+                  for key, label in FOLLOWUP_LABELS.items()}
+        keep = settle(parent, "follow-up", exc, labels, loaded, {**loaded, **wanted},
                       _followup_values(current), describe)
         if keep is None:
             return None

@@ -3,6 +3,7 @@ warnings do not), where the user corrects a cell in place or skips the rows with
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from db.exchange.reading.readers import open_source
 from db.store.errors import LiaisonError
 from desktop.dialogs.import_pages import WaitCursor, WizardStep, counted
+from desktop.i18n import translate
 from desktop.icons import icon
 from desktop.qtmodels.import_plan import Problem, problem_columns, problems_of
 from desktop.qtmodels.import_preview import cell_text
@@ -23,8 +25,9 @@ if TYPE_CHECKING:
 
 class CheckPage(WizardStep):
     def __init__(self, flow: ImportWizard) -> None:
-        super().__init__(flow, "Check", "Every problem Liaison found in the file, by sheet, row "
-                         "and column. Nothing has been written yet.")
+        super().__init__(flow, translate("ImportCheck", "Check"),
+                         translate("ImportCheck", "Every problem Liaison found in the file, by "
+                                   "sheet, row and column. Nothing has been written yet."))
         self.summary = QLabel()
         self.summary.setObjectName("check_summary")
         self.summary.setWordWrap(True)
@@ -32,20 +35,24 @@ class CheckPage(WizardStep):
         self.table = RecordTable(self.model, self)
         self.table.setObjectName("problems")
         self.table.set_widths(90, 120, 60, 140)
-        self.table.set_placeholder("No problems: every row can be imported.")
+        self.table.set_placeholder(translate("ImportCheck",
+                                             "No problems: every row can be imported."))
         self.table.opened.connect(self.fix)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.detail = QLabel()
         self.detail.setObjectName("problem_detail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hint = QLabel("Double-click an error to correct its value here (the file itself "
-                           "is not changed), or skip the rows with errors.")
+        self.hint = QLabel(translate("ImportCheck", "Double-click an error to correct its value "
+                                     "here (the file itself is not changed), or skip the rows "
+                                     "with errors."))
         self.hint.setWordWrap(True)
-        self.skip = QCheckBox("S&kip rows with errors and import the others")
+        self.skip = QCheckBox(translate("ImportCheck",
+                                        "S&kip rows with errors and import the others"))
         self.skip.setObjectName("skip_invalid")
         self.skip.toggled.connect(self._skip_toggled)
-        self.report_button = QPushButton(icon("download"), "Save the &list of problems…")
+        self.report_button = QPushButton(icon("download"),
+                                         translate("ImportCheck", "Save the &list of problems…"))
         self.report_button.clicked.connect(
             self.save_report)
         bottom = QHBoxLayout()
@@ -82,24 +89,44 @@ class CheckPage(WizardStep):
         blocked = len({(r.sheet, r.row) for r in plan.rows if r.action == "error"})
         errors, warnings = len(plan.errors), len(plan.warnings)
         if not errors and not warnings:
-            text = f"No problems: all {counted(rows, 'row')} can be imported."
+            text = counted(rows,
+                           translate("ImportCheck", "No problems: all 1 row can be imported."),
+                           translate("ImportCheck", "No problems: all {n:,} rows can be imported."))
         else:
-            parts = [counted(n, word) for n, word in ((errors, "error"), (warnings, "warning"))
-                     if n]
-            text = f"{' and '.join(parts)} in {counted(rows, 'row')}."
-            if errors:
-                text += (f" {counted(blocked, 'row')} with errors "
-                         + ("will be skipped." if self.flow.skip_invalid
-                            else "must be corrected or skipped before anything is imported."))
+            in_rows = counted(rows, translate("ImportCheck", "1 row"),
+                              translate("ImportCheck", "{n:,} rows"))
+            error_words = counted(errors, translate("ImportCheck", "1 error"),
+                                  translate("ImportCheck", "{n:,} errors"))
+            warning_words = counted(warnings, translate("ImportCheck", "1 warning"),
+                                    translate("ImportCheck", "{n:,} warnings"))
+            if errors and warnings:
+                text = translate("ImportCheck", "{errors} and {warnings} in {rows}.")
+            elif errors:
+                text = translate("ImportCheck", "{errors} in {rows}.")
             else:
-                text += " Warnings do not stop the import."
+                text = translate("ImportCheck", "{warnings} in {rows}.")
+            text = text.format(errors=error_words, warnings=warning_words, rows=in_rows)
+            if errors and self.flow.skip_invalid:
+                then = counted(blocked, translate("ImportCheck",
+                                                  "1 row with errors will be skipped."),
+                               translate("ImportCheck",
+                                         "{n:,} rows with errors will be skipped."))
+            elif errors:
+                then = counted(blocked, translate(
+                    "ImportCheck", "1 row with errors must be corrected or skipped before "
+                    "anything is imported."), translate(
+                    "ImportCheck", "{n:,} rows with errors must be corrected or skipped before "
+                    "anything is imported."))
+            else:
+                then = translate("ImportCheck", "Warnings do not stop the import.")
+            text += " " + then
         self.summary.setText(text)
         self.hint.setVisible(bool(errors))
-        self.hint.setText(
-            "Correct these rows in the workbook and choose it again, or skip them: the other "
-            "rows are imported." if self.flow.liaison_workbook else
-            "Double-click an error to correct its value here (the file itself is not changed), "
-            "or skip the rows with errors.")
+        self.hint.setText(translate(
+            "ImportCheck", "Correct these rows in the workbook and choose it again, or skip "
+            "them: the other rows are imported.") if self.flow.liaison_workbook else translate(
+            "ImportCheck", "Double-click an error to correct its value here (the file itself is "
+            "not changed), or skip the rows with errors."))
         self.skip.setVisible(bool(errors) or self.flow.skip_invalid)
         self.report_button.setEnabled(bool(errors or warnings))
         self.completeChanged.emit()
@@ -112,9 +139,12 @@ class CheckPage(WizardStep):
             return
         note = problem.note
         where = ", ".join(part for part in (
-            note.sheet, f"row {note.row}" if note.row else "",
-            f"column “{note.column}”" if note.column else "") if part)
-        self.detail.setText(f"{where}: {note.message}")
+            note.sheet,
+            translate("ImportCheck", "row {row}").format(row=note.row) if note.row else "",
+            translate("ImportCheck", "column “{column}”").format(column=note.column)
+            if note.column else "") if part)
+        self.detail.setText(translate("ImportCheck", "{where}: {message}").format(
+            where=where, message=note.message))
 
     def _skip_toggled(self, on: bool) -> None:
         self.flow.set_skip_invalid(on)
@@ -127,9 +157,19 @@ class CheckPage(WizardStep):
         column = problem.note.column
         if plan is None or not column or not plan.headers:
             return None
-        labels = {i: (plan.headers[i] if i < len(plan.headers) and plan.headers[i]
-                      else f"column {i + 1}") for i in plan.mapping}
-        return next((i for i, label in labels.items() if label == column), None)
+        named = {i: plan.headers[i] for i in plan.mapping
+                 if i < len(plan.headers) and plan.headers[i]}
+        found = next((i for i, header in named.items() if header == column), None)
+        if found is not None:
+            return found
+        # A column without a name is called by its number ("column 3", in db's words and
+        # language).
+        numbers = re.findall(r"\d+", column)
+        if len(numbers) == 1:
+            index = int(numbers[0]) - 1
+            if index in plan.mapping and index not in named:
+                return index
+        return None
 
     def cell_value(self, row: int, column: int) -> Any:
         flow = self.flow
@@ -151,15 +191,19 @@ class CheckPage(WizardStep):
         note = problem.note
         column = self.column_index(problem)
         if note.row is None or column is None:
-            where = "the workbook" if self.flow.liaison_workbook else "the file"
-            self.notice.show_message("This problem is not in one cell Liaison can correct here. "
-                                     f"Correct it in {where} and choose it again, or skip the "
-                                     "rows with errors.", "warning")
+            self.notice.show_message(translate(
+                "ImportCheck", "This problem is not in one cell Liaison can correct here. "
+                "Correct it in the workbook and choose it again, or skip the rows with errors.")
+                if self.flow.liaison_workbook else translate(
+                "ImportCheck", "This problem is not in one cell Liaison can correct here. "
+                "Correct it in the file and choose it again, or skip the rows with errors."),
+                "warning")
             return
         current = cell_text(self.cell_value(note.row, column), None)
         value = self.flow.ask_text(
-            "Correct the value",
-            f"Row {note.row}, column “{note.column}”:\n{note.message}\n\nNew value:", current)
+            translate("ImportCheck", "Correct the value"),
+            translate("ImportCheck", "Row {row}, column “{column}”:\n{message}\n\nNew value:")
+            .format(row=note.row, column=note.column, message=note.message), current)
         if value is None:
             return
         self.flow.fixes[(note.row, column)] = value.strip() or None

@@ -33,37 +33,61 @@ from db.exchange.imports.plan import Policy
 from db.exchange.reading.values import AmbiguousDate, DayOrder, day_order_evidence, parse_date
 from db.store.errors import LiaisonError
 from desktop.dialogs.import_pages import NoticeLabel, WizardStep
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
+from desktop.qtmodels.import_plan import field_name
 from desktop.qtmodels.import_preview import cell_text, column_letters
 
 if TYPE_CHECKING:
     from desktop.dialogs.import_wizard import ImportWizard
 
-IGNORE = "Ignore this column"
-FIELD_LABELS = {  # shown in brackets after the field name
-    "id": "Liaison id", "name": "in the original script", "name_en": "in English",
-    "name_zh": "in Chinese", "aliases": "other names, separated by ;",
-    "country": "ISO code or name", "founded": "year", "level": "of the relationship",
-    "tags": "separated by ;", "first_name": "joined into name", "last_name": "joined into name",
-    "emails": "separated by ;", "phones": "separated by ;", "languages": "separated by ;",
-    "organization": "of the position", "role": "in the organization", "start": "date",
-    "end": "date", "topics": "separated by ;", "participants": "names, separated by ;",
-    "due": "date", "platform": "or mechanism", "interaction": "it came from",
+IGNORE = QT_TRANSLATE_NOOP("ImportColumns", "Ignore this column")
+# Shown in brackets after the field's label; translated where shown (field_text).
+SEPARATED = QT_TRANSLATE_NOOP("ImportColumns", "separated by ;")
+ISO_CODE = QT_TRANSLATE_NOOP("ImportColumns", "ISO code or name")
+A_DATE = QT_TRANSLATE_NOOP("ImportColumns", "date")
+JOINED = QT_TRANSLATE_NOOP("ImportColumns", "joined into name")
+FIELD_HINTS = {
+    "id": QT_TRANSLATE_NOOP("ImportColumns", "Liaison id"),
+    "name": QT_TRANSLATE_NOOP("ImportColumns", "in the original script"),
+    "name_en": QT_TRANSLATE_NOOP("ImportColumns", "in English"),
+    "name_zh": QT_TRANSLATE_NOOP("ImportColumns", "in Chinese"),
+    "aliases": QT_TRANSLATE_NOOP("ImportColumns", "other names, separated by ;"),
+    "country": ISO_CODE, "founded": QT_TRANSLATE_NOOP("ImportColumns", "year"),
+    "level": QT_TRANSLATE_NOOP("ImportColumns", "of the relationship"),
+    "tags": SEPARATED, "first_name": JOINED, "last_name": JOINED,
+    "emails": SEPARATED, "phones": SEPARATED, "languages": SEPARATED,
+    "organization": QT_TRANSLATE_NOOP("ImportColumns", "of the position"),
+    "role": QT_TRANSLATE_NOOP("ImportColumns", "in the organization"), "start": A_DATE,
+    "end": A_DATE, "topics": SEPARATED,
+    "participants": QT_TRANSLATE_NOOP("ImportColumns", "names, separated by ;"),
+    "due": A_DATE, "platform": QT_TRANSLATE_NOOP("ImportColumns", "or mechanism"),
+    "interaction": QT_TRANSLATE_NOOP("ImportColumns", "it came from"),
 }
-KIND_FIELD_LABELS = {("interactions", "kind"): "visit, talks, seminar…",
-                     ("organizations", "kind"): "party, think tank…",
-                     ("people", "title"): "or job title",
-                     ("people", "nationality"): "ISO code or name",
-                     ("interactions", "country"): "ISO code or name"}
-# Without these the plan cannot say which record a row is (db.exchange.imports.importer checks too).
-REQUIRED = {"organizations": ({"name", "id"}, "the name", "name"),
-            "people": ({"name", "first_name", "last_name", "id"}, "the name", "name"),
-            "interactions": ({"title", "id"}, "the title", "title"),
-            "followups": ({"description", "id"}, "the description", "description")}
-POLICIES: tuple[tuple[Policy, str], ...] = (
-    ("skip", "&Skip it: keep what Liaison has"),
-            ("update", "&Update Liaison with the file's values"),
-            ("fill", "Only &fill in what Liaison leaves empty"))
+KIND_FIELD_HINTS = {
+    ("interactions", "kind"): QT_TRANSLATE_NOOP("ImportColumns", "visit, talks, seminar…"),
+    ("organizations", "kind"): QT_TRANSLATE_NOOP("ImportColumns", "party, think tank…"),
+    ("people", "title"): QT_TRANSLATE_NOOP("ImportColumns", "or job title"),
+    ("people", "nationality"): ISO_CODE, ("interactions", "country"): ISO_CODE}
+# Without these the plan cannot say which record a row is (db.exchange.imports.importer checks
+# too): the fields, the sentence asking for one (translated where shown) and the field it names.
+REQUIRED = {
+    "organizations": ({"name", "id"}, QT_TRANSLATE_NOOP(
+        "ImportColumns", "Choose the column that holds the name of the organizations "
+        "(“{field}”)."), "name"),
+    "people": ({"name", "first_name", "last_name", "id"}, QT_TRANSLATE_NOOP(
+        "ImportColumns", "Choose the column that holds the name of the people (“{field}”)."),
+        "name"),
+    "interactions": ({"title", "id"}, QT_TRANSLATE_NOOP(
+        "ImportColumns", "Choose the column that holds the title of the interactions "
+        "(“{field}”)."), "title"),
+    "followups": ({"description", "id"}, QT_TRANSLATE_NOOP(
+        "ImportColumns", "Choose the column that holds the description of the follow-ups "
+        "(“{field}”)."), "description")}
+POLICIES: tuple[tuple[Policy, str], ...] = (  # translated where shown
+    ("skip", QT_TRANSLATE_NOOP("ImportColumns", "&Skip it: keep what Liaison has")),
+    ("update", QT_TRANSLATE_NOOP("ImportColumns", "&Update Liaison with the file's values")),
+    ("fill", QT_TRANSLATE_NOOP("ImportColumns", "Only &fill in what Liaison leaves empty")))
 SAMPLE_COLUMNS = 2
 COLUMN, HEADER, FIRST_SAMPLE = 0, 1, 2
 TARGET = FIRST_SAMPLE + SAMPLE_COLUMNS
@@ -71,8 +95,13 @@ STATUS = TARGET + 1
 
 
 def field_text(kind: str, field: str) -> str:
-    label = KIND_FIELD_LABELS.get((kind, field), FIELD_LABELS.get(field))
-    return f"{field}  ({label})" if label else field
+    """A field a column can feed, as its combo box offers it: “Chinese name  (in Chinese)”."""
+    hint = KIND_FIELD_HINTS.get((kind, field), FIELD_HINTS.get(field))
+    label = field_name(field, kind)
+    if not hint:
+        return label
+    return translate("ImportColumns", "{field}  ({hint})").format(
+        field=label, hint=translate("ImportColumns", hint))
 
 
 def date_evidence(rows: list[list[Any]], columns: list[int]) -> tuple[int, Counter[str], str]:
@@ -102,27 +131,32 @@ def date_evidence(rows: list[list[Any]], columns: list[int]) -> tuple[int, Count
 
 class ColumnsPage(WizardStep):
     def __init__(self, flow: ImportWizard) -> None:
-        super().__init__(flow, "Columns",
-                         "Choose the field each column feeds; Liaison has matched the ones "
-                         "whose names it knows. Columns left on “Ignore” are not imported.")
+        super().__init__(flow, translate("ImportColumns", "Columns"),
+                         translate("ImportColumns", "Choose the field each column feeds; Liaison "
+                                   "has matched the ones whose names it knows. Columns left on "
+                                   "“Ignore” are not imported."))
         self.profiles = QComboBox()
         self.profiles.setObjectName("profiles")
         self.profiles.setMinimumContentsLength(24)
         self.profiles.activated.connect(self._profile_chosen)
-        self.save_profile_button = QPushButton(icon("save"), "Save as &profile…")
-        self.save_profile_button.setToolTip("Keep this mapping under a name, for the next list "
-                                            "from the same colleague.")
+        self.save_profile_button = QPushButton(icon("save"),
+                                               translate("ImportColumns", "Save as &profile…"))
+        self.save_profile_button.setToolTip(translate(
+            "ImportColumns", "Keep this mapping under a name, for the next list from the same "
+            "colleague."))
         self.save_profile_button.clicked.connect(self.save_profile)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Saved mapping:"))
+        top.addWidget(QLabel(translate("ImportColumns", "Saved mapping:")))
         top.addWidget(self.profiles)
         top.addWidget(self.save_profile_button)
         top.addStretch(1)
         self.table = QTableWidget(0, STATUS + 1)
         self.table.setObjectName("columns")
         self.table.setHorizontalHeaderLabels(
-            ["Column", "Name in the file", *(f"Example {n + 1}" for n in range(SAMPLE_COLUMNS)),
-             "Imports into", ""])
+            [translate("ImportColumns", "Column"), translate("ImportColumns", "Name in the file"),
+             *(translate("ImportColumns", "Example {n}").format(n=n + 1)
+               for n in range(SAMPLE_COLUMNS)),
+             translate("ImportColumns", "Imports into"), ""])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -134,32 +168,37 @@ class ColumnsPage(WizardStep):
         self.combos: list[QComboBox] = []
         self.headers: list[str] = []
 
-        policy_box = QGroupBox("When a row matches a record already in Liaison")
+        policy_box = QGroupBox(translate("ImportColumns",
+                                         "When a row matches a record already in Liaison"))
         policy_layout = QVBoxLayout(policy_box)
         self.policy_group = QButtonGroup(self)
         self.policy_buttons: dict[str, QRadioButton] = {}
         for policy, text in POLICIES:
-            button = QRadioButton(text)
+            button = QRadioButton(translate("ImportColumns", text))
             button.setObjectName(f"policy_{policy}")
             self.policy_group.addButton(button)
             self.policy_buttons[policy] = button
             policy_layout.addWidget(button)
             button.toggled.connect(partial(self._policy_toggled, policy))
-        self.clear_empty = QCheckBox("&Empty cells clear existing values")
+        self.clear_empty = QCheckBox(translate("ImportColumns",
+                                               "&Empty cells clear existing values"))
         self.clear_empty.setObjectName("clear_empty")
-        self.clear_empty.setToolTip("Off: an empty cell leaves what Liaison has. On: an empty "
-                                    "cell in the file empties the field in Liaison.")
+        self.clear_empty.setToolTip(translate(
+            "ImportColumns", "Off: an empty cell leaves what Liaison has. On: an empty cell in "
+            "the file empties the field in Liaison."))
         self.clear_empty.toggled.connect(self._clear_empty_toggled)
         policy_layout.addWidget(self.clear_empty)
 
-        self.dates_box = QGroupBox("Dates such as 03/04/2024")
+        self.dates_box = QGroupBox(translate("ImportColumns", "Dates such as 03/04/2024"))
         self.dates_box.setObjectName("dates")
         dates_layout = QVBoxLayout(self.dates_box)
         self.date_note = QLabel()
         self.date_note.setWordWrap(True)
         self.date_group = QButtonGroup(self)
-        self.day_first = QRadioButton("&Day first: 03/04/2024 is 3 April 2024")
-        self.month_first = QRadioButton("&Month first: 03/04/2024 is March 4, 2024")
+        self.day_first = QRadioButton(translate("ImportColumns",
+                                                "&Day first: 03/04/2024 is 3 April 2024"))
+        self.month_first = QRadioButton(translate("ImportColumns",
+                                                  "&Month first: 03/04/2024 is March 4, 2024"))
         orders: tuple[tuple[QRadioButton, DayOrder], ...] = (
             (self.day_first, "dayfirst"), (self.month_first, "monthfirst"))
         for button, order in orders:
@@ -213,7 +252,7 @@ class ColumnsPage(WizardStep):
             letter = QTableWidgetItem(column_letters(column + 1))
             letter.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.table.setItem(column, COLUMN, letter)
-            name = QTableWidgetItem(header or "(no name)")
+            name = QTableWidgetItem(header or translate("ImportColumns", "(no name)"))
             if not header:
                 name.setForeground(self.palette().placeholderText())
             self.table.setItem(column, HEADER, name)
@@ -226,7 +265,7 @@ class ColumnsPage(WizardStep):
                 self.table.setItem(column, FIRST_SAMPLE + n, item)
             combo = QComboBox()
             combo.setObjectName(f"target_{column}")
-            combo.addItem(IGNORE, None)
+            combo.addItem(translate("ImportColumns", IGNORE), None)
             for field in fields:
                 combo.addItem(field_text(flow.kind, field), field)
             chosen = flow.mapping.get(column)
@@ -246,7 +285,7 @@ class ColumnsPage(WizardStep):
         from db.exchange.imports.mapping import list_profiles
 
         self.profiles.clear()
-        self.profiles.addItem("(none)", None)
+        self.profiles.addItem(translate("ImportColumns", "(none)"), None)
         try:
             saved = [p for p in list_profiles(self.flow.context.database)
                      if p.kind == self.flow.kind]
@@ -257,7 +296,8 @@ class ColumnsPage(WizardStep):
             self.profiles.addItem(profile.name, profile.name)
         self.profiles.setEnabled(bool(saved))
         if not saved:
-            self.profiles.setToolTip("No saved mapping for this kind of rows yet.")
+            self.profiles.setToolTip(translate("ImportColumns",
+                                               "No saved mapping for this kind of rows yet."))
 
     # -- choices ------------------------------------------------------------------------------
     def set_target(self, column: int, field: str | None) -> None:
@@ -300,9 +340,9 @@ class ColumnsPage(WizardStep):
 
         flow = self.flow
         suggested = self.profiles.currentData() or (flow.facts.path.stem if flow.facts else "")
-        name = flow.ask_text("Save the column mapping",
-                             "Name for this mapping (for the next list from the same colleague):",
-                             suggested)
+        name = flow.ask_text(translate("ImportColumns", "Save the column mapping"),
+                             translate("ImportColumns", "Name for this mapping (for the next "
+                                       "list from the same colleague):"), suggested)
         if name is None or not name.strip():
             return
         columns = {header: flow.mapping.get(i) for i, header in enumerate(self.headers) if header}
@@ -314,8 +354,9 @@ class ColumnsPage(WizardStep):
             return
         self._fill_profiles()
         self.profiles.setCurrentIndex(max(self.profiles.findData(name.strip()), 0))
-        self.saved_note.show_message(f"Mapping saved as “{name.strip()}”; choose it under "
-                                     "Saved mapping next time.", "info")
+        self.saved_note.show_message(translate(
+            "ImportColumns", "Mapping saved as “{name}”; choose it under Saved mapping next "
+            "time.").format(name=name.strip()), "info")
 
     def _policy_toggled(self, policy: Policy, on: bool) -> None:
         if not on:
@@ -346,11 +387,12 @@ class ColumnsPage(WizardStep):
         """What the rows cannot do without, in words; None when it is mapped."""
         kind = self.flow.kind
         fields = {f for f in self.flow.mapping.values() if f}
-        needed, words, field = REQUIRED[kind]
+        needed, sentence, field = REQUIRED[kind]
         if not fields & needed:
-            return f"Choose the column that holds {words} of the {kind} (“{field}”)."
+            return translate("ImportColumns", sentence).format(field=field_name(field, kind))
         if kind == "interactions" and not fields & {"start", "id"}:
-            return "Choose the column that holds the date of the interactions (“start”)."
+            return translate("ImportColumns", "Choose the column that holds the date of the "
+                             "interactions (“{field}”).").format(field=field_name("start", kind))
         return None
 
     def _check_mapping(self) -> None:
@@ -362,16 +404,18 @@ class ColumnsPage(WizardStep):
             if item is None:
                 continue
             if others:
-                item.setText("Also chosen for column "
-                             + ", ".join(column_letters(c + 1) for c in others))
+                item.setText(translate("ImportColumns", "Also chosen for column {columns}").format(
+                    columns=", ".join(column_letters(c + 1) for c in others)))
                 item.setIcon(icon("triangle-alert", "#b42318"))
                 item.setForeground(QBrush(QColor("#b42318")))
             else:
                 item.setText("")
                 item.setIcon(icon("check", "#067647") if field else icon("x", "#98a2b3"))
-        problems = [f"“{field}” is chosen for columns "
-                    + " and ".join(column_letters(c + 1) for c in cols)
-                    + "; choose it for one column only." for field, cols in duplicates.items()]
+        kind = self.flow.kind
+        problems = [translate("ImportColumns", "“{field}” is chosen for columns {columns}; choose "
+                              "it for one column only.").format(
+            field=field_name(field, kind), columns=self._column_list(cols))
+            for field, cols in duplicates.items()]
         missing = self.missing()
         if missing:
             problems.append(missing)
@@ -380,6 +424,15 @@ class ColumnsPage(WizardStep):
         else:
             self.notice.clear()
         self.completeChanged.emit()
+
+    @staticmethod
+    def _column_list(columns: list[int]) -> str:
+        """“A and C”, “A, C and D”."""
+        letters = [column_letters(c + 1) for c in columns]
+        if len(letters) == 1:
+            return letters[0]
+        return translate("ImportColumns", "{columns} and {last}").format(
+            columns=", ".join(letters[:-1]), last=letters[-1])
 
     def _check_dates(self) -> None:
         flow = self.flow
@@ -396,20 +449,29 @@ class ColumnsPage(WizardStep):
         self.day_first.setChecked(flow.day_order == "dayfirst")
         self.month_first.setChecked(flow.day_order == "monthfirst")
         if len(votes) == 1:
-            order = next(iter(votes))
-            proof = "a day above 12 in the first place" if order == "dayfirst" else \
-                "a day above 12 in the second place"
-            self.date_note.setText(f"Some dates have {proof}, so the "
-                                   f"{'day' if order == 'dayfirst' else 'month'} comes first"
-                                   + (f"; “{example}” is read the same way." if example
-                                      else "."))
+            day_first = next(iter(votes)) == "dayfirst"
+            if example:
+                text = (translate("ImportColumns", "Some dates have a day above 12 in the first "
+                                  "place, so the day comes first; “{example}” is read the same "
+                                  "way.") if day_first else
+                        translate("ImportColumns", "Some dates have a day above 12 in the second "
+                                  "place, so the month comes first; “{example}” is read the same "
+                                  "way."))
+            else:
+                text = (translate("ImportColumns", "Some dates have a day above 12 in the first "
+                                  "place, so the day comes first.") if day_first else
+                        translate("ImportColumns", "Some dates have a day above 12 in the second "
+                                  "place, so the month comes first."))
+            self.date_note.setText(text.format(example=example))
         elif votes:
-            self.date_note.setText("The dates mix both orders (some have a day above 12 first, "
-                                   "others second). Choose the order most rows use; the other "
-                                   "dates will be shown as problems.")
+            self.date_note.setText(translate(
+                "ImportColumns", "The dates mix both orders (some have a day above 12 first, "
+                "others second). Choose the order most rows use; the other dates will be shown "
+                "as problems."))
         else:
-            self.date_note.setText(f"A date such as “{example}” could be read two ways, and no "
-                                   "date in the file settles it. Which comes first?")
+            self.date_note.setText(translate(
+                "ImportColumns", "A date such as “{example}” could be read two ways, and no "
+                "date in the file settles it. Which comes first?").format(example=example))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -32,6 +32,7 @@ from db.exchange.imports import mapping as maps
 from db.exchange.imports.importer import preview, write_report
 from db.exchange.reading.readers import open_source
 from db.store.errors import LiaisonError
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.qtmodels.import_preview import PreviewModel
@@ -40,15 +41,39 @@ if TYPE_CHECKING:
     from desktop.dialogs.import_wizard import ImportWizard
 
 PREVIEW_ROWS = 200
-ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with a byte-order mark)",
-             "utf-16": "UTF-16", "utf-32": "UTF-32", "gb18030": "GB18030 (Chinese Windows)",
-             "cp1252": "Windows-1252 (Western European Windows)"}
-DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
+# Translated where shown (FilePage.describe).
+ENCODINGS = {"utf-8": "UTF-8",
+             "utf-8-sig": QT_TRANSLATE_NOOP("ImportPages", "UTF-8 (with a byte-order mark)"),
+             "utf-16": "UTF-16", "utf-32": "UTF-32",
+             "gb18030": QT_TRANSLATE_NOOP("ImportPages", "GB18030 (Chinese Windows)"),
+             "cp1252": QT_TRANSLATE_NOOP("ImportPages",
+                                         "Windows-1252 (Western European Windows)")}
+DELIMITERS = {",": QT_TRANSLATE_NOOP("ImportPages", "commas"),
+              ";": QT_TRANSLATE_NOOP("ImportPages", "semicolons"),
+              "\t": QT_TRANSLATE_NOOP("ImportPages", "tabs"),
+              "|": QT_TRANSLATE_NOOP("ImportPages", "vertical bars")}
+# The kinds of rows, as the Header page offers them, and its sentence when it guessed one.
+KIND_CHOICES = {"organizations": QT_TRANSLATE_NOOP("ImportPages", "Organizations"),
+                "people": QT_TRANSLATE_NOOP("ImportPages", "People (with their positions)"),
+                "interactions": QT_TRANSLATE_NOOP("ImportPages",
+                                                  "Interactions (with participants)"),
+                "followups": QT_TRANSLATE_NOOP("ImportPages", "Follow-ups")}
+KIND_GUESSES = {
+    "organizations": QT_TRANSLATE_NOOP("ImportPages", "Liaison guessed organizations from the "
+                                       "column names; choose another if that is wrong."),
+    "people": QT_TRANSLATE_NOOP("ImportPages", "Liaison guessed people (with their positions) "
+                                "from the column names; choose another if that is wrong."),
+    "interactions": QT_TRANSLATE_NOOP("ImportPages", "Liaison guessed interactions (with "
+                                      "participants) from the column names; choose another if "
+                                      "that is wrong."),
+    "followups": QT_TRANSLATE_NOOP("ImportPages", "Liaison guessed follow-ups from the column "
+                                   "names; choose another if that is wrong."),
+}
 
 
-def counted(count: int, word: str) -> str:
-    """“1 row”, “2,000 rows”."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+def counted(count: int, one: str, many: str) -> str:
+    """“1 row”, “2,000 rows”: `one` and `many` are translated already; `many` holds {n:,}."""
+    return one.format(n=count) if count == 1 else many.format(n=count)
 
 
 NOTICE_STYLES = {"error": ("circle-x", "#b42318", "#fef3f2", "#fda29b"),
@@ -114,12 +139,15 @@ class WizardStep(QWizardPage):
             with WaitCursor():
                 write_report(plan, path)
         except OSError as exc:
-            messages.warning(self.flow, "The report was not saved",
-                             f"The report could not be written to {path}: "
-                             f"{exc.strerror or exc}.")
+            messages.warning(self.flow, translate("ImportPages", "The report was not saved"),
+                             translate("ImportPages",
+                                       "The report could not be written to {path}: {reason}.")
+                             .format(path=path, reason=exc.strerror or exc))
             return
-        messages.info(self.flow, "Report saved",
-                      f"The problems and skipped rows were saved as {path}.")
+        messages.info(self.flow, translate("ImportPages", "Report saved"),
+                      translate("ImportPages",
+                                "The problems and skipped rows were saved as {path}.")
+                      .format(path=path))
 
 
 class WaitCursor:
@@ -136,15 +164,17 @@ class WaitCursor:
 
 class FilePage(WizardStep):
     def __init__(self, flow: ImportWizard) -> None:
-        super().__init__(flow, "Choose the file",
-                         "A spreadsheet from a colleague (.xlsx, .xls, .ods, .csv, .tsv) or a "
-                         "Liaison workbook you exported and edited. Nothing is written until "
-                         "you have reviewed every change.")
+        super().__init__(flow, translate("ImportPages", "Choose the file"),
+                         translate("ImportPages",
+                                   "A spreadsheet from a colleague (.xlsx, .xls, .ods, .csv, "
+                                   ".tsv) or a Liaison workbook you exported and edited. Nothing "
+                                   "is written until you have reviewed every change."))
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path")
-        self.path_edit.setPlaceholderText("Choose a file, or paste its path here and press Enter")
+        self.path_edit.setPlaceholderText(
+            translate("ImportPages", "Choose a file, or paste its path here and press Enter"))
         self.path_edit.returnPressed.connect(lambda: self.open_path(self.path_edit.text()))
-        self.browse_button = QPushButton(icon("search"), "&Browse…")
+        self.browse_button = QPushButton(icon("search"), translate("ImportPages", "&Browse…"))
         self.browse_button.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -154,7 +184,7 @@ class FilePage(WizardStep):
         self.facts_label.setWordWrap(True)
         self.facts_label.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("File:"))
+        layout.addWidget(QLabel(translate("ImportPages", "File:")))
         layout.addLayout(row)
         layout.addSpacing(8)
         layout.addWidget(self.facts_label)
@@ -196,11 +226,12 @@ class FilePage(WizardStep):
         flow.sheet = (visible or list(facts.sheets))[0].name
         self.facts_label.setText(self.describe())
         if facts.liaison_workbook:
-            self.notice.show_message(
+            self.notice.show_message(translate(
+                "ImportPages",
                 "This is a Liaison workbook. Its rows carry their records' ids, so there are "
                 "no columns to map: Liaison compares every row with the database and shows "
                 "what changed in the file, what changed in Liaison since the export, and "
-                "where both changed.", "info")
+                "where both changed."), "info")
         self.completeChanged.emit()
 
     def describe(self) -> str:
@@ -209,16 +240,20 @@ class FilePage(WizardStep):
             return ""
         parts = [f"<b>{facts.path.name}</b>", facts.format_name]
         if facts.encoding:
-            parts.append("encoding " + ENCODINGS.get(facts.encoding.lower(),
-                                                     facts.encoding.upper()))
+            encoding = facts.encoding.lower()
+            parts.append(translate("ImportPages", "encoding {encoding}").format(
+                encoding=translate("ImportPages", ENCODINGS[encoding]) if encoding in ENCODINGS
+                else facts.encoding.upper()))
         if facts.delimiter and facts.format == "csv":
-            parts.append("fields separated by " + DELIMITERS.get(facts.delimiter,
-                                                                 repr(facts.delimiter)))
+            parts.append(translate("ImportPages", "fields separated by {delimiter}").format(
+                delimiter=translate("ImportPages", DELIMITERS[facts.delimiter])
+                if facts.delimiter in DELIMITERS else repr(facts.delimiter)))
         if facts.format not in ("csv", "tsv"):
             hidden = sum(1 for s in facts.sheets if s.hidden)
-            count = len(facts.sheets)
-            parts.append(f"{count} sheet{'s' if count != 1 else ''}"
-                         + (f" ({hidden} hidden)" if hidden else ""))
+            sheets = counted(len(facts.sheets), translate("ImportPages", "1 sheet"),
+                             translate("ImportPages", "{n:,} sheets"))
+            parts.append(translate("ImportPages", "{sheets} ({hidden:,} hidden)").format(
+                sheets=sheets, hidden=hidden) if hidden else sheets)
         return " · ".join(parts)
 
     def isComplete(self) -> bool:
@@ -245,8 +280,9 @@ class FilePage(WizardStep):
 
 class SheetPage(WizardStep):
     def __init__(self, flow: ImportWizard) -> None:
-        super().__init__(flow, "Choose the sheet",
-                         "The file has several sheets. Which one holds the rows to import?")
+        super().__init__(flow, translate("ImportPages", "Choose the sheet"),
+                         translate("ImportPages", "The file has several sheets. Which one holds "
+                                   "the rows to import?"))
         self.sheets = QListWidget()
         self.sheets.setObjectName("sheets")
         self.sheets.currentItemChanged.connect(self._chosen)
@@ -261,12 +297,14 @@ class SheetPage(WizardStep):
         self.sheets.clear()
         chosen = None
         for info in facts.sheets if facts else ():
-            item = QListWidgetItem(icon("list-checks"),
-                                   f"{info.name}  (hidden)" if info.hidden else info.name)
+            item = QListWidgetItem(icon("list-checks"), translate(
+                "ImportPages", "{sheet}  (hidden)").format(sheet=info.name) if info.hidden
+                else info.name)
             item.setData(Qt.ItemDataRole.UserRole, info.name)
             if info.hidden:
                 item.setForeground(self.palette().placeholderText())
-                item.setToolTip("A hidden sheet: spreadsheet programs do not show it.")
+                item.setToolTip(translate("ImportPages",
+                                          "A hidden sheet: spreadsheet programs do not show it."))
             self.sheets.addItem(item)
             if info.name == self.flow.sheet:
                 chosen = item
@@ -290,9 +328,9 @@ class SheetPage(WizardStep):
 
 class HeaderPage(WizardStep):
     def __init__(self, flow: ImportWizard) -> None:
-        super().__init__(flow, "Column names and what the rows are",
-                         "Check that the highlighted row holds the column names; the rows "
-                         "below it are imported.")
+        super().__init__(flow, translate("ImportPages", "Column names and what the rows are"),
+                         translate("ImportPages", "Check that the highlighted row holds the "
+                                   "column names; the rows below it are imported."))
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.header_spin = QSpinBox()
@@ -302,7 +340,7 @@ class HeaderPage(WizardStep):
         self.header_note = QLabel()
         self.header_note.setObjectName("header_note")
         top = QHBoxLayout()
-        label = QLabel("Column &names are in row:")
+        label = QLabel(translate("ImportPages", "Column &names are in row:"))
         label.setBuddy(self.header_spin)
         top.addWidget(label)
         top.addWidget(self.header_spin)
@@ -318,13 +356,14 @@ class HeaderPage(WizardStep):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.doubleClicked.connect(lambda index: self.header_spin.setValue(index.row() + 1))
-        self.table.setToolTip("Double-click a row to make it the row of column names.")
+        self.table.setToolTip(translate("ImportPages",
+                                        "Double-click a row to make it the row of column names."))
         self.kinds = QButtonGroup(self)
-        kind_box = QGroupBox("What are these rows?")
+        kind_box = QGroupBox(translate("ImportPages", "What are these rows?"))
         kind_row = QHBoxLayout(kind_box)
         self.kind_buttons: dict[str, QRadioButton] = {}
         for kind in maps.KINDS:
-            button = QRadioButton(maps.KIND_NOUNS[kind].capitalize())
+            button = QRadioButton(translate("ImportPages", KIND_CHOICES[kind]))
             button.setObjectName(f"kind_{kind}")
             self.kinds.addButton(button)
             self.kind_buttons[kind] = button
@@ -367,19 +406,24 @@ class HeaderPage(WizardStep):
         self.header_spin.setValue(flow.header_row or 1)
         self._setting = False
         self.model.set_rows(rows, flow.header_row)
-        more = " (the first 200 rows)" if shown.truncated else ""
         file_name = flow.facts.path.name if flow.facts else ""
-        self.intro.setText(f"Sheet “{shown.sheet}” of {file_name}"
-                           f"{more}. Rows above the column names (titles, notes) are left out.")
+        self.intro.setText((translate(
+            "ImportPages", "Sheet “{sheet}” of {file} (the first {count:,} rows). Rows above the "
+            "column names (titles, notes) are left out.") if shown.truncated else translate(
+            "ImportPages", "Sheet “{sheet}” of {file}. Rows above the column names (titles, "
+            "notes) are left out.")).format(sheet=shown.sheet, file=file_name, count=PREVIEW_ROWS))
         if not rows:
-            self.show_error("This sheet is empty: there is nothing to import. Go back and "
-                            "choose another sheet or file.")
+            self.show_error(translate("ImportPages", "This sheet is empty: there is nothing to "
+                                      "import. Go back and choose another sheet or file."))
         elif shown.header_row is None:
-            self.header_note.setText("Liaison found no row of column names; choose it.")
+            self.header_note.setText(translate("ImportPages",
+                                               "Liaison found no row of column names; choose it."))
             flow.header_row = self.header_spin.value()
             self.model.set_header_row(flow.header_row)
         else:
-            self.header_note.setText(f"Liaison found the column names in row {shown.header_row}.")
+            self.header_note.setText(translate(
+                "ImportPages", "Liaison found the column names in row {row}.").format(
+                row=shown.header_row))
         self._show_kind(flow.kind, guessed=not self.kind_chosen_by_user)
         self.fit_columns()
         if flow.header_row:
@@ -422,8 +466,7 @@ class HeaderPage(WizardStep):
         self.kind_buttons[kind].setChecked(True)
         self._setting = False
         if guessed:
-            self.kind_note.setText(f"Liaison guessed {maps.KIND_NOUNS[kind]} from the column "
-                                   "names; choose another if that is wrong.")
+            self.kind_note.setText(translate("ImportPages", KIND_GUESSES[kind]))
 
     def _kind_toggled(self, kind: str, on: bool) -> None:
         if self._setting or not on:

@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 
 from db.exchange.imports.plan import Plan, Resolution
 from desktop.dialogs.import_pages import NoticeLabel, WizardStep, counted
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.qtmodels.import_plan import (
-    ENTITY_NOUNS,
     ConflictKey,
     PlanTreeModel,
     conflict_words,
     expand_spans,
+    field_name,
     record_label,
 )
 from desktop.tasks import Job
@@ -44,29 +45,62 @@ if TYPE_CHECKING:
     from desktop.dialogs.import_wizard import ImportWizard
 
 EXPAND_UP_TO = 200  # updates and conflicts shown opened when there are no more than this
-PLURALS = {"organization": "organizations", "person": "people", "position": "positions",
-           "interaction": "interactions", "followup": "follow-ups"}
-FILTERS = (("all", "All rows", None), ("create", "To create", ("create",)),
-           ("update", "To update", ("update",)),
-           ("unchanged", "Already in Liaison, unchanged", ("unchanged",)),
-           ("conflict", "Conflicts", ("conflict",)),
-           ("delete", "Removed from the file", ("delete",)),
-           ("skip", "Skipped", ("skip",)), ("error", "Not imported (errors)", ("error",)))
-DEFAULT_PICKS: tuple[tuple[str, Resolution | None], ...] = (
-    ("leave them open", None), ("use the file's values", "file"),
-    ("keep Liaison's values", "database"))
+# How many records of a kind: one and many (translated where shown: plural).
+PLURALS = {"organization": (QT_TRANSLATE_NOOP("ImportReview", "1 organization"),
+                            QT_TRANSLATE_NOOP("ImportReview", "{n:,} organizations")),
+           "person": (QT_TRANSLATE_NOOP("ImportReview", "1 person"),
+                      QT_TRANSLATE_NOOP("ImportReview", "{n:,} people")),
+           "position": (QT_TRANSLATE_NOOP("ImportReview", "1 position"),
+                        QT_TRANSLATE_NOOP("ImportReview", "{n:,} positions")),
+           "interaction": (QT_TRANSLATE_NOOP("ImportReview", "1 interaction"),
+                           QT_TRANSLATE_NOOP("ImportReview", "{n:,} interactions")),
+           "followup": (QT_TRANSLATE_NOOP("ImportReview", "1 follow-up"),
+                        QT_TRANSLATE_NOOP("ImportReview", "{n:,} follow-ups"))}
+FILTERS = (("all", QT_TRANSLATE_NOOP("ImportReview", "All rows"), None),
+           ("create", QT_TRANSLATE_NOOP("ImportReview", "To create"), ("create",)),
+           ("update", QT_TRANSLATE_NOOP("ImportReview", "To update"), ("update",)),
+           ("unchanged", QT_TRANSLATE_NOOP("ImportReview", "Already in Liaison, unchanged"),
+            ("unchanged",)),
+           ("conflict", QT_TRANSLATE_NOOP("ImportReview", "Conflicts"), ("conflict",)),
+           ("delete", QT_TRANSLATE_NOOP("ImportReview", "Removed from the file"), ("delete",)),
+           ("skip", QT_TRANSLATE_NOOP("ImportReview", "Skipped"), ("skip",)),
+           ("error", QT_TRANSLATE_NOOP("ImportReview", "Not imported (errors)"), ("error",)))
+DEFAULT_PICKS: tuple[tuple[str, Resolution | None], ...] = (  # translated where shown
+    (QT_TRANSLATE_NOOP("ImportReview", "leave them open"), None),
+    (QT_TRANSLATE_NOOP("ImportReview", "use the file's values"), "file"),
+    (QT_TRANSLATE_NOOP("ImportReview", "keep Liaison's values"), "database"))
+# What the import does with the rows of an action, in the summary ({records}: “4 organizations,
+# 1 person”).
+SUMMARY_PHRASES = {
+    "create": QT_TRANSLATE_NOOP("ImportReview", "<b>{records}</b> to create"),
+    "update": QT_TRANSLATE_NOOP("ImportReview", "<b>{records}</b> to update"),
+    "unchanged": QT_TRANSLATE_NOOP("ImportReview", "{records} already in Liaison and unchanged"),
+    "skip": QT_TRANSLATE_NOOP("ImportReview", "{records} skipped"),
+    "error": QT_TRANSLATE_NOOP("ImportReview", "{records} not imported because of errors"),
+}
 
 
 def plural(count: int, entity: str) -> str:
-    return f"{count:,} {ENTITY_NOUNS[entity] if count == 1 else PLURALS[entity]}"
+    """“1 organization”, “4 organizations”."""
+    if entity not in PLURALS:
+        return f"{count:,} {entity}"
+    one, many = PLURALS[entity]
+    return counted(count, translate("ImportReview", one), translate("ImportReview", many))
+
+
+def fields_text(count: int) -> str:
+    return counted(count, translate("ImportReview", "1 field"),
+                   translate("ImportReview", "{n:,} fields"))
 
 
 class ReviewPage(WizardStep):
     def __init__(self, flow: ImportWizard) -> None:
-        super().__init__(flow, "Review", "What the import will do. Nothing has been written "
-                         "yet; “Import” writes it all in one step, which you can undo.")
+        super().__init__(flow, translate("ImportReview", "Review"),
+                         translate("ImportReview", "What the import will do. Nothing has been "
+                                   "written yet; “Import” writes it all in one step, which you "
+                                   "can undo."))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Import")
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("ImportReview", "&Import"))
         self.summary = QLabel()
         self.summary.setObjectName("review_summary")
         self.summary.setWordWrap(True)
@@ -75,12 +109,12 @@ class ReviewPage(WizardStep):
         self.filter = QComboBox()
         self.filter.setObjectName("review_filter")
         self.filter.currentIndexChanged.connect(self._filter_changed)
-        self.expand_button = QPushButton("E&xpand all")
+        self.expand_button = QPushButton(translate("ImportReview", "E&xpand all"))
         self.expand_button.clicked.connect(self.expand_all)
-        self.collapse_button = QPushButton("&Collapse all")
+        self.collapse_button = QPushButton(translate("ImportReview", "&Collapse all"))
         self.collapse_button.clicked.connect(self.collapse_all)
         top = QHBoxLayout()
-        label = QLabel("&Show:")
+        label = QLabel(translate("ImportReview", "&Show:"))
         label.setBuddy(self.filter)
         top.addWidget(label)
         top.addWidget(self.filter)
@@ -120,26 +154,28 @@ class ReviewPage(WizardStep):
     def _choice_bar(self) -> QWidget:
         """The picks for conflicting fields: the selected one (or the selected row's), and
         every other one."""
-        self.use_file_action = QAction("Use the file's value", self)
+        self.use_file_action = QAction(translate("ImportReview", "Use the file's value"), self)
         self.use_file_action.triggered.connect(lambda: self.choose_selected("file"))
-        self.keep_liaison_action = QAction("Keep Liaison's value", self)
+        self.keep_liaison_action = QAction(translate("ImportReview", "Keep Liaison's value"),
+                                           self)
         self.keep_liaison_action.triggered.connect(lambda: self.choose_selected("database"))
         self.choice_target = QLabel()
         self.choice_target.setObjectName("choice_target")
         self.choice_target.setWordWrap(True)
         self.choice_target.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.use_file_button = QPushButton("Use the &file's value")
+        self.use_file_button = QPushButton(translate("ImportReview", "Use the &file's value"))
         self.use_file_button.setObjectName("use_file_value")
         self.use_file_button.clicked.connect(self.use_file_action.trigger)
-        self.keep_liaison_button = QPushButton("&Keep Liaison's value")
+        self.keep_liaison_button = QPushButton(translate("ImportReview",
+                                                         "&Keep Liaison's value"))
         self.keep_liaison_button.setObjectName("keep_liaison_value")
         self.keep_liaison_button.clicked.connect(self.keep_liaison_action.trigger)
         self.default_pick = QComboBox()
         self.default_pick.setObjectName("conflict_default")
         for text, pick in DEFAULT_PICKS:
-            self.default_pick.addItem(text, pick)
+            self.default_pick.addItem(translate("ImportReview", text), pick)
         self.default_pick.currentIndexChanged.connect(self._default_changed)
-        default_label = QLabel("For all &other conflicts:")
+        default_label = QLabel(translate("ImportReview", "For all &other conflicts:"))
         default_label.setBuddy(self.default_pick)
         bar = QWidget()
         column = QVBoxLayout(bar)
@@ -185,12 +221,12 @@ class ReviewPage(WizardStep):
         self._show_deletions(plan)
         if not plan.writes:
             waiting = plan.conflicts or (plan.deletions and not plan.options.apply_deletions)
-            self.notice.show_message(
-                "Nothing is written as things stand: pick a value for the conflicts or tick "
-                "the box to delete the records removed from the file, or click Finish to "
-                "close." if waiting else
-                "Nothing to import: the file holds nothing that Liaison does not already "
-                "have. Click Finish to close.", "info")
+            self.notice.show_message(translate(
+                "ImportReview", "Nothing is written as things stand: pick a value for the "
+                "conflicts or tick the box to delete the records removed from the file, or "
+                "click Finish to close.") if waiting else translate(
+                "ImportReview", "Nothing to import: the file holds nothing that Liaison does "
+                "not already have. Click Finish to close."), "info")
         else:
             self.notice.clear()
         self._show_choice()
@@ -205,7 +241,8 @@ class ReviewPage(WizardStep):
         for key, label, actions in FILTERS:
             count = len(plan.rows) if actions is None else counts[key]
             if actions is None or count:
-                self.filter.addItem(f"{label} ({count:,})", key)
+                self.filter.addItem(translate("ImportReview", "{filter} ({count:,})").format(
+                    filter=translate("ImportReview", label), count=count), key)
         self.filter.setCurrentIndex(max(self.filter.findData(keep), 0))
         self.filter.blockSignals(False)
 
@@ -216,25 +253,31 @@ class ReviewPage(WizardStep):
         def phrase(action: str) -> str:
             return ", ".join(plural(tally[(e, action)], e) for e in entities if tally[(e, action)])
 
-        parts = []
-        for action, words in (("create", "to create"), ("update", "to update")):
+        def part(action: str, sentence: str) -> None:
             if phrase(action):
-                parts.append(f"<b>{phrase(action)}</b> {words}")
+                parts.append(translate("ImportReview", sentence).format(records=phrase(action)))
+
+        parts: list[str] = []
+        part("create", SUMMARY_PHRASES["create"])
+        part("update", SUMMARY_PHRASES["update"])
         deleting = plan.options.apply_deletions
-        if phrase("delete") and deleting:
-            parts.append(f"<b>{phrase('delete')}</b> to delete (removed from the file)")
-        for action, words in (("unchanged", "already in Liaison and unchanged"),
-                              ("skip", "skipped"), ("error", "not imported because of errors")):
-            if phrase(action):
-                parts.append(f"{phrase(action)} {words}")
+        if deleting:
+            part("delete", QT_TRANSLATE_NOOP("ImportReview",
+                                             "<b>{records}</b> to delete (removed from the file)"))
+        for action in ("unchanged", "skip", "error"):
+            part(action, SUMMARY_PHRASES[action])
         open_fields = sum(len(row.conflicts) for row in plan.conflicts)
         if open_fields:
-            parts.append(f"{counted(open_fields, 'field')} in conflict, left as Liaison has "
-                         f"{'it' if open_fields == 1 else 'them'}")
-        if phrase("delete") and not deleting:
-            parts.append(f"{phrase('delete')} removed from the file — not deleted unless you "
-                         "tick the box")
-        return f"<b>{escape(plan.file_name)}</b>: " + ("; ".join(parts) or "no rows") + "."
+            parts.append(counted(
+                open_fields, translate("ImportReview",
+                                       "1 field in conflict, left as Liaison has it"),
+                translate("ImportReview", "{n:,} fields in conflict, left as Liaison has them")))
+        if not deleting:
+            part("delete", QT_TRANSLATE_NOOP("ImportReview", "{records} removed from the file — "
+                                             "not deleted unless you tick the box"))
+        return translate("ImportReview", "<b>{file}</b>: {parts}.").format(
+            file=escape(plan.file_name),
+            parts="; ".join(parts) or translate("ImportReview", "no rows"))
 
     def _show_conflicts(self, plan: Plan) -> None:
         known = self.flow.known_conflicts
@@ -245,23 +288,32 @@ class ReviewPage(WizardStep):
         self.default_pick.blockSignals(False)
         open_fields = sum(len(row.conflicts) for row in plan.conflicts)
         if open_fields:
-            these = "this field stays" if open_fields == 1 else "these fields stay"
+            records = counted(len(plan.conflicts), translate("ImportReview", "1 record"),
+                              translate("ImportReview", "{n:,} records"))
+            text = translate(
+                "ImportReview", "{fields} in {records} changed both in the file and in Liaison "
+                "since the export. Everything else is imported; this field stays as Liaison has "
+                "it until you pick a value. Select a conflict (or its row) and click “Use the "
+                "file's value” or “Keep Liaison's value”, or choose for all of them below the "
+                "list.") if open_fields == 1 else translate(
+                "ImportReview", "{fields} in {records} changed both in the file and in Liaison "
+                "since the export. Everything else is imported; these fields stay as Liaison has "
+                "them until you pick a value. Select a conflict (or its row) and click “Use the "
+                "file's value” or “Keep Liaison's value”, or choose for all of them below the "
+                "list.")
             self.conflicts_note.show_message(
-                f"{counted(open_fields, 'field')} in {counted(len(plan.conflicts), 'record')} "
-                f"changed both in the file and in Liaison since the export. Everything else is "
-                f"imported; {these} as Liaison has {'it' if open_fields == 1 else 'them'} until "
-                "you pick a value. Select a conflict (or its row) and click “Use the file's "
-                "value” or “Keep Liaison's value”, or choose for all of them below the list.",
-                "warning")
+                text.format(fields=fields_text(open_fields), records=records), "warning")
         elif known:
             choices = self.flow.conflict_choices()
             from_file = sum(1 for key in known if choices.pick(key) == "file")
             kept = len(known) - from_file
-            self.conflicts_note.show_message(
-                f"Every conflict is settled: {counted(from_file, 'field')} "
-                f"{'takes' if from_file == 1 else 'take'} the file's value, {kept:,} "
-                f"{'keeps' if kept == 1 else 'keep'} Liaison's. Select one to change your "
-                "mind.", "info")
+            taken = counted(from_file, translate("ImportReview", "1 field takes the file's value"),
+                            translate("ImportReview", "{n:,} fields take the file's value"))
+            keeping = counted(kept, translate("ImportReview", "1 keeps Liaison's"),
+                              translate("ImportReview", "{n:,} keep Liaison's"))
+            self.conflicts_note.show_message(translate(
+                "ImportReview", "Every conflict is settled: {taken}, {kept}. Select one to change "
+                "your mind.").format(taken=taken, kept=keeping), "info")
         else:
             self.conflicts_note.clear()
 
@@ -269,10 +321,11 @@ class ReviewPage(WizardStep):
         count = len(plan.deletions)
         self.delete_box.setVisible(bool(count))
         self.delete_box.setText(
-            f"Also &delete the {counted(count, 'record')} removed from the file (they go to "
-            "the deleted records and can be restored)" if count != 1 else
-            "Also &delete the record removed from the file (it goes to the deleted records "
-            "and can be restored)")
+            translate("ImportReview", "Also &delete the {n:,} records removed from the file (they "
+                      "go to the deleted records and can be restored)").format(n=count)
+            if count != 1 else
+            translate("ImportReview", "Also &delete the record removed from the file (it goes to "
+                      "the deleted records and can be restored)"))
         self.delete_box.blockSignals(True)
         self.delete_box.setChecked(self.flow.apply_deletions)
         self.delete_box.blockSignals(False)
@@ -344,22 +397,35 @@ class ReviewPage(WizardStep):
         self.default_pick.setEnabled(not busy)
         self.delete_box.setEnabled(not busy)
         if not keys:
-            self.choice_target.setText("Select a conflict, or a row with conflicts, to pick "
-                                       "the value Liaison keeps.")
+            self.choice_target.setText(translate(
+                "ImportReview", "Select a conflict, or a row with conflicts, to pick the value "
+                "Liaison keeps."))
             return
         row = self.model.plan_row(self.tree.currentIndex())
         label = record_label(row, self.flow.names) if row is not None else ""
-        of = f" of {label}" if label else ""
+        entity = row.entity if row is not None else ""
         if len(keys) > 1 or row is None:
-            fields = ", ".join(f"“{name}”" for _id, name in keys)
-            self.choice_target.setText(f"{fields}{of}: the buttons pick for all of them.")
+            fields = ", ".join(translate("ImportReview", "“{field}”").format(
+                field=field_name(name, entity)) for _id, name in keys)
+            self.choice_target.setText((translate(
+                "ImportReview", "{fields} of {record}: the buttons pick for all of them.")
+                if label else translate(
+                "ImportReview", "{fields}: the buttons pick for all of them.")).format(
+                fields=fields, record=label))
             return
         key = keys[0]
+        field = field_name(key[1], entity)
+        target = (translate("ImportReview", "“{field}” of {record}") if label
+                  else translate("ImportReview", "“{field}”")).format(field=field, record=label)
         conflict = self.model.conflict_of(row, key)
-        values = f": {conflict_words(row, conflict, self.flow.names)}" if conflict else ""
+        if conflict:
+            target = translate("ImportReview", "{target}: {values}").format(
+                target=target, values=conflict_words(row, conflict, self.flow.names))
         now = self.flow.conflict_choices().why(key)
-        self.choice_target.setText(f"“{key[1]}”{of}{values}" + (f"  —  now {now}" if now
-                                                                else ""))
+        if now:
+            target = translate("ImportReview", "{target}  —  now {choice}").format(
+                target=target, choice=now)
+        self.choice_target.setText(target)
 
     def choose_selected(self, pick: Resolution) -> None:
         """The selected conflict field — or every conflict of the selected row — takes the

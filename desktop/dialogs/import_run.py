@@ -27,31 +27,40 @@ from db.exchange.imports.importer import (
 from db.store.errors import LiaisonError
 from desktop.dialogs.import_pages import NoticeLabel, WizardStep
 from desktop.dialogs.undo_import import start_undo, undo_text
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
+from desktop.qtmodels.import_plan import kind_title
 from desktop.tasks import Job
 
 if TYPE_CHECKING:
     from desktop.dialogs.import_wizard import ImportWizard
 
 COUNT_WORDS = ("created", "updated", "unchanged", "skipped")
+# The heads of the columns of counts (translated where shown: counts_table).
+COUNT_HEADS = {"created": QT_TRANSLATE_NOOP("ImportRun", "created"),
+               "updated": QT_TRANSLATE_NOOP("ImportRun", "updated"),
+               "unchanged": QT_TRANSLATE_NOOP("ImportRun", "unchanged"),
+               "skipped": QT_TRANSLATE_NOOP("ImportRun", "skipped"),
+               "deleted": QT_TRANSLATE_NOOP("ImportRun", "deleted")}
 
 
 class ImportPage(WizardStep):
     def __init__(self, flow: ImportWizard) -> None:
-        super().__init__(flow, "Importing", "Everything is written in one step: cancelling "
-                         "leaves the database exactly as it was.")
+        super().__init__(flow, translate("ImportRun", "Importing"),
+                         translate("ImportRun", "Everything is written in one step: cancelling "
+                                   "leaves the database exactly as it was."))
         self.setCommitPage(True)  # once imported, there is no going back to change the plan
-        self.setButtonText(QWizard.WizardButton.CommitButton, "&Next >")
+        self.setButtonText(QWizard.WizardButton.CommitButton, translate("ImportRun", "&Next >"))
         self.status = QLabel()
         self.status.setObjectName("import_status")
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setObjectName("import_progress")
-        self.cancel_button = QPushButton(icon("x"), "&Cancel the import")
+        self.cancel_button = QPushButton(icon("x"), translate("ImportRun", "&Cancel the import"))
         self.cancel_button.setObjectName("cancel_import")
         self.cancel_button.clicked.connect(self.cancel)
-        self.back_button = QPushButton("&Back to the review")
+        self.back_button = QPushButton(translate("ImportRun", "&Back to the review"))
         self.back_button.setObjectName("back_to_review")
         self.back_button.clicked.connect(self.back_to_review)
         row = QHBoxLayout()
@@ -103,14 +112,16 @@ class ImportPage(WizardStep):
         self.outcome = "running"
         total = sum(1 for row in plan.rows if row.action in ("create", "update") or (
             row.action == "delete" and plan.options.apply_deletions))
-        self.status.setText(f"Importing {total:,} record{'s' if total != 1 else ''} from "
-                            f"{plan.file_name}…")
+        self.status.setText((translate("ImportRun", "Importing 1 record from {file}…")
+                             if total == 1 else
+                             translate("ImportRun", "Importing {n:,} records from {file}…"))
+                            .format(n=total, file=plan.file_name))
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.setEnabled(True)
         self.cancel_button.show()
         self.back_button.hide()
-        self.job = Job(flow, "Importing", steps, describe,
+        self.job = Job(flow, translate("ImportRun", "Importing"), steps, describe,
                        on_success=lambda step: self._succeeded(step.result), on_failure=failed,
                        show_dialog=False)
         self.job.runner.progress.connect(self._progress)
@@ -123,13 +134,15 @@ class ImportPage(WizardStep):
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
-        self.status.setText(f"{stage}: {done:,} of {total:,}")
+        self.status.setText(translate("ImportRun", "{stage}: {done:,} of {total:,}").format(
+            stage=stage, done=done, total=total))
 
     def cancel(self) -> None:
         if self.job is not None and self.running:
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling… the records written so far are being taken back.")
+            self.status.setText(translate(
+                "ImportRun", "Cancelling… the records written so far are being taken back."))
 
     def _succeeded(self, result: ImportResult | None) -> None:
         self.outcome = "done"
@@ -145,10 +158,11 @@ class ImportPage(WizardStep):
         self.back_button.show()
         if isinstance(exc, InterruptedError | ImportCancelled):
             self.outcome = "cancelled"
-            self.status.setText("The import was cancelled; nothing was written.")
+            self.status.setText(translate("ImportRun",
+                                          "The import was cancelled; nothing was written."))
         elif isinstance(exc, LiaisonError):
             self.outcome = "failed"
-            self.status.setText("Nothing was written.")
+            self.status.setText(translate("ImportRun", "Nothing was written."))
             self.show_error(exc.message)
             self.flow.plan = None  # the database moved on: check the file again
         else:
@@ -180,8 +194,9 @@ class ImportPage(WizardStep):
 
 class ResultPage(WizardStep):
     def __init__(self, flow: ImportWizard) -> None:
-        super().__init__(flow, "Import finished", "The lists and record windows show the "
-                         "imported records now.")
+        super().__init__(flow, translate("ImportRun", "Import finished"),
+                         translate("ImportRun", "The lists and record windows show the imported "
+                                   "records now."))
         self.summary = QLabel()
         self.summary.setObjectName("result_summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -189,11 +204,13 @@ class ResultPage(WizardStep):
         self.counts = QLabel()
         self.counts.setObjectName("result_counts")
         self.counts.setTextFormat(Qt.TextFormat.RichText)
-        self.report_button = QPushButton(icon("download"), "&Save a report of skipped rows…")
+        self.report_button = QPushButton(icon("download"),
+                                         translate("ImportRun", "&Save a report of skipped rows…"))
         self.report_button.setObjectName("save_report")
         self.report_button.clicked.connect(
             self.save_report)
-        self.undo_button = QPushButton(icon("undo-2"), "&Undo this import…")
+        self.undo_button = QPushButton(icon("undo-2"), translate("ImportRun",
+                                                                 "&Undo this import…"))
         self.undo_button.setObjectName("undo_this_import")
         self.undo_button.clicked.connect(self.undo)
         buttons = QHBoxLayout()
@@ -224,10 +241,11 @@ class ResultPage(WizardStep):
         plan = self.flow.plan
         if result is None or plan is None:
             return
-        self.summary.setText(f"<b>{plan.file_name}</b> was imported: {plan.summary()}.")
+        self.summary.setText(translate("ImportRun", "<b>{file}</b> was imported: {summary}.")
+                             .format(file=plan.file_name, summary=plan.summary()))
         self.counts.setText(self.counts_table(result.counts))
-        self.batch.setText(f"Batch {result.batch_id}. Undo it later with File ▸ Undo an "
-                           "import…")
+        self.batch.setText(translate("ImportRun", "Batch {batch}. Undo it later with File ▸ Undo "
+                                     "an import…").format(batch=result.batch_id))
         skipped = any(r.action in ("skip", "error", "conflict") for r in plan.rows)
         self.report_button.setEnabled(skipped or bool(plan.errors or plan.warnings))
         self.undo_button.setEnabled(True)
@@ -238,12 +256,13 @@ class ResultPage(WizardStep):
         """A table of kinds by what happened to them; “deleted” only when something was."""
         words = COUNT_WORDS + tuple(w for w in ("deleted",)
                                     if any(numbers.get(w) for numbers in counts.values()))
-        cells = "".join(f"<th align='right' style='padding: 2px 14px'>{w}</th>" for w in words)
+        cells = "".join(f"<th align='right' style='padding: 2px 14px'>"
+                        f"{translate('ImportRun', COUNT_HEADS.get(w, w))}</th>" for w in words)
         lines = [f"<tr><th align='left' style='padding: 2px 14px 2px 0'></th>{cells}</tr>"]
         for kind, numbers in counts.items():
             row = "".join(f"<td align='right' style='padding: 2px 14px'>{numbers.get(w, 0):,}"
                           "</td>" for w in words)
-            lines.append(f"<tr><td style='padding: 2px 14px 2px 0'>{kind.capitalize()}</td>"
+            lines.append(f"<tr><td style='padding: 2px 14px 2px 0'>{kind_title(kind)}</td>"
                          f"{row}</tr>")
         return "<table cellspacing='0'>" + "".join(lines) + "</table>"
 
@@ -252,11 +271,14 @@ class ResultPage(WizardStep):
         if result is None or self.undone is not None or (self.undo_job and self.undo_job.running):
             return None
         deleted = any(numbers.get("deleted") for numbers in result.counts.values())
-        if not messages.confirm(self.flow, "Undo this import",
-                                "Remove the records this import created"
-                                + (", restore the records it deleted" if deleted else "")
-                                + " and give the records it updated their earlier values?",
-                                yes="Undo the import"):
+        if not messages.confirm(
+                self.flow, translate("ImportRun", "Undo this import"),
+                translate("ImportRun", "Remove the records this import created, restore the "
+                          "records it deleted and give the records it updated their earlier "
+                          "values?") if deleted else
+                translate("ImportRun", "Remove the records this import created and give the "
+                          "records it updated their earlier values?"),
+                yes=translate("ImportRun", "Undo the import")):
             return None
         self.undo_button.setEnabled(False)
 
@@ -264,7 +286,8 @@ class ResultPage(WizardStep):
             self.undone = undone
             self.undo_note.show_message(undo_text(undone), "info")
             file_name = self.flow.plan.file_name if self.flow.plan else ""
-            self.summary.setText(f"The import of <b>{file_name}</b> was undone.")
+            self.summary.setText(translate("ImportRun", "The import of <b>{file}</b> was "
+                                           "undone.").format(file=file_name))
             self.completeChanged.emit()
 
         def failed(exc: BaseException) -> None:

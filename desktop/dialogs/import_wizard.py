@@ -33,18 +33,25 @@ from db.store.engine import Database
 from db.store.errors import LiaisonError
 from desktop.context import AppContext
 from desktop.errors import show_problem
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.naming import display_name
 from desktop.qtmodels.import_plan import ConflictChoices, ConflictKey
 from desktop.tasks import Job
 
 FILE, SHEET, HEADER, COLUMNS, CHECK, REVIEW, IMPORT, RESULT = range(8)
-FILE_FILTER = ("Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv);;"
-               "Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument (*.ods);;"
-               "Text tables (*.csv *.tsv);;All files (*)")
-FORMAT_NAMES = {"xlsx": "Excel workbook (.xlsx)", "xlsm": "Excel workbook with macros (.xlsm)",
-                "xlsb": "Excel binary workbook (.xlsb)", "xls": "Excel 97–2003 workbook (.xls)",
-                "ods": "OpenDocument spreadsheet (.ods)", "csv": "Text table (CSV)",
-                "tsv": "Text table (tab-separated)"}
+FILE_FILTER = QT_TRANSLATE_NOOP("ImportWizard",
+                                "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv);;"
+                                "Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument (*.ods);;"
+                                "Text tables (*.csv *.tsv);;All files (*)")
+# Translated where shown (FileFacts.format_name).
+FORMAT_NAMES = {
+    "xlsx": QT_TRANSLATE_NOOP("ImportWizard", "Excel workbook (.xlsx)"),
+    "xlsm": QT_TRANSLATE_NOOP("ImportWizard", "Excel workbook with macros (.xlsm)"),
+    "xlsb": QT_TRANSLATE_NOOP("ImportWizard", "Excel binary workbook (.xlsb)"),
+    "xls": QT_TRANSLATE_NOOP("ImportWizard", "Excel 97–2003 workbook (.xls)"),
+    "ods": QT_TRANSLATE_NOOP("ImportWizard", "OpenDocument spreadsheet (.ods)"),
+    "csv": QT_TRANSLATE_NOOP("ImportWizard", "Text table (CSV)"),
+    "tsv": QT_TRANSLATE_NOOP("ImportWizard", "Text table (tab-separated)")}
 # Titles of interactions and follow-ups matched by the plan are looked up one by one: enough
 # for any review a person reads, not a hundred thousand queries for a re-imported archive.
 TITLE_LOOKUPS = 300
@@ -63,7 +70,9 @@ class FileFacts:
 
     @property
     def format_name(self) -> str:
-        return FORMAT_NAMES.get(self.format, self.format)
+        if self.format in FORMAT_NAMES:
+            return translate("ImportWizard", FORMAT_NAMES[self.format])
+        return self.format
 
 
 def inspect_file(path: Path) -> FileFacts:
@@ -159,7 +168,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.context = context
         self.setObjectName("import_wizard")
-        self.setWindowTitle("Import a spreadsheet")
+        self.setWindowTitle(translate("ImportWizard", "Import a spreadsheet"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.setOption(QWizard.WizardOption.NoDefaultButton, False)
@@ -209,16 +218,20 @@ class ImportWizard(QWizard):
     def choose_file(self) -> str:
         """The file to import, or "" when the user cancels."""
         start = str(self.facts.path.parent) if self.facts else str(Path.home())
-        path, _filter = QFileDialog.getOpenFileName(self, "Choose the spreadsheet to import",
-                                                    start, FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            self, translate("ImportWizard", "Choose the spreadsheet to import"), start,
+            translate("ImportWizard", FILE_FILTER))
         return path
 
     def choose_report_path(self) -> str:
         suggested = Path.home() / "import-report.xlsx"
         if self.facts is not None:
-            suggested = self.facts.path.with_name(f"{self.facts.path.stem} - import report.xlsx")
-        path, _filter = QFileDialog.getSaveFileName(self, "Save a report of the skipped rows",
-                                                    str(suggested), "Excel workbook (*.xlsx)")
+            suggested = self.facts.path.with_name(
+                translate("ImportWizard", "{name} - import report.xlsx").format(
+                    name=self.facts.path.stem))
+        path, _filter = QFileDialog.getSaveFileName(
+            self, translate("ImportWizard", "Save a report of the skipped rows"), str(suggested),
+            translate("ImportWizard", "Excel workbook (*.xlsx)"))
         if path and not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         return path
@@ -297,15 +310,19 @@ class ImportWizard(QWizard):
         path = self.facts.path
         options = self.import_options()
         preference = self.context.name_preference()
+        # Translated here, on the UI thread; the steps run on a worker thread.
+        reading = translate("ImportWizard", "Reading the file…")
+        looking_up = translate("ImportWizard", "Looking up the records it names…")
+        checked = translate("ImportWizard", "Checked.")
 
         def steps(cancelled: Callable[[], bool]) -> Iterator[Any]:
-            yield "Reading the file…"
+            yield reading
             plan = build_plan(database, path, options, cancelled=cancelled)
-            yield "Looking up the records it names…"
+            yield looking_up
             yield PlanReady(plan, plan_names(database, plan, preference))
 
         def describe(step: Any) -> tuple[int, int, str]:
-            return (1, 1, "Checked.") if isinstance(step, PlanReady) else (0, 0, str(step))
+            return (1, 1, checked) if isinstance(step, PlanReady) else (0, 0, str(step))
 
         def ready(step: PlanReady) -> None:
             self.plan = step.plan
@@ -316,7 +333,8 @@ class ImportWizard(QWizard):
             self.plan_options = options
             on_ready()
 
-        self.plan_job = Job(self, "Checking the file", steps, describe, on_success=ready,
+        self.plan_job = Job(self, translate("ImportWizard", "Checking the file"), steps,
+                            describe, on_success=ready,
                             on_failure=self.plan_failed)
         return self.context.start(self.plan_job)
 

@@ -35,16 +35,21 @@ from desktop.context import AppContext
 from desktop.dialogs.import_pages import NoticeLabel
 from desktop.dialogs.import_run import ResultPage
 from desktop.dialogs.merge_review import MergeReview
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
+from desktop.qtmodels.import_plan import field_name, kind_name
 from desktop.tasks import Job
 
-FILE_FILTER = "Liaison database (*.sqlite3 *.sqlite *.db);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("MergeDialog",
+                                "Liaison database (*.sqlite3 *.sqlite *.db);;All files (*)")
 
 
 def choose_other_copy(parent: QWidget | None) -> str:
     """The open dialog for the other copy; tests replace this. "" when cancelled."""
-    path, _filter = QFileDialog.getOpenFileName(parent, "Merge a travel copy", "", FILE_FILTER)
+    path, _filter = QFileDialog.getOpenFileName(parent,
+                                                translate("MergeDialog", "Merge a travel copy"),
+                                                "", translate("MergeDialog", FILE_FILTER))
     return path
 
 
@@ -72,7 +77,7 @@ class MergeDialog(QDialog):
         self.undone: MergeUndo | None = None
         self.job: Job | None = None
         self.outcome = ""  # "planned", "merged", "cancelled", "failed", "undone"
-        self.setWindowTitle("Merge a travel copy")
+        self.setWindowTitle(translate("MergeDialog", "Merge a travel copy"))
         self.resize(860, 600)
 
         self.status = QLabel()
@@ -93,7 +98,8 @@ class MergeDialog(QDialog):
         self.result_text.setWordWrap(True)
         self.result_text.setTextFormat(Qt.TextFormat.RichText)
         self.result_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.undo_button = QPushButton(icon("undo-2"), "&Undo this merge…")
+        self.undo_button = QPushButton(icon("undo-2"), translate("MergeDialog",
+                                                                 "&Undo this merge…"))
         self.undo_button.setObjectName("undo_this_merge")
         self.undo_button.clicked.connect(self.undo)
         finished = QWidget()
@@ -110,14 +116,14 @@ class MergeDialog(QDialog):
         self.pages.addWidget(self.review)
         self.pages.addWidget(finished)
         self.notice = NoticeLabel()
-        self.merge_button = QPushButton(icon("plane-landing"), "&Merge")
+        self.merge_button = QPushButton(icon("plane-landing"), translate("MergeDialog", "&Merge"))
         self.merge_button.setObjectName("merge_now")
         self.merge_button.setDefault(True)
         self.merge_button.clicked.connect(self.start_merge)
-        self.cancel_button = QPushButton(icon("x"), "&Cancel")
+        self.cancel_button = QPushButton(icon("x"), translate("MergeDialog", "&Cancel"))
         self.cancel_button.setObjectName("cancel_merge")
         self.cancel_button.clicked.connect(self.cancel)
-        self.close_button = QPushButton("C&lose")
+        self.close_button = QPushButton(translate("MergeDialog", "C&lose"))
         self.close_button.setObjectName("close_merge")
         self.close_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
@@ -150,18 +156,23 @@ class MergeDialog(QDialog):
         def report(stage: str, done: int, total: int) -> None:
             holder[0].runner.progress.emit(done, total, stage)
 
+        reading = translate("MergeDialog", "Reading both copies…")  # on the UI thread
+        done = translate("MergeDialog", "Done.")
+
         def steps(cancelled: Callable[[], bool]) -> Iterator[Any]:
-            yield "Reading both copies…"
+            yield reading
             yield merge_plan(database, other, cancelled=cancelled, progress=report)
 
         def describe(step: Any) -> tuple[int, int, str]:
-            return (1, 1, "Done.") if isinstance(step, MergePlan) else (0, 0, str(step))
+            return (1, 1, done) if isinstance(step, MergePlan) else (0, 0, str(step))
 
         self.pages.setCurrentIndex(self.PLANNING)
-        self.status.setText(f"Comparing this database with {other}… nothing is written yet.")
+        self.status.setText(translate("MergeDialog", "Comparing this database with {other}… "
+                                      "nothing is written yet.").format(other=other))
         self.progress.setRange(0, 0)
         self._buttons(merge=False, cancel=True, close=False)
-        job = Job(self, "Comparing the copies", steps, describe, on_success=self._planned,
+        job = Job(self, translate("MergeDialog", "Comparing the copies"), steps, describe,
+                  on_success=self._planned,
                   on_failure=self._failed, show_dialog=False)
         holder.append(job)
         job.runner.progress.connect(self._progress)
@@ -175,19 +186,22 @@ class MergeDialog(QDialog):
         self.review.show_plan(plan)
         self.pages.setCurrentIndex(self.REVIEW)
         if plan.errors:
-            shown = "\n".join(f"• {p.kind}: {p.message}" for p in plan.errors[:10])
-            self.notice.show_message(f"The other copy has problems that block the merge; "
-                                     f"nothing can be written:\n{shown}")
+            shown = "\n".join("• " + translate("MergeDialog", "{kind}: {problem}").format(
+                kind=kind_name(p.kind), problem=p.message) for p in plan.errors[:10])
+            self.notice.show_message(translate(
+                "MergeDialog", "The other copy has problems that block the merge; nothing can "
+                "be written:") + "\n" + shown)
         can_merge = not plan.errors and (plan.writes or bool(plan.conflicts))
         self._buttons(merge=can_merge, cancel=True, close=not can_merge)
-        self.cancel_button.setText("&Cancel")
+        self.cancel_button.setText(translate("MergeDialog", "&Cancel"))
 
     def _progress(self, done: int, total: int, stage: str) -> None:
         if self.job is not None and self.job.runner.cancel.is_set():
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(min(done, max(total, 1)))
-        self.status.setText(f"{stage}: {done:,} of {total:,}" if total else stage)
+        self.status.setText(translate("MergeDialog", "{stage}: {done:,} of {total:,}").format(
+            stage=stage, done=done, total=total) if total else stage)
 
     # -- merging ------------------------------------------------------------------------
     def start_merge(self) -> Job | None:
@@ -215,11 +229,12 @@ class MergeDialog(QDialog):
 
         self.notice.clear()
         self.pages.setCurrentIndex(self.MERGING)
-        self.status.setText(f"Merging {plan.other}… cancelling leaves this database exactly "
-                            "as it was.")
+        self.status.setText(translate("MergeDialog", "Merging {other}… cancelling leaves this "
+                                      "database exactly as it was.").format(other=plan.other))
         self.progress.setRange(0, 0)
         self._buttons(merge=False, cancel=True, close=False)
-        self.job = Job(self, "Merging", steps, lambda s: (s.done, s.total, s.stage),
+        self.job = Job(self, translate("MergeDialog", "Merging"), steps,
+                       lambda s: (s.done, s.total, s.stage),
                        on_success=lambda step: self._merged(step.result), on_failure=failed,
                        show_dialog=False)
         self.job.runner.progress.connect(self._progress)
@@ -240,30 +255,38 @@ class MergeDialog(QDialog):
     def result_html(self, result: MergeResult) -> str:
         other = self.plan.other if self.plan is not None else self.other
         if result.batch_id is None:
-            text = f"Nothing was written: this copy already had everything from <b>{other}</b>."
+            text = translate("MergeDialog", "Nothing was written: this copy already had "
+                             "everything from <b>{other}</b>.").format(other=other)
         else:
-            text = (f"<b>{other}</b> was merged into this database. "
-                    f"{result.history_copied:,} change{'s' if result.history_copied != 1 else ''}"
-                    " from its history were copied.<br><br>"
-                    + ResultPage.counts_table(result.counts))
+            text = ((translate("MergeDialog", "<b>{other}</b> was merged into this database. 1 "
+                               "change from its history was copied.")
+                     if result.history_copied == 1 else
+                     translate("MergeDialog", "<b>{other}</b> was merged into this database. "
+                               "{n:,} changes from its history were copied."))
+                    .format(other=other, n=result.history_copied)
+                    + "<br><br>" + ResultPage.counts_table(result.counts))
         open_fields = sum(len(r.conflicts) for r in result.open_conflicts)
         if open_fields:
-            names = "".join(f"<li>{r.name}: " + ", ".join(f.field for f in r.conflicts)
-                            + "</li>" for r in result.open_conflicts[:10])
-            text += (f"<br><b>{open_fields} conflict{'s' if open_fields != 1 else ''} left "
-                     f"open</b> (this copy kept its values; the next merge shows them again):"
-                     f"<ul>{names}</ul>")
+            names = "".join("<li>" + translate("MergeDialog", "{record}: {fields}").format(
+                record=r.name, fields=", ".join(field_name(f.field, r.kind) for f in r.conflicts))
+                + "</li>" for r in result.open_conflicts[:10])
+            text += "<br>" + (translate(
+                "MergeDialog", "<b>1 conflict left open</b> (this copy kept its values; the next "
+                "merge shows them again):") if open_fields == 1 else translate(
+                "MergeDialog", "<b>{n:,} conflicts left open</b> (this copy kept its values; the "
+                "next merge shows them again):")).format(n=open_fields) + f"<ul>{names}</ul>"
         else:
-            text += "<br>No conflicts are left open."
+            text += "<br>" + translate("MergeDialog", "No conflicts are left open.")
         if result.batch_id is not None:
-            text += f"<br><small>Batch {result.batch_id}</small>"
+            text += "<br><small>" + translate("MergeDialog", "Batch {batch}").format(
+                batch=result.batch_id) + "</small>"
         return text
 
     def cancel(self) -> None:
         if self.running and self.job is not None:
             self.job.cancel()
             self.cancel_button.setEnabled(False)
-            self.status.setText("Cancelling…")
+            self.status.setText(translate("MergeDialog", "Cancelling…"))
         else:
             self.reject()
 
@@ -271,16 +294,17 @@ class MergeDialog(QDialog):
         self._buttons(merge=False, cancel=False, close=True)
         if isinstance(exc, InterruptedError | MergeCancelled):
             self.outcome = "cancelled"
-            self.status.setText("Cancelled; nothing was written.")
+            self.status.setText(translate("MergeDialog", "Cancelled; nothing was written."))
         elif isinstance(exc, LiaisonError):
             self.outcome = "failed"
-            self.status.setText("Nothing was written.")
+            self.status.setText(translate("MergeDialog", "Nothing was written."))
             self.notice.show_message(exc.message)
         elif isinstance(exc, OSError):  # the file went away, a locked or unreadable file
             self.outcome = "failed"
-            self.status.setText("Nothing was written.")
-            self.notice.show_message(f"Liaison could not read {self.other} "
-                                     f"({exc.strerror or exc}).")
+            self.status.setText(translate("MergeDialog", "Nothing was written."))
+            self.notice.show_message(translate(
+                "MergeDialog", "Liaison could not read {file} ({reason}).").format(
+                file=self.other, reason=exc.strerror or exc))
         else:
             self.outcome = "failed"
             raise exc
@@ -290,32 +314,40 @@ class MergeDialog(QDialog):
         result = self.merge_result
         if result is None or result.batch_id is None or self.undone is not None or self.running:
             return None
-        if not messages.confirm(self, "Undo this merge",
-                                "Remove the records this merge created and give the records "
-                                "it changed their earlier values? The other copy is not "
-                                "touched.", yes="Undo the merge"):
+        if not messages.confirm(self, translate("MergeDialog", "Undo this merge"),
+                                translate("MergeDialog", "Remove the records this merge created "
+                                          "and give the records it changed their earlier "
+                                          "values? The other copy is not touched."),
+                                yes=translate("MergeDialog", "Undo the merge")):
             return None
         database = self.context.database
         actor = self.context.actor()
         batch_id = result.batch_id
 
+        undoing = translate("MergeDialog", "Undoing the merge…")  # on the UI thread
+        finished = translate("MergeDialog", "Done.")
+
         def steps(_cancelled: Callable[[], bool]) -> Iterator[Any]:
-            yield "Undoing the merge…"
+            yield undoing
             yield undo_merge(database, batch_id, actor)
 
         def describe(step: Any) -> tuple[int, int, str]:
-            return (1, 1, "Done.") if isinstance(step, MergeUndo) else (0, 0, str(step))
+            return (1, 1, finished) if isinstance(step, MergeUndo) else (0, 0, str(step))
 
         def done(undone: MergeUndo) -> None:
             self.undone = undone
             self.outcome = "undone"
             self.context.notify("*")
-            text = (f"The merge was undone: {undone.removed:,} record"
-                    f"{'' if undone.removed == 1 else 's'} removed, {undone.restored:,} "
-                    "restored to their earlier values.")
+            text = (translate("MergeDialog", "The merge was undone: 1 record removed, "
+                              "{restored:,} restored to their earlier values.")
+                    if undone.removed == 1 else
+                    translate("MergeDialog", "The merge was undone: {removed:,} records removed, "
+                              "{restored:,} restored to their earlier values.")).format(
+                removed=undone.removed, restored=undone.restored)
             if undone.kept:
-                text += "\nKept, because they were changed after the merge:\n" + "\n".join(
-                    f"• {line}" for line in undone.kept[:10])
+                text += ("\n" + translate("MergeDialog",
+                                          "Kept, because they were changed after the merge:")
+                         + "\n" + "\n".join(f"• {line}" for line in undone.kept[:10]))
             self.notice.show_message(text, "info")
 
         def failed(exc: BaseException) -> None:
@@ -326,7 +358,8 @@ class MergeDialog(QDialog):
                 raise exc
 
         self.undo_button.setEnabled(False)
-        self.job = Job(self, "Undoing the merge", steps, describe, on_success=done,
+        self.job = Job(self, translate("MergeDialog", "Undoing the merge"), steps, describe,
+                       on_success=done,
                        on_failure=failed)
         if self.job.dialog is not None:  # one transaction: it cannot stop halfway
             self.job.dialog.setCancelButton(None)

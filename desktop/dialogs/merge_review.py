@@ -18,20 +18,35 @@ from PySide6.QtWidgets import (
 )
 
 from db.merge import FieldMerge, MergePlan, RecordMerge, Settle
-from desktop.readable import field_label, readable
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.qtmodels.import_plan import field_name
+from desktop.readable import readable
 
-ACTION_WORDS = {"create": "New", "update": "Updated", "delete": "Deleted",
-                "keep": "Kept (changed here)", "conflict": "Conflict",
-                "unchanged": "Unchanged"}
-KIND_WORDS = {"tags": "Tag", "topics": "Topic", "organizations": "Organization",
-              "people": "Person", "positions": "Position", "interactions": "Interaction",
-              "followups": "Follow-up"}
-CHOICE_WORDS = {"here": "keep this copy's value", "there": "take the other copy's value"}
+# Translated where shown.
+ACTION_WORDS = {"create": QT_TRANSLATE_NOOP("MergeReview", "New"),
+                "update": QT_TRANSLATE_NOOP("MergeReview", "Updated"),
+                "delete": QT_TRANSLATE_NOOP("MergeReview", "Deleted"),
+                "keep": QT_TRANSLATE_NOOP("MergeReview", "Kept (changed here)"),
+                "conflict": QT_TRANSLATE_NOOP("MergeReview", "Conflict"),
+                "unchanged": QT_TRANSLATE_NOOP("MergeReview", "Unchanged")}
+KIND_WORDS = {"tags": QT_TRANSLATE_NOOP("MergeReview", "Tag"),
+              "topics": QT_TRANSLATE_NOOP("MergeReview", "Topic"),
+              "organizations": QT_TRANSLATE_NOOP("MergeReview", "Organization"),
+              "people": QT_TRANSLATE_NOOP("MergeReview", "Person"),
+              "positions": QT_TRANSLATE_NOOP("MergeReview", "Position"),
+              "interactions": QT_TRANSLATE_NOOP("MergeReview", "Interaction"),
+              "followups": QT_TRANSLATE_NOOP("MergeReview", "Follow-up")}
+CHOICE_WORDS = {"here": QT_TRANSLATE_NOOP("MergeReview", "keep this copy's value"),
+                "there": QT_TRANSLATE_NOOP("MergeReview", "take the other copy's value")}
 DEFAULTS: tuple[tuple[str, Settle | None], ...] = (
-    ("Leave them open (merge everything else)", None),
-    ("Keep this copy's values", "here"),
-    ("Take the other copy's values", "there"),
+    (QT_TRANSLATE_NOOP("MergeReview", "Leave them open (merge everything else)"), None),
+    (QT_TRANSLATE_NOOP("MergeReview", "Keep this copy's values"), "here"),
+    (QT_TRANSLATE_NOOP("MergeReview", "Take the other copy's values"), "there"),
 )
+
+
+def _word(table: dict[str, str], key: str) -> str:
+    return translate("MergeReview", table[key]) if key in table else key
 CONFLICT_COLOUR = QColor("#b45309")
 FIELD_ROLE = Qt.ItemDataRole.UserRole
 
@@ -50,7 +65,9 @@ class MergeReview(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.tree = QTreeWidget()
         self.tree.setObjectName("merge_records")
-        self.tree.setHeaderLabels(["What happens", "Record", "Kind"])
+        self.tree.setHeaderLabels([translate("MergeReview", "What happens"),
+                                   translate("MergeReview", "Record"),
+                                   translate("MergeReview", "Kind")])
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
         header = self.tree.header()
@@ -62,24 +79,24 @@ class MergeReview(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.keep_button = QPushButton("&Keep this copy's value")
+        self.keep_button = QPushButton(translate("MergeReview", "&Keep this copy's value"))
         self.keep_button.setObjectName("keep_here")
         self.keep_button.clicked.connect(lambda: self.choose("here"))
-        self.take_button = QPushButton("&Take the other copy's value")
+        self.take_button = QPushButton(translate("MergeReview", "&Take the other copy's value"))
         self.take_button.setObjectName("take_there")
         self.take_button.clicked.connect(lambda: self.choose("there"))
         self.default = QComboBox()
         self.default.setObjectName("merge_default")
         for text, value in DEFAULTS:
-            self.default.addItem(text, value)
+            self.default.addItem(translate("MergeReview", text), value)
         self.default.currentIndexChanged.connect(lambda *_: self._refresh_conflicts())
         choices = QHBoxLayout()
-        choices.addWidget(QLabel("Selected conflict:"))
+        choices.addWidget(QLabel(translate("MergeReview", "Selected conflict:")))
         choices.addWidget(self.keep_button)
         choices.addWidget(self.take_button)
         choices.addStretch(1)
         rest = QHBoxLayout()
-        rest.addWidget(QLabel("Conflicts not settled one by one:"))
+        rest.addWidget(QLabel(translate("MergeReview", "Conflicts not settled one by one:")))
         rest.addWidget(self.default)
         rest.addStretch(1)
         layout = QVBoxLayout(self)
@@ -89,6 +106,7 @@ class MergeReview(QWidget):
         layout.addLayout(choices)
         layout.addLayout(rest)
         self.conflict_items: dict[tuple[str, str], tuple[QTreeWidgetItem, FieldMerge]] = {}
+        self.record_kinds: dict[str, str] = {}  # record id → kind, for its fields' labels
         self._update_buttons()
 
     @property
@@ -100,14 +118,19 @@ class MergeReview(QWidget):
         self.plan = plan
         self.resolutions.clear()
         self.conflict_items.clear()
+        self.record_kinds.clear()
         self.tree.clear()
         conflicts = sum(len(r.conflicts) for r in plan.conflicts)
-        text = f"From <b>{plan.other}</b>: {plan.summary()}."
+        text = translate("MergeReview", "From <b>{other}</b>: {summary}.").format(
+            other=plan.other, summary=plan.summary())
         if conflicts:
-            text += (f"<br>{conflicts} field{'s' if conflicts != 1 else ''} changed in both "
-                     "copies: choose which value to keep below.")
+            text += "<br>" + (translate("MergeReview", "1 field changed in both copies: choose "
+                                        "which value to keep below.") if conflicts == 1 else
+                              translate("MergeReview", "{n:,} fields changed in both copies: "
+                                        "choose which value to keep below.")).format(n=conflicts)
         if not plan.writes and not conflicts:
-            text += "<br>This copy already has everything the other copy holds."
+            text += "<br>" + translate("MergeReview",
+                                       "This copy already has everything the other copy holds.")
         self.summary.setText(text)
         for record in plan.records:
             item = self._record_item(record)
@@ -124,8 +147,9 @@ class MergeReview(QWidget):
         self._update_buttons()
 
     def _record_item(self, record: RecordMerge) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([ACTION_WORDS.get(record.action, record.action), record.name,
-                                KIND_WORDS.get(record.kind, record.kind)])
+        item = QTreeWidgetItem([_word(ACTION_WORDS, record.action), record.name,
+                                _word(KIND_WORDS, record.kind)])
+        self.record_kinds[record.id] = record.kind
         if record.conflicts:
             item.setForeground(0, QBrush(CONFLICT_COLOUR))
         for f in record.fields:
@@ -136,27 +160,31 @@ class MergeReview(QWidget):
                 child.setForeground(0, QBrush(CONFLICT_COLOUR))
                 self._conflict_text(child, record.id, f)
             else:
-                child.setText(0, self.field_text(f))
+                child.setText(0, self.field_text(f, record.kind))
                 child.setToolTip(0, child.text(0))
         return item
 
     @staticmethod
-    def field_text(f: FieldMerge) -> str:
-        line = (f"{field_label(f.field)}: {readable(f.here, f.field)} → "
-                f"{readable(f.there, f.field)}")
-        return line + (" (kept: changed here)" if f.status == "keep" else "")
+    def field_text(f: FieldMerge, kind: str = "") -> str:
+        return (translate("MergeReview", "{field}: {here} → {there} (kept: changed here)")
+                if f.status == "keep" else
+                translate("MergeReview", "{field}: {here} → {there}")).format(
+            field=field_name(f.field, kind), here=readable(f.here, f.field),
+            there=readable(f.there, f.field))
 
     def _conflict_text(self, item: QTreeWidgetItem, record_id: str, f: FieldMerge) -> None:
         choice = self.resolutions.get((record_id, f.field))
         if choice is not None:
-            settled = CHOICE_WORDS[choice]
+            settled = translate("MergeReview", CHOICE_WORDS[choice])
         elif self.prefer is not None:
-            settled = CHOICE_WORDS[self.prefer] + " (default)"
+            settled = translate("MergeReview", "{choice} (default)").format(
+                choice=translate("MergeReview", CHOICE_WORDS[self.prefer]))
         else:
-            settled = "left open"
-        item.setText(0, f"Conflict on {field_label(f.field)} — this copy: "
-                        f"{readable(f.here, f.field)} · other copy: "
-                        f"{readable(f.there, f.field)} — {settled}")
+            settled = translate("MergeReview", "left open")
+        item.setText(0, translate("MergeReview", "Conflict on {field} — this copy: {here} · "
+                                  "other copy: {there} — {settled}").format(
+            field=field_name(f.field, self.record_kinds.get(record_id, "")),
+            here=readable(f.here, f.field), there=readable(f.there, f.field), settled=settled))
         item.setToolTip(0, item.text(0))
 
     def _refresh_conflicts(self) -> None:

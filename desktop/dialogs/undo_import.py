@@ -20,14 +20,23 @@ from db.exchange.imports.importer import UndoResult, list_batches, undo_import
 from db.store.errors import LiaisonError
 from desktop.context import AppContext
 from desktop.errors import show_problem
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
+from desktop.qtmodels.import_plan import kind_name
 from desktop.qtmodels.paged import Column
 from desktop.qtmodels.records import RecordListModel
 from desktop.tasks import Job
 from desktop.widgets.record_table import RecordTable
 
-STATUS_WORDS = {"applied": "Imported", "undone": "Undone"}
+STATUS_WORDS = {"applied": QT_TRANSLATE_NOOP("UndoImport", "Imported"),
+                "undone": QT_TRANSLATE_NOOP("UndoImport", "Undone")}
+# What an import did to records of a kind (translated where shown: counts_text).
+COUNT_PHRASES = {"created": QT_TRANSLATE_NOOP("UndoImport", "{n:,} created"),
+                 "updated": QT_TRANSLATE_NOOP("UndoImport", "{n:,} updated"),
+                 "unchanged": QT_TRANSLATE_NOOP("UndoImport", "{n:,} unchanged"),
+                 "skipped": QT_TRANSLATE_NOOP("UndoImport", "{n:,} skipped"),
+                 "deleted": QT_TRANSLATE_NOOP("UndoImport", "{n:,} deleted")}
 
 
 def local_time(value: Any) -> str:
@@ -40,20 +49,26 @@ def counts_text(counts: Mapping[str, Mapping[str, int]] | None) -> str:
     """{"organizations": {"created": 4, …}} → "organizations: 4 created"."""
     parts = []
     for kind, numbers in (counts or {}).items():
-        done = [f"{n:,} {word}" for word, n in numbers.items() if n]
+        done = [translate("UndoImport", COUNT_PHRASES[word]).format(n=n) if word in COUNT_PHRASES
+                else f"{n:,} {word}" for word, n in numbers.items() if n]
         if done:
-            parts.append(f"{kind}: " + ", ".join(done))
-    return "; ".join(parts) or "nothing written"
+            parts.append(translate("UndoImport", "{kind}: {counts}").format(
+                kind=kind_name(kind), counts=", ".join(done)))
+    return "; ".join(parts) or translate("UndoImport", "nothing written")
 
 
 def undo_text(result: UndoResult) -> str:
-    text = (f"The import was undone: {result.removed:,} record"
-            f"{'' if result.removed == 1 else 's'} removed, {result.restored:,} restored to "
-            "their earlier values.")
+    text = (translate("UndoImport", "The import was undone: 1 record removed, {restored:,} "
+                      "restored to their earlier values.") if result.removed == 1 else
+            translate("UndoImport", "The import was undone: {removed:,} records removed, "
+                      "{restored:,} restored to their earlier values.")).format(
+        removed=result.removed, restored=result.restored)
     if result.kept:
         shown = "\n".join(f"• {line}" for line in result.kept[:10])
-        more = f"\n… and {len(result.kept) - 10} more." if len(result.kept) > 10 else ""
-        text += f"\n\nKept, because they were changed after the import:\n{shown}{more}"
+        more = ("\n" + translate("UndoImport", "… and {n:,} more.").format(
+            n=len(result.kept) - 10) if len(result.kept) > 10 else "")
+        text += "\n\n" + translate(
+            "UndoImport", "Kept, because they were changed after the import:") + f"\n{shown}{more}"
     return text
 
 
@@ -66,14 +81,17 @@ def start_undo(context: AppContext, parent: QWidget, batch_id: str,
     actor = context.actor()
     finished: list[UndoResult] = []
 
+    undoing = translate("UndoImport", "Undoing the import…")  # on the UI thread
+    done = translate("UndoImport", "Done.")
+
     def steps(_cancelled: Callable[[], bool]) -> Iterator[Any]:
-        yield "Undoing the import…"
+        yield undoing
         result = undo_import(database, batch_id, actor)
         finished.append(result)
         yield result
 
     def describe(step: Any) -> tuple[int, int, str]:
-        return (1, 1, "Done.") if isinstance(step, UndoResult) else (0, 0, str(step))
+        return (1, 1, done) if isinstance(step, UndoResult) else (0, 0, str(step))
 
     def succeeded(result: UndoResult) -> None:
         context.notify("*")
@@ -90,7 +108,8 @@ def start_undo(context: AppContext, parent: QWidget, batch_id: str,
         elif not isinstance(exc, InterruptedError):
             raise exc
 
-    job = Job(parent, "Undoing the import", steps, describe, on_success=succeeded,
+    job = Job(parent, translate("UndoImport", "Undoing the import"), steps, describe,
+              on_success=succeeded,
               on_failure=failed)
     if job.dialog is not None:
         job.dialog.setCancelButton(None)
@@ -99,14 +118,18 @@ def start_undo(context: AppContext, parent: QWidget, batch_id: str,
 
 def batch_columns() -> list[Column]:
     return [
-        Column("at", "When", lambda b: local_time(b["at"])),
-        Column("file", "File", lambda b: b["file_name"]),
-        Column("who", "By", lambda b: b["who"] or ""),
-        Column("status", "Status", lambda b: STATUS_WORDS.get(b["status"], b["status"]),
+        Column("at", QT_TRANSLATE_NOOP("Columns", "When"), lambda b: local_time(b["at"])),
+        Column("file", QT_TRANSLATE_NOOP("Columns", "File"), lambda b: b["file_name"]),
+        Column("who", QT_TRANSLATE_NOOP("Columns", "By"), lambda b: b["who"] or ""),
+        Column("status", QT_TRANSLATE_NOOP("Columns", "Status"),
+               lambda b: translate("UndoImport", STATUS_WORDS[b["status"]])
+               if b["status"] in STATUS_WORDS else b["status"],
                icon=lambda b: icon("check", "#067647") if b["status"] == "applied"
                else icon("undo-2", "#667085")),
-        Column("counts", "What it did", lambda b: counts_text(b["counts"]),
-               tooltip=lambda b: f"{counts_text(b['counts'])}\nBatch id: {b['id']}"),
+        Column("counts", QT_TRANSLATE_NOOP("Columns", "What it did"),
+               lambda b: counts_text(b["counts"]),
+               tooltip=lambda b: translate("UndoImport", "{counts}\nBatch id: {batch}").format(
+                   counts=counts_text(b["counts"]), batch=b["id"])),
     ]
 
 
@@ -114,20 +137,23 @@ class UndoImportDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Undo an import")
+        self.setWindowTitle(translate("UndoImport", "Undo an import"))
         self.resize(860, 420)
-        intro = QLabel("The imports into this database, newest first. Undoing one removes the "
-                       "records it created and gives the records it updated their earlier "
-                       "values; what was edited since the import is kept and listed.")
+        intro = QLabel(translate("UndoImport", "The imports into this database, newest first. "
+                                 "Undoing one removes the records it created and gives the "
+                                 "records it updated their earlier values; what was edited since "
+                                 "the import is kept and listed."))
         intro.setWordWrap(True)
         self.model = RecordListModel(batch_columns())
         self.table = RecordTable(self.model, self)
         self.table.setObjectName("batches")
         self.table.set_widths(130, 240, 110, 100)
-        self.table.set_placeholder("Nothing has been imported into this database yet.")
+        self.table.set_placeholder(translate("UndoImport",
+                                             "Nothing has been imported into this database yet."))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.table.opened.connect(lambda _batch: self.undo_selected())
-        self.undo_button = QPushButton(icon("undo-2"), "&Undo this import…")
+        self.undo_button = QPushButton(icon("undo-2"), translate("UndoImport",
+                                                                 "&Undo this import…"))
         self.undo_button.setObjectName("undo_import")
         self.undo_button.clicked.connect(self.undo_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -166,15 +192,17 @@ class UndoImportDialog(QDialog):
         batch = self.selected()
         if batch is None or batch["status"] != "applied" or (self.job and self.job.running):
             return None
-        if not messages.confirm(self, "Undo the import",
-                                f"Undo the import of {batch['file_name']} "
-                                f"({local_time(batch['at'])}: {counts_text(batch['counts'])})?",
-                                yes="Undo the import"):
+        if not messages.confirm(self, translate("UndoImport", "Undo the import"),
+                                translate("UndoImport", "Undo the import of {file} ({when}: "
+                                          "{counts})?").format(
+                                    file=batch["file_name"], when=local_time(batch["at"]),
+                                    counts=counts_text(batch["counts"])),
+                                yes=translate("UndoImport", "Undo the import")):
             return None
 
         def done(result: UndoResult) -> None:
             self.reload()
-            messages.info(self, "Import undone", undo_text(result))
+            messages.info(self, translate("UndoImport", "Import undone"), undo_text(result))
 
         self.job = start_undo(self.context, self, batch["id"], done)
         self.job.finished.connect(self._update_buttons)

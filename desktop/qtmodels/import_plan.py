@@ -25,28 +25,54 @@ from db.models.vocabulary import (
     RELATIONSHIP_LEVELS,
     Term,
 )
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.qtmodels.paged import RECORD_ROLE, Column, Index
+from desktop.readable import date_text, field_label
 
 
 @dataclass(frozen=True)
 class ActionLook:
-    label: str  # what the Review page calls the action
+    label: str  # what the Review page calls the action (translated where shown)
     icon_name: str
     colour: str
 
 
 ACTIONS: dict[str, ActionLook] = {
-    "create": ActionLook("Create", "plus", "#067647"),
-    "update": ActionLook("Update", "pencil", "#175cd3"),
-    "unchanged": ActionLook("Already in Liaison", "check", "#667085"),
-    "skip": ActionLook("Skip", "x", "#667085"),
-    "conflict": ActionLook("Conflict", "triangle-alert", "#b54708"),
-    "error": ActionLook("Not imported (error)", "circle-x", "#b42318"),
-    "delete": ActionLook("Removed from the file", "trash-2", "#b42318"),
+    "create": ActionLook(QT_TRANSLATE_NOOP("ImportPlan", "Create"), "plus", "#067647"),
+    "update": ActionLook(QT_TRANSLATE_NOOP("ImportPlan", "Update"), "pencil", "#175cd3"),
+    "unchanged": ActionLook(QT_TRANSLATE_NOOP("ImportPlan", "Already in Liaison"), "check",
+                            "#667085"),
+    "skip": ActionLook(QT_TRANSLATE_NOOP("ImportPlan", "Skip"), "x", "#667085"),
+    "conflict": ActionLook(QT_TRANSLATE_NOOP("ImportPlan", "Conflict"), "triangle-alert",
+                           "#b54708"),
+    "error": ActionLook(QT_TRANSLATE_NOOP("ImportPlan", "Not imported (error)"), "circle-x",
+                        "#b42318"),
+    "delete": ActionLook(QT_TRANSLATE_NOOP("ImportPlan", "Removed from the file"), "trash-2",
+                         "#b42318"),
 }
-ENTITY_NOUNS = {"organization": "organization", "person": "person", "position": "position",
-                "interaction": "interaction", "followup": "follow-up"}
+# What a row of the plan is, in the Kind column (translated where shown: entity_noun).
+ENTITY_NOUNS = {"organization": QT_TRANSLATE_NOOP("ImportPlan", "organization"),
+                "person": QT_TRANSLATE_NOOP("ImportPlan", "person"),
+                "position": QT_TRANSLATE_NOOP("ImportPlan", "position"),
+                "interaction": QT_TRANSLATE_NOOP("ImportPlan", "interaction"),
+                "followup": QT_TRANSLATE_NOOP("ImportPlan", "follow-up")}
+# The kinds of record in counts ({"organizations": {"created": 4, …}}), in a sentence and at
+# the head of a table row (translated where shown: kind_name, kind_title).
+KIND_NAMES = {"organizations": QT_TRANSLATE_NOOP("ImportPlan", "organizations"),
+              "people": QT_TRANSLATE_NOOP("ImportPlan", "people"),
+              "positions": QT_TRANSLATE_NOOP("ImportPlan", "positions"),
+              "interactions": QT_TRANSLATE_NOOP("ImportPlan", "interactions"),
+              "followups": QT_TRANSLATE_NOOP("ImportPlan", "follow-ups"),
+              "tags": QT_TRANSLATE_NOOP("ImportPlan", "tags"),
+              "topics": QT_TRANSLATE_NOOP("ImportPlan", "topics")}
+KIND_TITLES = {"organizations": QT_TRANSLATE_NOOP("ImportPlan", "Organizations"),
+               "people": QT_TRANSLATE_NOOP("ImportPlan", "People"),
+               "positions": QT_TRANSLATE_NOOP("ImportPlan", "Positions"),
+               "interactions": QT_TRANSLATE_NOOP("ImportPlan", "Interactions"),
+               "followups": QT_TRANSLATE_NOOP("ImportPlan", "Follow-ups"),
+               "tags": QT_TRANSLATE_NOOP("ImportPlan", "Tags"),
+               "topics": QT_TRANSLATE_NOOP("ImportPlan", "Topics")}
 VOCABULARIES: dict[tuple[str, str], dict[str, Term]] = {
     ("organization", "kind"): ORGANIZATION_KINDS, ("organization", "status"): POLITICAL_STATUSES,
     ("organization", "level"): RELATIONSHIP_LEVELS, ("interaction", "kind"): INTERACTION_KINDS,
@@ -55,12 +81,43 @@ VOCABULARIES: dict[tuple[str, str], dict[str, Term]] = {
 ERROR_COLOUR = "#b42318"
 WARNING_COLOUR = "#b54708"
 LONGEST_VALUE = 200
-EMPTY = "(empty)"
+EMPTY = QT_TRANSLATE_NOOP("ImportPlan", "(empty)")
 
 
 def action_icon(action: str) -> QIcon:
     look = ACTIONS[action]
     return icon(look.icon_name, look.colour)
+
+
+def action_label(action: str) -> str:
+    return translate("ImportPlan", ACTIONS[action].label)
+
+
+def entity_noun(entity: str) -> str:
+    """“organization”, “follow-up”: a kind of row of the plan, in the user's language."""
+    return translate("ImportPlan", ENTITY_NOUNS[entity]) if entity in ENTITY_NOUNS else entity
+
+
+def kind_name(kind: str) -> str:
+    """“organizations”, “follow-ups”: a kind of record in counts, in the user's language."""
+    return translate("ImportPlan", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+def kind_title(kind: str) -> str:
+    """“Organizations”: a kind of record at the head of a row of counts."""
+    return translate("ImportPlan", KIND_TITLES[kind]) if kind in KIND_TITLES else kind
+
+
+def field_name(field: str, entity: str = "") -> str:
+    """A field of the plan as the user knows it (“Chinese name”, not `name_zh`); `entity` (a
+    row's entity, or a kind of rows) tells a follow-up's status from a party's."""
+    if field == "status" and entity in ("followup", "followups"):
+        return translate("ImportPlan", "Status")
+    return field_label(field)
+
+
+def empty_text() -> str:
+    return translate("ImportPlan", EMPTY)
 
 
 # -- problems --------------------------------------------------------------------------------
@@ -95,12 +152,14 @@ def problem_columns() -> list[Column]:
         return QBrush(QColor(ERROR_COLOUR)) if problem.is_error else None
 
     return [
-        Column("severity", "", lambda p: "Error" if p.is_error else "Warning",
+        Column("severity", "", lambda p: (translate("ImportPlan", "Error") if p.is_error
+                                          else translate("ImportPlan", "Warning")),
                icon=severity_icon, foreground=colour),
-        Column("sheet", "Sheet", lambda p: p.note.sheet),
-        Column("row", "Row", lambda p: p.note.row, align_right=True),
-        Column("column", "Column", lambda p: p.note.column or ""),
-        Column("message", "Problem", lambda p: p.note.message,
+        Column("sheet", QT_TRANSLATE_NOOP("Columns", "Sheet"), lambda p: p.note.sheet),
+        Column("row", QT_TRANSLATE_NOOP("Columns", "Row"), lambda p: p.note.row,
+               align_right=True),
+        Column("column", QT_TRANSLATE_NOOP("Columns", "Column"), lambda p: p.note.column or ""),
+        Column("message", QT_TRANSLATE_NOOP("Columns", "Problem"), lambda p: p.note.message,
                tooltip=lambda p: p.note.message),
     ]
 
@@ -111,22 +170,22 @@ def value_text(field: str, value: Any, names: Mapping[str, str], entity: str = "
     """A planned or stored value in words: names instead of ids, labels instead of codes,
     lists joined with “; ”."""
     if value is None or value == "" or value == [] or value == ():
-        return EMPTY
+        return empty_text()
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return translate("ImportPlan", "yes") if value else translate("ImportPlan", "no")
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     if isinstance(value, date):
-        return value.isoformat()
+        return date_text(value)
     if isinstance(value, list | tuple | set | frozenset):
         items = sorted(value, key=str) if isinstance(value, set | frozenset) else list(value)
         if field == "participants":
-            return "; ".join(_participant(item, names) for item in items) or EMPTY
-        return "; ".join(names.get(str(item), str(item)) for item in items) or EMPTY
+            return "; ".join(_participant(item, names) for item in items) or empty_text()
+        return "; ".join(names.get(str(item), str(item)) for item in items) or empty_text()
     text = str(value)
     vocabulary = VOCABULARIES.get((entity, field))
     if vocabulary is not None and text in vocabulary:
-        return vocabulary[text].en
+        return vocabulary[text].label()
     if field.endswith("_id"):
         text = names.get(text, text)
     elif field in ("country", "nationality") and f"country:{text}" in names:
@@ -143,7 +202,8 @@ def _participant(item: Any, names: Mapping[str, str]) -> str:
         if not role or role == "participant":
             return name
         term = PARTICIPATION_ROLES.get(role)
-        return f"{name} [{term.en if term else role}]"
+        return translate("ImportPlan", "{name} [{role}]").format(
+            name=name, role=term.label() if term else role)
     return str(item)
 
 
@@ -153,9 +213,10 @@ def record_label(row: RowPlan, names: Mapping[str, str]) -> str:
         person = names.get(str(row.values.get("person_id")), "")
         organization = names.get(str(row.values.get("organization_id")), "")
         role = row.values.get("role")
-        where = f"{role} at {organization}" if role else organization
+        where = (translate("ImportPlan", "{role} at {organization}").format(
+            role=role, organization=organization) if role else organization)
         parts = [p for p in (person, where) if p]
-        return " — ".join(parts) or "position"
+        return " — ".join(parts) or translate("ImportPlan", "position")
     for key in ("name", "title", "description"):
         value = row.values.get(key)
         if value:
@@ -163,12 +224,22 @@ def record_label(row: RowPlan, names: Mapping[str, str]) -> str:
     if row.id and row.id in names:
         return names[row.id]
     if row.action == "delete":  # the record's name is in the reason: "Not in the sheet …: X"
-        return row.reason.partition(": ")[2]
+        for colon in (": ", "："):  # db's sentence, in English or in Chinese
+            if colon in row.reason:
+                return row.reason.partition(colon)[2]
     return ""
 
 
 ConflictKey = tuple[str, str]  # (record id, field)
-PICK_WORDS: dict[Resolution, str] = {"file": "the file's value", "database": "Liaison's value"}
+# How a conflict's pick was made: (pick, picked for this field) → words, translated where shown.
+PICK_WORDS: dict[tuple[Resolution, bool], str] = {
+    ("file", True): QT_TRANSLATE_NOOP("ImportPlan", "the file's value, your choice"),
+    ("file", False): QT_TRANSLATE_NOOP("ImportPlan",
+                                       "the file's value, as chosen for all conflicts"),
+    ("database", True): QT_TRANSLATE_NOOP("ImportPlan", "Liaison's value, your choice"),
+    ("database", False): QT_TRANSLATE_NOOP("ImportPlan",
+                                           "Liaison's value, as chosen for all conflicts"),
+}
 
 
 @dataclass(frozen=True)
@@ -188,8 +259,7 @@ class ConflictChoices:
         pick = self.pick(key)
         if pick is None:
             return ""
-        chosen = "your choice" if key in self.resolutions else "as chosen for all conflicts"
-        return f"{PICK_WORDS[pick]}, {chosen}"
+        return translate("ImportPlan", PICK_WORDS[(pick, key in self.resolutions)])
 
 
 @dataclass(frozen=True)
@@ -204,15 +274,18 @@ class DetailLine:
 def change_line(row: RowPlan, change: Change, names: Mapping[str, str]) -> str:
     before = value_text(change.field, change.before, names, row.entity)
     after = value_text(change.field, change.after, names, row.entity)
-    return f"{change.field}:  {before}  →  {after}"
+    return translate("ImportPlan", "{field}:  {before}  →  {after}").format(
+        field=field_name(change.field, row.entity), before=before, after=after)
 
 
 def conflict_line(row: RowPlan, conflict: FieldConflict, names: Mapping[str, str]) -> str:
     def shown(value: object) -> str:
         return value_text(conflict.field, value, names, row.entity)
 
-    return (f"{conflict.field} (conflict, left as it is):  exported {shown(conflict.exported)}"
-            f"  ·  the file has {shown(conflict.file)}  ·  Liaison has {shown(conflict.database)}")
+    return translate("ImportPlan", "{field} (conflict, left as it is):  exported {exported}  ·  "
+                     "the file has {file}  ·  Liaison has {database}").format(
+        field=field_name(conflict.field, row.entity), exported=shown(conflict.exported),
+        file=shown(conflict.file), database=shown(conflict.database))
 
 
 def conflict_words(row: RowPlan, conflict: FieldConflict, names: Mapping[str, str]) -> str:
@@ -220,16 +293,20 @@ def conflict_words(row: RowPlan, conflict: FieldConflict, names: Mapping[str, st
     def shown(value: object) -> str:
         return value_text(conflict.field, value, names, row.entity)
 
-    return (f"the file has {shown(conflict.file)}  ·  Liaison has {shown(conflict.database)}"
-            f"  ·  exported {shown(conflict.exported)}")
+    return translate("ImportPlan", "the file has {file}  ·  Liaison has {database}  ·  "
+                     "exported {exported}").format(
+        file=shown(conflict.file), database=shown(conflict.database),
+        exported=shown(conflict.exported))
 
 
 def kept_line(row: RowPlan, conflict: FieldConflict, names: Mapping[str, str], why: str) -> str:
     def shown(value: object) -> str:
         return value_text(conflict.field, value, names, row.entity)
 
-    return (f"{conflict.field} (conflict: {why}):  Liaison keeps {shown(conflict.database)}"
-            f"  ·  the file has {shown(conflict.file)}")
+    return translate("ImportPlan", "{field} (conflict: {why}):  Liaison keeps {database}  ·  "
+                     "the file has {file}").format(
+        field=field_name(conflict.field, row.entity), why=why,
+        database=shown(conflict.database), file=shown(conflict.file))
 
 
 def detail_lines(row: RowPlan, names: Mapping[str, str],
@@ -245,7 +322,8 @@ def detail_lines(row: RowPlan, names: Mapping[str, str],
             key = (row.id or "", change.field)
             text = change_line(row, change, names)
             if key in choices.known and choices.pick(key) == "file":
-                lines.append(DetailLine(f"{text}  ({choices.why(key)})", key))
+                lines.append(DetailLine(translate("ImportPlan", "{change}  ({why})").format(
+                    change=text, why=choices.why(key)), key))
             else:
                 lines.append(DetailLine(text))
         lines.extend(DetailLine(conflict_line(row, conflict, names), (row.id or "", conflict.field),
@@ -255,7 +333,9 @@ def detail_lines(row: RowPlan, names: Mapping[str, str],
         return lines
     if row.action == "create":
         values = {**row.values, **row.links}
-        return [DetailLine(f"{name}:  {value_text(name, value, names, row.entity)}")
+        return [DetailLine(translate("ImportPlan", "{field}:  {value}").format(
+                    field=field_name(name, row.entity),
+                    value=value_text(name, value, names, row.entity)))
                 for name, value in values.items()
                 if value not in (None, "", [], ()) and name not in ("person_id",)]
     return []
@@ -270,26 +350,30 @@ def row_details(row: RowPlan, names: Mapping[str, str] | None = None, *,
     """The one-line explanation beside a row (`deleting`: the user chose to delete the
     records removed from the file)."""
     if row.action == "update":
-        fields = ", ".join(c.field for c in row.changes)
+        fields = ", ".join(field_name(c.field, row.entity) for c in row.changes)
         # How a spreadsheet row matched ("same name") reads after "matched:"; a Liaison
         # workbook's sentence ("Changed in the file.") stands on its own.
-        matched = (f"matched: {row.reason}" if row.reason and row.reason[0].islower()
-                   and not row.conflicts else row.reason)
-        return " · ".join(part for part in (fields and f"changes {fields}", matched) if part)
+        matched = (translate("ImportPlan", "matched: {reason}").format(reason=row.reason)
+                   if row.reason and row.reason[0].islower() and not row.conflicts
+                   else row.reason)
+        changes = fields and translate("ImportPlan", "changes {fields}").format(fields=fields)
+        return " · ".join(part for part in (changes, matched) if part)
     if row.action == "conflict":
         return row.reason
     if row.action == "delete":  # the record's name is in its own column
-        return ("Moved to the deleted records" if deleting
-                else "Kept unless you tick the box below")
+        return (translate("ImportPlan", "Moved to the deleted records") if deleting
+                else translate("ImportPlan", "Kept unless you tick the box below"))
     if row.action == "unchanged":
         if row.reason and row.reason[0].islower() and row.entity != "position":
-            return f"matched: {row.reason}; nothing to change"
-        return row.reason or "nothing to change"
+            return translate("ImportPlan", "matched: {reason}; nothing to change").format(
+                reason=row.reason)
+        return row.reason or translate("ImportPlan", "nothing to change")
     if row.action == "create":
         shown = [value_text(field, value, names or {}, row.entity)
                  for field, value in {**row.values, **row.links}.items()
                  if field not in SUMMARY_SKIPS and value not in (None, "", [], ())][:4]
-        return "new: " + " · ".join(shown) if shown else "new record"
+        return (translate("ImportPlan", "new: {values}").format(values=" · ".join(shown))
+                if shown else translate("ImportPlan", "new record"))
     return row.reason
 
 
@@ -299,7 +383,9 @@ TOP = 0  # internal id of a top-level row; a detail line carries its parent's ro
 
 
 class PlanTreeModel(QAbstractItemModel):
-    HEADERS = ("Row", "What happens", "Kind", "Record", "Details")
+    HEADERS = (QT_TRANSLATE_NOOP("Columns", "Row"), QT_TRANSLATE_NOOP("Columns", "What happens"),
+               QT_TRANSLATE_NOOP("Columns", "Kind"), QT_TRANSLATE_NOOP("Columns", "Record"),
+               QT_TRANSLATE_NOOP("Columns", "Details"))
 
     def __init__(self, rows: Sequence[RowPlan] = (), names: Mapping[str, str] | None = None,
                  *, several_sheets: bool = False) -> None:
@@ -432,7 +518,7 @@ class PlanTreeModel(QAbstractItemModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.HEADERS)):
-            return self.HEADERS[section]
+            return translate("Columns", self.HEADERS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -469,9 +555,9 @@ class PlanTreeModel(QAbstractItemModel):
             number = str(row.row) if row.row else ""  # a removed row has no number any more
             return f"{row.sheet} {number}".strip() if self.several_sheets else number
         if column == 1:
-            return ACTIONS[row.action].label
+            return action_label(row.action)
         if column == 2:
-            return ENTITY_NOUNS.get(row.entity, row.entity)
+            return entity_noun(row.entity)
         if column == 3:
             return record_label(row, self.names)
         return row_details(row, self.names, deleting=self.deleting)
