@@ -7,32 +7,50 @@ import argparse
 import json
 from typing import Any, TextIO
 
+from db.store.translation import QT_TRANSLATE_NOOP, translate
+
+# A batch's status as the list shows it (a batch still applied shows none).
+STATUSES = {"undone": QT_TRANSLATE_NOOP("CommandLine", "undone")}
+# What `liaison undo` undid, by the kind of batch the command is for.
+UNDID = {
+    None: QT_TRANSLATE_NOOP("CommandLine", "Undid batch {id}: {removed:,} records removed, "
+                                           "{restored:,} restored to their earlier values."),
+    "import": QT_TRANSLATE_NOOP("CommandLine", "Undid import {id}: {removed:,} records removed, "
+                                               "{restored:,} restored to their earlier values."),
+    "merge": QT_TRANSLATE_NOOP("CommandLine", "Undid merge {id}: {removed:,} records removed, "
+                                              "{restored:,} restored to their earlier values."),
+}
+
 
 def add_commands(sub: Any) -> None:
     """The arguments of the four commands (sub: the parser's subparsers)."""
-    batches = sub.add_parser("batches", help="list the latest batches of changes: imports, "
-                                             "merges, edits, undos")
-    batches.add_argument("--kind", action="append", default=[], metavar="KIND",
-                         help="only batches of this kind (import, merge, screen, starter, "
-                              "revert, undo; repeatable)")
-    batches.add_argument("--limit", type=int, default=50, help="how many (default: 50)")
-    batches.add_argument("--json", action="store_true", help="print one JSON array")
-    for name, help_text in (("undo", "undo a batch of changes (see `liaison batches`)"),
-                            ("undo-import", "undo an import (the same as `liaison undo`)"),
-                            ("undo-merge", "undo a merge (the same as `liaison undo`)")):
+    batches = sub.add_parser("batches", help=translate(
+        "CommandLine", "list the latest batches of changes: imports, merges, edits, undos"))
+    batches.add_argument("--kind", action="append", default=[], metavar="KIND", help=translate(
+        "CommandLine", "only batches of this kind (import, merge, screen, starter, revert, "
+                       "undo; repeatable)"))
+    batches.add_argument("--limit", type=int, default=50,
+                         help=translate("CommandLine", "how many (default: 50)"))
+    batches.add_argument("--json", action="store_true",
+                         help=translate("CommandLine", "print one JSON array"))
+    for name, help_text in (
+            ("undo", translate("CommandLine", "undo a batch of changes (see `liaison batches`)")),
+            ("undo-import", translate("CommandLine",
+                                      "undo an import (the same as `liaison undo`)")),
+            ("undo-merge", translate("CommandLine",
+                                     "undo a merge (the same as `liaison undo`)"))):
         undo = sub.add_parser(name, help=help_text)
         undo.add_argument("batch_id")
-        undo.add_argument("--json", action="store_true", help="print one JSON object")
+        undo.add_argument("--json", action="store_true",
+                          help=translate("CommandLine", "print one JSON object"))
 
 
 def counts_text(counts: dict[str, dict[str, int]]) -> str:
-    """{"organizations": {"created": 4}} → "organizations: 4 created"."""
-    parts = []
-    for kind, words in counts.items():
-        done = [f"{n:,} {word}" for word, n in words.items() if n]
-        if done:
-            parts.append(f"{kind}: " + ", ".join(done))
-    return "; ".join(parts) or "nothing changed"
+    """{"organizations": {"created": 4}} → "organizations: 4 created" (in the current
+    language)."""
+    from db.exchange.imports.plan import counts_text as in_words
+
+    return in_words(counts, translate("CommandLine", "nothing changed"), thousands=True)
 
 
 def cmd_batches(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any) -> int:
@@ -45,11 +63,15 @@ def cmd_batches(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any
         out.write("\n")
         return 0
     if not found:
-        print(f"No batches in {db.describe()} yet.", file=out)
+        print(translate("CommandLine", "No batches in {database} yet.").format(
+            database=db.describe()), file=out)
         return 0
     for b in found:
-        status = "" if b.status == "applied" else f" [{b.status}]"
-        print(f"{b.id}  {b.at:%Y-%m-%d %H:%M} UTC  {b.who or 'someone'}: {b.what}{status} — "
+        shown = STATUSES.get(b.status)
+        status = "" if b.status == "applied" else " [{}]".format(
+            translate("CommandLine", shown) if shown else b.status)
+        who = b.who or translate("CommandLine", "someone")
+        print(f"{b.id}  {b.at:%Y-%m-%d %H:%M} UTC  {who}: {b.what}{status} — "
               f"{counts_text(b.changes)}", file=out)
     return 0
 
@@ -69,7 +91,7 @@ def cmd_undo(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any) -
         out.write("\n")
         return 0
     for line in result.kept:
-        print(f"kept: {line}", file=err)
-    print(f"Undid {kind or 'batch'} {args.batch_id.strip()}: {result.removed:,} records "
-          f"removed, {result.restored:,} restored to their earlier values.", file=out)
+        print(translate("CommandLine", "kept: {what}").format(what=line), file=err)
+    print(translate("CommandLine", UNDID[kind]).format(
+        id=args.batch_id.strip(), removed=result.removed, restored=result.restored), file=out)
     return 0

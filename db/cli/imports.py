@@ -8,31 +8,39 @@ from typing import Any, TextIO
 
 from db.cli.report import closing, json_report
 from db.store.errors import LiaisonError
+from db.store.translation import translate
 
 
 def _options(args: argparse.Namespace) -> Any:
     from db.exchange.imports.plan import POLICIES, ImportOptions
 
     if args.dayfirst and args.monthfirst:
-        raise LiaisonError("Choose either --dayfirst or --monthfirst, not both.")
+        raise LiaisonError(translate("CommandLine",
+                                     "Choose either --dayfirst or --monthfirst, not both."))
     policy = args.on_duplicate or "skip"
     if policy not in POLICIES:
-        raise LiaisonError(f"--on-duplicate takes skip, update or fill, not “{policy}”.")
+        raise LiaisonError(translate(
+            "CommandLine", "--on-duplicate takes skip, update or fill, not “{value}”.").format(
+            value=policy))
     overrides: dict[str, str | None] = {}
     for item in args.map:
         header, sep, field = item.rpartition("=")
         if not sep or not header.strip():
-            raise LiaisonError(f"--map takes \"Column=field\" (an empty field ignores the "
-                               f"column), not “{item}”.")
+            raise LiaisonError(translate(
+                "CommandLine", "--map takes \"Column=field\" (an empty field ignores the "
+                               "column), not “{value}”.").format(value=item))
         overrides[header.strip()] = field.strip() or None
     header_row = None
     if args.header_row is not None:
         try:
             header_row = int(args.header_row)
         except ValueError:
-            raise LiaisonError(f"--header-row takes a row number, not “{args.header_row}”.") from None
+            raise LiaisonError(translate(
+                "CommandLine", "--header-row takes a row number, not “{value}”.").format(
+                value=args.header_row)) from None
         if header_row < 1:
-            raise LiaisonError("--header-row counts from 1, the first row of the sheet.")
+            raise LiaisonError(translate(
+                "CommandLine", "--header-row counts from 1, the first row of the sheet."))
     return ImportOptions(
         kind=getattr(args, "as") or None, sheet=args.sheet, header_row=header_row,
         overrides=overrides, profile=args.profile,
@@ -53,53 +61,70 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
     plan = build_plan(db, args.file, options)
     batch_id = None
     if plan.errors and not options.skip_invalid:
-        outcome = (f"{len(plan.errors)} problem(s) found in {plan.file_name}; nothing was "
-                   "written (fix them, or use --skip-invalid to import the other rows).")
+        outcome = translate(
+            "CommandLine", "{count} problem(s) found in {file}; nothing was written (fix them, "
+                           "or use --skip-invalid to import the other rows).").format(
+            count=len(plan.errors), file=plan.file_name)
         code = 1
     elif args.dry_run:
-        outcome = f"Dry run of {plan.file_name}: would write {plan.summary()}; nothing was written."
+        outcome = translate("CommandLine", "Dry run of {file}: would write {summary}; nothing "
+                                           "was written.").format(
+            file=plan.file_name, summary=plan.summary())
         code = 0
     elif not plan.writes:
-        outcome = f"{plan.file_name}: nothing to write ({plan.summary()})."
+        outcome = translate("CommandLine", "{file}: nothing to write ({summary}).").format(
+            file=plan.file_name, summary=plan.summary())
         code = 0
     else:
         shown = progress(err)
+        line = translate("CommandLine", "{stage}: {done:,} of {total:,}")
         result = apply_plan(db, plan, progress=lambda stage, done, total: shown.show(
-            f"{stage}: {done:,} of {total:,}"))
+            line.format(stage=stage, done=done, total=total)))
         shown.end()
         batch_id = result.batch_id
         seconds = (datetime.now(UTC) - started).total_seconds()
-        outcome = (f"Imported {plan.file_name} in {seconds:.1f} s: {plan.summary()}. "
-                   f"Undo with: liaison undo-import {batch_id}")
+        outcome = translate("CommandLine", "Imported {file} in {seconds:.1f} s: {summary}. Undo "
+                                           "with: liaison undo-import {id}").format(
+            file=plan.file_name, seconds=seconds, summary=plan.summary(), id=batch_id)
         code = 0
     if args.json:
         return json_report(plan_json(plan, batch_id), outcome, code, out, err)
     for note in plan.errors[:50]:
-        print(_where(note) + note.message, file=err)
+        print(_located(note), file=err)
     if len(plan.errors) > 50:
-        print(f"… and {len(plan.errors) - 50} more problems.", file=err)
+        print(translate("CommandLine", "… and {count} more problems.").format(
+            count=len(plan.errors) - 50), file=err)
     for note in plan.warnings[:20]:
-        print("warning: " + _where(note) + note.message, file=err)
+        print(translate("CommandLine", "warning: {problem}").format(problem=_located(note)),
+              file=err)
     for row in plan.conflicts[:20]:
         for conflict in row.conflicts:
-            print(f"conflict: {row.sheet} row {row.row}, {conflict.field}: exported "
-                  f"{conflict.exported!r}, file {conflict.file!r}, Liaison "
-                  f"{conflict.database!r}", file=err)
+            print(translate("CommandLine", "conflict: {sheet} row {row}, {field}: exported "
+                                           "{exported}, file {file}, Liaison {database}").format(
+                sheet=row.sheet, row=row.row, field=conflict.field,
+                exported=repr(conflict.exported), file=repr(conflict.file),
+                database=repr(conflict.database)), file=err)
     if plan.conflicts:
-        print(f"{len(plan.conflicts)} row(s) have fields changed both in the file and in "
-              "Liaison; they were left as they are (choose with --on-conflict file|database).",
-              file=err)
+        print(translate("CommandLine", "{count} row(s) have fields changed both in the file and "
+                                       "in Liaison; they were left as they are (choose with "
+                                       "--on-conflict file|database).").format(
+            count=len(plan.conflicts)), file=err)
     deletions = plan.deletions
     if deletions and not plan.options.apply_deletions:
-        print(f"{len(deletions)} record(s) are no longer in the file; they were not deleted "
-              "(use --apply-deletions to delete them).", file=err)
+        print(translate("CommandLine", "{count} record(s) are no longer in the file; they were "
+                                       "not deleted (use --apply-deletions to delete them).")
+              .format(count=len(deletions)), file=err)
     return closing(outcome, code, out, err)
 
 
-def _where(note: Any) -> str:
-    parts = [note.sheet]
-    if note.row:
-        parts.append(f"row {note.row}")
-    if note.column:
-        parts.append(f"column “{note.column}”")
-    return ", ".join(parts) + ": "
+def _located(note: Any) -> str:
+    """A problem of the plan with where it is: "people, row 4, column “Email”: …"."""
+    if note.row and note.column:
+        text = translate("CommandLine", "{sheet}, row {row}, column “{column}”: {message}")
+    elif note.row:
+        text = translate("CommandLine", "{sheet}, row {row}: {message}")
+    elif note.column:
+        text = translate("CommandLine", "{sheet}, column “{column}”: {message}")
+    else:
+        text = translate("CommandLine", "{sheet}: {message}")
+    return text.format(sheet=note.sheet, row=note.row, column=note.column, message=note.message)

@@ -20,9 +20,55 @@ from typing import Any, NoReturn, TextIO
 
 from db import __version__
 from db.store.errors import LiaisonError
+from db.store.translation import QT_TRANSLATE_NOOP, set_language, system_language, translate
 
 # Commands of the contract that this version cannot run yet: name → what they arrive with.
 PENDING: dict[str, str] = {}
+# The stages of the demo generator and of an export, as a progress line names them (an
+# export's sheet names are the Liaison workbook's and stay as they are).
+STAGES = {
+    "organizations": QT_TRANSLATE_NOOP("CommandLine", "organizations"),
+    "people": QT_TRANSLATE_NOOP("CommandLine", "people"),
+    "interactions": QT_TRANSLATE_NOOP("CommandLine", "interactions"),
+    "indexes": QT_TRANSLATE_NOOP("CommandLine", "indexes"),
+    "saving": QT_TRANSLATE_NOOP("CommandLine", "saving"),
+    "done": QT_TRANSLATE_NOOP("CommandLine", "done"),
+}
+# The figures `liaison stats` counts, as its table names them.
+STAT_NAMES = {
+    "organizations": QT_TRANSLATE_NOOP("CommandLine", "organizations"),
+    "people": QT_TRANSLATE_NOOP("CommandLine", "people"),
+    "affiliations": QT_TRANSLATE_NOOP("CommandLine", "affiliations"),
+    "interactions": QT_TRANSLATE_NOOP("CommandLine", "interactions"),
+    "participations": QT_TRANSLATE_NOOP("CommandLine", "participations"),
+    "followups": QT_TRANSLATE_NOOP("CommandLine", "followups"),
+    "topics": QT_TRANSLATE_NOOP("CommandLine", "topics"),
+    "tags": QT_TRANSLATE_NOOP("CommandLine", "tags"),
+    "import_batches": QT_TRANSLATE_NOOP("CommandLine", "import batches"),
+}
+# `liaison export --view`: what it exported, one sentence per list and number.
+EXPORTED_VIEW = {
+    "organizations": (
+        QT_TRANSLATE_NOOP("CommandLine", "Exported 1 organization from {database} to {file} in "
+                                         "{seconds:.1f} s."),
+        QT_TRANSLATE_NOOP("CommandLine", "Exported {count:,} organizations from {database} to "
+                                         "{file} in {seconds:.1f} s.")),
+    "people": (
+        QT_TRANSLATE_NOOP("CommandLine", "Exported 1 person from {database} to {file} in "
+                                         "{seconds:.1f} s."),
+        QT_TRANSLATE_NOOP("CommandLine", "Exported {count:,} people from {database} to {file} "
+                                         "in {seconds:.1f} s.")),
+    "interactions": (
+        QT_TRANSLATE_NOOP("CommandLine", "Exported 1 interaction from {database} to {file} in "
+                                         "{seconds:.1f} s."),
+        QT_TRANSLATE_NOOP("CommandLine", "Exported {count:,} interactions from {database} to "
+                                         "{file} in {seconds:.1f} s.")),
+    "followups": (
+        QT_TRANSLATE_NOOP("CommandLine", "Exported 1 follow-up from {database} to {file} in "
+                                         "{seconds:.1f} s."),
+        QT_TRANSLATE_NOOP("CommandLine", "Exported {count:,} follow-ups from {database} to "
+                                         "{file} in {seconds:.1f} s.")),
+}
 
 
 class UsageError(Exception):
@@ -30,64 +76,91 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
+    """argparse's parser, with its own words (help, section titles) in the current language."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(add_help=False, **kwargs)
+        if self._positionals.title == "positional arguments":
+            self._positionals.title = translate("CommandLine", "positional arguments")
+        if self._optionals.title == "options":
+            self._optionals.title = translate("CommandLine", "options")
+        if add_help:  # where argparse puts it, with the same words in English
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help=translate("CommandLine", "show this help message and exit"))
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(2, f"liaison: {message}\n")
 
 
 def build_parser() -> Parser:
-    parser = Parser(prog="liaison",
-                    description="Liaison: relationship manager for an international liaison office.")
-    parser.add_argument("--db", metavar="PATH|URL",
-                        help="SQLite file or postgresql+psycopg:// URL (default: $LIAISON_DB, "
-                             "else the local database in your data folder)")
-    parser.add_argument("--version", action="version", version=f"liaison {__version__}")
+    parser = Parser(prog="liaison", description=translate(
+        "CommandLine", "Liaison: relationship manager for an international liaison office."))
+    parser.add_argument("--db", metavar="PATH|URL", help=translate(
+        "CommandLine", "SQLite file or postgresql+psycopg:// URL (default: $LIAISON_DB, else "
+                       "the local database in your data folder)"))
+    parser.add_argument("--version", action="version", version=f"liaison {__version__}",
+                        help=translate("CommandLine", "show program's version number and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    demo = sub.add_parser("demo", help="fill an empty database with generated demo data")
+    demo = sub.add_parser("demo", help=translate(
+        "CommandLine", "fill an empty database with generated demo data"))
     demo.add_argument("--size", choices=["small", "medium", "large"], default="small")
     demo.add_argument("--seed", type=int, default=1)
-    sub.add_parser("starter", help="load the starter register of world parties (Party Facts)")
-    stats = sub.add_parser("stats", help="counts, coverage, overdue and dormant figures")
-    stats.add_argument("--json", action="store_true", help="print one JSON object")
-    sub.add_parser("check", help="check the database's integrity")
-    search = sub.add_parser("search", help="find organizations and people by any name")
+    sub.add_parser("starter", help=translate(
+        "CommandLine", "load the starter register of world parties (Party Facts)"))
+    stats = sub.add_parser("stats", help=translate(
+        "CommandLine", "counts, coverage, overdue and dormant figures"))
+    stats.add_argument("--json", action="store_true",
+                       help=translate("CommandLine", "print one JSON object"))
+    sub.add_parser("check", help=translate("CommandLine", "check the database's integrity"))
+    search = sub.add_parser("search", help=translate(
+        "CommandLine", "find organizations and people by any name"))
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true")
-    backup = sub.add_parser("backup", help="write a consistent copy of the database")
-    backup.add_argument("--to", metavar="DIR", help="folder for the copy (default: backups/ "
-                                                    "beside the database)")
-    restore = sub.add_parser("restore", help="replace the database with a backup copy")
+    backup = sub.add_parser("backup", help=translate(
+        "CommandLine", "write a consistent copy of the database"))
+    backup.add_argument("--to", metavar="DIR", help=translate(
+        "CommandLine", "folder for the copy (default: backups/ beside the database)"))
+    restore = sub.add_parser("restore", help=translate(
+        "CommandLine", "replace the database with a backup copy"))
     restore.add_argument("file")
 
-    export = sub.add_parser("export", help="export to a Liaison workbook (.xlsx), or one list "
-                                           "or one organization's dossier as a sheet to read")
-    export.add_argument("out", help="the .xlsx file to write")
+    export = sub.add_parser("export", help=translate(
+        "CommandLine", "export to a Liaison workbook (.xlsx), or one list or one "
+                       "organization's dossier as a sheet to read"))
+    export.add_argument("out", help=translate("CommandLine", "the .xlsx file to write"))
     what = export.add_mutually_exclusive_group()
     what.add_argument("--view", choices=["organizations", "people", "interactions", "followups"],
-                      help="one whole list as a plain, formatted sheet")
-    what.add_argument("--organization", metavar="ID",
-                      help="one organization's dossier: profile, people, timeline, follow-ups")
-    imp = sub.add_parser("import", help="import a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv)")
+                      help=translate("CommandLine", "one whole list as a plain, formatted sheet"))
+    what.add_argument("--organization", metavar="ID", help=translate(
+        "CommandLine", "one organization's dossier: profile, people, timeline, follow-ups"))
+    imp = sub.add_parser("import", help=translate(
+        "CommandLine", "import a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv)"))
     imp.add_argument("file")
-    imp.add_argument("--sheet", help="the sheet to read (default: the first visible one)")
-    imp.add_argument("--header-row", metavar="N", help="the row holding the column names")
+    imp.add_argument("--sheet", help=translate(
+        "CommandLine", "the sheet to read (default: the first visible one)"))
+    imp.add_argument("--header-row", metavar="N",
+                     help=translate("CommandLine", "the row holding the column names"))
     imp.add_argument("--as", choices=["organizations", "people", "interactions", "followups",
-                                      "workbook"], help="what the rows are (default: guessed)")
-    imp.add_argument("--profile", help="a saved column-mapping profile")
-    imp.add_argument("--on-duplicate", choices=["skip", "update", "fill"],
-                     help="rows matching an existing record: skip (default), update, or fill "
-                          "blanks only")
+                                      "workbook"],
+                     help=translate("CommandLine", "what the rows are (default: guessed)"))
+    imp.add_argument("--profile", help=translate("CommandLine", "a saved column-mapping profile"))
+    imp.add_argument("--on-duplicate", choices=["skip", "update", "fill"], help=translate(
+        "CommandLine", "rows matching an existing record: skip (default), update, or fill "
+                       "blanks only"))
     imp.add_argument("--map", action="append", default=[], metavar="Column=field",
-                     help="map a column to a field (repeatable; empty field ignores it)")
-    imp.add_argument("--on-conflict", choices=["file", "database"],
-                     help="Liaison workbooks: for fields changed both in the file and in the "
-                          "database since export, take the file's or keep the database's "
-                          "value (default: leave them open and apply the rest)")
-    imp.add_argument("--apply-deletions", action="store_true",
-                     help="Liaison workbooks: delete the records whose rows were removed "
-                          "from the file (default: only propose it)")
+                     help=translate("CommandLine", "map a column to a field (repeatable; empty "
+                                                   "field ignores it)"))
+    imp.add_argument("--on-conflict", choices=["file", "database"], help=translate(
+        "CommandLine", "Liaison workbooks: for fields changed both in the file and in the "
+                       "database since export, take the file's or keep the database's value "
+                       "(default: leave them open and apply the rest)"))
+    imp.add_argument("--apply-deletions", action="store_true", help=translate(
+        "CommandLine", "Liaison workbooks: delete the records whose rows were removed from the "
+                       "file (default: only propose it)"))
     for flag in ("--dayfirst", "--monthfirst", "--skip-invalid", "--dry-run", "--json"):
         imp.add_argument(flag, action="store_true")
     from db.cli.batches import add_commands as add_batch_commands
@@ -129,6 +202,12 @@ class Progress:
             self.stream.flush()
 
 
+def stage_text(stage: str) -> str:
+    """A progress stage in words (a stage without a word of its own is shown as it is)."""
+    known = STAGES.get(stage)
+    return translate("CommandLine", known) if known is not None else stage
+
+
 def _open(args: argparse.Namespace) -> Any:
     from db.seed.opening import open_database
 
@@ -144,11 +223,13 @@ def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     progress = Progress(err)
     started = datetime.now(UTC)
     for step in generate_demo(db, args.size, args.seed):
-        progress.show(f"{step.stage}: {step.done:,} of {step.total:,}")
+        progress.show(translate("CommandLine", "{stage}: {done:,} of {total:,}").format(
+            stage=stage_text(step.stage), done=step.done, total=step.total))
     progress.end()
     seconds = (datetime.now(UTC) - started).total_seconds()
-    print(f"Loaded {args.size} demo data (seed {args.seed}) into {db.describe()} "
-          f"in {seconds:.1f} s.", file=out)
+    print(translate("CommandLine", "Loaded {size} demo data (seed {seed}) into {database} in "
+                                   "{seconds:.1f} s.").format(
+        size=args.size, seed=args.seed, database=db.describe(), seconds=seconds), file=out)
     return 0
 
 
@@ -157,8 +238,10 @@ def cmd_starter(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     db = _open(args)
     result = run_starter(db)
-    print(f"Starter register: {result.created} parties added, {result.already_present} "
-          f"already present. {ATTRIBUTION}", file=out)
+    print(translate("CommandLine", "Starter register: {added} parties added, {present} already "
+                                   "present. {attribution}").format(
+        added=result.created, present=result.already_present, attribution=ATTRIBUTION),
+        file=out)
     return 0
 
 
@@ -171,13 +254,20 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         json.dump({"database": db.describe(), **stats.as_dict()}, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
-    print(f"Database: {db.describe()}", file=out)
+    print(translate("CommandLine", "Database: {database}").format(database=db.describe()),
+          file=out)
     for name, count in stats.counts.items():
-        print(f"  {name.replace('_', ' '):<16}{count:>10,}", file=out)
-    print(f"  countries covered {stats.countries_covered} of {stats.countries_known}; regions: "
-          f"{', '.join(stats.regions_covered) or 'none'}", file=out)
-    print(f"  open follow-ups {stats.followups_open:,} ({stats.followups_overdue:,} overdue); "
-          f"dormant organizations {stats.dormant_organizations:,}", file=out)
+        known = STAT_NAMES.get(name)
+        label = translate("CommandLine", known) if known else name.replace("_", " ")
+        print(f"  {label:<16}{count:>10,}", file=out)
+    print("  " + translate("CommandLine", "countries covered {covered} of {known}; regions: "
+                                          "{regions}").format(
+        covered=stats.countries_covered, known=stats.countries_known,
+        regions=", ".join(stats.regions_covered) or translate("CommandLine", "none")), file=out)
+    print("  " + translate("CommandLine", "open follow-ups {open:,} ({overdue:,} overdue); "
+                                          "dormant organizations {dormant:,}").format(
+        open=stats.followups_open, overdue=stats.followups_overdue,
+        dormant=stats.dormant_organizations), file=out)
     return 0
 
 
@@ -189,9 +279,11 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for finding in findings:
         print(f"{finding.check}: {finding.message}", file=err)
     if findings:
-        print(f"{len(findings)} problem(s) found in {db.describe()}.", file=err)
+        print(translate("CommandLine", "{count} problem(s) found in {database}.").format(
+            count=len(findings), database=db.describe()), file=err)
         return 1
-    print(f"{db.describe()}: no problems found.", file=out)
+    print(translate("CommandLine", "{database}: no problems found.").format(
+        database=db.describe()), file=out)
     return 0
 
 
@@ -216,7 +308,8 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print(f"{hit['kind']:<13}{hit['name']}  {extra}  {hit['country'] or ''}  {hit['id']}",
                   file=out)
         if not hits:
-            print(f"Nothing matches “{args.query}”.", file=err)
+            print(translate("CommandLine", "Nothing matches “{query}”.").format(query=args.query),
+                  file=err)
     return 0
 
 
@@ -225,7 +318,8 @@ def cmd_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     db = _open(args)
     path = backup_database(db, Path(args.to) if args.to else None)
-    print(f"Backed up {db.describe()} to {path}.", file=out)
+    print(translate("CommandLine", "Backed up {database} to {file}.").format(
+        database=db.describe(), file=path), file=out)
     return 0
 
 
@@ -234,8 +328,12 @@ def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.store.engine import resolve_url
 
     safety = restore_database(resolve_url(args.db), Path(args.file))
-    kept = f"; the database as it was is kept at {safety}" if safety else ""
-    print(f"Restored {args.file}{kept}.", file=out)
+    if safety:
+        print(translate("CommandLine", "Restored {file}; the database as it was is kept at "
+                                       "{safety}.").format(file=args.file, safety=safety),
+              file=out)
+    else:
+        print(translate("CommandLine", "Restored {file}.").format(file=args.file), file=out)
     return 0
 
 
@@ -246,10 +344,9 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_destination(target)  # before opening the database: a wrong path fails at once
     db = _open(args)
     if args.view:
-        from db.exchange.export.views import VIEWS, write_view
+        from db.exchange.export.views import write_view
 
         steps = write_view(db, target, args.view)
-        nouns = (VIEWS[args.view].noun, VIEWS[args.view].title.lower())
     elif args.organization:
         from db.exchange.export.dossier import write_dossier
 
@@ -263,16 +360,22 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rows = 0
     for step in steps:
         rows = step.done
-        progress.show(f"{step.stage}: {step.done:,} of {step.total:,} rows")
+        stage = stage_text(step.stage) if step.stage in ("saving", "done") else step.stage
+        progress.show(translate("CommandLine", "{stage}: {done:,} of {total:,} rows").format(
+            stage=stage, done=step.done, total=step.total))
     progress.end()
     seconds = (datetime.now(UTC) - started).total_seconds()
     if args.view:
-        what = f"{rows:,} {nouns[0] if rows == 1 else nouns[1]}"
+        sentence = EXPORTED_VIEW[args.view][0 if rows == 1 else 1]
+        text = translate("CommandLine", sentence)
     elif args.organization:
-        what = f"the dossier of organization {args.organization.strip()} ({rows:,} rows)"
+        text = translate("CommandLine", "Exported the dossier of organization {id} ({count:,} "
+                                        "rows) from {database} to {file} in {seconds:.1f} s.")
     else:
-        what = f"{rows:,} rows"
-    print(f"Exported {what} from {db.describe()} to {target} in {seconds:.1f} s.", file=out)
+        text = translate("CommandLine", "Exported {count:,} rows from {database} to {file} in "
+                                        "{seconds:.1f} s.")
+    print(text.format(count=rows, id=(args.organization or "").strip(), database=db.describe(),
+                      file=target, seconds=seconds), file=out)
     return 0
 
 
@@ -307,8 +410,9 @@ def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 
 def cmd_pending(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    print(f"liaison {args.command} arrives with {PENDING[args.command]}; "
-          "this version of Liaison cannot do it yet.", file=err)
+    print(translate("CommandLine", "liaison {command} arrives with {version}; this version of "
+                                   "Liaison cannot do it yet.").format(
+        command=args.command, version=PENDING[args.command]), file=err)
     return 1
 
 
@@ -331,6 +435,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
          err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
+    set_language(system_language())  # before the parser: its help is in the user's language
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -353,7 +458,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
         _discard_output(out)
         return 1
     except (InterruptedError, KeyboardInterrupt):
-        print("Cancelled; nothing was written.", file=err)
+        print(translate("CommandLine", "Cancelled; nothing was written."), file=err)
         return 1
     except Exception as exc:
         from db.store.engine import explain
@@ -390,11 +495,14 @@ def _report_bug(exc: Exception, argv: Sequence[str], err: TextIO) -> int:
         with path.open("a", encoding="utf-8") as log:
             log.write(f"\n--- {datetime.now(UTC).isoformat()} liaison {' '.join(argv)}\n")
             log.write("".join(traceback.format_exception(exc)))
-        where = f" (details in {path})"
+        logged: Path | None = path
     except OSError:
-        where = ""
+        logged = None
     detail = " ".join(str(exc).split())
     if len(detail) > 300:
         detail = detail[:297] + "…"
-    print(f"Liaison hit an unexpected error: {type(exc).__name__}: {detail}{where}.", file=err)
+    text = (translate("CommandLine", "Liaison hit an unexpected error: {error}: {detail} "
+                                     "(details in {file}).") if logged is not None
+            else translate("CommandLine", "Liaison hit an unexpected error: {error}: {detail}."))
+    print(text.format(error=type(exc).__name__, detail=detail, file=logged), file=err)
     return 1

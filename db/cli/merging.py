@@ -14,31 +14,45 @@ from typing import Any, TextIO
 
 from db.cli.report import closing, json_report
 from db.store.errors import LiaisonError
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
-SINGULAR = {"tags": "tag", "topics": "topic", "organizations": "organization",
-            "people": "person", "positions": "position", "interactions": "interaction",
-            "followups": "follow-up"}
+# One record of each kind, as the lines about problems and conflicts name it.
+SINGULAR = {"tags": QT_TRANSLATE_NOOP("CommandLine", "tag"),
+            "topics": QT_TRANSLATE_NOOP("CommandLine", "topic"),
+            "organizations": QT_TRANSLATE_NOOP("CommandLine", "organization"),
+            "people": QT_TRANSLATE_NOOP("CommandLine", "person"),
+            "positions": QT_TRANSLATE_NOOP("CommandLine", "position"),
+            "interactions": QT_TRANSLATE_NOOP("CommandLine", "interaction"),
+            "followups": QT_TRANSLATE_NOOP("CommandLine", "follow-up")}
+
+
+def singular(kind: str) -> str:
+    known = SINGULAR.get(kind)
+    return translate("CommandLine", known) if known else kind
 
 
 def add_commands(sub: Any) -> None:
     """The arguments of the two commands (sub: the parser's subparsers)."""
-    merge = sub.add_parser("merge", help="merge another Liaison database (a travel copy, a "
-                                         "colleague's file, a server) into this one")
-    merge.add_argument("other", help="the other copy: a file or a postgresql+psycopg:// URL")
-    merge.add_argument("--dry-run", action="store_true", help="show what would change; "
-                                                              "write nothing")
-    merge.add_argument("--json", action="store_true", help="print one JSON object")
-    merge.add_argument("--resolve", choices=["here", "there"],
-                       help="settle every conflict by keeping this copy's value (here) or "
-                            "taking the other's (there); default: leave them open")
-    travel = sub.add_parser("export-travel-copy",
-                            help="write a complete copy of the database for another laptop")
-    travel.add_argument("out", help="the new .sqlite3 file")
+    merge = sub.add_parser("merge", help=translate(
+        "CommandLine", "merge another Liaison database (a travel copy, a colleague's file, a "
+                       "server) into this one"))
+    merge.add_argument("other", help=translate(
+        "CommandLine", "the other copy: a file or a postgresql+psycopg:// URL"))
+    merge.add_argument("--dry-run", action="store_true", help=translate(
+        "CommandLine", "show what would change; write nothing"))
+    merge.add_argument("--json", action="store_true",
+                       help=translate("CommandLine", "print one JSON object"))
+    merge.add_argument("--resolve", choices=["here", "there"], help=translate(
+        "CommandLine", "settle every conflict by keeping this copy's value (here) or taking the "
+                       "other's (there); default: leave them open"))
+    travel = sub.add_parser("export-travel-copy", help=translate(
+        "CommandLine", "write a complete copy of the database for another laptop"))
+    travel.add_argument("out", help=translate("CommandLine", "the new .sqlite3 file"))
 
 
 def _short(value: Any) -> str:
     if value in (None, "", [], ()):
-        return "empty"
+        return translate("CommandLine", "empty")
     text = "; ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
     return f"“{text}”" if len(text) <= 60 else f"“{text[:59]}…”"
 
@@ -56,39 +70,48 @@ def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
     result = None
     open_conflicts = () if args.resolve else plan.conflicts
     if plan.errors:
-        outcome = (f"{len(plan.errors)} problem(s) found in {plan.other}; nothing was "
-                   "written.")
+        outcome = translate("CommandLine", "{count} problem(s) found in {other}; nothing was "
+                                           "written.").format(count=len(plan.errors),
+                                                              other=plan.other)
         code = 1
     elif args.dry_run:
-        outcome = (f"Dry run of the merge from {plan.other}: {plan.summary()}; "
-                   f"{len(plan.history)} changes to copy into the history; nothing was "
-                   "written.")
+        outcome = translate("CommandLine", "Dry run of the merge from {other}: {summary}; "
+                                           "{count} changes to copy into the history; nothing "
+                                           "was written.").format(
+            other=plan.other, summary=plan.summary(), count=len(plan.history))
         code = 1 if open_conflicts else 0
     else:
         result = apply_merge(db, plan, Actor(), prefer=args.resolve)
         open_conflicts = result.open_conflicts
         seconds = (datetime.now(UTC) - started).total_seconds()
         if result.batch_id is None:
-            outcome = f"{plan.other}: nothing to merge ({plan.summary()})."
+            outcome = translate("CommandLine", "{other}: nothing to merge ({summary}).").format(
+                other=plan.other, summary=plan.summary())
         else:
-            outcome = (f"Merged {plan.other} into {db.describe()} in {seconds:.1f} s: "
-                       f"{plan.summary(result.counts)}; {result.history_copied} changes "
-                       "copied into the "
-                       f"history. Undo with: liaison undo-merge {result.batch_id}")
+            outcome = translate(
+                "CommandLine", "Merged {other} into {database} in {seconds:.1f} s: {summary}; "
+                               "{count} changes copied into the history. Undo with: liaison "
+                               "undo-merge {id}").format(
+                other=plan.other, database=db.describe(), seconds=seconds,
+                summary=plan.summary(result.counts), count=result.history_copied,
+                id=result.batch_id)
         code = 1 if open_conflicts else 0
     if open_conflicts and not plan.errors:
-        outcome += (f" {len(open_conflicts)} record(s) in conflict were left open: this copy "
-                    "kept its values; settle them with --resolve here|there, or make the "
-                    "values agree, and merge again.")
+        outcome += " " + translate(
+            "CommandLine", "{count} record(s) in conflict were left open: this copy kept its "
+                           "values; settle them with --resolve here|there, or make the values "
+                           "agree, and merge again.").format(count=len(open_conflicts))
     if args.json:
         return json_report(plan_json(plan, result), outcome, code, out, err)
     for problem in plan.errors[:50]:
-        print(f"{SINGULAR[problem.kind]} {problem.id}: {problem.message}", file=err)
+        print(translate("CommandLine", "{kind} {id}: {problem}").format(
+            kind=singular(problem.kind), id=problem.id, problem=problem.message), file=err)
     for record in open_conflicts[:50]:
         for f in record.conflicts:
-            print(f"conflict: {SINGULAR[record.kind]} “{record.name}” ({record.id}): "
-                  f"{f.field} is {_short(f.here)} here and {_short(f.there)} in "
-                  f"{plan.other}", file=err)
+            print(translate("CommandLine", "conflict: {kind} “{name}” ({id}): {field} is {here} "
+                                           "here and {there} in {other}").format(
+                kind=singular(record.kind), name=record.name, id=record.id, field=f.field,
+                here=_short(f.here), there=_short(f.there), other=plan.other), file=err)
     return closing(outcome, code, out, err)
 
 
@@ -98,10 +121,11 @@ def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO,
 
     target = Path(args.out).expanduser().resolve()
     if target.exists():  # before opening the database: a wrong path fails at once
-        raise LiaisonError(f"{target} already exists; choose a new file name for the travel "
-                           "copy.")
+        raise LiaisonError(translate("Merge", "{file} already exists; choose a new file name "
+                                              "for the travel copy.").format(file=target))
     db = open_db(args)
     copy = export_travel_copy(db, target)
-    print(f"Wrote a travel copy of {db.describe()} to {copy.path}. Bring it back with: "
-          f"liaison merge {copy.path}", file=out)
+    print(translate("CommandLine", "Wrote a travel copy of {database} to {file}. Bring it back "
+                                   "with: liaison merge {file}").format(
+        database=db.describe(), file=copy.path), file=out)
     return 0

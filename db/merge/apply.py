@@ -29,6 +29,8 @@ from db.merge.records import (
     MergePlan,
     RecordMerge,
     Spec,
+    entity_word,
+    kind_word,
 )
 from db.models import (
     ChangeLog,
@@ -41,6 +43,7 @@ from db.models import (
 from db.models.base import new_id, new_ids, utcnow
 from db.store.engine import Database
 from db.store.errors import LiaisonError
+from db.store.translation import translate
 
 Settle = Literal["here", "there"]
 CHANGELOG: Table = ChangeLog.__table__  # type: ignore[assignment]
@@ -75,8 +78,9 @@ def merge_steps(db: Database, plan: MergePlan, actor: Actor | None = None, *,
     else by `prefer`, else left open: its field keeps this copy's value and the other copy's
     change-log rows about it stay behind, so the next merge shows it again."""
     if plan.errors:
-        raise LiaisonError(f"{len(plan.errors)} problem(s) in {plan.other} block the merge; "
-                           "nothing was written.")
+        raise LiaisonError(translate("Merge", "{count} problem(s) in {other} block the merge; "
+                                              "nothing was written.").format(
+            count=len(plan.errors), other=plan.other))
     chosen = dict(resolutions or {})
     work: list[tuple[RecordMerge, list[tuple[FieldMerge, Any]]]] = []
     still_open: list[RecordMerge] = []
@@ -99,7 +103,8 @@ def merge_steps(db: Database, plan: MergePlan, actor: Actor | None = None, *,
         if writes or record.action == "create":
             work.append((record, writes))
     if not work and not history:
-        yield MergeProgress("Done", 0, 0, MergeResult(None, plan.counts(), tuple(still_open), 0))
+        yield MergeProgress(translate("Merge", "Done"), 0, 0,
+                            MergeResult(None, plan.counts(), tuple(still_open), 0))
         return
     batch_id = new_id()
     base = actor or Actor()
@@ -121,8 +126,10 @@ def merge_steps(db: Database, plan: MergePlan, actor: Actor | None = None, *,
                 step()
                 done += amount
                 if cancelled is not None and cancelled():
-                    raise MergeCancelled("The merge was cancelled; nothing was written.")
-                yield MergeProgress(f"Merging {spec.kind}", done, len(work))
+                    raise MergeCancelled(translate("Merge", "The merge was cancelled; nothing "
+                                                            "was written."))
+                yield MergeProgress(translate("Merge", "Merging {kind}").format(
+                    kind=kind_word(spec.kind)), done, len(work))
         writer.copy_history(history)
         writer.finish()
         counts = _counts(session, plan, batch_id)
@@ -131,7 +138,7 @@ def merge_steps(db: Database, plan: MergePlan, actor: Actor | None = None, *,
                                       "other_database_id": plan.other_database_id,
                                       "copied": writer.copied}, ensure_ascii=False)
         rows_path.flush(session)
-    yield MergeProgress("Done", len(work), len(work),
+    yield MergeProgress(translate("Merge", "Done"), len(work), len(work),
                         MergeResult(batch_id, counts, tuple(still_open), len(history)))
 
 
@@ -231,8 +238,10 @@ class Writer:
                ) -> None:
         obj = self.session.get(spec.model, record.id)
         if obj is None or obj.version != record.version:
-            raise LiaisonError(f"The {spec.entity} “{record.name}” was changed while you "
-                               "reviewed the merge; nothing was written. Review it again.")
+            raise LiaisonError(translate(
+                "Merge", "The {entity} “{name}” was changed while you reviewed the merge; "
+                         "nothing was written. Review it again.").format(
+                entity=entity_word(spec.entity), name=record.name))
         expected = obj.version
         diff: list[tuple[str, Any, Any]] = []
         for f, value in writes:

@@ -30,10 +30,13 @@ from db.merge.records import (
     MergeProblem,
     RecordMerge,
     Spec,
+    entity_word,
+    kind_word,
 )
 from db.merge.rules import IdMaps, decide, new_record, remapped_row, remapped_state, rows_by_record
 from db.models import Country, Interaction, Organization, Person, Tag, Topic
 from db.store.engine import Database
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 Progress = Callable[[str, int, int], None]
 
@@ -61,12 +64,13 @@ class _Planner:
 
     def step(self, stage: str, done: int, total: int) -> None:
         if self.cancelled is not None and self.cancelled():
-            raise MergeCancelled("The merge was cancelled; nothing was written.")
+            raise MergeCancelled(translate("Merge", "The merge was cancelled; nothing was "
+                                                    "written."))
         if self.progress is not None:
             self.progress(stage, done, total)
 
     def plan(self) -> MergePlan:
-        self.step("Comparing the histories", 0, len(SPECS) + 1)
+        self.step(translate("Merge", "Comparing the histories"), 0, len(SPECS) + 1)
         only_here, only_there = one_sided_log_ids(self.here, self.there)
         mine = rows_by_record(load_log_rows(self.here, only_here))
         theirs_rows = [remapped_row(row, self.maps)
@@ -75,7 +79,8 @@ class _Planner:
         records: list[RecordMerge] = []
         totals: dict[str, int] = {}
         for number, spec in enumerate(SPECS, start=1):
-            self.step(f"Comparing {spec.kind}", number, len(SPECS) + 1)
+            self.step(translate("Merge", "Comparing {kind}").format(kind=kind_word(spec.kind)),
+                      number, len(SPECS) + 1)
             found = differences(self.here, self.there, spec)
             mapped = self._mapped_elsewhere(spec, found.only_there)
             totals[spec.kind] = found.both + len(found.only_here) + len(found.only_there) \
@@ -138,8 +143,12 @@ REFERENCES: dict[str, tuple[str, ...]] = {
 TARGETS: dict[str, Any] = {"country_code": Country.code, "nationality": Country.code,
                            "person_id": Person.id, "organization_id": Organization.id,
                            "interaction_id": Interaction.id}
-WORDS = {"country_code": "country", "nationality": "country", "person_id": "person",
-         "organization_id": "organization", "interaction_id": "interaction"}
+# What a reference points to, and the record that points, as a problem names them.
+WORDS = {"country_code": QT_TRANSLATE_NOOP("Merge", "country"),
+         "nationality": QT_TRANSLATE_NOOP("Merge", "country"),
+         "person_id": QT_TRANSLATE_NOOP("Merge", "person"),
+         "organization_id": QT_TRANSLATE_NOOP("Merge", "organization"),
+         "interaction_id": QT_TRANSLATE_NOOP("Merge", "interaction")}
 
 
 def _references(record: RecordMerge) -> list[tuple[str, Any]]:
@@ -181,9 +190,12 @@ def _problems(here: Session, records: list[RecordMerge]) -> list[MergeProblem]:
             present.update(here.execute(select(target).where(
                 target.in_(values[start:start + CHUNK]))).scalars())
         problems.extend(
-            MergeProblem(record.kind, record.id,
-                         f"The {record.entity} “{record.name}” refers to a {WORDS[column]} "
-                         f"({value}) that neither copy holds.")
+            MergeProblem(record.kind, record.id, translate(
+                "Merge", "The {entity} “{name}” refers to a {target} ({value}) that neither "
+                         "copy holds.").format(entity=entity_word(record.entity),
+                                               name=record.name,
+                                               target=translate("Merge", WORDS[column]),
+                                               value=value))
             for value in values if value not in present for record in wanted[(column, value)])
     problems.extend(_name_clashes(here, records))
     return problems
@@ -203,8 +215,12 @@ def _name_clashes(here: Session, records: list[RecordMerge]) -> list[MergeProble
             clash = here.execute(select(model.id).where(
                 func.lower(column) == str(f.value).lower(), model.id != record.id)).first()
             if clash is not None:
-                problems.append(MergeProblem(
-                    record.kind, record.id, f"The {record.entity} “{record.name}” was renamed "
-                    f"“{f.value}” in the other copy, a name another {record.entity} has here; "
-                    "rename one of them and merge again."))
+                text = (translate("Merge", "The tag “{name}” was renamed “{value}” in the other "
+                                           "copy, a name another tag has here; rename one of "
+                                           "them and merge again.") if record.entity == "tag"
+                        else translate("Merge", "The topic “{name}” was renamed “{value}” in "
+                                                "the other copy, a name another topic has here; "
+                                                "rename one of them and merge again."))
+                problems.append(MergeProblem(record.kind, record.id,
+                                             text.format(name=record.name, value=f.value)))
     return problems

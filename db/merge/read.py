@@ -40,6 +40,7 @@ from db.store.engine import (
 )
 from db.store.errors import DatabaseProblem, LiaisonError
 from db.store.opening import open_store
+from db.store.translation import translate
 
 CHUNK = 500
 PARTICIPATIONS: Table = Participation.__table__  # type: ignore[assignment]
@@ -67,31 +68,36 @@ def open_other(db: Database, target: str) -> Iterator[OtherCopy]:
     wrote it), so the other copy itself is never written — not even its journal."""
     url = resolve_url(target)
     if _location(url) == _location(db.url):
-        raise LiaisonError(f"{_location(url)} is this database itself; choose another copy "
-                           "to merge.")
+        raise LiaisonError(translate("Merge", "{location} is this database itself; choose "
+                                              "another copy to merge.").format(
+            location=_location(url)))
     path = sqlite_path_of(url)
     if path is None:
         other = open_store(url, migrate=False)
         try:
             revision = server_revision(other.engine)
             if revision != SCHEMA_HEAD:
-                raise DatabaseProblem(
-                    f"{other.describe()} is not a Liaison database of this version "
-                    f"(schema {revision or 'none'}); open it once with this Liaison, then merge.")
+                raise DatabaseProblem(translate(
+                    "Merge", "{database} is not a Liaison database of this version (schema "
+                             "{schema}); open it once with this Liaison, then merge.").format(
+                    database=other.describe(), schema=revision or "none"))
             yield OtherCopy(other, other.describe(), other.describe())
         finally:
             other.close()
         return
     if not path.is_file():
-        raise LiaisonError(f"There is no database file {path}.")
+        raise LiaisonError(translate("Merge", "There is no database file {file}.").format(
+            file=path))
     if not has_sqlite_header(path):
-        raise DatabaseProblem(f"{path} is not a Liaison database (it is not a SQLite file).")
+        raise DatabaseProblem(translate("Merge", "{file} is not a Liaison database (it is not a "
+                                                 "SQLite file).").format(file=path))
     tables, revision = read_sqlite_schema(path)
     from db.store.migrate import refuse_unusable
 
     refuse_unusable(str(path), tables, revision)
     if revision is None:
-        raise LiaisonError(f"{path} holds no Liaison data; there is nothing to merge.")
+        raise LiaisonError(translate("Merge", "{file} holds no Liaison data; there is nothing "
+                                              "to merge.").format(file=path))
     with TemporaryDirectory(prefix="liaison-merge-") as folder:
         snapshot = backup_sqlite(path, Path(folder) / path.name)
         other = open_store(snapshot)

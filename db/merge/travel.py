@@ -22,6 +22,7 @@ from db.models.base import Base, utcnow
 from db.store.engine import Database, backup_sqlite
 from db.store.errors import DatabaseProblem, LiaisonError
 from db.store.opening import open_store
+from db.store.translation import translate
 
 Progress = Callable[[str, int, int], None]
 
@@ -39,10 +40,11 @@ def export_travel_copy(db: Database, destination: str | Path, *,
     exist yet), from a SQLite file or a PostgreSQL server."""
     target = Path(destination).expanduser().resolve()
     if target.exists():
-        raise LiaisonError(f"{target} already exists; choose a new file name for the travel "
-                           "copy.")
+        raise LiaisonError(translate("Merge", "{file} already exists; choose a new file name "
+                                              "for the travel copy.").format(file=target))
     if not target.parent.is_dir():
-        raise LiaisonError(f"There is no folder {target.parent} to write the travel copy in.")
+        raise LiaisonError(translate("Merge", "There is no folder {folder} to write the travel "
+                                              "copy in.").format(folder=target.parent))
     with db.reading() as session:
         original = database_id(session)
     try:
@@ -75,12 +77,14 @@ def _copy_into_sqlite(db: Database, target: Path, progress: Progress | None) -> 
         with db.reading() as source, copy.transaction() as session:
             for number, table in enumerate(tables, start=1):
                 if progress is not None:
-                    progress(f"Copying {table.name}", number, len(tables))
+                    progress(translate("Merge", "Copying {table}").format(table=table.name),
+                             number, len(tables))
                 rows = source.execute(select(table).execution_options(yield_per=5000))
                 for chunk in _chunks(rows.mappings()):
                     rows_path.execute(session, insert(table), chunk)
     except sqlite3.Error as exc:
-        raise DatabaseProblem(f"Cannot write the travel copy {target}: {exc}.") from exc
+        raise DatabaseProblem(translate("Merge", "Cannot write the travel copy {file}: "
+                                                 "{error}.").format(file=target, error=exc)) from exc
     finally:
         copy.close()
 

@@ -31,19 +31,38 @@ from db.services.organizations import OrganizationRecord
 from db.services.people import PersonFilter, PersonRecord
 from db.services.reference import CountryInfo
 from db.store.engine import Database
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 PAGE = 500
 
-PROFILE = [Column("Field", 22), Column("Value", 90, wrap=True)]
-PEOPLE = [Column("Name", 30), Column("English name", 26), Column("Chinese name", 16),
-          Column("Role", 28), Column("From", 12), Column("Until", 12), Column("Current", 9),
-          Column("Title", 28), Column("Nationality", 18), Column("Emails", 30),
-          Column("Phones", 20)]
-TIMELINE = [Column("Date", 12), Column("End", 12), Column("Kind", 18), Column("Title", 44),
-            Column("Place", 24), Column("Other participants", 50), Column("Topics", 28),
-            Column("Summary", 60, wrap=True), Column("Outcomes", 60, wrap=True)]
-FOLLOWUPS = [Column("Due", 12), Column("Commitment", 60, wrap=True), Column("Status", 13),
-             Column("Owner", 20), Column("From interaction", 44), Column("Done on", 12)]
+PROFILE = [Column(QT_TRANSLATE_NOOP("Columns", "Field"), 22),
+           Column(QT_TRANSLATE_NOOP("Columns", "Value"), 90, wrap=True)]
+PEOPLE = [Column(QT_TRANSLATE_NOOP("Columns", "Name"), 30),
+          Column(QT_TRANSLATE_NOOP("Columns", "English name"), 26),
+          Column(QT_TRANSLATE_NOOP("Columns", "Chinese name"), 16),
+          Column(QT_TRANSLATE_NOOP("Columns", "Role"), 28),
+          Column(QT_TRANSLATE_NOOP("Columns", "From"), 12),
+          Column(QT_TRANSLATE_NOOP("Columns", "Until"), 12),
+          Column(QT_TRANSLATE_NOOP("Columns", "Current"), 9),
+          Column(QT_TRANSLATE_NOOP("Columns", "Title"), 28),
+          Column(QT_TRANSLATE_NOOP("Columns", "Nationality"), 18),
+          Column(QT_TRANSLATE_NOOP("Columns", "Emails"), 30),
+          Column(QT_TRANSLATE_NOOP("Columns", "Phones"), 20)]
+TIMELINE = [Column(QT_TRANSLATE_NOOP("Columns", "Date"), 12),
+            Column(QT_TRANSLATE_NOOP("Columns", "End"), 12),
+            Column(QT_TRANSLATE_NOOP("Columns", "Kind"), 18),
+            Column(QT_TRANSLATE_NOOP("Columns", "Title"), 44),
+            Column(QT_TRANSLATE_NOOP("Columns", "Place"), 24),
+            Column(QT_TRANSLATE_NOOP("Columns", "Other participants"), 50),
+            Column(QT_TRANSLATE_NOOP("Columns", "Topics"), 28),
+            Column(QT_TRANSLATE_NOOP("Columns", "Summary"), 60, wrap=True),
+            Column(QT_TRANSLATE_NOOP("Columns", "Outcomes"), 60, wrap=True)]
+FOLLOWUPS = [Column(QT_TRANSLATE_NOOP("Columns", "Due"), 12),
+             Column(QT_TRANSLATE_NOOP("Columns", "Commitment"), 60, wrap=True),
+             Column(QT_TRANSLATE_NOOP("Columns", "Status"), 13),
+             Column(QT_TRANSLATE_NOOP("Columns", "Owner"), 20),
+             Column(QT_TRANSLATE_NOOP("Columns", "From interaction"), 44),
+             Column(QT_TRANSLATE_NOOP("Columns", "Done on"), 12)]
 
 
 def write_dossier(db: Database, path: str | os.PathLike[str], organization_id: str,
@@ -65,21 +84,24 @@ def write_dossier(db: Database, path: str | os.PathLike[str], organization_id: s
 
     with pending_workbook(target) as pending:
         book = pending.book
-        book.properties.title = f"Dossier: {name}"
+        book.properties.title = translate("Export", "Dossier: {name}").format(name=name)
         yield ExportProgress("profile", done, total)
-        profile = ReportSheet(book, "Profile", f"{name} — dossier · exported {when} from "
-                                               f"{db.describe()}", PROFILE, autofilter=False)
+        profile = ReportSheet(book, "Profile", translate(
+            "Export", "{name} — dossier · exported {when} from {database}").format(
+            name=name, when=when, database=db.describe()), PROFILE, autofilter=False)
         for field, value in _profile(record, countries, len(positions), open_followups):
-            profile.append([field, value])
+            profile.append([translate("Fields", field), value])
         done += 1
 
         yield ExportProgress("people", done, total)
-        sheet = ReportSheet(book, "People", f"{name} — people ({len(positions):,})", PEOPLE)
+        sheet = ReportSheet(book, "People", translate("Export", "{name} — people ({count:,})")
+                            .format(name=name, count=len(positions)), PEOPLE)
+        yes, no = translate("Export", "yes"), translate("Export", "no")
         for position, person in positions:
             country = countries.get(person.nationality or "")
             sheet.append([person.name, person.name_en, person.name_zh, position.role,
                           position.start, position.end,
-                          "yes" if position.is_current else "no", person.title,
+                          yes if position.is_current else no, person.title,
                           country.name_en if country else person.nationality,
                           joined(person.emails), joined(person.phones)])
             done += 1
@@ -87,9 +109,9 @@ def write_dossier(db: Database, path: str | os.PathLike[str], organization_id: s
         check_cancel()
 
         yield ExportProgress("timeline", done, total)
-        sheet = ReportSheet(book, "Timeline", f"{name} — timeline, newest first "
-                                              f"({record.interaction_count:,} interactions)",
-                            TIMELINE)
+        sheet = ReportSheet(book, "Timeline", translate(
+            "Export", "{name} — timeline, newest first ({count:,} interactions)").format(
+            name=name, count=record.interaction_count), TIMELINE)
         for interaction in _timeline(db, record.id):
             country = countries.get(interaction.country or "")
             place = joined((interaction.city, country.name_en if country else
@@ -106,9 +128,9 @@ def write_dossier(db: Database, path: str | os.PathLike[str], organization_id: s
         check_cancel()
 
         yield ExportProgress("followups", done, total)
-        sheet = ReportSheet(book, "Follow-ups", f"{name} — follow-ups "
-                                                f"({first_followups.total:,}, {open_followups:,} "
-                                                "open)", FOLLOWUPS)
+        sheet = ReportSheet(book, "Follow-ups", translate(
+            "Export", "{name} — follow-ups ({count:,}, {open:,} open)").format(
+            name=name, count=first_followups.total, open=open_followups), FOLLOWUPS)
         today = date.today()
         page = first_followups
         while page.items:
@@ -130,33 +152,34 @@ def write_dossier(db: Database, path: str | os.PathLike[str], organization_id: s
 
 def _profile(record: OrganizationRecord, countries: dict[str, CountryInfo],
              people_count: int, open_followups: int) -> list[tuple[str, object]]:
+    """The profile's rows: (field label, marked for the catalog; value)."""
     country = countries.get(record.country or "")
     country_text = (f"{country.name_en}{' ' + country.name_zh if country.name_zh else ''} "
                     f"({country.code})" if country else record.country)
     return [
-        ("Name", record.name),
-        ("English name", record.name_en),
-        ("Chinese name", record.name_zh),
-        ("Abbreviation", record.abbreviation),
-        ("Other names", joined(record.aliases)),
-        ("Country", country_text),
-        ("Region", record.region),
-        ("Kind", both_labels(ORGANIZATION_KINDS, record.kind)),
-        ("Political status", both_labels(POLITICAL_STATUSES, record.status)),
-        ("Relationship level", both_labels(RELATIONSHIP_LEVELS, record.level)),
-        ("Ideology", record.ideology),
-        ("Founded", record.founded),
-        ("Website", record.website),
-        ("Email", record.email),
-        ("Phone", record.phone),
-        ("Tags", joined(record.tags)),
-        ("Last contact", record.last_contact),
-        ("Interactions", record.interaction_count),
-        ("People", people_count),
-        ("Open follow-ups", open_followups),
-        ("Notes", record.notes),
-        ("Liaison id", record.id),
-        ("Last changed", record.updated_at),
+        (QT_TRANSLATE_NOOP("Fields", "Name"), record.name),
+        (QT_TRANSLATE_NOOP("Fields", "English name"), record.name_en),
+        (QT_TRANSLATE_NOOP("Fields", "Chinese name"), record.name_zh),
+        (QT_TRANSLATE_NOOP("Fields", "Abbreviation"), record.abbreviation),
+        (QT_TRANSLATE_NOOP("Fields", "Other names"), joined(record.aliases)),
+        (QT_TRANSLATE_NOOP("Fields", "Country"), country_text),
+        (QT_TRANSLATE_NOOP("Fields", "Region"), record.region),
+        (QT_TRANSLATE_NOOP("Fields", "Kind"), both_labels(ORGANIZATION_KINDS, record.kind)),
+        (QT_TRANSLATE_NOOP("Fields", "Political status"), both_labels(POLITICAL_STATUSES, record.status)),
+        (QT_TRANSLATE_NOOP("Fields", "Relationship level"), both_labels(RELATIONSHIP_LEVELS, record.level)),
+        (QT_TRANSLATE_NOOP("Fields", "Ideology"), record.ideology),
+        (QT_TRANSLATE_NOOP("Fields", "Founded"), record.founded),
+        (QT_TRANSLATE_NOOP("Fields", "Website"), record.website),
+        (QT_TRANSLATE_NOOP("Fields", "Email"), record.email),
+        (QT_TRANSLATE_NOOP("Fields", "Phone"), record.phone),
+        (QT_TRANSLATE_NOOP("Fields", "Tags"), joined(record.tags)),
+        (QT_TRANSLATE_NOOP("Fields", "Last contact"), record.last_contact),
+        (QT_TRANSLATE_NOOP("Fields", "Interactions"), record.interaction_count),
+        (QT_TRANSLATE_NOOP("Fields", "People"), people_count),
+        (QT_TRANSLATE_NOOP("Fields", "Open follow-ups"), open_followups),
+        (QT_TRANSLATE_NOOP("Fields", "Notes"), record.notes),
+        (QT_TRANSLATE_NOOP("Fields", "Liaison id"), record.id),
+        (QT_TRANSLATE_NOOP("Fields", "Last changed"), record.updated_at),
     ]
 
 

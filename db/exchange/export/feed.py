@@ -29,6 +29,7 @@ from db.exchange.export.links import Names
 from db.exchange.workbook import SHEETS, digest, plain_row, row_text
 from db.store.engine import Database
 from db.store.errors import LiaisonError
+from db.store.translation import language, set_language, translate
 
 FedRow = tuple[list[Any], str, bool]  # the values, the _rev fingerprint, all plain
 # From this many rows (estimated) on, a second process reads them: starting it costs ~0.4 s.
@@ -76,7 +77,8 @@ class ProcessFeed:
         self.output = self.process.stdout
         self.unread = len(sheets)
         try:
-            self.process.stdin.write(pickle.dumps((db.url, list(sheets), limit)))
+            # The language too: a problem the reader meets is told in the user's language.
+            self.process.stdin.write(pickle.dumps((db.url, list(sheets), limit, language())))
             self.process.stdin.close()
         except OSError:
             self.close()
@@ -87,8 +89,9 @@ class ProcessFeed:
         size = _HEAD.unpack(head)[0] if len(head) == _HEAD.size else -1
         body = self.output.read(size) if size >= 0 else b""
         if size < 0 or len(body) != size:
-            raise LiaisonError("Reading the database for the export stopped unexpectedly; "
-                               "no file was written. Try again.")
+            raise LiaisonError(translate("Export", "Reading the database for the export "
+                                                   "stopped unexpectedly; no file was written. "
+                                                   "Try again."))
         kind, payload = pickle.loads(body)
         return kind, payload
 
@@ -120,10 +123,11 @@ class ProcessFeed:
 _HEAD = struct.Struct("<Q")
 
 
-def produce(job: tuple[str, list[str], int | None], output: BinaryIO) -> None:
+def produce(job: tuple[str, list[str], int | None, str], output: BinaryIO) -> None:
     """The second process: every sheet's rows, in batches, then ("end", sheet name); or
-    ("problem", a sentence for the user) or ("failed", a traceback)."""
-    url, sheets, limit = job
+    ("problem", a sentence for the user, in `job`'s language) or ("failed", a traceback)."""
+    url, sheets, limit, spoken = job
+    set_language(spoken)
 
     def send(kind: str, payload: Any) -> None:
         body = pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL)

@@ -15,6 +15,7 @@ from typing import Any
 
 from db.exchange.workbook import encode_xstring, is_formula_like
 from db.store.errors import LiaisonError
+from db.store.translation import translate
 
 PROGRESS_EVERY = 2_000
 DATE_FORMAT = "yyyy-mm-dd"
@@ -33,13 +34,17 @@ def check_destination(path: Path) -> None:
     """One clear sentence, before any work, when the file cannot be written there."""
     folder = path.parent
     if path.suffix.lower() != ".xlsx":
-        raise LiaisonError(f"The export file must end in .xlsx (got “{path.name}”).")
+        raise LiaisonError(translate("Export", "The export file must end in .xlsx (got "
+                                               "“{name}”).").format(name=path.name))
     if not folder.is_dir():
-        raise LiaisonError(f"The folder {folder} does not exist; create it or choose another.")
+        raise LiaisonError(translate("Export", "The folder {folder} does not exist; create it or "
+                                               "choose another.").format(folder=folder))
     if path.is_dir():
-        raise LiaisonError(f"{path} is a folder; give a file name ending in .xlsx.")
+        raise LiaisonError(translate("Export", "{file} is a folder; give a file name ending in "
+                                               ".xlsx.").format(file=path))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise LiaisonError(f"Liaison cannot write in the folder {folder} (no permission).")
+        raise LiaisonError(translate("Export", "Liaison cannot write in the folder {folder} (no "
+                                               "permission).").format(folder=folder))
 
 
 def destination(path: str | os.PathLike[str]) -> Path:
@@ -51,7 +56,8 @@ def destination(path: str | os.PathLike[str]) -> Path:
 def cancel_check(cancelled: Cancelled | None) -> Callable[[], None]:
     def check() -> None:
         if cancelled is not None and cancelled():
-            raise InterruptedError("The export was cancelled; no file was written.")
+            raise InterruptedError(translate("Export", "The export was cancelled; no file was "
+                                                       "written."))
     return check
 
 
@@ -124,8 +130,9 @@ def _temporary(target: Path) -> tuple[int, str]:
         return tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".xlsx.part",
                                 dir=target.parent)
     except OSError as exc:
-        raise LiaisonError(f"Liaison cannot write in the folder {target.parent} "
-                           f"({exc.strerror or exc}).") from exc
+        raise LiaisonError(translate("Export", "Liaison cannot write in the folder {folder} "
+                                               "({reason}).").format(
+            folder=target.parent, reason=exc.strerror or exc)) from exc
 
 
 def text_cell(cell_type: Any, ws: Any, text: str) -> Any:

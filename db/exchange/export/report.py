@@ -14,16 +14,17 @@ from typing import Any
 from db.exchange.export.output import text_cell
 from db.exchange.workbook import MAX_CELL_CHARS, NOT_PLAIN, column_letter
 from db.models.vocabulary import Term
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 HEADER_FILL = "DCE6F1"
 OVERDUE_COLOR = "B3261E"
-CUT = " … [cut here: the whole text is in Liaison]"
+CUT = QT_TRANSLATE_NOOP("Export", " … [cut here: the whole text is in Liaison]")
 _not_plain = NOT_PLAIN.search
 
 
 @dataclass(frozen=True)
 class Column:
-    title: str
+    title: str  # English, marked with QT_TRANSLATE_NOOP("Columns", ...); shown translated
     width: int = 16
     wrap: bool = False  # long text: wrapped and top-aligned (small sheets only: styled cells)
 
@@ -33,11 +34,11 @@ def exported_at(moment: datetime | None = None) -> str:
 
 
 def label(vocabulary: dict[str, Term], code: str | None) -> str | None:
-    """The English term for a stored code, as the lists show it."""
+    """The term for a stored code in the current language, as the lists show it."""
     if not code:
         return None
     term = vocabulary.get(code)
-    return term.en if term else code
+    return term.label() if term else code
 
 
 def both_labels(vocabulary: dict[str, Term], code: str | None) -> str | None:
@@ -57,7 +58,8 @@ def fit(text: str) -> str:
     read; the Liaison workbook refuses such text instead, since it must come back whole)."""
     if len(text) <= MAX_CELL_CHARS:
         return text
-    return text[:MAX_CELL_CHARS - len(CUT)] + CUT
+    cut = translate("Export", CUT)
+    return text[:MAX_CELL_CHARS - len(cut)] + cut
 
 
 class ReportSheet:
@@ -87,7 +89,7 @@ class ReportSheet:
         rule = Border(bottom=Side(style="thin", color="7F7F7F"))
         header = []
         for column in columns:
-            cell = WriteOnlyCell(ws, value=column.title)
+            cell = WriteOnlyCell(ws, value=translate("Columns", column.title))
             cell.font, cell.fill, cell.border = bold, fill, rule
             header.append(cell)
         ws.append(header)

@@ -49,6 +49,7 @@ from db.services.organizations import OrganizationFilter
 from db.services.people import PersonFilter
 from db.store.engine import Database
 from db.store.idlists import among
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 ViewFilter = OrganizationFilter | PersonFilter | InteractionFilter | FollowUpFilter
 CHUNK = 500
@@ -58,8 +59,9 @@ ROLE_ORDER = {code: number for number, code in enumerate(PARTICIPATION_ROLES)}
 @dataclass(frozen=True)
 class View:
     kind: str
-    title: str  # the sheet's name and the start of its title line
-    noun: str  # one row, for "1 organization"
+    # The sheet's name (as it is) and, translated, the start of its title line.
+    title: str
+    counted: tuple[str, str]  # the rows counted: one ("1 organization"), or {count:,}
     filter_type: type[Any]
     columns: list[Column]
     sorts: Sequence[str]  # the sort keys the list offers; the first is its default
@@ -68,29 +70,59 @@ class View:
 
 VIEWS: dict[str, View] = {
     "organizations": View(
-        "organizations", "Organizations", "organization", OrganizationFilter,
-        [Column("Name", 36), Column("English name", 30), Column("Chinese name", 20),
-         Column("Abbreviation", 13), Column("Country", 20), Column("Region", 12),
-         Column("Kind", 20), Column("Status", 16), Column("Level", 16),
-         Column("Last contact", 13), Column("Interactions", 12)],
+        "organizations", QT_TRANSLATE_NOOP("Export", "Organizations"),
+        (QT_TRANSLATE_NOOP("Export", "1 organization"),
+         QT_TRANSLATE_NOOP("Export", "{count:,} organizations")), OrganizationFilter,
+        [Column(QT_TRANSLATE_NOOP("Columns", "Name"), 36),
+         Column(QT_TRANSLATE_NOOP("Columns", "English name"), 30),
+         Column(QT_TRANSLATE_NOOP("Columns", "Chinese name"), 20),
+         Column(QT_TRANSLATE_NOOP("Columns", "Abbreviation"), 13),
+         Column(QT_TRANSLATE_NOOP("Columns", "Country"), 20),
+         Column(QT_TRANSLATE_NOOP("Columns", "Region"), 12),
+         Column(QT_TRANSLATE_NOOP("Columns", "Kind"), 20),
+         Column(QT_TRANSLATE_NOOP("Columns", "Status"), 16),
+         Column(QT_TRANSLATE_NOOP("Columns", "Level"), 16),
+         Column(QT_TRANSLATE_NOOP("Columns", "Last contact"), 13),
+         Column(QT_TRANSLATE_NOOP("Columns", "Interactions"), 12)],
         tuple(organizations.SORT_COLUMNS), False),
     "people": View(
-        "people", "People", "person", PersonFilter,
-        [Column("Name", 30), Column("English name", 26), Column("Chinese name", 16),
-         Column("Title", 30), Column("Current organizations", 50), Column("Nationality", 18),
-         Column("Last contact", 13), Column("Interactions", 12)],
+        "people", QT_TRANSLATE_NOOP("Export", "People"),
+        (QT_TRANSLATE_NOOP("Export", "1 person"),
+         QT_TRANSLATE_NOOP("Export", "{count:,} people")), PersonFilter,
+        [Column(QT_TRANSLATE_NOOP("Columns", "Name"), 30),
+         Column(QT_TRANSLATE_NOOP("Columns", "English name"), 26),
+         Column(QT_TRANSLATE_NOOP("Columns", "Chinese name"), 16),
+         Column(QT_TRANSLATE_NOOP("Columns", "Title"), 30),
+         Column(QT_TRANSLATE_NOOP("Columns", "Current organizations"), 50),
+         Column(QT_TRANSLATE_NOOP("Columns", "Nationality"), 18),
+         Column(QT_TRANSLATE_NOOP("Columns", "Last contact"), 13),
+         Column(QT_TRANSLATE_NOOP("Columns", "Interactions"), 12)],
         tuple(people.SORT_COLUMNS), False),
     "interactions": View(
-        "interactions", "Interactions", "interaction", InteractionFilter,
-        [Column("Kind", 18), Column("Date", 12), Column("End", 12), Column("Title", 44),
-         Column("Participants", 50), Column("City", 16), Column("Country", 18),
-         Column("Topics", 28), Column("Summary", 60)],
+        "interactions", QT_TRANSLATE_NOOP("Export", "Interactions"),
+        (QT_TRANSLATE_NOOP("Export", "1 interaction"),
+         QT_TRANSLATE_NOOP("Export", "{count:,} interactions")), InteractionFilter,
+        [Column(QT_TRANSLATE_NOOP("Columns", "Kind"), 18),
+         Column(QT_TRANSLATE_NOOP("Columns", "Date"), 12),
+         Column(QT_TRANSLATE_NOOP("Columns", "End"), 12),
+         Column(QT_TRANSLATE_NOOP("Columns", "Title"), 44),
+         Column(QT_TRANSLATE_NOOP("Columns", "Participants"), 50),
+         Column(QT_TRANSLATE_NOOP("Columns", "City"), 16),
+         Column(QT_TRANSLATE_NOOP("Columns", "Country"), 18),
+         Column(QT_TRANSLATE_NOOP("Columns", "Topics"), 28),
+         Column(QT_TRANSLATE_NOOP("Columns", "Summary"), 60)],
         ("start",), True),
     "followups": View(
-        "followups", "Follow-ups", "follow-up", FollowUpFilter,
-        [Column("Due", 12), Column("Commitment", 60), Column("Owner", 20),
-         Column("Organization", 36), Column("From interaction", 40), Column("Status", 13),
-         Column("Done on", 12)],
+        "followups", QT_TRANSLATE_NOOP("Export", "Follow-ups"),
+        (QT_TRANSLATE_NOOP("Export", "1 follow-up"),
+         QT_TRANSLATE_NOOP("Export", "{count:,} follow-ups")), FollowUpFilter,
+        [Column(QT_TRANSLATE_NOOP("Columns", "Due"), 12),
+         Column(QT_TRANSLATE_NOOP("Columns", "Commitment"), 60),
+         Column(QT_TRANSLATE_NOOP("Columns", "Owner"), 20),
+         Column(QT_TRANSLATE_NOOP("Columns", "Organization"), 36),
+         Column(QT_TRANSLATE_NOOP("Columns", "From interaction"), 40),
+         Column(QT_TRANSLATE_NOOP("Columns", "Status"), 13),
+         Column(QT_TRANSLATE_NOOP("Columns", "Done on"), 12)],
         ("due",), False),
 }
 KINDS = tuple(VIEWS)
@@ -122,10 +154,14 @@ def write_view(db: Database, path: str | os.PathLike[str], kind: str,
         total = int(session.execute(select(func.count()).select_from(
             statement.with_only_columns(_KEYS[kind]).subquery())).scalar_one())
         what = describe(kind, filters, session)
-        title = (f"{view.title}{' — ' + what if what else ''} · {total:,} "
-                 f"{view.noun if total == 1 else view.title.lower()} · exported "
-                 f"{exported_at()} from {db.describe()}")
-        pending.book.properties.title = f"{view.title} (Liaison)"
+        shown = translate("Export", view.title)
+        counted = translate("Export", view.counted[0 if total == 1 else 1]).format(count=total)
+        line = (translate("Export", "{title} — {filters} · {count} · exported {when} from "
+                                    "{database}") if what
+                else translate("Export", "{title} · {count} · exported {when} from {database}"))
+        title = line.format(title=shown, filters=what, count=counted, when=exported_at(),
+                            database=db.describe())
+        pending.book.properties.title = f"{shown} (Liaison)"
         sheet = ReportSheet(pending.book, view.title, title, view.columns)
         done = 0
         yield ExportProgress(view.kind, done, total)
@@ -287,6 +323,11 @@ def _terms(vocabulary: dict[str, Any], codes: Sequence[str]) -> str:
     return ", ".join(label(vocabulary, code) or code for code in codes)
 
 
+def _said(text: str, **values: Any) -> str:
+    """One part of the filters in words, in the current language."""
+    return translate("Export", text).format(**values)
+
+
 def _name_of(session: Session, model: Any, record_id: str) -> str:
     name = session.execute(select(model.title if model is Interaction else model.name)
                            .where(model.id == record_id)).scalar_one_or_none()
@@ -298,54 +339,74 @@ def describe(kind: str, filters: ViewFilter, session: Session) -> str:
     parts: list[str] = []
     query = getattr(filters, "query", None)
     if query:
-        parts.append(f"matching “{query}”")
+        parts.append(_said(QT_TRANSLATE_NOOP("Export", "matching “{query}”"), query=query))
     if isinstance(filters, OrganizationFilter):
         if filters.regions:
-            parts.append("region " + ", ".join(filters.regions))
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "region {regions}"),
+                               regions=", ".join(filters.regions)))
         if filters.countries:
-            parts.append("country " + ", ".join(filters.countries))
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "country {countries}"),
+                               countries=", ".join(filters.countries)))
         if filters.kinds:
-            parts.append("kind " + _terms(ORGANIZATION_KINDS, filters.kinds))
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "kind {kinds}"),
+                               kinds=_terms(ORGANIZATION_KINDS, filters.kinds)))
         if filters.statuses:
-            parts.append("status " + _terms(POLITICAL_STATUSES, filters.statuses))
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "status {statuses}"),
+                               statuses=_terms(POLITICAL_STATUSES, filters.statuses)))
         if filters.levels:
-            parts.append("level " + _terms(RELATIONSHIP_LEVELS, filters.levels))
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "level {levels}"),
+                               levels=_terms(RELATIONSHIP_LEVELS, filters.levels)))
         if filters.no_contact_months is not None:
-            parts.append(f"no contact for {filters.no_contact_months} months")
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "no contact for {months} months"),
+                               months=filters.no_contact_months))
     elif isinstance(filters, PersonFilter):
         if filters.organization_id:
-            parts.append("in " + _name_of(session, Organization, filters.organization_id))
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "in {organization}"),
+                               organization=_name_of(session, Organization,
+                                                     filters.organization_id)))
         if filters.nationality:
-            parts.append("nationality " + filters.nationality)
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "nationality {country}"),
+                               country=filters.nationality))
     elif isinstance(filters, InteractionFilter):
         if filters.kinds:
-            parts.append("kind " + _terms(INTERACTION_KINDS, filters.kinds))
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "kind {kinds}"),
+                               kinds=_terms(INTERACTION_KINDS, filters.kinds)))
         if filters.organization_id:
-            parts.append("with " + _name_of(session, Organization, filters.organization_id))
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "with {name}"),
+                               name=_name_of(session, Organization, filters.organization_id)))
         if filters.person_id:
-            parts.append("with " + _name_of(session, Person, filters.person_id))
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "with {name}"),
+                               name=_name_of(session, Person, filters.person_id)))
         if filters.country:
-            parts.append("in " + filters.country)
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "in {country}"),
+                               country=filters.country))
         if filters.topic:
-            parts.append("topic " + filters.topic)
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "topic {topic}"), topic=filters.topic))
         if filters.start_from:
-            parts.append(f"from {filters.start_from.isoformat()}")
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "from {date}"),
+                               date=filters.start_from.isoformat()))
         if filters.start_to:
-            parts.append(f"until {filters.start_to.isoformat()}")
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "until {date}"),
+                               date=filters.start_to.isoformat()))
     elif isinstance(filters, FollowUpFilter):
         if filters.overdue_only:
-            parts.append("overdue")
+            parts.append(translate("Export", "overdue"))
         elif filters.open_only:
-            parts.append("open")
+            parts.append(translate("Export", "open"))
         if filters.owner:
-            parts.append("owned by " + filters.owner)
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "owned by {owner}"),
+                               owner=filters.owner))
         if filters.organization_id:
-            parts.append("for " + _name_of(session, Organization, filters.organization_id))
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "for {organization}"),
+                               organization=_name_of(session, Organization,
+                                                     filters.organization_id)))
         if filters.interaction_id:
-            parts.append("from " + _name_of(session, Interaction, filters.interaction_id))
+            parts.append(_said(QT_TRANSLATE_NOOP("Export", "from {interaction}"),
+                               interaction=_name_of(session, Interaction,
+                                                    filters.interaction_id)))
     tag = getattr(filters, "tag", None)
     if tag:
-        parts.append(f"tagged “{tag}”")
+        parts.append(_said(QT_TRANSLATE_NOOP("Export", "tagged “{tag}”"), tag=tag))
     if getattr(filters, "include_deleted", False):
-        parts.append("deleted ones included")
+        parts.append(translate("Export", "deleted ones included"))
     return ", ".join(parts)

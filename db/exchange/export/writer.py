@@ -63,6 +63,7 @@ from db.models.vocabulary import (
 )
 from db.store.engine import Database
 from db.store.errors import LiaisonError
+from db.store.translation import translate
 
 __all__ = ["ExportProgress", "check_destination", "write_workbook"]
 
@@ -268,10 +269,11 @@ def _cell(cell_type: Any, ws: Any, spec: SheetSpec, index: int, value: Any,
         check_length(text)
     except CellTooLong as exc:
         column = spec.columns[index]
-        raise LiaisonError(
-            f"The {column} of row {row_number} on the {spec.name} sheet is {exc.length:,} "
-            f"characters long, more than a spreadsheet cell can hold (32,767); shorten it "
-            "and export again.") from None
+        raise LiaisonError(translate(
+            "Export", "The {column} of row {row} on the {sheet} sheet is {length:,} characters "
+                      "long, more than a spreadsheet cell can hold (32,767); shorten it and "
+                      "export again.").format(column=column, row=row_number, sheet=spec.name,
+                                              length=exc.length)) from None
     if is_formula_like(text) or encode_xstring(text) != text:
         return text_cell(cell_type, ws, text)
     return text

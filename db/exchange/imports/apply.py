@@ -21,7 +21,7 @@ from db.changes.bulk import BulkWriter, stamp
 from db.changes.recording import Actor, to_json
 from db.changes.rows import refresh_contact_stats
 from db.exchange.imports.foreign import SCHEMAS
-from db.exchange.imports.plan import Plan, RowPlan
+from db.exchange.imports.plan import Plan, RowPlan, record_noun
 from db.models import (
     Participation,
     Tag,
@@ -35,6 +35,7 @@ from db.models.folding import search_text_for
 from db.services.tags import SCHEMA as TAG_SCHEMA
 from db.store.engine import Database
 from db.store.errors import LiaisonError
+from db.store.translation import translate
 
 Progress = Callable[[str, int, int], None]
 TAG_LINKS = {"organization": (organization_tags, "organization_id"),
@@ -91,8 +92,10 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
     """Write the plan in one transaction, as one ImportBatch, yielding progress; cancelling
     (or closing the generator) rolls everything back."""
     if not plan.can_apply:
-        raise LiaisonError(f"{len(plan.errors)} problem(s) in {plan.file_name} block the import; "
-                           "nothing was written. Fix them, or skip the invalid rows.")
+        raise LiaisonError(translate(
+            "Import", "{count} problem(s) in {file} block the import; nothing was written. Fix "
+                      "them, or skip the invalid rows.").format(count=len(plan.errors),
+                                                                file=plan.file_name))
     batch_id = new_id()
     base = actor or Actor()
     actor = Actor(base.who, "import", plan.file_name, batch_id)
@@ -114,12 +117,14 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
                                        applier.delete(entity, deletions)):
                 done += amount
                 if cancelled is not None and cancelled():
-                    raise ImportCancelled("The import was cancelled; nothing was written.")
+                    raise ImportCancelled(translate("Import", "The import was cancelled; "
+                                                              "nothing was written."))
                 yield ImportProgress(stage, done, total)
-        yield ImportProgress("Finishing", done, total)
+        yield ImportProgress(translate("Import", "Finishing"), done, total)
         applier.finish()
         rows_path.flush(session)
-    yield ImportProgress("Done", total, total, ImportResult(batch_id, plan.counts()))
+    yield ImportProgress(translate("Import", "Done"), total, total,
+                         ImportResult(batch_id, plan.counts()))
 
 
 @contextmanager
@@ -194,7 +199,8 @@ class _Applier:
                         .where(Participation.interaction_id == plan.id)):
                     self._touch(organization_id, person_id)
             recording.soft_delete(self.session, schema, plan.id, self.actor)
-            yield f"Deleting {schema.entity} records", 1
+            yield translate("Import", "Deleting {noun} records").format(
+                noun=record_noun(schema.entity)), 1
 
     def create(self, entity: str, plans: list[RowPlan]) -> Iterator[tuple[str, int]]:
         if not plans:
@@ -233,7 +239,8 @@ class _Applier:
                  created, 1, self.actor.who, "import",
                  self.actor.detail, self.actor.batch_id)
                 for key, plan in zip(new_ids(len(chunk)), chunk, strict=True))
-            yield f"Creating {schema.entity} records", len(chunk)
+            yield translate("Import", "Creating {noun} records").format(
+                noun=record_noun(schema.entity)), len(chunk)
 
     def _links(self, entity: str, plans: list[RowPlan]) -> None:
         if entity in TAG_LINKS:
@@ -281,16 +288,18 @@ class _Applier:
             own = {k: v for k, v in plan.values.items() if k in schema.fields}
             obj = recording.load(self.session, schema, plan.id)
             if plan.version is not None and obj.version != plan.version:
-                raise LiaisonError(f"The {schema.entity} “{plan.id}” was changed by someone "
-                                   "else while you reviewed the import; nothing was written. "
-                                   "Review the import again.")
+                raise LiaisonError(translate(
+                    "Import", "The {noun} “{id}” was changed by someone else while you reviewed "
+                              "the import; nothing was written. Review the import again.").format(
+                    noun=record_noun(schema.entity), id=plan.id))
             if own:
                 recording.update(self.session, schema, plan.id, own, self.actor,
                                  expected_version=obj.version)
             link_diff = self._update_links(entity, obj, plan.links)
             if link_diff:
                 recording.touch(self.session, schema, obj, self.actor, link_diff, obj.version)
-            yield f"Updating {schema.entity} records", 1
+            yield translate("Import", "Updating {noun} records").format(
+                noun=record_noun(schema.entity)), 1
 
     def _update_links(self, entity: str, obj: Any, links: Mapping[str, Any]
                       ) -> list[tuple[str, Any, Any]]:

@@ -12,9 +12,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.changes import recording
-from db.exchange.imports.plan import Action, Change, FieldConflict, ImportOptions, Note, RowPlan
+from db.exchange.imports.plan import (
+    Action,
+    Change,
+    FieldConflict,
+    ImportOptions,
+    Note,
+    RowPlan,
+    record_noun,
+)
 from db.models import Affiliation, Participation, interaction_topics
 from db.services.tags import tag_names_for
+from db.store.translation import translate
 
 
 @dataclass(slots=True)
@@ -63,7 +72,8 @@ class RowClassifier:
     def _remember(self, pending: Pending, add: Callable[[], None]) -> None:
         first = self._seen.get((pending.entity, pending.id))
         if first is not None:
-            pending.skip = f"The same {self.schema.entity} as row {first} of this sheet."
+            pending.skip = translate("Import", "The same {noun} as row {row} of this sheet.") \
+                .format(noun=record_noun(self.schema.entity), row=first)
             return
         self._seen[(pending.entity, pending.id)] = pending.row
         if not pending.matched:
@@ -80,7 +90,8 @@ class RowClassifier:
                 plans.append(item)
                 continue
             if item.skip:
-                self.warn(item.row, None, item.skip + " Skipped.")
+                self.warn(item.row, None, translate("Import", "{reason} Skipped.").format(
+                    reason=item.skip))
                 plans.append(RowPlan(self.sheet, item.row, item.entity, "skip", item.id,
                                      reason=item.skip))
                 continue
@@ -102,7 +113,8 @@ class RowClassifier:
                 action = "update"
             reason = item.reason
             if action == "skip":
-                reason = f"Already in Liaison ({item.reason}); skipped as you asked."
+                reason = translate("Import", "Already in Liaison ({reason}); skipped as you "
+                                             "asked.").format(reason=item.reason)
             action, changes, reason, conflicts = self._judge(item, action, changes, reason,
                                                              version)
             plans.append(RowPlan(self.sheet, item.row, item.entity, action, item.id,
@@ -179,5 +191,5 @@ class RowClassifier:
             Affiliation.deleted_at.is_(None))).first()
         if existing is not None:
             return RowPlan(self.sheet, item.row, "position", "unchanged", existing[0],
-                           reason="already recorded")
+                           reason=translate("Import", "already recorded"))
         return RowPlan(self.sheet, item.row, "position", "create", item.id, values)

@@ -26,8 +26,9 @@ from db.exchange.imports.matching import (
     live_ids,
     load_followup_keys,
     load_interaction_keys,
+    reason_text,
 )
-from db.exchange.imports.plan import ImportOptions, Note, RowPlan
+from db.exchange.imports.plan import ImportOptions, Note, RowPlan, record_noun
 from db.exchange.reading.readers import CellError
 from db.exchange.reading.values import as_text, as_year, parse_date
 from db.models import (
@@ -42,6 +43,7 @@ from db.models.folding import fold
 from db.models.vocabulary import PARTICIPATION_ROLES, lookup
 from db.services.reference import topic_ids_for
 from db.store.errors import LiaisonError
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 # The registry's aggregates a foreign sheet can hold, by the import's word for each.
 SCHEMAS = {"organization": registry.ORGANIZATION.schema, "person": registry.PERSON.schema,
@@ -51,7 +53,11 @@ ENTITY_OF = {"organizations": "organization", "people": "person", "interactions"
 # Fuzzy matching costs a scan of every name per row: worth it for a list of parties or people,
 # not for a hundred thousand rows that carry ids or exact names.
 FUZZY_ROW_LIMIT = 20_000
-_role_text = text(200, label="The role")
+_role_text = text(200, label=QT_TRANSLATE_NOOP("Validation", "The role"))
+# The date fields as messages about their cells name them.
+DATE_LABELS = {"due": QT_TRANSLATE_NOOP("Validation", "The due date"),
+               "end": QT_TRANSLATE_NOOP("Validation", "The end date")}
+
 _PARTICIPANT_SPLIT = re.compile(r"[;；、\n]")
 # Fields whose normalized value depends on the cell alone, so a sheet's repeated values
 # (kinds, countries, cities, dates) are normalized once; at most this many per column.
@@ -72,7 +78,8 @@ class SheetPlanner(RowClassifier):
         self.schema = SCHEMAS[self.entity]
         self.headers = headers
         self.mapping = mapping
-        self.columns = {f: headers[i] or f"column {i + 1}" for i, f in mapping.items()}
+        self.columns = {f: headers[i] or translate("Import", "column {number}").format(
+            number=i + 1) for i, f in mapping.items()}
         self.options = options
         self.errors: list[Note] = []
         self.warnings: list[Note] = []
@@ -150,7 +157,7 @@ class SheetPlanner(RowClassifier):
 
     def date(self, name: str, value: Any) -> Any:
         """parse_date, remembered per text: a sheet repeats its dates a lot."""
-        label = {"due": "The due date", "end": "The end date"}.get(name, "The date")
+        label = DATE_LABELS.get(name, QT_TRANSLATE_NOOP("Validation", "The date"))
         if value.__class__ is not str:
             return parse_date(value, self.options.day_order, label)
         key = (name, value)
@@ -195,7 +202,8 @@ class SheetPlanner(RowClassifier):
                 failed.add(name)
         for name in schema.required:
             if name not in failed and values.get(name) in (None, "", []):
-                self.error(number, name, f"The {name.replace('_', ' ')} cannot be empty.")
+                self.error(number, name, translate("Validation", "The {field} cannot be empty.")
+                           .format(field=name.replace("_", " ")))
                 failed.add(name)
         if failed:
             return None
@@ -245,7 +253,8 @@ class SheetPlanner(RowClassifier):
             self._followup_keys = load_followup_keys(self.session)
         for count, (number, cells) in enumerate(rows):
             if cancelled is not None and count % 2000 == 0 and cancelled():
-                raise LiaisonError("The import was cancelled; nothing was written.")
+                raise LiaisonError(translate("Import", "The import was cancelled; nothing was "
+                                                       "written."))
             rows[count] = (number, ())  # the cells are read: let them go
             before = len(self.errors)
             result = builder(number, cells)
@@ -264,15 +273,17 @@ class SheetPlanner(RowClassifier):
             return None
         text_ = str(given).strip().lower()
         if not UUID_TEXT.match(text_):
-            self.error(number, "id", f"“{given}” is not a Liaison id; leave the id column empty "
-                                     "for new records.")
+            self.error(number, "id", translate(
+                "Import", "“{value}” is not a Liaison id; leave the id column empty for new "
+                          "records.").format(value=given))
             return text_, False, ""
         live, deleted = live_ids(self.session, model, [text_])
         if text_ in deleted:
-            self.error(number, "id", f"The {self.schema.entity} with id {text_} was deleted; "
-                                     "restore it in Liaison first or clear the id.")
+            self.error(number, "id", translate(
+                "Import", "The {noun} with id {id} was deleted; restore it in Liaison first or "
+                          "clear the id.").format(noun=record_noun(self.schema.entity), id=text_))
         if text_ in live:
-            return text_, True, "same id"
+            return text_, True, translate("Import", "same id")
         return text_, False, ""
 
     def _plan_organizations(self, number: int, cells: Sequence[Any]) -> Pending | None:
@@ -291,9 +302,11 @@ class SheetPlanner(RowClassifier):
             if not match.ids and self.allow_fuzzy:
                 match = self.organizations.fuzzy(values["name"], values.get("country"))
             if match.ambiguous:
-                self.error(number, "name", f"“{values['name']}” matches "
-                           f"{len(match.ids)} existing organizations ({self.describe(match, 'organization')}); "
-                           "add their id to the row or make the name more precise.")
+                self.error(number, "name", translate(
+                    "Import", "“{name}” matches {count} existing organizations ({records}); add "
+                              "their id to the row or make the name more precise.").format(
+                    name=values["name"], count=len(match.ids),
+                    records=self.describe(match, "organization")))
                 return None
             record_id, matched, reason = (match.found or new_id()), bool(match.found), \
                 match.reason
@@ -323,12 +336,15 @@ class SheetPlanner(RowClassifier):
                     Affiliation.person_id.in_(match.ids), Affiliation.deleted_at.is_(None))
                 ).scalars())
                 if len(members) == 1:
-                    match = Match(tuple(members), match.reason + " in the same organization")
+                    match = Match(tuple(members), reason_text(*match.basis, True)
+                                  if match.basis is not None else match.reason)
             if not match.ids and self.allow_fuzzy:
                 match = self.people.fuzzy(values["name"], values.get("nationality"))
             if match.ambiguous:
-                self.error(number, "name", f"“{values['name']}” matches {len(match.ids)} "
-                           f"people ({self.describe(match, 'person')}); add their id to the row.")
+                self.error(number, "name", translate(
+                    "Import", "“{name}” matches {count} people ({records}); add their id to the "
+                              "row.").format(name=values["name"], count=len(match.ids),
+                                             records=self.describe(match, "person")))
                 return None
             record_id, matched, reason = (match.found or new_id()), bool(match.found), \
                 match.reason
@@ -348,11 +364,14 @@ class SheetPlanner(RowClassifier):
         found = self.resolve(str(data["organization"]))
         if isinstance(found, Match):
             if found.ambiguous:
-                self.error(number, "organization", f"“{data['organization']}” matches several "
-                           f"organizations ({self.describe(found, 'organization')}); use its id.")
+                self.error(number, "organization", translate(
+                    "Import", "“{name}” matches several organizations ({records}); use its id.")
+                    .format(name=data["organization"],
+                            records=self.describe(found, "organization")))
                 return None
-            self.warn(number, "organization", f"No organization called “{data['organization']}”; "
-                      "the person is imported without this position.")
+            self.warn(number, "organization", translate(
+                "Import", "No organization called “{name}”; the person is imported without this "
+                          "position.").format(name=data["organization"]))
             return {}
         held = self.position_terms(number, data)
         if held is None:
@@ -368,7 +387,8 @@ class SheetPlanner(RowClassifier):
             return None
         start, end = data.get("start"), data.get("end")
         if start and end and end < start:
-            self.error(number, "end", "The end date is before the start date.")
+            self.error(number, "end", translate("Validation",
+                                                "The end date is before the start date."))
             return None
         return {"role": role, "start": start, "end": end}
 
@@ -396,8 +416,9 @@ class SheetPlanner(RowClassifier):
         if data.get("topics"):
             topics, unknown = topic_ids_for(self.session, split_list(data["topics"]))
             if unknown:
-                self.warn(number, "topics", "Unknown topics left out: " + ", ".join(unknown) +
-                          " (add them under Settings → Topics first).")
+                self.warn(number, "topics", translate(
+                    "Import", "Unknown topics left out: {topics} (add them under Settings → "
+                              "Topics first).").format(topics=", ".join(unknown)))
         if values is None or not ok or participants is None:
             return None
         key = interaction_key(values["start"], values["title"])
@@ -407,11 +428,15 @@ class SheetPlanner(RowClassifier):
         else:
             existing = self._interaction_keys.find(key)
             if len(existing) > 1:
-                self.error(number, "title", f"{len(existing)} interactions on {values['start']} "
-                           f"are called “{values['title']}”; add the id of the one you mean.")
+                self.error(number, "title", translate(
+                    "Import", "{count} interactions on {date} are called “{title}”; add the id of "
+                              "the one you mean.").format(count=len(existing),
+                                                          date=values["start"],
+                                                          title=values["title"]))
                 return None
             record_id = existing[0] if existing else new_id()
-            matched, reason = bool(existing), "same date and title" if existing else ""
+            matched = bool(existing)
+            reason = translate("Import", "same date and title") if existing else ""
         links = {"participants": participants, "topics": topics,
                  "tags": split_list(data.get("tags"))}
         present = self._present(data, ("participants",) if participants else ())
@@ -433,18 +458,21 @@ class SheetPlanner(RowClassifier):
                 name = name.strip()
                 code = lookup(PARTICIPATION_ROLES, rest.strip())
                 if code is None:
-                    self.warn(number, "participants", f"“{rest}” is not a participant role; "
-                              f"{name} is recorded as a participant.")
+                    self.warn(number, "participants", translate(
+                        "Import", "“{role}” is not a participant role; {name} is recorded as a "
+                                  "participant.").format(role=rest, name=name))
                 role = code or "participant"
             found = self.resolve(name, None, ("organization", "person"))
             if isinstance(found, Match):
                 if found.ambiguous:
-                    self.error(number, "participants", f"“{name}” matches several records "
-                               f"({self.describe(found, 'organization')}); use the full name "
-                               "or the id.")
+                    self.error(number, "participants", translate(
+                        "Import", "“{name}” matches several records ({records}); use the full "
+                                  "name or the id.").format(
+                        name=name, records=self.describe(found, "organization")))
                     return None
-                self.warn(number, "participants", f"No organization or person called “{name}”; "
-                          "left out of the participants.")
+                self.warn(number, "participants", translate(
+                    "Import", "No organization or person called “{name}”; left out of the "
+                              "participants.").format(name=name))
                 continue
             kind, record_id = found
             pair = (record_id, None, role) if kind == "organization" else (None, record_id, role)
@@ -468,7 +496,7 @@ class SheetPlanner(RowClassifier):
             existing = self._followup_keys.find(key)
             record_id = existing[0] if len(existing) == 1 else new_id()
             matched = len(existing) == 1
-            reason = "same description and due date" if matched else ""
+            reason = translate("Import", "same description and due date") if matched else ""
         present = self._present(data)
         present |= {"organization_id"} if "organization" in present else set()
         present |= {"interaction_id"} if "interaction" in present else set()
@@ -481,16 +509,20 @@ class SheetPlanner(RowClassifier):
         if data.get("organization"):
             found = self.resolve(str(data["organization"]))
             if isinstance(found, Match):
-                self.error(number, "organization", f"“{data['organization']}” " + (
-                    f"matches several organizations ({self.describe(found, 'organization')})."
-                    if found.ambiguous else "is not an organization in Liaison."))
+                text_ = (translate("Import", "“{name}” matches several organizations "
+                                             "({records}).") if found.ambiguous
+                         else translate("Import", "“{name}” is not an organization in Liaison."))
+                self.error(number, "organization", text_.format(
+                    name=data["organization"],
+                    records=self.describe(found, "organization") if found.ambiguous else ""))
                 return False
             own["organization_id"] = found[1]
         if data.get("interaction"):
             interaction = self._interaction_ref(str(data["interaction"]))
             if interaction is None:
-                self.error(number, "interaction", f"No single interaction is called "
-                           f"“{data['interaction']}”; use its id.")
+                self.error(number, "interaction", translate(
+                    "Import", "No single interaction is called “{name}”; use its id.").format(
+                    name=data["interaction"]))
                 return False
             own["interaction_id"] = interaction
         return True

@@ -25,6 +25,23 @@ from db.exchange.reading.readers import SourceFile, Table, open_source
 from db.exchange.workbook import SHEET_NAMES
 from db.store.engine import Database
 from db.store.errors import LiaisonError
+from db.store.translation import QT_TRANSLATE_NOOP, translate
+
+# What a sheet of each kind must have a column for, and the sentence saying it has none.
+NEEDED: dict[str, tuple[set[str], str]] = {
+    "organizations": ({"name", "id"}, QT_TRANSLATE_NOOP(
+        "Import", "No column of sheet “{sheet}” holds a name for the organizations; say which "
+                  "one does (for example --map \"Party=name\").")),
+    "people": ({"name", "first_name", "last_name", "id"}, QT_TRANSLATE_NOOP(
+        "Import", "No column of sheet “{sheet}” holds a name for the people; say which one does "
+                  "(for example --map \"Contact=name\").")),
+    "interactions": ({"title", "id"}, QT_TRANSLATE_NOOP(
+        "Import", "No column of sheet “{sheet}” holds a title for the interactions; say which "
+                  "one does (for example --map \"Subject=title\").")),
+    "followups": ({"description", "id"}, QT_TRANSLATE_NOOP(
+        "Import", "No column of sheet “{sheet}” holds a description for the followups; say "
+                  "which one does (for example --map \"Task=description\").")),
+}
 
 
 def checksum_of(path: Path) -> str:
@@ -96,19 +113,22 @@ def plan_table(db: Database, table: Table, options: ImportOptions, *, file_name:
                 row[column] = value
     if options.header_row is not None:
         if not 1 <= options.header_row <= max(len(rows), 1):
-            raise LiaisonError(f"Row {options.header_row} is beyond the end of sheet "
-                               f"“{table.sheet}” ({len(rows)} rows).")
+            raise LiaisonError(translate(
+                "Import", "Row {row} is beyond the end of sheet “{sheet}” ({count} rows).")
+                .format(row=options.header_row, sheet=table.sheet, count=len(rows)))
         header_index: int | None = options.header_row - 1
     else:
         header_index = maps.detect_header_row(rows)
     if header_index is None:
-        raise LiaisonError(f"Sheet “{table.sheet}” of {file_name} has no header row with "
-                           "column names; nothing to import.")
+        raise LiaisonError(translate(
+            "Import", "Sheet “{sheet}” of {file} has no header row with column names; nothing to "
+                      "import.").format(sheet=table.sheet, file=file_name))
     headers = maps.header_texts(rows[header_index])
     kind = options.kind or maps.guess_kind(headers)
     if kind not in maps.KINDS:
-        raise LiaisonError(f"“{kind}” is not something Liaison imports; choose organizations, "
-                           "people, interactions or followups.")
+        raise LiaisonError(translate(
+            "Import", "“{kind}” is not something Liaison imports; choose organizations, people, "
+                      "interactions or followups.").format(kind=kind))
     mapping = _mapping(db, headers, kind, options)
     _check_mapping(mapping, kind, table.sheet)
     data: list[tuple[int, Sequence[Any]]] = [
@@ -119,8 +139,9 @@ def plan_table(db: Database, table: Table, options: ImportOptions, *, file_name:
         table.rows.clear()
         rows = []
     if not data:
-        raise LiaisonError(f"Sheet “{table.sheet}” of {file_name} has a header row but no rows "
-                           "below it; nothing to import.")
+        raise LiaisonError(translate(
+            "Import", "Sheet “{sheet}” of {file} has a header row but no rows below it; nothing "
+                      "to import.").format(sheet=table.sheet, file=file_name))
     with db.reading() as session:
         planner = SheetPlanner(session, table.sheet, kind, headers, mapping, options, len(data))
         planned = planner.plan(data, cancelled)
@@ -141,11 +162,14 @@ def _mapping(db: Database, headers: list[str], kind: str, options: ImportOptions
     for header, field in options.overrides.items():
         index = by_header.get(maps.normalize_header(header))
         if index is None:
-            known = ", ".join(h for h in headers if h) or "none"
-            raise LiaisonError(f"There is no column “{header}” to map (columns: {known}).")
+            known = ", ".join(h for h in headers if h) or translate("Import", "none")
+            raise LiaisonError(translate(
+                "Import", "There is no column “{header}” to map (columns: {columns}).").format(
+                header=header, columns=known))
         if field and field not in maps.TARGETS[kind]:
-            raise LiaisonError(f"“{field}” is not a field of {kind}; choose one of: "
-                               + ", ".join(maps.TARGETS[kind]) + ".")
+            raise LiaisonError(translate(
+                "Import", "“{field}” is not a field of {kind}; choose one of: {fields}.").format(
+                field=field, kind=kind, fields=", ".join(maps.TARGETS[kind])))
         mapping = {i: f for i, f in mapping.items() if f != field and i != index}
         if field:
             mapping[index] = field
@@ -154,16 +178,13 @@ def _mapping(db: Database, headers: list[str], kind: str, options: ImportOptions
 
 def _check_mapping(mapping: dict[int, str], kind: str, sheet: str) -> None:
     fields = set(mapping.values())
-    needed = {"organizations": ({"name", "id"}, "a name", "Party=name"),
-              "people": ({"name", "first_name", "last_name", "id"}, "a name", "Contact=name"),
-              "interactions": ({"title", "id"}, "a title", "Subject=title"),
-              "followups": ({"description", "id"}, "a description", "Task=description")}[kind]
-    if not fields & needed[0]:
-        raise LiaisonError(f"No column of sheet “{sheet}” holds {needed[1]} for the {kind}; "
-                           f"say which one does (for example --map \"{needed[2]}\").")
+    needed, sentence = NEEDED[kind]
+    if not fields & needed:
+        raise LiaisonError(translate("Import", sentence).format(sheet=sheet))
     if kind == "interactions" and "start" not in fields and "id" not in fields:
-        raise LiaisonError(f"No column of sheet “{sheet}” holds the date of the interactions; "
-                           "map one (for example --map \"Date=start\").")
+        raise LiaisonError(translate(
+            "Import", "No column of sheet “{sheet}” holds the date of the interactions; map one "
+                      "(for example --map \"Date=start\").").format(sheet=sheet))
 
 
 __all__ = ["ImportCancelled", "ImportProgress", "ImportResult", "SheetPreview", "UndoResult",

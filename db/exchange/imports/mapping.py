@@ -15,10 +15,15 @@ from sqlalchemy import select
 from db.models import Meta
 from db.store.engine import Database
 from db.store.errors import LiaisonError
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 KINDS = ("organizations", "people", "interactions", "followups")
-KIND_NOUNS = {"organizations": "organizations", "people": "people (with their positions)",
-              "interactions": "interactions (with participants)", "followups": "follow-ups"}
+# What the rows of each kind are, in words: English, marked for the catalog; show them with
+# translate("Import", KIND_NOUNS[kind]).
+KIND_NOUNS = {"organizations": QT_TRANSLATE_NOOP("Import", "organizations"),
+              "people": QT_TRANSLATE_NOOP("Import", "people (with their positions)"),
+              "interactions": QT_TRANSLATE_NOOP("Import", "interactions (with participants)"),
+              "followups": QT_TRANSLATE_NOOP("Import", "follow-ups")}
 
 # The fields a foreign sheet can feed, per kind (DESIGN.md's vocabulary). People rows may carry
 # one position each (organization, role, start, end); first_name/last_name are joined into name.
@@ -243,7 +248,7 @@ class Profile:
 
 def save_profile(db: Database, profile: Profile) -> None:
     if not profile.name.strip():
-        raise LiaisonError("Give the mapping profile a name.")
+        raise LiaisonError(translate("Import", "Give the mapping profile a name."))
     payload = json.dumps({"kind": profile.kind, "columns": profile.columns,
                           "day_order": profile.day_order}, ensure_ascii=False)
     with db.transaction() as session:
@@ -266,8 +271,11 @@ def load_profile(db: Database, name: str) -> Profile:
     with db.reading() as session:
         row = session.get(Meta, _PROFILE_PREFIX + name.strip())
         if row is None:
-            known = ", ".join(p.name for p in list_profiles(db)) or "none yet"
-            raise LiaisonError(f"There is no mapping profile called “{name}” (saved profiles: {known}).")
+            known = ", ".join(p.name for p in list_profiles(db)) or translate("Import",
+                                                                             "none yet")
+            raise LiaisonError(translate(
+                "Import", "There is no mapping profile called “{name}” (saved profiles: "
+                          "{profiles}).").format(name=name, profiles=known))
         return _profile(name.strip(), row.value)
 
 

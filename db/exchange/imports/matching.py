@@ -18,10 +18,37 @@ from sqlalchemy.orm import Session
 from db.models import FollowUp, Interaction, Organization, Person
 from db.models.folding import fold
 from db.services.similarity import normalize_name
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 UUID_TEXT = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 FUZZY_THRESHOLD = 90.0
 _DIGITS = re.compile(r"\d+")
+
+
+# Why a row matched an existing record, in the user's words: by (what matched, with the
+# country too, among the organization's own people) — the value that matched fills {value}.
+REASONS = {
+    ("name", False, False): QT_TRANSLATE_NOOP("Import", "same name “{value}”"),
+    ("name", True, False): QT_TRANSLATE_NOOP("Import", "same name “{value}” and country"),
+    ("name", False, True): QT_TRANSLATE_NOOP("Import",
+                                             "same name “{value}” in the same organization"),
+    ("name", True, True): QT_TRANSLATE_NOOP(
+        "Import", "same name “{value}” and country in the same organization"),
+    ("abbreviation of", False, False): QT_TRANSLATE_NOOP("Import",
+                                                         "“{value}” is its abbreviation"),
+    ("abbreviation of", True, False): QT_TRANSLATE_NOOP(
+        "Import", "“{value}” is its abbreviation and country"),
+    ("abbreviation", False, False): QT_TRANSLATE_NOOP("Import", "same abbreviation “{value}”"),
+    ("abbreviation", True, False): QT_TRANSLATE_NOOP("Import",
+                                                     "same abbreviation “{value}” and country"),
+}
+
+
+def reason_text(basis: str, value: str, country: bool, same_organization: bool = False) -> str:
+    """Why a row matched, in the current language (see REASONS)."""
+    template = REASONS.get((basis, country, same_organization)) or REASONS[(basis, country,
+                                                                             False)]
+    return translate("Import", template).format(value=value)
 
 
 @dataclass(frozen=True)
@@ -29,6 +56,8 @@ class Match:
     ids: tuple[str, ...]  # one: matched; several: ambiguous; none: new
     reason: str = ""
     score: float = 100.0
+    # What the reason is made of (see REASONS), for a reason said again with more to it.
+    basis: tuple[str, str, bool] | None = None
 
     @property
     def found(self) -> str | None:
@@ -105,27 +134,30 @@ class NameIndex:
     def exact(self, names: Iterable[str | None], abbreviation: str | None = None,
               country: str | None = None) -> Match:
         ids: set[str] = set()
-        reason = ""
+        basis: tuple[str, str] | None = None
         for name in names:
             if not name:
                 continue
             key = normalize_name(name)
             hits = self._in_country(self.keys.get(key, ()), country)
             hits |= self._in_country(self.abbreviations.get(key, ()), country)
-            if hits and not reason:
-                reason = f"same name “{name}”" if hits & self.keys.get(key, set()) else \
-                    f"“{name}” is its abbreviation"
+            if hits and basis is None:
+                basis = ("name" if hits & self.keys.get(key, set()) else "abbreviation of",
+                         name)
             ids |= hits
         if abbreviation:
             key = normalize_name(abbreviation)
             hits = self._in_country(self.abbreviations.get(key, ()), country)
             if hits and not ids:
-                reason = f"same abbreviation “{abbreviation}”"
+                basis = ("abbreviation", abbreviation)
             if hits and (not ids or ids & hits):
                 ids = ids & hits if ids & hits else hits
-        if ids and country and reason:
-            reason += " and country"
-        return Match(tuple(sorted(ids)), reason) if ids else NO_MATCH
+        if not ids:
+            return NO_MATCH
+        if basis is None:
+            return Match(tuple(sorted(ids)))
+        why = (basis[0], basis[1], bool(country))
+        return Match(tuple(sorted(ids)), reason_text(*why), basis=why)
 
     def fuzzy(self, name: str, country: str | None = None,
               threshold: float = FUZZY_THRESHOLD) -> Match:
@@ -152,7 +184,8 @@ class NameIndex:
             return NO_MATCH
         best = hits[0][1]
         found = sorted({owners[i] for _k, score, i in hits if score >= best - 0.5})
-        return Match(tuple(found), f"similar name “{self.names[found[0]]}” ({best:.0f}%)", best)
+        return Match(tuple(found), translate("Import", "similar name “{value}” ({score:.0f}%)")
+                     .format(value=self.names[found[0]], score=best), best)
 
     def resolve(self, text: str, country: str | None = None, *, allow_fuzzy: bool = True
                 ) -> Match:
@@ -160,7 +193,8 @@ class NameIndex:
         cleaned = text.strip()
         if UUID_TEXT.match(cleaned):
             key = cleaned.lower()
-            return Match((key,), "same id") if self.knows(key) else NO_MATCH
+            return Match((key,), translate("Import", "same id")) if self.knows(key) \
+                else NO_MATCH
         match = self.exact([cleaned], None, country)
         if match.ids or not allow_fuzzy:
             return match

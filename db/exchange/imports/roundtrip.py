@@ -27,6 +27,7 @@ from db.exchange.imports.plan import (
     Note,
     Plan,
     RowPlan,
+    record_noun,
 )
 from db.exchange.reading.readers import SourceFile, Table
 from db.exchange.workbook import REV_COLUMN, SHEETS, fingerprint, participant_text
@@ -36,8 +37,9 @@ from db.models.folding import fold
 from db.services.affiliations import SCHEMA as AFFILIATION_SCHEMA
 from db.store.engine import Database
 from db.store.errors import LiaisonError
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
-_role_text = text(200, label="The role")
+_role_text = text(200, label=QT_TRANSLATE_NOOP("Validation", "The role"))
 KIND_OF_SHEET = {"organizations": "organizations", "people": "people",
                  "positions": "positions", "interactions": "interactions",
                  "followups": "followups"}
@@ -80,16 +82,22 @@ class WorkbookSheetPlanner(SheetPlanner):
                 not name or fold(str(name)) == fold(index.names.get(given, ""))):
             return given
         if given and not name:
-            self.error(number, id_field, f"There is no {kind} with id {given}.")
+            self.error(number, id_field, translate("Records", "There is no {noun} with id {id}.")
+                       .format(noun=record_noun(kind), id=given))
             return False
         if not name:
             return None
         found = self.resolve(str(name), None, (kind,))
         if isinstance(found, Match):
-            self.error(number, name_field, f"“{name}” " + (
-                f"matches several records ({self.describe(found, kind)}); use the id."
-                if found.ambiguous else f"is not a{'n' if kind[0] in 'aeiou' else ''} {kind} "
-                                        "in Liaison."))
+            if found.ambiguous:
+                problem = translate("Import", "“{name}” matches several records ({records}); "
+                                              "use the id.")
+            elif kind == "organization":
+                problem = translate("Import", "“{name}” is not an organization in Liaison.")
+            else:
+                problem = translate("Import", "“{name}” is not a person in Liaison.")
+            self.error(number, name_field, problem.format(
+                name=name, records=self.describe(found, kind) if found.ambiguous else ""))
             return False
         return found[1]
 
@@ -124,7 +132,9 @@ class WorkbookSheetPlanner(SheetPlanner):
         if given:
             own["interaction_id"] = self._interaction_ref(given)
             if own["interaction_id"] is None:
-                self.error(number, "interaction_id", f"There is no interaction with id {given}.")
+                self.error(number, "interaction_id", translate(
+                    "Records", "There is no {noun} with id {id}.").format(
+                    noun=record_noun("interaction"), id=given))
                 return False
         elif data.get("interaction"):
             return super()._followup_refs(number, {"interaction": data["interaction"]}, own)
@@ -138,9 +148,11 @@ class WorkbookSheetPlanner(SheetPlanner):
         organization = self._by_id_or_name(number, data, "organization_id", "organization",
                                            "organization")
         if person is None:
-            self.error(number, "person", "A position needs the person it belongs to.")
+            self.error(number, "person", translate("Import", "A position needs the person it "
+                                                             "belongs to."))
         if organization is None:
-            self.error(number, "organization", "A position needs its organization.")
+            self.error(number, "organization", translate("Import", "A position needs its "
+                                                                   "organization."))
         if not ok or not person or not organization:
             return None
         held = self.position_terms(number, data)
@@ -197,7 +209,8 @@ class WorkbookSheetPlanner(SheetPlanner):
         if now is None:
             return action, changes, reason, []
         if fingerprint(now[0], now[1]) == file_rev:
-            return action, changes, ("Changed in the file." if changes else reason), []
+            return action, changes, (translate("Import", "Changed in the file.") if changes
+                                     else reason), []
         # Liaison changed the record since the export.
         since = self.changed_since_export(item.id)
         if not since:
@@ -205,7 +218,7 @@ class WorkbookSheetPlanner(SheetPlanner):
             # whole rows. A file row as exported means Liaison's newer record stays.
             if not changes or any(fingerprint(file_values, v) == file_rev
                                   for v in range(now[1], 0, -1)):
-                return "unchanged", [], KEPT, []
+                return "unchanged", [], translate("Import", KEPT), []
             since = {c.field: _UNKNOWN for c in changes}
         write: list[Change] = []
         open_: list[FieldConflict] = []
@@ -226,18 +239,21 @@ class WorkbookSheetPlanner(SheetPlanner):
                                            change.after, change.before))
         if open_:
             fields = ", ".join(c.field for c in open_)
-            why = (f"Changed both in the file and in Liaison since the export ({fields}); "
-                   "those fields are left as they are until you choose.")
+            why = translate("Import", "Changed both in the file and in Liaison since the export "
+                                      "({fields}); those fields are left as they are until you "
+                                      "choose.").format(fields=fields)
             return ("update" if write else "conflict"), write, why, open_
         if write:
             kept = set(since) - {c.field for c in write}
-            why = ("Changed in the file; Liaison's own changes since the export are kept."
-                   if kept else "Changed in the file.")
+            why = (translate("Import", "Changed in the file; Liaison's own changes since the "
+                                       "export are kept.")
+                   if kept else translate("Import", "Changed in the file."))
             return "update", write, why, []
-        return "unchanged", [], KEPT, []
+        return "unchanged", [], translate("Import", KEPT), []
 
 
-KEPT = "Changed in Liaison since the export; Liaison's version is kept."
+KEPT = QT_TRANSLATE_NOOP("Import", "Changed in Liaison since the export; Liaison's version is "
+                                   "kept.")
 _UNKNOWN = object()
 
 
@@ -300,7 +316,8 @@ def _proposed_deletions(session: Session, sheet: str, present: set[str],
         model.deleted_at.is_(None), model.created_at <= exported_at))
     return [RowPlan(sheet, 0, ENTITY_OF_SHEET[sheet], "delete", record_id,
                     {"name": name or record_id},
-                    reason=f"Not in the sheet any more: {name or record_id}")
+                    reason=translate("Import", "Not in the sheet any more: {name}").format(
+                        name=name or record_id))
             for record_id, name in rows if record_id not in present]
 
 
@@ -309,8 +326,9 @@ def plan_workbook(db: Database, source: SourceFile, options: ImportOptions, chec
     available = {sheet.name for sheet in source.sheets}
     wanted = [spec for spec in SHEETS if spec.name in available]
     if not wanted:
-        raise LiaisonError(f"{source.path.name} has none of the Liaison workbook's sheets "
-                           "(organizations, people, positions, interactions, followups).")
+        raise LiaisonError(translate(
+            "Import", "{file} has none of the Liaison workbook's sheets (organizations, people, "
+                      "positions, interactions, followups).").format(file=source.path.name))
     rows: list[RowPlan] = []
     errors: list[Note] = []
     warnings: list[Note] = []
@@ -326,9 +344,9 @@ def plan_workbook(db: Database, source: SourceFile, options: ImportOptions, chec
     with db.reading() as session:
         here = session.get(Meta, "database_id")
         if database_id and here is not None and here.value != database_id:
-            warnings.append(Note("README", None, None, "This workbook was exported from another "
-                                 f"Liaison database ({database_id}); its rows are matched by id "
-                                 "and by name."))
+            warnings.append(Note("README", None, None, translate(
+                "Import", "This workbook was exported from another Liaison database ({id}); its "
+                          "rows are matched by id and by name.").format(id=database_id)))
         for spec in wanted:
             table: Table = source.read(spec.name, cancelled=cancelled)
             if not table.rows:
@@ -336,8 +354,9 @@ def plan_workbook(db: Database, source: SourceFile, options: ImportOptions, chec
             headers = ["" if h is None else str(h).strip() for h in table.rows[0]]
             missing = [c for c in ("id", *spec.columns[1:3]) if c not in headers]
             if missing:
-                errors.append(Note(spec.name, 1, None, "The header row lacks the columns "
-                                   + ", ".join(missing) + "; was it changed?"))
+                errors.append(Note(spec.name, 1, None, translate(
+                    "Import", "The header row lacks the columns {columns}; was it changed?")
+                    .format(columns=", ".join(missing))))
                 continue
             mapping = _mapping_for(headers, spec.name)
             rev_at = headers.index(REV_COLUMN) if REV_COLUMN in headers else None

@@ -11,6 +11,19 @@ from db.changes.recording import Actor
 from db.changes.undo import UndoResult, undo_batch
 from db.exchange.imports.plan import Plan
 from db.store.engine import Database
+from db.store.translation import QT_TRANSLATE_NOOP, translate
+
+# The words of the report (its sheet names stay as they are): severities and what became of a
+# row, translated where written.
+REPORT_WORDS = {"error": QT_TRANSLATE_NOOP("Import", "error"),
+                "warning": QT_TRANSLATE_NOOP("Import", "warning"),
+                "skip": QT_TRANSLATE_NOOP("Import", "skip"),
+                "conflict": QT_TRANSLATE_NOOP("Import", "conflict")}
+
+
+def _word(code: str) -> str:
+    known = REPORT_WORDS.get(code)
+    return translate("Import", known) if known else code
 
 
 def undo_import(db: Database, batch_id: str, actor: Actor | None = None) -> UndoResult:
@@ -33,16 +46,19 @@ def write_report(plan: Plan, path: str | Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "Problems"
-    ws.append(["severity", "sheet", "row", "column", "message"])
+    ws.append([translate("Import", "severity"), translate("Import", "sheet"),
+               translate("Import", "row"), translate("Import", "column"),
+               translate("Import", "message")])
     for severity, notes in (("error", plan.errors), ("warning", plan.warnings)):
         for note in notes:
-            ws.append([severity, safe(note.sheet), note.row, safe(note.column),
+            ws.append([_word(severity), safe(note.sheet), note.row, safe(note.column),
                        safe(note.message)])
     skipped = wb.create_sheet("Skipped rows")
-    skipped.append(["sheet", "row", "action", "reason"])
+    skipped.append([translate("Import", "sheet"), translate("Import", "row"),
+                    translate("Import", "action"), translate("Import", "reason")])
     for row in plan.rows:
         if row.action in ("skip", "error", "conflict"):
-            skipped.append([safe(row.sheet), row.row, row.action, safe(row.reason)])
+            skipped.append([safe(row.sheet), row.row, _word(row.action), safe(row.reason)])
     for sheet in (ws, skipped):
         sheet.freeze_panes = "A2"
         sheet.column_dimensions["E" if sheet is ws else "D"].width = 90

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from db.store.errors import LiaisonError
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
-KIND_NAMES = {"xlsx": "an Excel workbook", "xlsm": "an Excel workbook",
-              "xlsb": "an Excel binary workbook", "xls": "an Excel 97-2003 workbook",
-              "ods": "an OpenDocument spreadsheet"}
-SAVE_AGAIN = "open it in a spreadsheet program, save it as .xlsx, and import that copy"
+# What each format is, as a sentence names it; translated where it is shown.
+KIND_NAMES = {"xlsx": QT_TRANSLATE_NOOP("Reading", "an Excel workbook"),
+              "xlsm": QT_TRANSLATE_NOOP("Reading", "an Excel workbook"),
+              "xlsb": QT_TRANSLATE_NOOP("Reading", "an Excel binary workbook"),
+              "xls": QT_TRANSLATE_NOOP("Reading", "an Excel 97-2003 workbook"),
+              "ods": QT_TRANSLATE_NOOP("Reading", "an OpenDocument spreadsheet")}
 
 
 class UnreadableFile(LiaisonError):
@@ -24,7 +27,7 @@ class ReadCancelled(LiaisonError, InterruptedError):
     is (desktop.tasks treats it as a quiet cancel)."""
 
     def __init__(self) -> None:
-        super().__init__("Reading the file was cancelled.")
+        super().__init__(translate("Reading", "Reading the file was cancelled."))
 
 
 @dataclass(frozen=True)
@@ -52,15 +55,23 @@ class Table:
 
 
 def not_spreadsheet(name: str, what: str | None = None) -> UnreadableFile:
-    it_is = f"is {what}, not a spreadsheet" if what else "is not a spreadsheet"
-    return UnreadableFile(f"“{name}” {it_is}; Liaison reads Excel (.xlsx, .xlsm, .xls), "
-                          "OpenDocument (.ods) and text (.csv, .tsv) files.")
+    """`what`: what the file is instead ("a PDF document"), marked for the catalog."""
+    if what:
+        return UnreadableFile(translate(
+            "Reading", "“{name}” is {what}, not a spreadsheet; Liaison reads Excel (.xlsx, "
+                       ".xlsm, .xls), OpenDocument (.ods) and text (.csv, .tsv) files.").format(
+            name=name, what=translate("Reading", what)))
+    return UnreadableFile(translate(
+        "Reading", "“{name}” is not a spreadsheet; Liaison reads Excel (.xlsx, .xlsm, .xls), "
+                   "OpenDocument (.ods) and text (.csv, .tsv) files.").format(name=name))
 
 
 def damaged(name: str, kind: str) -> UnreadableFile:
-    return UnreadableFile(f"“{name}” could not be read as {KIND_NAMES.get(kind, kind)}: it may be "
-                          f"damaged or written by a program Liaison does not understand; "
-                          f"{SAVE_AGAIN}.")
+    what = translate("Reading", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+    return UnreadableFile(translate(
+        "Reading", "“{name}” could not be read as {what}: it may be damaged or written by a "
+                   "program Liaison does not understand; open it in a spreadsheet program, "
+                   "save it as .xlsx, and import that copy.").format(name=name, what=what))
 
 
 class PasswordProtected(UnreadableFile):
@@ -68,8 +79,9 @@ class PasswordProtected(UnreadableFile):
 
 
 def password_protected(name: str) -> UnreadableFile:
-    return PasswordProtected(f"“{name}” is protected by a password; open it in a spreadsheet "
-                              "program, save a copy without the password, and import that copy.")
+    return PasswordProtected(translate(
+        "Reading", "“{name}” is protected by a password; open it in a spreadsheet program, save "
+                   "a copy without the password, and import that copy.").format(name=name))
 
 
 def is_panic(exc: BaseException) -> bool:

@@ -21,7 +21,6 @@ from typing import IO, Any
 from db.exchange.reading import readers_csv, readers_xlsx
 from db.exchange.reading.read_types import (
     KIND_NAMES,
-    SAVE_AGAIN,
     CellError,
     PasswordProtected,
     ReadCancelled,
@@ -33,6 +32,7 @@ from db.exchange.reading.read_types import (
     not_spreadsheet,
     password_protected,
 )
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["CellError", "ReadCancelled", "SheetInfo", "SourceFile", "Table", "UnreadableFile",
            "open_source"]
@@ -48,9 +48,14 @@ CANCEL_EVERY = 4096
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-OTHER_FORMATS = {b"%PDF": "a PDF document", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
-                 b"GIF8": "a GIF image", b"Rar!": "a RAR archive", b"7z\xbc\xaf": "a 7-Zip archive",
-                 b"\x1f\x8b": "a gzip archive", b"{\\rtf": "an RTF document"}
+OTHER_FORMATS = {b"%PDF": QT_TRANSLATE_NOOP("Reading", "a PDF document"),
+                 b"\x89PNG": QT_TRANSLATE_NOOP("Reading", "a PNG image"),
+                 b"\xff\xd8\xff": QT_TRANSLATE_NOOP("Reading", "a JPEG image"),
+                 b"GIF8": QT_TRANSLATE_NOOP("Reading", "a GIF image"),
+                 b"Rar!": QT_TRANSLATE_NOOP("Reading", "a RAR archive"),
+                 b"7z\xbc\xaf": QT_TRANSLATE_NOOP("Reading", "a 7-Zip archive"),
+                 b"\x1f\x8b": QT_TRANSLATE_NOOP("Reading", "a gzip archive"),
+                 b"{\\rtf": QT_TRANSLATE_NOOP("Reading", "an RTF document")}
 # The extensions calamine picks its reader by; any other name is read from memory.
 CALAMINE_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xlsm": (".xlsx", ".xlsm"), "xlsb": (".xlsb",),
                      "xls": (".xls",), "ods": (".ods",)}
@@ -65,23 +70,30 @@ def open_source(path: str | Path) -> SourceFile:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise UnreadableFile(f"“{name}” is a folder, not a spreadsheet file.")
+            raise UnreadableFile(translate(
+                "Reading", "“{name}” is a folder, not a spreadsheet file.").format(name=name))
         with path.open("rb") as handle:
             head = handle.read(8)
     except FileNotFoundError:
-        raise UnreadableFile(f"“{name}” was not found; it may have been moved or "
-                             "deleted.") from None
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” was not found; it may have been moved or deleted.").format(
+            name=name)) from None
     except PermissionError:
-        raise UnreadableFile(f"Liaison is not allowed to read “{name}”.") from None
+        raise UnreadableFile(translate("Reading", "Liaison is not allowed to read “{name}”.")
+                             .format(name=name)) from None
     except OSError as exc:
-        raise UnreadableFile(f"“{name}” could not be read ({exc.strerror or 'the system refused'}"
-                             ").") from None
+        raise UnreadableFile(translate("Reading", "“{name}” could not be read ({reason}).").format(
+            name=name, reason=exc.strerror or translate("Reading", "the system refused"))
+        ) from None
     if size == 0:
-        raise UnreadableFile(f"“{name}” is empty (0 bytes), so it holds no spreadsheet.")
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” is empty (0 bytes), so it holds no spreadsheet.").format(
+            name=name))
     if size > MAX_FILE_BYTES:
-        raise UnreadableFile(f"“{name}” is {size / 2**20:,.0f} MB, larger than the "
-                             f"{MAX_FILE_MB} MB Liaison imports; split it into smaller files "
-                             "and import them one at a time.")
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” is {size:,.0f} MB, larger than the {limit} MB Liaison imports; "
+                       "split it into smaller files and import them one at a time.").format(
+            name=name, size=size / 2**20, limit=MAX_FILE_MB))
     if head.startswith(ZIP_MAGIC):
         return _open_package(path)
     if head.startswith(OLE2_MAGIC):
@@ -98,9 +110,10 @@ def _open_package(path: Path) -> SourceFile:
         package = zipfile.ZipFile(path)
         infos = package.infolist()
     except Exception:  # BadZipFile, truncated files, unsupported zip features: all damage
-        raise UnreadableFile(f"“{name}” is damaged or incomplete (perhaps a download that did "
-                             "not finish), so it cannot be unpacked; ask for a fresh "
-                             "copy.") from None
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” is damaged or incomplete (perhaps a download that did not "
+                       "finish), so it cannot be unpacked; ask for a fresh copy.").format(
+            name=name)) from None
     try:
         kind = _package_kind(package, infos, name)
         if kind in ("xlsx", "xlsm") and readers_xlsx.utf16_parts(package):
@@ -119,8 +132,9 @@ def _open_package(path: Path) -> SourceFile:
         raise
     except Exception:  # a part that cannot be unpacked or parsed
         package.close()
-        raise UnreadableFile(f"“{name}” is damaged, so it cannot be unpacked; ask for a fresh "
-                             "copy.") from None
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” is damaged, so it cannot be unpacked; ask for a fresh copy.")
+            .format(name=name)) from None
 
 
 def _package_kind(package: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> str:
@@ -128,29 +142,35 @@ def _package_kind(package: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: 
     # at the declared size; calamine unpacks with the same limits).
     unpacked = sum(info.file_size for info in infos)
     if unpacked > MAX_UNPACKED_BYTES:
-        raise UnreadableFile(f"“{name}” unpacks to {unpacked / 2**20:,.0f} MB, far more than a "
-                             "spreadsheet Liaison can import; it may be damaged or made to "
-                             "exhaust memory.")
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” unpacks to {size:,.0f} MB, far more than a spreadsheet Liaison "
+                       "can import; it may be damaged or made to exhaust memory.").format(
+            name=name, size=unpacked / 2**20))
     if any(info.file_size > RATIO_FROM and info.file_size > MAX_RATIO * max(info.compress_size, 1)
            for info in infos):
-        raise UnreadableFile(f"“{name}” holds a part that unpacks to hundreds of times its size, "
-                             "as files made to exhaust memory do, so Liaison does not open it.")
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” holds a part that unpacks to hundreds of times its size, as "
+                       "files made to exhaust memory do, so Liaison does not open it.").format(
+            name=name))
     kind = readers_xlsx.package_kind(package, readers_xlsx.member_names(package))
     if kind in KIND_NAMES:
         return kind
     if kind == readers_xlsx.NUMBERS:
-        raise UnreadableFile(f"“{name}” is an Apple Numbers document; export it from Numbers as "
-                             "Excel (.xlsx) and import that file.")
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” is an Apple Numbers document; export it from Numbers as Excel "
+                       "(.xlsx) and import that file.").format(name=name))
     if kind:
         raise not_spreadsheet(name, kind)
     inside = [info.filename for info in infos if info.filename.lower().endswith(
         SPREADSHEET_SUFFIXES)]
     if inside and not name.lower().endswith(SPREADSHEET_SUFFIXES):
-        raise UnreadableFile(f"“{name}” is a zip archive holding “{inside[0]}”; unpack it and "
-                             "import that file.")
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” is a zip archive holding “{inside}”; unpack it and import that "
+                       "file.").format(name=name, inside=inside[0]))
     if not infos or all(info.file_size == 0 for info in infos):
-        raise UnreadableFile(f"“{name}” is an empty zip archive, not a spreadsheet.")
-    raise not_spreadsheet(name, "a zip archive")
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” is an empty zip archive, not a spreadsheet.").format(name=name))
+    raise not_spreadsheet(name, QT_TRANSLATE_NOOP("Reading", "a zip archive"))
 
 
 def _open_ole2(path: Path) -> SourceFile:
@@ -163,9 +183,11 @@ def _open_ole2(path: Path) -> SourceFile:
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise password_protected(path.name) from None
         if "WordDocument".encode("utf-16-le") in data:
-            raise not_spreadsheet(path.name, "a Word document") from None
+            raise not_spreadsheet(path.name, QT_TRANSLATE_NOOP("Reading", "a Word document")
+                                  ) from None
         if "PowerPoint Document".encode("utf-16-le") in data:
-            raise not_spreadsheet(path.name, "a PowerPoint presentation") from None
+            raise not_spreadsheet(path.name, QT_TRANSLATE_NOOP(
+                "Reading", "a PowerPoint presentation")) from None
         raise
 
 
@@ -174,13 +196,17 @@ def _open_text(path: Path) -> SourceFile:
     data = path.read_bytes()
     start = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<!doctype html", b"<html")) or b"<table" in start:
-        raise UnreadableFile(f"“{name}” is a web page (HTML) rather than a spreadsheet; "
-                             f"{SAVE_AGAIN}.")
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” is a web page (HTML) rather than a spreadsheet; open it in a "
+                       "spreadsheet program, save it as .xlsx, and import that copy.").format(
+            name=name))
     if b"urn:schemas-microsoft-com:office:spreadsheet" in start:
-        raise UnreadableFile(f"“{name}” is an Excel 2003 XML spreadsheet, which Liaison does not "
-                             f"read; {SAVE_AGAIN}.")
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” is an Excel 2003 XML spreadsheet, which Liaison does not read; "
+                       "open it in a spreadsheet program, save it as .xlsx, and import that "
+                       "copy.").format(name=name))
     if start.startswith(b"<?xml"):
-        raise not_spreadsheet(name, "an XML file")
+        raise not_spreadsheet(name, QT_TRANSLATE_NOOP("Reading", "an XML file"))
     encoding = readers_csv.detect_encoding(data)
     sample = readers_csv.decode(data[: 4 * readers_csv.SAMPLE], encoding)
     if readers_csv.looks_binary(sample):
@@ -247,8 +273,11 @@ class SourceFile:
                        if meta.typ != chart)
         if not sheets:
             book.close()
-            what = "only charts" if metadata else "no sheets"
-            raise UnreadableFile(f"“{name}” contains {what}, so there is nothing to import.")
+            raise UnreadableFile((translate(
+                "Reading", "“{name}” contains only charts, so there is nothing to import.")
+                if metadata else translate(
+                "Reading", "“{name}” contains no sheets, so there is nothing to import.")
+            ).format(name=name))
         source = cls(path, kind, sheets)
         source._book = book
         source._package = package
@@ -314,11 +343,17 @@ class SourceFile:
         if any(info.name == sheet for info in self.sheets):
             return sheet
         names = [f"“{info.name}”" for info in self.sheets]
-        listed = (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0])
         if len(names) > 12:
-            listed = ", ".join(names[:10]) + f" and {len(names) - 10} more"
-        raise UnreadableFile(f"“{self.path.name}” has no sheet named “{sheet}”; its sheets are "
-                             f"{listed}.")
+            listed = translate("Reading", "{names} and {count} more").format(
+                names=", ".join(names[:10]), count=len(names) - 10)
+        elif len(names) > 1:
+            listed = translate("Reading", "{names} and {last}").format(
+                names=", ".join(names[:-1]), last=names[-1])
+        else:
+            listed = names[0]
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” has no sheet named “{sheet}”; its sheets are {sheets}.").format(
+            name=self.path.name, sheet=sheet, sheets=listed))
 
     def _read_text(self, limit: int | None,
                    check_cancel: Callable[[], None]) -> tuple[list[list[Any]], bool]:
@@ -328,11 +363,13 @@ class SourceFile:
             return readers_csv.read_rows(text, self.delimiter, limit, check_cancel)
         except csv.Error as exc:
             line = getattr(exc, "line", 0)
-            reason = ("a field runs on for more than 131,072 characters, which usually means a "
-                      "quotation mark is never closed" if "field larger" in str(exc)
-                      else "the text is not laid out as a table")
-            raise UnreadableFile(f"“{self.path.name}” could not be read at line {line}: "
-                                 f"{reason}.") from None
+            text = (translate("Reading", "“{name}” could not be read at line {line}: a field runs "
+                                         "on for more than 131,072 characters, which usually "
+                                         "means a quotation mark is never closed.")
+                    if "field larger" in str(exc)
+                    else translate("Reading", "“{name}” could not be read at line {line}: the "
+                                              "text is not laid out as a table."))
+            raise UnreadableFile(text.format(name=self.path.name, line=line)) from None
 
     def _read_sheet(self, name: str, limit: int | None,
                     check_cancel: Callable[[], None]) -> tuple[list[list[Any]], bool]:
@@ -348,8 +385,10 @@ class SourceFile:
         problems = scan.problems if scan is not None else {}
         if not height and not problems and scan is not None and readers_xlsx.has_values(
                 self._opener(name)):
-            raise UnreadableFile(f"Liaison could not read the cells of sheet “{name}” in "
-                                 f"“{self.path.name}”; {SAVE_AGAIN}.")
+            raise UnreadableFile(translate(
+                "Reading", "Liaison could not read the cells of sheet “{sheet}” in “{name}”; open "
+                           "it in a spreadsheet program, save it as .xlsx, and import that copy.")
+                .format(sheet=name, name=self.path.name))
         check_cancel()
         rows: list[list[Any]] = []
         if height:
@@ -404,11 +443,12 @@ class SourceFile:
     def _check_extent(self, name: str, rows: int, columns: int) -> None:
         if rows * columns > MAX_CELLS:
             corner = f"{readers_xlsx.column_letters(columns)}{rows}"
-            raise UnreadableFile(
-                f"Sheet “{name}” in “{self.path.name}” has cells spread from A1 to {corner}, "
-                f"more than the {MAX_CELLS // 1_000_000} million cells Liaison imports from one "
-                "sheet; delete the stray cells far below or to the right of your data, save, "
-                "and import again.")
+            raise UnreadableFile(translate(
+                "Reading", "Sheet “{sheet}” in “{name}” has cells spread from A1 to {corner}, "
+                           "more than the {limit} million cells Liaison imports from one sheet; "
+                           "delete the stray cells far below or to the right of your data, save, "
+                           "and import again.").format(
+                sheet=name, name=self.path.name, corner=corner, limit=MAX_CELLS // 1_000_000))
 
     def _calamine_sheet(self, name: str) -> Any:
         if self._sheet is not None and self._sheet[0] == name:
@@ -424,8 +464,10 @@ class SourceFile:
         return sheet
 
     def _sheet_damaged(self, name: str) -> UnreadableFile:
-        return UnreadableFile(f"Sheet “{name}” in “{self.path.name}” could not be read: the "
-                              f"file may be damaged; {SAVE_AGAIN}.")
+        return UnreadableFile(translate(
+            "Reading", "Sheet “{sheet}” in “{name}” could not be read: the file may be damaged; "
+                       "open it in a spreadsheet program, save it as .xlsx, and import that "
+                       "copy.").format(sheet=name, name=self.path.name))
 
 
 def _blanks_to_none(rows: list[list[Any]], check_cancel: Callable[[], None]) -> None:

@@ -35,12 +35,15 @@ import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
 from db.exchange.workbook import column_letter
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 CHUNK = 1 << 18  # small enough that the searches over a chunk run in cache
 METADATA_LIMIT = 32 << 20
-NO_SAVED_VALUE = ("The cell holds a formula with no saved value; open the file in a spreadsheet "
-                  "program, save it, and import again.")
-SOME_ERROR = "The cell holds an error."
+# What is wrong with a cell, as the import reports it (translated when a cell is found).
+NO_SAVED_VALUE = QT_TRANSLATE_NOOP("Reading", "The cell holds a formula with no saved value; "
+                                              "open the file in a spreadsheet program, save it, "
+                                              "and import again.")
+SOME_ERROR = QT_TRANSLATE_NOOP("Reading", "The cell holds an error.")
 
 _ROOT_TAG = re.compile(rb"<([\w.-]+:)?(worksheet|dialogsheet|macrosheet|chartsheet)\b")
 _QUOTE = re.compile(rb"""xmlns(?::[\w.-]+)?\s*=\s*(["'])""")
@@ -56,7 +59,9 @@ class ScanFailed(ValueError):
 
 
 def error_message(code: str) -> str:
-    return f"The cell holds the error {code}." if code else SOME_ERROR
+    if code:
+        return translate("Reading", "The cell holds the error {code}.").format(code=code)
+    return translate("Reading", SOME_ERROR)
 
 
 def column_number(letters: str) -> int:
@@ -152,21 +157,21 @@ OOXML_TYPES = (  # the main part's content type → format, or what the package 
     ("ms-excel.addin.macroenabled.main", "xlsm"),
     ("spreadsheetml.sheet.main", "xlsx"),
     ("spreadsheetml.template.main", "xlsx"),
-    ("wordprocessingml.", "a Word document"),
-    ("presentationml.", "a PowerPoint presentation"),
+    ("wordprocessingml.", QT_TRANSLATE_NOOP("Reading", "a Word document")),
+    ("presentationml.", QT_TRANSLATE_NOOP("Reading", "a PowerPoint presentation")),
 )
-NUMBERS = "an Apple Numbers document"
+NUMBERS = "an Apple Numbers document"  # a code: readers.py says what to do with one
 
 
 def package_kind(book: zipfile.ZipFile, names: dict[str, str]) -> str:
     """"xlsx", "xlsm", "xlsb" or "ods"; otherwise what the package is instead ("a Word
-    document"…), or "" when nothing says."""
+    document"…, in English, marked for the catalog), or "" when nothing says."""
     if "mimetype" in names:
         mimetype = book.read(names["mimetype"])[:100].decode("ascii", "replace")
         if "opendocument.spreadsheet" in mimetype:
             return "ods"
         if "opendocument" in mimetype:
-            return "an OpenDocument file of another kind"
+            return QT_TRANSLATE_NOOP("Reading", "an OpenDocument file of another kind")
     if "[content_types].xml" in names:
         content_type = main_content_type(book, names)
         for known, kind in OOXML_TYPES:
@@ -366,7 +371,8 @@ def _scan_segment(segment: bytes, needles: _Needles, scan: SheetScan) -> bool:
             kind = _TYPE.search(cell)
             if kind and kind.group(1) == b"str" and needles.value_start in match.group():
                 continue  # the saved value is an empty string
-            complete = _record(scan, cell, NO_SAVED_VALUE, replace=True) and complete
+            complete = _record(scan, cell, translate("Reading", NO_SAVED_VALUE),
+                               replace=True) and complete
     position = segment.find(needles.error)
     while position >= 0:
         start = segment.rfind(b"<", 0, position)
@@ -457,7 +463,7 @@ def _problem_of(cell: ET.Element) -> str | None:
     if kind == "e" and text:
         return error_message(text)
     if "f" in children and not text and not (kind == "str" and value is not None):
-        return NO_SAVED_VALUE
+        return translate("Reading", NO_SAVED_VALUE)
     if kind == "e":
-        return SOME_ERROR
+        return translate("Reading", SOME_ERROR)
     return None

@@ -12,6 +12,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any, Literal
 
 from db.changes.fields import FieldInvalid
+from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 DayOrder = Literal["dayfirst", "monthfirst"] | None
 
@@ -43,6 +44,17 @@ _MONTH_NAME_DAY = re.compile(r"^([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 
 
+# The months, as the message about an ambiguous date names them ("3 April or 4 March").
+MONTH_NAMES = (QT_TRANSLATE_NOOP("Reading", "January"), QT_TRANSLATE_NOOP("Reading", "February"),
+               QT_TRANSLATE_NOOP("Reading", "March"), QT_TRANSLATE_NOOP("Reading", "April"),
+               QT_TRANSLATE_NOOP("Reading", "May"), QT_TRANSLATE_NOOP("Reading", "June"),
+               QT_TRANSLATE_NOOP("Reading", "July"), QT_TRANSLATE_NOOP("Reading", "August"),
+               QT_TRANSLATE_NOOP("Reading", "September"),
+               QT_TRANSLATE_NOOP("Reading", "October"),
+               QT_TRANSLATE_NOOP("Reading", "November"),
+               QT_TRANSLATE_NOOP("Reading", "December"))
+
+
 class AmbiguousDate(FieldInvalid):
     """Day and month could be either way round and the user has not said which comes first."""
 
@@ -51,7 +63,8 @@ def _make(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise FieldInvalid(f"“{text}” is not a real date.") from None
+        raise FieldInvalid(translate("Reading", "“{value}” is not a real date.").format(
+            value=text)) from None
 
 
 def _year(text: str) -> int:
@@ -75,8 +88,10 @@ def day_order_evidence(text: str) -> DayOrder:
     return None
 
 
-def parse_date(value: Any, order: DayOrder = None, label: str = "The date") -> date | None:
-    """A date from a date cell or text in a common format; None for an empty cell."""
+def parse_date(value: Any, order: DayOrder = None,
+               label: str = QT_TRANSLATE_NOOP("Validation", "The date")) -> date | None:
+    """A date from a date cell or text in a common format; None for an empty cell. `label`
+    names the date in messages: English, marked with QT_TRANSLATE_NOOP("Validation", ...)."""
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -84,10 +99,13 @@ def parse_date(value: Any, order: DayOrder = None, label: str = "The date") -> d
     if isinstance(value, date):
         return value
     if isinstance(value, bool | time | timedelta):
-        raise FieldInvalid(f"{label} “{value}” is not a date.")
+        raise FieldInvalid(translate("Reading", "{label} “{value}” is not a date.").format(
+            label=translate("Validation", label), value=value))
     if isinstance(value, int | float):
-        raise FieldInvalid(f"{label} is the number {value:g}, not a date; format the column "
-                           "as dates or write them as YYYY-MM-DD.")
+        raise FieldInvalid(translate(
+            "Reading", "{label} is the number {value:g}, not a date; format the column as dates "
+                       "or write them as YYYY-MM-DD.").format(
+            label=translate("Validation", label), value=value))
     text = " ".join(str(value).split())
     if not text:
         return None
@@ -105,9 +123,11 @@ def parse_date(value: Any, order: DayOrder = None, label: str = "The date") -> d
         if evidence == "monthfirst":
             return _make(year, first, second, text)
         if order is None:
-            raise AmbiguousDate(
-                f"{label} “{text}” could be {first} {_month_name(second)} or "
-                f"{second} {_month_name(first)}; say whether the day or the month comes first.")
+            raise AmbiguousDate(translate(
+                "Reading", "{label} “{value}” could be {one} or {other}; say whether the day or "
+                           "the month comes first.").format(
+                label=translate("Validation", label), value=text,
+                one=_day_and_month(first, second), other=_day_and_month(second, first)))
         if order == "dayfirst":
             return _make(year, second, first, text)
         return _make(year, first, second, text)
@@ -120,12 +140,16 @@ def parse_date(value: Any, order: DayOrder = None, label: str = "The date") -> d
         month = MONTHS.get(match.group(1).rstrip("."))
         if month:
             return _make(int(match.group(3)), month, int(match.group(2)), text)
-    raise FieldInvalid(f"{label} “{text}” is not a date Liaison can read; write it as "
-                       "YYYY-MM-DD (for example 2024-06-27).")
+    raise FieldInvalid(translate(
+        "Reading", "{label} “{value}” is not a date Liaison can read; write it as YYYY-MM-DD "
+                   "(for example 2024-06-27).").format(label=translate("Validation", label),
+                                                       value=text))
 
 
-def _month_name(number: int) -> str:
-    return date(2000, number, 1).strftime("%B") if 1 <= number <= 12 else str(number)
+def _day_and_month(day: int, month: int) -> str:
+    """“3 April”, in the current language (a month beyond 12 is shown as its number)."""
+    name = translate("Reading", MONTH_NAMES[month - 1]) if 1 <= month <= 12 else str(month)
+    return translate("Reading", "{day} {month}").format(day=day, month=name)
 
 
 def as_text(value: Any) -> Any:
