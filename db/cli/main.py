@@ -288,17 +288,22 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from db.services.organizations import OrganizationFilter, list_organizations
-    from db.services.people import PersonFilter, list_people
+    from db.search.names import search_names
 
     db = _open(args)
-    orgs = list_organizations(db, OrganizationFilter(query=args.query), limit=args.limit)
-    people = list_people(db, PersonFilter(query=args.query), limit=args.limit)
-    hits = [{"kind": "organization", "id": o.id, "name": o.name, "abbreviation": o.abbreviation,
-             "country": o.country} for o in orgs.items]
-    hits += [{"kind": "person", "id": p.id, "name": p.name, "title": p.title,
-              "country": p.nationality} for p in people.items]
-    hits = hits[: args.limit]
+    # The search box's ranking (db/search/names.py): exact names and abbreviations first,
+    # the office's own partners before parties it never dealt with.
+    hits: list[dict[str, Any]] = []
+    for name_hit in search_names(db, args.query, limit=max(1, args.limit)):
+        found: dict[str, Any] = {"kind": name_hit.kind, "id": name_hit.id,
+                                 "name": name_hit.name}
+        if name_hit.kind == "organization":
+            found["abbreviation"] = name_hit.abbreviation
+        else:
+            found["title"] = name_hit.detail
+        found.update(country=name_hit.country, name_zh=name_hit.name_zh,
+                     matched=name_hit.matched)
+        hits.append(found)
     if args.json:
         json.dump({"query": args.query, "results": hits}, out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -130,3 +130,34 @@ def sort_keys(names: dict[str, Any]) -> dict[str, str]:
         shown = next((names.get(field) for field in order if names.get(field)), None)
         keys[f"sort_{preference}"] = sort_key(shown)
     return keys
+
+
+def query_forms(query: str) -> list[str]:
+    """What a typed query is looked for as: folded, and — when it is Latin letters, as pinyin
+    may be typed — with tone numbers and spaces taken out ("yue4 nan2" → "yuenan")."""
+    folded = fold(query)
+    if not folded:
+        return []
+    forms = [folded]
+    if folded.isascii() and any(ch.isalpha() for ch in folded):
+        bare = "".join(ch for ch in folded if ch.isalpha())
+        if bare and bare not in forms and (" " in folded or any(ch.isdigit() for ch in folded)):
+            forms.append(bare)
+    return forms
+
+
+def name_matches(column: Any, query: str) -> Any:
+    """A SQL condition: the folded names in `column` (search_text) match the query the way a
+    list filter should — a Chinese query anywhere in a name (Chinese has no spaces), a Latin
+    one at the start of a word, so "ANC" finds the ANC and not every "Alliance"."""
+    from sqlalchemy import false, or_
+
+    conditions = []
+    for form in query_forms(query):
+        if has_han(form) or not form.isascii():
+            conditions.append(column.contains(form, autoescape=True))
+        else:
+            conditions.extend((column.startswith(form, autoescape=True),
+                               column.contains(" " + form, autoescape=True),
+                               column.contains("\n" + form, autoescape=True)))
+    return or_(*conditions) if conditions else false()

@@ -1,8 +1,12 @@
 """Find organizations and people by any name, alias or abbreviation, as the user types.
 
-Candidates come from SQL (a LIKE on the folded names every record keeps); ranking happens here: an exact name or
-abbreviation first, then names that start with the query, then words that do, then the rest,
-busier relationships before quieter ones."""
+Candidates come from SQL (the folded names every record keeps, with the pinyin of Chinese
+names: a Chinese query anywhere in a name, a Latin one at the start of a word); ranking happens
+here, defined once for the search box, `liaison search` and the completers: an exact name or
+abbreviation first, then names that start with the query, then words that do, then the rest;
+within each, the office's own partners first — a higher relationship level, a more recent
+contact, more interactions — before parties it has never dealt with, and among those a party
+in government before one in opposition."""
 
 from __future__ import annotations
 
@@ -10,12 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, case, select
 from sqlalchemy.orm import Session
 
 from db.models import Country, Organization, Person
-from db.models.folding import fold
+from db.models.folding import fold, name_matches, pinyin_forms, query_forms, sort_key
+from db.models.vocabulary import RELATIONSHIP_LEVELS
 from db.store.engine import Database
+from db.store.translation import CHINESE, language
 
 Kind = Literal["organization", "person"]
 CANDIDATES = 300
@@ -36,65 +42,92 @@ class NameHit:
     rank: int
 
 
-def _rank(query: str, names: Iterable[str | None]) -> tuple[int, str]:
-    wanted = fold(query)
+def _rank(forms: list[str], names: Iterable[str | None]) -> tuple[int, str]:
+    """How well a record's names match the query (0 exact, 1 a name starts with it, 2 a word
+    does, 3 anywhere), and the name that matched best. A Chinese name matched through its
+    pinyin (a line of `search_text`) ranks like the name itself."""
     best = (9, "")
-    for name in names:
-        if not name:
-            continue
+    pinyin_of: dict[str, str] = {}
+    shown = [name for name in names if name]
+    for name in shown:
         folded = fold(name)
-        if folded == wanted:
-            rank = 0
-        elif folded.startswith(wanted):
-            rank = 1
-        elif any(word.startswith(wanted) for word in folded.split()):
-            rank = 2
-        elif wanted in folded:
-            rank = 3
-        else:
-            continue
-        if rank < best[0]:
-            best = (rank, name)
+        for form in pinyin_forms(folded):
+            pinyin_of.setdefault(form, name)
+    for name, folded in [*((n, fold(n)) for n in shown), *((n, f) for f, n in
+                                                          pinyin_of.items())]:
+        for wanted in forms:
+            if folded == wanted:
+                rank = 0
+            elif folded.startswith(wanted):
+                rank = 1
+            elif any(word.startswith(wanted) for word in folded.split()):
+                rank = 2
+            elif wanted in folded:
+                rank = 3
+            else:
+                continue
+            if rank < best[0]:
+                best = (rank, name)
     return best
 
 
+# Among records the office has no relation with, a party in government before one in
+# opposition: "CPC" means the governing Communist Party of China before Canada's opposition.
+STANDING_BY_STATUS = {"governing": 3, "coalition": 2, "opposition": 1}
+
+
+def _standing(record: Any) -> tuple[int, int, int, int]:
+    """The office's own partners before parties it has never dealt with: a higher relationship
+    level, then a more recent contact, then more interactions, then a party in government
+    (larger sorts first)."""
+    level = getattr(record, "level", None)
+    rank = list(RELATIONSHIP_LEVELS).index(level) + 1 if level in RELATIONSHIP_LEVELS else 0
+    last = record.last_contact.toordinal() if record.last_contact else 0
+    status = STANDING_BY_STATUS.get(getattr(record, "status", None) or "", 0)
+    return rank, last, record.interaction_count or 0, status
+
+
 def _candidates(session: Session, model: Any, country_column: Any,
-                folded: str) -> Sequence[Row[Any, str | None]]:
-    """Live records whose folded names contain the query, busiest first."""
+                query: str) -> Sequence[Row[Any, str | None, str | None]]:
+    """Live records whose folded names match the query, the office's partners first."""
+    order = [case({code: n for n, code in enumerate(RELATIONSHIP_LEVELS, start=1)},
+                  value=model.level, else_=0).desc()] if hasattr(model, "level") else []
     return session.execute(
-        select(model, Country.name_en)
+        select(model, Country.name_en, Country.name_zh)
         .outerjoin(Country, Country.code == country_column)
-        .where(model.deleted_at.is_(None), model.search_text.contains(folded, autoescape=True))
-        .order_by(model.interaction_count.desc()).limit(CANDIDATES)
+        .where(model.deleted_at.is_(None), name_matches(model.search_text, query))
+        .order_by(*order, model.last_contact.desc().nulls_last(),
+                  model.interaction_count.desc()).limit(CANDIDATES)
     ).all()
 
 
 def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organization", "person"),
                  limit: int = 20) -> list[NameHit]:
     query = query.strip()
-    if not query:
+    forms = query_forms(query)
+    if not forms:
         return []
-    folded = fold(query)
-    if not folded:
-        return []
+    chinese = language() == CHINESE
     hits: list[tuple[Any, ...]] = []
     with db.reading() as session:
         if "organization" in kinds:
-            for org, country_name in _candidates(session, Organization, Organization.country_code,
-                                                 folded):
-                rank, matched = _rank(query, [org.abbreviation, org.name, org.name_en,
+            for org, country_en, country_zh in _candidates(session, Organization,
+                                                           Organization.country_code, query):
+                rank, matched = _rank(forms, [org.abbreviation, org.name, org.name_en,
                                               org.name_zh, *(org.aliases or [])])
-                hits.append((rank, -(org.interaction_count or 0), NameHit(
+                hits.append((rank, _standing(org), NameHit(
                     "organization", org.id, org.name, org.name_en, org.name_zh,
-                    org.abbreviation, org.country_code, country_name, org.kind, matched or org.name,
-                    rank)))
+                    org.abbreviation, org.country_code,
+                    (country_zh if chinese and country_zh else country_en), org.kind,
+                    matched or org.name, rank)))
         if "person" in kinds:
-            for person, country_name in _candidates(session, Person, Person.nationality, folded):
-                rank, matched = _rank(query, [person.name, person.name_en, person.name_zh,
+            for person, country_en, country_zh in _candidates(session, Person,
+                                                              Person.nationality, query):
+                rank, matched = _rank(forms, [person.name, person.name_en, person.name_zh,
                                               *(person.aliases or [])])
-                hits.append((rank, -(person.interaction_count or 0), NameHit(
+                hits.append((rank, _standing(person), NameHit(
                     "person", person.id, person.name, person.name_en, person.name_zh, None,
-                    person.nationality, country_name, person.title, matched or person.name,
-                    rank)))
-    hits.sort(key=lambda h: (h[0], h[1], h[2].name.casefold()))
+                    person.nationality, (country_zh if chinese and country_zh else country_en),
+                    person.title, matched or person.name, rank)))
+    hits.sort(key=lambda h: (h[0], tuple(-n for n in h[1]), sort_key(h[2].name)))
     return [hit for _, _, hit in hits[:limit]]

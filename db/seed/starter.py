@@ -39,12 +39,14 @@ class StarterProgress:
     done: int
     total: int
     created: int
+    named: int = 0  # organizations given a Chinese name or short forms (on the last step)
 
 
 @dataclass(frozen=True)
 class StarterResult:
     created: int
     already_present: int
+    named: int = 0  # organizations given a Chinese name or Chinese short forms
 
 
 def read_rows() -> list[dict[str, str]]:
@@ -87,12 +89,15 @@ def load_starter(db: Database, actor: Actor | None = None,
                 extra=[{"external_ref": f"partyfacts:{row['partyfacts_id']}"} for row in chunk])
             created += len(objects)
             yield StarterProgress(start + len(chunk), len(fresh), created)
-    yield StarterProgress(len(fresh), len(fresh), created)
+        from db.seed.names_zh import apply_names
+
+        named = apply_names(session, actor)
+    yield StarterProgress(len(fresh), len(fresh), created, named)
 
 
 def run_starter(db: Database, actor: Actor | None = None) -> StarterResult:
     total = len(read_rows())
-    created = 0
+    created = named = 0
     for step in load_starter(db, actor):
-        created = step.created
-    return StarterResult(created=created, already_present=total - created)
+        created, named = step.created, step.named
+    return StarterResult(created=created, already_present=total - created, named=named)

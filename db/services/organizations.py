@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from db.changes import recording, registry
 from db.changes.recording import Actor, Page
 from db.models import Country, Organization, Tag, organization_tags
-from db.models.folding import fold
+from db.models.folding import fold, name_matches
 from db.models.vocabulary import POLITICAL_STATUSES, RELATIONSHIP_LEVELS
 from db.services import tags
 from db.store.engine import Database
@@ -70,11 +70,19 @@ class OrganizationRecord:
     updated_at: datetime
     version: int
     deleted_at: datetime | None
+    country_name_zh: str | None = None
+    region_zh: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
         return tuple(n for n in (self.name, self.name_en, self.name_zh, self.abbreviation,
                                  *self.aliases) if n)
+
+    def place(self, chinese: bool) -> tuple[str | None, str | None]:
+        """(country name, region) in Chinese or English."""
+        if chinese:
+            return (self.country_name_zh or self.country_name, self.region_zh or self.region)
+        return self.country_name, self.region
 
 
 @dataclass(frozen=True)
@@ -102,6 +110,8 @@ def _record(session: Session, org: Organization, country_row: Country | None = N
         country=org.country_code,
         country_name=country_row.name_en if country_row else None,
         region=country_row.region if country_row else None,
+        country_name_zh=country_row.name_zh if country_row else None,
+        region_zh=country_row.region_zh if country_row else None,
         status=org.status, ideology=org.ideology, founded=org.founded, website=org.website,
         email=org.email, phone=org.phone, level=org.level, notes=org.notes,
         tags=tag_names if tag_names is not None else tags.tag_names(session, "organization", org.id),
@@ -161,8 +171,7 @@ def filtered(filters: OrganizationFilter) -> Select[Organization, Country]:
     if not filters.include_deleted:
         statement = statement.where(Organization.deleted_at.is_(None))
     if filters.query and fold(filters.query):
-        statement = statement.where(Organization.search_text.contains(fold(filters.query),
-                                                                      autoescape=True))
+        statement = statement.where(name_matches(Organization.search_text, filters.query))
     if filters.countries:
         statement = statement.where(Organization.country_code.in_(filters.countries))
     if filters.regions:
@@ -233,7 +242,9 @@ def list_organizations(db: Database, filters: OrganizationFilter | None = None, 
         rows = session.execute(
             statement.with_only_columns(*Organization.__table__.c,
                                         Country.name_en.label("country_name"),
-                                        Country.region.label("country_region"))
+                                        Country.region.label("country_region"),
+                                        Country.name_zh.label("country_name_zh"),
+                                        Country.region_zh.label("country_region_zh"))
             .order_by(order.nulls_last(), Organization.id).offset(offset).limit(limit)
         ).mappings().all()
         tag_map = tags.tag_names_for(session, "organization", [row["id"] for row in rows])
@@ -251,5 +262,6 @@ def _record_from_row(row: RowMapping, tag_names: tuple[str, ...]) -> Organizatio
         level=row["level"], notes=row["notes"], tags=tag_names, last_contact=row["last_contact"],
         interaction_count=row["interaction_count"] or 0, created_at=row["created_at"],
         updated_at=row["updated_at"], version=row["version"], deleted_at=row["deleted_at"],
+        country_name_zh=row["country_name_zh"], region_zh=row["country_region_zh"],
     )
 

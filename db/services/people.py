@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from db.changes import recording, registry
 from db.changes.recording import Actor, Page
 from db.models import Affiliation, Person, Tag, person_tags
-from db.models.folding import fold
+from db.models.folding import fold, name_matches
 from db.services import tags
 from db.store.engine import Database
 
@@ -125,8 +125,7 @@ def filtered(filters: PersonFilter) -> Select[Any]:
     if not filters.include_deleted:
         statement = statement.where(Person.deleted_at.is_(None))
     if filters.query and fold(filters.query):
-        statement = statement.where(Person.search_text.contains(fold(filters.query),
-                                                                autoescape=True))
+        statement = statement.where(name_matches(Person.search_text, filters.query))
     if filters.organization_id:
         statement = statement.where(Person.id.in_(
             select(Affiliation.person_id).where(

@@ -114,7 +114,10 @@ def test_starter_then_stats_shows_the_register(starter_file: Path) -> None:
     assert stats["counts"]["organizations"] >= 2000
     assert stats["countries_covered"] >= 190
     assert set(stats["regions_covered"]) >= {"Africa", "Americas", "Asia", "Europe", "Oceania"}
-    assert stats["organizations_by_kind"] == {"party": stats["counts"]["organizations"]}
+    # the parties, and the multilateral platforms that come with their Chinese names
+    kinds = stats["organizations_by_kind"]
+    assert set(kinds) == {"party", "party_international", "multilateral"}
+    assert kinds["party"] >= 2000 and sum(kinds.values()) == stats["counts"]["organizations"]
 
 
 def test_starter_twice_adds_nothing(sqlite_path: Path) -> None:
@@ -124,7 +127,7 @@ def test_starter_twice_adds_nothing(sqlite_path: Path) -> None:
     code, second, err = run("--db", str(sqlite_path), "starter")
     assert code == 0, err
     assert "Party Facts" in second and "MIT" in second, "the source is attributed"
-    total = before["counts"]["organizations"]
+    total = before["organizations_by_kind"]["party"]
     assert f"{total} parties added" in first
     assert f"0 parties added, {total} already present" in second
     after = run_json("--db", str(sqlite_path), "stats", "--json")
@@ -138,7 +141,8 @@ def test_starter_on_postgresql(pg_url: str) -> None:
     try:
         with database.reading() as session:
             total, countries = session.execute(text(
-                "SELECT COUNT(*), COUNT(DISTINCT country_code) FROM organizations")).one()
+                "SELECT COUNT(*), COUNT(DISTINCT country_code) FROM organizations "
+                "WHERE kind = 'party'")).one()
     finally:
         database.close()
     assert total >= 2000 and countries >= 190
@@ -146,7 +150,9 @@ def test_starter_on_postgresql(pg_url: str) -> None:
     code, out, _ = run("--db", pg_url, "starter")
     assert code == 0 and f"0 parties added, {total} already present" in out
     found = run_json("--db", pg_url, "search", "中国共产党", "--json")
-    assert [(h["abbreviation"], h["country"]) for h in found["results"]] == [("CPC", "CN")]
+    # the party itself first; the CPC's dialogue with world parties (a platform) after it
+    first = found["results"][0]
+    assert (first["abbreviation"], first["country"]) == ("CPC", "CN")
 
 
 def test_stats_json_on_postgresql(pg_url: str) -> None:
@@ -171,8 +177,19 @@ def test_search_by_abbreviation(starter_file: Path) -> None:
 
 def test_search_by_chinese_name(starter_file: Path) -> None:
     found = run_json("--db", str(starter_file), "search", "中国共产党", "--json")
-    [hit] = found["results"]
+    hit = found["results"][0]  # the exact name first, then names that start with it
     assert hit["name"] == "中国共产党" and hit["abbreviation"] == "CPC" and hit["country"] == "CN"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("CPC", "中国共产党"), ("ANC", "African National Congress"), ("越南", "Dang Cong san Viet Nam"),
+    ("yuenan", "Dang Cong san Viet Nam"), ("古巴", "Partido Comunista de Cuba")])
+def test_search_puts_the_party_meant_first(starter_file: Path, typed: str,
+                                           expected: str) -> None:
+    """The issue's examples: "CPC" is not Canada's Conservatives, "ANC" not a party of Togo
+    or Kenya; one- and two-character Chinese queries and pinyin find the party."""
+    found = run_json("--db", str(starter_file), "search", typed, "--json")
+    assert found["results"][0]["name"] == expected, [h["name"] for h in found["results"]]
 
 
 def test_search_limit_and_text_output(starter_file: Path) -> None:

@@ -79,7 +79,7 @@ def test_load_find_record_find_again_delete_and_undo(
     qtbot.waitUntil(lambda: organizations.model.total > 2000)
 
     # -- find parties by their Chinese, English and native names ---------------------------
-    cpc = find(qtbot, window, context, "共产党", CPC)  # part of the Chinese name
+    cpc = find(qtbot, window, context, "中共", CPC)  # its Chinese short form, as typed in China
     assert cpc.record.name_en == "Communist Party of China"
     assert find(qtbot, window, context, "Communist Party of China", CPC) is cpc  # English
     cpv = find(qtbot, window, context, "Đảng Cộng sản Việt Nam", CPV)  # native, with diacritics
