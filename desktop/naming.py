@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from db.services.reference import CountryInfo
+from db.store.translation import CHINESE, language
 
 ORDERS = {
     "original": ("name", "name_en", "name_zh"),
@@ -35,11 +36,30 @@ def other_names(record: Named, preference: str = "original") -> list[str]:
     return [n for n in names if n and n != shown]
 
 
+def chinese(preference: str) -> bool:
+    """Whether names Liaison itself keeps (countries, regions, tags) show in Chinese: in a
+    Chinese interface, or when Chinese names are preferred."""
+    return preference == "zh" or language() == CHINESE
+
+
 def country_names(countries: Sequence[CountryInfo], preference: str) -> dict[str, str]:
-    """Code → the country's name in the user's preferred script (English when there is no
-    Chinese name)."""
-    return {c.code: (c.name_zh if preference == "zh" and c.name_zh else c.name_en)
-            for c in countries}
+    """Code → the country's name in the user's language or preferred script (English when
+    there is no Chinese name)."""
+    wanted = chinese(preference)
+    return {c.code: (c.name_zh if wanted and c.name_zh else c.name_en) for c in countries}
+
+
+def region_names(countries: Sequence[CountryInfo], preference: str) -> dict[str, str]:
+    """English region → the region's name as shown (in Chinese when `chinese`)."""
+    wanted = chinese(preference)
+    return {c.region: (c.region_zh if wanted and c.region_zh else c.region)
+            for c in countries if c.region}
+
+
+def tag_label(tag: Any, preference: str) -> str:
+    """A tag's name as shown: its Chinese name in Chinese, when it has one."""
+    return str(tag.name_zh) if chinese(preference) and getattr(tag, "name_zh", None) \
+        else str(tag.name)
 
 
 def distinct(names: Sequence[str]) -> list[str]:

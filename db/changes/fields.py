@@ -80,7 +80,7 @@ def split_list(value: Any) -> list[str]:
         return []
     items: Iterable[Any]
     if isinstance(value, str):
-        items = re.split(r"[;\n]", value)
+        items = re.split(r"[;；\n]", value)  # a Chinese input method types ；
     elif isinstance(value, list | tuple | set | frozenset):
         items = value
     else:

@@ -28,6 +28,7 @@ class CountryInfo:
     name_zh: str | None
     region: str | None
     sub_region: str | None
+    region_zh: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class TopicInfo:
 
 def list_countries(session: Session) -> list[CountryInfo]:
     return [
-        CountryInfo(c.code, c.alpha3, c.name_en, c.name_zh, c.region, c.sub_region)
+        CountryInfo(c.code, c.alpha3, c.name_en, c.name_zh, c.region, c.sub_region, c.region_zh)
         for c in session.execute(
             select(Country).where(Country.deleted_at.is_(None)).order_by(Country.name_en)
         ).scalars()

@@ -21,7 +21,7 @@ from desktop import exporting
 from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
-from desktop.naming import display_name, distinct, other_names
+from desktop.naming import chinese, display_name, distinct, other_names
 from desktop.readable import date_text
 from desktop.tasks import Job
 from desktop.views.history import HistoryTab
@@ -201,8 +201,9 @@ class OrganizationPage(RecordPage):
         if record.country:
             country = self.country_names.get(record.country, record.country_name or record.country)
             place = f"<b>{html.escape(country)}</b> ({record.country})"
-            if record.region:
-                place += f", {html.escape(record.region)}"
+            region = record.place(chinese(self.context.name_preference()))[1]
+            if region:
+                place += f", {html.escape(region)}"
             facts.append(place)
         for vocabulary, code in ((ORGANIZATION_KINDS, record.kind),
                                  (POLITICAL_STATUSES, record.status),

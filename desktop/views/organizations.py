@@ -38,7 +38,7 @@ from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
-from desktop.naming import display_name
+from desktop.naming import chinese, display_name, region_names, tag_label
 from desktop.qtmodels.paged import Column, PagedTableModel
 from desktop.widgets.form import combo_value, country_box
 from desktop.widgets.list_state import ListScreen
@@ -62,8 +62,9 @@ def organization_columns(preference: str) -> list[Column]:
         Column("abbreviation", QT_TRANSLATE_NOOP("Columns", "Abbreviation"),
                lambda r: r.abbreviation, "abbreviation"),
         Column("country", QT_TRANSLATE_NOOP("Columns", "Country"),
-               lambda r: r.country_name or r.country, "country"),
-        Column("region", QT_TRANSLATE_NOOP("Columns", "Region"), lambda r: r.region, "region"),
+               lambda r: r.place(chinese(preference))[0] or r.country, "country"),
+        Column("region", QT_TRANSLATE_NOOP("Columns", "Region"),
+               lambda r: r.place(chinese(preference))[1], "region"),
         Column("kind", QT_TRANSLATE_NOOP("Columns", "Kind"),
                lambda r: _label(ORGANIZATION_KINDS, r.kind), "kind",
                tooltip=lambda r: _tooltip(ORGANIZATION_KINDS, r.kind)),
@@ -80,10 +81,11 @@ def organization_columns(preference: str) -> list[Column]:
     ]
 
 
-def _check_list(vocabulary: dict[str, Term] | list[str]) -> QListWidget:
+def _check_list(vocabulary: dict[str, Term] | dict[str, str]) -> QListWidget:
+    """Checkable entries: a vocabulary's terms, or values with the text shown for each."""
     widget = QListWidget()
-    entries = ([(code, term.label()) for code, term in vocabulary.items()]
-               if isinstance(vocabulary, dict) else [(v, v) for v in vocabulary])
+    entries = [(code, item.label() if isinstance(item, Term) else item)
+               for code, item in vocabulary.items()]
     for code, text in entries:
         item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, code)
@@ -158,8 +160,8 @@ class FilterPanel(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         countries = pages.countries(context.database)
-        regions = sorted({c.region for c in countries if c.region})
-        self.regions = _check_list(regions)
+        shown = region_names(countries, context.name_preference())
+        self.regions = _check_list({region: shown[region] for region in sorted(shown)})
         self.kinds = _check_list(ORGANIZATION_KINDS)
         self.statuses = _check_list(POLITICAL_STATUSES)
         self.levels = _check_list(RELATIONSHIP_LEVELS)
@@ -192,7 +194,8 @@ class FilterPanel(QWidget):
         self.tag.setObjectName("filter_tag")
         self.tag.addItem(translate("OrganizationsView", "Any tag"), None)
         for tag in list_tags(context.database):
-            self.tag.addItem(f"{tag.name} ({tag.usage})", tag.name)
+            self.tag.addItem(f"{tag_label(tag, context.name_preference())} ({tag.usage})",
+                             tag.name)
         self.tag.setMinimumContentsLength(10)
         self.tag.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.dormant = QCheckBox(translate("OrganizationsView", "No contact for"))

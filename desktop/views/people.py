@@ -19,7 +19,7 @@ from db.services.tags import list_tags
 from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.messages import messages
-from desktop.naming import display_name
+from desktop.naming import display_name, tag_label
 from desktop.qtmodels.paged import Column, PagedTableModel
 from desktop.views import record_page
 from desktop.widgets.form import combo_value, country_box
@@ -146,7 +146,8 @@ class PeopleView(ListScreen, QWidget):
         self.tag.clear()
         self.tag.addItem(translate("PeopleView", "Any tag"), None)
         for tag in list_tags(self.context.database):
-            self.tag.addItem(f"{tag.name} ({tag.usage})", tag.name)
+            self.tag.addItem(f"{tag_label(tag, self.context.name_preference())} ({tag.usage})",
+                             tag.name)
         index = self.tag.findData(current)
         self.tag.setCurrentIndex(max(index, 0))
         self.tag.blockSignals(False)

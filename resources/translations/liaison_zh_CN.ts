@@ -5,58 +5,6439 @@
     <name>App</name>
     <message>
         <source>Liaison cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison 无法打开数据库</translation>
+    </message>
+    <message>
+        <source>Creating organizations…</source>
+        <translation>正在创建组织…</translation>
+    </message>
+    <message>
+        <source>Creating people…</source>
+        <translation>正在创建人员…</translation>
+    </message>
+    <message>
+        <source>Creating interactions…</source>
+        <translation>正在创建交往记录…</translation>
+    </message>
+    <message>
+        <source>Creating indexes…</source>
+        <translation>正在创建索引…</translation>
+    </message>
+    <message>
+        <source>Creating done…</source>
+        <translation>即将完成…</translation>
+    </message>
+    <message>
+        <source>Creating {stage}…</source>
+        <translation>正在创建{stage}…</translation>
+    </message>
+    <message>
+        <source>Loading the starter register</source>
+        <translation>正在载入初始名录</translation>
+    </message>
+    <message>
+        <source>1 party loaded</source>
+        <translation>已载入 1 个政党</translation>
+    </message>
+    <message>
+        <source>{count:,} parties loaded</source>
+        <translation>已载入 {count:,} 个政党</translation>
+    </message>
+    <message>
+        <source>Loading demo data</source>
+        <translation>正在载入演示数据</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>现任</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Other participants</source>
+        <translation>其他参与方</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>From interaction</source>
+        <translation>来源交往</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Abbreviation</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>关系层级</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交往次数</translation>
+    </message>
+    <message>
+        <source>Current organizations</source>
+        <translation>现任职组织</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Matched on</source>
+        <translation>匹配名称</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What it did</source>
+        <translation>操作内容</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>This column cannot be sorted</source>
+        <translation>此列无法排序</translation>
+    </message>
+    <message>
+        <source>Organization or person</source>
+        <translation>组织或人员</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>修改项</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Undid batch {id}: {removed:,} records removed, {restored:,} restored to their earlier values.</source>
+        <translation>已撤销批次 {id}：移除 {removed:,} 条记录，{restored:,} 条恢复为之前的值。</translation>
+    </message>
+    <message>
+        <source>Undid import {id}: {removed:,} records removed, {restored:,} restored to their earlier values.</source>
+        <translation>已撤销导入 {id}：移除 {removed:,} 条记录，{restored:,} 条恢复为之前的值。</translation>
+    </message>
+    <message>
+        <source>Undid merge {id}: {removed:,} records removed, {restored:,} restored to their earlier values.</source>
+        <translation>已撤销合并 {id}：移除 {removed:,} 条记录，{restored:,} 条恢复为之前的值。</translation>
+    </message>
+    <message>
+        <source>list the latest batches of changes: imports, merges, edits, undos</source>
+        <translation>列出最近的修改批次：导入、合并、编辑、撤销</translation>
+    </message>
+    <message>
+        <source>only batches of this kind (import, merge, screen, starter, revert, undo; repeatable)</source>
+        <translation>只列出此类批次（import、merge、screen、starter、revert、undo；可多次指定）</translation>
+    </message>
+    <message>
+        <source>how many (default: 50)</source>
+        <translation>列出条数（默认：50）</translation>
+    </message>
+    <message>
+        <source>print one JSON array</source>
+        <translation>输出一个 JSON 数组</translation>
+    </message>
+    <message>
+        <source>undo a batch of changes (see `liaison batches`)</source>
+        <translation>撤销一个修改批次（参见 `liaison batches`）</translation>
+    </message>
+    <message>
+        <source>undo an import (the same as `liaison undo`)</source>
+        <translation>撤销一次导入（与 `liaison undo` 相同）</translation>
+    </message>
+    <message>
+        <source>undo a merge (the same as `liaison undo`)</source>
+        <translation>撤销一次合并（与 `liaison undo` 相同）</translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation>输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation>无任何修改</translation>
+    </message>
+    <message>
+        <source>No batches in {database} yet.</source>
+        <translation>{database} 中尚无批次。</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某用户</translation>
+    </message>
+    <message>
+        <source>kept: {what}</source>
+        <translation>已保留：{what}</translation>
+    </message>
+    <message>
+        <source>Choose either --dayfirst or --monthfirst, not both.</source>
+        <translation>--dayfirst 和 --monthfirst 只能选择其一。</translation>
+    </message>
+    <message>
+        <source>--on-duplicate takes skip, update or fill, not “{value}”.</source>
+        <translation>--on-duplicate 的取值为 skip、update 或 fill，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <source>--map takes "Column=field" (an empty field ignores the column), not “{value}”.</source>
+        <translation>--map 的格式为 "列名=字段"（字段为空则忽略该列），而不是“{value}”。</translation>
+    </message>
+    <message>
+        <source>--header-row takes a row number, not “{value}”.</source>
+        <translation>--header-row 应为行号，而不是“{value}”。</translation>
+    </message>
+    <message>
+        <source>--header-row counts from 1, the first row of the sheet.</source>
+        <translation>--header-row 从 1 开始计数，即工作表的第一行。</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) found in {file}; nothing was written (fix them, or use --skip-invalid to import the other rows).</source>
+        <translation>在 {file} 中发现 {count} 个问题，未写入任何内容（请修正这些问题，或使用 --skip-invalid 导入其余各行）。</translation>
+    </message>
+    <message>
+        <source>Dry run of {file}: would write {summary}; nothing was written.</source>
+        <translation>{file} 试运行：将写入 {summary}；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{file}: nothing to write ({summary}).</source>
+        <translation>{file}：无可写入的内容（{summary}）。</translation>
+    </message>
+    <message>
+        <source>{stage}: {done:,} of {total:,}</source>
+        <translation>{stage}：{done:,}/{total:,}</translation>
+    </message>
+    <message>
+        <source>Imported {file} in {seconds:.1f} s: {summary}. Undo with: liaison undo-import {id}</source>
+        <translation>已导入 {file}，用时 {seconds:.1f} 秒：{summary}。撤销命令：liaison undo-import {id}</translation>
+    </message>
+    <message>
+        <source>… and {count} more problems.</source>
+        <translation>…另有 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>warning: {problem}</source>
+        <translation>警告：{problem}</translation>
+    </message>
+    <message>
+        <source>conflict: {sheet} row {row}, {field}: exported {exported}, file {file}, Liaison {database}</source>
+        <translation>冲突：{sheet} 第 {row} 行，{field}：导出时为 {exported}，文件中为 {file}，Liaison 中为 {database}</translation>
+    </message>
+    <message>
+        <source>{count} row(s) have fields changed both in the file and in Liaison; they were left as they are (choose with --on-conflict file|database).</source>
+        <translation>{count} 行的字段在文件和 Liaison 中均有修改，已保持原样（可用 --on-conflict file|database 选择）。</translation>
+    </message>
+    <message>
+        <source>{count} record(s) are no longer in the file; they were not deleted (use --apply-deletions to delete them).</source>
+        <translation>{count} 条记录已不在文件中，未予删除（如需删除，请使用 --apply-deletions）。</translation>
+    </message>
+    <message>
+        <source>{sheet}, row {row}, column “{column}”: {message}</source>
+        <translation>{sheet}，第 {row} 行，“{column}”列：{message}</translation>
+    </message>
+    <message>
+        <source>{sheet}, row {row}: {message}</source>
+        <translation>{sheet}，第 {row} 行：{message}</translation>
+    </message>
+    <message>
+        <source>{sheet}, column “{column}”: {message}</source>
+        <translation>{sheet}，“{column}”列：{message}</translation>
+    </message>
+    <message>
+        <source>{sheet}: {message}</source>
+        <translation>{sheet}：{message}</translation>
+    </message>
+    <message>
+        <source>organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>interactions</source>
+        <translation>交往记录</translation>
+    </message>
+    <message>
+        <source>indexes</source>
+        <translation>索引</translation>
+    </message>
+    <message>
+        <source>saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>affiliations</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>participations</source>
+        <translation>参与记录</translation>
+    </message>
+    <message>
+        <source>followups</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>import batches</source>
+        <translation>导入批次</translation>
+    </message>
+    <message>
+        <source>Exported 1 organization from {database} to {file} in {seconds:.1f} s.</source>
+        <translation>已将 1 个组织从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Exported {count:,} organizations from {database} to {file} in {seconds:.1f} s.</source>
+        <translation>已将 {count:,} 个组织从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Exported 1 person from {database} to {file} in {seconds:.1f} s.</source>
+        <translation>已将 1 名人员从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Exported {count:,} people from {database} to {file} in {seconds:.1f} s.</source>
+        <translation>已将 {count:,} 名人员从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Exported 1 interaction from {database} to {file} in {seconds:.1f} s.</source>
+        <translation>已将 1 条交往记录从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Exported {count:,} interactions from {database} to {file} in {seconds:.1f} s.</source>
+        <translation>已将 {count:,} 条交往记录从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Exported 1 follow-up from {database} to {file} in {seconds:.1f} s.</source>
+        <translation>已将 1 项后续事项从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Exported {count:,} follow-ups from {database} to {file} in {seconds:.1f} s.</source>
+        <translation>已将 {count:,} 项后续事项从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>Liaison: relationship manager for an international liaison office.</source>
+        <translation>Liaison：面向对外联络部门的关系管理软件。</translation>
+    </message>
+    <message>
+        <source>SQLite file or postgresql+psycopg:// URL (default: $LIAISON_DB, else the local database in your data folder)</source>
+        <translation>SQLite 文件或 postgresql+psycopg:// URL（默认：$LIAISON_DB，未设置时使用数据文件夹中的本地数据库）</translation>
+    </message>
+    <message>
+        <source>show program's version number and exit</source>
+        <translation>显示程序版本号并退出</translation>
+    </message>
+    <message>
+        <source>fill an empty database with generated demo data</source>
+        <translation>向空数据库填充生成的演示数据</translation>
+    </message>
+    <message>
+        <source>load the starter register of world parties (Party Facts)</source>
+        <translation>载入世界政党初始名录（Party Facts）</translation>
+    </message>
+    <message>
+        <source>counts, coverage, overdue and dormant figures</source>
+        <translation>数量、覆盖范围、逾期及长期无往来情况统计</translation>
+    </message>
+    <message>
+        <source>check the database's integrity</source>
+        <translation>检查数据库完整性</translation>
+    </message>
+    <message>
+        <source>find organizations and people by any name</source>
+        <translation>按任意名称查找组织和人员</translation>
+    </message>
+    <message>
+        <source>write a consistent copy of the database</source>
+        <translation>写入一份一致的数据库副本</translation>
+    </message>
+    <message>
+        <source>folder for the copy (default: backups/ beside the database)</source>
+        <translation>副本所在文件夹（默认：数据库旁的 backups/）</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup copy</source>
+        <translation>用备份副本替换数据库</translation>
+    </message>
+    <message>
+        <source>export to a Liaison workbook (.xlsx), or one list or one organization's dossier as a sheet to read</source>
+        <translation>导出为 Liaison 工作簿（.xlsx），或将某个列表、某个组织的档案导出为便于阅读的工作表</translation>
+    </message>
+    <message>
+        <source>the .xlsx file to write</source>
+        <translation>要写入的 .xlsx 文件</translation>
+    </message>
+    <message>
+        <source>one whole list as a plain, formatted sheet</source>
+        <translation>将一个完整列表导出为排版好的普通工作表</translation>
+    </message>
+    <message>
+        <source>one organization's dossier: profile, people, timeline, follow-ups</source>
+        <translation>单个组织的档案：概况、人员、往来时间线、后续事项</translation>
+    </message>
+    <message>
+        <source>import a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv)</source>
+        <translation>导入电子表格（.xlsx、.xls、.ods、.csv、.tsv）</translation>
+    </message>
+    <message>
+        <source>the sheet to read (default: the first visible one)</source>
+        <translation>要读取的工作表（默认：第一个可见的工作表）</translation>
+    </message>
+    <message>
+        <source>the row holding the column names</source>
+        <translation>列名所在的行</translation>
+    </message>
+    <message>
+        <source>what the rows are (default: guessed)</source>
+        <translation>各行的记录类型（默认：自动判断）</translation>
+    </message>
+    <message>
+        <source>a saved column-mapping profile</source>
+        <translation>已保存的列对应方案</translation>
+    </message>
+    <message>
+        <source>rows matching an existing record: skip (default), update, or fill blanks only</source>
+        <translation>与现有记录相符的行：跳过（skip，默认）、更新（update）或仅填补空白（fill）</translation>
+    </message>
+    <message>
+        <source>map a column to a field (repeatable; empty field ignores it)</source>
+        <translation>将某列对应到字段（可多次指定；字段为空则忽略该列）</translation>
+    </message>
+    <message>
+        <source>Liaison workbooks: for fields changed both in the file and in the database since export, take the file's or keep the database's value (default: leave them open and apply the rest)</source>
+        <translation>适用于 Liaison 工作簿：对于导出后在文件和数据库中均有修改的字段，采用文件中的值或保留数据库中的值（默认：暂不处理这些字段，仅应用其余修改）</translation>
+    </message>
+    <message>
+        <source>Liaison workbooks: delete the records whose rows were removed from the file (default: only propose it)</source>
+        <translation>适用于 Liaison 工作簿：删除其行已从文件中移除的记录（默认：仅提出删除建议）</translation>
+    </message>
+    <message>
+        <source>Loaded {size} demo data (seed {seed}) into {database} in {seconds:.1f} s.</source>
+        <translation>已将 {size} 规模的演示数据（随机种子 {seed}）载入 {database}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Starter register: {added} parties added, {present} already present. {attribution}</source>
+        <translation>初始名录：新增 {added} 个政党，{present} 个已存在。{attribution}</translation>
+    </message>
+    <message>
+        <source>Database: {database}</source>
+        <translation>数据库：{database}</translation>
+    </message>
+    <message>
+        <source>countries covered {covered} of {known}; regions: {regions}</source>
+        <translation>覆盖国家 {covered}/{known} 个；地区：{regions}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>open follow-ups {open:,} ({overdue:,} overdue); dormant organizations {dormant:,}</source>
+        <translation>未完成的后续事项 {open:,} 项（逾期 {overdue:,} 项）；长期无往来的组织 {dormant:,} 个</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) found in {database}.</source>
+        <translation>在 {database} 中发现 {count} 个问题。</translation>
+    </message>
+    <message>
+        <source>{database}: no problems found.</source>
+        <translation>{database}：未发现问题。</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{query}”.</source>
+        <translation>没有与“{query}”匹配的结果。</translation>
+    </message>
+    <message>
+        <source>Backed up {database} to {file}.</source>
+        <translation>已将 {database} 备份到 {file}。</translation>
+    </message>
+    <message>
+        <source>Restored {file}; the database as it was is kept at {safety}.</source>
+        <translation>已恢复 {file}；恢复前的数据库保存在 {safety}。</translation>
+    </message>
+    <message>
+        <source>Restored {file}.</source>
+        <translation>已恢复 {file}。</translation>
+    </message>
+    <message>
+        <source>{stage}: {done:,} of {total:,} rows</source>
+        <translation>{stage}：{done:,}/{total:,} 行</translation>
+    </message>
+    <message>
+        <source>Exported the dossier of organization {id} ({count:,} rows) from {database} to {file} in {seconds:.1f} s.</source>
+        <translation>已将组织 {id} 的档案（{count:,} 行）从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Exported {count:,} rows from {database} to {file} in {seconds:.1f} s.</source>
+        <translation>已将 {count:,} 行从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>liaison {command} arrives with {version}; this version of Liaison cannot do it yet.</source>
+        <translation>liaison {command} 将在 {version} 中提供；此版本的 Liaison 尚不支持。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Liaison hit an unexpected error: {error}: {detail} (details in {file}).</source>
+        <translation>Liaison 遇到意外错误：{error}：{detail}（详细信息见 {file}）。</translation>
+    </message>
+    <message>
+        <source>Liaison hit an unexpected error: {error}: {detail}.</source>
+        <translation>Liaison 遇到意外错误：{error}：{detail}。</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>interaction</source>
+        <translation>交往</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>merge another Liaison database (a travel copy, a colleague's file, a server) into this one</source>
+        <translation>将另一个 Liaison 数据库（出差副本、同事的文件或服务器）合并到本数据库</translation>
+    </message>
+    <message>
+        <source>the other copy: a file or a postgresql+psycopg:// URL</source>
+        <translation>另一副本：文件或 postgresql+psycopg:// URL</translation>
+    </message>
+    <message>
+        <source>show what would change; write nothing</source>
+        <translation>显示将会发生的修改，不写入任何内容</translation>
+    </message>
+    <message>
+        <source>settle every conflict by keeping this copy's value (here) or taking the other's (there); default: leave them open</source>
+        <translation>解决所有冲突：保留本副本的值（here）或采用另一副本的值（there）；默认：暂不解决</translation>
+    </message>
+    <message>
+        <source>write a complete copy of the database for another laptop</source>
+        <translation>为另一台笔记本电脑写入完整的数据库副本</translation>
+    </message>
+    <message>
+        <source>the new .sqlite3 file</source>
+        <translation>新的 .sqlite3 文件</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) found in {other}; nothing was written.</source>
+        <translation>在 {other} 中发现 {count} 个问题，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Dry run of the merge from {other}: {summary}; {count} changes to copy into the history; nothing was written.</source>
+        <translation>从 {other} 合并的试运行：{summary}；将有 {count} 条修改复制到修改记录中；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>{other}: nothing to merge ({summary}).</source>
+        <translation>{other}：没有需要合并的内容（{summary}）。</translation>
+    </message>
+    <message>
+        <source>Merged {other} into {database} in {seconds:.1f} s: {summary}; {count} changes copied into the history. Undo with: liaison undo-merge {id}</source>
+        <translation>已将 {other} 合并到 {database}，用时 {seconds:.1f} 秒：{summary}；{count} 条修改已复制到修改记录中。撤销命令：liaison undo-merge {id}</translation>
+    </message>
+    <message>
+        <source>{count} record(s) in conflict were left open: this copy kept its values; settle them with --resolve here|there, or make the values agree, and merge again.</source>
+        <translation>{count} 条存在冲突的记录暂未解决，本副本保留了自己的值；请使用 --resolve here|there 解决，或使两边的值一致后重新合并。</translation>
+    </message>
+    <message>
+        <source>{kind} {id}: {problem}</source>
+        <translation>{kind} {id}：{problem}</translation>
+    </message>
+    <message>
+        <source>conflict: {kind} “{name}” ({id}): {field} is {here} here and {there} in {other}</source>
+        <translation>冲突：{kind}“{name}”（{id}）：{field} 在本副本中为 {here}，在 {other} 中为 {there}</translation>
+    </message>
+    <message>
+        <source>Wrote a travel copy of {database} to {file}. Bring it back with: liaison merge {file}</source>
+        <translation>已将 {database} 的出差副本写入 {file}。带回后用以下命令合并：liaison merge {file}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>interaction</source>
+        <translation>交往</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某用户</translation>
+    </message>
+    <message>
+        <source>unchanged since you opened it</source>
+        <translation>自您打开后未更改</translation>
+    </message>
+    <message>
+        <source>saved by {who} at {time}</source>
+        <translation>由 {who} 于 {time} 保存</translation>
+    </message>
+    <message>
+        <source>saved by {who}</source>
+        <translation>由 {who} 保存</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>某用户</translation>
+    </message>
+    <message>
+        <source>{names} and {last}</source>
+        <translation>{names}和{last}</translation>
+    </message>
+    <message>
+        <source>This {noun} was changed while you were editing it</source>
+        <translation>您编辑期间此{noun}已被修改</translation>
+    </message>
+    <message>
+        <source>{who} saved this {noun} (last at {time}) after you opened it.</source>
+        <translation>您打开此{noun}后，{who}保存了修改（最后保存于 {time}）。</translation>
+    </message>
+    <message>
+        <source>{who} saved this {noun} after you opened it.</source>
+        <translation>您打开此{noun}后，{who}保存了修改。</translation>
+    </message>
+    <message>
+        <source>For each field, keep your value or take the one saved meanwhile; Save writes your choices on top of the saved version.</source>
+        <translation>请逐个字段选择保留您的值，或采用期间保存的值；“保存我的选择”将在已保存版本的基础上写入您的选择。</translation>
+    </message>
+    <message>
+        <source>1 field changed on both sides needs your choice.</source>
+        <translation>有 1 个字段双方都作了修改，需要您选择。</translation>
+    </message>
+    <message>
+        <source>{n:,} fields changed on both sides need your choice.</source>
+        <translation>有 {n:,} 个字段双方都作了修改，需要您选择。</translation>
+    </message>
+    <message>
+        <source>Cancel writes nothing and keeps your edits in the form.</source>
+        <translation>“取消”不写入任何内容，并保留您在表单中的编辑。</translation>
+    </message>
+    <message>
+        <source>Keep all mine</source>
+        <translation>全部保留我的值</translation>
+    </message>
+    <message>
+        <source>Take all theirs</source>
+        <translation>全部采用对方的值</translation>
+    </message>
+    <message>
+        <source>Save my choices</source>
+        <translation>保存我的选择</translation>
+    </message>
+    <message>
+        <source>Cancel, keep editing</source>
+        <translation>取消，继续编辑</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>您的值</translation>
+    </message>
+    <message>
+        <source>Saved meanwhile</source>
+        <translation>期间保存的值</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的值</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>采用对方的值</translation>
+    </message>
+    <message>
+        <source>your edit</source>
+        <translation>您的编辑</translation>
+    </message>
+    <message>
+        <source>as you opened it</source>
+        <translation>打开时的值</translation>
+    </message>
+    <message>
+        <source>Choose a value for the 1 field changed on both sides</source>
+        <translation>请为双方都修改过的 1 个字段选择值</translation>
+    </message>
+    <message>
+        <source>Choose a value for the {n:,} fields changed on both sides</source>
+        <translation>请为双方都修改过的 {n:,} 个字段选择值</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>Context</name>
+    <message>
+        <source>Delete {record}</source>
+        <translation>删除{record}</translation>
+    </message>
+    <message>
+        <source>That change is no longer in the history.</source>
+        <translation>该修改已不在修改记录中。</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message>
+        <source>organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>positions</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>interactions</source>
+        <translation>交往记录</translation>
+    </message>
+    <message>
+        <source>followups</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>{count} created</source>
+        <translation>新建 {count} 条</translation>
+    </message>
+    <message>
+        <source>{count} updated</source>
+        <translation>更新 {count} 条</translation>
+    </message>
+    <message>
+        <source>{count} unchanged</source>
+        <translation>未更改 {count} 条</translation>
+    </message>
+    <message>
+        <source>{count} skipped</source>
+        <translation>跳过 {count} 条</translation>
+    </message>
+    <message>
+        <source>{count} deleted</source>
+        <translation>删除 {count} 条</translation>
+    </message>
+    <message>
+        <source>{count} restored</source>
+        <translation>恢复 {count} 条</translation>
+    </message>
+    <message>
+        <source>{kind}: {counts}</source>
+        <translation>{kind}：{counts}</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>someone</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>已被他人修改</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+Your edits were not saved. Reload to see the current version, then make your change again.</source>
+        <translation>{problem}
+
+您的编辑未保存。请重新加载以查看当前版本，然后重新修改。</translation>
+    </message>
+    <message>
+        <source>Liaison hit an unexpected problem</source>
+        <translation>Liaison 遇到意外问题</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Liaison. Your saved data is safe; the last action may not have finished. Please copy this report and send it to the people who look after Liaison.</source>
+        <translation>Liaison 内部出错。您已保存的数据是安全的，但最后一项操作可能未完成。请复制此报告，发送给 Liaison 的维护人员。</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Dossier: {name}</source>
+        <translation>档案：{name}</translation>
+    </message>
+    <message>
+        <source>{name} — dossier · exported {when} from {database}</source>
+        <translation>{name} — 档案 · 于 {when} 从 {database} 导出</translation>
+    </message>
+    <message>
+        <source>{name} — people ({count:,})</source>
+        <translation>{name} — 人员（{count:,}）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{name} — timeline, newest first ({count:,} interactions)</source>
+        <translation>{name} — 往来时间线，最新在前（{count:,} 条交往记录）</translation>
+    </message>
+    <message>
+        <source>{name} — follow-ups ({count:,}, {open:,} open)</source>
+        <translation>{name} — 后续事项（{count:,} 项，{open:,} 项未完成）</translation>
+    </message>
+    <message>
+        <source>Reading the database for the export stopped unexpectedly; no file was written. Try again.</source>
+        <translation>导出时读取数据库意外中断，未写入任何文件。请重试。</translation>
+    </message>
+    <message>
+        <source>The export file must end in .xlsx (got “{name}”).</source>
+        <translation>导出文件的扩展名须为 .xlsx（当前为“{name}”）。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; create it or choose another.</source>
+        <translation>文件夹 {folder} 不存在；请先创建该文件夹或另选一个。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder; give a file name ending in .xlsx.</source>
+        <translation>{file} 是文件夹；请提供以 .xlsx 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Liaison cannot write in the folder {folder} (no permission).</source>
+        <translation>Liaison 无法写入文件夹 {folder}（没有权限）。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Liaison cannot write in the folder {folder} ({reason}).</source>
+        <translation>Liaison 无法写入文件夹 {folder}（{reason}）。</translation>
+    </message>
+    <message>
+        <source> … [cut here: the whole text is in Liaison]</source>
+        <translation> …【此处截断，完整文本请见 Liaison】</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>1 organization</source>
+        <translation>1 个组织</translation>
+    </message>
+    <message>
+        <source>{count:,} organizations</source>
+        <translation>{count:,} 个组织</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 名人员</translation>
+    </message>
+    <message>
+        <source>{count:,} people</source>
+        <translation>{count:,} 名人员</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交往记录</translation>
+    </message>
+    <message>
+        <source>1 interaction</source>
+        <translation>1 条交往记录</translation>
+    </message>
+    <message>
+        <source>{count:,} interactions</source>
+        <translation>{count:,} 条交往记录</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>1 follow-up</source>
+        <translation>1 项后续事项</translation>
+    </message>
+    <message>
+        <source>{count:,} follow-ups</source>
+        <translation>{count:,} 项后续事项</translation>
+    </message>
+    <message>
+        <source>{title} — {filters} · {count} · exported {when} from {database}</source>
+        <translation>{title} — {filters} · {count} · 于 {when} 从 {database} 导出</translation>
+    </message>
+    <message>
+        <source>{title} · {count} · exported {when} from {database}</source>
+        <translation>{title} · {count} · 于 {when} 从 {database} 导出</translation>
+    </message>
+    <message>
+        <source>matching “{query}”</source>
+        <translation>匹配“{query}”</translation>
+    </message>
+    <message>
+        <source>region {regions}</source>
+        <translation>地区：{regions}</translation>
+    </message>
+    <message>
+        <source>country {countries}</source>
+        <translation>国家：{countries}</translation>
+    </message>
+    <message>
+        <source>kind {kinds}</source>
+        <translation>类型：{kinds}</translation>
+    </message>
+    <message>
+        <source>status {statuses}</source>
+        <translation>状态：{statuses}</translation>
+    </message>
+    <message>
+        <source>level {levels}</source>
+        <translation>关系层级：{levels}</translation>
+    </message>
+    <message>
+        <source>no contact for {months} months</source>
+        <translation>{months} 个月无联系</translation>
+    </message>
+    <message>
+        <source>in {organization}</source>
+        <translation>所在组织：{organization}</translation>
+    </message>
+    <message>
+        <source>nationality {country}</source>
+        <translation>国籍：{country}</translation>
+    </message>
+    <message>
+        <source>with {name}</source>
+        <translation>参与方：{name}</translation>
+    </message>
+    <message>
+        <source>in {country}</source>
+        <translation>地点：{country}</translation>
+    </message>
+    <message>
+        <source>topic {topic}</source>
+        <translation>议题：{topic}</translation>
+    </message>
+    <message>
+        <source>from {date}</source>
+        <translation>{date} 起</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>至 {date}</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>owned by {owner}</source>
+        <translation>负责人：{owner}</translation>
+    </message>
+    <message>
+        <source>for {organization}</source>
+        <translation>相关组织：{organization}</translation>
+    </message>
+    <message>
+        <source>from {interaction}</source>
+        <translation>源自交往：{interaction}</translation>
+    </message>
+    <message>
+        <source>tagged “{tag}”</source>
+        <translation>标签为“{tag}”</translation>
+    </message>
+    <message>
+        <source>deleted ones included</source>
+        <translation>含已删除的记录</translation>
+    </message>
+    <message>
+        <source>The {column} of row {row} on the {sheet} sheet is {length:,} characters long, more than a spreadsheet cell can hold (32,767); shorten it and export again.</source>
+        <translation>工作表“{sheet}”第 {row} 行的{column}长达 {length:,} 个字符，超出单元格的容量上限（32,767）；请缩短后重新导出。</translation>
+    </message>
+</context>
+<context>
+    <name>Exporting</name>
+    <message>
+        <source>Writing the profile…</source>
+        <translation>正在写入概况…</translation>
+    </message>
+    <message>
+        <source>Writing the people…</source>
+        <translation>正在写入人员…</translation>
+    </message>
+    <message>
+        <source>Writing the timeline…</source>
+        <translation>正在写入往来时间线…</translation>
+    </message>
+    <message>
+        <source>Writing the follow-ups…</source>
+        <translation>正在写入后续事项…</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Export the organizations list</source>
+        <translation>导出组织列表</translation>
+    </message>
+    <message>
+        <source>Exporting organizations</source>
+        <translation>正在导出组织</translation>
+    </message>
+    <message>
+        <source>Writing {done:,} of 1 organization…</source>
+        <translation>正在写入组织（{done:,}/1）…</translation>
+    </message>
+    <message>
+        <source>Writing {done:,} of {total:,} organizations…</source>
+        <translation>正在写入组织（{done:,}/{total:,}）…</translation>
+    </message>
+    <message>
+        <source>The list of 1 organization was saved as {path}.</source>
+        <translation>1 个组织的列表已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>The list of {count:,} organizations was saved as {path}.</source>
+        <translation>{count:,} 个组织的列表已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Export the people list</source>
+        <translation>导出人员列表</translation>
+    </message>
+    <message>
+        <source>Exporting people</source>
+        <translation>正在导出人员</translation>
+    </message>
+    <message>
+        <source>Writing {done:,} of 1 person…</source>
+        <translation>正在写入人员（{done:,}/1）…</translation>
+    </message>
+    <message>
+        <source>Writing {done:,} of {total:,} people…</source>
+        <translation>正在写入人员（{done:,}/{total:,}）…</translation>
+    </message>
+    <message>
+        <source>The list of 1 person was saved as {path}.</source>
+        <translation>1 名人员的列表已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>The list of {count:,} people was saved as {path}.</source>
+        <translation>{count:,} 名人员的列表已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交往记录</translation>
+    </message>
+    <message>
+        <source>Export the interactions list</source>
+        <translation>导出交往记录列表</translation>
+    </message>
+    <message>
+        <source>Exporting interactions</source>
+        <translation>正在导出交往记录</translation>
+    </message>
+    <message>
+        <source>Writing {done:,} of 1 interaction…</source>
+        <translation>正在写入交往记录（{done:,}/1）…</translation>
+    </message>
+    <message>
+        <source>Writing {done:,} of {total:,} interactions…</source>
+        <translation>正在写入交往记录（{done:,}/{total:,}）…</translation>
+    </message>
+    <message>
+        <source>The list of 1 interaction was saved as {path}.</source>
+        <translation>1 条交往记录的列表已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>The list of {count:,} interactions was saved as {path}.</source>
+        <translation>{count:,} 条交往记录的列表已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>Export the follow-ups list</source>
+        <translation>导出后续事项列表</translation>
+    </message>
+    <message>
+        <source>Exporting follow-ups</source>
+        <translation>正在导出后续事项</translation>
+    </message>
+    <message>
+        <source>Writing {done:,} of 1 follow-up…</source>
+        <translation>正在写入后续事项（{done:,}/1）…</translation>
+    </message>
+    <message>
+        <source>Writing {done:,} of {total:,} follow-ups…</source>
+        <translation>正在写入后续事项（{done:,}/{total:,}）…</translation>
+    </message>
+    <message>
+        <source>The list of 1 follow-up was saved as {path}.</source>
+        <translation>1 条后续事项的列表已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>The list of {count:,} follow-ups was saved as {path}.</source>
+        <translation>{count:,} 条后续事项的列表已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Liaison could not save {path} ({problem}); no file was written.</source>
+        <translation>Liaison 无法保存 {path}（{problem}），未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Saving the file…</source>
+        <translation>正在保存文件…</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message>
+        <source>Export the dossier of {name}</source>
+        <translation>导出{name}的档案</translation>
+    </message>
+    <message>
+        <source>{name} dossier</source>
+        <translation>{name}档案</translation>
+    </message>
+    <message>
+        <source>Writing {stage}…</source>
+        <translation>正在写入{stage}…</translation>
+    </message>
+    <message>
+        <source>Exporting the dossier</source>
+        <translation>正在导出档案</translation>
+    </message>
+    <message>
+        <source>The dossier of {name} was saved as {path}.</source>
+        <translation>{name}的档案已保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <source>Abbreviation</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>其他名称</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Political status</source>
+        <translation>执政地位</translation>
+    </message>
+    <message>
+        <source>Relationship level</source>
+        <translation>关系层级</translation>
+    </message>
+    <message>
+        <source>Ideology</source>
+        <translation>意识形态</translation>
+    </message>
+    <message>
+        <source>Founded</source>
+        <translation>成立年份</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>网站</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交往次数</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员数</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>未完成的后续事项</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Liaison id</source>
+        <translation>Liaison 编号</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>Emails</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Outcomes</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Interaction id</source>
+        <translation>交往编号</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Color</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Platform or mechanism</source>
+        <translation>平台或机制</translation>
+    </message>
+    <message>
+        <source>e.g. Party-to-party dialogue, BRICS forum</source>
+        <translation>如：政党对话、金砖国家论坛</translation>
+    </message>
+    <message>
+        <source>Name (original script)</source>
+        <translation>原文名称</translation>
+    </message>
+    <message>
+        <source>former names, transliterations — separate with ;</source>
+        <translation>曾用名、音译名，以分号分隔</translation>
+    </message>
+    <message>
+        <source>e.g. social democracy</source>
+        <translation>如：社会民主主义</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>+country code and number</source>
+        <translation>+国家代码及号码</translation>
+    </message>
+    <message>
+        <source>transliterations, former names — separate with ;</source>
+        <translation>音译名、曾用名，以分号分隔</translation>
+    </message>
+    <message>
+        <source>e.g. Secretary-General, Member of Parliament</source>
+        <translation>如：总书记、国会议员</translation>
+    </message>
+    <message>
+        <source>separate with ;</source>
+        <translation>以分号分隔</translation>
+    </message>
+    <message>
+        <source>+country code and number; separate with ;</source>
+        <translation>+国家代码及号码，多个以分号分隔</translation>
+    </message>
+    <message>
+        <source>e.g. English; French</source>
+        <translation>如：英语; 法语</translation>
+    </message>
+    <message>
+        <source>e.g. International Secretary</source>
+        <translation>如：国际书记</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>终止</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <source>Load the starter register of world parties</source>
+        <translation>载入世界政党初始名录</translation>
+    </message>
+    <message>
+        <source>About 2,250 active parties in 200 countries, from Party Facts.</source>
+        <translation>约 2250 个活跃政党，覆盖 200 个国家，数据来自 Party Facts。</translation>
+    </message>
+    <message>
+        <source>Load demo data to try Liaison out</source>
+        <translation>载入演示数据以试用 Liaison</translation>
+    </message>
+    <message>
+        <source>Invented organizations, people, interactions and follow-ups (200 organizations, 2,000 interactions).</source>
+        <translation>虚构的组织、人员、交往记录和后续事项（200 个组织，2000 条交往记录）。</translation>
+    </message>
+    <message>
+        <source>Start with an empty register</source>
+        <translation>从空白名录开始</translation>
+    </message>
+    <message>
+        <source>Add organizations and people yourself.</source>
+        <translation>自行添加组织和人员。</translation>
+    </message>
+    <message>
+        <source>Welcome to Liaison</source>
+        <translation>欢迎使用 Liaison</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;This database is empty&lt;/h3&gt;&lt;p&gt;How would you like to begin?&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;此数据库为空&lt;/h3&gt;&lt;p&gt;您希望如何开始？&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>New follow-up</source>
+        <translation>新建后续事项</translation>
+    </message>
+    <message>
+        <source>Type a party's name or abbreviation, then Enter</source>
+        <translation>输入政党名称或简称，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>No organization</source>
+        <translation>不关联组织</translation>
+    </message>
+    <message>
+        <source>Concerns:</source>
+        <translation>涉及：</translation>
+    </message>
+    <message>
+        <source>Organization (optional):</source>
+        <translation>组织（可选）：</translation>
+    </message>
+    <message>
+        <source>This follow-up</source>
+        <translation>此后续事项</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDrafts</name>
+    <message>
+        <source>New — saved with the interaction</source>
+        <translation>新增——随交往记录一并保存</translation>
+    </message>
+    <message>
+        <source>Done (when saved)</source>
+        <translation>已完成（保存后生效）</translation>
+    </message>
+    <message>
+        <source>Overdue since {date}</source>
+        <translation>自 {date} 起逾期</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsEditor</name>
+    <message>
+        <source>Follow-ups and commitments</source>
+        <translation>后续事项与承诺</translation>
+    </message>
+    <message>
+        <source>What was promised, e.g. Send the seminar programme</source>
+        <translation>所作承诺，如：寄送研讨会日程</translation>
+    </message>
+    <message>
+        <source>Due YYYY-MM-DD</source>
+        <translation>截止日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Who keeps this commitment</source>
+        <translation>负责落实此承诺的人员</translation>
+    </message>
+    <message>
+        <source>Which participating organization it concerns</source>
+        <translation>涉及的参与组织</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add this commitment (Enter); it is saved with the interaction</source>
+        <translation>添加此承诺（Enter），将随交往记录一并保存</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记为已完成</translation>
+    </message>
+    <message>
+        <source>Mark the selected commitments done (written on save; click again to take it back)</source>
+        <translation>将所选承诺标记为已完成（保存时写入；再次点击可取消）</translation>
+    </message>
+    <message>
+        <source>Remove new</source>
+        <translation>移除新增项</translation>
+    </message>
+    <message>
+        <source>Forget the selected commitments that are not saved yet</source>
+        <translation>舍弃所选的尚未保存的承诺</translation>
+    </message>
+    <message>
+        <source>No organization</source>
+        <translation>不关联组织</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <source>1 day overdue</source>
+        <translation>逾期 1 天</translation>
+    </message>
+    <message>
+        <source>{n} days overdue</source>
+        <translation>逾期 {n} 天</translation>
+    </message>
+    <message>
+        <source>1 month overdue</source>
+        <translation>逾期 1 个月</translation>
+    </message>
+    <message>
+        <source>{n} months overdue</source>
+        <translation>逾期 {n} 个月</translation>
+    </message>
+    <message>
+        <source>1 year overdue</source>
+        <translation>逾期 1 年</translation>
+    </message>
+    <message>
+        <source>{n} years overdue</source>
+        <translation>逾期 {n} 年</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>&amp;Mark done</source>
+        <translation>标记为已完成(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Open &amp;interaction</source>
+        <translation>打开交往记录(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Show &amp;done and cancelled</source>
+        <translation>显示已完成和已取消的事项(&amp;D)</translation>
+    </message>
+    <message>
+        <source>No open follow-ups for this organization.</source>
+        <translation>此组织暂无未完成的后续事项。</translation>
+    </message>
+    <message>
+        <source>{open} open, {overdue} overdue</source>
+        <translation>未完成 {open} 条，逾期 {overdue} 条</translation>
+    </message>
+    <message>
+        <source>{open} open</source>
+        <translation>未完成 {open} 条</translation>
+    </message>
+    <message>
+        <source>Mark follow-up done</source>
+        <translation>将后续事项标记为已完成</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <source>No due date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>Overdue since {date} (1 day)</source>
+        <translation>自 {date} 起逾期（1 天）</translation>
+    </message>
+    <message>
+        <source>Overdue since {date} ({days} days)</source>
+        <translation>自 {date} 起逾期（{days} 天）</translation>
+    </message>
+    <message>
+        <source>Done on {date}</source>
+        <translation>已于 {date} 完成</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>Whose commitments</source>
+        <translation>承诺负责人</translation>
+    </message>
+    <message>
+        <source>Filter by organization…</source>
+        <translation>按组织筛选…</translation>
+    </message>
+    <message>
+        <source>Show every organization's follow-ups</source>
+        <translation>显示所有组织的后续事项</translation>
+    </message>
+    <message>
+        <source>Show done and cancelled</source>
+        <translation>显示已完成和已取消的事项</translation>
+    </message>
+    <message>
+        <source>No open follow-ups. Commitments recorded with an interaction, or added with New, appear here by due date.</source>
+        <translation>暂无未完成的后续事项。随交往记录登记或通过“新建”添加的承诺将按截止日期显示在此处。</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Add a follow-up (Ctrl+N)</source>
+        <translation>添加后续事项（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>标记为已完成</translation>
+    </message>
+    <message>
+        <source>Mark the selected commitment done (Ctrl+Z takes it back)</source>
+        <translation>将所选承诺标记为已完成（可按 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Open interaction</source>
+        <translation>打开交往记录</translation>
+    </message>
+    <message>
+        <source>Open organization</source>
+        <translation>打开组织</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>1 follow-up</source>
+        <translation>1 条后续事项</translation>
+    </message>
+    <message>
+        <source>{n:,} follow-ups</source>
+        <translation>{n:,} 条后续事项</translation>
+    </message>
+    <message>
+        <source>{n:,} open</source>
+        <translation>未完成 {n:,} 条</translation>
+    </message>
+    <message>
+        <source>{count} · {n:,} overdue</source>
+        <translation>{count} · 逾期 {n:,} 条</translation>
+    </message>
+    <message>
+        <source>Mark follow-up done</source>
+        <translation>将后续事项标记为已完成</translation>
+    </message>
+    <message>
+        <source>Delete follow-up</source>
+        <translation>删除后续事项</translation>
+    </message>
+    <message>
+        <source>Delete the follow-up “{text}”? You can undo this with Ctrl+Z.</source>
+        <translation>删除后续事项“{text}”？可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>follow-up “{text}”</source>
+        <translation>后续事项“{text}”</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Pick a date</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <source>{field} *:</source>
+        <translation>{field} *：</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}：</translation>
+    </message>
+    <message>
+        <source>separate with ;</source>
+        <translation>以分号分隔</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>Delete this organization, taking back its creation?</source>
+        <translation>删除此组织，即撤销其创建？</translation>
+    </message>
+    <message>
+        <source>Delete this organization again?</source>
+        <translation>再次删除此组织？</translation>
+    </message>
+    <message>
+        <source>Restore this organization?</source>
+        <translation>恢复此组织？</translation>
+    </message>
+    <message>
+        <source>This organization was created again later ({when}); revert that change first.</source>
+        <translation>此组织此后（{when}）又被重新创建，请先撤销该修改。</translation>
+    </message>
+    <message>
+        <source>This organization was deleted again later ({when}); revert that change first.</source>
+        <translation>此组织此后（{when}）又被再次删除，请先撤销该修改。</translation>
+    </message>
+    <message>
+        <source>This organization was restored again later ({when}); revert that change first.</source>
+        <translation>此组织此后（{when}）又被再次恢复，请先撤销该修改。</translation>
+    </message>
+    <message>
+        <source>This organization is deleted; restore it before reverting its changes.</source>
+        <translation>此组织已被删除，请先将其恢复，再撤销其修改。</translation>
+    </message>
+    <message>
+        <source>Delete this person, taking back its creation?</source>
+        <translation>删除此人员，即撤销其创建？</translation>
+    </message>
+    <message>
+        <source>Delete this person again?</source>
+        <translation>再次删除此人员？</translation>
+    </message>
+    <message>
+        <source>Restore this person?</source>
+        <translation>恢复此人员？</translation>
+    </message>
+    <message>
+        <source>This person was created again later ({when}); revert that change first.</source>
+        <translation>此人员此后（{when}）又被重新创建，请先撤销该修改。</translation>
+    </message>
+    <message>
+        <source>This person was deleted again later ({when}); revert that change first.</source>
+        <translation>此人员此后（{when}）又被再次删除，请先撤销该修改。</translation>
+    </message>
+    <message>
+        <source>This person was restored again later ({when}); revert that change first.</source>
+        <translation>此人员此后（{when}）又被再次恢复，请先撤销该修改。</translation>
+    </message>
+    <message>
+        <source>This person is deleted; restore it before reverting its changes.</source>
+        <translation>此人员已被删除，请先将其恢复，再撤销其修改。</translation>
+    </message>
+    <message>
+        <source>Delete this {noun}, taking back its creation?</source>
+        <translation>删除此{noun}，即撤销其创建？</translation>
+    </message>
+    <message>
+        <source>Delete this {noun} again?</source>
+        <translation>再次删除此{noun}？</translation>
+    </message>
+    <message>
+        <source>Restore this {noun}?</source>
+        <translation>恢复此{noun}？</translation>
+    </message>
+    <message>
+        <source>This {noun} was created again later ({when}); revert that change first.</source>
+        <translation>此{noun}此后（{when}）又被重新创建，请先撤销该修改。</translation>
+    </message>
+    <message>
+        <source>This {noun} was deleted again later ({when}); revert that change first.</source>
+        <translation>此{noun}此后（{when}）又被再次删除，请先撤销该修改。</translation>
+    </message>
+    <message>
+        <source>This {noun} was restored again later ({when}); revert that change first.</source>
+        <translation>此{noun}此后（{when}）又被再次恢复，请先撤销该修改。</translation>
+    </message>
+    <message>
+        <source>This {noun} is deleted; restore it before reverting its changes.</source>
+        <translation>此{noun}已被删除，请先将其恢复，再撤销其修改。</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>Revert of {who}'s change</source>
+        <translation>撤销{who}的修改</translation>
+    </message>
+    <message>
+        <source>Import of {file}</source>
+        <translation>导入 {file}</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Merge from {file}</source>
+        <translation>从 {file} 合并</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Revert of {who}'s change of {when}</source>
+        <translation>撤销{who}于 {when} 所作的修改</translation>
+    </message>
+    <message>
+        <source>Batch {id}</source>
+        <translation>批次 {id}</translation>
+    </message>
+    <message>
+        <source>{field}
+Before: {before}
+After: {after}</source>
+        <translation>{field}
+修改前：{before}
+修改后：{after}</translation>
+    </message>
+    <message>
+        <source>Clear {field}? It was empty before this change.</source>
+        <translation>清空{field}？此次修改前该项为空。</translation>
+    </message>
+    <message>
+        <source>Set {field} back to {value}?</source>
+        <translation>将{field}恢复为 {value}？</translation>
+    </message>
+    <message>
+        <source>Changes to a {entity} cannot be reverted from the history.</source>
+        <translation>{entity}的修改无法从修改记录中撤销。</translation>
+    </message>
+    <message>
+        <source>Changes to “{field}” cannot be reverted from the history.</source>
+        <translation>“{field}”的修改无法从修改记录中撤销。</translation>
+    </message>
+    <message>
+        <source>{field} was changed again later ({when}, {who}); revert that change first.</source>
+        <translation>{field}此后又被修改（{when}，{who}），请先撤销该修改。</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet. Records loaded as demo data keep no history until they are first edited.</source>
+        <translation>尚无修改记录。作为演示数据载入的记录在首次编辑前不保留修改记录。</translation>
+    </message>
+    <message>
+        <source>Revert this change…</source>
+        <translation>撤销此修改…</translation>
+    </message>
+    <message>
+        <source>&amp;Revert this change…</source>
+        <translation>撤销此修改(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Select a change to put its field back as it was before</source>
+        <translation>选择一项修改，将相应字段恢复为修改前的值</translation>
+    </message>
+    <message>
+        <source>{question}
+
+This takes back {who}'s change of {when}. Edit ▸ Undo (Ctrl+Z) takes the revert back.</source>
+        <translation>{question}
+
+此操作将撤销{who}于 {when} 所作的修改。可通过“编辑 ▸ 撤销”（Ctrl+Z）取消此次撤销。</translation>
+    </message>
+    <message>
+        <source>{question}
+
+This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the revert back.</source>
+        <translation>{question}
+
+此操作将撤销他人于 {when} 所作的修改。可通过“编辑 ▸ 撤销”（Ctrl+Z）取消此次撤销。</translation>
+    </message>
+    <message>
+        <source>Revert this change</source>
+        <translation>撤销此修改</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>撤销此修改</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>{count} problem(s) in {file} block the import; nothing was written. Fix them, or skip the invalid rows.</source>
+        <translation>{file} 中有 {count} 个问题导致无法导入，未写入任何内容。请修正这些问题，或跳过无效的行。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>正在完成</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Deleting {noun} records</source>
+        <translation>正在删除{noun}记录</translation>
+    </message>
+    <message>
+        <source>Creating {noun} records</source>
+        <translation>正在创建{noun}记录</translation>
+    </message>
+    <message>
+        <source>The {noun} “{id}” was changed by someone else while you reviewed the import; nothing was written. Review the import again.</source>
+        <translation>在您检查导入内容期间，{noun}“{id}”已被他人修改，未写入任何内容。请重新检查导入内容。</translation>
+    </message>
+    <message>
+        <source>Updating {noun} records</source>
+        <translation>正在更新{noun}记录</translation>
+    </message>
+    <message>
+        <source>The same {noun} as row {row} of this sheet.</source>
+        <translation>与本工作表第 {row} 行为同一{noun}。</translation>
+    </message>
+    <message>
+        <source>{reason} Skipped.</source>
+        <translation>{reason}已跳过。</translation>
+    </message>
+    <message>
+        <source>Already in Liaison ({reason}); skipped as you asked.</source>
+        <translation>Liaison 中已有此记录（{reason}），已按您的设置跳过。</translation>
+    </message>
+    <message>
+        <source>already recorded</source>
+        <translation>已有记录</translation>
+    </message>
+    <message>
+        <source>column {number}</source>
+        <translation>第 {number} 列</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a Liaison id; leave the id column empty for new records.</source>
+        <translation>“{value}”不是 Liaison 的 ID；新记录的 ID 列请留空。</translation>
+    </message>
+    <message>
+        <source>The {noun} with id {id} was deleted; restore it in Liaison first or clear the id.</source>
+        <translation>ID 为 {id} 的{noun}已被删除；请先在 Liaison 中将其恢复，或清除该 ID。</translation>
+    </message>
+    <message>
+        <source>same id</source>
+        <translation>ID 相同</translation>
+    </message>
+    <message>
+        <source>“{name}” matches {count} existing organizations ({records}); add their id to the row or make the name more precise.</source>
+        <translation>“{name}”与 {count} 个现有组织相符（{records}）；请在该行填写所指组织的 ID，或使用更准确的名称。</translation>
+    </message>
+    <message>
+        <source>“{name}” matches {count} people ({records}); add their id to the row.</source>
+        <translation>“{name}”与 {count} 名人员相符（{records}）；请在该行填写所指人员的 ID。</translation>
+    </message>
+    <message>
+        <source>“{name}” matches several organizations ({records}); use its id.</source>
+        <translation>“{name}”与多个组织相符（{records}）；请使用其 ID。</translation>
+    </message>
+    <message>
+        <source>No organization called “{name}”; the person is imported without this position.</source>
+        <translation>没有名为“{name}”的组织；该人员将导入，但不含此职务。</translation>
+    </message>
+    <message>
+        <source>Unknown topics left out: {topics} (add them under Settings → Topics first).</source>
+        <translation>已略去未知议题：{topics}（请先在“设置 → 议题”中添加）。</translation>
+    </message>
+    <message>
+        <source>{count} interactions on {date} are called “{title}”; add the id of the one you mean.</source>
+        <translation>{date} 有 {count} 条名为“{title}”的交往记录；请填写所指记录的 ID。</translation>
+    </message>
+    <message>
+        <source>same date and title</source>
+        <translation>日期和标题相同</translation>
+    </message>
+    <message>
+        <source>“{role}” is not a participant role; {name} is recorded as a participant.</source>
+        <translation>“{role}”不是参与方角色；{name} 按普通参与方记录。</translation>
+    </message>
+    <message>
+        <source>“{name}” matches several records ({records}); use the full name or the id.</source>
+        <translation>“{name}”与多条记录相符（{records}）；请使用全称或 ID。</translation>
+    </message>
+    <message>
+        <source>No organization or person called “{name}”; left out of the participants.</source>
+        <translation>没有名为“{name}”的组织或人员；未列入参与方。</translation>
+    </message>
+    <message>
+        <source>same description and due date</source>
+        <translation>描述和截止日期相同</translation>
+    </message>
+    <message>
+        <source>“{name}” matches several organizations ({records}).</source>
+        <translation>“{name}”与多个组织相符（{records}）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not an organization in Liaison.</source>
+        <translation>“{name}”不是 Liaison 中的组织。</translation>
+    </message>
+    <message>
+        <source>No single interaction is called “{name}”; use its id.</source>
+        <translation>没有唯一一条名为“{name}”的交往记录；请使用其 ID。</translation>
+    </message>
+    <message>
+        <source>No column of sheet “{sheet}” holds a name for the organizations; say which one does (for example --map "Party=name").</source>
+        <translation>工作表“{sheet}”中没有存放组织名称的列；请指定名称所在的列（例如 --map "政党=name"）。</translation>
+    </message>
+    <message>
+        <source>No column of sheet “{sheet}” holds a name for the people; say which one does (for example --map "Contact=name").</source>
+        <translation>工作表“{sheet}”中没有存放人员姓名的列；请指定姓名所在的列（例如 --map "联系人=name"）。</translation>
+    </message>
+    <message>
+        <source>No column of sheet “{sheet}” holds a title for the interactions; say which one does (for example --map "Subject=title").</source>
+        <translation>工作表“{sheet}”中没有存放交往记录标题的列；请指定标题所在的列（例如 --map "主题=title"）。</translation>
+    </message>
+    <message>
+        <source>No column of sheet “{sheet}” holds a description for the followups; say which one does (for example --map "Task=description").</source>
+        <translation>工作表“{sheet}”中没有存放后续事项描述的列；请指定描述所在的列（例如 --map "任务=description"）。</translation>
+    </message>
+    <message>
+        <source>Row {row} is beyond the end of sheet “{sheet}” ({count} rows).</source>
+        <translation>第 {row} 行超出了工作表“{sheet}”的末尾（共 {count} 行）。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” of {file} has no header row with column names; nothing to import.</source>
+        <translation>{file} 的工作表“{sheet}”中没有包含列名的标题行，无可导入的内容。</translation>
+    </message>
+    <message>
+        <source>“{kind}” is not something Liaison imports; choose organizations, people, interactions or followups.</source>
+        <translation>Liaison 无法导入“{kind}”；请选择 organizations（组织）、people（人员）、interactions（交往记录）或 followups（后续事项）。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” of {file} has a header row but no rows below it; nothing to import.</source>
+        <translation>{file} 的工作表“{sheet}”只有标题行，下方没有数据行，无可导入的内容。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>There is no column “{header}” to map (columns: {columns}).</source>
+        <translation>没有可对应的列“{header}”（现有列：{columns}）。</translation>
+    </message>
+    <message>
+        <source>“{field}” is not a field of {kind}; choose one of: {fields}.</source>
+        <translation>“{field}”不是{kind}的字段；请从以下字段中选择：{fields}。</translation>
+    </message>
+    <message>
+        <source>No column of sheet “{sheet}” holds the date of the interactions; map one (for example --map "Date=start").</source>
+        <translation>工作表“{sheet}”中没有存放交往日期的列；请指定一列（例如 --map "日期=start"）。</translation>
+    </message>
+    <message>
+        <source>organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>people (with their positions)</source>
+        <translation>人员（含职务）</translation>
+    </message>
+    <message>
+        <source>interactions (with participants)</source>
+        <translation>交往记录（含参与方）</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>Give the mapping profile a name.</source>
+        <translation>请为列对应方案命名。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>There is no mapping profile called “{name}” (saved profiles: {profiles}).</source>
+        <translation>没有名为“{name}”的列对应方案（已保存的方案：{profiles}）。</translation>
+    </message>
+    <message>
+        <source>same name “{value}”</source>
+        <translation>名称同为“{value}”</translation>
+    </message>
+    <message>
+        <source>same name “{value}” and country</source>
+        <translation>名称同为“{value}”且国家相同</translation>
+    </message>
+    <message>
+        <source>same name “{value}” in the same organization</source>
+        <translation>同一组织内姓名同为“{value}”</translation>
+    </message>
+    <message>
+        <source>same name “{value}” and country in the same organization</source>
+        <translation>同一组织内姓名同为“{value}”且国家相同</translation>
+    </message>
+    <message>
+        <source>“{value}” is its abbreviation</source>
+        <translation>“{value}”是其简称</translation>
+    </message>
+    <message>
+        <source>“{value}” is its abbreviation and country</source>
+        <translation>“{value}”是其简称且国家相同</translation>
+    </message>
+    <message>
+        <source>same abbreviation “{value}”</source>
+        <translation>简称同为“{value}”</translation>
+    </message>
+    <message>
+        <source>same abbreviation “{value}” and country</source>
+        <translation>简称同为“{value}”且国家相同</translation>
+    </message>
+    <message>
+        <source>similar name “{value}” ({score:.0f}%)</source>
+        <translation>名称相近“{value}”（相似度 {score:.0f}%）</translation>
+    </message>
+    <message>
+        <source>nothing to import</source>
+        <translation>无可导入的内容</translation>
+    </message>
+    <message>
+        <source>“{name}” matches several records ({records}); use the id.</source>
+        <translation>“{name}”与多条记录相符（{records}）；请使用 ID。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a person in Liaison.</source>
+        <translation>“{name}”不是 Liaison 中的人员。</translation>
+    </message>
+    <message>
+        <source>A position needs the person it belongs to.</source>
+        <translation>职务须指明所属人员。</translation>
+    </message>
+    <message>
+        <source>A position needs its organization.</source>
+        <translation>职务须指明所在组织。</translation>
+    </message>
+    <message>
+        <source>Changed in the file.</source>
+        <translation>已在文件中修改。</translation>
+    </message>
+    <message>
+        <source>Changed both in the file and in Liaison since the export ({fields}); those fields are left as they are until you choose.</source>
+        <translation>导出后在文件和 Liaison 中均有修改（{fields}）；在您作出选择之前，这些字段保持不变。</translation>
+    </message>
+    <message>
+        <source>Changed in the file; Liaison's own changes since the export are kept.</source>
+        <translation>已在文件中修改；导出后在 Liaison 中所做的修改予以保留。</translation>
+    </message>
+    <message>
+        <source>Changed in Liaison since the export; Liaison's version is kept.</source>
+        <translation>导出后已在 Liaison 中修改；保留 Liaison 中的版本。</translation>
+    </message>
+    <message>
+        <source>Not in the sheet any more: {name}</source>
+        <translation>已不在工作表中：{name}</translation>
+    </message>
+    <message>
+        <source>{file} has none of the Liaison workbook's sheets (organizations, people, positions, interactions, followups).</source>
+        <translation>{file} 不含 Liaison 工作簿的任何工作表（organizations、people、positions、interactions、followups）。</translation>
+    </message>
+    <message>
+        <source>This workbook was exported from another Liaison database ({id}); its rows are matched by id and by name.</source>
+        <translation>此工作簿导出自另一个 Liaison 数据库（{id}）；将按 ID 和名称匹配其中各行。</translation>
+    </message>
+    <message>
+        <source>The header row lacks the columns {columns}; was it changed?</source>
+        <translation>标题行缺少列 {columns}；是否已被修改？</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCheck</name>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Every problem Liaison found in the file, by sheet, row and column. Nothing has been written yet.</source>
+        <translation>Liaison 在文件中发现的所有问题，按工作表、行和列列出。目前尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>No problems: every row can be imported.</source>
+        <translation>未发现问题：所有行均可导入。</translation>
+    </message>
+    <message>
+        <source>Double-click an error to correct its value here (the file itself is not changed), or skip the rows with errors.</source>
+        <translation>双击错误可在此更正其值（不会修改文件本身），也可跳过有错误的行。</translation>
+    </message>
+    <message>
+        <source>S&amp;kip rows with errors and import the others</source>
+        <translation>跳过有错误的行，导入其余行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Save the &amp;list of problems…</source>
+        <translation>保存问题列表(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>No problems: all 1 row can be imported.</source>
+        <translation>未发现问题：这 1 行可以导入。</translation>
+    </message>
+    <message>
+        <source>No problems: all {n:,} rows can be imported.</source>
+        <translation>未发现问题：全部 {n:,} 行均可导入。</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <source>{n:,} rows</source>
+        <translation>{n:,} 行</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
+    </message>
+    <message>
+        <source>{n:,} errors</source>
+        <translation>{n:,} 个错误</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 个警告</translation>
+    </message>
+    <message>
+        <source>{n:,} warnings</source>
+        <translation>{n:,} 个警告</translation>
+    </message>
+    <message>
+        <source>{errors} and {warnings} in {rows}.</source>
+        <translation>{rows}中有 {errors}和 {warnings}。</translation>
+    </message>
+    <message>
+        <source>{errors} in {rows}.</source>
+        <translation>{rows}中有 {errors}。</translation>
+    </message>
+    <message>
+        <source>{warnings} in {rows}.</source>
+        <translation>{rows}中有 {warnings}。</translation>
+    </message>
+    <message>
+        <source>1 row with errors will be skipped.</source>
+        <translation>有错误的 1 行将被跳过。</translation>
+    </message>
+    <message>
+        <source>{n:,} rows with errors will be skipped.</source>
+        <translation>有错误的 {n:,} 行将被跳过。</translation>
+    </message>
+    <message>
+        <source>1 row with errors must be corrected or skipped before anything is imported.</source>
+        <translation>须先更正或跳过有错误的 1 行，才能导入。</translation>
+    </message>
+    <message>
+        <source>{n:,} rows with errors must be corrected or skipped before anything is imported.</source>
+        <translation>须先更正或跳过有错误的 {n:,} 行，才能导入。</translation>
+    </message>
+    <message>
+        <source>Warnings do not stop the import.</source>
+        <translation>警告不会阻止导入。</translation>
+    </message>
+    <message>
+        <source>Correct these rows in the workbook and choose it again, or skip them: the other rows are imported.</source>
+        <translation>请在工作簿中更正这些行后重新选择该文件，或跳过这些行：其余行仍会导入。</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>column “{column}”</source>
+        <translation>“{column}”列</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation>{where}：{message}</translation>
+    </message>
+    <message>
+        <source>This problem is not in one cell Liaison can correct here. Correct it in the workbook and choose it again, or skip the rows with errors.</source>
+        <translation>此问题无法在此处通过修改单个单元格来更正。请在工作簿中更正后重新选择该文件，或跳过有错误的行。</translation>
+    </message>
+    <message>
+        <source>This problem is not in one cell Liaison can correct here. Correct it in the file and choose it again, or skip the rows with errors.</source>
+        <translation>此问题无法在此处通过修改单个单元格来更正。请在文件中更正后重新选择该文件，或跳过有错误的行。</translation>
+    </message>
+    <message>
+        <source>Correct the value</source>
+        <translation>更正值</translation>
+    </message>
+    <message>
+        <source>Row {row}, column “{column}”:
+{message}
+
+New value:</source>
+        <translation>第 {row} 行，“{column}”列：
+{message}
+
+新值：</translation>
+    </message>
+</context>
+<context>
+    <name>ImportColumns</name>
+    <message>
+        <source>Ignore this column</source>
+        <translation>忽略此列</translation>
+    </message>
+    <message>
+        <source>separated by ;</source>
+        <translation>以分号分隔</translation>
+    </message>
+    <message>
+        <source>ISO code or name</source>
+        <translation>ISO 代码或名称</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>joined into name</source>
+        <translation>合并为姓名</translation>
+    </message>
+    <message>
+        <source>Liaison id</source>
+        <translation>Liaison 编号</translation>
+    </message>
+    <message>
+        <source>in the original script</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>in English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>in Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>other names, separated by ;</source>
+        <translation>其他名称，以分号分隔</translation>
+    </message>
+    <message>
+        <source>year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>of the relationship</source>
+        <translation>与对方的关系</translation>
+    </message>
+    <message>
+        <source>of the position</source>
+        <translation>职务所在组织</translation>
+    </message>
+    <message>
+        <source>in the organization</source>
+        <translation>在组织中的职务</translation>
+    </message>
+    <message>
+        <source>names, separated by ;</source>
+        <translation>名称，以分号分隔</translation>
+    </message>
+    <message>
+        <source>or mechanism</source>
+        <translation>或机制</translation>
+    </message>
+    <message>
+        <source>it came from</source>
+        <translation>事项来源</translation>
+    </message>
+    <message>
+        <source>visit, talks, seminar…</source>
+        <translation>访问、会谈、研讨会…</translation>
+    </message>
+    <message>
+        <source>party, think tank…</source>
+        <translation>政党、智库…</translation>
+    </message>
+    <message>
+        <source>or job title</source>
+        <translation>或职衔</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the name of the organizations (“{field}”).</source>
+        <translation>请选择包含组织名称的列（“{field}”）。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the name of the people (“{field}”).</source>
+        <translation>请选择包含人员姓名的列（“{field}”）。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the title of the interactions (“{field}”).</source>
+        <translation>请选择包含交往标题的列（“{field}”）。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the description of the follow-ups (“{field}”).</source>
+        <translation>请选择包含后续事项说明的列（“{field}”）。</translation>
+    </message>
+    <message>
+        <source>&amp;Skip it: keep what Liaison has</source>
+        <translation>跳过：保留 Liaison 中的内容(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Update Liaison with the file's values</source>
+        <translation>用文件中的值更新 Liaison(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Only &amp;fill in what Liaison leaves empty</source>
+        <translation>仅填写 Liaison 中为空的内容(&amp;F)</translation>
+    </message>
+    <message>
+        <source>{field}  ({hint})</source>
+        <translation>{field}（{hint}）</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列对应</translation>
+    </message>
+    <message>
+        <source>Choose the field each column feeds; Liaison has matched the ones whose names it knows. Columns left on “Ignore” are not imported.</source>
+        <translation>请为每一列选择要导入的字段；Liaison 已自动匹配能识别列名的列。保持为“忽略此列”的列不会导入。</translation>
+    </message>
+    <message>
+        <source>Save as &amp;profile…</source>
+        <translation>另存为方案(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Keep this mapping under a name, for the next list from the same colleague.</source>
+        <translation>为此列对应命名并保存，供下次导入同一同事的名单时使用。</translation>
+    </message>
+    <message>
+        <source>Saved mapping:</source>
+        <translation>已保存的列对应：</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Name in the file</source>
+        <translation>文件中的列名</translation>
+    </message>
+    <message>
+        <source>Example {n}</source>
+        <translation>示例 {n}</translation>
+    </message>
+    <message>
+        <source>Imports into</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <source>When a row matches a record already in Liaison</source>
+        <translation>当某行与 Liaison 中已有的记录匹配时</translation>
+    </message>
+    <message>
+        <source>&amp;Empty cells clear existing values</source>
+        <translation>空单元格清除现有值(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Off: an empty cell leaves what Liaison has. On: an empty cell in the file empties the field in Liaison.</source>
+        <translation>关闭：空单元格不改动 Liaison 中的内容。开启：文件中的空单元格将清空 Liaison 中的对应字段。</translation>
+    </message>
+    <message>
+        <source>Dates such as 03/04/2024</source>
+        <translation>形如 03/04/2024 的日期</translation>
+    </message>
+    <message>
+        <source>&amp;Day first: 03/04/2024 is 3 April 2024</source>
+        <translation>日在前：03/04/2024 为 2024 年 4 月 3 日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Month first: 03/04/2024 is March 4, 2024</source>
+        <translation>月在前：03/04/2024 为 2024 年 3 月 4 日(&amp;M)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>No saved mapping for this kind of rows yet.</source>
+        <translation>尚无适用于此类行的已保存列对应。</translation>
+    </message>
+    <message>
+        <source>Save the column mapping</source>
+        <translation>保存列对应</translation>
+    </message>
+    <message>
+        <source>Name for this mapping (for the next list from the same colleague):</source>
+        <translation>此列对应的名称（供下次导入同一同事的名单时使用）：</translation>
+    </message>
+    <message>
+        <source>Mapping saved as “{name}”; choose it under Saved mapping next time.</source>
+        <translation>列对应已保存为“{name}”；下次可在“已保存的列对应”中选择。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the date of the interactions (“{field}”).</source>
+        <translation>请选择包含交往日期的列（“{field}”）。</translation>
+    </message>
+    <message>
+        <source>Also chosen for column {columns}</source>
+        <translation>列 {columns} 也选择了此字段</translation>
+    </message>
+    <message>
+        <source>“{field}” is chosen for columns {columns}; choose it for one column only.</source>
+        <translation>列 {columns} 都选择了“{field}”；该字段只能对应一列。</translation>
+    </message>
+    <message>
+        <source>{columns} and {last}</source>
+        <translation>{columns} 和 {last}</translation>
+    </message>
+    <message>
+        <source>Some dates have a day above 12 in the first place, so the day comes first; “{example}” is read the same way.</source>
+        <translation>部分日期的第一个数大于 12，可知日在前；“{example}”也按此方式解读。</translation>
+    </message>
+    <message>
+        <source>Some dates have a day above 12 in the second place, so the month comes first; “{example}” is read the same way.</source>
+        <translation>部分日期的第二个数大于 12，可知月在前；“{example}”也按此方式解读。</translation>
+    </message>
+    <message>
+        <source>Some dates have a day above 12 in the first place, so the day comes first.</source>
+        <translation>部分日期的第一个数大于 12，可知日在前。</translation>
+    </message>
+    <message>
+        <source>Some dates have a day above 12 in the second place, so the month comes first.</source>
+        <translation>部分日期的第二个数大于 12，可知月在前。</translation>
+    </message>
+    <message>
+        <source>The dates mix both orders (some have a day above 12 first, others second). Choose the order most rows use; the other dates will be shown as problems.</source>
+        <translation>日期中两种顺序并存（有的第一个数大于 12，有的第二个数大于 12）。请选择多数行采用的顺序；其余日期将作为问题列出。</translation>
+    </message>
+    <message>
+        <source>A date such as “{example}” could be read two ways, and no date in the file settles it. Which comes first?</source>
+        <translation>“{example}”这样的日期有两种解读方式，文件中也没有可据以判断的日期。日和月哪个在前？</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPages</name>
+    <message>
+        <source>UTF-8 (with a byte-order mark)</source>
+        <translation>UTF-8（带字节顺序标记）</translation>
+    </message>
+    <message>
+        <source>GB18030 (Chinese Windows)</source>
+        <translation>GB18030（中文 Windows）</translation>
+    </message>
+    <message>
+        <source>Windows-1252 (Western European Windows)</source>
+        <translation>Windows-1252（西欧语言 Windows）</translation>
+    </message>
+    <message>
+        <source>commas</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>vertical bars</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>People (with their positions)</source>
+        <translation>人员（含职务）</translation>
+    </message>
+    <message>
+        <source>Interactions (with participants)</source>
+        <translation>交往记录（含参与方）</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>Liaison guessed organizations from the column names; choose another if that is wrong.</source>
+        <translation>Liaison 根据列名判断这些行是组织；如有误，请另行选择。</translation>
+    </message>
+    <message>
+        <source>Liaison guessed people (with their positions) from the column names; choose another if that is wrong.</source>
+        <translation>Liaison 根据列名判断这些行是人员（含职务）；如有误，请另行选择。</translation>
+    </message>
+    <message>
+        <source>Liaison guessed interactions (with participants) from the column names; choose another if that is wrong.</source>
+        <translation>Liaison 根据列名判断这些行是交往记录（含参与方）；如有误，请另行选择。</translation>
+    </message>
+    <message>
+        <source>Liaison guessed follow-ups from the column names; choose another if that is wrong.</source>
+        <translation>Liaison 根据列名判断这些行是后续事项；如有误，请另行选择。</translation>
+    </message>
+    <message>
+        <source>The report was not saved</source>
+        <translation>报告未保存</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {path}: {reason}.</source>
+        <translation>无法将报告写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>报告已保存</translation>
+    </message>
+    <message>
+        <source>The problems and skipped rows were saved as {path}.</source>
+        <translation>问题和跳过的行已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>A spreadsheet from a colleague (.xlsx, .xls, .ods, .csv, .tsv) or a Liaison workbook you exported and edited. Nothing is written until you have reviewed every change.</source>
+        <translation>同事提供的电子表格（.xlsx、.xls、.ods、.csv、.tsv），或您从 Liaison 导出并编辑过的工作簿。在您审阅全部修改之前，不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Choose a file, or paste its path here and press Enter</source>
+        <translation>选择文件，或在此粘贴文件路径后按 Enter 键</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>This is a Liaison workbook. Its rows carry their records' ids, so there are no columns to map: Liaison compares every row with the database and shows what changed in the file, what changed in Liaison since the export, and where both changed.</source>
+        <translation>这是 Liaison 工作簿。其中每一行都带有记录编号，因此无需对应列：Liaison 会将每一行与数据库比对，显示文件中修改了哪些内容、自导出以来 Liaison 中修改了哪些内容，以及哪些内容双方都作了修改。</translation>
+    </message>
+    <message>
+        <source>encoding {encoding}</source>
+        <translation>编码 {encoding}</translation>
+    </message>
+    <message>
+        <source>fields separated by {delimiter}</source>
+        <translation>字段以{delimiter}分隔</translation>
+    </message>
+    <message>
+        <source>1 sheet</source>
+        <translation>1 个工作表</translation>
+    </message>
+    <message>
+        <source>{n:,} sheets</source>
+        <translation>{n:,} 个工作表</translation>
+    </message>
+    <message>
+        <source>{sheets} ({hidden:,} hidden)</source>
+        <translation>{sheets}（{hidden:,} 个隐藏）</translation>
+    </message>
+    <message>
+        <source>Choose the sheet</source>
+        <translation>选择工作表</translation>
+    </message>
+    <message>
+        <source>The file has several sheets. Which one holds the rows to import?</source>
+        <translation>此文件包含多个工作表。要导入的行在哪个工作表中？</translation>
+    </message>
+    <message>
+        <source>{sheet}  (hidden)</source>
+        <translation>{sheet}（隐藏）</translation>
+    </message>
+    <message>
+        <source>A hidden sheet: spreadsheet programs do not show it.</source>
+        <translation>隐藏的工作表：电子表格程序中不显示。</translation>
+    </message>
+    <message>
+        <source>Column names and what the rows are</source>
+        <translation>列名与行的类型</translation>
+    </message>
+    <message>
+        <source>Check that the highlighted row holds the column names; the rows below it are imported.</source>
+        <translation>请确认突出显示的行包含列名；其下方的行将被导入。</translation>
+    </message>
+    <message>
+        <source>Column &amp;names are in row:</source>
+        <translation>列名所在行(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Double-click a row to make it the row of column names.</source>
+        <translation>双击某行可将其设为列名行。</translation>
+    </message>
+    <message>
+        <source>What are these rows?</source>
+        <translation>这些行是什么？</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” of {file} (the first {count:,} rows). Rows above the column names (titles, notes) are left out.</source>
+        <translation>{file} 的工作表“{sheet}”（前 {count:,} 行）。列名上方的行（标题、备注）不导入。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” of {file}. Rows above the column names (titles, notes) are left out.</source>
+        <translation>{file} 的工作表“{sheet}”。列名上方的行（标题、备注）不导入。</translation>
+    </message>
+    <message>
+        <source>This sheet is empty: there is nothing to import. Go back and choose another sheet or file.</source>
+        <translation>此工作表为空，没有可导入的内容。请返回并选择其他工作表或文件。</translation>
+    </message>
+    <message>
+        <source>Liaison found no row of column names; choose it.</source>
+        <translation>Liaison 未找到列名行，请指定。</translation>
+    </message>
+    <message>
+        <source>Liaison found the column names in row {row}.</source>
+        <translation>Liaison 在第 {row} 行找到了列名。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlan</name>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Already in Liaison</source>
+        <translation>Liaison 中已有</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Not imported (error)</source>
+        <translation>未导入（错误）</translation>
+    </message>
+    <message>
+        <source>Removed from the file</source>
+        <translation>已从文件中移除</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>interaction</source>
+        <translation>交往</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>positions</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>interactions</source>
+        <translation>交往记录</translation>
+    </message>
+    <message>
+        <source>follow-ups</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交往记录</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{name} [{role}]</source>
+        <translation>{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>{role} at {organization}</source>
+        <translation>{organization} {role}</translation>
+    </message>
+    <message>
+        <source>the file's value, your choice</source>
+        <translation>采用文件中的值，由您选定</translation>
+    </message>
+    <message>
+        <source>the file's value, as chosen for all conflicts</source>
+        <translation>采用文件中的值，按其他冲突的统一选择</translation>
+    </message>
+    <message>
+        <source>Liaison's value, your choice</source>
+        <translation>保留 Liaison 中的值，由您选定</translation>
+    </message>
+    <message>
+        <source>Liaison's value, as chosen for all conflicts</source>
+        <translation>保留 Liaison 中的值，按其他冲突的统一选择</translation>
+    </message>
+    <message>
+        <source>{field}:  {before}  →  {after}</source>
+        <translation>{field}：{before}  →  {after}</translation>
+    </message>
+    <message>
+        <source>{field} (conflict, left as it is):  exported {exported}  ·  the file has {file}  ·  Liaison has {database}</source>
+        <translation>{field}（冲突，暂不改动）：导出时为 {exported}  ·  文件中为 {file}  ·  Liaison 中为 {database}</translation>
+    </message>
+    <message>
+        <source>the file has {file}  ·  Liaison has {database}  ·  exported {exported}</source>
+        <translation>文件中为 {file}  ·  Liaison 中为 {database}  ·  导出时为 {exported}</translation>
+    </message>
+    <message>
+        <source>{field} (conflict: {why}):  Liaison keeps {database}  ·  the file has {file}</source>
+        <translation>{field}（冲突：{why}）：Liaison 保留 {database}  ·  文件中为 {file}</translation>
+    </message>
+    <message>
+        <source>{change}  ({why})</source>
+        <translation>{change}（{why}）</translation>
+    </message>
+    <message>
+        <source>{field}:  {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <source>matched: {reason}</source>
+        <translation>匹配依据：{reason}</translation>
+    </message>
+    <message>
+        <source>changes {fields}</source>
+        <translation>修改：{fields}</translation>
+    </message>
+    <message>
+        <source>Moved to the deleted records</source>
+        <translation>移至已删除的记录</translation>
+    </message>
+    <message>
+        <source>Kept unless you tick the box below</source>
+        <translation>保留，除非勾选下方的复选框</translation>
+    </message>
+    <message>
+        <source>matched: {reason}; nothing to change</source>
+        <translation>匹配依据：{reason}；无需修改</translation>
+    </message>
+    <message>
+        <source>nothing to change</source>
+        <translation>无需修改</translation>
+    </message>
+    <message>
+        <source>new: {values}</source>
+        <translation>新建：{values}</translation>
+    </message>
+    <message>
+        <source>new record</source>
+        <translation>新记录</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReview</name>
+    <message>
+        <source>1 organization</source>
+        <translation>1 个组织</translation>
+    </message>
+    <message>
+        <source>{n:,} organizations</source>
+        <translation>{n:,} 个组织</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 名人员</translation>
+    </message>
+    <message>
+        <source>{n:,} people</source>
+        <translation>{n:,} 名人员</translation>
+    </message>
+    <message>
+        <source>1 position</source>
+        <translation>1 项职务</translation>
+    </message>
+    <message>
+        <source>{n:,} positions</source>
+        <translation>{n:,} 项职务</translation>
+    </message>
+    <message>
+        <source>1 interaction</source>
+        <translation>1 条交往记录</translation>
+    </message>
+    <message>
+        <source>{n:,} interactions</source>
+        <translation>{n:,} 条交往记录</translation>
+    </message>
+    <message>
+        <source>1 follow-up</source>
+        <translation>1 项后续事项</translation>
+    </message>
+    <message>
+        <source>{n:,} follow-ups</source>
+        <translation>{n:,} 项后续事项</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>全部行</translation>
+    </message>
+    <message>
+        <source>To create</source>
+        <translation>待新建</translation>
+    </message>
+    <message>
+        <source>To update</source>
+        <translation>待更新</translation>
+    </message>
+    <message>
+        <source>Already in Liaison, unchanged</source>
+        <translation>Liaison 中已有，无变化</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Removed from the file</source>
+        <translation>已从文件中移除</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Not imported (errors)</source>
+        <translation>未导入（有错误）</translation>
+    </message>
+    <message>
+        <source>leave them open</source>
+        <translation>暂不处理</translation>
+    </message>
+    <message>
+        <source>use the file's values</source>
+        <translation>采用文件中的值</translation>
+    </message>
+    <message>
+        <source>keep Liaison's values</source>
+        <translation>保留 Liaison 中的值</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{records}&lt;/b&gt; to create</source>
+        <translation>新建 &lt;b&gt;{records}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{records}&lt;/b&gt; to update</source>
+        <translation>更新 &lt;b&gt;{records}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{records} already in Liaison and unchanged</source>
+        <translation>{records}已在 Liaison 中且无变化</translation>
+    </message>
+    <message>
+        <source>{records} skipped</source>
+        <translation>跳过 {records}</translation>
+    </message>
+    <message>
+        <source>{records} not imported because of errors</source>
+        <translation>{records}因有错误未导入</translation>
+    </message>
+    <message>
+        <source>1 field</source>
+        <translation>1 个字段</translation>
+    </message>
+    <message>
+        <source>{n:,} fields</source>
+        <translation>{n:,} 个字段</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <source>What the import will do. Nothing has been written yet; “Import” writes it all in one step, which you can undo.</source>
+        <translation>导入将执行的操作。目前尚未写入任何内容；点击“导入”将一次性全部写入，且可以撤销。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>E&amp;xpand all</source>
+        <translation>全部展开(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse all</source>
+        <translation>全部折叠(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Use the file's value</source>
+        <translation>采用文件中的值</translation>
+    </message>
+    <message>
+        <source>Keep Liaison's value</source>
+        <translation>保留 Liaison 中的值</translation>
+    </message>
+    <message>
+        <source>Use the &amp;file's value</source>
+        <translation>采用文件中的值(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep Liaison's value</source>
+        <translation>保留 Liaison 中的值(&amp;K)</translation>
+    </message>
+    <message>
+        <source>For all &amp;other conflicts:</source>
+        <translation>其他所有冲突(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Nothing is written as things stand: pick a value for the conflicts or tick the box to delete the records removed from the file, or click Finish to close.</source>
+        <translation>按目前的选择，不会写入任何内容：请为冲突选择取值，或勾选复选框以删除从文件中移除的记录；也可点击“完成”关闭。</translation>
+    </message>
+    <message>
+        <source>Nothing to import: the file holds nothing that Liaison does not already have. Click Finish to close.</source>
+        <translation>没有需要导入的内容：文件中的内容 Liaison 均已存在。点击“完成”关闭。</translation>
+    </message>
+    <message>
+        <source>{filter} ({count:,})</source>
+        <translation>{filter}（{count:,}）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{records}&lt;/b&gt; to delete (removed from the file)</source>
+        <translation>删除 &lt;b&gt;{records}&lt;/b&gt;（已从文件中移除）</translation>
+    </message>
+    <message>
+        <source>1 field in conflict, left as Liaison has it</source>
+        <translation>1 个字段存在冲突，保持 Liaison 中的值</translation>
+    </message>
+    <message>
+        <source>{n:,} fields in conflict, left as Liaison has them</source>
+        <translation>{n:,} 个字段存在冲突，保持 Liaison 中的值</translation>
+    </message>
+    <message>
+        <source>{records} removed from the file — not deleted unless you tick the box</source>
+        <translation>{records}已从文件中移除——除非勾选复选框，否则不会删除</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt;: {parts}.</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt;：{parts}。</translation>
+    </message>
+    <message>
+        <source>no rows</source>
+        <translation>没有行</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <source>{n:,} records</source>
+        <translation>{n:,} 条记录</translation>
+    </message>
+    <message>
+        <source>{fields} in {records} changed both in the file and in Liaison since the export. Everything else is imported; this field stays as Liaison has it until you pick a value. Select a conflict (or its row) and click “Use the file's value” or “Keep Liaison's value”, or choose for all of them below the list.</source>
+        <translation>自导出以来，{records}中有 {fields}在文件和 Liaison 中均被修改。其余内容均会导入；在您选择取值之前，该字段保持 Liaison 中的值。请选中一个冲突（或其所在行），然后点击“采用文件中的值”或“保留 Liaison 中的值”，也可在列表下方为全部冲突统一选择。</translation>
+    </message>
+    <message>
+        <source>{fields} in {records} changed both in the file and in Liaison since the export. Everything else is imported; these fields stay as Liaison has them until you pick a value. Select a conflict (or its row) and click “Use the file's value” or “Keep Liaison's value”, or choose for all of them below the list.</source>
+        <translation>自导出以来，{records}中有 {fields}在文件和 Liaison 中均被修改。其余内容均会导入；在您选择取值之前，这些字段保持 Liaison 中的值。请选中一个冲突（或其所在行），然后点击“采用文件中的值”或“保留 Liaison 中的值”，也可在列表下方为全部冲突统一选择。</translation>
+    </message>
+    <message>
+        <source>1 field takes the file's value</source>
+        <translation>1 个字段采用文件中的值</translation>
+    </message>
+    <message>
+        <source>{n:,} fields take the file's value</source>
+        <translation>{n:,} 个字段采用文件中的值</translation>
+    </message>
+    <message>
+        <source>1 keeps Liaison's</source>
+        <translation>1 个保留 Liaison 中的值</translation>
+    </message>
+    <message>
+        <source>{n:,} keep Liaison's</source>
+        <translation>{n:,} 个保留 Liaison 中的值</translation>
+    </message>
+    <message>
+        <source>Every conflict is settled: {taken}, {kept}. Select one to change your mind.</source>
+        <translation>所有冲突均已处理：{taken}，{kept}。如需更改，请选中相应冲突。</translation>
+    </message>
+    <message>
+        <source>Also &amp;delete the {n:,} records removed from the file (they go to the deleted records and can be restored)</source>
+        <translation>同时删除从文件中移除的 {n:,} 条记录（将移至已删除的记录，可以恢复）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Also &amp;delete the record removed from the file (it goes to the deleted records and can be restored)</source>
+        <translation>同时删除从文件中移除的记录（将移至已删除的记录，可以恢复）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Select a conflict, or a row with conflicts, to pick the value Liaison keeps.</source>
+        <translation>请选中一个冲突或含有冲突的行，以选择 Liaison 保留的值。</translation>
+    </message>
+    <message>
+        <source>“{field}”</source>
+        <translation>“{field}”</translation>
+    </message>
+    <message>
+        <source>{fields} of {record}: the buttons pick for all of them.</source>
+        <translation>{record}的{fields}：按钮将对其全部生效。</translation>
+    </message>
+    <message>
+        <source>{fields}: the buttons pick for all of them.</source>
+        <translation>{fields}：按钮将对其全部生效。</translation>
+    </message>
+    <message>
+        <source>“{field}” of {record}</source>
+        <translation>{record}的“{field}”</translation>
+    </message>
+    <message>
+        <source>{target}: {values}</source>
+        <translation>{target}：{values}</translation>
+    </message>
+    <message>
+        <source>{target}  —  now {choice}</source>
+        <translation>{target}  —  当前：{choice}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRun</name>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Everything is written in one step: cancelling leaves the database exactly as it was.</source>
+        <translation>所有内容一次性写入：取消后数据库将完全保持原样。</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the import</source>
+        <translation>取消导入(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the review</source>
+        <translation>返回审阅(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Importing 1 record from {file}…</source>
+        <translation>正在从 {file} 导入 1 条记录…</translation>
+    </message>
+    <message>
+        <source>Importing {n:,} records from {file}…</source>
+        <translation>正在从 {file} 导入 {n:,} 条记录…</translation>
+    </message>
+    <message>
+        <source>{stage}: {done:,} of {total:,}</source>
+        <translation>{stage}：{done:,} / {total:,}</translation>
+    </message>
+    <message>
+        <source>Cancelling… the records written so far are being taken back.</source>
+        <translation>正在取消…正在撤回已写入的记录。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was written.</source>
+        <translation>导入已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>The lists and record windows show the imported records now.</source>
+        <translation>列表和记录窗口中现已显示导入的记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Save a report of skipped rows…</source>
+        <translation>保存跳过行的报告(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import…</source>
+        <translation>撤销此次导入(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{file}&lt;/b&gt; was imported: {summary}.</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; 已导入：{summary}。</translation>
+    </message>
+    <message>
+        <source>Batch {batch}. Undo it later with File ▸ Undo an import…</source>
+        <translation>批次 {batch}。以后可通过“文件 ▸ 撤销导入…”撤销。</translation>
+    </message>
+    <message>
+        <source>Undo this import</source>
+        <translation>撤销此次导入</translation>
+    </message>
+    <message>
+        <source>Remove the records this import created, restore the records it deleted and give the records it updated their earlier values?</source>
+        <translation>是否移除此次导入新建的记录，恢复其删除的记录，并将其更新的记录还原为先前的值？</translation>
+    </message>
+    <message>
+        <source>Remove the records this import created and give the records it updated their earlier values?</source>
+        <translation>是否移除此次导入新建的记录，并将其更新的记录还原为先前的值？</translation>
+    </message>
+    <message>
+        <source>Undo the import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>The import of &lt;b&gt;{file}&lt;/b&gt; was undone.</source>
+        <translation>&lt;b&gt;{file}&lt;/b&gt; 的导入已撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv);;Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument (*.ods);;Text tables (*.csv *.tsv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;OpenDocument (*.ods);;文本表格 (*.csv *.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>Excel workbook with macros (.xlsm)</source>
+        <translation>Excel 启用宏的工作簿（.xlsm）</translation>
+    </message>
+    <message>
+        <source>Excel binary workbook (.xlsb)</source>
+        <translation>Excel 二进制工作簿（.xlsb）</translation>
+    </message>
+    <message>
+        <source>Excel 97–2003 workbook (.xls)</source>
+        <translation>Excel 97–2003 工作簿（.xls）</translation>
+    </message>
+    <message>
+        <source>OpenDocument spreadsheet (.ods)</source>
+        <translation>OpenDocument 电子表格（.ods）</translation>
+    </message>
+    <message>
+        <source>Text table (CSV)</source>
+        <translation>文本表格（CSV）</translation>
+    </message>
+    <message>
+        <source>Text table (tab-separated)</source>
+        <translation>文本表格（制表符分隔）</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation>导入电子表格</translation>
+    </message>
+    <message>
+        <source>Choose the spreadsheet to import</source>
+        <translation>选择要导入的电子表格</translation>
+    </message>
+    <message>
+        <source>{name} - import report.xlsx</source>
+        <translation>{name} - 导入报告.xlsx</translation>
+    </message>
+    <message>
+        <source>Save a report of the skipped rows</source>
+        <translation>保存跳过行的报告</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Looking up the records it names…</source>
+        <translation>正在查找文件中提及的记录…</translation>
+    </message>
+    <message>
+        <source>Checked.</source>
+        <translation>检查完毕。</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>正在检查文件</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionConflict</name>
+    <message>
+        <source>Participants</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>议题</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionEditor</name>
+    <message>
+        <source>Visit of the {organization} delegation</source>
+        <translation>{organization}代表团来访</translation>
+    </message>
+    <message>
+        <source>Delegation visit to {organization}</source>
+        <translation>代表团出访{organization}</translation>
+    </message>
+    <message>
+        <source>Talks with {organization}</source>
+        <translation>与{organization}会谈</translation>
+    </message>
+    <message>
+        <source>Meeting with {organization}</source>
+        <translation>会见{organization}</translation>
+    </message>
+    <message>
+        <source>Briefing for {organization}</source>
+        <translation>向{organization}宣介</translation>
+    </message>
+    <message>
+        <source>Seminar with {organization}</source>
+        <translation>与{organization}举行研讨会</translation>
+    </message>
+    <message>
+        <source>Conference with {organization}</source>
+        <translation>与{organization}举行会议</translation>
+    </message>
+    <message>
+        <source>Video call with {organization}</source>
+        <translation>与{organization}视频通话</translation>
+    </message>
+    <message>
+        <source>Phone call with {organization}</source>
+        <translation>与{organization}电话交流</translation>
+    </message>
+    <message>
+        <source>Letter to {organization}</source>
+        <translation>致{organization}函</translation>
+    </message>
+    <message>
+        <source>Study programme for {organization}</source>
+        <translation>{organization}研修项目</translation>
+    </message>
+    <message>
+        <source>Cooperation project with {organization}</source>
+        <translation>与{organization}合作项目</translation>
+    </message>
+    <message>
+        <source>Exchange with {organization}</source>
+        <translation>与{organization}交流</translation>
+    </message>
+    <message>
+        <source>Use the suggested title</source>
+        <translation>使用建议标题</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the interaction and its new follow-ups (Ctrl+S)</source>
+        <translation>保存交往记录及其新增后续事项（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Delete this interaction (can be undone with Ctrl+Z)</source>
+        <translation>删除此交往记录（可按 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>New interaction</source>
+        <translation>新建交往记录</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>交往</translation>
+    </message>
+    <message>
+        <source>{title}[*] — Liaison</source>
+        <translation>{title}[*] — Liaison</translation>
+    </message>
+    <message>
+        <source>Use “{title}” as the title</source>
+        <translation>使用“{title}”作为标题</translation>
+    </message>
+    <message>
+        <source>This interaction has been deleted.</source>
+        <translation>此交往记录已被删除。</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>已于 {time} 保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: this interaction was changed meanwhile. Your edits are still here; Save again to compare them with the saved version.</source>
+        <translation>未保存：此交往记录在此期间已被修改。您的编辑仍保留在此，再次保存即可与已保存的版本进行比较。</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”? It will no longer show on its participants' timelines. You can undo this with Ctrl+Z.</source>
+        <translation>删除“{title}”？删除后，它将不再显示在各参与方的往来时间线上。可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete “this interaction”? It will no longer show on its participants' timelines. You can undo this with Ctrl+Z.</source>
+        <translation>删除“此交往记录”？删除后，它将不再显示在各参与方的往来时间线上。可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete interaction</source>
+        <translation>删除交往记录</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>“this interaction”</source>
+        <translation>“此交往记录”</translation>
+    </message>
+    <message>
+        <source>This interaction</source>
+        <translation>此交往记录</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionsView</name>
+    <message>
+        <source>Write the date as YYYY-MM-DD</source>
+        <translation>请按“年-月-日”格式填写日期，如 2025-01-31</translation>
+    </message>
+    <message>
+        <source>Filter by title or summary…</source>
+        <translation>按标题或摘要筛选…</translation>
+    </message>
+    <message>
+        <source>Words in the title or summary</source>
+        <translation>标题或摘要中的字词</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>所有类型</translation>
+    </message>
+    <message>
+        <source>From this date (YYYY-MM-DD)</source>
+        <translation>起始日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Up to this date (YYYY-MM-DD)</source>
+        <translation>结束日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>All topics</source>
+        <translation>所有议题</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>No interactions match these filters.</source>
+        <translation>没有符合筛选条件的交往记录。</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>1 interaction</source>
+        <translation>1 条交往记录</translation>
+    </message>
+    <message>
+        <source>{n:,} interactions</source>
+        <translation>{n:,} 条交往记录</translation>
+    </message>
+    <message>
+        <source>Delete interaction</source>
+        <translation>删除交往记录</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”? They will no longer show on their participants' timelines. You can undo this with Ctrl+Z.</source>
+        <translation>删除“{title}”？删除后，它将不再显示在各参与方的往来时间线上。可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete interactions</source>
+        <translation>删除交往记录</translation>
+    </message>
+    <message>
+        <source>Delete {n} interactions? They will no longer show on their participants' timelines. You can undo this with Ctrl+Z.</source>
+        <translation>删除 {n} 条交往记录？删除后，它们将不再显示在各参与方的往来时间线上。可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete {n} interactions</source>
+        <translation>删除 {n} 条交往记录</translation>
+    </message>
+</context>
+<context>
+    <name>ListScreen</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export this list as shown — these filters, this order, every row — to an Excel workbook (.xlsx)</source>
+        <translation>按当前显示（当前筛选条件、当前排序、全部行）将此列表导出为 Excel 工作簿（.xlsx）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交往记录</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>{view} ({shortcut})</source>
+        <translation>{view}（{shortcut}）</translation>
+    </message>
+    <message>
+        <source>Find an organization or person (Ctrl+F)</source>
+        <translation>查找组织或人员（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New record in the current list (Ctrl+N)</source>
+        <translation>在当前列表中新建记录（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>New &amp;organization…</source>
+        <translation>新建组织(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>New &amp;person…</source>
+        <translation>新建人员(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>New &amp;interaction…</source>
+        <translation>新建交往记录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import a colleague's spreadsheet, or bring back a Liaison workbook with its changes</source>
+        <translation>导入同事的电子表格，或将含有修改的 Liaison 工作簿导回</translation>
+    </message>
+    <message>
+        <source>U&amp;ndo an import…</source>
+        <translation>撤销导入(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Take back an earlier import</source>
+        <translation>撤销此前的某次导入</translation>
+    </message>
+    <message>
+        <source>&amp;Export workbook…</source>
+        <translation>导出工作簿(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export the whole database as a Liaison workbook (.xlsx) to share or take on a trip</source>
+        <translation>将整个数据库导出为 Liaison 工作簿（.xlsx），用于共享或出差携带</translation>
+    </message>
+    <message>
+        <source>Export this &amp;list…</source>
+        <translation>导出此列表(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Save the list on screen as shown — its filters, its order, every row — as an Excel workbook (.xlsx)</source>
+        <translation>按屏幕当前显示（筛选条件、排序、全部行）将列表保存为 Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected record (undo with Ctrl+Z)</source>
+        <translation>删除所选记录（可按 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About Liaison</source>
+        <translation>关于 Liaison(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a travel copy…</source>
+        <translation>合并出差副本(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Bring back the changes of a travel copy or a colleague's database</source>
+        <translation>将出差副本或同事数据库中的修改合并回来</translation>
+    </message>
+    <message>
+        <source>Export &amp;travel copy…</source>
+        <translation>导出出差副本(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Save a complete copy of this database to take on a trip and merge back later</source>
+        <translation>保存本数据库的完整副本，供出差携带，之后再合并回来</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Liaison — {view}</source>
+        <translation>Liaison — {view}</translation>
+    </message>
+    <message>
+        <source>Export the Liaison workbook</source>
+        <translation>导出 Liaison 工作簿</translation>
+    </message>
+    <message>
+        <source>Exporting the Liaison workbook</source>
+        <translation>正在导出 Liaison 工作簿</translation>
+    </message>
+    <message>
+        <source>Writing {sheet}…</source>
+        <translation>正在写入{sheet}…</translation>
+    </message>
+    <message>
+        <source>The workbook was saved as {path}.</source>
+        <translation>工作簿已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Counting</source>
+        <translation>正在统计</translation>
+    </message>
+    <message>
+        <source>Updated with changes saved elsewhere.</source>
+        <translation>已载入在别处保存的修改。</translation>
+    </message>
+    <message>
+        <source>Cannot check the database for colleagues' changes: {problem}</source>
+        <translation>无法检查数据库中同事所作的修改：{problem}</translation>
+    </message>
+    <message>
+        <source>{organizations:,} organizations · {people:,} people · {interactions:,} interactions · {followups:,} follow-ups</source>
+        <translation>组织 {organizations:,} 个 · 人员 {people:,} 名 · 交往记录 {interactions:,} 条 · 后续事项 {followups:,} 条</translation>
+    </message>
+    <message>
+        <source>About Liaison</source>
+        <translation>关于 Liaison</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Liaison {version}&lt;/h3&gt;&lt;p&gt;A relationship manager for the international liaison office of a political party.&lt;/p&gt;&lt;p&gt;Database: {database}&lt;/p&gt;&lt;p&gt;{attribution}&lt;/p&gt;&lt;p&gt;Icons: Lucide (ISC licence). Country names: pycountry (iso-codes).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Liaison {version}&lt;/h3&gt;&lt;p&gt;供政党国际联络部门使用的关系管理软件。&lt;/p&gt;&lt;p&gt;数据库：{database}&lt;/p&gt;&lt;p&gt;{attribution}&lt;/p&gt;&lt;p&gt;图标：Lucide（ISC 许可证）。国家名称：pycountry（iso-codes）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>{file} already exists; choose a new file name for the travel copy.</source>
+        <translation>{file} 已存在；请为出差副本另选一个文件名。</translation>
+    </message>
+    <message>
+        <source>{count} problem(s) in {other} block the merge; nothing was written.</source>
+        <translation>{other} 中有 {count} 个问题导致无法合并，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>The merge was cancelled; nothing was written.</source>
+        <translation>合并已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Merging {kind}</source>
+        <translation>正在合并{kind}</translation>
+    </message>
+    <message>
+        <source>The {entity} “{name}” was changed while you reviewed the merge; nothing was written. Review it again.</source>
+        <translation>在您检查合并内容期间，{entity}“{name}”已被修改，未写入任何内容。请重新检查。</translation>
+    </message>
+    <message>
+        <source>Comparing the histories</source>
+        <translation>正在比较修改记录</translation>
+    </message>
+    <message>
+        <source>Comparing {kind}</source>
+        <translation>正在比较{kind}</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>国家</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>interaction</source>
+        <translation>交往</translation>
+    </message>
+    <message>
+        <source>The {entity} “{name}” refers to a {target} ({value}) that neither copy holds.</source>
+        <translation>{entity}“{name}”引用的{target}（{value}）在两个副本中均不存在。</translation>
+    </message>
+    <message>
+        <source>The tag “{name}” was renamed “{value}” in the other copy, a name another tag has here; rename one of them and merge again.</source>
+        <translation>标签“{name}”在另一副本中被重命名为“{value}”，而本副本中已有同名的其他标签；请重命名其中之一后重新合并。</translation>
+    </message>
+    <message>
+        <source>The topic “{name}” was renamed “{value}” in the other copy, a name another topic has here; rename one of them and merge again.</source>
+        <translation>议题“{name}”在另一副本中被重命名为“{value}”，而本副本中已有同名的其他议题；请重命名其中之一后重新合并。</translation>
+    </message>
+    <message>
+        <source>{location} is this database itself; choose another copy to merge.</source>
+        <translation>{location} 即本数据库；请选择另一副本进行合并。</translation>
+    </message>
+    <message>
+        <source>{database} is not a Liaison database of this version (schema {schema}); open it once with this Liaison, then merge.</source>
+        <translation>{database} 不是此版本的 Liaison 数据库（架构 {schema}）；请先用此版本的 Liaison 打开一次，然后再合并。</translation>
+    </message>
+    <message>
+        <source>There is no database file {file}.</source>
+        <translation>数据库文件 {file} 不存在。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Liaison database (it is not a SQLite file).</source>
+        <translation>{file} 不是 Liaison 数据库（不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>{file} holds no Liaison data; there is nothing to merge.</source>
+        <translation>{file} 中没有 Liaison 数据，无可合并的内容。</translation>
+    </message>
+    <message>
+        <source>affiliation</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>nothing changed in either copy</source>
+        <translation>两个副本均无修改</translation>
+    </message>
+    <message>
+        <source>There is no folder {folder} to write the travel copy in.</source>
+        <translation>用于写入出差副本的文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Copying {table}</source>
+        <translation>正在复制 {table}</translation>
+    </message>
+    <message>
+        <source>Cannot write the travel copy {file}: {error}.</source>
+        <translation>无法写入出差副本 {file}：{error}。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Liaison database (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Liaison 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Merge a travel copy</source>
+        <translation>合并出差副本</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this merge…</source>
+        <translation>撤销此次合并(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Reading both copies…</source>
+        <translation>正在读取两个副本…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Comparing this database with {other}… nothing is written yet.</source>
+        <translation>正在将本数据库与 {other} 进行比较…尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Comparing the copies</source>
+        <translation>正在比较副本</translation>
+    </message>
+    <message>
+        <source>{kind}: {problem}</source>
+        <translation>{kind}：{problem}</translation>
+    </message>
+    <message>
+        <source>The other copy has problems that block the merge; nothing can be written:</source>
+        <translation>另一副本存在妨碍合并的问题，无法写入任何内容：</translation>
+    </message>
+    <message>
+        <source>{stage}: {done:,} of {total:,}</source>
+        <translation>{stage}：{done:,} / {total:,}</translation>
+    </message>
+    <message>
+        <source>Merging {other}… cancelling leaves this database exactly as it was.</source>
+        <translation>正在合并 {other}…取消将使本数据库完全保持原样。</translation>
+    </message>
+    <message>
+        <source>Merging</source>
+        <translation>正在合并</translation>
+    </message>
+    <message>
+        <source>Nothing was written: this copy already had everything from &lt;b&gt;{other}&lt;/b&gt;.</source>
+        <translation>未写入任何内容：本副本已包含 &lt;b&gt;{other}&lt;/b&gt; 中的全部内容。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{other}&lt;/b&gt; was merged into this database. 1 change from its history was copied.</source>
+        <translation>&lt;b&gt;{other}&lt;/b&gt; 已合并到本数据库。已复制其修改记录中的 1 项修改。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{other}&lt;/b&gt; was merged into this database. {n:,} changes from its history were copied.</source>
+        <translation>&lt;b&gt;{other}&lt;/b&gt; 已合并到本数据库。已复制其修改记录中的 {n:,} 项修改。</translation>
+    </message>
+    <message>
+        <source>{record}: {fields}</source>
+        <translation>{record}：{fields}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1 conflict left open&lt;/b&gt; (this copy kept its values; the next merge shows them again):</source>
+        <translation>&lt;b&gt;1 个冲突未解决&lt;/b&gt;（本副本保留了原值；下次合并时将再次显示）：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{n:,} conflicts left open&lt;/b&gt; (this copy kept its values; the next merge shows them again):</source>
+        <translation>&lt;b&gt;{n:,} 个冲突未解决&lt;/b&gt;（本副本保留了原值；下次合并时将再次显示）：</translation>
+    </message>
+    <message>
+        <source>No conflicts are left open.</source>
+        <translation>没有未解决的冲突。</translation>
+    </message>
+    <message>
+        <source>Batch {batch}</source>
+        <translation>批次 {batch}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Liaison could not read {file} ({reason}).</source>
+        <translation>Liaison 无法读取 {file}（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Undo this merge</source>
+        <translation>撤销此次合并</translation>
+    </message>
+    <message>
+        <source>Remove the records this merge created and give the records it changed their earlier values? The other copy is not touched.</source>
+        <translation>要删除此次合并新建的记录，并将其修改过的记录恢复为先前的值吗？另一副本不受影响。</translation>
+    </message>
+    <message>
+        <source>Undo the merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
+        <source>Undoing the merge…</source>
+        <translation>正在撤销合并…</translation>
+    </message>
+    <message>
+        <source>The merge was undone: 1 record removed, {restored:,} restored to their earlier values.</source>
+        <translation>合并已撤销：删除了 1 条记录，{restored:,} 条记录恢复为先前的值。</translation>
+    </message>
+    <message>
+        <source>The merge was undone: {removed:,} records removed, {restored:,} restored to their earlier values.</source>
+        <translation>合并已撤销：删除了 {removed:,} 条记录，{restored:,} 条记录恢复为先前的值。</translation>
+    </message>
+    <message>
+        <source>Kept, because they were changed after the merge:</source>
+        <translation>以下记录在合并后被修改过，因此予以保留：</translation>
+    </message>
+    <message>
+        <source>Undoing the merge</source>
+        <translation>正在撤销合并</translation>
+    </message>
+</context>
+<context>
+    <name>MergeReview</name>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Kept (changed here)</source>
+        <translation>保留（本副本已修改）</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变化</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>交往</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>keep this copy's value</source>
+        <translation>保留本副本的值</translation>
+    </message>
+    <message>
+        <source>take the other copy's value</source>
+        <translation>采用另一副本的值</translation>
+    </message>
+    <message>
+        <source>Leave them open (merge everything else)</source>
+        <translation>暂不解决（合并其余内容）</translation>
+    </message>
+    <message>
+        <source>Keep this copy's values</source>
+        <translation>保留本副本的值</translation>
+    </message>
+    <message>
+        <source>Take the other copy's values</source>
+        <translation>采用另一副本的值</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this copy's value</source>
+        <translation>保留本副本的值(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Take the other copy's value</source>
+        <translation>采用另一副本的值(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Selected conflict:</source>
+        <translation>所选冲突：</translation>
+    </message>
+    <message>
+        <source>Conflicts not settled one by one:</source>
+        <translation>未逐一处理的冲突：</translation>
+    </message>
+    <message>
+        <source>From &lt;b&gt;{other}&lt;/b&gt;: {summary}.</source>
+        <translation>来自 &lt;b&gt;{other}&lt;/b&gt;：{summary}。</translation>
+    </message>
+    <message>
+        <source>1 field changed in both copies: choose which value to keep below.</source>
+        <translation>有 1 个字段在两个副本中都被修改：请在下方选择要保留的值。</translation>
+    </message>
+    <message>
+        <source>{n:,} fields changed in both copies: choose which value to keep below.</source>
+        <translation>有 {n:,} 个字段在两个副本中都被修改：请在下方选择要保留的值。</translation>
+    </message>
+    <message>
+        <source>This copy already has everything the other copy holds.</source>
+        <translation>本副本已包含另一副本中的全部内容。</translation>
+    </message>
+    <message>
+        <source>{field}: {here} → {there} (kept: changed here)</source>
+        <translation>{field}：{here} → {there}（保留：本副本已修改）</translation>
+    </message>
+    <message>
+        <source>{field}: {here} → {there}</source>
+        <translation>{field}：{here} → {there}</translation>
+    </message>
+    <message>
+        <source>{choice} (default)</source>
+        <translation>{choice}（默认）</translation>
+    </message>
+    <message>
+        <source>left open</source>
+        <translation>暂不解决</translation>
+    </message>
+    <message>
+        <source>Conflict on {field} — this copy: {here} · other copy: {there} — {settled}</source>
+        <translation>“{field}”冲突——本副本：{here} · 另一副本：{there}——{settled}</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>{what} has changes that are not saved.</source>
+        <translation>{what}有尚未保存的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationPage</name>
+    <message>
+        <source>P&amp;eople</source>
+        <translation>人员(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>往来时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-ups</source>
+        <translation>后续事项(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>修改记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Record an interaction with this organization</source>
+        <translation>记录与此组织的交往</translation>
+    </message>
+    <message>
+        <source>Export dossier…</source>
+        <translation>导出档案…</translation>
+    </message>
+    <message>
+        <source>Save this organization's profile, people, timeline and follow-ups, as saved, as an Excel workbook (.xlsx)</source>
+        <translation>将此组织已保存的概况、人员、往来时间线和后续事项保存为 Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <source>also: {names}</source>
+        <translation>又名：{names}</translation>
+    </message>
+    <message>
+        <source>last contact {date}</source>
+        <translation>最近联系：{date}</translation>
+    </message>
+    <message>
+        <source>1 interaction</source>
+        <translation>1 条交往记录</translation>
+    </message>
+    <message>
+        <source>{n:,} interactions</source>
+        <translation>{n:,} 条交往记录</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationsView</name>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>{filter}: {choice}</source>
+        <translation>{filter}：{choice}</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>关系层级</translation>
+    </message>
+    <message>
+        <source>Any country</source>
+        <translation>所有国家</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>No contact for</source>
+        <translation>未联系超过</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>Filter by any name or abbreviation…</source>
+        <translation>按名称或简称筛选…</translation>
+    </message>
+    <message>
+        <source>1 organization</source>
+        <translation>1 个组织</translation>
+    </message>
+    <message>
+        <source>{n:,} organizations</source>
+        <translation>{n:,} 个组织</translation>
+    </message>
+    <message>
+        <source>Delete organization</source>
+        <translation>删除组织</translation>
+    </message>
+    <message>
+        <source>Delete {name}? You can undo this with Ctrl+Z.</source>
+        <translation>删除{name}？可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>Participants</name>
+    <message>
+        <source>Organization: {names}</source>
+        <translation>组织：{names}</translation>
+    </message>
+    <message>
+        <source>Person: {names}</source>
+        <translation>人员：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsEditor</name>
+    <message>
+        <source>Participants</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>Add an organization or person: type a name or abbreviation</source>
+        <translation>添加组织或人员：输入名称或简称</translation>
+    </message>
+    <message>
+        <source>Type any name, alias or abbreviation, then press Enter to add the best match, or pick one from the list</source>
+        <translation>输入任一名称、别名或简称，按 Enter 添加最佳匹配项，或从列表中选择</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected participants (Delete)</source>
+        <translation>移除所选参与方（Delete）</translation>
+    </message>
+    <message>
+        <source>No organization or person is called “{name}”. Add them from the Organizations or People list first, then pick them here.</source>
+        <translation>没有名为“{name}”的组织或人员。请先在“组织”或“人员”列表中添加，再在此处选择。</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <source>{role}, {organization}</source>
+        <translation>{role}（{organization}）</translation>
+    </message>
+    <message>
+        <source>Filter by any name…</source>
+        <translation>按姓名筛选…</translation>
+    </message>
+    <message>
+        <source>Any nationality</source>
+        <translation>所有国籍</translation>
+    </message>
+    <message>
+        <source>Nobody matches these filters.</source>
+        <translation>没有符合筛选条件的人员。</translation>
+    </message>
+    <message>
+        <source>Nationality:</source>
+        <translation>国籍：</translation>
+    </message>
+    <message>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Any tag</source>
+        <translation>所有标签</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 名人员</translation>
+    </message>
+    <message>
+        <source>{n:,} people</source>
+        <translation>{n:,} 名人员</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”? You can undo this with Ctrl+Z.</source>
+        <translation>删除“{name}”？可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete people</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <source>Delete these {n} people: {names}{more}? You can undo this with Ctrl+Z.</source>
+        <translation>删除以下 {n} 名人员：{names}{more}？可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete {n} people</source>
+        <translation>删除 {n} 名人员</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPage</name>
+    <message>
+        <source>Position at {organization}</source>
+        <translation>在{organization}的职务</translation>
+    </message>
+    <message>
+        <source>Position at the organization</source>
+        <translation>在该组织的职务</translation>
+    </message>
+    <message>
+        <source>P&amp;ositions</source>
+        <translation>职务(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Interactions</source>
+        <translation>交往记录(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>修改记录(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Record an interaction this person took part in</source>
+        <translation>记录此人员参与的交往</translation>
+    </message>
+    <message>
+        <source>also: {names}</source>
+        <translation>又名：{names}</translation>
+    </message>
+    <message>
+        <source>speaks {languages}</source>
+        <translation>语言：{languages}</translation>
+    </message>
+    <message>
+        <source>last contact {date}</source>
+        <translation>最近联系：{date}</translation>
+    </message>
+    <message>
+        <source>1 interaction</source>
+        <translation>1 条交往记录</translation>
+    </message>
+    <message>
+        <source>{n:,} interactions</source>
+        <translation>{n:,} 条交往记录</translation>
+    </message>
+    <message>
+        <source>Now: {positions}</source>
+        <translation>现任：{positions}</translation>
+    </message>
+    <message>
+        <source>{role}, {organization}</source>
+        <translation>{role}（{organization}）</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsTab</name>
+    <message>
+        <source>Current</source>
+        <translation>现任</translation>
+    </message>
+    <message>
+        <source>Ends today</source>
+        <translation>今日卸任</translation>
+    </message>
+    <message>
+        <source>Until {date}</source>
+        <translation>至 {date}</translation>
+    </message>
+    <message>
+        <source>Past</source>
+        <translation>曾任</translation>
+    </message>
+    <message>
+        <source>&amp;Open person</source>
+        <translation>打开人员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Open organization</source>
+        <translation>打开组织(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;End position</source>
+        <translation>结束任职(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The position ends today (Ctrl+Z undoes it)</source>
+        <translation>该职务于今日结束（可按 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>&amp;Remove position</source>
+        <translation>移除职务(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Remove a position entered by mistake (Del; Ctrl+Z undoes it)</source>
+        <translation>移除误录入的职务（Del；可按 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>No positions recorded yet. Link an existing person below or add a new one.</source>
+        <translation>尚未记录任何职务。请在下方关联已有人员，或添加新人员。</translation>
+    </message>
+    <message>
+        <source>No positions recorded yet. Link an existing organization below.</source>
+        <translation>尚未记录任何职务。请在下方关联已有组织。</translation>
+    </message>
+    <message>
+        <source>Link an existing person</source>
+        <translation>关联已有人员</translation>
+    </message>
+    <message>
+        <source>Link an existing organization</source>
+        <translation>关联已有组织</translation>
+    </message>
+    <message>
+        <source>Type a name, alias or abbreviation, then Enter</source>
+        <translation>输入名称、别名或简称，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Type any of the person's names, then Enter</source>
+        <translation>输入此人的任一姓名，然后按 Enter</translation>
+    </message>
+    <message>
+        <source>Role, e.g. International Secretary</source>
+        <translation>职务，如：国际书记</translation>
+    </message>
+    <message>
+        <source>From YYYY-MM-DD</source>
+        <translation>起始日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>Until YYYY-MM-DD</source>
+        <translation>结束日期（年-月-日）</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>关联(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Not in Liaison yet?</source>
+        <translation>Liaison 中尚无此人？</translation>
+    </message>
+    <message>
+        <source>Add a &amp;new person…</source>
+        <translation>添加新人员(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>A new person with this position (role and dates above are filled in for you)</source>
+        <translation>新建担任此职务的人员（将自动填入上方的职务和日期）</translation>
+    </message>
+    <message>
+        <source>Person: none chosen yet — type in the box above.</source>
+        <translation>人员：尚未选择——请在上方输入框中输入。</translation>
+    </message>
+    <message>
+        <source>Organization: none chosen yet — type in the box above.</source>
+        <translation>组织：尚未选择——请在上方输入框中输入。</translation>
+    </message>
+    <message>
+        <source>Person: {name} ({country})</source>
+        <translation>人员：{name}（{country}）</translation>
+    </message>
+    <message>
+        <source>Organization: {name} ({country})</source>
+        <translation>组织：{name}（{country}）</translation>
+    </message>
+    <message>
+        <source>Person: {name}</source>
+        <translation>人员：{name}</translation>
+    </message>
+    <message>
+        <source>Organization: {name}</source>
+        <translation>组织：{name}</translation>
+    </message>
+    <message>
+        <source>End position</source>
+        <translation>结束任职</translation>
+    </message>
+    <message>
+        <source>End position of {person}</source>
+        <translation>结束{person}的任职</translation>
+    </message>
+    <message>
+        <source>Remove position</source>
+        <translation>移除职务</translation>
+    </message>
+    <message>
+        <source>Remove the position “{position}”? Ctrl+Z brings it back.</source>
+        <translation>移除职务“{position}”？可按 Ctrl+Z 恢复。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>position {position}</source>
+        <translation>职务“{position}”</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTab</name>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>还原(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Put back the saved values</source>
+        <translation>恢复为已保存的内容</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+</context>
+<context>
+    <name>Readable</name>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>Reading</name>
+    <message>
+        <source>an Excel workbook</source>
+        <translation>Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>an Excel binary workbook</source>
+        <translation>Excel 二进制工作簿</translation>
+    </message>
+    <message>
+        <source>an Excel 97-2003 workbook</source>
+        <translation>Excel 97-2003 工作簿</translation>
+    </message>
+    <message>
+        <source>an OpenDocument spreadsheet</source>
+        <translation>OpenDocument 电子表格</translation>
+    </message>
+    <message>
+        <source>Reading the file was cancelled.</source>
+        <translation>已取消读取文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is {what}, not a spreadsheet; Liaison reads Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods) and text (.csv, .tsv) files.</source>
+        <translation>“{name}”是{what}，不是电子表格；Liaison 可读取 Excel（.xlsx、.xlsm、.xls）、OpenDocument（.ods）和文本（.csv、.tsv）文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a spreadsheet; Liaison reads Excel (.xlsx, .xlsm, .xls), OpenDocument (.ods) and text (.csv, .tsv) files.</source>
+        <translation>“{name}”不是电子表格；Liaison 可读取 Excel（.xlsx、.xlsm、.xls）、OpenDocument（.ods）和文本（.csv、.tsv）文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read as {what}: it may be damaged or written by a program Liaison does not understand; open it in a spreadsheet program, save it as .xlsx, and import that copy.</source>
+        <translation>无法将“{name}”作为{what}读取：文件可能已损坏，或由 Liaison 无法识别的程序生成；请在电子表格程序中打开，另存为 .xlsx，然后导入该副本。</translation>
+    </message>
+    <message>
+        <source>“{name}” is protected by a password; open it in a spreadsheet program, save a copy without the password, and import that copy.</source>
+        <translation>“{name}”受密码保护；请在电子表格程序中打开，另存一份不带密码的副本，然后导入该副本。</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 图片</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 图片</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>RAR 压缩包</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>7-Zip 压缩包</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>gzip 压缩包</translation>
+    </message>
+    <message>
+        <source>an RTF document</source>
+        <translation>RTF 文档</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder, not a spreadsheet file.</source>
+        <translation>“{name}”是文件夹，不是电子表格文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” was not found; it may have been moved or deleted.</source>
+        <translation>找不到“{name}”，它可能已被移动或删除。</translation>
+    </message>
+    <message>
+        <source>Liaison is not allowed to read “{name}”.</source>
+        <translation>Liaison 无权读取“{name}”。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read ({reason}).</source>
+        <translation>无法读取“{name}”（{reason}）。</translation>
+    </message>
+    <message>
+        <source>the system refused</source>
+        <translation>系统拒绝访问</translation>
+    </message>
+    <message>
+        <source>“{name}” is empty (0 bytes), so it holds no spreadsheet.</source>
+        <translation>“{name}”是空文件（0 字节），不含电子表格。</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size:,.0f} MB, larger than the {limit} MB Liaison imports; split it into smaller files and import them one at a time.</source>
+        <translation>“{name}”大小为 {size:,.0f} MB，超过 Liaison 可导入的上限 {limit} MB；请将其拆分为较小的文件后逐个导入。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged or incomplete (perhaps a download that did not finish), so it cannot be unpacked; ask for a fresh copy.</source>
+        <translation>“{name}”已损坏或不完整（可能未下载完成），无法解压；请重新获取一份副本。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged, so it cannot be unpacked; ask for a fresh copy.</source>
+        <translation>“{name}”已损坏，无法解压；请重新获取一份副本。</translation>
+    </message>
+    <message>
+        <source>“{name}” unpacks to {size:,.0f} MB, far more than a spreadsheet Liaison can import; it may be damaged or made to exhaust memory.</source>
+        <translation>“{name}”解压后达 {size:,.0f} MB，远超 Liaison 可导入的电子表格大小；该文件可能已损坏，或是为耗尽内存而特制的。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds a part that unpacks to hundreds of times its size, as files made to exhaust memory do, so Liaison does not open it.</source>
+        <translation>“{name}”中有部分内容解压后膨胀至原大小的数百倍，这是为耗尽内存而特制的文件的特征，因此 Liaison 不予打开。</translation>
+    </message>
+    <message>
+        <source>“{name}” is an Apple Numbers document; export it from Numbers as Excel (.xlsx) and import that file.</source>
+        <translation>“{name}”是 Apple Numbers 文稿；请在 Numbers 中将其导出为 Excel（.xlsx）文件，然后导入该文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is a zip archive holding “{inside}”; unpack it and import that file.</source>
+        <translation>“{name}”是包含“{inside}”的 zip 压缩包；请解压后导入该文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is an empty zip archive, not a spreadsheet.</source>
+        <translation>“{name}”是空的 zip 压缩包，不是电子表格。</translation>
+    </message>
+    <message>
+        <source>a zip archive</source>
+        <translation>zip 压缩包</translation>
+    </message>
+    <message>
+        <source>a Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
+        <source>a PowerPoint presentation</source>
+        <translation>PowerPoint 演示文稿</translation>
+    </message>
+    <message>
+        <source>“{name}” is a web page (HTML) rather than a spreadsheet; open it in a spreadsheet program, save it as .xlsx, and import that copy.</source>
+        <translation>“{name}”是网页（HTML），不是电子表格；请在电子表格程序中打开，另存为 .xlsx，然后导入该副本。</translation>
+    </message>
+    <message>
+        <source>“{name}” is an Excel 2003 XML spreadsheet, which Liaison does not read; open it in a spreadsheet program, save it as .xlsx, and import that copy.</source>
+        <translation>“{name}”是 Excel 2003 XML 电子表格，Liaison 无法读取此格式；请在电子表格程序中打开，另存为 .xlsx，然后导入该副本。</translation>
+    </message>
+    <message>
+        <source>an XML file</source>
+        <translation>XML 文件</translation>
+    </message>
+    <message>
+        <source>“{name}” contains only charts, so there is nothing to import.</source>
+        <translation>“{name}”只含图表，无可导入的内容。</translation>
+    </message>
+    <message>
+        <source>“{name}” contains no sheets, so there is nothing to import.</source>
+        <translation>“{name}”不含任何工作表，无可导入的内容。</translation>
+    </message>
+    <message>
+        <source>{names} and {count} more</source>
+        <translation>{names}及另外 {count} 个</translation>
+    </message>
+    <message>
+        <source>{names} and {last}</source>
+        <translation>{names}和{last}</translation>
+    </message>
+    <message>
+        <source>“{name}” has no sheet named “{sheet}”; its sheets are {sheets}.</source>
+        <translation>“{name}”中没有名为“{sheet}”的工作表；现有工作表为 {sheets}。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read at line {line}: a field runs on for more than 131,072 characters, which usually means a quotation mark is never closed.</source>
+        <translation>无法读取“{name}”第 {line} 行：某个字段超过 131,072 个字符，这通常是因为引号未闭合。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read at line {line}: the text is not laid out as a table.</source>
+        <translation>无法读取“{name}”第 {line} 行：文本不是表格格式。</translation>
+    </message>
+    <message>
+        <source>Liaison could not read the cells of sheet “{sheet}” in “{name}”; open it in a spreadsheet program, save it as .xlsx, and import that copy.</source>
+        <translation>Liaison 无法读取“{name}”中工作表“{sheet}”的单元格；请在电子表格程序中打开，另存为 .xlsx，然后导入该副本。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” in “{name}” has cells spread from A1 to {corner}, more than the {limit} million cells Liaison imports from one sheet; delete the stray cells far below or to the right of your data, save, and import again.</source>
+        <translation>“{name}”中工作表“{sheet}”的单元格范围从 A1 延伸到 {corner}，超过 Liaison 单个工作表 {limit} 百万个单元格的导入上限；请删除数据下方或右侧远处的零散单元格，保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” in “{name}” could not be read: the file may be damaged; open it in a spreadsheet program, save it as .xlsx, and import that copy.</source>
+        <translation>无法读取“{name}”中的工作表“{sheet}”：文件可能已损坏；请在电子表格程序中打开，另存为 .xlsx，然后导入该副本。</translation>
+    </message>
+    <message>
+        <source>The cell holds a formula with no saved value; open the file in a spreadsheet program, save it, and import again.</source>
+        <translation>单元格中的公式没有保存计算结果；请在电子表格程序中打开该文件，保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>The cell holds an error.</source>
+        <translation>单元格中含有错误值。</translation>
+    </message>
+    <message>
+        <source>The cell holds the error {code}.</source>
+        <translation>单元格中含有错误值 {code}。</translation>
+    </message>
+    <message>
+        <source>an OpenDocument file of another kind</source>
+        <translation>其他类型的 OpenDocument 文件</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a real date.</source>
+        <translation>“{value}”不是有效日期。</translation>
+    </message>
+    <message>
+        <source>{label} “{value}” is not a date.</source>
+        <translation>{label}“{value}”不是日期。</translation>
+    </message>
+    <message>
+        <source>{label} is the number {value:g}, not a date; format the column as dates or write them as YYYY-MM-DD.</source>
+        <translation>{label}为数字 {value:g}，不是日期；请将该列设为日期格式，或按 YYYY-MM-DD 格式填写。</translation>
+    </message>
+    <message>
+        <source>{label} “{value}” could be {one} or {other}; say whether the day or the month comes first.</source>
+        <translation>{label}“{value}”可能是{one}，也可能是{other}；请说明日在前还是月在前。</translation>
+    </message>
+    <message>
+        <source>{label} “{value}” is not a date Liaison can read; write it as YYYY-MM-DD (for example 2024-06-27).</source>
+        <translation>{label}“{value}”不是 Liaison 可识别的日期；请按 YYYY-MM-DD 格式填写（例如 2024-06-27）。</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{month}{day}日</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>Delete organization…</source>
+        <translation>删除组织…</translation>
+    </message>
+    <message>
+        <source>Delete this organization (Del); Ctrl+Z undoes it</source>
+        <translation>删除此组织（Del），可按 Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Delete organization</source>
+        <translation>删除组织</translation>
+    </message>
+    <message>
+        <source>New organization</source>
+        <translation>新建组织</translation>
+    </message>
+    <message>
+        <source>The new organization</source>
+        <translation>新组织</translation>
+    </message>
+    <message>
+        <source>This organization has been deleted. Undo (Ctrl+Z) brings it back.</source>
+        <translation>此组织已被删除。撤销（Ctrl+Z）可将其恢复。</translation>
+    </message>
+    <message>
+        <source>{who} changed this organization while you were editing it. Your edits are still in the form and were not saved.</source>
+        <translation>在您编辑期间，{who}修改了此组织。您的编辑仍保留在表单中，尚未保存。</translation>
+    </message>
+    <message>
+        <source>This organization was changed elsewhere while you were editing it.</source>
+        <translation>在您编辑期间，此组织已在别处被修改。</translation>
+    </message>
+    <message>
+        <source>Delete person…</source>
+        <translation>删除人员…</translation>
+    </message>
+    <message>
+        <source>Delete this person (Del); Ctrl+Z undoes it</source>
+        <translation>删除此人员（Del），可按 Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <source>The new person</source>
+        <translation>新人员</translation>
+    </message>
+    <message>
+        <source>This person has been deleted. Undo (Ctrl+Z) brings it back.</source>
+        <translation>此人员已被删除。撤销（Ctrl+Z）可将其恢复。</translation>
+    </message>
+    <message>
+        <source>{who} changed this person while you were editing it. Your edits are still in the form and were not saved.</source>
+        <translation>在您编辑期间，{who}修改了此人员。您的编辑仍保留在表单中，尚未保存。</translation>
+    </message>
+    <message>
+        <source>This person was changed elsewhere while you were editing it.</source>
+        <translation>在您编辑期间，此人员已在别处被修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>概况(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Load the saved version again (F5)</source>
+        <translation>重新加载已保存的版本（F5）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Fill in the profile and save; the other tabs open then.</source>
+        <translation>请填写概况并保存，之后即可打开其他选项卡。</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved edits and load the saved version?</source>
+        <translation>放弃未保存的编辑并加载已保存的版本？</translation>
+    </message>
+    <message>
+        <source>Discard and reload</source>
+        <translation>放弃并重新加载</translation>
+    </message>
+    <message>
+        <source>Compare and save…</source>
+        <translation>比较并保存…</translation>
+    </message>
+    <message>
+        <source>Reload, keep my edits</source>
+        <translation>重新加载，保留我的编辑</translation>
+    </message>
+    <message>
+        <source>Reload, discard my edits</source>
+        <translation>重新加载，放弃我的编辑</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Delete “{name}”? You can undo this with Ctrl+Z.</source>
+        <translation>删除“{name}”？可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>Records</name>
+    <message>
+        <source>There is no {noun} with id {id}.</source>
+        <translation>不存在编号为 {id} 的{noun}。</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Interaction</source>
+        <translation>交往</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>affiliation</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>interaction</source>
+        <translation>交往</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>后续事项</translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>{field} {old} → {new} by {who} at {at}</source>
+        <translation>{field}：{old} → {new}（{who}，{at}）</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某用户</translation>
+    </message>
+    <message>
+        <source>This {noun} was changed by someone else since you opened it: {changes}.</source>
+        <translation>您打开此{noun}后，他人已对其作了修改：{changes}。</translation>
+    </message>
+    <message>
+        <source>This {noun} was deleted by someone else since you opened it.</source>
+        <translation>您打开此{noun}后，他人已将其删除。</translation>
+    </message>
+    <message>
+        <source>This {noun} was changed by someone else since you opened it (version {expected} → {actual}).</source>
+        <translation>您打开此{noun}后，他人已对其作了修改（版本 {expected} → {actual}）。</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+</context>
+<context>
+    <name>Seed</name>
+    <message>
+        <source>“{size}” is not a demo size; choose small, medium or large.</source>
+        <translation>“{size}”不是有效的演示数据规模；请选择 small、medium 或 large。</translation>
+    </message>
+    <message>
+        <source>The database already holds {count} organizations; demo data goes into an empty database (choose another file with --db).</source>
+        <translation>数据库中已有 {count} 个组织；演示数据只能载入空数据库（请用 --db 另选文件）。</translation>
+    </message>
+    <message>
+        <source>Demo data was not loaded (cancelled); nothing was written.</source>
+        <translation>演示数据未载入（已取消），未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Chinese name to confirm</source>
+        <translation>中文名待确认</translation>
+    </message>
+    <message>
+        <source>Starter register of world parties: Party Facts (https://partyfacts.herokuapp.com), Döring, Holger and Sven Regel, MIT licence, Party Facts authors.</source>
+        <translation>世界政党初始名录：Party Facts（https://partyfacts.herokuapp.com），Döring, Holger 与 Sven Regel，MIT 许可证，Party Facts 作者。</translation>
+    </message>
+    <message>
+        <source>The starter register was not loaded (cancelled).</source>
+        <translation>初始名录未载入（已取消）。</translation>
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
         <source>Original script (as the organization writes it)</source>
-        <translation type="unfinished"></translation>
+        <translation>原文（按该组织自己的写法）</translation>
     </message>
     <message>
         <source>English</source>
-        <translation type="unfinished"></translation>
+        <translation>英文</translation>
     </message>
     <message>
         <source>Chinese 中文</source>
-        <translation type="unfinished"></translation>
+        <translation>中文</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
-        <source>Your name as it appears in every record&apos;s history</source>
-        <translation type="unfinished"></translation>
+        <source>Your name as it appears in every record's history</source>
+        <translation>您的姓名，将显示在每条记录的修改记录中</translation>
     </message>
     <message>
         <source>Your name:</source>
-        <translation type="unfinished"></translation>
+        <translation>您的姓名：</translation>
     </message>
     <message>
         <source>Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言：</translation>
     </message>
     <message>
         <source>Show names in:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称显示为：</translation>
     </message>
     <message>
         <source>To open another database, start Liaison with &lt;code&gt;--db PATH&lt;/code&gt; or set &lt;code&gt;LIAISON_DB&lt;/code&gt; (a file, or a PostgreSQL server URL).</source>
-        <translation type="unfinished"></translation>
+        <translation>如需打开其他数据库，请使用 &lt;code&gt;--db PATH&lt;/code&gt; 启动 Liaison，或设置 &lt;code&gt;LIAISON_DB&lt;/code&gt;（文件，或 PostgreSQL 服务器 URL）。</translation>
     </message>
     <message>
         <source>Restart Liaison</source>
-        <translation type="unfinished"></translation>
+        <translation>重新启动 Liaison</translation>
     </message>
     <message>
         <source>Liaison speaks the new language from its next start. Restart it now? (Your work is saved as you go.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison 将在下次启动时使用新语言。是否立即重新启动？（您的工作已随时保存。）</translation>
     </message>
     <message>
         <source>System</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarDialog</name>
+    <message>
+        <source>This organization may already exist</source>
+        <translation>该组织可能已存在</translation>
+    </message>
+    <message>
+        <source>Liaison already has 1 organization with a similar name. Open the existing one instead of creating a duplicate?</source>
+        <translation>Liaison 中已有 1 个名称相似的组织。是否打开现有组织，而不新建重复记录？</translation>
+    </message>
+    <message>
+        <source>Liaison already has {count} organizations with a similar name. Open the existing one instead of creating a duplicate?</source>
+        <translation>Liaison 中已有 {count} 个名称相似的组织。是否打开现有组织，而不新建重复记录？</translation>
+    </message>
+    <message>
+        <source>This person may already exist</source>
+        <translation>该人员可能已存在</translation>
+    </message>
+    <message>
+        <source>Liaison already has 1 person with a similar name. Open the existing one instead of creating a duplicate?</source>
+        <translation>Liaison 中已有 1 名姓名相似的人员。是否打开现有人员，而不新建重复记录？</translation>
+    </message>
+    <message>
+        <source>Liaison already has {count} people with a similar name. Open the existing one instead of creating a duplicate?</source>
+        <translation>Liaison 中已有 {count} 名姓名相似的人员。是否打开现有人员，而不新建重复记录？</translation>
+    </message>
+    <message>
+        <source>Same abbreviation</source>
+        <translation>简称相同</translation>
+    </message>
+    <message>
+        <source>Name is its abbreviation</source>
+        <translation>名称即简称</translation>
+    </message>
+    <message>
+        <source>Same name</source>
+        <translation>名称相同</translation>
+    </message>
+    <message>
+        <source>Similar name</source>
+        <translation>名称相似</translation>
+    </message>
+    <message>
+        <source>{name}
+matched: {matched}</source>
+        <translation>{name}
+匹配：{matched}</translation>
+    </message>
+    <message>
+        <source>&amp;Open the existing one</source>
+        <translation>打开现有记录(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Create &amp;anyway</source>
+        <translation>仍然新建(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>SQLite integrity check: {line}</source>
+        <translation>SQLite 完整性检查：{line}</translation>
+    </message>
+    <message>
+        <source>Row {row} of {table} points to a missing {parent} record.</source>
+        <translation>{table} 表第 {row} 行引用的 {parent} 记录不存在。</translation>
+    </message>
+    <message>
+        <source>{n} participations without an interaction.</source>
+        <translation>{n} 条参与记录没有所属的交往。</translation>
+    </message>
+    <message>
+        <source>{n} participations naming a missing organization.</source>
+        <translation>{n} 条参与记录指向不存在的组织。</translation>
+    </message>
+    <message>
+        <source>{n} participations naming a missing person.</source>
+        <translation>{n} 条参与记录指向不存在的人员。</translation>
+    </message>
+    <message>
+        <source>{n} participations with both or neither participant.</source>
+        <translation>{n} 条参与记录同时填写了组织和人员，或两者均未填写。</translation>
+    </message>
+    <message>
+        <source>{n} positions of a missing person or organization.</source>
+        <translation>{n} 条职务记录所属的人员或组织不存在。</translation>
+    </message>
+    <message>
+        <source>{n} follow-ups linked to a missing record.</source>
+        <translation>{n} 条后续事项关联的记录不存在。</translation>
+    </message>
+    <message>
+        <source>{n} interactions ending before they start.</source>
+        <translation>{n} 条交往的结束时间早于开始时间。</translation>
+    </message>
+    <message>
+        <source>{n} participations whose timeline date differs from their interaction's start.</source>
+        <translation>{n} 条参与记录在往来时间线上的日期与所属交往的开始日期不一致。</translation>
+    </message>
+    <message>
+        <source>{n} organizations show a last contact or interaction count that does not match their interactions.</source>
+        <translation>{n} 个组织显示的最近联系日期或交往次数与其交往记录不符。</translation>
+    </message>
+    <message>
+        <source>The schema is at {current}, not {head}.</source>
+        <translation>数据库结构版本为 {current}，而非 {head}。</translation>
+    </message>
+    <message>
+        <source>Backups of a PostgreSQL server are made with the server's own tools (pg_dump); Liaison backs up local database files.</source>
+        <translation>PostgreSQL 服务器须使用服务器自带的工具（pg_dump）备份；Liaison 只备份本地数据库文件。</translation>
+    </message>
+    <message>
+        <source>There is no backup file {file}.</source>
+        <translation>备份文件 {file} 不存在。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Liaison backup (it is not a SQLite file).</source>
+        <translation>{file} 不是 Liaison 备份（不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Liaison backup (it holds no Liaison data).</source>
+        <translation>{file} 不是 Liaison 备份（其中没有 Liaison 数据）。</translation>
+    </message>
+    <message>
+        <source>Restore works on local database files, not on a server.</source>
+        <translation>恢复功能仅适用于本地数据库文件，不适用于服务器。</translation>
+    </message>
+    <message>
+        <source>{file} is the database itself; choose a backup copy to restore.</source>
+        <translation>{file} 是数据库本身；请选择一个备份副本进行恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot restore {file} into {target}: {reason}.</source>
+        <translation>无法将 {file} 恢复到 {target}：{reason}。</translation>
+    </message>
+    <message>
+        <source>“{target}” is not a database path or URL Liaison understands.</source>
+        <translation>Liaison 无法识别数据库路径或 URL“{target}”。</translation>
+    </message>
+    <message>
+        <source>Liaison works with SQLite files and PostgreSQL servers, not “{backend}”.</source>
+        <translation>Liaison 支持 SQLite 文件和 PostgreSQL 服务器，不支持“{backend}”。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a Liaison database file.</source>
+        <translation>{path} 是文件夹，不是 Liaison 数据库文件。</translation>
+    </message>
+    <message>
+        <source>The database file {path} is read-only; Liaison needs to write to it. Copy it somewhere writable or change its permissions.</source>
+        <translation>数据库文件 {path} 为只读，而 Liaison 需要写入该文件。请将其复制到可写入的位置，或更改其权限。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only; Liaison keeps its journal beside the database file, so it needs to write there. Move the file or change the folder's permissions.</source>
+        <translation>文件夹 {folder} 为只读；Liaison 需要在数据库文件旁写入日志文件，因此必须能写入该文件夹。请移动数据库文件，或更改该文件夹的权限。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder {folder}: {reason}.</source>
+        <translation>无法创建文件夹 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot create a database in {folder}: the folder is read-only.</source>
+        <translation>无法在 {folder} 中创建数据库：该文件夹为只读。</translation>
+    </message>
+    <message>
+        <source>Cannot open {path}: {reason}.</source>
+        <translation>无法打开 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{where} is not a Liaison database (it is not a SQLite file).</source>
+        <translation>{where}不是 Liaison 数据库（不是 SQLite 文件）。</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>{where} is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>{where}正忙：另一个程序正在写入。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>{where} is read-only; Liaison cannot save changes to it.</source>
+        <translation>{where}为只读，Liaison 无法保存对其所做的修改。</translation>
+    </message>
+    <message>
+        <source>The disk is full; free some space and try again. Nothing was saved.</source>
+        <translation>磁盘已满，请释放部分空间后重试。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{where} is damaged (SQLite reports a malformed database); restore it from a backup.</source>
+        <translation>{where}已损坏（SQLite 报告数据库格式错误），请从备份中恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot open {where}: the file or its folder is missing or locked.</source>
+        <translation>无法打开{where}：文件或其所在文件夹不存在或已被锁定。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database server: {reason}</source>
+        <translation>无法连接数据库服务器：{reason}</translation>
+    </message>
+    <message>
+        <source>The database file {path} is no longer there (moved, deleted, or its drive was removed). Nothing more was saved; put it back or open another.</source>
+        <translation>数据库文件 {path} 已不存在（已被移动、删除，或其所在驱动器已移除）。此后的内容均未保存；请将其放回原处，或打开其他数据库。</translation>
+    </message>
+    <message>
+        <source>Cannot write a backup in {folder}: {reason}.</source>
+        <translation>无法在 {folder} 中写入备份：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot back up {path} to {destination}: {reason}.</source>
+        <translation>无法将 {path} 备份到 {destination}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{where} was written by a newer version of Liaison (schema {revision}); update Liaison to open it. Nothing in it was changed.</source>
+        <translation>{where}由更高版本的 Liaison 写入（数据库结构版本 {revision}），请升级 Liaison 后再打开。其中内容未作任何更改。</translation>
+    </message>
+    <message>
+        <source>{where} holds tables but is not a Liaison database; Liaison will not touch it.</source>
+        <translation>{where}包含数据表，但不是 Liaison 数据库；Liaison 不会对其进行任何操作。</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <source>&amp;Record interaction…</source>
+        <translation>记录交往(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>No interactions recorded yet. “Record interaction…” adds one.</source>
+        <translation>尚未记录任何交往。点击“记录交往…”即可添加。</translation>
+    </message>
+    <message>
+        <source>No interactions yet</source>
+        <translation>暂无交往记录</translation>
+    </message>
+    <message>
+        <source>1 interaction</source>
+        <translation>1 条交往记录</translation>
+    </message>
+    <message>
+        <source>{n:,} interactions</source>
+        <translation>{n:,} 条交往记录</translation>
+    </message>
+    <message>
+        <source>Record interaction…</source>
+        <translation>记录交往…</translation>
+    </message>
+</context>
+<context>
+    <name>TopicsBox</name>
+    <message>
+        <source>Topics</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <source>{topic} (retired)</source>
+        <translation>{topic}（已停用）</translation>
+    </message>
+</context>
+<context>
+    <name>TravelCopy</name>
+    <message>
+        <source>Liaison travel copy {date}</source>
+        <translation>Liaison 出差副本 {date}</translation>
+    </message>
+    <message>
+        <source>Export travel copy</source>
+        <translation>导出出差副本</translation>
+    </message>
+    <message>
+        <source>Liaison database (*.sqlite3)</source>
+        <translation>Liaison 数据库 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>The travel copy was saved as {path}.
+
+It is a complete copy of this database: take it on your trip, open it in Liaison there and work as usual. Back at the office, bring your changes home with File ▸ Merge a travel copy….</source>
+        <translation>出差副本已保存为 {path}。
+
+这是此数据库的完整副本：出差时随身携带，在当地用 Liaison 打开即可照常工作。回到办公室后，通过“文件 ▸ 合并出差副本…”将修改合并回来。</translation>
+    </message>
+    <message>
+        <source>Writing the travel copy…</source>
+        <translation>正在写入出差副本…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Liaison could not write {path} ({problem}); no travel copy was made.</source>
+        <translation>Liaison 无法写入 {path}（{problem}），未生成出差副本。</translation>
+    </message>
+    <message>
+        <source>Exporting a travel copy</source>
+        <translation>正在导出出差副本</translation>
+    </message>
+    <message>
+        <source>Travel copy saved</source>
+        <translation>出差副本已保存</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <source>the import of {name}</source>
+        <translation>导入 {name}</translation>
+    </message>
+    <message>
+        <source>the merge from {name}</source>
+        <translation>从 {name} 合并</translation>
+    </message>
+    <message>
+        <source>the edit made on the screen</source>
+        <translation>界面上的编辑</translation>
+    </message>
+    <message>
+        <source>the load of the starter register</source>
+        <translation>加载初始名录</translation>
+    </message>
+    <message>
+        <source>the revert</source>
+        <translation>“撤销此修改”操作</translation>
+    </message>
+    <message>
+        <source>the {name}</source>
+        <translation>{name}</translation>
+    </message>
+    <message>
+        <source>the change made by {name}</source>
+        <translation>{name} 所做的修改</translation>
+    </message>
+    <message>
+        <source>the undo of {what}</source>
+        <translation>撤销{what}</translation>
+    </message>
+    <message>
+        <source>the change</source>
+        <translation>该修改</translation>
+    </message>
+    <message>
+        <source>{record} “{title}”: no longer exists; nothing to put back</source>
+        <translation>{record}“{title}”：已不存在，无可恢复</translation>
+    </message>
+    <message>
+        <source>{record} “{title}”: was deleted after {since}; its values were left as they are</source>
+        <translation>{record}“{title}”：在{since}之后已被删除，其值保持不变</translation>
+    </message>
+    <message>
+        <source>{record} “{title}”: “{field}” was changed after {since}; its newer value was kept</source>
+        <translation>{record}“{title}”：“{field}”在{since}之后又被修改，已保留较新的值</translation>
+    </message>
+    <message>
+        <source>{record} “{title}”: other records point to it since {since}; it was kept</source>
+        <translation>{record}“{title}”：在{since}之后已有其他记录引用该记录，因此予以保留</translation>
+    </message>
+    <message>
+        <source>{record} “{title}”: was edited after {since}; it was moved to the deleted records instead of removed</source>
+        <translation>{record}“{title}”：在{since}之后被编辑过，因此已移至已删除的记录，而未彻底移除</translation>
+    </message>
+    <message>
+        <source>A change to a {noun} cannot be applied here.</source>
+        <translation>此处无法应用对{noun}的修改。</translation>
+    </message>
+    <message>
+        <source>There is no batch with id {id}; `liaison batches` lists them.</source>
+        <translation>不存在编号为 {id} 的批次；可用 `liaison batches` 列出所有批次。</translation>
+    </message>
+    <message>
+        <source>{what} changed a {noun}, which cannot be undone here; nothing was undone.</source>
+        <translation>{what}修改了{noun}，此处无法撤销；未撤销任何内容。</translation>
+    </message>
+    <message>
+        <source>There is no {kind} with batch id {id}.</source>
+        <translation>不存在批次编号为 {id} 的{kind}。</translation>
+    </message>
+    <message>
+        <source>{what} ({id}) was already undone.</source>
+        <translation>{what}（{id}）已撤销过。</translation>
+    </message>
+    <message>
+        <source>{what} ({id}) cannot itself be undone; make those changes again instead.</source>
+        <translation>{what}（{id}）本身无法撤销；请重新进行这些修改。</translation>
+    </message>
+    <message>
+        <source>That change is no longer in the history.</source>
+        <translation>该修改已不在修改记录中。</translation>
+    </message>
+    <message>
+        <source>Changes to a {noun} cannot be reverted from the history.</source>
+        <translation>无法从修改记录中撤销对{noun}的修改。</translation>
+    </message>
+    <message>
+        <source>This {noun} is already deleted.</source>
+        <translation>此{noun}已被删除。</translation>
+    </message>
+    <message>
+        <source>This {noun} is not deleted any more.</source>
+        <translation>此{noun}已恢复，不再处于删除状态。</translation>
+    </message>
+    <message>
+        <source>This {noun} is deleted; restore it before reverting its changes.</source>
+        <translation>此{noun}已被删除；请先恢复，再撤销其修改。</translation>
+    </message>
+    <message>
+        <source>Changes to “{field}” cannot be reverted from the history.</source>
+        <translation>无法从修改记录中撤销对“{field}”的修改。</translation>
+    </message>
+    <message>
+        <source>this change</source>
+        <translation>此修改</translation>
+    </message>
+    <message>
+        <source>“{field}” was changed again after this change; revert the later change first.</source>
+        <translation>“{field}”在此修改之后又被修改过；请先撤销之后的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>UndoImport</name>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>{n:,} created</source>
+        <translation>新建 {n:,} 条</translation>
+    </message>
+    <message>
+        <source>{n:,} updated</source>
+        <translation>更新 {n:,} 条</translation>
+    </message>
+    <message>
+        <source>{n:,} unchanged</source>
+        <translation>未变 {n:,} 条</translation>
+    </message>
+    <message>
+        <source>{n:,} skipped</source>
+        <translation>跳过 {n:,} 条</translation>
+    </message>
+    <message>
+        <source>{n:,} deleted</source>
+        <translation>删除 {n:,} 条</translation>
+    </message>
+    <message>
+        <source>{kind}: {counts}</source>
+        <translation>{kind}：{counts}</translation>
+    </message>
+    <message>
+        <source>nothing written</source>
+        <translation>未写入任何内容</translation>
+    </message>
+    <message>
+        <source>The import was undone: 1 record removed, {restored:,} restored to their earlier values.</source>
+        <translation>导入已撤销：移除 1 条记录，{restored:,} 条记录还原为先前的值。</translation>
+    </message>
+    <message>
+        <source>The import was undone: {removed:,} records removed, {restored:,} restored to their earlier values.</source>
+        <translation>导入已撤销：移除 {removed:,} 条记录，{restored:,} 条记录还原为先前的值。</translation>
+    </message>
+    <message>
+        <source>… and {n:,} more.</source>
+        <translation>…另有 {n:,} 项。</translation>
+    </message>
+    <message>
+        <source>Kept, because they were changed after the import:</source>
+        <translation>以下内容在导入后已被修改，因此予以保留：</translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Undoing the import</source>
+        <translation>正在撤销导入</translation>
+    </message>
+    <message>
+        <source>{counts}
+Batch id: {batch}</source>
+        <translation>{counts}
+批次编号：{batch}</translation>
+    </message>
+    <message>
+        <source>Undo an import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>The imports into this database, newest first. Undoing one removes the records it created and gives the records it updated their earlier values; what was edited since the import is kept and listed.</source>
+        <translation>此数据库的历次导入，最新的在前。撤销某次导入将移除其新建的记录，并将其更新的记录还原为先前的值；导入后经过编辑的内容将予以保留并列出。</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported into this database yet.</source>
+        <translation>此数据库尚未导入过任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo this import…</source>
+        <translation>撤销此次导入(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Undo the import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo the import of {file} ({when}: {counts})?</source>
+        <translation>是否撤销 {file} 的导入（{when}：{counts}）？</translation>
+    </message>
+    <message>
+        <source>Import undone</source>
+        <translation>导入已撤销</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>This field</source>
+        <translation>该字段</translation>
+    </message>
+    <message>
+        <source>{label} cannot be empty.</source>
+        <translation>{label}不能为空。</translation>
+    </message>
+    <message>
+        <source>{label} is too long ({length} characters; at most {limit}).</source>
+        <translation>{label}过长（{length} 个字符，最多 {limit} 个）。</translation>
+    </message>
+    <message>
+        <source>An entry</source>
+        <translation>其中一项</translation>
+    </message>
+    <message>
+        <source>{label} is too long: “{start}…”.</source>
+        <translation>{label}过长：“{start}…”。</translation>
+    </message>
+    <message>
+        <source>Choose a {noun}.</source>
+        <translation>请选择{noun}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a known {noun}; choose one of: {options}.</source>
+        <translation>“{value}”不是有效的{noun}，请从以下选项中选择：{options}。</translation>
+    </message>
+    <message>
+        <source>The year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>{label} must be a year such as 1921, not “{value}”.</source>
+        <translation>{label}应为年份（如 1921），而不是“{value}”。</translation>
+    </message>
+    <message>
+        <source>{label} {year} is not a plausible year.</source>
+        <translation>{label} {year} 不是合理的年份。</translation>
+    </message>
+    <message>
+        <source>The date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>{label} is required.</source>
+        <translation>{label}为必填项。</translation>
+    </message>
+    <message>
+        <source>{label} “{value}” is not a date; write it as YYYY-MM-DD.</source>
+        <translation>{label}“{value}”不是有效日期，请按“年-月-日”格式填写，如 2024-05-01。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a web address (for example https://example.org).</source>
+        <translation>“{value}”不是有效的网址（例如 https://example.org）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an email address.</source>
+        <translation>“{value}”不是有效的电子邮箱地址。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a phone number.</source>
+        <translation>“{value}”不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a phone number (start it with + and the country code).</source>
+        <translation>“{value}”不是有效的电话号码（请以 + 和国家代码开头）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a possible phone number.</source>
+        <translation>“{value}”的号码位数不正确，不可能是电话号码。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a country Liaison knows (use a name or an ISO code).</source>
+        <translation>Liaison 无法识别国家“{value}”（请使用国家名称或 ISO 代码）。</translation>
+    </message>
+    <message>
+        <source>Choose the {noun}.</source>
+        <translation>请选择{noun}。</translation>
+    </message>
+    <message>
+        <source>“{field}” is not a field of a {noun}.</source>
+        <translation>“{field}”不是{noun}的字段。</translation>
+    </message>
+    <message>
+        <source>The {field} cannot be empty.</source>
+        <translation>{field}不能为空。</translation>
+    </message>
+    <message>
+        <source>row {number}: {field}</source>
+        <translation>第 {number} 行：{field}</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The key may hold only lower-case letters, digits and _.</source>
+        <translation>标识只能包含小写字母、数字和 _。</translation>
+    </message>
+    <message>
+        <source>The name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The English name</source>
+        <translation>英文名</translation>
+    </message>
+    <message>
+        <source>The Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <source>An alias</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <source>The abbreviation</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>kind of organization</source>
+        <translation>组织类型</translation>
+    </message>
+    <message>
+        <source>political status</source>
+        <translation>执政地位</translation>
+    </message>
+    <message>
+        <source>The ideology</source>
+        <translation>意识形态</translation>
+    </message>
+    <message>
+        <source>The founding year</source>
+        <translation>成立年份</translation>
+    </message>
+    <message>
+        <source>relationship level</source>
+        <translation>关系层级</translation>
+    </message>
+    <message>
+        <source>The notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>A language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>The start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>The end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>kind of interaction</source>
+        <translation>交往类型</translation>
+    </message>
+    <message>
+        <source>The city</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>The platform or mechanism</source>
+        <translation>平台或机制</translation>
+    </message>
+    <message>
+        <source>The summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>The outcomes</source>
+        <translation>成果</translation>
+    </message>
+    <message>
+        <source>The description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>The due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>The completion date</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>The tag name</source>
+        <translation>标签名称</translation>
+    </message>
+    <message>
+        <source>The colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>The key</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <source>participant role</source>
+        <translation>参与方身份</translation>
+    </message>
+    <message>
+        <source>Participant {number} must be one organization or one person.</source>
+        <translation>第 {number} 个参与方必须是一个组织或一名人员。</translation>
+    </message>
+    <message>
+        <source>Participant {number} is listed twice; give each participant one role.</source>
+        <translation>第 {number} 个参与方重复列出；每个参与方只能有一个身份。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a topic; add it first or pick another.</source>
+        <translation>“{name}”不是已有议题；请先添加该议题，或另选一个。</translation>
+    </message>
+    <message>
+        <source>“{field}” is not a field of a position.</source>
+        <translation>“{field}”不是职务的字段。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a country Liaison knows.</source>
+        <translation>Liaison 无法识别国家“{value}”。</translation>
+    </message>
+</context>
+<context>
+    <name>Watcher</name>
+    <message>
+        <source>Checking for changes</source>
+        <translation>正在检查修改</translation>
     </message>
 </context>
 </TS>

@@ -17,6 +17,7 @@ from db.services.followups import create_followup, get_followup, list_followups,
 from db.store.errors import NotFound
 from desktop.context import AppContext
 from desktop.dialogs.followup import FollowUpDialog
+from desktop.readable import date_text
 from desktop.views.followups import OVERDUE, FollowUpsView
 from desktop.views.interaction_editor import InteractionEditor
 from tests.db.factories import make_interaction, make_organization
@@ -80,7 +81,7 @@ def test_open_commitments_by_due_date_with_overdue_ones_marked(
     assert overdue.data(Qt.ItemDataRole.ForegroundRole) == OVERDUE
     assert model.index(0, DESCRIPTION).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE
     assert overdue.data(Qt.ItemDataRole.DecorationRole) is not None
-    due = commitments["overdue"].due.isoformat()
+    due = date_text(commitments["overdue"].due)
     assert overdue.data(Qt.ItemDataRole.ToolTipRole) == f"Overdue since {due} (10 days)"
     assert model.index(1, DUE).data(Qt.ItemDataRole.ForegroundRole) is None
     assert model.index(1, DUE).data(Qt.ItemDataRole.DecorationRole) is None
@@ -120,7 +121,7 @@ def test_mark_done_hides_it_show_done_shows_it_and_undo_reopens_it(
     assert "Reply to the invitation" in descriptions(view)
     row = descriptions(view).index("Reply to the invitation")
     assert view.model.index(row, STATUS).data() == "Done"
-    assert view.model.index(row, STATUS).data(Qt.ItemDataRole.ToolTipRole) == "Done  已完成"
+    assert view.model.index(row, STATUS).data(Qt.ItemDataRole.ToolTipRole) == "Done"
     assert view.model.index(row, DUE).data(Qt.ItemDataRole.ForegroundRole) == QColor("#6b6b6b")
     view.table.select_row(row)
     assert not view.done_button.isEnabled()

@@ -340,7 +340,7 @@ def test_columns_flag_a_field_chosen_twice_and_profiles_remember_a_mapping(
     columns.set_target(2, "name")
     assert not next_enabled(wizard)
     assert "Also chosen for column A" in columns.table.item(2, 5).text()
-    assert "“name” is chosen for columns A and C" in columns.notice.text.text()
+    assert "“Name” is chosen for columns A and C" in columns.notice.text.text()
     columns.set_target(2, "abbreviation")
     assert next_enabled(wizard)
     assert not columns.notice.isVisibleTo(columns)

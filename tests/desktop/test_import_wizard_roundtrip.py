@@ -73,10 +73,10 @@ def test_a_liaison_workbook_goes_straight_to_review_with_before_and_after(
     update = by_action["update"]
     assert review.model.index(update, 3).data() == "Frente Amplio"
     assert review.change_lines(update) == [
-        "website:  https://old.example.org  →  https://www.frenteamplio.uy"]
+        "Website:  https://old.example.org  →  https://www.frenteamplio.uy"]
     conflict = by_action["conflict"]
     assert review.change_lines(conflict) == [
-        "notes (conflict, left as it is):  exported from Liaison  ·  the file has edited on the "
+        "Notes (conflict, left as it is):  exported from Liaison  ·  the file has edited on the "
         "trip  ·  Liaison has edited at home"]
     assert review.conflicts_note.isVisibleTo(review)
 
@@ -189,8 +189,8 @@ def test_conflicting_fields_are_left_open_and_the_rest_of_the_row_is_imported(
     colorado = row_of(review, trip["colorado"])
     assert review.model.rows[colorado].action == "update"  # its website is still written
     assert review.change_lines(colorado) == [
-        "website:  (empty)  →  https://www.partidocolorado.uy",
-        "notes (conflict, left as it is):  exported Founded 1836  ·  the file has edited on the "
+        "Website:  (empty)  →  https://www.partidocolorado.uy",
+        "Notes (conflict, left as it is):  exported Founded 1836  ·  the file has edited on the "
         "trip  ·  Liaison has edited at home"]
     # Nothing selected: nothing to pick for.
     review.tree.setCurrentIndex(review.model.index(0, 0).parent())
@@ -213,18 +213,18 @@ def test_picking_the_files_value_or_liaisons_for_a_field_or_a_row(
     review = wizard.review_page
 
     # One field: the file's value for the notes of Partido Colorado.
-    select_line(review, trip["colorado"], "notes (conflict")
+    select_line(review, trip["colorado"], "Notes (conflict")
     assert review.choice_target.text() == (
-        "“notes” of Partido Colorado: the file has edited on the trip  ·  Liaison has edited "
+        "“Notes” of Partido Colorado: the file has edited on the trip  ·  Liaison has edited "
         "at home  ·  exported Founded 1836")
     pick(review, wizard, qtbot, review.use_file_button)
     assert wizard.resolutions == {(trip["colorado"], "notes"): "file"}
     colorado = row_of(review, trip["colorado"])
     assert review.model.rows[colorado].action == "update"
     assert review.change_lines(colorado) == [
-        "website:  (empty)  →  https://www.partidocolorado.uy",
-        "notes:  edited at home  →  edited on the trip  (the file's value, your choice)"]
-    assert review.tree.currentIndex().data().startswith("notes:")  # still selected
+        "Website:  (empty)  →  https://www.partidocolorado.uy",
+        "Notes:  edited at home  →  edited on the trip  (the file's value, your choice)"]
+    assert review.tree.currentIndex().data().startswith("Notes:")  # still selected
     assert "2 fields in 1 record changed both" in review.conflicts_note.text.text()
 
     # A whole row, from its context menu: Liaison keeps both of its fields.
@@ -232,7 +232,7 @@ def test_picking_the_files_value_or_liaisons_for_a_field_or_a_row(
     review.tree.customContextMenuRequested.emit(review.tree.visualRect(row_index).center())
     assert review.tree.currentIndex().row() == row_of(review, trip["nacional"])
     assert review.choice_target.text() == (
-        "“ideology”, “website” of Partido Nacional: the buttons pick for all of them.")
+        "“Ideology”, “Website” of Partido Nacional: the buttons pick for all of them.")
     menu = review.menu
     assert menu is not None and menu.isVisible()
     assert [a.text() for a in menu.actions()] == ["Use the file's value", "Keep Liaison's value"]
@@ -244,7 +244,7 @@ def test_picking_the_files_value_or_liaisons_for_a_field_or_a_row(
     assert review.model.rows[nacional].action == "unchanged"
     assert review.model.rows[nacional].conflicts == ()
     assert review.change_lines(nacional)[0] == (
-        "ideology (conflict: Liaison's value, your choice):  Liaison keeps Christian democracy"
+        "Ideology (conflict: Liaison's value, your choice):  Liaison keeps Christian democracy"
         "  ·  the file has Centre-right")
     banner = review.conflicts_note
     assert banner.kind == "info"
@@ -252,11 +252,11 @@ def test_picking_the_files_value_or_liaisons_for_a_field_or_a_row(
         "Every conflict is settled: 1 field takes the file's value, 2 keep Liaison's.")
 
     # A change of mind: the website of Partido Nacional from the file after all.
-    select_line(review, trip["nacional"], "website (conflict: Liaison's value")
+    select_line(review, trip["nacional"], "Website (conflict: Liaison's value")
     pick(review, wizard, qtbot, review.use_file_button)
     nacional = row_of(review, trip["nacional"])
     assert review.model.rows[nacional].action == "update"
-    assert "website:  https://pn.uy  →  https://partidonacional.uy  (the file's value, your " \
+    assert "Website:  https://pn.uy  →  https://partidonacional.uy  (the file's value, your " \
            "choice)" in review.change_lines(nacional)
 
     click_next(wizard, qtbot, RESULT)
@@ -277,7 +277,7 @@ def test_all_other_conflicts_follow_the_choice_for_them(
     choose(wizard, qtbot, trip["path"], monkeypatch)
     click_next(wizard, qtbot, REVIEW)
     review = wizard.review_page
-    select_line(review, trip["nacional"], "website (conflict")
+    select_line(review, trip["nacional"], "Website (conflict")
     other = review.keep_liaison_button if default == "file" else review.use_file_button
     pick(review, wizard, qtbot, other)  # one field goes against the rest
     review.default_pick.setCurrentIndex(review.default_pick.findData(default))
@@ -288,7 +288,7 @@ def test_all_other_conflicts_follow_the_choice_for_them(
     assert wizard.plan is not None and not wizard.plan.conflicts
     assert review.conflicts_note.kind == "info"
     if default == "file":
-        assert "notes:  edited at home  →  edited on the trip  (the file's value, as chosen " \
+        assert "Notes:  edited at home  →  edited on the trip  (the file's value, as chosen " \
                "for all conflicts)" in review.change_lines(row_of(review, trip["colorado"]))
 
     click_next(wizard, qtbot, RESULT)
@@ -385,7 +385,7 @@ def test_a_new_file_forgets_the_choices_made_for_the_last_one(
     choose(wizard, qtbot, trip["path"], monkeypatch)
     click_next(wizard, qtbot, REVIEW)
     review = wizard.review_page
-    select_line(review, trip["colorado"], "notes (conflict")
+    select_line(review, trip["colorado"], "Notes (conflict")
     pick(review, wizard, qtbot, review.keep_liaison_button)
     assert wizard.resolutions and wizard.known_conflicts
     wizard.back()
