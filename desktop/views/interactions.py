@@ -36,7 +36,7 @@ from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon, kind_icon
 from desktop.messages import messages
-from desktop.naming import display_name
+from desktop.naming import chinese, display_name
 from desktop.qtmodels.paged import Column, PagedTableModel
 from desktop.qtmodels.participants import participant_order
 from desktop.widgets.form import DateField
@@ -114,12 +114,8 @@ class InteractionsView(ListScreen, QWidget):
         super().__init__(parent)
         self.context = context
         self.db = context.database
-        self.preference = context.name_preference()
-        self.country_names = {c.code: (c.name_zh if self.preference == "zh" and c.name_zh
-                                       else c.name_en) for c in countries(self.db)}
         self.topic_list = topics(self.db)
-        self.topic_names = {t.name_en: (t.name_zh if self.preference == "zh" and t.name_zh
-                                        else t.name_en) for t in self.topic_list}
+        self._read_preference()
         self.stale = False
 
         self.query = QLineEdit()
@@ -256,7 +252,19 @@ class InteractionsView(ListScreen, QWidget):
             if number is not None:
                 self.table.select_row(number)
 
+    def _read_preference(self) -> None:
+        """Names, countries and topics as the user's language and preferred script show
+        them (again after Settings changed them)."""
+        self.preference = self.context.name_preference()
+        wanted = chinese(self.preference)
+        self.country_names = {c.code: (c.name_zh if wanted and c.name_zh else c.name_en)
+                              for c in countries(self.db)}
+        self.topic_names = {t.name_en: (t.name_zh if wanted and t.name_zh else t.name_en)
+                            for t in self.topic_list}
+
     def _on_changed(self, entity: str, _record_id: str) -> None:
+        if entity == "*":
+            self._read_preference()
         if entity in ("interaction", "organization", "person", "*"):
             if self.isVisible():
                 self.reload()

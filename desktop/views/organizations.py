@@ -334,9 +334,12 @@ class OrganizationsView(ListScreen, QWidget):
 
     def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool
                ) -> Page[OrganizationRecord]:
+        preference = self.context.name_preference()
+        # names sort as shown; countries by their name as shown (Chinese in Chinese)
+        names = "zh" if sort == "country" and chinese(preference) else preference
         return service.list_organizations(self.context.database, self.current_filter(),
                                           sort=sort or "name", descending=descending,
-                                          offset=offset, limit=limit)
+                                          offset=offset, limit=limit, names=names)
 
     def reload(self) -> None:
         self.timer.stop()
@@ -352,6 +355,8 @@ class OrganizationsView(ListScreen, QWidget):
                 self.table.selectRow(row)
 
     def _on_changed(self, entity: str, _record_id: str) -> None:
+        if entity == "*":  # settings: the names may now show (and sort) in another script
+            self.model.columns = organization_columns(self.context.name_preference())
         if entity in ("organization", "interaction", "*"):
             self.reload()
 

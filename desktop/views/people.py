@@ -84,6 +84,7 @@ class PeopleView(ListScreen, QWidget):
         super().__init__(parent)
         self.context = context
         countries = pages.countries(context.database)
+        self.countries = countries
         country_names = record_page.country_names(countries, context.name_preference())
         self.query = QLineEdit()
         self.query.setObjectName("people_query")
@@ -163,7 +164,7 @@ class PeopleView(ListScreen, QWidget):
                ) -> Page[PersonRow]:
         page = service.list_people(self.context.database, self.current_filter(),
                                    sort=sort or "name", descending=descending, offset=offset,
-                                   limit=limit)
+                                   limit=limit, names=self.context.name_preference())
         positions = pages.current_positions(self.context.database, [p.id for p in page.items])
         rows = tuple(PersonRow(p, tuple(positions.get(p.id, ()))) for p in page.items)
         return Page(rows, page.total, page.offset, page.limit)
@@ -183,6 +184,11 @@ class PeopleView(ListScreen, QWidget):
                 break
 
     def _on_changed(self, entity: str, _record_id: str) -> None:
+        if entity == "*":  # settings: the names may now show (and sort) in another script
+            preference = self.context.name_preference()
+            self.model.columns = people_columns(
+                preference, record_page.country_names(self.countries, preference))
+            self.fill_tags()
         if entity in ("person", "affiliation", "interaction", "organization", "*"):
             self.reload()
 

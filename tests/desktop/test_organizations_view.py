@@ -134,3 +134,31 @@ def test_enter_never_picks_between_two_exact_matches(context: AppContext, qtbot:
     qtbot.keyClicks(picker, "frelimo")
     qtbot.keyClick(picker, Qt.Key.Key_Return)
     assert [getattr(hit, "id", None) for hit in picked] == [unique.id]
+
+
+def test_changing_the_preferred_script_updates_the_open_list_at_once(
+        context: AppContext, qtbot: QtBot) -> None:
+    """Settings ▸ Show names in: the open list shows, and sorts, the names in the new script
+    at once — no restart — and its country column follows."""
+    from desktop import settings
+
+    for name, name_zh, country in (("Partido Comunista de Cuba", "古巴共产党", "CU"),
+                                   ("Đảng Cộng sản Việt Nam", "越南共产党", "VN"),
+                                   ("African National Congress", "南非非洲人国民大会", "ZA")):
+        make_organization(context.database, name=name, name_zh=name_zh, country=country)
+    view = OrganizationsView(context)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    assert names(view) == ["African National Congress", "Đảng Cộng sản Việt Nam",
+                           "Partido Comunista de Cuba"]
+    settings.set_name_preference("zh")
+    context.notify("*")  # what the Settings dialog does on OK
+
+    def shown() -> list[str]:
+        return [view.model.index(row, 0).data() for row in range(view.model.rowCount())]
+
+    qtbot.waitUntil(lambda: shown()[0] == "古巴共产党")
+    assert shown() == ["古巴共产党", "南非非洲人国民大会", "越南共产党"]  # gu, nan, yue
+    country = [c.key for c in view.model.columns].index("country")
+    assert view.model.index(0, country).data() == "古巴"
