@@ -47,7 +47,8 @@ def _options(args: argparse.Namespace) -> Any:
         day_order="dayfirst" if args.dayfirst else "monthfirst" if args.monthfirst else None,
         on_duplicate=policy, skip_invalid=args.skip_invalid,
         conflict_default=getattr(args, "on_conflict", None),
-        apply_deletions=bool(getattr(args, "apply_deletions", False)))
+        apply_deletions=bool(getattr(args, "apply_deletions", False)),
+        encoding=getattr(args, "encoding", None) or None)
 
 
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,

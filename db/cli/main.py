@@ -142,6 +142,9 @@ def build_parser() -> Parser:
     imp.add_argument("file")
     imp.add_argument("--sheet", help=translate(
         "CommandLine", "the sheet to read (default: the first visible one)"))
+    imp.add_argument("--encoding", help=translate(
+        "CommandLine", "a text table's encoding, e.g. gb18030, big5, cp1252 (default: "
+                       "recognised from the bytes)"))
     imp.add_argument("--header-row", metavar="N",
                      help=translate("CommandLine", "the row holding the column names"))
     imp.add_argument("--as", choices=["organizations", "people", "interactions", "followups",

@@ -23,8 +23,16 @@ _LETTERS = str.maketrans({"đ": "d", "ħ": "h", "ł": "l", "ø": "o", "ı": "i",
 LAST = "\U0010ffff"
 
 
+# Where Chinese is an organization's (or person's) own script: its Chinese name is its name.
+CHINESE_SCRIPT_COUNTRIES = frozenset({"CN", "HK", "MO", "TW"})
+
+
 def has_han(text: str) -> bool:
     return _HAN.search(text) is not None
+
+
+def has_latin(text: str) -> bool:
+    return any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in text)
 
 
 @cache

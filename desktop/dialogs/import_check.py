@@ -178,7 +178,7 @@ class CheckPage(WizardStep):
         rows = flow.preview.rows if flow.preview is not None else []
         if row > len(rows) and flow.facts is not None:
             try:
-                with WaitCursor(), open_source(flow.facts.path) as source:
+                with WaitCursor(), open_source(flow.facts.path, flow.facts.encoding) as source:
                     rows = source.read(flow.sheet, limit=row).rows
             except LiaisonError:
                 return None

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -46,8 +47,14 @@ ENCODINGS = {"utf-8": "UTF-8",
              "utf-8-sig": QT_TRANSLATE_NOOP("ImportPages", "UTF-8 (with a byte-order mark)"),
              "utf-16": "UTF-16", "utf-32": "UTF-32",
              "gb18030": QT_TRANSLATE_NOOP("ImportPages", "GB18030 (Chinese Windows)"),
+             "big5": QT_TRANSLATE_NOOP("ImportPages",
+                                       "Big5 (traditional Chinese: Taiwan, Hong Kong)"),
              "cp1252": QT_TRANSLATE_NOOP("ImportPages",
-                                         "Windows-1252 (Western European Windows)")}
+                                         "Windows-1252 (Western European Windows)"),
+             "cp1251": QT_TRANSLATE_NOOP("ImportPages", "Windows-1251 (Cyrillic)"),
+             "cp1253": QT_TRANSLATE_NOOP("ImportPages", "Windows-1253 (Greek)"),
+             "cp1255": QT_TRANSLATE_NOOP("ImportPages", "Windows-1255 (Hebrew)"),
+             "cp1256": QT_TRANSLATE_NOOP("ImportPages", "Windows-1256 (Arabic)")}
 DELIMITERS = {",": QT_TRANSLATE_NOOP("ImportPages", "commas"),
               ";": QT_TRANSLATE_NOOP("ImportPages", "semicolons"),
               "\t": QT_TRANSLATE_NOOP("ImportPages", "tabs"),
@@ -188,6 +195,21 @@ class FilePage(WizardStep):
         layout.addLayout(row)
         layout.addSpacing(8)
         layout.addWidget(self.facts_label)
+        # A text table's encoding: the one recognised, and a way to read it in another.
+        self.encoding = QComboBox()
+        self.encoding.setObjectName("encoding")
+        for code, label in ENCODINGS.items():
+            self.encoding.addItem(translate("ImportPages", label), code)
+        self.encoding_row = QWidget()
+        encoding_layout = QHBoxLayout(self.encoding_row)
+        encoding_layout.setContentsMargins(0, 0, 0, 0)
+        encoding_layout.addWidget(QLabel(translate("ImportPages", "Read the text as:")))
+        encoding_layout.addWidget(self.encoding)
+        encoding_layout.addStretch(1)
+        self.encoding_row.hide()
+        self.encoding.activated.connect(lambda _index: self.open_path(
+            self.path_edit.text(), str(self.encoding.currentData())))
+        layout.addWidget(self.encoding_row)
         layout.addWidget(self.notice)
         layout.addStretch(1)
 
@@ -196,7 +218,8 @@ class FilePage(WizardStep):
         if path:
             self.open_path(path)
 
-    def open_path(self, text: str) -> None:
+    def open_path(self, text: str, encoding: str | None = None) -> None:
+        """Open the file (a text table in `encoding`, when the user chose one)."""
         from desktop.dialogs.import_wizard import inspect_file
 
         text = text.strip().strip('"')
@@ -217,11 +240,18 @@ class FilePage(WizardStep):
         flow.plan = None
         try:
             with WaitCursor():
-                facts = inspect_file(Path(text))
+                facts = inspect_file(Path(text), encoding)
         except LiaisonError as exc:
             self.show_error(exc.message)
             return
         flow.facts = facts
+        text_table = facts.format in ("csv", "tsv") and facts.encoding is not None
+        self.encoding_row.setVisible(text_table)
+        if text_table:
+            known = facts.encoding or ""
+            if self.encoding.findData(known) < 0:
+                self.encoding.addItem(known.upper(), known)
+            self.encoding.setCurrentIndex(self.encoding.findData(known))
         visible = [s for s in facts.sheets if not s.hidden]
         flow.sheet = (visible or list(facts.sheets))[0].name
         self.facts_label.setText(self.describe())
@@ -390,7 +420,7 @@ class HeaderPage(WizardStep):
             flow.preview = None
             assert flow.facts is not None
             try:
-                with WaitCursor(), open_source(flow.facts.path) as source:
+                with WaitCursor(), open_source(flow.facts.path, flow.facts.encoding) as source:
                     flow.preview = preview(source, flow.sheet, limit=PREVIEW_ROWS)
             except LiaisonError as exc:
                 self.model.set_rows([], None)

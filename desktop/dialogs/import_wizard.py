@@ -75,10 +75,11 @@ class FileFacts:
         return self.format
 
 
-def inspect_file(path: Path) -> FileFacts:
-    """Open the file just long enough to learn its format and sheets. Raises UnreadableFile
-    (a LiaisonError with one clear sentence) for anything that is not a usable spreadsheet."""
-    with open_source(path) as source:
+def inspect_file(path: Path, encoding: str | None = None) -> FileFacts:
+    """Open the file just long enough to learn its format and sheets (a text table in
+    `encoding` when the user chose one). Raises UnreadableFile (a LiaisonError with one clear
+    sentence) for anything that is not a usable spreadsheet."""
+    with open_source(path, encoding) as source:
         return FileFacts(path, source.format, tuple(source.sheets), source.encoding,
                          source.delimiter, is_liaison_workbook(source))
 
@@ -252,10 +253,13 @@ class ImportWizard(QWizard):
                                  day_order=self.day_order, resolutions=dict(self.resolutions),
                                  conflict_default=self.conflict_default,
                                  apply_deletions=self.apply_deletions)
+        text_table = self.facts is not None and self.facts.format in ("csv", "tsv")
         return ImportOptions(kind=self.kind, sheet=self.sheet, header_row=self.header_row,
                              mapping=dict(self.mapping), day_order=self.day_order,
                              on_duplicate=self.on_duplicate, skip_invalid=self.skip_invalid,
-                             clear_empty=self.clear_empty, fixes=dict(self.fixes))
+                             clear_empty=self.clear_empty, fixes=dict(self.fixes),
+                             encoding=self.facts.encoding if text_table and self.facts
+                             else None)
 
     def plan_is_fresh(self) -> bool:
         return self.plan is not None and self.plan_options == self.import_options()

@@ -590,6 +590,10 @@
         <translation>要读取的工作表（默认：第一个可见的工作表）</translation>
     </message>
     <message>
+        <source>a text table's encoding, e.g. gb18030, big5, cp1252 (default: recognised from the bytes)</source>
+        <translation>文本表格的编码，如 gb18030、big5、cp1252（默认：根据文件内容识别）</translation>
+    </message>
+    <message>
         <source>the row holding the column names</source>
         <translation>列名所在的行</translation>
     </message>
@@ -2933,8 +2937,28 @@ New value:</source>
         <translation>GB18030（中文 Windows）</translation>
     </message>
     <message>
+        <source>Big5 (traditional Chinese: Taiwan, Hong Kong)</source>
+        <translation>Big5（繁体中文：台湾、香港）</translation>
+    </message>
+    <message>
         <source>Windows-1252 (Western European Windows)</source>
         <translation>Windows-1252（西欧语言 Windows）</translation>
+    </message>
+    <message>
+        <source>Windows-1251 (Cyrillic)</source>
+        <translation>Windows-1251（西里尔文）</translation>
+    </message>
+    <message>
+        <source>Windows-1253 (Greek)</source>
+        <translation>Windows-1253（希腊文）</translation>
+    </message>
+    <message>
+        <source>Windows-1255 (Hebrew)</source>
+        <translation>Windows-1255（希伯来文）</translation>
+    </message>
+    <message>
+        <source>Windows-1256 (Arabic)</source>
+        <translation>Windows-1256（阿拉伯文）</translation>
     </message>
     <message>
         <source>commas</source>
@@ -3019,6 +3043,10 @@ New value:</source>
     <message>
         <source>File:</source>
         <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Read the text as:</source>
+        <translation>文本编码：</translation>
     </message>
     <message>
         <source>This is a Liaison workbook. Its rows carry their records' ids, so there are no columns to map: Liaison compares every row with the database and shows what changed in the file, what changed in Liaison since the export, and where both changed.</source>
@@ -5212,6 +5240,10 @@ New value:</source>
     <message>
         <source>an XML file</source>
         <translation>XML 文件</translation>
+    </message>
+    <message>
+        <source>“{encoding}” is not an encoding Liaison knows; try UTF-8, GB18030 or Big5.</source>
+        <translation>Liaison 不识别编码“{encoding}”；请尝试 UTF-8、GB18030 或 Big5。</translation>
     </message>
     <message>
         <source>“{name}” contains only charts, so there is nothing to import.</source>

@@ -45,7 +45,7 @@ ALLOWED = {
     "postgresql", "psycopg", "url", "utc", "id", "ctrl", "shift", "alt", "del", "esc", "enter",
     "tab", "db", "path", "liaison_db", "party", "facts", "partyfacts", "lucide", "isc",
     "pycountry", "iso", "codes", "readme", "https", "http", "www", "json", "utf", "gb18030",
-    "big5", "qt", "pyside6", "ok",
+    "big5", "big", "qt", "pyside6", "ok", "windows", "opendocument",
     # key names, as shortcuts show them
     "delete", "backspace", "home", "end", "pgup", "pgdown", "space", "ins", "return",
     # the starter register's authors and licence, credited by name

@@ -442,3 +442,18 @@ def test_import_models_pass_the_model_tester(qtmodeltester: ModelTester, context
     qtmodeltester.check(tree)
     tree.set_filter(("error",))
     assert tree.rowCount() == 1
+
+
+def test_the_file_page_shows_the_encoding_and_reads_the_text_in_another(
+        wizard: Any, tmp_path: Path, qtbot: QtBot) -> None:
+    """A Big5 list is recognised and said so; the user can read it in another encoding."""
+    path = tmp_path / "名錄.csv"
+    path.write_bytes("國家,政黨名稱\n臺灣,中國國民黨\n".encode("big5"))
+    page = wizard.file_page
+    page.open_path(str(path))
+    assert wizard.facts.encoding == "big5" and page.encoding_row.isVisibleTo(page)
+    assert page.encoding.currentData() == "big5"
+    page.encoding.setCurrentIndex(page.encoding.findData("gb18030"))
+    page.encoding.activated.emit(page.encoding.currentIndex())
+    assert wizard.facts.encoding == "gb18030"
+    assert wizard.import_options().encoding == "gb18030"

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.changes import registry
-from db.changes.fields import FieldInvalid, split_list, text
+from db.changes.fields import FieldInvalid, country_code_for, split_list, text
 from db.exchange.imports import mapping as maps
 from db.exchange.imports.classify import Pending, RowClassifier
 from db.exchange.imports.matching import (
@@ -39,7 +39,7 @@ from db.models import (
     Person,
 )
 from db.models.base import new_id
-from db.models.folding import fold
+from db.models.folding import CHINESE_SCRIPT_COUNTRIES, fold, has_han, has_latin
 from db.models.vocabulary import PARTICIPATION_ROLES, lookup
 from db.services.reference import topic_ids_for
 from db.store.errors import LiaisonError
@@ -286,8 +286,28 @@ class SheetPlanner(RowClassifier):
             return text_, True, translate("Import", "same id")
         return text_, False, ""
 
+    def _chinese_name(self, data: dict[str, Any], country_field: str) -> bool:
+        """A name column holding Chinese fills the Chinese name; it is also the name only
+        where Chinese is the record's own script (China, Hong Kong, Macao, Taiwan) or the row
+        has no other name. Returns True when the Chinese is a translation: a matched record
+        then keeps its own name (the Chinese never overwrites an original-script name)."""
+        name = data.get("name")
+        if not isinstance(name, str) or not has_han(name) or has_latin(name):
+            return False
+        if data.get("name_zh") in (None, ""):
+            data["name_zh"] = name
+        country = data.get(country_field)
+        code = country_code_for(self.session, str(country)) if country else None
+        if code in CHINESE_SCRIPT_COUNTRIES:
+            return False
+        other = data.get("name_en")
+        if other:
+            data["name"] = other  # a new record's name until its own is known
+        return True
+
     def _plan_organizations(self, number: int, cells: Sequence[Any]) -> Pending | None:
         data, ok = self.cells(number, cells)
+        translated = self._chinese_name(data, "country")
         values = self.validate(number, data)
         if values is None or not ok:
             return None
@@ -310,14 +330,18 @@ class SheetPlanner(RowClassifier):
                 return None
             record_id, matched, reason = (match.found or new_id()), bool(match.found), \
                 match.reason
+        present = self._present(data)
+        if translated and matched:
+            present = present - {"name"}
         pending = Pending(number, "organization", record_id, matched, reason, values,
-                          self._present(data), {"tags": split_list(data.get("tags"))})
+                          present, {"tags": split_list(data.get("tags"))})
         self._remember(pending, lambda: self.organizations.add(
             record_id, names, values.get("abbreviation"), values.get("country")))
         return pending
 
     def _plan_people(self, number: int, cells: Sequence[Any]) -> list[Any] | None:
         data, ok = self.cells(number, cells)
+        translated = self._chinese_name(data, "nationality")
         values = self.validate(number, data)
         position = self._position(number, data) if data.get("organization") else {}
         if values is None or not ok or position is None:
@@ -348,8 +372,11 @@ class SheetPlanner(RowClassifier):
                 return None
             record_id, matched, reason = (match.found or new_id()), bool(match.found), \
                 match.reason
+        present = self._present(data)
+        if translated and matched:
+            present = present - {"name"}
         person = Pending(number, "person", record_id, matched, reason, values,
-                         self._present(data), {"tags": split_list(data.get("tags"))})
+                         present, {"tags": split_list(data.get("tags"))})
         self._remember(person, lambda: self.people.add(record_id, names, None,
                                                        values.get("nationality")))
         result: list[Any] = [person]

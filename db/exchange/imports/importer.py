@@ -84,7 +84,7 @@ def build_plan(db: Database, path: str | Path, options: ImportOptions | None = N
     """Read the file and classify every row. Writes nothing."""
     options = options or ImportOptions()
     file_path = Path(path)
-    with open_source(file_path) as source:
+    with open_source(file_path, options.encoding) as source:
         checksum = checksum_of(file_path)
         if options.kind == "workbook" or (options.kind is None and options.sheet is None
                                           and is_liaison_workbook(source)):

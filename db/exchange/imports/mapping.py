@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from db.models import Meta
+from db.models.folding import simplified
 from db.store.engine import Database
 from db.store.errors import LiaisonError
 from db.store.translation import QT_TRANSLATE_NOOP, translate
@@ -160,9 +161,11 @@ _PUNCT = re.compile(r"[\s_\-–—.:：,，/\\()（）\[\]【】*#'\"’]+")
 
 
 def normalize_header(text: Any) -> str:
+    """A header as it is looked up: width, case and punctuation set aside, traditional Chinese
+    as simplified (政黨名稱 is 政党名称)."""
     if text is None:
         return ""
-    folded = unicodedata.normalize("NFKC", str(text)).casefold()
+    folded = simplified(unicodedata.normalize("NFKC", str(text)).casefold())
     return _PUNCT.sub("", folded)
 
 

@@ -149,6 +149,8 @@ class ImportOptions:
     # Records missing from a sheet that held them when exported are proposed for deletion;
     # they are deleted only when the user says so.
     apply_deletions: bool = False
+    # A text table's encoding, when the user chose one (None: the one Liaison recognised).
+    encoding: str | None = None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ the import can point at them by sheet, row and column."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import zipfile
@@ -63,8 +64,9 @@ SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods", ".csv", ".tsv
 # ---------------------------------------------------------------------------------------------
 # Opening: what is this file?
 
-def open_source(path: str | Path) -> SourceFile:
-    """Open a spreadsheet for reading, deciding its format from its content."""
+def open_source(path: str | Path, encoding: str | None = None) -> SourceFile:
+    """Open a spreadsheet for reading, deciding its format from its content. `encoding`
+    reads a text table in that encoding instead of the one Liaison recognises."""
     path = Path(path)
     name = path.name
     try:
@@ -101,7 +103,7 @@ def open_source(path: str | Path) -> SourceFile:
     for magic, what in OTHER_FORMATS.items():
         if head.startswith(magic):
             raise not_spreadsheet(name, what)
-    return _open_text(path)
+    return _open_text(path, encoding)
 
 
 def _open_package(path: Path) -> SourceFile:
@@ -191,7 +193,7 @@ def _open_ole2(path: Path) -> SourceFile:
         raise
 
 
-def _open_text(path: Path) -> SourceFile:
+def _open_text(path: Path, encoding: str | None = None) -> SourceFile:
     name = path.name
     data = path.read_bytes()
     start = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
@@ -207,7 +209,15 @@ def _open_text(path: Path) -> SourceFile:
                        "copy.").format(name=name))
     if start.startswith(b"<?xml"):
         raise not_spreadsheet(name, QT_TRANSLATE_NOOP("Reading", "an XML file"))
-    encoding = readers_csv.detect_encoding(data)
+    if encoding is not None:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise UnreadableFile(translate(
+                "Reading", "“{encoding}” is not an encoding Liaison knows; try UTF-8, GB18030 "
+                           "or Big5.").format(encoding=encoding)) from None
+    else:
+        encoding = readers_csv.detect_encoding(data)
     sample = readers_csv.decode(data[: 4 * readers_csv.SAMPLE], encoding)
     if readers_csv.looks_binary(sample):
         raise not_spreadsheet(name)

@@ -2,12 +2,14 @@
 the fields, and the rows. Used by `db.exchange.reading.readers`; every value read is a str or None.
 
 Encoding, in order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a mark (NUL in
-every other byte — checked before UTF-8, which accepts NUL bytes); strict UTF-8; then one of
-the two legacy encodings a colleague's Excel writes with "Save as CSV" in this office's world:
-GB18030 (a superset of GBK: Chinese Windows) or cp1252 (Western Windows). General-purpose
-detectors (charset-normalizer was tried) misjudge short files — a one-line "Ñuñoa" or "Fianna
-Fáil" came out as Chinese — so that choice is made by `_legacy_encoding`, from how the
-non-ASCII bytes sit among the ASCII ones."""
+every other byte — checked before UTF-8, which accepts NUL bytes); strict UTF-8; then a legacy
+encoding a colleague's Excel writes with "Save as CSV". A general-purpose detector alone
+misjudges short files — a one-line "Ñuñoa" or "Fianna Fáil" came out as Chinese — so
+`_legacy_encoding` first decides between double-byte Chinese and a single-byte alphabet from how the
+non-ASCII bytes sit among the ASCII ones, and charset-normalizer then chooses within that
+family: GB18030 or Big5 (traditional characters: Taiwan, Hong Kong), or cp1252 or the code page
+of another alphabet (Cyrillic, Greek, Hebrew, Arabic). The import wizard shows the choice and
+lets the user change it."""
 
 from __future__ import annotations
 
@@ -88,12 +90,42 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     return None
 
 
+# The legacy encodings a colleague's "Save as CSV" writes: Chinese Windows (simplified: GBK,
+# of which GB18030 is the superset; traditional: Big5) and the Windows code pages of the
+# alphabets partner parties write in.
+CHINESE_ENCODINGS = ("gb18030", "big5")
+SINGLE_BYTE_ENCODINGS = ("cp1252", "cp1251", "cp1253", "cp1255", "cp1256")
+
+
 def _legacy_encoding(sample: bytes) -> str:
+    """Double-byte Chinese or a single-byte alphabet, from how the non-ASCII bytes sit among
+    the ASCII ones; then charset-normalizer picks among that family's encodings. A short
+    Latin text fits several code pages equally well: Western (cp1252) wins a tie."""
+    from charset_normalizer import from_bytes
+
+    chinese = _looks_double_byte(sample)
+    results = list(from_bytes(sample, cp_isolation=[*CHINESE_ENCODINGS, *SINGLE_BYTE_ENCODINGS]))
+    if not results:
+        return "gb18030" if chinese else "cp1252"
+    least = min(match.chaos for match in results)
+    tied = [match.encoding for match in results if match.chaos <= least]
+    preferred = (*CHINESE_ENCODINGS, "cp1252") if chinese else ("cp1252", *CHINESE_ENCODINGS)
+    for encoding in preferred:
+        if encoding in tied:
+            return encoding
+    return tied[0]
+
+
+def _looks_double_byte(sample: bytes) -> bool:
     try:
         sample.decode("gb18030")
     except UnicodeDecodeError as exc:
         if exc.start < len(sample) - 4:  # not only a character cut at the sample's end
-            return "cp1252"
+            try:
+                sample.decode("big5")
+            except UnicodeDecodeError as again:
+                if again.start < len(sample) - 4:
+                    return False
     chinese = western = 0
     for run in _HIGH_RUN.finditer(sample):
         start, end = run.span()
@@ -103,7 +135,7 @@ def _legacy_encoding(sample: bytes) -> str:
             western += 1
         else:
             chinese += 1
-    return "gb18030" if chinese > western else "cp1252"
+    return chinese > western
 
 
 def split_sep_line(text: str) -> tuple[str, str | None]:
