@@ -78,3 +78,14 @@ def test_gb18030_and_big5_lists_are_read_without_being_told(db: Database,
     assert found["TW"].name == "中國國民黨", "Taiwan writes Chinese: it is the name, as written"
     assert (found["JP"].name, found["JP"].name_zh) == ("日本共產黨", "日本共產黨"), \
         "no other name in the row: the Chinese one stands for it"
+
+
+def test_imported_records_sort_by_pinyin_like_typed_ones(db: Database, tmp_path: Path) -> None:
+    """The import's bulk path writes the sort keys the writer keeps for typed records."""
+    path = write_xlsx(tmp_path / "名录.xlsx", [["国家", "政党名称", "英文名称"],
+                                               ["越南", "越南共产党", "Communist Party of Vietnam"],
+                                               ["古巴", "古巴共产党", "Communist Party of Cuba"],
+                                               ["老挝", "老挝人民革命党", "Lao People's Revolutionary Party"]])
+    apply_plan(db, build_plan(db, path))
+    shown = [o.name_zh for o in list_organizations(db, sort="name", names="zh").items]
+    assert shown == ["古巴共产党", "老挝人民革命党", "越南共产党"]  # gu, lao, yue

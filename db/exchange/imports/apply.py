@@ -31,7 +31,7 @@ from db.models import (
     person_tags,
 )
 from db.models.base import new_id, new_ids
-from db.models.folding import search_text_for
+from db.models.folding import search_text_for, sort_keys
 from db.services.tags import SCHEMA as TAG_SCHEMA
 from db.store.engine import Database
 from db.store.errors import LiaisonError
@@ -213,8 +213,9 @@ class _Applier:
         with_search = bool(schema.search_fields)
         if with_search:
             columns.append("search_text")
-        if entity in ("organization", "person"):
-            columns.append("interaction_count")
+        keyed = entity in ("organization", "person")
+        if keyed:
+            columns.extend(("interaction_count", "sort_original", "sort_en", "sort_zh"))
         table = model.__tablename__
         converters = [_converter(model, schema.attribute(f)) for f in fields]
         pairs = list(zip(fields, converters, strict=True))
@@ -228,8 +229,9 @@ class _Applier:
                          for f, convert in pairs)]
                 if with_search:
                     row.append(search_text_for(values.get(f) for f in schema.search_fields))
-                if entity in ("organization", "person"):
+                if keyed:
                     row.append(0)
+                    row.extend(sort_keys(values).values())
                 tuples.append(tuple(row))
             self.writer.insert(table, columns, tuples)
             self._links(entity, chunk)
