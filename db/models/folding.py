@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Any
 
@@ -130,7 +130,7 @@ NAME_ORDERS = {
 }
 
 
-def sort_keys(names: dict[str, Any]) -> dict[str, str]:
+def sort_keys(names: Mapping[str, Any]) -> dict[str, str]:
     """The sort key of each preferred script's shown name: {"sort_original": …, "sort_en": …,
     "sort_zh": …} from a record's name, name_en and name_zh."""
     keys = {}

@@ -202,7 +202,7 @@ def guess_kind(headers: Sequence[Any]) -> str:
     def score(kind: str) -> float:
         fields = set(mapped[kind].values())
         weights = DISTINCTIVE[kind]
-        total = sum(1 + weights.get(field, 0) for field in fields)
+        total: float = sum(1 + weights.get(field, 0) for field in fields)
         if not fields & IDENTITY[kind]:
             total -= 10  # rows of a kind must at least say which record they are
         # A header only this kind knows ("政党名称", "party name") says more than one any
