@@ -12,19 +12,27 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from db.models.vocabulary import ORGANIZATION_KINDS
 from db.search.names import Kind, NameHit, search_names
 from db.store.engine import Database
+from desktop import settings
 from desktop.icons import icon
+from desktop.naming import display_name
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-def describe(hit: NameHit) -> str:
-    parts = [hit.name]
-    if hit.abbreviation and hit.abbreviation != hit.name:
+def describe(hit: NameHit, preference: str | None = None) -> str:
+    """One line for a hit: the name in the preferred script, the abbreviation, the name that
+    matched (or the record's other name), its kind and country."""
+    preference = preference or settings.name_preference()
+    shown = display_name(hit, preference) or hit.name
+    parts = [shown]
+    if hit.abbreviation and hit.abbreviation != shown:
         parts.append(f"({hit.abbreviation})")
-    if hit.matched and hit.matched not in (hit.name, hit.abbreviation):
+    if hit.matched and hit.matched not in (shown, hit.abbreviation):
         parts.append(f"— {hit.matched}")
-    elif hit.name_en and hit.name_en != hit.name:  # 中国共产党 — Communist Party of China
-        parts.append(f"— {hit.name_en}")
+    else:  # 中国共产党 — Communist Party of China; 越南共产党 — Dang Cong san Viet Nam
+        other = next((n for n in (hit.name, hit.name_en) if n and n != shown), None)
+        if other:
+            parts.append(f"— {other}")
     where = hit.country_name or hit.country
     detail = ORGANIZATION_KINDS[hit.detail].label() if (
         hit.kind == "organization" and hit.detail in ORGANIZATION_KINDS) else hit.detail

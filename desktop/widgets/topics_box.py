@@ -10,6 +10,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QListView, QVBoxLayout, QWidget
 
 from db.services.reference import TopicInfo
+from db.store.translation import CHINESE, language
 from desktop.i18n import translate
 from desktop.widgets.participants_editor import error_label
 
@@ -28,9 +29,10 @@ class TopicsBox(QGroupBox):
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setMinimumHeight(110)
+        chinese = language() == CHINESE
         for topic in topics:
-            self._item(topic.id, f"{topic.name_en}  {topic.name_zh or ''}".strip(),
-                       topic.name_en)
+            shown = topic.name_zh if chinese and topic.name_zh else topic.name_en
+            self._item(topic.id, shown, topic.name_en)
         self.model.itemChanged.connect(lambda _item: self.changed.emit())
         self.error = error_label("error_topics")
         column = QVBoxLayout(self)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QMainWindow,
     QMenu,
     QPlainTextEdit,
@@ -100,6 +101,11 @@ def texts_of(widget: QWidget) -> Iterator[tuple[str, str]]:
                                        Qt.ItemDataRole.ToolTipRole)
                 if tip:
                     yield name + " header tooltip", str(tip)
+        if isinstance(child, QListView) and not isinstance(child, QTableView | QTreeView) \
+                and child.model() is not None:
+            model = child.model()
+            for row in range(model.rowCount(QModelIndex())):
+                yield name + " item", str(model.index(row, 0).data() or "")
         if isinstance(child, QWizard):
             for page_id in child.pageIds():
                 page = child.page(page_id)
