@@ -131,6 +131,49 @@ def split_names(text: str | None, *, labelled: bool = False) -> list[str]:
     return [name for name in out if name]
 
 
+_FOLDED_LETTERS = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ħ": "h", "ı": "i"})
+_MINOR_WORDS = {"of", "the", "and", "for", "in", "de", "du", "des", "la", "le", "el", "y"}
+
+
+def accent_folded(text: str) -> str:
+    """Case and accents set aside: "Đảng Cộng sản" and "Dang Cong san" are the same name."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_FOLDED_LETTERS))
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+def english_initials(name_en: str) -> str:
+    """"Communist Party of Vietnam" → "CPV"; nothing for a name of fewer than three words."""
+    words = [w for w in re.split(r"[\s\-–]+", name_en) if w and w.casefold() not in _MINOR_WORDS]
+    if len(words) < 3 or not all(w[0].isalpha() for w in words):
+        return ""
+    return "".join(w[0].upper() for w in words)
+
+
+def merge_duplicates(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """One row per party: Party Facts lists a few parties twice (the same name in the same
+    country, from two datasets). The fuller row stays, with the other's id noted in its
+    description and its abbreviation and names among the aliases."""
+    groups: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        groups[(accent_folded(row["name"]), row["country_alpha3"])].append(row)
+    kept: list[dict[str, str]] = []
+    for group in groups.values():
+        group.sort(key=lambda r: (-sum(1 for v in r.values() if v), int(r["partyfacts_id"])))
+        first, *others = group
+        aliases = [a for a in first["aliases"].split(";") if a]
+        taken = {first["name"].casefold(), first["name_en"].casefold(),
+                 first["abbreviation"].casefold(), *(a.casefold() for a in aliases)}
+        for other in others:
+            for alias in [other["abbreviation"], other["name_en"],
+                          *other["aliases"].split(";")]:
+                if alias and alias.casefold() not in taken:
+                    taken.add(alias.casefold())
+                    aliases.append(alias)
+        first["aliases"] = ";".join(aliases)
+        kept.append(first)
+    return kept
+
+
 def year(value: str | None) -> int | None:
     value = clean(value)
     return int(value) if value.isdigit() and YEAR_MIN <= int(value) <= YEAR_MAX else None
@@ -200,15 +243,29 @@ def build_row(row: dict[str, str], wiki_row: dict[str, str], extra: list[str],
     if not non_latin(name) and (any(map(non_latin, natives)) or row["country"] in script_countries):
         name = next((n for n in natives + core_names + others if non_latin(n)), name)
 
+    candidates = (english[1:] + core_names + others
+                  + split_names(wiki_row.get("name"), labelled=True) + natives
+                  + [n for e in extra for n in split_names(e, labelled=True)])
+    # A name the source gives only as a plain-ASCII transliteration ("Dang Cong san Viet Nam")
+    # is written as the party writes it when another source spells it with its diacritics
+    # ("Đảng Cộng sản Việt Nam"); the transliteration stays as an alias.
+    if name.isascii():
+        name = next((c for c in candidates if not c.isascii() and not non_latin(c)
+                     and accent_folded(c) == accent_folded(name)
+                     and [w[:1].isupper() for w in c.split()]
+                     == [w[:1].isupper() for w in name.split()]), name)
+
     abbreviation = clean(row["name_short"]).replace(";", ",")
     if abbreviation.casefold() == name.casefold():
         abbreviation = ""
 
     seen = {name.casefold(), name_en.casefold(), abbreviation.casefold(), ""}
     aliases = []
-    candidates = (english[1:] + core_names + others
-                  + split_names(wiki_row.get("name"), labelled=True) + natives
-                  + [n for e in extra for n in split_names(e, labelled=True)])
+    # The English initials ("CPV" for the Communist Party of Vietnam) of a party whose own
+    # name is not English: how colleagues abroad and the press write it.
+    initials = english_initials(name_en) if name_en and name_en != name else ""
+    if initials:
+        candidates = [initials, *candidates]
     for alias in candidates:
         if alias.casefold() not in seen:
             seen.add(alias.casefold())
@@ -235,8 +292,9 @@ def build(src: Path, out: Path) -> list[dict[str, str]]:
         raise FileNotFoundError(f"Party Facts data missing in {src}: {', '.join(missing)}")
     core, wiki, extra = load(src)
     scripts = original_script_countries(core, wiki)
-    rows = [build_row(r, wiki.get(clean(r["partyfacts_id"]), {}),
-                      extra.get(clean(r["partyfacts_id"]), []), scripts) for r in core]
+    rows = merge_duplicates([build_row(r, wiki.get(clean(r["partyfacts_id"]), {}),
+                                       extra.get(clean(r["partyfacts_id"]), []), scripts)
+                             for r in core])
     rows.sort(key=lambda r: (r["country_alpha3"], r["name"].casefold(), r["name"],
                              int(r["partyfacts_id"])))
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -42,28 +42,30 @@ class NameHit:
     rank: int
 
 
-def _rank(forms: list[str], names: Iterable[str | None]) -> tuple[int, str]:
-    """How well a record's names match the query (0 exact, 1 a name starts with it, 2 a word
-    does, 3 anywhere), and the name that matched best. A Chinese name matched through its
-    pinyin (a line of `search_text`) ranks like the name itself."""
+def _rank(forms: list[str], names: Iterable[str | None],
+          aliases: Iterable[str | None] = ()) -> tuple[int, str]:
+    """How well a record's names match the query — 0 a name or the abbreviation exactly, 1 an
+    alias exactly, 2 a name starts with it, 3 a word does, 4 anywhere — and the name that
+    matched best. A Chinese name matched through its pinyin ranks like the name itself."""
     best = (9, "")
     pinyin_of: dict[str, str] = {}
-    shown = [name for name in names if name]
-    for name in shown:
-        folded = fold(name)
-        for form in pinyin_forms(folded):
+    primary = [name for name in names if name]
+    others = [alias for alias in aliases if alias]
+    for name in primary + others:
+        for form in pinyin_forms(fold(name)):
             pinyin_of.setdefault(form, name)
-    for name, folded in [*((n, fold(n)) for n in shown), *((n, f) for f, n in
-                                                          pinyin_of.items())]:
+    candidates = [*((n, fold(n), n in primary) for n in primary + others),
+                  *((n, f, n in primary) for f, n in pinyin_of.items())]
+    for name, folded, is_primary in candidates:
         for wanted in forms:
             if folded == wanted:
-                rank = 0
+                rank = 0 if is_primary else 1
             elif folded.startswith(wanted):
-                rank = 1
-            elif any(word.startswith(wanted) for word in folded.split()):
                 rank = 2
-            elif wanted in folded:
+            elif any(word.startswith(wanted) for word in folded.split()):
                 rank = 3
+            elif wanted in folded:
+                rank = 4
             else:
                 continue
             if rank < best[0]:
@@ -114,7 +116,7 @@ def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organiza
             for org, country_en, country_zh in _candidates(session, Organization,
                                                            Organization.country_code, query):
                 rank, matched = _rank(forms, [org.abbreviation, org.name, org.name_en,
-                                              org.name_zh, *(org.aliases or [])])
+                                              org.name_zh], org.aliases or [])
                 hits.append((rank, _standing(org), NameHit(
                     "organization", org.id, org.name, org.name_en, org.name_zh,
                     org.abbreviation, org.country_code,
@@ -123,8 +125,8 @@ def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organiza
         if "person" in kinds:
             for person, country_en, country_zh in _candidates(session, Person,
                                                               Person.nationality, query):
-                rank, matched = _rank(forms, [person.name, person.name_en, person.name_zh,
-                                              *(person.aliases or [])])
+                rank, matched = _rank(forms, [person.name, person.name_en, person.name_zh],
+                                      person.aliases or [])
                 hits.append((rank, _standing(person), NameHit(
                     "person", person.id, person.name, person.name_en, person.name_zh, None,
                     person.nationality, (country_zh if chinese and country_zh else country_en),

@@ -29,7 +29,7 @@ def describe(hit: NameHit, preference: str | None = None) -> str:
         parts.append(f"({hit.abbreviation})")
     if hit.matched and hit.matched not in (shown, hit.abbreviation):
         parts.append(f"— {hit.matched}")
-    else:  # 中国共产党 — Communist Party of China; 越南共产党 — Dang Cong san Viet Nam
+    else:  # 中国共产党 — Communist Party of China; 越南共产党 — Đảng Cộng sản Việt Nam
         other = next((n for n in (hit.name, hit.name_en) if n and n != shown), None)
         if other:
             parts.append(f"— {other}")

@@ -31,7 +31,7 @@ from tests.desktop.helpers import show_tab, type_text
 
 LEFT = Qt.MouseButton.LeftButton
 CPC = "中国共产党"  # the Communist Party of China's own (and Chinese) name
-CPV = "Dang Cong san Viet Nam"  # the Communist Party of Vietnam, as the register spells it
+CPV = "Đảng Cộng sản Việt Nam"  # the Communist Party of Vietnam, as the register spells it
 PROMISE = "Send the programme of the return visit"
 
 

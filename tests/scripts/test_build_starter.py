@@ -117,3 +117,16 @@ def test_original_scripts_are_kept(rows: list[dict[str, str]]) -> None:
     assert by_id["5124"]["name"] == "中国共产党"  # Communist Party of China
     assert by_id["2256"]["name"] == "Единая Россия"  # United Russia
     assert "Yedinaya Rossiya" in by_id["2256"]["aliases"].split(";")
+
+
+def test_names_keep_their_diacritics_and_english_initials_are_aliases(
+        rows: list[dict[str, str]]) -> None:
+    """The register's quality: a well-known party the core list only transliterates is
+    written as it writes itself, its English initials are an alias, and no party is listed
+    twice under one name in one country."""
+    cpv = next(row for row in rows if row["partyfacts_id"] == "4898")
+    assert cpv["name"] == "Đảng Cộng sản Việt Nam"
+    assert {"CPV", "Dang Cong san Viet Nam"} <= set(cpv["aliases"].split(";"))
+    folded = _load_script().accent_folded
+    pairs = [(folded(row["name"]), row["country_alpha3"]) for row in rows]
+    assert len(pairs) == len(set(pairs)), "one row per name and country"
