@@ -160,22 +160,24 @@ IDENTITY = {"organizations": {"name", "name_en", "name_zh"},
 _PUNCT = re.compile(r"[\s_\-–—.:：,，/\\()（）\[\]【】*#'\"’]+")
 
 
-def normalize_header(text: Any) -> str:
+def normalize_header(text: Any, *, convert: bool = True) -> str:
     """A header as it is looked up: width, case and punctuation set aside, traditional Chinese
-    as simplified (政黨名稱 is 政党名称)."""
+    as simplified (政黨名稱 is 政党名称). The known headers are written simplified already
+    (`convert=False`: OpenCC is loaded on the first header read, not at start-up)."""
     if text is None:
         return ""
-    folded = simplified(unicodedata.normalize("NFKC", str(text)).casefold())
-    return _PUNCT.sub("", folded)
+    folded = unicodedata.normalize("NFKC", str(text)).casefold()
+    return _PUNCT.sub("", simplified(folded) if convert else folded)
 
 
 _LOOKUP: dict[str, dict[str, str]] = {
-    kind: {normalize_header(s): field for field, words in fields.items() for s in [field, *words]}
+    kind: {normalize_header(s, convert=False): field
+           for field, words in fields.items() for s in [field, *words]}
     for kind, fields in SYNONYMS.items()
 }
 for _kind, _targets in TARGETS.items():
     for _field in _targets:
-        _LOOKUP[_kind].setdefault(normalize_header(_field), _field)
+        _LOOKUP[_kind].setdefault(normalize_header(_field, convert=False), _field)
 _ANY = {key for table in _LOOKUP.values() for key in table}
 
 
