@@ -109,7 +109,8 @@ def sort_key(name: str | None) -> str:
 
 def search_text_for(values: Iterable[Any]) -> str:
     """Every name of a record, folded, one per line, with the pinyin forms of Chinese names:
-    what list filters and search match."""
+    what list filters and search match. Each line starts with a space, so every word of
+    every name follows one and a word-prefix match is a single LIKE '% word%'."""
     names: list[str] = []
     for value in values:
         for name in (value if isinstance(value, list | tuple) else [value]):
@@ -118,7 +119,7 @@ def search_text_for(values: Iterable[Any]) -> str:
                 for form in (folded, *pinyin_forms(folded)):
                     if form and form not in names:
                         names.append(form)
-    return "\n".join(names)
+    return "".join(f"\n {name}" for name in names)[1:] if names else ""
 
 
 # The name shown first for each preferred script, and those standing in when it is empty
@@ -165,7 +166,5 @@ def name_matches(column: Any, query: str) -> Any:
         if has_han(form) or not form.isascii():
             conditions.append(column.contains(form, autoescape=True))
         else:
-            conditions.extend((column.startswith(form, autoescape=True),
-                               column.contains(" " + form, autoescape=True),
-                               column.contains("\n" + form, autoescape=True)))
+            conditions.append(column.contains(" " + form, autoescape=True))
     return or_(*conditions) if conditions else false()

@@ -193,6 +193,8 @@ def test_layout_readme_rev_and_dropdowns(db: Database, filled: dict[str, Any],
                             for v in row if v)
     assert database_id in readme_text
     assert db.describe() in readme_text
+    # in both languages, whatever the interface's: the file travels between colleagues
+    assert "How to edit" in readme_text and "如何编辑" in readme_text
     for spec in (ORGANIZATIONS, PEOPLE, POSITIONS, INTERACTIONS, FOLLOWUPS):
         ws = wb[spec.name]
         header = [c.value for c in ws[1]]

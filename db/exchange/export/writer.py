@@ -114,6 +114,35 @@ def _readme_lines(db: Database, database_id: str, exported: datetime,
     ]
 
 
+def _readme_lines_zh(db: Database, database_id: str, exported: datetime,
+                     counts: dict[str, int]) -> list[tuple[str, str]]:
+    """The README in Chinese, beside the English (columns C and D), whatever the language of
+    the interface that wrote it: the file travels between colleagues."""
+    sheets = "，".join(f"{name}（{n:,} 行）" for name, n in counts.items())
+    return [
+        ("说明", f"{FORMAT_NAME}（格式版本 {FORMAT_VERSION}）：一个 Liaison 数据库的全部记录，"
+                 "每类记录一个工作表。"),
+        ("导出时间（UTC）", exported.strftime("%Y-%m-%d %H:%M:%S.%f")),
+        ("来源数据库", db.describe()),
+        ("数据库编号", database_id),
+        ("Liaison 版本", __version__),
+        ("工作表", sheets),
+        ("如何编辑", "直接修改单元格；新记录加在表格末尾（id 列留空）；类型、状态、关系层级和国家"
+                     "请用下拉列表选择；日期按日期输入。列表（别名、标签、议题、电子邮箱、电话、语言）"
+                     "以分号“;”分隔。清空单元格，导回时即清除该值。"),
+        ("如何导回", "将本文件导入 Liaison（命令行 liaison import 文件，或在程序中选择“文件 › "
+                     "导入”）。每一行都会与导出时的内容和数据库比对：在此所做的修改会被采用，"
+                     "其间在 Liaison 中所做的修改会被保留，两处都修改的字段作为冲突交由您决定。"
+                     "同一文件导入两次不会产生任何变化。"),
+        ("请勿改动", f"编号列（id、person_id、organization_id、interaction_id、"
+                     f"participant_ids）、隐藏的 {REV_COLUMN} 列和隐藏的 {LISTS_SHEET} 工作表："
+                     "它们把每一行与其记录对应起来。请勿重命名工作表或列名。在此删除的行只会被"
+                     "建议删除，未经您确认不会删除任何记录。"),
+        ("参与方", "participants 列供阅读（“名称 [身份]; …”）；导入时使用 participant_ids 列"
+                   "（“organization:编号:身份; person:编号:身份”）。"),
+    ]
+
+
 def write_workbook(db: Database, path: str | os.PathLike[str],
                    cancelled: Cancelled | None = None, *,
                    sheets: Collection[str] | None = None,
@@ -196,19 +225,28 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
                 check_cancel()
 
             readme.column_dimensions["A"].width = 18
-            readme.column_dimensions["B"].width = 110
+            readme.column_dimensions["B"].width = 90
+            readme.column_dimensions["C"].width = 14
+            readme.column_dimensions["D"].width = 70
             title = WriteOnlyCell(readme, value=FORMAT_NAME)
             title.font = Font(bold=True, size=14)
-            readme.append([title])
+            title_zh = WriteOnlyCell(readme, value="Liaison 工作簿（中文说明）")
+            title_zh.font = Font(bold=True, size=14)
+            readme.append([title, None, title_zh])
             readme.append([])
             wrap = Alignment(wrap_text=True, vertical="top")
-            for label, text in _readme_lines(db, database_id, exported, counts):
-                key = WriteOnlyCell(readme, value=label)
-                key.font = bold
-                key.alignment = Alignment(vertical="top")
-                value = text_cell(WriteOnlyCell, readme, text)
-                value.alignment = wrap
-                readme.append([key, value])
+            for (label, text), (label_zh, text_zh) in zip(
+                    _readme_lines(db, database_id, exported, counts),
+                    _readme_lines_zh(db, database_id, exported, counts), strict=True):
+                cells = []
+                for key_text, value_text in ((label, text), (label_zh, text_zh)):
+                    key = WriteOnlyCell(readme, value=key_text)
+                    key.font = bold
+                    key.alignment = Alignment(vertical="top")
+                    value = text_cell(WriteOnlyCell, readme, value_text)
+                    value.alignment = wrap
+                    cells += [key, value]
+                readme.append(cells)
 
             sheet = wb.create_sheet(LISTS_SHEET)
             sheet.sheet_state = "hidden"
