@@ -287,13 +287,15 @@ class SheetPlanner(RowClassifier):
         return text_, False, ""
 
     def _chinese_name(self, data: dict[str, Any], country_field: str) -> bool:
-        """A name column holding Chinese fills the Chinese name; it is also the name only
+        """A sheet's one name column holding Chinese fills the Chinese name; it is also the name only
         where Chinese is the record's own script (China, Hong Kong, Macao, Taiwan) or the row
         has no other name. Returns True when the Chinese is a translation: a matched record
         then keeps its own name (the Chinese never overwrites an original-script name)."""
         name = data.get("name")
         if not isinstance(name, str) or not has_han(name) or has_latin(name):
             return False
+        if "name_zh" in self.mapping.values():
+            return False  # the sheet says which column is the Chinese name (a Liaison workbook)
         if data.get("name_zh") in (None, ""):
             data["name_zh"] = name
         country = data.get(country_field)
