@@ -19,6 +19,7 @@ from db.changes import recording
 from db.changes.fields import split_list
 from db.changes.recording import Actor
 from db.models import Organization, Tag
+from db.models.folding import fold
 from db.models.vocabulary import POLITICAL_STATUSES
 from db.services import organizations, tags
 from db.store.translation import QT_TRANSLATE_NOOP
@@ -117,3 +118,45 @@ def _mark(session: Session, org: Organization, row: NameRow, actor: Actor) -> No
         if not tag.name_zh:
             recording.update(session, tags.SCHEMA, tag.id, {"name_zh": TO_CONFIRM_ZH}, actor,
                              expected_version=None)
+
+
+def read_extra() -> list[dict[str, str]]:
+    """resources/starter/parties_extra.csv: parties that govern or lead the opposition (or
+    that the office deals with) and that Party Facts does not list; empty when absent."""
+    from db.seed.resources import resource_path
+
+    path = resource_path("starter", "parties_extra.csv")
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if (row.get("name") or "").strip()]
+
+
+def add_extra_parties(session: Session, actor: Actor, alpha3: dict[str, str | None]) -> int:
+    """Create the parties of parties_extra.csv not loaded yet (by their reference); returns
+    how many. Their Chinese names to confirm are tagged like the register's."""
+    rows = read_extra()
+    refs = {f"extra:{row['country_alpha3'].strip()}:{fold(row['name_en'] or row['name'])}": row
+            for row in rows}
+    present = set(session.execute(select(Organization.external_ref).where(
+        Organization.external_ref.in_(list(refs)))).scalars())
+    fresh = [(ref, row) for ref, row in refs.items() if ref not in present]
+    if not fresh:
+        return 0
+    values = [{
+        "name": row["name"].strip(), "name_en": (row["name_en"] or "").strip() or None,
+        "name_zh": (row["name_zh"] or "").strip() or None,
+        "abbreviation": (row["abbreviation"] or "").strip() or None,
+        "aliases": [*split_list(row["aliases"] or ""), *split_list(row["aliases_zh"] or "")],
+        "kind": "party", "country": alpha3.get(row["country_alpha3"].strip()),
+        "status": row["status"] if row.get("status") in POLITICAL_STATUSES else None,
+        "founded": (row["founded"] or "").strip() or None,
+        "website": (row["website"] or "").strip() or None,
+    } for _ref, row in fresh]
+    objects = recording.create_many(session, organizations.SCHEMA, values, actor,
+                                    extra=[{"external_ref": ref} for ref, _row in fresh])
+    for obj, (_ref, row) in zip(objects, fresh, strict=True):
+        if (row.get("confidence") or "").strip() == "to confirm":
+            _mark(session, obj, NameRow("", row["country_alpha3"], row["name"], row["name_zh"],
+                                        (), row.get("source", ""), "to confirm"), actor)
+    return len(objects)

@@ -89,15 +89,18 @@ def load_starter(db: Database, actor: Actor | None = None,
                 extra=[{"external_ref": f"partyfacts:{row['partyfacts_id']}"} for row in chunk])
             created += len(objects)
             yield StarterProgress(start + len(chunk), len(fresh), created)
-        from db.seed.names_zh import apply_names
+        from db.seed.names_zh import add_extra_parties, apply_names
 
+        created += add_extra_parties(session, actor, alpha3)
         named = apply_names(session, actor)
     yield StarterProgress(len(fresh), len(fresh), created, named)
 
 
 def run_starter(db: Database, actor: Actor | None = None) -> StarterResult:
-    total = len(read_rows())
+    from db.seed.names_zh import read_extra
+
+    total = len(read_rows()) + len(read_extra())
     created = named = 0
     for step in load_starter(db, actor):
         created, named = step.created, step.named
-    return StarterResult(created=created, already_present=total - created, named=named)
+    return StarterResult(created=created, already_present=max(total - created, 0), named=named)

@@ -94,8 +94,11 @@ def test_a_chinese_user_finds_the_communist_party_of_vietnam_first(db: Database,
 def test_names_to_confirm_are_tagged_for_review(db: Database) -> None:
     unsure = [row for row in read_names() if row.confidence == "to confirm"]
     assert unsure, "the file marks the forms it is not sure of"
+    from db.seed.names_zh import read_extra
+
+    extra = [row for row in read_extra() if row["confidence"] == "to confirm"]
     tagged = list_organizations(db, OrganizationFilter(tag=TO_CONFIRM), limit=2000)
-    assert tagged.total == len({row.external_ref for row in unsure})
+    assert tagged.total == len({row.external_ref for row in unsure}) + len(extra)
     assert "越南共产党" not in {o.name_zh for o in tagged.items}
 
 
@@ -107,3 +110,27 @@ def test_loading_again_fills_blanks_only(db: Database) -> None:
     again = run_starter(db)
     assert again.created == 0 and again.named == 0
     assert by_ref(db, CPV).name_zh == "越南共产党（越共）", "what the office entered stays"
+
+
+def test_parties_party_facts_lacks_are_added_once(db: Database) -> None:
+    """Governing and main opposition parties missing from Party Facts come from
+    parties_extra.csv, each once, with their Chinese names; a second load adds nothing."""
+    from sqlalchemy import func, select
+
+    from db.models import Organization
+    from db.seed.names_zh import read_extra
+
+    extra = read_extra()
+    assert extra, "the register's supplement"
+    with resource_path("starter", "parties.csv").open(encoding="utf-8", newline="") as handle:
+        register = {(row["country_alpha3"], key.casefold()) for row in csv.DictReader(handle)
+                    for key in (row["name"], row["name_en"], row["abbreviation"]) if key}
+    for row in extra:
+        assert row["name_zh"] and row["source"] and row["confidence"] in ("sure", "to confirm")
+        assert (row["country_alpha3"], row["name"].casefold()) not in register, row["name"]
+        assert (row["country_alpha3"], (row["name_en"] or "").casefold()) not in register, row
+    with db.reading() as session:
+        loaded = session.execute(select(func.count()).select_from(Organization).where(
+            Organization.external_ref.like("extra:%"))).scalar_one()
+    assert loaded == len(extra)
+    assert run_starter(db).created == 0
