@@ -20,7 +20,8 @@ from PySide6.QtCore import (
 from db.store import translation
 from db.store.translation import CHINESE, ENGLISH, catalog_path, language_of
 
-__all__ = ["LANGUAGE_CHOICES", "QT_TRANSLATE_NOOP", "chosen_language", "install", "translate"]
+__all__ = ["LANGUAGE_CHOICES", "QT_TRANSLATE_NOOP", "chosen_language", "install", "mark",
+           "translate"]
 
 SYSTEM = "system"
 # The Settings ▸ Language choices: (setting, how it is offered). Each language is named in
@@ -30,6 +31,21 @@ LANGUAGE_CHOICES = ((SYSTEM, QT_TRANSLATE_NOOP("Settings", "System")),
 
 _installed: list[QTranslator] = []
 _warning: list[str] = []  # a sentence to show once: the catalog could not be loaded
+
+
+class _Mark:
+    """`mark.translate(context, text, note)` marks a text defined before it is shown, with
+    Qt's disambiguation note when one English text means two things ("Title": an
+    interaction's or a person's). lupdate reads every call named `translate`, and PySide6's
+    QT_TRANSLATE_NOOP3 it does not read in Python. Returns the text unchanged: it is
+    translated where shown, with the same note."""
+
+    @staticmethod
+    def translate(context: str, text: str, note: str | None = None) -> str:
+        return text
+
+
+mark = _Mark()
 
 
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:

@@ -70,8 +70,16 @@ def messages(catalog: Path = CATALOG) -> list[tuple[str, str, str | None]]:
             if done and translation is not None:
                 forms = [f.text or "" for f in translation.iter("numerusform")]
                 text = forms[0] if forms else translation.text
-            found.append((name, message.findtext("source") or "", text))
+            found.append((name, key_of(message), text))
     return found
+
+
+def key_of(message: ElementTree.Element) -> str:
+    """A message's key in the JSON files: its source, and Qt's disambiguation note after
+    U+0004 when it has one (the same source meaning two things)."""
+    source = message.findtext("source") or ""
+    note = message.findtext("comment")
+    return f"{source}\u0004{note}" if note else source
 
 
 def apply(table: dict[str, dict[str, str]], catalog: Path = CATALOG) -> int:
@@ -81,7 +89,7 @@ def apply(table: dict[str, dict[str, str]], catalog: Path = CATALOG) -> int:
     for context in tree.getroot().iter("context"):
         wanted = table.get(context.findtext("name") or "", {})
         for message in context.iter("message"):
-            text = wanted.get(message.findtext("source") or "")
+            text = wanted.get(key_of(message))
             translation = message.find("translation")
             if not text or translation is None:
                 continue

@@ -85,6 +85,8 @@ def _messages(language: str) -> dict[tuple[str, str], str]:
     for context in ElementTree.parse(path).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
+            if message.find("comment") is not None:
+                continue  # a note tells two meanings apart: the desktop's, through Qt
             source = message.findtext("source")
             translation = message.find("translation")
             if source is None or translation is None or translation.get("type") in (

@@ -32,6 +32,9 @@ class Column:
     tooltip: Callable[[Any], str | None] | None = None
     foreground: Callable[[Any], Any] | None = None
     align_right: bool = False
+    # Qt's disambiguation, where one English title means two things ("Title": an
+    # interaction's or a person's); marked with QT_TRANSLATE_NOOP3("Columns", title, note).
+    note: str | None = None
 
 
 def as_text(value: Any) -> str:
@@ -77,7 +80,7 @@ def column_header(columns: Sequence[Column], section: int, orientation: Qt.Orien
                   role: int) -> Any:
     if (orientation == Qt.Orientation.Horizontal and 0 <= section < len(columns)
             and role == Qt.ItemDataRole.DisplayRole):
-        return translate("Columns", columns[section].title)
+        return translate("Columns", columns[section].title, columns[section].note)
     return None
 
 
@@ -185,7 +188,8 @@ class PagedTableModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role == Qt.ItemDataRole.DisplayRole:
-                return translate("Columns", self.columns[section].title)
+                return translate("Columns", self.columns[section].title,
+                                 self.columns[section].note)
             if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].sort_key is None:
                 return translate("Columns", "This column cannot be sorted")
         return None

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from db.models.vocabulary import PARTICIPATION_ROLES
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.i18n import QT_TRANSLATE_NOOP, mark, translate
 from desktop.icons import icon
 from desktop.naming import display_name
 from desktop.qtmodels.rows import RowsTableModel
@@ -63,7 +63,8 @@ def role_label(code: str) -> str:
 class ParticipantsModel(RowsTableModel[ParticipantRow]):
     NAME, ROLE = 0, 1
     HEADERS = (QT_TRANSLATE_NOOP("Columns", "Organization or person"),
-               QT_TRANSLATE_NOOP("Columns", "Role"))
+               mark.translate("Columns", "Role", "a participant's"))
+    NOTES = (None, "a participant's")
 
     def __init__(self, preference: str = "original", parent: Any = None) -> None:
         super().__init__()
@@ -121,7 +122,11 @@ class ParticipantsModel(RowsTableModel[ParticipantRow]):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         header = super().headerData(section, orientation, role)
-        return translate("Columns", header) if isinstance(header, str) else header
+        if not isinstance(header, str):
+            return header
+        note = self.NOTES[section] if orientation == Qt.Orientation.Horizontal \
+            and 0 <= section < len(self.NOTES) else None
+        return translate("Columns", header, note)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):

@@ -17,7 +17,7 @@ from db.models.vocabulary import SOURCES
 from db.services.history import ChangeRecord, history
 from db.services.revert import ENTITIES, TAG_OWNERS
 from db.store.engine import Database
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.i18n import QT_TRANSLATE_NOOP, mark, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.qtmodels.paged import Column
@@ -163,7 +163,8 @@ COLUMNS = (
            tooltip=_full),
     Column("new", QT_TRANSLATE_NOOP("Columns", "After"), lambda c: change_values(c)[1],
            tooltip=_full),
-    Column("source", QT_TRANSLATE_NOOP("Columns", "From"), source_text, tooltip=source_tooltip),
+    Column("source", mark.translate("Columns", "From", "where a change came from"),
+           source_text, tooltip=source_tooltip, note="where a change came from"),
 )
 
 

@@ -17,7 +17,7 @@ from db.services.pages import CurrentPosition
 from db.services.people import PersonFilter, PersonRecord
 from db.services.tags import list_tags
 from desktop.context import AppContext
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.i18n import QT_TRANSLATE_NOOP, mark, translate
 from desktop.messages import messages
 from desktop.naming import display_name, tag_label
 from desktop.qtmodels.paged import Column, PagedTableModel
@@ -62,7 +62,8 @@ def people_columns(preference: str, country_names: dict[str, str]) -> list[Colum
         Column("name", QT_TRANSLATE_NOOP("Columns", "Name"),
                lambda r: display_name(r.person, preference) or r.person.name,
                "name", tooltip=lambda r: "\n".join(r.person.names)),
-        Column("title", QT_TRANSLATE_NOOP("Columns", "Title"), lambda r: r.person.title, "title"),
+        Column("title", mark.translate("Columns", "Title", "a person's"),
+               lambda r: r.person.title, "title", note="a person's"),
         Column("positions", QT_TRANSLATE_NOOP("Columns", "Current organizations"), positions,
                tooltip=positions_tooltip),
         Column("nationality", QT_TRANSLATE_NOOP("Columns", "Nationality"),

@@ -23,7 +23,7 @@ from db.services.people import PersonRecord
 from db.services.similarity import SimilarRecord, find_similar
 from db.store.errors import ValidationFailed
 from desktop.context import AppContext
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.i18n import QT_TRANSLATE_NOOP, mark, translate
 from desktop.naming import display_name, distinct, other_names
 from desktop.readable import date_text
 from desktop.views.history import HistoryTab
@@ -39,9 +39,10 @@ FIELDS = [  # the form translates the labels and placeholders ("Fields")
     FieldSpec("aliases", QT_TRANSLATE_NOOP("Fields", "Other names"), kind="list",
               placeholder=QT_TRANSLATE_NOOP(
                   "Fields", "transliterations, former names — separate with ;")),
-    FieldSpec("title", QT_TRANSLATE_NOOP("Fields", "Title"),
+    FieldSpec("title", mark.translate("Fields", "Title", "a person's"),
               placeholder=QT_TRANSLATE_NOOP("Fields",
-                                            "e.g. Secretary-General, Member of Parliament")),
+                                            "e.g. Secretary-General, Member of Parliament"),
+              note="a person's"),
     FieldSpec("gender", QT_TRANSLATE_NOOP("Fields", "Gender"), kind="choice", choices=GENDERS),
     FieldSpec("nationality", QT_TRANSLATE_NOOP("Fields", "Nationality"), kind="country"),
     FieldSpec("emails", QT_TRANSLATE_NOOP("Fields", "Emails"), kind="list",

@@ -46,6 +46,9 @@ class FieldSpec:
     choices: Mapping[str, Term] = field(default_factory=dict)
     placeholder: str = ""  # QT_TRANSLATE_NOOP("Fields", ...) too
     required: bool = False
+    # Qt's disambiguation of a label that means two things ("Title": an interaction's or a
+    # person's), marked with QT_TRANSLATE_NOOP3("Fields", label, note).
+    note: str | None = None
 
 
 class DateField(QWidget):
@@ -186,7 +189,7 @@ class RecordForm(QWidget):
             column.setSpacing(2)
             column.addWidget(widget)
             column.addWidget(error)
-            name = translate("Fields", spec.label)
+            name = translate("Fields", spec.label, spec.note)
             label = QLabel(translate("Form", "{field} *:").format(field=name) if spec.required
                            else translate("Form", "{field}:").format(field=name))
             label.setBuddy(widget)

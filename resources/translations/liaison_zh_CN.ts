@@ -263,6 +263,11 @@
         <translation>组织或人员</translation>
     </message>
     <message>
+        <source>Role</source>
+        <comment>a participant's</comment>
+        <translation>身份</translation>
+    </message>
+    <message>
         <source>Who</source>
         <translation>修改人</translation>
     </message>
@@ -279,12 +284,22 @@
         <translation>修改后</translation>
     </message>
     <message>
+        <source>From</source>
+        <comment>where a change came from</comment>
+        <translation>来源</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
         <source>Where</source>
         <translation>地点</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>a person's</comment>
+        <translation>职衔</translation>
     </message>
 </context>
 <context>
@@ -1673,6 +1688,11 @@ Your edits were not saved. Reload to see the current version, then make your cha
     <message>
         <source>transliterations, former names — separate with ;</source>
         <translation>音译名、曾用名，以分号分隔</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <comment>a person's</comment>
+        <translation>职衔</translation>
     </message>
     <message>
         <source>e.g. Secretary-General, Member of Parliament</source>

@@ -83,3 +83,16 @@ def test_settings_offer_a_restart_when_the_language_changes(
     qtbot.addWidget(dialog)
     dialog.accept()  # nothing changed: no question
     assert len(asked) == 1
+
+
+def test_one_english_word_can_be_two_chinese_ones() -> None:
+    """"Title" is an interaction's 标题 and a person's 职衔: Qt's disambiguation keeps them
+    apart, on the screens (and db, which has no notes, reads the plain one)."""
+    from desktop.i18n import translate
+
+    i18n.install("zh_CN")
+    assert translate("Columns", "Title") == "标题"
+    assert translate("Columns", "Title", "a person's") == "职衔"
+    assert translate("Columns", "Role", "a participant's") == "身份"
+    assert translate("Columns", "From", "where a change came from") == "来源"
+    assert translation.translate("Columns", "Title") == "标题"
