@@ -3,6 +3,7 @@ starter register, an undo) — listed here with what the change log records of e
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,6 +16,48 @@ from db.changes.registry import BY_NAME
 from db.models import ChangeLog, ImportBatch
 from db.store.engine import Database
 from db.store.translation import QT_TRANSLATE_NOOP, translate
+
+# The counts in words ("organizations: 4 created, 1 skipped"), in the current language: the
+# import's summary, the merge's and `liaison batches` say them alike.
+KIND_WORDS = {"organizations": QT_TRANSLATE_NOOP("Counts", "organizations"),
+              "people": QT_TRANSLATE_NOOP("Counts", "people"),
+              "positions": QT_TRANSLATE_NOOP("Counts", "positions"),
+              "interactions": QT_TRANSLATE_NOOP("Counts", "interactions"),
+              "followups": QT_TRANSLATE_NOOP("Counts", "followups"),
+              "tags": QT_TRANSLATE_NOOP("Counts", "tags"),
+              "topics": QT_TRANSLATE_NOOP("Counts", "topics")}
+COUNT_PHRASES = {"created": QT_TRANSLATE_NOOP("Counts", "{count} created"),
+                 "updated": QT_TRANSLATE_NOOP("Counts", "{count} updated"),
+                 "unchanged": QT_TRANSLATE_NOOP("Counts", "{count} unchanged"),
+                 "skipped": QT_TRANSLATE_NOOP("Counts", "{count} skipped"),
+                 "deleted": QT_TRANSLATE_NOOP("Counts", "{count} deleted"),
+                 "restored": QT_TRANSLATE_NOOP("Counts", "{count} restored")}
+
+
+def kind_word(kind: str) -> str:
+    """Records of the kind `kind` ("followups"), in the current language."""
+    known = KIND_WORDS.get(kind)
+    return translate("Counts", known) if known else kind
+
+
+def counts_text(counts: Mapping[str, Mapping[str, int]], nothing: str, *,
+                thousands: bool = False) -> str:
+    """{"organizations": {"created": 4}} → "organizations: 4 created" (counts of 0 left
+    out; `nothing`, already in the current language, when every count is)."""
+    parts = []
+    for kind, numbers in counts.items():
+        done = []
+        for word, n in numbers.items():
+            if n:
+                count = f"{n:,}" if thousands else str(n)
+                phrase = COUNT_PHRASES.get(word)
+                done.append(translate("Counts", phrase).format(count=count) if phrase
+                            else f"{count} {word}")
+        if done:
+            parts.append(translate("Counts", "{kind}: {counts}").format(
+                kind=kind_word(kind), counts=", ".join(done)))
+    return "; ".join(parts) or nothing
+
 
 # What a batch of each kind was, for sentences: "the import of partners.csv".
 _WHAT = {"import": QT_TRANSLATE_NOOP("Undo", "the import of {name}"),

@@ -48,7 +48,7 @@ def add_commands(sub: Any) -> None:
 def counts_text(counts: dict[str, dict[str, int]]) -> str:
     """{"organizations": {"created": 4}} → "organizations: 4 created" (in the current
     language)."""
-    from db.exchange.imports.plan import counts_text as in_words
+    from db.changes.batches import counts_text as in_words
 
     return in_words(counts, translate("CommandLine", "nothing changed"), thousands=True)
 

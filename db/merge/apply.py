@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from db.changes import recording
 from db.changes import rows as rows_path
-from db.changes.batches import logged_counts, logged_records
+from db.changes.batches import kind_word, logged_counts, logged_records
 from db.changes.recording import Actor, to_json
 from db.changes.rows import refresh_contact_stats
 from db.merge.read import PARTICIPATIONS, TAG_TABLES
@@ -29,8 +29,6 @@ from db.merge.records import (
     MergePlan,
     RecordMerge,
     Spec,
-    entity_word,
-    kind_word,
 )
 from db.models import (
     ChangeLog,
@@ -43,6 +41,7 @@ from db.models import (
 from db.models.base import new_id, new_ids, utcnow
 from db.store.engine import Database
 from db.store.errors import LiaisonError
+from db.store.errors import record_noun as entity_word
 from db.store.translation import translate
 
 Settle = Literal["here", "there"]

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from db.changes.batches import kind_word
 from db.merge.read import (
     CHUNK,
     Differences,
@@ -30,12 +31,11 @@ from db.merge.records import (
     MergeProblem,
     RecordMerge,
     Spec,
-    entity_word,
-    kind_word,
 )
 from db.merge.rules import IdMaps, decide, new_record, remapped_row, remapped_state, rows_by_record
 from db.models import Country, Interaction, Organization, Person, Tag, Topic
 from db.store.engine import Database
+from db.store.errors import record_noun as entity_word
 from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 Progress = Callable[[str, int, int], None]

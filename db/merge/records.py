@@ -13,9 +13,10 @@ from typing import Any, Literal
 from sqlalchemy import Table
 
 from db.changes import registry
+from db.changes.batches import counts_text
 from db.changes.recording import Schema
 from db.store.errors import LiaisonError
-from db.store.translation import QT_TRANSLATE_NOOP, translate
+from db.store.translation import translate
 
 # Change-log rows a merge writes (and the rows an undo of a merge writes) carry this source.
 # They repeat a change that was made elsewhere and travels with its own row, so they are never
@@ -58,41 +59,6 @@ SPECS: tuple[Spec, ...] = tuple(Spec(entity.name, entity.kind, entity.schema, en
 SPEC_OF = {spec.entity: spec for spec in SPECS}
 KINDS = tuple(spec.kind for spec in SPECS)
 COUNT_WORDS = ("created", "updated", "unchanged", "skipped")
-# The counts in words ("tags: 1 created, 2 updated"), in the current language; an import says
-# them alike (db/exchange/imports/plan.py).
-KIND_WORDS = {"organizations": QT_TRANSLATE_NOOP("Counts", "organizations"),
-              "people": QT_TRANSLATE_NOOP("Counts", "people"),
-              "positions": QT_TRANSLATE_NOOP("Counts", "positions"),
-              "interactions": QT_TRANSLATE_NOOP("Counts", "interactions"),
-              "followups": QT_TRANSLATE_NOOP("Counts", "followups"),
-              "tags": QT_TRANSLATE_NOOP("Counts", "tags"),
-              "topics": QT_TRANSLATE_NOOP("Counts", "topics")}
-COUNT_PHRASES = {"created": QT_TRANSLATE_NOOP("Counts", "{count} created"),
-                 "updated": QT_TRANSLATE_NOOP("Counts", "{count} updated"),
-                 "unchanged": QT_TRANSLATE_NOOP("Counts", "{count} unchanged"),
-                 "skipped": QT_TRANSLATE_NOOP("Counts", "{count} skipped")}
-# One record of each kind (the change log's word), as a problem or progress names it.
-ENTITY_WORDS = {"organization": QT_TRANSLATE_NOOP("Merge", "organization"),
-                "person": QT_TRANSLATE_NOOP("Merge", "person"),
-                "affiliation": QT_TRANSLATE_NOOP("Merge", "affiliation"),
-                "interaction": QT_TRANSLATE_NOOP("Merge", "interaction"),
-                "follow-up": QT_TRANSLATE_NOOP("Merge", "follow-up"),
-                "tag": QT_TRANSLATE_NOOP("Merge", "tag"),
-                "topic": QT_TRANSLATE_NOOP("Merge", "topic")}
-
-
-def entity_word(entity: str) -> str:
-    """One record of the kind `entity` ("follow-up"), in the current language."""
-    known = ENTITY_WORDS.get(entity)
-    return translate("Merge", known) if known else entity
-
-
-def kind_word(kind: str) -> str:
-    """Records of the kind `kind` ("followups"), in the current language."""
-    known = KIND_WORDS.get(kind)
-    return translate("Counts", known) if known else kind
-
-
 @dataclass(frozen=True)
 class LogRow:
     """One ChangeLog row, as plain values (copied between databases as it is)."""
@@ -233,15 +199,9 @@ class MergePlan:
 
     def summary(self, counts: dict[str, dict[str, int]] | None = None) -> str:
         """The counts in words (the plan's, or those of the merge as applied)."""
-        parts = []
-        for kind, numbers in (counts or self.counts()).items():
-            done = [translate("Counts", COUNT_PHRASES[word]).format(count=n)
-                    if word in COUNT_PHRASES else f"{n} {word}"
-                    for word, n in numbers.items() if n and word != "unchanged"]
-            if done:
-                parts.append(translate("Counts", "{kind}: {counts}").format(
-                    kind=kind_word(kind), counts=", ".join(done)))
-        return "; ".join(parts) or translate("Merge", "nothing changed in either copy")
+        shown = {kind: {word: n for word, n in numbers.items() if word != "unchanged"}
+                 for kind, numbers in (counts or self.counts()).items()}
+        return counts_text(shown, translate("Merge", "nothing changed in either copy"))
 
 
 def plain(value: Any) -> Any:

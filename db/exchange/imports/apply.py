@@ -21,7 +21,7 @@ from db.changes.bulk import BulkWriter, stamp
 from db.changes.recording import Actor, to_json
 from db.changes.rows import refresh_contact_stats
 from db.exchange.imports.foreign import SCHEMAS
-from db.exchange.imports.plan import Plan, RowPlan, record_noun
+from db.exchange.imports.plan import Plan, RowPlan
 from db.models import (
     Participation,
     Tag,
@@ -34,7 +34,7 @@ from db.models.base import new_id, new_ids
 from db.models.folding import search_text_for, sort_keys
 from db.services.tags import SCHEMA as TAG_SCHEMA
 from db.store.engine import Database
-from db.store.errors import LiaisonError
+from db.store.errors import LiaisonError, record_noun
 from db.store.translation import translate
 
 Progress = Callable[[str, int, int], None]

@@ -19,10 +19,10 @@ from db.exchange.imports.plan import (
     ImportOptions,
     Note,
     RowPlan,
-    record_noun,
 )
 from db.models import Affiliation, Participation, interaction_topics
 from db.services.tags import tag_names_for
+from db.store.errors import record_noun
 from db.store.translation import translate
 
 

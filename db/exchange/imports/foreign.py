@@ -28,7 +28,7 @@ from db.exchange.imports.matching import (
     load_interaction_keys,
     reason_text,
 )
-from db.exchange.imports.plan import ImportOptions, Note, RowPlan, record_noun
+from db.exchange.imports.plan import ImportOptions, Note, RowPlan
 from db.exchange.reading.readers import CellError
 from db.exchange.reading.values import as_text, as_year, parse_date
 from db.models import (
@@ -42,7 +42,7 @@ from db.models.base import new_id
 from db.models.folding import CHINESE_SCRIPT_COUNTRIES, fold, has_han, has_latin
 from db.models.vocabulary import PARTICIPATION_ROLES, lookup
 from db.services.reference import topic_ids_for
-from db.store.errors import LiaisonError
+from db.store.errors import LiaisonError, record_noun
 from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 # The registry's aggregates a foreign sheet can hold, by the import's word for each.

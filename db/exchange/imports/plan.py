@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from db.changes.batches import counts_text
 from db.exchange.reading.values import DayOrder
-from db.store.translation import QT_TRANSLATE_NOOP, translate
+from db.store.translation import translate
 
 Action = Literal["create", "update", "unchanged", "skip", "conflict", "error", "delete"]
 Resolution = Literal["file", "database"]
@@ -24,57 +25,6 @@ ROW_WORDS = {"create": "created", "update": "updated", "unchanged": "unchanged",
              "conflict": "conflict", "error": "error", "delete": "deleted"}
 ENTITY_KINDS = {"organization": "organizations", "person": "people", "position": "positions",
                 "interaction": "interactions", "followup": "followups"}
-# The counts in words ("organizations: 4 created, 1 skipped"): each kind of record and each
-# count, in the current language. The merge and `liaison batches` say them alike.
-KIND_WORDS = {"organizations": QT_TRANSLATE_NOOP("Counts", "organizations"),
-              "people": QT_TRANSLATE_NOOP("Counts", "people"),
-              "positions": QT_TRANSLATE_NOOP("Counts", "positions"),
-              "interactions": QT_TRANSLATE_NOOP("Counts", "interactions"),
-              "followups": QT_TRANSLATE_NOOP("Counts", "followups"),
-              "tags": QT_TRANSLATE_NOOP("Counts", "tags"),
-              "topics": QT_TRANSLATE_NOOP("Counts", "topics")}
-COUNT_PHRASES = {"created": QT_TRANSLATE_NOOP("Counts", "{count} created"),
-                 "updated": QT_TRANSLATE_NOOP("Counts", "{count} updated"),
-                 "unchanged": QT_TRANSLATE_NOOP("Counts", "{count} unchanged"),
-                 "skipped": QT_TRANSLATE_NOOP("Counts", "{count} skipped"),
-                 "deleted": QT_TRANSLATE_NOOP("Counts", "{count} deleted"),
-                 "restored": QT_TRANSLATE_NOOP("Counts", "{count} restored")}
-
-# One record of each kind (the schemas' word), in sentences such as "The person with id … was
-# deleted" (the same words as db/store/errors.py's).
-RECORD_NOUNS = {"organization": QT_TRANSLATE_NOOP("Records", "organization"),
-                "person": QT_TRANSLATE_NOOP("Records", "person"),
-                "affiliation": QT_TRANSLATE_NOOP("Records", "affiliation"),
-                "interaction": QT_TRANSLATE_NOOP("Records", "interaction"),
-                "follow-up": QT_TRANSLATE_NOOP("Records", "follow-up")}
-
-
-def record_noun(entity: str) -> str:
-    """One record of the kind `entity` ("person"), in the current language."""
-    known = RECORD_NOUNS.get(entity)
-    return translate("Records", known) if known else entity
-
-
-def counts_text(counts: Mapping[str, Mapping[str, int]], nothing: str, *,
-                thousands: bool = False) -> str:
-    """{"organizations": {"created": 4}} → "organizations: 4 created" (counts of 0 left
-    out; `nothing`, already in the current language, when every count is)."""
-    parts = []
-    for kind, numbers in counts.items():
-        done = []
-        for word, n in numbers.items():
-            if n:
-                count = f"{n:,}" if thousands else str(n)
-                phrase = COUNT_PHRASES.get(word)
-                done.append(translate("Counts", phrase).format(count=count) if phrase
-                            else f"{count} {word}")
-        if done:
-            known = KIND_WORDS.get(kind)
-            parts.append(translate("Counts", "{kind}: {counts}").format(
-                kind=translate("Counts", known) if known else kind, counts=", ".join(done)))
-    return "; ".join(parts) or nothing
-
-
 @dataclass(frozen=True, slots=True)
 class Note:
     """An error (blocks its row) or a warning (does not), where it is in the source."""

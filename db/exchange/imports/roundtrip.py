@@ -27,7 +27,6 @@ from db.exchange.imports.plan import (
     Note,
     Plan,
     RowPlan,
-    record_noun,
 )
 from db.exchange.reading.readers import SourceFile, Table
 from db.exchange.workbook import REV_COLUMN, SHEETS, fingerprint, participant_text
@@ -36,7 +35,7 @@ from db.models.base import new_id
 from db.models.folding import fold
 from db.services.affiliations import SCHEMA as AFFILIATION_SCHEMA
 from db.store.engine import Database
-from db.store.errors import LiaisonError
+from db.store.errors import LiaisonError, record_noun
 from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 _role_text = text(200, label=QT_TRANSLATE_NOOP("Validation", "The role"))
