@@ -18,7 +18,7 @@ from sqlalchemy import Row, case, select
 from sqlalchemy.orm import Session
 
 from db.models import Country, Organization, Person
-from db.models.folding import fold, name_matches, pinyin_forms, query_forms, sort_key
+from db.models.folding import fold, has_han, name_matches, query_forms
 from db.models.vocabulary import RELATIONSHIP_LEVELS
 from db.store.engine import Database
 from db.store.translation import CHINESE, language
@@ -42,29 +42,30 @@ class NameHit:
     rank: int
 
 
-def _rank(forms: list[str], names: Iterable[str | None],
-          aliases: Iterable[str | None] = ()) -> tuple[int, str]:
+def _rank(forms: list[str], names: Iterable[str | None], aliases: Iterable[str | None],
+          search_text: str | None) -> tuple[int, str]:
     """How well a record's names match the query — 0 a name or the abbreviation exactly, 1 an
     alias exactly, 2 a name starts with it, 3 a word does, 4 anywhere — and the name that
-    matched best. A Chinese name matched through its pinyin ranks like the name itself."""
+    matched best. A Chinese name matched through its pinyin (the other lines of the record's
+    stored `search_text`: nothing is converted again here) ranks like a name."""
     best = (9, "")
-    pinyin_of: dict[str, str] = {}
     primary = [name for name in names if name]
     others = [alias for alias in aliases if alias]
-    for name in primary + others:
-        for form in pinyin_forms(fold(name)):
-            pinyin_of.setdefault(form, name)
-    candidates = [*((n, fold(n), n in primary) for n in primary + others),
-                  *((n, f, n in primary) for f, n in pinyin_of.items())]
-    for name, folded, is_primary in candidates:
+    folded = {fold(n): n for n in primary + others}
+    chinese = next((n for n in primary + others if has_han(n)), None)
+    pinyin = [line.strip() for line in (search_text or "").split("\n")
+              if chinese and line.strip() not in folded]
+    candidates = [*((n, f, n in primary) for f, n in folded.items()),
+                  *((chinese, line, chinese in primary) for line in pinyin if chinese)]
+    for name, text, is_primary in candidates:
         for wanted in forms:
-            if folded == wanted:
+            if text == wanted:
                 rank = 0 if is_primary else 1
-            elif folded.startswith(wanted):
+            elif text.startswith(wanted):
                 rank = 2
-            elif any(word.startswith(wanted) for word in folded.split()):
+            elif any(word.startswith(wanted) for word in text.split()):
                 rank = 3
-            elif wanted in folded:
+            elif wanted in text:
                 rank = 4
             else:
                 continue
@@ -116,8 +117,8 @@ def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organiza
             for org, country_en, country_zh in _candidates(session, Organization,
                                                            Organization.country_code, query):
                 rank, matched = _rank(forms, [org.abbreviation, org.name, org.name_en,
-                                              org.name_zh], org.aliases or [])
-                hits.append((rank, _standing(org), NameHit(
+                                              org.name_zh], org.aliases or [], org.search_text)
+                hits.append((rank, _standing(org), org.sort_original or "", NameHit(
                     "organization", org.id, org.name, org.name_en, org.name_zh,
                     org.abbreviation, org.country_code,
                     (country_zh if chinese and country_zh else country_en), org.kind,
@@ -126,10 +127,10 @@ def search_names(db: Database, query: str, *, kinds: Iterable[Kind] = ("organiza
             for person, country_en, country_zh in _candidates(session, Person,
                                                               Person.nationality, query):
                 rank, matched = _rank(forms, [person.name, person.name_en, person.name_zh],
-                                      person.aliases or [])
-                hits.append((rank, _standing(person), NameHit(
+                                      person.aliases or [], person.search_text)
+                hits.append((rank, _standing(person), person.sort_original or "", NameHit(
                     "person", person.id, person.name, person.name_en, person.name_zh, None,
                     person.nationality, (country_zh if chinese and country_zh else country_en),
                     person.title, matched or person.name, rank)))
-    hits.sort(key=lambda h: (h[0], tuple(-n for n in h[1]), sort_key(h[2].name)))
-    return [hit for _, _, hit in hits[:limit]]
+    hits.sort(key=lambda h: (h[0], tuple(-n for n in h[1]), h[2]))
+    return [hit for _, _, _, hit in hits[:limit]]
