@@ -212,17 +212,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.undo_import_action)
-        from desktop.dialogs.merge import open_merge_dialog
-        from desktop.dialogs.travel_copy import export_travel_copy_from_app
-
         self.merge_travel_action = self._action(
-            translate("MainWindow", "&Merge a travel copy…"), lambda: open_merge_dialog(ctx, self),
+            translate("MainWindow", "&Merge a travel copy…"), self.merge_travel_copy,
             icon_name="plane-landing",
             tip=translate("MainWindow",
                           "Bring back the changes of a travel copy or a colleague's database"))
         self.export_travel_action = self._action(
             translate("MainWindow", "Export &travel copy…"),
-            lambda: export_travel_copy_from_app(ctx, self), icon_name="plane-takeoff",
+            self.export_travel_copy, icon_name="plane-takeoff",
             tip=translate("MainWindow", "Save a complete copy of this database to take on a "
                                         "trip and merge back later"))
         file_menu.addAction(self.merge_travel_action)
@@ -331,6 +328,16 @@ class MainWindow(QMainWindow):
         from desktop.dialogs.import_wizard import open_import_wizard
 
         return open_import_wizard(self.context, self)
+
+    def merge_travel_copy(self) -> QWidget | None:
+        from desktop.dialogs.merge import open_merge_dialog
+
+        return open_merge_dialog(self.context, self)
+
+    def export_travel_copy(self) -> Job | None:
+        from desktop.dialogs.travel_copy import export_travel_copy_from_app
+
+        return export_travel_copy_from_app(self.context, self)
 
     def undo_an_import(self) -> None:
         from desktop.dialogs.undo_import import UndoImportDialog

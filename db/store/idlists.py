@@ -44,8 +44,10 @@ class Among(ColumnElement[bool]):
     inherit_cache = True
     _is_implicitly_boolean = True  # a comparison: no "= 1" after it on SQLite
     type = Boolean()
-    _traverse_internals = [  # noqa: RUF012 (SQLAlchemy's own declaration)("column", InternalTraversal.dp_clauseelement),
-                           ("ids", InternalTraversal.dp_clauseelement)]
+    _traverse_internals = [  # noqa: RUF012 (SQLAlchemy's own declaration)
+        ("column", InternalTraversal.dp_clauseelement),
+        ("ids", InternalTraversal.dp_clauseelement),
+    ]
 
     def __init__(self, column: ColumnElement[Any], ids: Any) -> None:
         self.column = column
