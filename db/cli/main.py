@@ -292,32 +292,42 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.search.names import search_names
+    from db.store.errors import record_noun
+    from db.store.translation import CHINESE, language
 
     db = _open(args)
     # The search box's ranking (db/search/names.py): exact names and abbreviations first,
     # the office's own partners before parties it never dealt with.
-    hits: list[dict[str, Any]] = []
-    for name_hit in search_names(db, args.query, limit=max(1, args.limit)):
-        found: dict[str, Any] = {"kind": name_hit.kind, "id": name_hit.id,
-                                 "name": name_hit.name}
-        if name_hit.kind == "organization":
-            found["abbreviation"] = name_hit.abbreviation
-        else:
-            found["title"] = name_hit.detail
-        found.update(country=name_hit.country, name_zh=name_hit.name_zh,
-                     matched=name_hit.matched)
-        hits.append(found)
+    name_hits = search_names(db, args.query, limit=max(1, args.limit))
     if args.json:
+        hits: list[dict[str, Any]] = []
+        for name_hit in name_hits:
+            found: dict[str, Any] = {"kind": name_hit.kind, "id": name_hit.id,
+                                     "name": name_hit.name}
+            if name_hit.kind == "organization":
+                found["abbreviation"] = name_hit.abbreviation
+            else:
+                found["title"] = name_hit.detail
+            found.update(country=name_hit.country, name_zh=name_hit.name_zh,
+                         matched=name_hit.matched)
+            hits.append(found)
         json.dump({"query": args.query, "results": hits}, out, ensure_ascii=False, indent=2)
         out.write("\n")
-    else:
-        for hit in hits:
-            extra = hit.get("abbreviation") or hit.get("title") or ""
-            print(f"{hit['kind']:<13}{hit['name']}  {extra}  {hit['country'] or ''}  {hit['id']}",
-                  file=out)
-        if not hits:
-            print(translate("CommandLine", "Nothing matches “{query}”.").format(query=args.query),
-                  file=err)
+        return 0
+    chinese = language() == CHINESE
+    for name_hit in name_hits:
+        # The name in the reader's script first and the other beside it, as the search box.
+        first, second = name_hit.name, name_hit.name_zh
+        if chinese and name_hit.name_zh:
+            first, second = name_hit.name_zh, name_hit.name
+        label = first if not second or second == first else f"{first} ({second})"
+        columns = [record_noun(name_hit.kind), label,
+                   name_hit.abbreviation or name_hit.detail or "", name_hit.country_name or "",
+                   name_hit.id]
+        print("  ".join(column for column in columns if column), file=out)
+    if not name_hits:
+        print(translate("CommandLine", "Nothing matches “{query}”.").format(query=args.query),
+              file=err)
     return 0
 
 

@@ -197,7 +197,7 @@ def test_search_limit_and_text_output(starter_file: Path) -> None:
     assert len(found["results"]) == 5
     code, out, err = run("--db", str(starter_file), "search", "SWAPO")
     assert code == 0 and err == ""
-    assert "South West Africa People's Organization" in out and "NA" in out
+    assert "South West Africa People's Organization" in out and "Namibia" in out
     code, out, err = run("--db", str(starter_file), "search", "no such party anywhere")
     assert code == 0 and out == "" and "Nothing matches" in one_line(err)
 

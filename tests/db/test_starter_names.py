@@ -91,6 +91,22 @@ def test_a_chinese_user_finds_the_communist_party_of_vietnam_first(db: Database,
     assert first.name_zh == "越南共产党", [hit.name_zh for hit in search_names(db, typed)]
 
 
+@pytest.mark.parametrize(("typed", "wanted"), [
+    ("共产党", "中国共产党"), ("gongchandang", "中国共产党"), ("gong chan dang", "中国共产党"),
+    ("國民黨", "中国国民党"), ("guomindang", "中国国民党"),
+    ("古巴共产党", "古巴共产党"), ("gubagongchandang", "古巴共产党"),
+])
+def test_a_party_named_without_its_country_is_the_chinese_one(db: Database, typed: str,
+                                                              wanted: str) -> None:
+    """Chinese puts the country before a foreign party's name (古巴共产党, 菲律宾国民党) and
+    names China's and Taiwan's parties bare: 国民党 is the Kuomintang, not a party that merely
+    has those characters inside its name; a foreign name typed in full is still that party."""
+    [first, *rest] = search_names(db, typed, kinds=("organization",))
+    assert first.name_zh == wanted, [hit.name_zh for hit in (first, *rest)]
+    if typed == "共产党":  # the foreign ones follow, before names that merely contain it
+        assert {"越南共产党", "古巴共产党"} <= {hit.name_zh for hit in rest[:6]}
+
+
 def test_names_to_confirm_are_tagged_for_review(db: Database) -> None:
     unsure = [row for row in read_names() if row.confidence == "to confirm"]
     assert unsure, "the file marks the forms it is not sure of"
