@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db.seed.opening import open_database
 from db.store.engine import Database
-from db.store.errors import LiaisonError
+from db.store.errors import LiaisonError, NoDatabase
 from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import install_exception_hook
@@ -33,10 +34,12 @@ def run_app(argv: Sequence[str]) -> int:
     i18n.install(settings.language())
     hook = install_exception_hook()
     try:
-        database = open_database(args.db)
+        database = open_or_offer_new(args.db)
     except LiaisonError as exc:
         QMessageBox.critical(None, i18n.translate("App", "Liaison cannot open the database"),
                              exc.message)
+        return 1
+    if database is None:
         return 1
     window = create_main_window(database)
     app.aboutToQuit.connect(window.context.close)
@@ -49,6 +52,32 @@ def run_app(argv: Sequence[str]) -> int:
     del hook
     database.close()
     return code
+
+
+def open_or_offer_new(target: str | None, parent: QWidget | None = None) -> Database | None:
+    """Open the database at `target`; where no database is, ask before making one there (a
+    mistyped path must not silently become a new empty database). None: the user declined.
+    The default database in the data folder is made without asking: that is the first start."""
+    import os
+
+    default = not target and not os.environ.get("LIAISON_DB")
+    try:
+        return open_database(target, create=default)
+    except NoDatabase as missing:
+        if not confirm_new_database(parent, missing.path):
+            return None
+        return open_database(target, create=True)
+
+
+def confirm_new_database(parent: QWidget | None, path: Path) -> bool:
+    """Asks whether to make a new database at `path`; tests replace this."""
+    answer = QMessageBox.question(
+        parent, translate("App", "No database there"),
+        translate("App", "There is no Liaison database at {path}.\n\nMake a new, empty "
+                         "database there?").format(path=path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def create_main_window(database: Database) -> Any:

@@ -23,7 +23,6 @@ from db.store.errors import LiaisonError
 from db.store.translation import QT_TRANSLATE_NOOP, set_language, system_language, translate
 
 # Commands of the contract that this version cannot run yet: name → what they arrive with.
-PENDING: dict[str, str] = {}
 # The stages of the demo generator and of an export, as a progress line names them (an
 # export's sheet names are the Liaison workbook's and stay as they are).
 STAGES = {
@@ -71,10 +70,6 @@ EXPORTED_VIEW = {
 }
 
 
-class UsageError(Exception):
-    pass
-
-
 class Parser(argparse.ArgumentParser):
     """argparse's parser, with its own words (help, section titles) in the current language."""
 
@@ -104,6 +99,11 @@ def build_parser() -> Parser:
                         help=translate("CommandLine", "show program's version number and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
+    init = sub.add_parser("init", help=translate(
+        "CommandLine", "make a new, empty database (the other commands only open one)"))
+    init.add_argument("path", nargs="?", metavar="PATH", help=translate(
+        "CommandLine", "the new SQLite file (default: --db, $LIAISON_DB, or the local "
+                       "database in your data folder)"))
     demo = sub.add_parser("demo", help=translate(
         "CommandLine", "fill an empty database with generated demo data"))
     demo.add_argument("--size", choices=["small", "medium", "large"], default="small")
@@ -211,12 +211,38 @@ def stage_text(stage: str) -> str:
     return translate("CommandLine", known) if known is not None else stage
 
 
+# Only these make a database where none is; any other command given a path where no database
+# is says so and leaves no file behind (a mistyped --db must not become a new empty database).
+CREATING = frozenset({"init", "starter", "demo"})
+
+
 def _open(args: argparse.Namespace) -> Any:
     from db.seed.opening import open_database
 
-    database = open_database(args.db)
+    default = not args.db and not os.environ.get("LIAISON_DB")  # the first-start default
+    database = open_database(args.db, create=default or args.command in CREATING)
     args.opened = database  # closed by `main` when the command is done
     return database
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.store.engine import resolve_url, sqlite_path_of
+
+    if args.path:
+        if args.db and args.db != args.path:
+            raise LiaisonError(translate("CommandLine", "Give the new database's path once: "
+                                                      "either after init or with --db."))
+        args.db = args.path
+    path = sqlite_path_of(resolve_url(args.db))
+    existed = path is not None and path.exists() and path.stat().st_size > 0
+    db = _open(args)
+    message = (translate("CommandLine", "{database} already holds a Liaison database; it was "
+                                        "left as it was.") if existed else
+               translate("CommandLine", "Made a new, empty Liaison database: {database}. Fill "
+                                        "it with “liaison --db {target} starter” (the world's "
+                                        "parties) or start the app on it."))
+    print(message.format(database=db.describe(), target=args.db or db.describe()), file=out)
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -427,19 +453,11 @@ def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO) -
     return run(args, out, err, _open)
 
 
-def cmd_pending(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    print(translate("CommandLine", "liaison {command} arrives with {version}; this version of "
-                                   "Liaison cannot do it yet.").format(
-        command=args.command, version=PENDING[args.command]), file=err)
-    return 1
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
-    "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats, "check": cmd_check,
-    "search": cmd_search, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export,
+    "init": cmd_init, "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats,
+    "check": cmd_check, "search": cmd_search, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export,
     "import": cmd_import, "merge": cmd_merge, "export-travel-copy": cmd_export_travel_copy,
     "batches": cmd_batches, "undo": cmd_undo, "undo-import": cmd_undo, "undo-merge": cmd_undo,
-    **{name: cmd_pending for name in PENDING},
 }
 
 

@@ -4,6 +4,7 @@ current language (db/store/translation.py); the CLI prints it and the app shows 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from db.store.translation import QT_TRANSLATE_NOOP, translate
 
@@ -36,6 +37,14 @@ class LiaisonError(Exception):
 
 class DatabaseProblem(LiaisonError):
     """The database cannot be opened or written: wrong file, read-only, locked, too new..."""
+
+
+class NoDatabase(DatabaseProblem):
+    """A SQLite path where no database is, given to something that only opens one."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
 
 
 class NotFound(LiaisonError):

@@ -21,17 +21,25 @@ from db.store.engine import (
     server_revision,
     sqlite_path_of,
 )
+from db.store.errors import NoDatabase
+from db.store.translation import translate
 
 
 def open_store(target: str | os.PathLike[str] | None = None, *, migrate: bool = True,
-               seed: Callable[[Session], None] | None = None) -> Database:
+               seed: Callable[[Session], None] | None = None, create: bool = True) -> Database:
     """Open (creating if needed) and migrate a database; raise DatabaseProblem when it cannot.
     A file Liaison must refuse (not SQLite, read-only, from a newer Liaison, someone else's
-    tables) is refused before anything is written to it."""
+    tables) is refused before anything is written to it. `create=False`: a SQLite path where
+    no file is raises NoDatabase, and nothing is made (not even the folder)."""
     url = resolve_url(target)
     path = sqlite_path_of(url)
     at_head = False
     if path is not None:
+        if not create and not path.exists():
+            raise NoDatabase(translate(
+                "Storage", "There is no Liaison database at {path}. Check the path, or make "
+                           "a new database there with “liaison init {path}”.").format(path=path),
+                path)
         check_sqlite_file(path)
         if migrate and path.exists() and path.stat().st_size > 0:
             tables, revision = read_sqlite_schema(path)

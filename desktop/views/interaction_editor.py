@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -48,6 +48,7 @@ from desktop.messages import messages
 from desktop.naming import display_name
 from desktop.qtmodels.followup_drafts import FollowUpDraft
 from desktop.qtmodels.participants import ParticipantRow
+from desktop.shortcuts import distinct
 from desktop.views import interaction_conflict
 from desktop.widgets.followups_editor import FollowUpsEditor
 from desktop.widgets.form import DateField, FieldSpec, RecordForm
@@ -209,10 +210,11 @@ class InteractionEditor(QMainWindow):
         outer.addLayout(buttons)
         self.setCentralWidget(central)
 
+        # Esc closes in keyPressEvent, so a completer's list that uses it keeps it.
         for keys, slot in (((QKeySequence.StandardKey.Save,), self.save),
-                           ((QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")), self.close)):
+                           ((QKeySequence.StandardKey.Close, "Ctrl+W"), self.close)):
             action = QAction(self)
-            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcuts(distinct(*keys))
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _c=False, s=slot: s())
             self.addAction(action)
@@ -468,6 +470,12 @@ class InteractionEditor(QMainWindow):
             self.close()
         else:
             self.discarding = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()  # reached only when no field used the Esc (a completer's list)
+            return
+        super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.discarding and self.is_dirty():

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -33,6 +33,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import country_names
+from desktop.shortcuts import distinct
 from desktop.widgets.banner import Banner
 from desktop.widgets.form import FieldSpec, RecordForm
 from desktop.widgets.profile_tab import ProfileTab
@@ -228,12 +229,13 @@ class RecordPage(QMainWindow):
         self.undo_action.setIcon(icon("undo-2"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         close_action = QAction(translate("RecordPage", "Close"), self)
-        close_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Close),
-                                  QKeySequence("Ctrl+W")])
+        # Ctrl+W everywhere, and the platform's own Close key where it has another (Ctrl+F4 on
+        # Windows): one key bound twice to the same window is ambiguous, and Qt then does
+        # nothing at all. Esc closes too, in keyPressEvent: a completer or list that uses Esc
+        # to close itself then keeps it.
+        close_action.setShortcuts(distinct(QKeySequence.StandardKey.Close, "Ctrl+W"))
         close_action.triggered.connect(self.close)
         self.addAction(close_action)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        escape.activated.connect(self.close)
         toolbar.addAction(self.save_action)
         toolbar.addAction(self.reload_action)
         toolbar.addAction(self.undo_action)
@@ -449,6 +451,9 @@ class RecordPage(QMainWindow):
         return done
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()  # reached only when no field used the Esc (a completer's list)
+            return
         # Delete reaches the page only when no field or table used it; in the form (a
         # dropdown, say) it never means "delete the whole record".
         if event.key() == Qt.Key.Key_Delete and event.modifiers() == Qt.KeyboardModifier.NoModifier:

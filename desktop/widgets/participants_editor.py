@@ -91,7 +91,7 @@ class ParticipantsEditor(QGroupBox):
             "ParticipantsEditor", "Type any name, alias or abbreviation, then press Enter to add "
                                   "the best match, or pick one from the list"))
         self.picker.picked.connect(self.add_hit)
-        self.picker.returnPressed.connect(self._found_nothing)
+        self.picker.nothing_found.connect(self._found_nothing)
         self.model = ParticipantsModel(preference, self)
         self.table = CompactTable(4, 3)
         self.table.setObjectName("participants")
@@ -148,9 +148,8 @@ class ParticipantsEditor(QGroupBox):
         self.table.selectRow(number)
         show_error(self.error, [])
 
-    def _found_nothing(self) -> None:
-        text = self.picker.text().strip()
-        if text and not self.picker.hits:
+    def _found_nothing(self, text: str) -> None:
+        if text:
             show_error(self.error, [Problem(
                 "participants", translate(
                     "ParticipantsEditor", "No organization or person is called “{name}”. Add "

@@ -89,6 +89,7 @@ def check_empty_stats(stats: dict[str, Any]) -> None:
 
 
 def test_stats_json_on_an_empty_database(sqlite_path: Path) -> None:
+    assert run("init", str(sqlite_path))[0] == 0
     stats = run_json("--db", str(sqlite_path), "stats", "--json")
     check_empty_stats(stats)
     assert stats["database"] == str(sqlite_path)
@@ -96,6 +97,7 @@ def test_stats_json_on_an_empty_database(sqlite_path: Path) -> None:
 
 
 def test_stats_as_text(sqlite_path: Path) -> None:
+    assert run("--db", str(sqlite_path), "init")[0] == 0
     code, out, err = run("--db", str(sqlite_path), "stats")
     assert code == 0 and err == ""
     assert str(sqlite_path) in out and "countries covered 0 of 250" in out
@@ -104,8 +106,11 @@ def test_stats_as_text(sqlite_path: Path) -> None:
 def test_stats_uses_liaison_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "from env.sqlite3"
     monkeypatch.setenv("LIAISON_DB", str(path))
+    code, out, err = run("stats", "--json")
+    assert code == 1 and out == "" and str(path) in one_line(err), "a mistyped LIAISON_DB"
+    assert not path.exists()
+    assert run("init")[0] == 0 and path.is_file()
     assert run_json("stats", "--json")["database"] == str(path)
-    assert path.is_file()
 
 
 def test_starter_then_stats_shows_the_register(starter_file: Path) -> None:
@@ -359,9 +364,49 @@ def test_db_with_an_unsupported_url(tmp_path: Path) -> None:
     assert code == 1 and "PostgreSQL" in one_line(err)
 
 
+@pytest.mark.parametrize("command", [
+    ["stats"], ["check"], ["search", "party"], ["backup"], ["batches"], ["undo", "1"],
+    ["export", "out.xlsx"], ["import", "people.csv"], ["merge", "other.sqlite3"],
+    ["export-travel-copy", "trip.sqlite3"]])
+def test_a_mistyped_database_path_is_said_and_makes_nothing(tmp_path: Path,
+                                                            command: list[str]) -> None:
+    """Only init, starter, demo (and the default database on first start) make a database:
+    any other command given a path where none is says so, exits 1 and leaves no file."""
+    (tmp_path / "people.csv").write_text("Name\nAna\n", encoding="utf-8")
+    typo = tmp_path / "typo" / "liason.sqlite3"
+    code, out, err = run("--db", str(typo), *[str(tmp_path / part) if "." in part else part
+                                               for part in command])
+    assert code == 1 and out == ""
+    assert one_line(err) == (f"There is no Liaison database at {typo}. Check the path, or "
+                             f"make a new database there with “liaison init {typo}”.")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["people.csv"]
+
+
+@pytest.mark.parametrize("command", [["init"], ["starter"], ["demo", "--size", "small"]])
+def test_the_commands_that_make_a_database_make_it(tmp_path: Path, command: list[str]) -> None:
+    path = tmp_path / "new" / "liaison.sqlite3"
+    code, _out, err = run("--db", str(path), *command)
+    assert code == 0, err
+    assert path.is_file()
+    assert run_json("--db", str(path), "stats", "--json")["database"] == str(path)
+
+
+def test_init_leaves_an_existing_database_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "liaison.sqlite3"
+    assert run("init", str(path))[0] == 0
+    organizations.create_organization(open_database(path), {"name": "Kept Party"})
+    code, out, err = run("init", str(path))
+    assert code == 0 and err == "" and "already holds a Liaison database" in out
+    assert run_json("--db", str(path), "stats", "--json")["counts"]["organizations"] == 1
+    code, out, err = run("--db", str(tmp_path / "other.sqlite3"), "init", str(path))
+    assert code == 1 and "once" in one_line(err)
+    assert not (tmp_path / "other.sqlite3").exists()
+
+
 def test_merge_of_a_missing_copy_is_one_sentence(tmp_path: Path) -> None:
     # The merge itself is tested in tests/db/test_merge_cli.py.
     missing = tmp_path / "laptop.sqlite3"
+    assert run("init", str(tmp_path / "liaison.sqlite3"))[0] == 0
     code, out, err = run("--db", str(tmp_path / "liaison.sqlite3"), "merge", str(missing),
                          "--json")
     assert code == 1 and out == ""
@@ -377,6 +422,7 @@ def test_an_unexpected_error_is_one_line_and_logged(sqlite_path: Path, crash_log
     import db.services.stats as stats_module
 
     monkeypatch.setattr(stats_module, "database_stats", broken)
+    assert run("init", str(sqlite_path))[0] == 0
     code, out, err = run("--db", str(sqlite_path), "stats")
     assert code == 1 and out == ""
     assert one_line(err).startswith("Liaison hit an unexpected error: KeyError")
@@ -390,6 +436,9 @@ def test_an_unexpected_error_is_one_line_and_logged(sqlite_path: Path, crash_log
 def test_console_script_runs_a_command(tmp_path: Path) -> None:
     assert CONSOLE_SCRIPT.exists(), "the `liaison` entry point is installed in the venv"
     path = tmp_path / "liaison.sqlite3"
+    made = subprocess.run([str(CONSOLE_SCRIPT), "init", str(path)], capture_output=True,
+                          text=True, env=subprocess_env(tmp_path), timeout=60)
+    assert made.returncode == 0 and str(path) in made.stdout, made.stderr
     result = subprocess.run([str(CONSOLE_SCRIPT), "--db", str(path), "stats", "--json"],
                             capture_output=True, text=True, env=subprocess_env(tmp_path),
                             timeout=60)
@@ -416,8 +465,10 @@ def test_console_script_errors_and_usage(tmp_path: Path) -> None:
 def test_commands_do_not_import_qt(tmp_path: Path) -> None:
     path = tmp_path / "liaison.sqlite3"
     probe = (
-        "import json, sys\n"
+        "import io, json, sys\n"
+        "from db.cli.main import main as db_main\n"
         "from desktop.entry import main\n"
+        f"db_main(['init', {str(path)!r}], out=io.StringIO())\n"
         f"code = main(['--db', {str(path)!r}, 'stats', '--json'])\n"
         "qt = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6'))\n"
         "print(json.dumps({'code': code, 'qt': qt}), file=sys.stderr)\n"

@@ -30,6 +30,7 @@ def names(path: Path) -> set[str]:
 
 def test_import_json_then_undo(tmp_path: Path) -> None:
     database = tmp_path / "liaison.sqlite3"
+    assert run("init", str(database))[0] == 0
     source = write_xlsx(tmp_path / "parties.xlsx", PARTIES, title="名单", column_offset=1)
     code, out, err = run("--db", str(database), "import", str(source), "--dry-run", "--json")
     assert code == 0, err
@@ -57,6 +58,7 @@ def test_import_json_then_undo(tmp_path: Path) -> None:
 
 def test_errors_write_nothing_unless_invalid_rows_are_skipped(tmp_path: Path) -> None:
     database = tmp_path / "liaison.sqlite3"
+    assert run("init", str(database))[0] == 0
     source = write_csv(tmp_path / "list.csv", [["Party", "Country", "Founded"],
                                                ["Frelimo", "MZ", "1962"],
                                                ["Narnia Party", "Narnia", "1950"]])
@@ -74,6 +76,7 @@ def test_errors_write_nothing_unless_invalid_rows_are_skipped(tmp_path: Path) ->
 
 def test_map_and_day_order_flags(tmp_path: Path) -> None:
     database = tmp_path / "liaison.sqlite3"
+    assert run("init", str(database))[0] == 0
     run("--db", str(database), "import", str(write_csv(tmp_path / "o.csv", [
         ["Party", "Abbreviation"], ["Communist Party of China", "CPC"]])))
     source = write_csv(tmp_path / "visits.csv", [["When", "What", "Who"],

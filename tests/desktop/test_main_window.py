@@ -142,3 +142,29 @@ def test_a_bug_opens_a_report_and_the_app_keeps_running(qtbot: QtBot, qapp: QApp
     dialog.copy_report()
     assert "ZeroDivisionError" in QApplication.clipboard().text()
     dialog.close()
+
+
+def test_a_path_where_no_database_is_is_asked_about_not_made(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    """`liaison --db typo.sqlite3` (the app): asks before making a database; declining leaves
+    nothing behind, accepting makes it."""
+    monkeypatch.delenv("LIAISON_DB", raising=False)
+    typo = tmp_path / "folder" / "liason.sqlite3"
+    asked: list[Path] = []
+
+    def decline(parent: object, path: Path) -> bool:
+        asked.append(path)
+        return False
+
+    monkeypatch.setattr(app_module, "confirm_new_database", decline)
+    assert app_module.open_or_offer_new(str(typo)) is None
+    assert asked == [typo] and not typo.parent.exists()
+
+    monkeypatch.setattr(app_module, "confirm_new_database", lambda parent, path: True)
+    database = app_module.open_or_offer_new(str(typo))
+    assert database is not None and typo.is_file()
+    database.close()
+    monkeypatch.setattr(app_module, "confirm_new_database", decline)
+    again = app_module.open_or_offer_new(str(typo))  # an existing database opens unasked
+    assert again is not None and asked == [typo]
+    again.close()
