@@ -32,6 +32,7 @@ from desktop import exporting, settings
 from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
+from desktop.messages import messages
 from desktop.tasks import Job
 from desktop.widgets.list_state import ListScreen
 from desktop.widgets.record_picker import RecordPicker
@@ -116,6 +117,14 @@ class MainWindow(QMainWindow):
         self.search.setMinimumWidth(320)
         self.search.picked.connect(self.open_hit)
         self._build_actions()
+        self.database_label = QLabel(context.database.describe())
+        self.database_label.setObjectName("database")
+        self.database_label.setToolTip(translate("MainWindow", "The open database"))
+        self.statusBar().addWidget(self.database_label)
+        self.problem_label = QLabel()  # shown while it is true, gone when it no longer is
+        self.problem_label.setObjectName("problem")
+        self.problem_label.hide()
+        self.statusBar().addWidget(self.problem_label, 1)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.status_timer = QTimer(self)
@@ -125,6 +134,7 @@ class MainWindow(QMainWindow):
         context.changed.connect(lambda *_: self.status_timer.start())
         context.watcher.changed_elsewhere.connect(self.show_changed_elsewhere)
         context.watcher.unreachable.connect(self.show_cannot_check)
+        context.watcher.reachable.connect(self.problem_label.hide)
         self.navigation.currentRowChanged.connect(self.show_view)
         self.status_job: Job | None = None
         self.closed = False
@@ -206,6 +216,8 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(translate("MainWindow", "&File"))
+        self._database_actions(file_menu)
+        file_menu.addSeparator()
         for action in (self.new_action, self.new_organization, self.new_person,
                        self.new_interaction):
             file_menu.addAction(action)
@@ -242,7 +254,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
         help_menu = menu.addMenu(translate("MainWindow", "&Help"))
-        help_menu.addAction(self.about_action)
+        self._help_actions(help_menu)
 
         toolbar = QToolBar(translate("MainWindow", "Main"))
         toolbar.setObjectName("main_toolbar")
@@ -269,6 +281,80 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.search)
         self.addToolBar(toolbar)
 
+    def _database_actions(self, file_menu: QMenu) -> None:
+        from desktop import database_menu
+
+        ctx = self.context
+        self.new_database_action = self._action(
+            translate("MainWindow", "New &database…"),
+            lambda: database_menu.new_database(ctx, self), icon_name="database",
+            tip=translate("MainWindow", "Make a new, empty database file and open it in a "
+                                        "window of its own"))
+        self.open_database_action = self._action(
+            translate("MainWindow", "&Open database…"),
+            lambda: database_menu.open_other(ctx, self), icon_name="folder-open",
+            shortcut=QKeySequence.StandardKey.Open,
+            tip=translate("MainWindow", "Open another database file in a window of its own"))
+        self.recent_menu = QMenu(translate("MainWindow", "Open &recent"), self)
+        self.recent_menu.aboutToShow.connect(
+            lambda: database_menu.fill_recent_menu(self.recent_menu, ctx, self))
+        self.save_copy_action = self._action(
+            translate("MainWindow", "Save a &copy…"), lambda: database_menu.save_a_copy(ctx, self),
+            icon_name="copy",
+            tip=translate("MainWindow", "Save a complete copy of this database as one file "
+                                        "(copying the file itself while Liaison runs can leave "
+                                        "recent changes behind)"))
+        self.starter_action = self._action(
+            translate("MainWindow", "Load the &starter register…"),
+            lambda: self.load_data("starter"), icon_name="globe",
+            tip=translate("MainWindow", "Add the world's parties to this database (those "
+                                        "already in it are not added twice)"))
+        self.demo_action = self._action(
+            translate("MainWindow", "Load de&mo data…"), lambda: self.load_data("demo"),
+            icon_name="sparkles",
+            tip=translate("MainWindow", "Fill an empty database with made-up records to try "
+                                        "Liaison out"))
+        for action in (self.new_database_action, self.open_database_action):
+            file_menu.addAction(action)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.save_copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.starter_action)
+        file_menu.addAction(self.demo_action)
+        database_menu.remember(ctx)
+
+    def _help_actions(self, help_menu: QMenu) -> None:
+        from desktop.dialogs import help as help_dialogs
+
+        self.shortcuts_action = self._action(
+            translate("MainWindow", "&Keyboard shortcuts"),
+            lambda: help_dialogs.show_shortcuts(self), icon_name="keyboard",
+            shortcut=QKeySequence.StandardKey.HelpContents)
+        self.guide_action = self._action(translate("MainWindow", "User &guide"),
+                                         lambda: help_dialogs.show_guide(self),
+                                         icon_name="book-open")
+        self.report_action = self._action(
+            translate("MainWindow", "&Report a problem…"),
+            lambda: help_dialogs.show_report(self.context, self), icon_name="bug",
+            tip=translate("MainWindow", "A report to copy and send to the people who look "
+                                        "after Liaison"))
+        for action in (self.shortcuts_action, self.guide_action, self.report_action):
+            help_menu.addAction(action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
+
+    def load_data(self, choice: str) -> Job | None:
+        """File ▸ Load the starter register / demo data, at any time after the first start."""
+        from desktop.app import load_initial_data
+
+        if choice == "demo" and quick_counts(self.context.database)["organizations"]:
+            messages.warning(self, translate("MainWindow", "Load demo data"), translate(
+                "MainWindow", "Demo data goes into an empty database only, so that made-up "
+                              "records never mix with real ones. Make a new database with File "
+                              "▸ New database… and load the demo data there."))
+            return None
+        return load_initial_data(self.context, self, choice)
+
     # -- views -----------------------------------------------------------------------------
     def view(self, key: str) -> QWidget:
         """The view for `key`, created on first use."""
@@ -290,8 +376,10 @@ class MainWindow(QMainWindow):
         if 0 <= number < len(VIEWS):
             widget = self.view(VIEWS[number].key)
             self.stack.setCurrentWidget(widget)
-            self.setWindowTitle(translate("MainWindow", "Liaison — {view}").format(
-                view=translate("MainWindow", VIEWS[number].title)))
+            # Qt adds " — Liaison" (the application's name) itself where the platform shows it
+            self.setWindowTitle(translate("MainWindow", "{view} — {database}").format(
+                view=translate("MainWindow", VIEWS[number].title),
+                database=self.context.database.title()))
         self.export_list_action.setEnabled(isinstance(self.current_view(), ListScreen))
 
     def current_view(self) -> QWidget | None:
@@ -377,7 +465,6 @@ class MainWindow(QMainWindow):
         """Count in the background: a million interactions take a noticeable moment."""
         if self.closed:
             return  # a timer that fires after closing starts no thread nobody waits for
-        self.statusBar().showMessage(self.context.database.describe())
         if self.status_job is not None and self.status_job.running:
             self.status_timer.start()
             return
@@ -395,9 +482,11 @@ class MainWindow(QMainWindow):
             translate("MainWindow", "Updated with changes saved elsewhere."), 6000)
 
     def show_cannot_check(self, problem: str) -> None:
-        self.statusBar().showMessage(
+        """Stays while it is true: hidden at the next check that reaches the database."""
+        self.problem_label.setText(
             translate("MainWindow", "Cannot check the database for colleagues' changes: "
-                                    "{problem}").format(problem=problem), 15000)
+                                    "{problem}").format(problem=problem))
+        self.problem_label.show()
 
     def show_counts(self, counts: dict[str, int]) -> None:
         self.status_label.setText(translate(

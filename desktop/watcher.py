@@ -25,6 +25,7 @@ DEFAULT_INTERVAL_MS = 5000
 class ChangeWatcher(QObject):
     changed_elsewhere = Signal()
     unreachable = Signal(str)  # the check failed: why, in one sentence (it keeps trying)
+    reachable = Signal()  # a check succeeded again after failing
 
     def __init__(self, database: Database, start_job: Callable[[Job], Job],
                  parent: QObject | None = None) -> None:
@@ -82,6 +83,8 @@ class ChangeWatcher(QObject):
             return  # stopped while the check was under way: the windows are closing
         ours = self.own_writes > self.settled
         self.settled = self.writes_when_started
+        if self.last_problem:
+            self.reachable.emit()
         self.last_problem = ""
         if not self.baseline:
             self.baseline = True

@@ -124,6 +124,10 @@ def build_parser() -> Parser:
         "CommandLine", "write a consistent copy of the database"))
     backup.add_argument("--to", metavar="DIR", help=translate(
         "CommandLine", "folder for the copy (default: backups/ beside the database)"))
+    save = sub.add_parser("save-copy", help=translate(
+        "CommandLine", "save a consistent copy of the database as one file (safe while the "
+                       "app runs)"))
+    save.add_argument("file")
     restore = sub.add_parser("restore", help=translate(
         "CommandLine", "replace the database with a backup copy"))
     restore.add_argument("file")
@@ -138,7 +142,8 @@ def build_parser() -> Parser:
     what.add_argument("--organization", metavar="ID", help=translate(
         "CommandLine", "one organization's dossier: profile, people, timeline, follow-ups"))
     imp = sub.add_parser("import", help=translate(
-        "CommandLine", "import a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv)"))
+        "CommandLine", "import a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv) or contact cards "
+                       "(.vcf)"))
     imp.add_argument("file")
     imp.add_argument("--sheet", help=translate(
         "CommandLine", "the sheet to read (default: the first visible one)"))
@@ -367,6 +372,16 @@ def cmd_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_save_copy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.store.backup import save_copy
+
+    db = _open(args)
+    path = save_copy(db, Path(args.file))
+    print(translate("CommandLine", "Saved a copy of {database} as {file}.").format(
+        database=db.describe(), file=path), file=out)
+    return 0
+
+
 def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.store.backup import restore_database
     from db.store.engine import resolve_url
@@ -455,7 +470,8 @@ def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "init": cmd_init, "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats,
-    "check": cmd_check, "search": cmd_search, "backup": cmd_backup, "restore": cmd_restore, "export": cmd_export,
+    "check": cmd_check, "search": cmd_search, "backup": cmd_backup, "save-copy": cmd_save_copy,
+    "restore": cmd_restore, "export": cmd_export,
     "import": cmd_import, "merge": cmd_merge, "export-travel-copy": cmd_export_travel_copy,
     "batches": cmd_batches, "undo": cmd_undo, "undo-import": cmd_undo, "undo-merge": cmd_undo,
 }

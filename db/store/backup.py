@@ -34,6 +34,32 @@ def backup_database(db: Database, folder: Path | None = None) -> Path:
     return backup_sqlite(db.path, folder / f"{db.path.stem}-{timestamp()}.sqlite3")
 
 
+def save_copy(db: Database, target: Path) -> Path:
+    """A consistent copy of the open SQLite database as the one file `target` (what the user
+    chose: an existing file there is replaced, and only once the copy is complete). Made with
+    SQLite's backup API, so changes still in the write-ahead log are in it — copying the file
+    itself while Liaison runs would leave them behind."""
+    if db.path is None:
+        raise DatabaseProblem(translate("Storage", PG_DUMP_MESSAGE))
+    target = target.expanduser().resolve()
+    if target == db.path.resolve():
+        raise DatabaseProblem(translate(
+            "Storage", "{path} is the open database itself; choose another name for the "
+                       "copy.").format(path=target))
+    if target.is_dir():
+        raise DatabaseProblem(translate("Storage", "{path} is a folder; choose a file name for "
+                                                   "the copy.").format(path=target))
+    partial = backup_sqlite(db.path, target.with_name(f".{target.name}.partial"))
+    try:
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise DatabaseProblem(translate(
+            "Storage", "Cannot write {path}: {reason}.").format(
+            path=target, reason=exc.strerror or exc)) from exc
+    return target
+
+
 def check_backup_file(source: Path) -> None:
     """Refuse, before anything is replaced, a file that is not a Liaison database this version
     can open."""

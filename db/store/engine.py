@@ -245,6 +245,14 @@ class Database:
             return str(self.path)
         return make_url(self.url).render_as_string(hide_password=True)
 
+    def title(self) -> str:
+        """A short name for window titles: the file's name, or the server's database and
+        host (the full location is `describe`)."""
+        if self.path is not None:
+            return self.path.name
+        url = make_url(self.url)
+        return f"{url.database or ''} @ {url.host or 'localhost'}"
+
     def ensure_present(self) -> None:
         """A database file that vanished (deleted, moved, its drive unplugged) must not be
         silently recreated empty by the next connection."""
@@ -296,6 +304,15 @@ class Database:
             session.close()
 
     def close(self) -> None:
+        """Close every connection. A SQLite file first takes the changes waiting in its
+        write-ahead log (-wal) back into itself, so a copy of the file alone, made after
+        Liaison closed, is complete."""
+        if self.path is not None and self.path.exists():
+            try:
+                with self.engine.connect() as connection:
+                    connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            except Exception:  # busy or read-only: the log stays, and nothing is lost
+                pass
         self.engine.dispose()
 
 

@@ -381,7 +381,9 @@ class ColumnsPage(WizardStep):
         for column, field in self.flow.mapping.items():
             if field:
                 columns.setdefault(field, []).append(column)
-        return {field: cols for field, cols in columns.items() if len(cols) > 1}
+        # Several e-mail or phone columns (Outlook's, Google's) all go into the one list.
+        return {field: cols for field, cols in columns.items()
+                if len(cols) > 1 and field not in maps.MULTI_COLUMN_FIELDS}
 
     def missing(self) -> str | None:
         """What the rows cannot do without, in words; None when it is mapped."""

@@ -174,8 +174,10 @@ class FilePage(WizardStep):
         super().__init__(flow, translate("ImportPages", "Choose the file"),
                          translate("ImportPages",
                                    "A spreadsheet from a colleague (.xlsx, .xls, .ods, .csv, "
-                                   ".tsv) or a Liaison workbook you exported and edited. Nothing "
-                                   "is written until you have reviewed every change."))
+                                   ".tsv), contacts from a phone or mail program (.vcf, or an "
+                                   "Outlook or Google Contacts .csv), or a Liaison workbook you "
+                                   "exported and edited. Nothing is written until you have "
+                                   "reviewed every change."))
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path")
         self.path_edit.setPlaceholderText(

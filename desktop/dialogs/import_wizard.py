@@ -40,9 +40,11 @@ from desktop.tasks import Job
 
 FILE, SHEET, HEADER, COLUMNS, CHECK, REVIEW, IMPORT, RESULT = range(8)
 FILE_FILTER = QT_TRANSLATE_NOOP("ImportWizard",
-                                "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv);;"
+                                "Spreadsheets and contacts (*.xlsx *.xlsm *.xls *.ods *.csv "
+                                "*.tsv *.vcf);;"
                                 "Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument (*.ods);;"
-                                "Text tables (*.csv *.tsv);;All files (*)")
+                                "Text tables (*.csv *.tsv);;Contact cards (*.vcf);;"
+                                "All files (*)")
 # Translated where shown (FileFacts.format_name).
 FORMAT_NAMES = {
     "xlsx": QT_TRANSLATE_NOOP("ImportWizard", "Excel workbook (.xlsx)"),
@@ -51,7 +53,8 @@ FORMAT_NAMES = {
     "xls": QT_TRANSLATE_NOOP("ImportWizard", "Excel 97–2003 workbook (.xls)"),
     "ods": QT_TRANSLATE_NOOP("ImportWizard", "OpenDocument spreadsheet (.ods)"),
     "csv": QT_TRANSLATE_NOOP("ImportWizard", "Text table (CSV)"),
-    "tsv": QT_TRANSLATE_NOOP("ImportWizard", "Text table (tab-separated)")}
+    "tsv": QT_TRANSLATE_NOOP("ImportWizard", "Text table (tab-separated)"),
+    "vcf": QT_TRANSLATE_NOOP("ImportWizard", "Contact cards (vCard)")}
 # Titles of interactions and follow-ups matched by the plan are looked up one by one: enough
 # for any review a person reads, not a hundred thousand queries for a re-imported archive.
 TITLE_LOOKUPS = 300

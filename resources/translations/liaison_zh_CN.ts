@@ -597,6 +597,10 @@ Make a new, empty database there?</source>
         <translation>副本所在文件夹（默认：数据库旁的 backups/）</translation>
     </message>
     <message>
+        <source>save a consistent copy of the database as one file (safe while the app runs)</source>
+        <translation>将数据库完整保存为一个副本文件（程序运行时也可安全进行）</translation>
+    </message>
+    <message>
         <source>replace the database with a backup copy</source>
         <translation>用备份副本替换数据库</translation>
     </message>
@@ -617,8 +621,8 @@ Make a new, empty database there?</source>
         <translation>单个组织的档案：概况、人员、往来时间线、后续事项</translation>
     </message>
     <message>
-        <source>import a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv)</source>
-        <translation>导入电子表格（.xlsx、.xls、.ods、.csv、.tsv）</translation>
+        <source>import a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv) or contact cards (.vcf)</source>
+        <translation>导入电子表格（.xlsx、.xls、.ods、.csv、.tsv）或联系人名片（.vcf）</translation>
     </message>
     <message>
         <source>the sheet to read (default: the first visible one)</source>
@@ -707,6 +711,10 @@ Make a new, empty database there?</source>
     <message>
         <source>Backed up {database} to {file}.</source>
         <translation>已将 {database} 备份到 {file}。</translation>
+    </message>
+    <message>
+        <source>Saved a copy of {database} as {file}.</source>
+        <translation>已将 {database} 的副本保存为 {file}。</translation>
     </message>
     <message>
         <source>Restored {file}; the database as it was is kept at {safety}.</source>
@@ -1044,6 +1052,49 @@ Make a new, empty database there?</source>
     <message>
         <source>{kind}: {counts}</source>
         <translation>{kind}：{counts}</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseMenu</name>
+    <message>
+        <source>Liaison databases ({patterns});;All files (*)</source>
+        <translation>Liaison 数据库 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>保存副本</translation>
+    </message>
+    <message>
+        <source>{path} already exists. Choose a new name for the new database, or open the existing one with File ▸ Open database….</source>
+        <translation>{path} 已存在。请为新数据库另取一个名称，或通过“文件 ▸ 打开数据库…”打开已有的数据库。</translation>
+    </message>
+    <message>
+        <source>There is no Liaison database at {path}; it may have been moved or deleted.</source>
+        <translation>{path} 处没有 Liaison 数据库，可能已被移动或删除。</translation>
+    </message>
+    <message>
+        <source>No other database opened yet</source>
+        <translation>尚未打开过其他数据库</translation>
+    </message>
+    <message>
+        <source>A team server's database is copied with the server's own tools (pg_dump); Save a copy works on database files.</source>
+        <translation>团队服务器上的数据库请用服务器自带的工具（pg_dump）复制；“保存副本”只适用于数据库文件。</translation>
+    </message>
+    <message>
+        <source>Saving a copy</source>
+        <translation>正在保存副本</translation>
+    </message>
+    <message>
+        <source>Saved a copy of the database as {path}.</source>
+        <translation>已将数据库副本保存为 {path}。</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2132,69 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>Open the selected record (in a list), or the highlighted match (in the search box)</source>
+        <translation>打开所选记录（在列表中），或高亮的匹配项（在搜索框中）</translation>
+    </message>
+    <message>
+        <source>Move through the matches of the search box or a participant box</source>
+        <translation>在搜索框或参与方输入框的匹配项之间移动</translation>
+    </message>
+    <message>
+        <source>Close a list of matches; in a record window, close the window (unsaved changes are asked about)</source>
+        <translation>关闭匹配列表；在记录窗口中则关闭窗口（有未保存的修改时会先询问）</translation>
+    </message>
+    <message>
+        <source>Save the record window</source>
+        <translation>保存记录窗口</translation>
+    </message>
+    <message>
+        <source>Close the record window</source>
+        <translation>关闭记录窗口</translation>
+    </message>
+    <message>
+        <source>Delete the selected record (undo with Ctrl+Z)</source>
+        <translation>删除所选记录（可用 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <source>Liaison user guide</source>
+        <translation>Liaison 使用指南</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation ({path}). Reinstall Liaison to restore it.</source>
+        <translation>本次安装缺少使用指南（{path}）。请重新安装 Liaison 以恢复。</translation>
+    </message>
+    <message>
+        <source>What happened (please describe):</source>
+        <translation>发生了什么（请描述）：</translation>
+    </message>
+    <message>
+        <source>Report a problem</source>
+        <translation>报告问题</translation>
+    </message>
+    <message>
+        <source>Describe what you did and what went wrong at the end of the report, then copy it and send it to the people who look after Liaison. It names the database file but holds none of its records.</source>
+        <translation>请在报告末尾写明您做了什么、出了什么问题，然后复制报告发给负责维护 Liaison 的人员。报告中有数据库文件名，但不含任何记录内容。</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
         <source>Delete this organization, taking back its creation?</source>
@@ -2504,6 +2618,14 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     <message>
         <source>same abbreviation “{value}” and country</source>
         <translation>简称同为“{value}”且国家相同</translation>
+    </message>
+    <message>
+        <source>same e-mail address “{value}”</source>
+        <translation>电子邮件地址相同“{value}”</translation>
+    </message>
+    <message>
+        <source>same phone number “{value}”</source>
+        <translation>电话号码相同“{value}”</translation>
     </message>
     <message>
         <source>similar name “{value}” ({score:.0f}%)</source>
@@ -3077,8 +3199,8 @@ New value:</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <source>A spreadsheet from a colleague (.xlsx, .xls, .ods, .csv, .tsv) or a Liaison workbook you exported and edited. Nothing is written until you have reviewed every change.</source>
-        <translation>同事提供的电子表格（.xlsx、.xls、.ods、.csv、.tsv），或您从 Liaison 导出并编辑过的工作簿。在您审阅全部修改之前，不会写入任何内容。</translation>
+        <source>A spreadsheet from a colleague (.xlsx, .xls, .ods, .csv, .tsv), contacts from a phone or mail program (.vcf, or an Outlook or Google Contacts .csv), or a Liaison workbook you exported and edited. Nothing is written until you have reviewed every change.</source>
+        <translation>同事提供的电子表格（.xlsx、.xls、.ods、.csv、.tsv）、手机或邮件程序导出的联系人（.vcf，或 Outlook、Google 通讯录导出的 .csv），或您导出并修改过的 Liaison 工作簿。在您审阅每一项更改之前，不会写入任何内容。</translation>
     </message>
     <message>
         <source>Choose a file, or paste its path here and press Enter</source>
@@ -3769,8 +3891,8 @@ New value:</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv);;Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument (*.ods);;Text tables (*.csv *.tsv);;All files (*)</source>
-        <translation>电子表格 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;OpenDocument (*.ods);;文本表格 (*.csv *.tsv);;所有文件 (*)</translation>
+        <source>Spreadsheets and contacts (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.vcf);;Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument (*.ods);;Text tables (*.csv *.tsv);;Contact cards (*.vcf);;All files (*)</source>
+        <translation>电子表格和联系人 (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.vcf);;Excel 工作簿 (*.xlsx *.xlsm *.xls);;OpenDocument (*.ods);;文本表格 (*.csv *.tsv);;联系人名片 (*.vcf);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Excel workbook (.xlsx)</source>
@@ -3799,6 +3921,10 @@ New value:</source>
     <message>
         <source>Text table (tab-separated)</source>
         <translation>文本表格（制表符分隔）</translation>
+    </message>
+    <message>
+        <source>Contact cards (vCard)</source>
+        <translation>联系人名片（vCard）</translation>
     </message>
     <message>
         <source>Import a spreadsheet</source>
@@ -4104,6 +4230,10 @@ New value:</source>
         <translation>查找组织或人员（Ctrl+F）</translation>
     </message>
     <message>
+        <source>The open database</source>
+        <translation>当前打开的数据库</translation>
+    </message>
+    <message>
         <source>&amp;New</source>
         <translation>新建(&amp;N)</translation>
     </message>
@@ -4228,8 +4358,76 @@ New value:</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>Liaison — {view}</source>
-        <translation>Liaison — {view}</translation>
+        <source>New &amp;database…</source>
+        <translation>新建数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Make a new, empty database file and open it in a window of its own</source>
+        <translation>新建一个空数据库文件，并在单独的窗口中打开</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open another database file in a window of its own</source>
+        <translation>在单独的窗口中打开另一个数据库文件</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>保存副本(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save a complete copy of this database as one file (copying the file itself while Liaison runs can leave recent changes behind)</source>
+        <translation>将本数据库完整保存为一个文件（在 Liaison 运行时直接复制数据库文件，可能漏掉最近的修改）</translation>
+    </message>
+    <message>
+        <source>Load the &amp;starter register…</source>
+        <translation>载入初始名录(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Add the world's parties to this database (those already in it are not added twice)</source>
+        <translation>将世界各国政党加入本数据库（已有的不会重复添加）</translation>
+    </message>
+    <message>
+        <source>Load de&amp;mo data…</source>
+        <translation>载入演示数据(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Fill an empty database with made-up records to try Liaison out</source>
+        <translation>用虚构的记录填充空数据库，以便试用 Liaison</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>使用指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Report a problem…</source>
+        <translation>报告问题(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A report to copy and send to the people who look after Liaison</source>
+        <translation>生成一份报告，复制后发给负责维护 Liaison 的人员</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>载入演示数据</translation>
+    </message>
+    <message>
+        <source>Demo data goes into an empty database only, so that made-up records never mix with real ones. Make a new database with File ▸ New database… and load the demo data there.</source>
+        <translation>演示数据只能载入空数据库，以免虚构记录与真实记录混在一起。请通过“文件 ▸ 新建数据库…”新建一个数据库，再在其中载入演示数据。</translation>
+    </message>
+    <message>
+        <source>{view} — {database}</source>
+        <translation>{view} — {database}</translation>
     </message>
     <message>
         <source>Export the Liaison workbook</source>
@@ -5405,6 +5603,54 @@ New value:</source>
         <source>{day} {month}</source>
         <translation>{month}{day}日</translation>
     </message>
+    <message>
+        <source>1 more line of the file could not be read and was ignored.</source>
+        <translation>文件中另有 1 行无法读取，已忽略。</translation>
+    </message>
+    <message>
+        <source>{count:,} more lines of the file could not be read and were ignored.</source>
+        <translation>文件中另有 {count:,} 行无法读取，已忽略。</translation>
+    </message>
+    <message>
+        <source>The photo on 1 card was left out: Liaison does not keep pictures of people.</source>
+        <translation>1 张名片上的照片未导入：Liaison 不保存人物照片。</translation>
+    </message>
+    <message>
+        <source>The photos on {count:,} cards were left out: Liaison does not keep pictures of people.</source>
+        <translation>{count:,} 张名片上的照片未导入：Liaison 不保存人物照片。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds no contact card Liaison can import: {reason}</source>
+        <translation>“{name}”中没有 Liaison 可以导入的联系人名片：{reason}</translation>
+    </message>
+    <message>
+        <source>“{name}” holds no contact cards, so there is nothing to import.</source>
+        <translation>“{name}”中没有联系人名片，没有可导入的内容。</translation>
+    </message>
+    <message>
+        <source>Line {line}: “{name}” is the card of an organization, not a person, so it was not imported.</source>
+        <translation>第 {line} 行：“{name}”是组织的名片，而不是个人的，因此未导入。</translation>
+    </message>
+    <message>
+        <source>Line {line}: “{name}” is marked as “{kind}”, not a person, so it was not imported.</source>
+        <translation>第 {line} 行：“{name}”标为“{kind}”，不是个人，因此未导入。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the file is outside any contact card and was ignored: “{text}”.</source>
+        <translation>文件第 {line} 行不在任何联系人名片之内，已忽略：“{text}”。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the contact card of “{name}” that begins here has no END:VCARD line, so it was not imported.</source>
+        <translation>第 {line} 行：从此处开始的“{name}”的联系人名片缺少 END:VCARD 行，因此未导入。</translation>
+    </message>
+    <message>
+        <source>Line {line}: the contact card that begins here has no END:VCARD line, so it was not imported.</source>
+        <translation>第 {line} 行：从此处开始的联系人名片缺少 END:VCARD 行，因此未导入。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the file is not a vCard line and was ignored: “{text}”.</source>
+        <translation>文件第 {line} 行不是 vCard 格式的内容，已忽略：“{text}”。</translation>
+    </message>
 </context>
 <context>
     <name>RecordPage</name>
@@ -5816,6 +6062,18 @@ matched: {matched}</source>
     <message>
         <source>Backups of a PostgreSQL server are made with the server's own tools (pg_dump); Liaison backs up local database files.</source>
         <translation>PostgreSQL 服务器须使用服务器自带的工具（pg_dump）备份；Liaison 只备份本地数据库文件。</translation>
+    </message>
+    <message>
+        <source>{path} is the open database itself; choose another name for the copy.</source>
+        <translation>{path} 就是当前打开的数据库本身；请为副本另取一个名称。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; choose a file name for the copy.</source>
+        <translation>{path} 是一个文件夹；请为副本指定文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
     </message>
     <message>
         <source>There is no backup file {file}.</source>

@@ -229,3 +229,49 @@ def test_postgresql_backup_and_restore_are_refused(pg_url: str, tmp_path: Path) 
     make_database(copy, "Frelimo")
     code, _, err = run("--db", pg_url, "restore", str(copy))
     assert code == 1 and "local database files" in err
+
+
+def test_save_a_copy_while_open_holds_the_changes_still_in_the_log(tmp_path: Path) -> None:
+    """Copying the file while Liaison runs leaves the -wal behind; Save a copy does not."""
+    path = tmp_path / "liaison.sqlite3"
+    db = open_database(path)
+    organizations.create_organization(db, {"name": "Partido Verde", "country": "BR"})
+    reader = sqlite3.connect(path)  # keeps the log from being folded back in meanwhile
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM organizations").fetchone()
+    try:
+        assert Path(f"{path}-wal").stat().st_size > 0
+        plain = tmp_path / "plain copy.sqlite3"
+        plain.write_bytes(path.read_bytes())  # what a file manager does
+        try:
+            left_behind = "Partido Verde" not in names_in(plain)
+        except sqlite3.OperationalError:  # not even the tables made it out of the log
+            left_behind = True
+        assert left_behind
+        code, out, err = run("--db", str(path), "save-copy", str(tmp_path / "copy.sqlite3"))
+        assert code == 0 and err == "" and "copy.sqlite3" in out
+    finally:
+        reader.close()
+    copy = tmp_path / "copy.sqlite3"
+    assert names_in(copy) == {"Partido Verde"}
+    assert not Path(f"{copy}-wal").exists()  # one self-contained file
+    # the user confirmed replacing an existing file: it is replaced whole
+    organizations.create_organization(db, {"name": "Partido Novo", "country": "BR"})
+    backup_module.save_copy(db, copy)
+    assert names_in(copy) == {"Partido Verde", "Partido Novo"}
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+    with pytest.raises(DatabaseProblem, match="open database itself"):
+        backup_module.save_copy(db, path)
+    db.close()
+
+
+def test_closing_folds_the_log_back_into_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "liaison.sqlite3"
+    db = open_database(path)
+    organizations.create_organization(db, {"name": "Partido Verde", "country": "BR"})
+    db.close()
+    wal = Path(f"{path}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    plain = tmp_path / "plain copy.sqlite3"
+    plain.write_bytes(path.read_bytes())
+    assert names_in(plain) == {"Partido Verde"}

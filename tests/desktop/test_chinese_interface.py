@@ -47,6 +47,8 @@ ALLOWED = {
     "tab", "db", "path", "liaison_db", "party", "facts", "partyfacts", "lucide", "isc",
     "pycountry", "iso", "codes", "readme", "https", "http", "www", "json", "utf", "gb18030",
     "big5", "big", "qt", "pyside6", "ok", "windows", "opendocument",
+    # the programs and formats contacts come from
+    "vcf", "vcard", "outlook", "google",
     # key names, as shortcuts show them
     "delete", "backspace", "home", "end", "pgup", "pgdown", "space", "ins", "return",
     # the starter register's authors and licence, credited by name
@@ -210,6 +212,35 @@ def test_dialogs_and_wizard_pages_speak_chinese(chinese: None, context: AppConte
     for dialog in (SettingsDialog(), FirstStartDialog(), FollowUpDialog(context),
                    UndoImportDialog(context), ImportWizard(context)):
         found += check(qtbot, dialog)
+    assert not sorted(set(found)), "\n".join(sorted(set(found)))
+
+
+def test_help_speaks_chinese(chinese: None, context: AppContext, records: dict[str, str],
+                            qtbot: QtBot) -> None:
+    """The shortcut sheet (its rows too), the report dialog and the Chinese user guide."""
+    from desktop.dialogs import help as help_dialogs
+    from desktop.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    sheet = help_dialogs.ShortcutSheet(window)
+    found = check(qtbot, sheet)
+    found += [f"shortcut row: {sheet.table.item(row, 1).text()!r}"
+              for row in range(sheet.table.rowCount())
+              if english_words(sheet.table.item(row, 1).text())]
+    found += check(qtbot, help_dialogs.ReportDialog(context, window))
+    guide = help_dialogs.GuideWindow(window)
+    found += check(qtbot, guide)
+    text = guide.browser.toPlainText()
+    assert "出访" in text and "Ctrl+F" in text
+    # What the user types is shown as typed (<code>: commands, pinyin, a cell's example), and
+    # the language menu offers English by its own name.
+    from desktop.dialogs.help import guide_path
+
+    prose = re.sub(r"<code>.*?</code>", " ", guide_path().read_text(encoding="utf-8"),
+                   flags=re.DOTALL)
+    prose = TAG.sub(" ", prose)
+    found += [f"guide: {word}" for word in english_words(prose) if word != "English"]
     assert not sorted(set(found)), "\n".join(sorted(set(found)))
 
 

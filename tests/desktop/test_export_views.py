@@ -341,7 +341,7 @@ def test_export_this_list_is_in_the_file_menu_and_only_for_lists(window: MainWin
         window.navigation.setCurrentRow(number)
         assert window.export_list_action.isEnabled(), number
     window.navigation.setCurrentRow(4)
-    assert window.windowTitle() == "Liaison — Dashboard"
+    assert window.windowTitle() == f"Dashboard — {window.context.database.title()}"
     assert not window.export_list_action.isEnabled()
     assert window.export_current_list() is None
     window.navigation.setCurrentRow(1)

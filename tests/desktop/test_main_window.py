@@ -55,7 +55,8 @@ def test_first_start_demo_can_be_cancelled_leaving_nothing(window: MainWindow,
 def test_status_bar_names_the_database_and_counts(window: MainWindow, qtbot: QtBot,
                                                   context: AppContext) -> None:
     qtbot.waitUntil(lambda: "0 organizations" in window.status_label.text(), timeout=5000)
-    assert context.database.describe() in window.statusBar().currentMessage()
+    assert window.database_label.text() == context.database.describe()
+    assert window.database_label.isVisibleTo(window)
 
 
 def test_window_remembers_size_and_view(context: AppContext, qtbot: QtBot) -> None:

@@ -21,6 +21,7 @@ from db.exchange.imports.matching import (
     KeyIndex,
     Match,
     NameIndex,
+    contact_keys,
     followup_key,
     interaction_key,
     live_ids,
@@ -78,8 +79,11 @@ class SheetPlanner(RowClassifier):
         self.schema = SCHEMAS[self.entity]
         self.headers = headers
         self.mapping = mapping
-        self.columns = {f: headers[i] or translate("Import", "column {number}").format(
-            number=i + 1) for i, f in mapping.items()}
+        self.columns = {f: self.header(i) for i, f in mapping.items()}
+        # A list field fed by several columns: its columns, to say which cell a problem is in.
+        self.feeds = {f: [i for i in mapping if mapping[i] == f] for f in maps.LIST_FIELDS
+                      if list(mapping.values()).count(f) > 1}
+        self._cells: Sequence[Any] = ()
         self.options = options
         self.errors: list[Note] = []
         self.warnings: list[Note] = []
@@ -115,9 +119,14 @@ class SheetPlanner(RowClassifier):
         self._people = other._people
 
     # -- notes ------------------------------------------------------------------------------
-    def error(self, row: int, fieldname: str | None, message: str) -> None:
-        self.errors.append(Note(self.sheet, row, self.columns.get(fieldname or "", fieldname),
-                                message))
+    def header(self, index: int) -> str:
+        return self.headers[index] if index < len(self.headers) and self.headers[index] else \
+            translate("Import", "column {number}").format(number=index + 1)
+
+    def error(self, row: int, fieldname: str | None, message: str,
+              column: str | None = None) -> None:
+        self.errors.append(Note(self.sheet, row, column or self.columns.get(
+            fieldname or "", fieldname), message))
 
     def warn(self, row: int, fieldname: str | None, message: str) -> None:
         self.warnings.append(Note(self.sheet, row, self.columns.get(fieldname or "", fieldname),
@@ -128,6 +137,7 @@ class SheetPlanner(RowClassifier):
         """Field → converted cell for the mapped columns; False when a cell could not be read."""
         raw: dict[str, Any] = {}
         ok = True
+        self._cells = cells
         for index, name in self.mapping.items():
             value = cells[index] if index < len(cells) else None
             if isinstance(value, CellError):
@@ -139,8 +149,11 @@ class SheetPlanner(RowClassifier):
                     raw[name] = self.date(name, value)
                 elif name == "founded":
                     raw[name] = as_year(value)
+                elif name in self.feeds:  # one list from several columns
+                    raw[name] = maps.joined_cells(raw.get(name), maps.cell_text(
+                        name, as_text(value)))
                 else:
-                    raw[name] = as_text(value)
+                    raw[name] = maps.cell_text(name, as_text(value))
             except FieldInvalid as exc:
                 self.error(number, name, exc.message)
                 ok = False
@@ -148,8 +161,7 @@ class SheetPlanner(RowClassifier):
             if raw.get(name) in (None, ""):
                 raw[name] = value
         if "first_name" in raw or "last_name" in raw:
-            joined = " ".join(str(p).strip() for p in (raw.pop("first_name", None),
-                                                       raw.pop("last_name", None)) if p)
+            joined = maps.full_name(raw.pop("first_name", None), raw.pop("last_name", None))
             if joined and not raw.get("name"):
                 raw["name"] = joined
                 self.columns.setdefault("name", self.columns.get("first_name", "name"))
@@ -198,7 +210,7 @@ class SheetPlanner(RowClassifier):
                         raise hit
                     values[name] = hit
             except FieldInvalid as exc:
-                self.error(number, name, exc.message)
+                self.error(number, name, exc.message, self._culprit(name, normalizer, values))
                 failed.add(name)
         for name in schema.required:
             if name not in failed and values.get(name) in (None, "", []):
@@ -211,6 +223,16 @@ class SheetPlanner(RowClassifier):
         for problem in problems:
             self.error(number, problem.field, problem.message)
         return None if problems else values
+
+    def _culprit(self, name: str, normalizer: Any, values: dict[str, Any]) -> str | None:
+        """Of the columns feeding one list, the first whose cell the field refuses."""
+        for index in self.feeds.get(name, ()):
+            value = self._cells[index] if index < len(self._cells) else None
+            try:
+                normalizer(self.session, maps.cell_text(name, as_text(value)), values)
+            except FieldInvalid:
+                return self.header(index)
+        return None
 
     # -- references written by hand ----------------------------------------------------------
     def resolve(self, text_: str, country: str | None = None,
@@ -364,6 +386,10 @@ class SheetPlanner(RowClassifier):
                 if len(members) == 1:
                     match = Match(tuple(members), reason_text(*match.basis, True)
                                   if match.basis is not None else match.reason)
+            if not match.found:  # no name, or a name several people have: the address
+                by_contact = self.people.by_contact(values["emails"], values["phones"])
+                if not match.ids or by_contact.found in match.ids:
+                    match = by_contact if by_contact.found else match
             if not match.ids and self.allow_fuzzy:
                 match = self.people.fuzzy(values["name"], values.get("nationality"))
             if match.ambiguous:
@@ -379,8 +405,9 @@ class SheetPlanner(RowClassifier):
             present = present - {"name"}
         person = Pending(number, "person", record_id, matched, reason, values,
                          present, {"tags": split_list(data.get("tags"))})
-        self._remember(person, lambda: self.people.add(record_id, names, None,
-                                                       values.get("nationality")))
+        self._remember(person, lambda: self.people.add(
+            record_id, names, None, values.get("nationality"),
+            contacts=contact_keys(values["emails"], values["phones"])))
         result: list[Any] = [person]
         if position:
             position["person_id"] = record_id

@@ -19,7 +19,7 @@ from db.exchange.imports.apply import (
     apply_steps,
 )
 from db.exchange.imports.foreign import SheetPlanner
-from db.exchange.imports.plan import ImportOptions, Plan
+from db.exchange.imports.plan import ImportOptions, Note, Plan
 from db.exchange.imports.undo import list_batches, undo_import, write_report
 from db.exchange.reading.readers import SourceFile, Table, open_source
 from db.exchange.workbook import SHEET_NAMES
@@ -145,9 +145,11 @@ def plan_table(db: Database, table: Table, options: ImportOptions, *, file_name:
     with db.reading() as session:
         planner = SheetPlanner(session, table.sheet, kind, headers, mapping, options, len(data))
         planned = planner.plan(data, cancelled)
+    # What the reader could not carry over (a contact card's unreadable line, its photo).
+    read = [Note(table.sheet, w.row, None, w.message) for w in table.warnings]
     return Plan(file_name, checksum, fmt, kind, (table.sheet,), header_index + 1, tuple(headers),
                 mapping, options, tuple(planned), tuple(planner.errors),
-                tuple(planner.warnings))
+                (*read, *planner.warnings))
 
 
 def _mapping(db: Database, headers: list[str], kind: str, options: ImportOptions) -> dict[int, str]:

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from db.models import Meta
-from db.models.folding import simplified
+from db.models.folding import has_han, has_latin, simplified
 from db.store.engine import Database
 from db.store.errors import LiaisonError
 from db.store.translation import QT_TRANSLATE_NOOP, translate
@@ -83,22 +83,27 @@ SYNONYMS: dict[str, dict[str, list[str]]] = {
     },
     "people": {
         **_COMMON,
-        "name": ["name", "full name", "person", "contact", "contact name", "姓名", "人名",
-                 "名字", "联系人", "人物", "全名"],
+        "name": ["name", "full name", "person", "contact", "contact name", "display name",
+                 "姓名", "人名", "名字", "联系人", "人物", "全名", "显示名称"],
         "first_name": ["first name", "given name", "forename", "firstname", "名"],
         "last_name": ["last name", "surname", "family name", "lastname", "姓"],
-        "title": ["title", "job title", "function", "honorific", "职务", "头衔", "职衔",
+        # Outlook's "Title" (称谓) is the honorific (Mr., Dr.): it gives way to "Job Title"
+        # (WEAK_HEADERS). Google's exports call the job title "Organization 1 - Title".
+        "title": ["title", "job title", "function", "honorific", "organization title",
+                  "organisation title", "organization 1 - title", "职务", "头衔", "职衔",
                   "称谓", "职位"],
+        "aliases": [*_COMMON["aliases"], "nickname", "nicknames", "nick name", "昵称"],
         "gender": ["gender", "sex", "性别"],
         "nationality": ["nationality", "citizenship", "country", "国籍", "国家"],
         "emails": ["email", "emails", "e-mail", "mail", "email address", "电子邮件", "邮箱",
-                   "电邮"],
+                   "电邮", "电子邮箱", "电子邮件地址"],
         "phones": ["phone", "phones", "telephone", "tel", "mobile", "cell", "phone number",
-                   "电话", "手机", "联系电话", "电话号码"],
+                   "电话", "手机", "联系电话", "电话号码", "手机号", "手机号码", "移动电话"],
         "languages": ["languages", "language", "working languages", "语言", "工作语言"],
         "organization": ["organization", "organisation", "party", "affiliation", "employer",
-                         "institution", "所属组织", "所属政党", "政党", "单位", "组织", "机构",
-                         "工作单位", "所在单位"],
+                         "institution", "company", "company name", "organization name",
+                         "organisation name", "organization 1 - name", "所属组织", "所属政党",
+                         "政党", "单位", "组织", "机构", "工作单位", "所在单位", "公司"],
         "role": ["role", "position", "post", "position in organization", "党内职务", "角色",
                  "岗位"],
         "start": ["start", "since", "from", "start date", "in office since", "起始", "开始",
@@ -153,6 +158,18 @@ DISTINCTIVE = {
     "followups": {"description": 3, "due": 3, "owner": 3, "interaction": 2},
 }
 
+# Fields a row holds several of: a list cell (split on ; or new lines) — and, for e-mails and
+# phones, several columns, which the mapping takes all of ("E-mail 2 Address", "Home Phone").
+LIST_FIELDS = frozenset({"emails", "phones", "aliases", "languages", "tags", "topics",
+                         "participants"})
+MULTI_COLUMN_FIELDS = frozenset({"emails", "phones"})
+# Headers that give way when another column of the row names the same field.
+WEAK_HEADERS = {"people": {"title": frozenset({"title", "honorific", "称谓"})}}
+# Words that say a value is not given (Outlook writes "Unspecified" in every Gender cell).
+NOT_GIVEN = {"gender": frozenset({"unspecified", "unknown", "not specified", "未指定", "未知"})}
+# Google Contacts packs several values in one cell: "+1 555 0100 ::: +1 555 0199".
+_PACKED = " ::: "
+
 IDENTITY = {"organizations": {"name", "name_en", "name_zh"},
             "people": {"name", "first_name", "last_name", "name_en", "name_zh"},
             "interactions": {"title", "start"}, "followups": {"description"}}
@@ -179,22 +196,84 @@ for _kind, _targets in TARGETS.items():
     for _field in _targets:
         _LOOKUP[_kind].setdefault(normalize_header(_field, convert=False), _field)
 _ANY = {key for table in _LOOKUP.values() for key in table}
+# The numbered and qualified e-mail and phone columns of contact programs, as normalized:
+# Outlook's "E-mail 2 Address", "Business Phone 2", "Mobile Phone", "Business Fax"; Google's
+# "E-mail 1 - Value", "Phone 3 - Value"; Thunderbird's "Email Work"; a Chinese Outlook's
+# "电子邮件 2 地址", "商务电话", "住宅传真". "E-mail 1 - Type" and "E-mail Display Name" are not.
+_PATTERNS = {"people": (
+    (re.compile(r"^(?:(?:home|work|business|other|personal|primary)?e?mail\d*(?:address|value)?"
+                r"|e?mail(?:home|work|business|other|personal)|电子邮件\d*(?:地址)?)$"), "emails"),
+    (re.compile(r"^(?:(?:home|work|business|office|other|primary|main|companymain|car|radio|"
+                r"assistants|personal|mobile|cell)?(?:phone|telephone|tel|mobile|cell|fax|pager)"
+                r"\d*(?:value|number)?|(?:商务|住宅|办公|单位|其他|主要|车载|移动)?(?:电话|传真|手机)"
+                r"\d*)$"), "phones"))}
+_WEAK = {kind: {normalize_header(word, convert=False): field for field, words in weak.items()
+                for word in words} for kind, weak in WEAK_HEADERS.items()}
 
 
 def field_for(header: Any, kind: str) -> str | None:
-    return _LOOKUP[kind].get(normalize_header(header))
+    key = normalize_header(header)
+    found = _LOOKUP[kind].get(key)
+    if found is None and key:
+        found = next((f for pattern, f in _PATTERNS.get(kind, ()) if pattern.match(key)), None)
+    return found
 
 
 def auto_map(headers: Sequence[Any], kind: str) -> dict[int, str]:
-    """Column index → field, first column wins when two headers name the same field."""
+    """Column index → field. Every column naming e-mails or phones feeds them; for any other
+    field the first column wins, unless its header is a weak one (WEAK_HEADERS) and a later
+    column names the field too."""
     mapping: dict[int, str] = {}
-    taken: set[str] = set()
+    held: dict[str, tuple[int, bool]] = {}  # field → (column, weak)
+    weak_words = _WEAK.get(kind, {})
     for index, header in enumerate(headers):
         field = field_for(header, kind)
-        if field and field not in taken:
+        if not field:
+            continue
+        if field in MULTI_COLUMN_FIELDS:
             mapping[index] = field
-            taken.add(field)
-    return mapping
+            continue
+        weak = weak_words.get(normalize_header(header)) == field
+        taken = held.get(field)
+        if taken is None or (taken[1] and not weak):
+            if taken is not None:
+                del mapping[taken[0]]
+            mapping[index] = field
+            held[field] = (index, weak)
+    return dict(sorted(mapping.items()))
+
+
+def cell_text(field: str, value: Any) -> Any:
+    """A cell's text as its field reads it: a word for "not given" is empty; a list cell
+    packed the Google way is one item per line, without Google's own groups ("* myContacts",
+    "* starred": not labels the user gave) among the tags."""
+    if not isinstance(value, str):
+        return value
+    if field in NOT_GIVEN and value.strip().casefold() in NOT_GIVEN[field]:
+        return None
+    if field == "tags" and (_PACKED in value or value.startswith("* ")):
+        return "\n".join(item for item in value.split(_PACKED)
+                         if not item.startswith("* ")) or None
+    if field in LIST_FIELDS and _PACKED in value:
+        return value.replace(_PACKED, "\n")
+    return value
+
+
+def joined_cells(first: Any, second: Any) -> Any:
+    """Two columns' cells of one list field: one item per line (as split_list reads it)."""
+    if first in (None, ""):
+        return second
+    if second in (None, ""):
+        return first
+    return f"{first}\n{second}"
+
+
+def full_name(first: Any, last: Any) -> str:
+    """A name from given and family name columns: Chinese family name first, no space."""
+    given, family = (str(part).strip() if part is not None else "" for part in (first, last))
+    if given and family and not has_latin(given + family) and has_han(given + family):
+        return family + given
+    return " ".join(part for part in (given, family) if part)
 
 
 def guess_kind(headers: Sequence[Any]) -> str:

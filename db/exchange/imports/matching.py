@@ -1,6 +1,7 @@
 """Finding the existing record a row of a foreign sheet means: by id, by every name, alias and
-abbreviation (normalized) together with the country, and by a similar name above a threshold.
-An ambiguous match is returned as such, never resolved silently."""
+abbreviation (normalized) together with the country, a person also by an e-mail address or a
+phone number of theirs, and by a similar name above a threshold. An ambiguous match is returned
+as such, never resolved silently."""
 
 from __future__ import annotations
 
@@ -41,6 +42,8 @@ REASONS = {
     ("abbreviation", False, False): QT_TRANSLATE_NOOP("Import", "same abbreviation “{value}”"),
     ("abbreviation", True, False): QT_TRANSLATE_NOOP("Import",
                                                      "same abbreviation “{value}” and country"),
+    ("email", False, False): QT_TRANSLATE_NOOP("Import", "same e-mail address “{value}”"),
+    ("phone", False, False): QT_TRANSLATE_NOOP("Import", "same phone number “{value}”"),
 }
 
 
@@ -82,6 +85,8 @@ class NameIndex:
     country: dict[str, str | None] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     deleted: set[str] = field(default_factory=set)
+    # People: ("email", folded address) or ("phone", E.164 number) → who has it.
+    contacts: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
     _choices: dict[str | None, tuple[list[str], list[str]]] | None = None
 
     @classmethod
@@ -91,21 +96,23 @@ class NameIndex:
             o = Organization
             rows: Iterable[Any] = session.execute(select(
                 o.id, o.name, o.name_en, o.name_zh, o.aliases, o.abbreviation, o.country_code,
-                o.deleted_at))
+                o.deleted_at, null(), null()))
         else:
             p = Person
             rows = session.execute(select(p.id, p.name, p.name_en, p.name_zh, p.aliases,
-                                          null(), p.nationality, p.deleted_at))
-        for record_id, name, name_en, name_zh, aliases, abbreviation, country, deleted in rows:
+                                          null(), p.nationality, p.deleted_at, p.emails,
+                                          p.phones))
+        for (record_id, name, name_en, name_zh, aliases, abbreviation, country, deleted,
+             emails, phones) in rows:
             if deleted is not None:
                 index.deleted.add(record_id)
                 continue
             index.add(record_id, (name, name_en, name_zh, *(aliases or [])), abbreviation,
-                      country)
+                      country, contacts=contact_keys(emails, phones))
         return index
 
     def add(self, record_id: str, names: Iterable[str | None], abbreviation: str | None,
-            country: str | None) -> None:
+            country: str | None, *, contacts: Iterable[tuple[str, str]] = ()) -> None:
         first = None
         for name in names:
             if name:
@@ -117,6 +124,8 @@ class NameIndex:
             key = normalize_name(abbreviation)
             if len(key) >= 2:
                 self.abbreviations[key].add(record_id)
+        for contact in contacts:
+            self.contacts[contact].add(record_id)
         self.country[record_id] = country
         self.names.setdefault(record_id, first or abbreviation or record_id)
         self._choices = None
@@ -159,6 +168,17 @@ class NameIndex:
         why = (basis[0], basis[1], bool(country))
         return Match(tuple(sorted(ids)), reason_text(*why), basis=why)
 
+    def by_contact(self, emails: Iterable[str], phones: Iterable[str]) -> Match:
+        """The one person who has one of these e-mail addresses (first) or phone numbers (as
+        stored, E.164). An address or number several people share — an office's — says
+        nothing about who a row is."""
+        for basis, value in contact_keys(emails, phones):
+            owners = self.contacts.get((basis, value), ())
+            if len(owners) == 1:
+                why = (basis, value, False)
+                return Match(tuple(owners), reason_text(*why), basis=why)
+        return NO_MATCH
+
     def fuzzy(self, name: str, country: str | None = None,
               threshold: float = FUZZY_THRESHOLD) -> Match:
         if self._choices is None:
@@ -199,6 +219,13 @@ class NameIndex:
         if match.ids or not allow_fuzzy:
             return match
         return self.fuzzy(cleaned, country)
+
+
+def contact_keys(emails: Iterable[str] | None, phones: Iterable[str] | None
+                 ) -> list[tuple[str, str]]:
+    """A person's e-mail addresses (case folded) and phone numbers (E.164) as index keys."""
+    return [*(("email", e.casefold()) for e in emails or () if e),
+            *(("phone", p) for p in phones or () if p)]
 
 
 @dataclass

@@ -44,14 +44,25 @@ class SheetInfo:
 
 
 @dataclass(frozen=True)
+class ReadWarning:
+    """Something the reader left out of a sheet, in the user's words: `row` is the sheet row
+    it concerns (None: the file as a whole). The import shows it among the plan's warnings."""
+
+    row: int | None
+    message: str
+
+
+@dataclass(frozen=True)
 class Table:
     """One sheet's values: rows[i][j] is the cell in spreadsheet row i+1, column j+1 (always
     counted from A1). Every row has the same length; trailing empty rows and columns are
-    trimmed. `truncated` is True when `limit` left rows with content unread."""
+    trimmed. `truncated` is True when `limit` left rows with content unread. `warnings`: what
+    a reader that turns another format into rows (contact cards) could not carry over."""
 
     sheet: str
     rows: list[list[Any]]
     truncated: bool = False
+    warnings: tuple[ReadWarning, ...] = ()
 
 
 def not_spreadsheet(name: str, what: str | None = None) -> UnreadableFile:

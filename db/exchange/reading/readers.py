@@ -1,5 +1,6 @@
 """Reading any spreadsheet a user brings: Excel (.xlsx, .xlsm, .xlsb, .xls) and OpenDocument
-(.ods) through calamine, text tables (.csv, .tsv) through `readers_csv`. The format is decided
+(.ods) through calamine, text tables (.csv, .tsv) through `readers_csv`, contact cards (.vcf)
+as one sheet of people through `vcard`. The format is decided
 from the file's content, not its name, so a renamed file is read for what it is.
 
 Every file that cannot be read raises `UnreadableFile`, whose message is one sentence naming the
@@ -19,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from db.exchange.reading import readers_csv, readers_xlsx
+from db.exchange.reading import readers_csv, readers_xlsx, vcard
 from db.exchange.reading.read_types import (
     KIND_NAMES,
     CellError,
@@ -196,6 +197,19 @@ def _open_ole2(path: Path) -> SourceFile:
 def _open_text(path: Path, encoding: str | None = None) -> SourceFile:
     name = path.name
     data = path.read_bytes()
+    if encoding is not None:
+        try:
+            encoding = codecs.lookup(encoding).name
+        except LookupError:
+            raise UnreadableFile(translate(
+                "Reading", "“{encoding}” is not an encoding Liaison knows; try UTF-8, GB18030 "
+                           "or Big5.").format(encoding=encoding)) from None
+    if vcard.is_vcard(data):  # contact cards: one sheet of people
+        cards = vcard.VCardFile(data, encoding)
+        source = SourceFile(path, "vcf", (SheetInfo(vcard.SHEET, False),),
+                            encoding=cards.encoding)
+        source._cards = cards
+        return source
     start = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<!doctype html", b"<html")) or b"<table" in start:
         raise UnreadableFile(translate(
@@ -209,14 +223,7 @@ def _open_text(path: Path, encoding: str | None = None) -> SourceFile:
                        "copy.").format(name=name))
     if start.startswith(b"<?xml"):
         raise not_spreadsheet(name, QT_TRANSLATE_NOOP("Reading", "an XML file"))
-    if encoding is not None:
-        try:
-            encoding = codecs.lookup(encoding).name
-        except LookupError:
-            raise UnreadableFile(translate(
-                "Reading", "“{encoding}” is not an encoding Liaison knows; try UTF-8, GB18030 "
-                           "or Big5.").format(encoding=encoding)) from None
-    else:
+    if encoding is None:
         encoding = readers_csv.detect_encoding(data)
     sample = readers_csv.decode(data[: 4 * readers_csv.SAMPLE], encoding)
     if readers_csv.looks_binary(sample):
@@ -234,7 +241,7 @@ class SourceFile:
     """An open spreadsheet. `read` a sheet as a Table; close it (or use `with`)."""
 
     path: Path
-    format: str  # "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" | "csv" | "tsv"
+    format: str  # "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" | "csv" | "tsv" | "vcf"
     sheets: tuple[SheetInfo, ...]
     encoding: str | None
     delimiter: str | None
@@ -252,6 +259,7 @@ class SourceFile:
         self._scans: dict[str, readers_xlsx.SheetScan] = {}
         self._sheet: tuple[str, Any] | None = None  # the last calamine sheet parsed
         self._data: bytes | None = None
+        self._cards: vcard.VCardFile | None = None
         self._closed = False
 
     # -- construction ----------------------------------------------------------------------
@@ -320,6 +328,7 @@ class SourceFile:
         self._closed = True
         self._sheet = None
         self._data = None
+        self._cards = None
         if self._book is not None:
             self._book.close()
             self._book = None
@@ -340,6 +349,8 @@ class SourceFile:
                 raise ReadCancelled
 
         check_cancel()
+        if self._cards is not None:
+            return self._cards.read(self.path.name, limit, check_cancel)
         if self._data is not None:
             rows, truncated = self._read_text(limit, check_cancel)
         else:

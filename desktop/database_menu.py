@@ -1,0 +1,155 @@
+"""File ▸ New database…, Open database…, Open recent and Save a copy…
+
+Each database opens in its own window, in its own process: its own undo, background work and
+watcher for colleagues' changes, and nothing of one database can leak into another. The
+window's title and status bar name the database, so two windows never look alike."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QProcess
+from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+
+from db.store.backup import save_copy
+from db.store.errors import LiaisonError
+from desktop import settings
+from desktop.context import AppContext
+from desktop.errors import show_problem
+from desktop.i18n import translate
+from desktop.tasks import Job
+
+RECENT_KEY = "databases/recent"
+RECENT_COUNT = 8
+FILTER = "*.sqlite3 *.sqlite *.db"
+
+
+def database_filter() -> str:
+    return translate("DatabaseMenu", "Liaison databases ({patterns});;All files (*)").format(
+        patterns=FILTER)
+
+
+def recent_databases() -> list[str]:
+    """Databases opened on this machine, most recent first (files that are gone left out)."""
+    value = settings.settings().value(RECENT_KEY, [])
+    paths = [value] if isinstance(value, str) else list(value or [])
+    return [p for p in paths if "://" in p or Path(p).exists()][:RECENT_COUNT]
+
+
+def remember(context: AppContext) -> None:
+    """Put the open database first in Open recent."""
+    location = context.database.describe()
+    if context.database.path is None:
+        return  # a server's URL may carry a password: not kept in the settings
+    paths = [location, *[p for p in recent_databases() if p != location]]
+    settings.settings().setValue(RECENT_KEY, paths[:RECENT_COUNT])
+
+
+def launch(location: str) -> bool:
+    """Open `location` in a new window of its own (a new Liaison process). Tests replace this."""
+    started, _pid = QProcess.startDetached(sys.executable, ["-m", "desktop", "--db", location])
+    return bool(started)
+
+
+def ask_new_path(parent: QWidget) -> str:
+    """Where the new database goes; "" when the user cancels. Tests replace this."""
+    path, _ = QFileDialog.getSaveFileName(parent, translate("DatabaseMenu", "New database"),
+                                          str(Path.home() / "Liaison.sqlite3"), database_filter())
+    return path
+
+
+def ask_open_path(parent: QWidget) -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, translate("DatabaseMenu", "Open database"),
+                                          str(Path.home()), database_filter())
+    return path
+
+
+def ask_copy_path(parent: QWidget, context: AppContext) -> str:
+    source = context.database.path
+    suggested = (source.with_name(f"{source.stem} copy{source.suffix}") if source
+                 else Path.home() / "Liaison copy.sqlite3")
+    path, _ = QFileDialog.getSaveFileName(parent, translate("DatabaseMenu", "Save a copy"),
+                                          str(suggested), database_filter())
+    return path
+
+
+def new_database(context: AppContext, parent: QWidget) -> bool:
+    """Make a new, empty database where the user says and open it in a window of its own
+    (which offers the starter register, demo data or nothing, as on first start)."""
+    from db.seed.opening import open_database
+
+    path = ask_new_path(parent)
+    if not path:
+        return False
+    target = Path(path)
+    if target.suffix == "":
+        target = target.with_suffix(".sqlite3")
+    if target.exists():
+        show_problem(parent, LiaisonError(translate(
+            "DatabaseMenu", "{path} already exists. Choose a new name for the new database, or "
+                            "open the existing one with File ▸ Open database….").format(
+            path=target)), translate("DatabaseMenu", "New database"))
+        return False
+    try:
+        open_database(target, create=True).close()
+    except LiaisonError as exc:
+        show_problem(parent, exc, translate("DatabaseMenu", "New database"))
+        return False
+    return launch(str(target))
+
+
+def open_other(context: AppContext, parent: QWidget, location: str | None = None) -> bool:
+    """Open another database in a window of its own; the one open here is opened again only
+    by bringing its window forward."""
+    location = location or ask_open_path(parent)
+    if not location:
+        return False
+    if location == context.database.describe():
+        parent.window().raise_()
+        parent.window().activateWindow()
+        return False
+    if "://" not in location and not Path(location).is_file():
+        show_problem(parent, LiaisonError(translate(
+            "DatabaseMenu", "There is no Liaison database at {path}; it may have been moved "
+                            "or deleted.").format(path=location),
+        ), translate("DatabaseMenu", "Open database"))
+        return False
+    return launch(location)
+
+
+def fill_recent_menu(menu: QMenu, context: AppContext, parent: QWidget) -> None:
+    menu.clear()
+    here = context.database.describe()
+    others = [p for p in recent_databases() if p != here]
+    for location in others:
+        action = menu.addAction(location)
+        action.triggered.connect(lambda _c=False, where=location: open_other(context, parent,
+                                                                              where))
+    if not others:
+        menu.addAction(translate("DatabaseMenu", "No other database opened yet")).setEnabled(False)
+
+
+def save_a_copy(context: AppContext, parent: QWidget) -> Job | None:
+    """A consistent copy of the open database as one self-contained file (SQLite's backup
+    API: the changes still in the write-ahead log are in it), made in the background."""
+    if context.database.path is None:
+        show_problem(parent, LiaisonError(translate(
+            "DatabaseMenu", "A team server's database is copied with the server's own tools "
+                            "(pg_dump); Save a copy works on database files.")),
+            translate("DatabaseMenu", "Save a copy"))
+        return None
+    path = ask_copy_path(parent, context)
+    if not path:
+        return None
+    database, target = context.database, Path(path)
+
+    def copy(_cancelled: object) -> object:
+        yield save_copy(database, target)
+
+    job = Job(parent, translate("DatabaseMenu", "Saving a copy"), copy,
+              lambda _r: (1, 1, ""),
+              on_success=lambda saved: parent.window().statusBar().showMessage(
+                  translate("DatabaseMenu", "Saved a copy of the database as {path}.").format(
+                      path=saved), 10000))
+    return context.start(job)
