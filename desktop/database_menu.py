@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QProcess
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from db.store.backup import save_copy
@@ -19,6 +21,9 @@ from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.i18n import translate
 from desktop.tasks import Job
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
 
 RECENT_KEY = "databases/recent"
 RECENT_COUNT = 8
@@ -153,3 +158,45 @@ def save_a_copy(context: AppContext, parent: QWidget) -> Job | None:
                   translate("DatabaseMenu", "Saved a copy of the database as {path}.").format(
                       path=saved), 10000))
     return context.start(job)
+
+
+def add_actions(window: MainWindow, file_menu: QMenu) -> None:
+    """The database entries of the main window's File menu."""
+    ctx = window.context
+    window.new_database_action = window.make_action(
+        translate("MainWindow", "New &database…"),
+        lambda: new_database(ctx, window), icon_name="database",
+        tip=translate("MainWindow", "Make a new, empty database file and open it in a "
+                                    "window of its own"))
+    window.open_database_action = window.make_action(
+        translate("MainWindow", "&Open database…"),
+        lambda: open_other(ctx, window), icon_name="folder-open",
+        shortcut=QKeySequence.StandardKey.Open,
+        tip=translate("MainWindow", "Open another database file in a window of its own"))
+    window.recent_menu = QMenu(translate("MainWindow", "Open &recent"), window)
+    window.recent_menu.aboutToShow.connect(
+        lambda: fill_recent_menu(window.recent_menu, ctx, window))
+    window.save_copy_action = window.make_action(
+        translate("MainWindow", "Save a &copy…"), lambda: save_a_copy(ctx, window),
+        icon_name="copy",
+        tip=translate("MainWindow", "Save a complete copy of this database as one file "
+                                    "(copying the file itself while Liaison runs can leave "
+                                    "recent changes behind)"))
+    window.starter_action = window.make_action(
+        translate("MainWindow", "Load the &starter register…"),
+        lambda: window.load_data("starter"), icon_name="globe",
+        tip=translate("MainWindow", "Add the world's parties to this database (those "
+                                    "already in it are not added twice)"))
+    window.demo_action = window.make_action(
+        translate("MainWindow", "Load de&mo data…"), lambda: window.load_data("demo"),
+        icon_name="sparkles",
+        tip=translate("MainWindow", "Fill an empty database with made-up records to try "
+                                    "Liaison out"))
+    for action in (window.new_database_action, window.open_database_action):
+        file_menu.addAction(action)
+    file_menu.addMenu(window.recent_menu)
+    file_menu.addAction(window.save_copy_action)
+    file_menu.addSeparator()
+    file_menu.addAction(window.starter_action)
+    file_menu.addAction(window.demo_action)
+    remember(ctx)

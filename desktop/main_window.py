@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -83,6 +84,16 @@ VIEWS = (
 
 
 class MainWindow(QMainWindow):
+    # made by desktop.database_menu.add_actions and desktop.dialogs.help.add_actions
+    new_database_action: QAction
+    open_database_action: QAction
+    recent_menu: QMenu
+    save_copy_action: QAction
+    starter_action: QAction
+    demo_action: QAction
+    shortcuts_action: QAction
+    guide_action: QAction
+    report_action: QAction
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -142,7 +153,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.refresh_status)
 
     # -- actions and menus -----------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], Any], *, icon_name: str | None = None,
+    def make_action(self, text: str, slot: Callable[[], Any], *, icon_name: str | None = None,
                 shortcut: QKeySequence | str | None = None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
         if icon_name:
@@ -157,66 +168,68 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         ctx = self.context
-        self.new_action = self._action(translate("MainWindow", "&New"), self.new_in_current_view,
+        self.new_action = self.make_action(translate("MainWindow", "&New"), self.new_in_current_view,
                                        icon_name="plus", shortcut=QKeySequence.StandardKey.New,
                                        tip=translate("MainWindow",
                                                      "New record in the current list (Ctrl+N)"))
-        self.new_organization = self._action(translate("MainWindow", "New &organization…"),
+        self.new_organization = self.make_action(translate("MainWindow", "New &organization…"),
                                              lambda: ctx.open_organization(None),
                                              icon_name="building-2", shortcut="Ctrl+Shift+O")
-        self.new_person = self._action(translate("MainWindow", "New &person…"),
+        self.new_person = self.make_action(translate("MainWindow", "New &person…"),
                                        lambda: ctx.open_person(None),
                                        icon_name="user-plus", shortcut="Ctrl+Shift+P")
-        self.new_interaction = self._action(translate("MainWindow", "New &interaction…"),
+        self.new_interaction = self.make_action(translate("MainWindow", "New &interaction…"),
                                             lambda: ctx.open_interaction(None),
                                             icon_name="calendar-plus", shortcut="Ctrl+Shift+I")
-        self.import_action = self._action(translate("MainWindow", "&Import…"),
+        self.import_action = self.make_action(translate("MainWindow", "&Import…"),
                                           self.import_spreadsheet, icon_name="upload",
                                           tip=translate("MainWindow",
                                                         "Import a colleague's spreadsheet, or "
                                                         "bring back a Liaison workbook with its "
                                                         "changes"))
-        self.undo_import_action = self._action(translate("MainWindow", "U&ndo an import…"),
+        self.undo_import_action = self.make_action(translate("MainWindow", "U&ndo an import…"),
                                                self.undo_an_import, icon_name="undo-2",
                                                tip=translate("MainWindow",
                                                              "Take back an earlier import"))
-        self.export_action = self._action(translate("MainWindow", "&Export workbook…"),
+        self.export_action = self.make_action(translate("MainWindow", "&Export workbook…"),
                                           self.export_workbook, icon_name="download",
                                           tip=translate("MainWindow",
                                                         "Export the whole database as a Liaison "
                                                         "workbook (.xlsx) to share or take on a "
                                                         "trip"))
-        self.export_list_action = self._action(translate("MainWindow", "Export this &list…"),
+        self.export_list_action = self.make_action(translate("MainWindow", "Export this &list…"),
                                                self.export_current_list, icon_name="download",
                                                tip=translate("MainWindow",
                                                              "Save the list on screen as shown — "
                                                              "its filters, its order, every row "
                                                              "— as an Excel workbook (.xlsx)"))
-        self.settings_action = self._action(translate("MainWindow", "&Settings…"),
+        self.settings_action = self.make_action(translate("MainWindow", "&Settings…"),
                                             self.show_settings, icon_name="settings",
                                             shortcut=QKeySequence.StandardKey.Preferences)
-        self.quit_action = self._action(translate("MainWindow", "&Quit"), self.close,
+        self.quit_action = self.make_action(translate("MainWindow", "&Quit"), self.close,
                                         shortcut=QKeySequence.StandardKey.Quit)
         self.undo_action = ctx.undo_stack.createUndoAction(self, translate("MainWindow", "&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setIcon(icon("undo-2"))
         self.redo_action = ctx.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.delete_action = self._action(translate("MainWindow", "&Delete"),
+        self.delete_action = self.make_action(translate("MainWindow", "&Delete"),
                                           self.delete_in_current_view, icon_name="trash-2",
                                           tip=translate("MainWindow", "Delete the selected record "
                                                                       "(undo with Ctrl+Z)"))
-        self.find_action = self._action(translate("MainWindow", "&Find…"), self.focus_search,
+        self.find_action = self.make_action(translate("MainWindow", "&Find…"), self.focus_search,
                                         icon_name="search", shortcut=QKeySequence.StandardKey.Find)
-        self.refresh_action = self._action(translate("MainWindow", "&Refresh"),
+        self.refresh_action = self.make_action(translate("MainWindow", "&Refresh"),
                                            self.refresh_current, icon_name="refresh-cw",
                                            shortcut=QKeySequence.StandardKey.Refresh)
-        self.about_action = self._action(translate("MainWindow", "&About Liaison"),
+        self.about_action = self.make_action(translate("MainWindow", "&About Liaison"),
                                          self.show_about, icon_name="info")
 
         menu = self.menuBar()
         file_menu = menu.addMenu(translate("MainWindow", "&File"))
-        self._database_actions(file_menu)
+        from desktop import database_menu
+
+        database_menu.add_actions(self, file_menu)
         file_menu.addSeparator()
         for action in (self.new_action, self.new_organization, self.new_person,
                        self.new_interaction):
@@ -224,12 +237,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.undo_import_action)
-        self.merge_travel_action = self._action(
+        self.merge_travel_action = self.make_action(
             translate("MainWindow", "&Merge a travel copy…"), self.merge_travel_copy,
             icon_name="plane-landing",
             tip=translate("MainWindow",
                           "Bring back the changes of a travel copy or a colleague's database"))
-        self.export_travel_action = self._action(
+        self.export_travel_action = self.make_action(
             translate("MainWindow", "Export &travel copy…"),
             self.export_travel_copy, icon_name="plane-takeoff",
             tip=translate("MainWindow", "Save a complete copy of this database to take on a "
@@ -247,14 +260,16 @@ class MainWindow(QMainWindow):
             edit_menu.addAction(action)
         view_menu = menu.addMenu(translate("MainWindow", "&View"))
         for number, entry in enumerate(VIEWS):
-            action = self._action(translate("MainWindow", entry.title),
+            action = self.make_action(translate("MainWindow", entry.title),
                                   lambda n=number: self.navigation.setCurrentRow(n),
                                   icon_name=entry.icon_name, shortcut=entry.shortcut)
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.refresh_action)
         help_menu = menu.addMenu(translate("MainWindow", "&Help"))
-        self._help_actions(help_menu)
+        from desktop.dialogs import help as help_dialogs
+
+        help_dialogs.add_actions(self, help_menu)
 
         toolbar = QToolBar(translate("MainWindow", "Main"))
         toolbar.setObjectName("main_toolbar")
@@ -280,68 +295,6 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(spacer)
         toolbar.addWidget(self.search)
         self.addToolBar(toolbar)
-
-    def _database_actions(self, file_menu: QMenu) -> None:
-        from desktop import database_menu
-
-        ctx = self.context
-        self.new_database_action = self._action(
-            translate("MainWindow", "New &database…"),
-            lambda: database_menu.new_database(ctx, self), icon_name="database",
-            tip=translate("MainWindow", "Make a new, empty database file and open it in a "
-                                        "window of its own"))
-        self.open_database_action = self._action(
-            translate("MainWindow", "&Open database…"),
-            lambda: database_menu.open_other(ctx, self), icon_name="folder-open",
-            shortcut=QKeySequence.StandardKey.Open,
-            tip=translate("MainWindow", "Open another database file in a window of its own"))
-        self.recent_menu = QMenu(translate("MainWindow", "Open &recent"), self)
-        self.recent_menu.aboutToShow.connect(
-            lambda: database_menu.fill_recent_menu(self.recent_menu, ctx, self))
-        self.save_copy_action = self._action(
-            translate("MainWindow", "Save a &copy…"), lambda: database_menu.save_a_copy(ctx, self),
-            icon_name="copy",
-            tip=translate("MainWindow", "Save a complete copy of this database as one file "
-                                        "(copying the file itself while Liaison runs can leave "
-                                        "recent changes behind)"))
-        self.starter_action = self._action(
-            translate("MainWindow", "Load the &starter register…"),
-            lambda: self.load_data("starter"), icon_name="globe",
-            tip=translate("MainWindow", "Add the world's parties to this database (those "
-                                        "already in it are not added twice)"))
-        self.demo_action = self._action(
-            translate("MainWindow", "Load de&mo data…"), lambda: self.load_data("demo"),
-            icon_name="sparkles",
-            tip=translate("MainWindow", "Fill an empty database with made-up records to try "
-                                        "Liaison out"))
-        for action in (self.new_database_action, self.open_database_action):
-            file_menu.addAction(action)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(self.save_copy_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.starter_action)
-        file_menu.addAction(self.demo_action)
-        database_menu.remember(ctx)
-
-    def _help_actions(self, help_menu: QMenu) -> None:
-        from desktop.dialogs import help as help_dialogs
-
-        self.shortcuts_action = self._action(
-            translate("MainWindow", "&Keyboard shortcuts"),
-            lambda: help_dialogs.show_shortcuts(self), icon_name="keyboard",
-            shortcut=QKeySequence.StandardKey.HelpContents)
-        self.guide_action = self._action(translate("MainWindow", "User &guide"),
-                                         lambda: help_dialogs.show_guide(self),
-                                         icon_name="book-open")
-        self.report_action = self._action(
-            translate("MainWindow", "&Report a problem…"),
-            lambda: help_dialogs.show_report(self.context, self), icon_name="bug",
-            tip=translate("MainWindow", "A report to copy and send to the people who look "
-                                        "after Liaison"))
-        for action in (self.shortcuts_action, self.guide_action, self.report_action):
-            help_menu.addAction(action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
 
     def load_data(self, choice: str) -> Job | None:
         """File ▸ Load the starter register / demo data, at any time after the first start."""
@@ -518,16 +471,27 @@ class MainWindow(QMainWindow):
     def restore_window_state(self) -> None:
         store = settings.settings()
         geometry = store.value("window/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.fit_to_screen()
         splitter = store.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         last = store.value("window/view", "organizations")
         keys = [entry.key for entry in VIEWS]
         self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def fit_to_screen(self) -> None:
+        """The first window: most of the screen it opens on, centred (a laptop's 1366×768 as
+        well as a large monitor), never larger than the screen."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        area = screen.availableGeometry()
+        width = min(area.width(), max(1024, int(area.width() * 0.85)))
+        height = min(area.height(), max(640, int(area.height() * 0.85)))
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
 
     def save_window_state(self) -> None:
         store = settings.settings()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import platform
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
@@ -30,6 +31,9 @@ from db.seed.resources import resource_path
 from db.store.translation import CHINESE, language
 from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
 
 # Keys that belong to record windows and lists rather than to a menu of the main window.
 OTHER_KEYS = (
@@ -196,3 +200,22 @@ def show_report(context: AppContext, parent: QWidget) -> ReportDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
+
+
+def add_actions(window: MainWindow, help_menu: QMenu) -> None:
+    """The main window's Help menu."""
+    window.shortcuts_action = window.make_action(
+        translate("MainWindow", "&Keyboard shortcuts"),
+        lambda: show_shortcuts(window), icon_name="keyboard",
+        shortcut=QKeySequence.StandardKey.HelpContents)
+    window.guide_action = window.make_action(translate("MainWindow", "User &guide"),
+                                             lambda: show_guide(window), icon_name="book-open")
+    window.report_action = window.make_action(
+        translate("MainWindow", "&Report a problem…"),
+        lambda: show_report(window.context, window), icon_name="bug",
+        tip=translate("MainWindow", "A report to copy and send to the people who look "
+                                    "after Liaison"))
+    for action in (window.shortcuts_action, window.guide_action, window.report_action):
+        help_menu.addAction(action)
+    help_menu.addSeparator()
+    help_menu.addAction(window.about_action)

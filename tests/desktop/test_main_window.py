@@ -169,3 +169,29 @@ def test_a_path_where_no_database_is_is_asked_about_not_made(
     again = app_module.open_or_offer_new(str(typo))  # an existing database opens unasked
     assert again is not None and asked == [typo]
     again.close()
+
+
+def test_missing_system_libraries_are_named_with_the_packages_to_install(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A bare Debian lacks libxcb-icccm4 and friends: the app says what to install instead of
+    Qt's "could not load the Qt platform plugin" (and starts no Qt)."""
+    from desktop import entry, system_check
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+    monkeypatch.setattr(system_check, "XCB_LIBRARIES", {
+        "libc.so.6": "libc6", "libxcb-not-here.so.4": "libxcb-not-here4"})
+    assert system_check.missing_packages() == ["libxcb-not-here4"]
+    assert entry.main([]) == 1
+    err = capsys.readouterr().err
+    assert "sudo apt-get install libxcb-not-here4" in err
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")  # not the xcb plugin: nothing to check
+    assert system_check.missing_packages() == []
+
+
+def test_the_first_window_fills_most_of_the_screen(context: AppContext, qtbot: QtBot) -> None:
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    area = (window.screen() or QApplication.primaryScreen()).availableGeometry()
+    assert window.width() >= min(1024, area.width()) and window.width() <= area.width()
+    assert window.height() >= min(640, area.height()) and window.height() <= area.height()
