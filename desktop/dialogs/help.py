@@ -4,6 +4,7 @@ Report a problem (a report to copy and send)."""
 from __future__ import annotations
 
 import platform
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,7 +61,9 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str]]:
             elif isinstance(action, QAction) and action.shortcuts():
                 keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
                                  for k in action.shortcuts())
-                found.append((keys, action.text().replace("&", "").rstrip("…")))
+                # "&Find…" → "Find"; "查找(&F)…" → "查找": no mnemonic in a sheet of keys
+                text = re.sub(r"\(&\w\)", "", action.text()).replace("&", "").rstrip("…")
+                found.append((keys, text))
 
     for action in window.menuBar().actions():
         if action.menu() is not None:
@@ -94,7 +97,7 @@ class ShortcutSheet(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(640, min(760, 80 + 30 * len(rows)))
+        self.resize(640, min(760, 110 + 22 * len(rows)))
 
 
 def guide_path() -> Path:
