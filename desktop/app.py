@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db.seed.opening import open_database
-from db.store.engine import Database
+from db.store.engine import Database, is_default_target
 from db.store.errors import LiaisonError, NoDatabase
 from desktop import settings
 from desktop.context import AppContext
@@ -58,11 +58,8 @@ def open_or_offer_new(target: str | None, parent: QWidget | None = None) -> Data
     """Open the database at `target`; where no database is, ask before making one there (a
     mistyped path must not silently become a new empty database). None: the user declined.
     The default database in the data folder is made without asking: that is the first start."""
-    import os
-
-    default = not target and not os.environ.get("LIAISON_DB")
     try:
-        return open_database(target, create=default)
+        return open_database(target, create=is_default_target(target))
     except NoDatabase as missing:
         if not confirm_new_database(parent, missing.path):
             return None

@@ -223,9 +223,10 @@ CREATING = frozenset({"init", "starter", "demo"})
 
 def _open(args: argparse.Namespace) -> Any:
     from db.seed.opening import open_database
+    from db.store.engine import is_default_target
 
-    default = not args.db and not os.environ.get("LIAISON_DB")  # the first-start default
-    database = open_database(args.db, create=default or args.command in CREATING)
+    database = open_database(args.db, create=is_default_target(args.db)
+                             or args.command in CREATING)
     args.opened = database  # closed by `main` when the command is done
     return database
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 from sqlalchemy import Row, case, select
@@ -100,6 +101,7 @@ def _standing(record: Any) -> tuple[int, int, int, int]:
     return rank, last, record.interaction_count or 0, status
 
 
+@cache  # a few hundred countries, asked about for every candidate of every keystroke
 def _country_forms(name_zh: str | None, pinyin: str | None) -> tuple[str, ...]:
     """A country's Chinese name as it stands before a party's name in each form the record's
     search text keeps: the characters, the pinyin syllables, the joined pinyin, the initials

@@ -44,6 +44,13 @@ def default_database_path() -> Path:
     return user_data_path("Liaison", appauthor=False) / "liaison.sqlite3"
 
 
+def is_default_target(target: str | os.PathLike[str] | None) -> bool:
+    """True when `target` names no database and LIAISON_DB is unset: the local database in
+    the data folder, which the first start may create (a path given anywhere else is only
+    opened, so a typo never becomes a new empty database)."""
+    return (target is None or str(target) == "") and not os.environ.get("LIAISON_DB")
+
+
 def resolve_url(target: str | os.PathLike[str] | None) -> str:
     """A path, a URL, LIAISON_DB, or the default file — as a URL. A SQLite file comes back as
     ``sqlite:///`` followed by its absolute path, unescaped (see `sqlite_path_of`)."""
