@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -124,46 +123,6 @@ def choice(vocabulary: dict[str, Term], noun: str, *, required: bool = False,
                 "Validation", "“{value}” is not a known {noun}; choose one of: {options}."
             ).format(value=cleaned, noun=_word(noun), options=options))
         return code
-
-    return normalize
-
-
-def year(label: str = QT_TRANSLATE_NOOP("Validation", "The year")) -> Normalizer:
-    def normalize(_s: Session, value: Any, _row: dict[str, Any]) -> int | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        try:
-            number = int(str(value).strip().removesuffix(".0"))
-        except ValueError:
-            raise FieldInvalid(translate(
-                "Validation", "{label} must be a year such as 1921, not “{value}”."
-            ).format(label=_word(label), value=value)) from None
-        if not 1000 <= number <= date.today().year + 1:
-            raise FieldInvalid(translate("Validation", "{label} {year} is not a plausible year.")
-                               .format(label=_word(label), year=number))
-        return number
-
-    return normalize
-
-
-def a_date(label: str = QT_TRANSLATE_NOOP("Validation", "The date"), *,
-           required: bool = False) -> Normalizer:
-    def normalize(_s: Session, value: Any, _row: dict[str, Any]) -> date | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                raise FieldInvalid(translate("Validation", "{label} is required.")
-                                   .format(label=_word(label)))
-            return None
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise FieldInvalid(translate(
-                "Validation", "{label} “{value}” is not a date; write it as YYYY-MM-DD."
-            ).format(label=_word(label), value=value)) from None
 
     return normalize
 

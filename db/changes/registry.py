@@ -15,8 +15,8 @@ from typing import Any
 
 from sqlalchemy import Table
 
+from db.changes.dates import a_date, founding
 from db.changes.fields import (
-    a_date,
     choice,
     country,
     email,
@@ -27,7 +27,6 @@ from db.changes.fields import (
     text,
     text_list,
     website,
-    year,
 )
 from db.changes.recording import Schema
 from db.models import (
@@ -150,7 +149,7 @@ ORGANIZATION = Entity(
         "country": country(),
         "status": choice(POLITICAL_STATUSES, QT_TRANSLATE_NOOP("Validation", "political status")),
         "ideology": text(200, label=QT_TRANSLATE_NOOP("Validation", "The ideology")),
-        "founded": year(QT_TRANSLATE_NOOP("Validation", "The founding year")),
+        "founded": founding(QT_TRANSLATE_NOOP("Validation", "The founding date")),
         "website": website(),
         "email": email(),
         "phone": phone("country"),

@@ -62,7 +62,7 @@ ORGANIZATIONS = SheetSpec(
     lists={"kind": ORGANIZATION_KIND_LIST, "country": COUNTRY_LIST, "status": STATUS_LIST,
            "level": LEVEL_LIST},
     widths={**_NAME_WIDTHS, "abbreviation": 14, "kind": 18, "country": 9, "status": 16,
-            "ideology": 24, "founded": 9, "website": 28, "email": 26, "phone": 18, "level": 12,
+            "ideology": 24, "founded": 11, "website": 28, "email": 26, "phone": 18, "level": 12,
             "notes": _LONG, "tags": 20},
 )
 

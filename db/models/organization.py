@@ -24,7 +24,8 @@ class Organization(Record, Base):
     )
     status: Mapped[str | None] = mapped_column(String(40))
     ideology: Mapped[str | None] = mapped_column(String(200))
-    founded: Mapped[int | None] = mapped_column(Integer)
+    # A year ("1912"), a month ("1912-01") or a day ("1912-01-08"): the precision given.
+    founded: Mapped[str | None] = mapped_column(String(10))
     website: Mapped[str | None] = mapped_column(String(500))
     email: Mapped[str | None] = mapped_column(String(320))
     phone: Mapped[str | None] = mapped_column(String(40))

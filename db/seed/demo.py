@@ -137,7 +137,7 @@ def _organization(g: Generator, kinds: list[str], used: set[tuple[str, str]]
         g.uid(), g.stamp, g.stamp, 1, name_en, name_en, name_zh, "[]", abbreviation or None, kind,
         code, rng.choice(STATUSES) if is_party else None,
         rng.choice(words.IDEOLOGIES) if is_party else None,
-        rng.randrange(1900, 2020) if rng.random() < 0.8 else None,
+        str(rng.randrange(1900, 2020)) if rng.random() < 0.8 else None,
         f"https://www.{slug}.org", f"international@{slug}.org", rng.choice(LEVELS), 0,
         search_text_for((name_en, name_zh, abbreviation)),
         *sort_keys({"name": name_en, "name_en": name_en, "name_zh": name_zh}).values(),

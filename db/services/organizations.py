@@ -57,7 +57,7 @@ class OrganizationRecord:
     region: str | None
     status: str | None
     ideology: str | None
-    founded: int | None
+    founded: str | None  # "1912", "1912-01" or "1912-01-08"
     website: str | None
     email: str | None
     phone: str | None

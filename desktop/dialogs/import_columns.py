@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from db.changes.dates import AmbiguousDate, DayOrder, day_order_evidence, parse_date
 from db.changes.fields import FieldInvalid
 from db.exchange.imports import mapping as maps
 from db.exchange.imports.plan import Policy
-from db.exchange.reading.values import AmbiguousDate, DayOrder, day_order_evidence, parse_date
 from db.store.errors import LiaisonError
 from desktop.dialogs.import_pages import NoticeLabel, WizardStep
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
@@ -53,7 +53,7 @@ FIELD_HINTS = {
     "name_en": QT_TRANSLATE_NOOP("ImportColumns", "in English"),
     "name_zh": QT_TRANSLATE_NOOP("ImportColumns", "in Chinese"),
     "aliases": QT_TRANSLATE_NOOP("ImportColumns", "other names, separated by ;"),
-    "country": ISO_CODE, "founded": QT_TRANSLATE_NOOP("ImportColumns", "year"),
+    "country": ISO_CODE, "founded": QT_TRANSLATE_NOOP("ImportColumns", "a year or a date"),
     "level": QT_TRANSLATE_NOOP("ImportColumns", "of the relationship"),
     "tags": SEPARATED, "first_name": JOINED, "last_name": JOINED,
     "emails": SEPARATED, "phones": SEPARATED, "languages": SEPARATED,

@@ -20,10 +20,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget, QWizard
 
+from db.changes.dates import DayOrder
 from db.exchange.imports.importer import ImportResult, SheetPreview, build_plan, is_liaison_workbook
 from db.exchange.imports.plan import FieldConflict, ImportOptions, Plan, Policy, Resolution, RowPlan
 from db.exchange.reading.readers import SheetInfo, open_source
-from db.exchange.reading.values import DayOrder
 from db.services.followups import get_followup
 from db.services.interactions import get_interaction
 from db.services.pages import countries

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes.dates import parse_date as read_date
+from db.changes.fields import FieldInvalid
 from db.changes.recording import Page
 from db.models.vocabulary import INTERACTION_KINDS, PARTICIPATION_ROLES
 from db.services.interactions import (
@@ -93,12 +95,11 @@ COLUMNS = [
 
 def parse_date(field: DateField) -> date | None:
     """The date typed in a filter field; a half-typed or wrong one is marked, not used."""
-    text = field.value()
     try:
-        value = date.fromisoformat(text) if text else None
-    except ValueError:
+        value = read_date(field.value())
+    except FieldInvalid as exc:
         field.edit.setStyleSheet("border: 1px solid #b3261e;")
-        field.edit.setToolTip(translate("InteractionsView", "Write the date as YYYY-MM-DD"))
+        field.edit.setToolTip(exc.message)
         return None
     field.edit.setStyleSheet("")
     field.edit.setToolTip("")

@@ -47,7 +47,7 @@ FIELDS = [  # the form translates the labels and placeholders ("Fields")
     FieldSpec("ideology", QT_TRANSLATE_NOOP("Fields", "Ideology"),
               placeholder=QT_TRANSLATE_NOOP("Fields", "e.g. social democracy")),
     FieldSpec("founded", QT_TRANSLATE_NOOP("Fields", "Founded"), kind="year",
-              placeholder=QT_TRANSLATE_NOOP("Fields", "year")),
+              placeholder=QT_TRANSLATE_NOOP("Fields", "a year or a date")),
     FieldSpec("level", QT_TRANSLATE_NOOP("Fields", "Relationship level"), kind="choice",
               choices=RELATIONSHIP_LEVELS),
     FieldSpec("website", QT_TRANSLATE_NOOP("Fields", "Website"), placeholder="https://…"),

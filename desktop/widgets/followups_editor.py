@@ -5,7 +5,6 @@ and "mark done" are written when the interaction is saved."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes.dates import parse_date
 from db.changes.recording import Actor
 from db.services.followups import FollowUpRecord, create_followup, update_followup
 from db.services.timeline import followup_problems
@@ -151,7 +151,7 @@ class FollowUpsEditor(QGroupBox):
             return False
         due = data["due"]
         self.model.add(FollowUpDraft(
-            description, date.fromisoformat(due) if due else None, data["owner"],
+            description, parse_date(due), data["owner"],
             data["organization_id"],
             self.organization.currentText() if data["organization_id"] else None))
         self.description.clear()

@@ -52,7 +52,8 @@ class FieldSpec:
 
 
 class DateField(QWidget):
-    """A date that may be empty: typed as YYYY-MM-DD or picked from a calendar."""
+    """A date that may be empty: typed as people write it (2024-06-27, 27 June 2024,
+    2024年6月27日; the fields' normalizer reads it) or picked from a calendar."""
 
     changed = Signal()
 
@@ -228,8 +229,8 @@ class RecordForm(QWidget):
         elif spec.kind == "list":
             line.setPlaceholderText(translate("Form", "separate with ;"))
         line.textChanged.connect(self.changed)
-        if spec.kind == "year":
-            line.setMaximumWidth(100)
+        if spec.kind == "year":  # a year or a date
+            line.setMaximumWidth(180)
         return line
 
     # -- values ----------------------------------------------------------------------------

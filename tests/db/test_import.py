@@ -79,7 +79,10 @@ def test_a_colleagues_party_list_with_chinese_headers(db: Database, tmp_path: Pa
     result = apply_plan(db, plan)
     assert result.counts["organizations"]["created"] == 4
     anc = by_name(db, "非洲人国民大会")
-    assert (anc.abbreviation, anc.country, anc.founded) == ("ANC", "ZA", 1912)
+    # A date cell keeps its day; a number or text year stays a year.
+    assert (anc.abbreviation, anc.country, anc.founded) == ("ANC", "ZA", "1912-01-08")
+    assert by_name(db, "Sozialdemokratische Partei Deutschlands").founded == "1863"
+    assert by_name(db, "Partido Socialista Unificado de México").founded == "1981"
     assert anc.website == "https://www.anc1912.org.za"
     spd = by_name(db, "Sozialdemokratische Partei Deutschlands")
     assert spd.notes == "Zürich office\nsecond line" and spd.country == "DE"

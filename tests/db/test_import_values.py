@@ -7,15 +7,10 @@ from datetime import date, datetime
 
 import pytest
 
+from db.changes.dates import AmbiguousDate, day_order_evidence, parse_date
 from db.changes.fields import FieldInvalid
 from db.exchange.imports import mapping as maps
-from db.exchange.reading.values import (
-    AmbiguousDate,
-    as_text,
-    as_year,
-    day_order_evidence,
-    parse_date,
-)
+from db.exchange.reading.values import as_founding, as_text
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -71,7 +66,8 @@ def test_numbers_headed_for_text_keep_their_digits() -> None:
     assert as_text(2.5) == "2.5"
     assert as_text("007") == "007"
     assert as_text(datetime(2024, 6, 27)) == "2024-06-27"
-    assert as_year(datetime(1921, 7, 1)) == 1921
+    assert as_founding(datetime(1921, 7, 1)) == "1921-07-01", "a date cell keeps its day"
+    assert as_founding(1921.0) == "1921" and as_founding(1921) == "1921"
 
 
 @pytest.mark.parametrize("header, kind, field", [

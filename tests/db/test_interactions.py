@@ -77,7 +77,8 @@ def test_contact_figures_follow_edits_and_deletes(db: Database) -> None:
 
 @pytest.mark.parametrize(("data", "field", "words"), [
     ({"start": "2024-06-27", "end": "2024-06-01"}, "end", "before the start"),
-    ({"start": "27.06.2024"}, "start", "not a date"),
+    ({"start": "27.13.2024"}, "start", "there is no month 13"),
+    ({"start": "someday"}, "start", "not a date Liaison can read"),
     ({"kind": "party"}, "kind", "not a known kind of interaction"),
     ({"title": ""}, "title", "cannot be empty"),
     ({"participants": [{"organization_id": "nope"}]}, "participants", "no organization"),

@@ -101,7 +101,7 @@ def assert_core_data_intact(database: Database) -> None:
     cpc = organizations.get_organization(database, CORE["cpc"])
     assert (cpc.name, cpc.name_en, cpc.abbreviation, cpc.country) == (
         "中国共产党", "Communist Party of China", "CPC", "CN")
-    assert cpc.founded == 1921 and cpc.status == "governing" and cpc.level == "strategic"
+    assert cpc.founded == "1921" and cpc.status == "governing" and cpc.level == "strategic"
     assert "Priority partners" in cpc.tags and "Chinese Communist Party" in cpc.aliases
     fln = organizations.get_organization(database, CORE["fln"])
     assert fln.name == "جبهة التحرير الوطني" and fln.name_zh == "民族解放阵线"

@@ -23,7 +23,7 @@ def test_create_normalizes_and_logs(db: Database) -> None:
     assert record.name == "Partido dos Trabalhadores"
     assert record.country == "BR" and record.region == "Americas"
     assert record.kind == "party" and record.status == "governing"
-    assert record.founded == 1980
+    assert record.founded == "1980"
     assert record.website == "https://pt.org.br"
     assert record.aliases == ("Workers' Party", "PT Brasil")
     assert record.phone == "+556132131313"
@@ -38,7 +38,8 @@ def test_create_normalizes_and_logs(db: Database) -> None:
     ({"name": "  "}, "name", "cannot be empty"),
     ({"name": "X", "country": "Atlantis"}, "country", "not a country"),
     ({"name": "X", "website": "not a url"}, "website", "not a web address"),
-    ({"name": "X", "founded": "nineteen"}, "founded", "must be a year"),
+    ({"name": "X", "founded": "nineteen"}, "founded", "neither a year nor a date"),
+        ({"name": "X", "founded": "1993-02-30"}, "founded", "February 1993 has 28 days"),
     ({"name": "X", "kind": "club"}, "kind", "not a known kind"),
     ({"name": "X", "email": "someone@"}, "email", "not an email"),
     ({"name": "X", "phone": "12"}, "phone", "phone number"),

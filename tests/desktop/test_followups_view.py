@@ -178,14 +178,15 @@ def test_new_followup_dialog_checks_then_adds(
     dialog = view.new_record()
     assert isinstance(dialog, FollowUpDialog)
     qtbot.keyClicks(dialog.form.widgets["description"], "Send the party's history in Chinese")
-    qtbot.keyClicks(dialog.form.widgets["due"].edit, "31/12/2026")
+    qtbot.keyClicks(dialog.form.widgets["due"].edit, "31/02/2026")
     qtbot.keyClicks(dialog.picker, "ANC")
     qtbot.keyClick(dialog.picker, Qt.Key.Key_Return)
     assert dialog.chosen.text() == "African National Congress"
     qtbot.mouseClick(dialog.save_button, LEFT)
-    assert "is not a date" in dialog.form.errors["due"].text()
+    assert dialog.form.errors["due"].text() == \
+        "The due date “31/02/2026” is not a real date: February 2026 has 28 days."
     assert list_followups(context.database).total == 4
-    dialog.form.widgets["due"].edit.setText("2026-12-31")
+    dialog.form.widgets["due"].edit.setText("31 December 2026")  # as people write it
     qtbot.mouseClick(dialog.save_button, LEFT)
     assert dialog.result() == FollowUpDialog.DialogCode.Accepted
     assert "Send the party's history in Chinese" in descriptions(view)

@@ -95,7 +95,8 @@ def test_filters_by_words_kind_dates_and_topic(
     view.start_to.edit.setText("2024-13-45")  # not a date: marked, and left out of the filter
     qtbot.waitUntil(lambda: titles(view) == ["Seminar on governance",
                                              "Visit of the PCC delegation"])
-    assert view.start_to.edit.toolTip() == "Write the date as YYYY-MM-DD"
+    assert view.start_to.edit.toolTip() == \
+        "The date “2024-13-45” is not a real date: there is no month 13."
     qtbot.mouseClick(view.clear_button, Qt.MouseButton.LeftButton)
     assert len(titles(view)) == 3
     view.topic.setCurrentIndex(view.topic.findData("party_building"))

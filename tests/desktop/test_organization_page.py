@@ -52,12 +52,12 @@ def test_a_new_organization_is_created_from_the_form(context: AppContext, qtbot:
     type_into(qtbot, page.form, "name", "Partido Verde")
     type_into(qtbot, page.form, "name_en", "Green Party")
     type_into(qtbot, page.form, "country", "Brazil")
-    type_into(qtbot, page.form, "founded", "1986")
+    type_into(qtbot, page.form, "founded", "1986年1月17日")  # as a Chinese user writes it
     qtbot.mouseClick(page.save_button, LEFT)
 
     saved = list_organizations(context.database).items
     assert [(o.name, o.name_en, o.country, o.founded) for o in saved] == [
-        ("Partido Verde", "Green Party", "BR", 1986)]
+        ("Partido Verde", "Green Party", "BR", "1986-01-17")]
     assert page.record.id == saved[0].id
     assert page.windowTitle() == "Partido Verde"
     assert page.tabs.isTabEnabled(1) and page.delete_action.isEnabled()
@@ -146,6 +146,12 @@ def test_a_problem_appears_beside_its_field_and_nothing_is_saved(context: AppCon
     assert "year" in error.text() and "nineteen" in error.text()
     assert organization_count(context) == 0
     assert page.record is None
+    # An impossible date is told as such, not as text that is no date.
+    page.form.widgets["founded"].clear()
+    type_into(qtbot, page.form, "founded", "1993-02-30")
+    qtbot.mouseClick(page.save_button, LEFT)
+    assert "February 1993 has 28 days" in error.text()
+    assert organization_count(context) == 0
 
 
 def test_a_problem_when_editing_leaves_the_record_unchanged(context: AppContext,

@@ -8,6 +8,7 @@ import os
 from collections.abc import Iterator
 from datetime import date
 
+from db.changes.dates import founding_cell
 from db.exchange.export.output import (
     PROGRESS_EVERY,
     Cancelled,
@@ -168,7 +169,7 @@ def _profile(record: OrganizationRecord, countries: dict[str, CountryInfo],
         (QT_TRANSLATE_NOOP("Fields", "Political status"), both_labels(POLITICAL_STATUSES, record.status)),
         (QT_TRANSLATE_NOOP("Fields", "Relationship level"), both_labels(RELATIONSHIP_LEVELS, record.level)),
         (QT_TRANSLATE_NOOP("Fields", "Ideology"), record.ideology),
-        (QT_TRANSLATE_NOOP("Fields", "Founded"), record.founded),
+        (QT_TRANSLATE_NOOP("Fields", "Founded"), founding_cell(record.founded)),
         (QT_TRANSLATE_NOOP("Fields", "Website"), record.website),
         (QT_TRANSLATE_NOOP("Fields", "Email"), record.email),
         (QT_TRANSLATE_NOOP("Fields", "Phone"), record.phone),

@@ -15,6 +15,7 @@ from sqlalchemy import Select, Table, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from db.changes.dates import founding_cell
 from db.exchange.export.links import Links, Names, all_links, links_by_chunk
 from db.exchange.workbook import (
     FOLLOWUPS,
@@ -101,7 +102,8 @@ def organizations(session: Session, names: Names, limit: int | None = None) -> I
                o.level, o.notes, o.version)
         .where(o.deleted_at.is_(None)).order_by(func.lower(o.name), o.id), limit))
     for r in rows:
-        values = [r[0], r[1], r[2], r[3], join_list(r[4]), *r[5:16], join_list(tags.get(r[0]))]
+        values = [r[0], r[1], r[2], r[3], join_list(r[4]), *r[5:10], founding_cell(r[10]),
+                  *r[11:16], join_list(tags.get(r[0]))]
         yield values, r[16]
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.changes import registry
+from db.changes.dates import parse_date
 from db.changes.fields import FieldInvalid, country_code_for, split_list, text
 from db.exchange.imports import mapping as maps
 from db.exchange.imports.classify import Pending, RowClassifier
@@ -31,7 +32,7 @@ from db.exchange.imports.matching import (
 )
 from db.exchange.imports.plan import ImportOptions, Note, RowPlan
 from db.exchange.reading.readers import CellError
-from db.exchange.reading.values import as_text, as_year, parse_date
+from db.exchange.reading.values import as_founding, as_text
 from db.models import (
     Affiliation,
     FollowUp,
@@ -148,7 +149,7 @@ class SheetPlanner(RowClassifier):
                 if name in maps.DATE_FIELDS:
                     raw[name] = self.date(name, value)
                 elif name == "founded":
-                    raw[name] = as_year(value)
+                    raw[name] = as_founding(value, self.options.day_order)
                 elif name in self.feeds:  # one list from several columns
                     raw[name] = maps.joined_cells(raw.get(name), maps.cell_text(
                         name, as_text(value)))

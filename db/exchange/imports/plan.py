@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from db.changes.batches import counts_text
-from db.exchange.reading.values import DayOrder
+from db.changes.dates import DayOrder
 from db.store.translation import translate
 
 Action = Literal["create", "update", "unchanged", "skip", "conflict", "error", "delete"]
