@@ -139,6 +139,8 @@ def parse_date(value: Any, order: DayOrder = None,
         return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)), text, label)
     if match := _NUMERIC.match(text):
         first, second, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
+        if first > 12 and second > 12:  # neither can be the month
+            raise FieldInvalid(_no_month(text, second, label))
         evidence = day_order_evidence(text)
         if evidence == "dayfirst" or (evidence is None and first == second):
             return _make(year, second, first, text, label)
