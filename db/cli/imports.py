@@ -54,7 +54,7 @@ def _options(args: argparse.Namespace) -> Any:
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
                progress: Any) -> int:
     from db.exchange.imports.importer import apply_plan, build_plan
-    from db.exchange.imports.plan import plan_json
+    from db.exchange.imports.plan import plan_json, policy_preview
 
     options = _options(args)
     db = open_db(args)
@@ -115,7 +115,28 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
         print(translate("CommandLine", "{count} record(s) are no longer in the file; they were "
                                        "not deleted (use --apply-deletions to delete them).")
               .format(count=len(deletions)), file=err)
+    preview = policy_preview(plan)
+    if preview is not None and preview.offers:
+        print(_policy_hint(preview), file=err)
     return closing(outcome, code, out, err)
+
+
+def _policy_hint(preview: Any) -> str:
+    """What --on-duplicate update or fill would change in the rows skipped as duplicates."""
+    def fields(counted: Any) -> str:
+        return ", ".join(f"{name} ({count:,})" for name, count in counted)
+
+    hint = translate(
+        "CommandLine", "{count:,} row(s) match records already in Liaison and hold something "
+                       "new; they were skipped. --on-duplicate update would change {update:,} "
+                       "of them: {update_fields}.").format(
+        count=preview.skipped, update=preview.update_rows,
+        update_fields=fields(preview.update_fields))
+    if preview.fill_rows:
+        hint += " " + translate(
+            "CommandLine", "--on-duplicate fill would fill blanks in {fill:,}: {fill_fields}."
+        ).format(fill=preview.fill_rows, fill_fields=fields(preview.fill_fields))
+    return hint
 
 
 def _located(note: Any) -> str:

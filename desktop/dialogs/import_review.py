@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from db.exchange.imports.plan import Plan, Resolution
+from db.exchange.imports.plan import Plan, Resolution, policy_preview
+from desktop.dialogs.import_matched import PolicyOffer
 from desktop.dialogs.import_pages import NoticeLabel, WizardStep, counted
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.qtmodels.import_plan import (
@@ -147,6 +148,9 @@ class ReviewPage(WizardStep):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.choice_bar)
         layout.addWidget(self.delete_box)
+        self.policy_offer = PolicyOffer()
+        self.policy_offer.chosen.connect(self.switch_policy)
+        layout.addWidget(self.policy_offer)
         layout.addWidget(self.notice)
         self.rebuilding: Job | None = None
         self.menu: QMenu | None = None  # the tree's context menu, made on first use
@@ -219,7 +223,14 @@ class ReviewPage(WizardStep):
         self._restore(place)
         self._show_conflicts(plan)
         self._show_deletions(plan)
-        if not plan.writes:
+        preview = policy_preview(plan)
+        self.policy_offer.show_preview(preview)
+        if not plan.writes and preview is not None and preview.offers:
+            self.notice.show_message(translate(
+                "ImportReview", "Nothing is written as things stand: every row matches a record "
+                "Liaison already has. Choose above to update them or fill their blank fields, "
+                "or click Finish to close."), "info")
+        elif not plan.writes:
             waiting = plan.conflicts or (plan.deletions and not plan.options.apply_deletions)
             self.notice.show_message(translate(
                 "ImportReview", "Nothing is written as things stand: pick a value for the "
@@ -456,6 +467,15 @@ class ReviewPage(WizardStep):
     def _deletions_toggled(self, on: bool) -> None:
         self.flow.set_apply_deletions(on)
         self.refresh()
+
+    def switch_policy(self, policy: str) -> None:
+        """Update the matching records, or fill their blanks: the choice the Columns page
+        offers, made here where its effect is seen; the plan is built again."""
+        if policy == self.flow.on_duplicate or policy not in ("update", "fill"):
+            return
+        self.flow.on_duplicate = "update" if policy == "update" else "fill"
+        self.policy_offer.hide()
+        self.rebuild()
 
     # -- building the plan again -----------------------------------------------------------
     @property

@@ -453,6 +453,14 @@ Make a new, empty database there?</source>
         <translation>{count} 条记录已不在文件中，未予删除（如需删除，请使用 --apply-deletions）。</translation>
     </message>
     <message>
+        <source>{count:,} row(s) match records already in Liaison and hold something new; they were skipped. --on-duplicate update would change {update:,} of them: {update_fields}.</source>
+        <translation>{count:,} 行与 Liaison 中已有的记录匹配且含有新内容，已跳过。使用 --on-duplicate update 将更改其中 {update:,} 行：{update_fields}。</translation>
+    </message>
+    <message>
+        <source>--on-duplicate fill would fill blanks in {fill:,}: {fill_fields}.</source>
+        <translation>使用 --on-duplicate fill 将填补其中 {fill:,} 行的空白：{fill_fields}。</translation>
+    </message>
+    <message>
         <source>{sheet}, row {row}, column “{column}”: {message}</source>
         <translation>{sheet}，第 {row} 行，“{column}”列：{message}</translation>
     </message>
@@ -3109,6 +3117,57 @@ New value:</source>
     </message>
 </context>
 <context>
+    <name>ImportMatched</name>
+    <message>
+        <source>{field} ({count:,})</source>
+        <translation>{field}（{count:,}）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>{fields} and {n} more</source>
+        <translation>{fields}等（另有 {n} 项）</translation>
+    </message>
+    <message>
+        <source>&amp;Update the matching records</source>
+        <translation>更新匹配的记录(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Fill &amp;blank fields only</source>
+        <translation>只填补空白字段(&amp;B)</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <source>{n:,} rows</source>
+        <translation>{n:,} 行</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{rows}&lt;/b&gt; match records already in Liaison and hold something new; they were skipped, as chosen on the Columns page. Updating them would change {update}.</source>
+        <translation>&lt;b&gt;{rows}&lt;/b&gt;与 Liaison 中已有的记录匹配且含有新内容；按“列对应”页的选择，这些行已跳过。若更新这些记录，将更改{update}。</translation>
+    </message>
+    <message>
+        <source>Filling only their blank fields would change {fill} in {records}.</source>
+        <translation>若只填补空白字段，将更改 {records}中的{fill}。</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <source>{n:,} records</source>
+        <translation>{n:,} 条记录</translation>
+    </message>
+    <message>
+        <source>None of their changes fills a blank field: each replaces a value.</source>
+        <translation>这些更改都不是填补空白字段，而是替换已有的值。</translation>
+    </message>
+</context>
+<context>
     <name>ImportPages</name>
     <message>
         <source>UTF-8 (with a byte-order mark)</source>
@@ -3679,6 +3738,10 @@ New value:</source>
     <message>
         <source>For all &amp;other conflicts:</source>
         <translation>其他所有冲突(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Nothing is written as things stand: every row matches a record Liaison already has. Choose above to update them or fill their blank fields, or click Finish to close.</source>
+        <translation>按目前的选择不会写入任何内容：每一行都与 Liaison 中已有的记录匹配。请在上方选择更新这些记录或填补其空白字段，或点击“完成”关闭。</translation>
     </message>
     <message>
         <source>Nothing is written as things stand: pick a value for the conflicts or tick the box to delete the records removed from the file, or click Finish to close.</source>

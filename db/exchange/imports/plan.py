@@ -161,6 +161,51 @@ class Plan:
         return counts_text(self.counts(), translate("Import", "nothing to import"))
 
 
+@dataclass(frozen=True)
+class PolicyPreview:
+    """What the rows that match records already in Liaison would change under the other
+    duplicate policies: an import under "skip" that finds only known records says so, and
+    what updating them or filling their blanks would write, instead of "nothing to import"."""
+
+    matched: int  # rows that match a record (skipped or unchanged)
+    skipped: int  # of them, rows the file would change: skipped because of the policy
+    update_rows: int
+    update_fields: tuple[tuple[str, int], ...]  # field → rows it would change, most first
+    fill_rows: int
+    fill_fields: tuple[tuple[str, int], ...]
+    entities: tuple[str, ...]  # the kinds of record matched, in the order met
+
+    @property
+    def offers(self) -> bool:
+        """Whether another policy would write something."""
+        return self.update_rows > 0
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or (isinstance(value, list | tuple | set | frozenset)
+                                            and not value)
+
+
+def policy_preview(plan: Plan) -> PolicyPreview | None:
+    """Under the "skip" policy, what updating or filling the matched rows would change (the
+    planner records a skipped row's changes as "update" would write them); None otherwise."""
+    if plan.options.on_duplicate != "skip" or plan.kind == "workbook":
+        return None
+    matched = [row for row in plan.rows if row.id and row.action in ("skip", "unchanged")]
+    skipped = [row for row in matched if row.action == "skip" and row.changes]
+    update: Counter[str] = Counter()
+    fill: Counter[str] = Counter()
+    fill_rows = 0
+    for row in skipped:
+        update.update(change.field for change in row.changes)
+        blanks = [change.field for change in row.changes if _empty(change.before)]
+        fill.update(blanks)
+        fill_rows += bool(blanks)
+    return PolicyPreview(len(matched), len(skipped), len(skipped),
+                         tuple(update.most_common()), fill_rows, tuple(fill.most_common()),
+                         tuple(dict.fromkeys(row.entity for row in matched)))
+
+
 def conflict_json(row: RowPlan) -> dict[str, Any]:
     return {"sheet": row.sheet, "row": row.row, "kind": ENTITY_KINDS[row.entity], "id": row.id,
             "message": row.reason,
