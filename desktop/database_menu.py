@@ -135,9 +135,11 @@ def fill_recent_menu(menu: QMenu, context: AppContext, parent: QWidget) -> None:
         menu.addAction(translate("DatabaseMenu", "No other database opened yet")).setEnabled(False)
 
 
-def save_a_copy(context: AppContext, parent: QWidget) -> Job | None:
+def save_a_copy(context: AppContext, parent: QWidget, *, open_it: bool = False) -> Job | None:
     """A consistent copy of the open database as one self-contained file (SQLite's backup
-    API: the changes still in the write-ahead log are in it), made in the background."""
+    API: the changes still in the write-ahead log are in it), made in the background.
+    `open_it`: then open the copy in a window of its own (a read-only database's way to
+    a copy one can work on)."""
     if context.database.path is None:
         show_problem(parent, LiaisonError(translate(
             "DatabaseMenu", "A team server's database is copied with the server's own tools "
@@ -152,11 +154,15 @@ def save_a_copy(context: AppContext, parent: QWidget) -> Job | None:
     def copy(_cancelled: object) -> object:
         yield save_copy(database, target)
 
+    def saved(copy_path: object) -> None:
+        parent.window().statusBar().showMessage(translate(
+            "DatabaseMenu", "Saved a copy of the database as {path}.").format(path=copy_path),
+            10000)
+        if open_it:
+            open_other(context, parent, str(copy_path))
+
     job = Job(parent, translate("DatabaseMenu", "Saving a copy"), copy,
-              lambda _r: (1, 1, ""),
-              on_success=lambda saved: parent.window().statusBar().showMessage(
-                  translate("DatabaseMenu", "Saved a copy of the database as {path}.").format(
-                      path=saved), 10000))
+              lambda _r: (1, 1, ""), on_success=saved)
     return context.start(job)
 
 

@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
     shortcuts_action: QAction
     guide_action: QAction
     report_action: QAction
+    read_only_banner: QWidget | None = None  # desktop.read_only, on a read-only database
+
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
@@ -149,6 +151,10 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self.show_view)
         self.status_job: Job | None = None
         self.closed = False
+        if context.database.read_only:
+            from desktop import read_only
+
+            read_only.apply_to_main_window(self)
         self.restore_window_state()
         QTimer.singleShot(0, self.refresh_status)
 
@@ -330,9 +336,12 @@ class MainWindow(QMainWindow):
             widget = self.view(VIEWS[number].key)
             self.stack.setCurrentWidget(widget)
             # Qt adds " — Liaison" (the application's name) itself where the platform shows it
+            database = self.context.database.title()
+            if self.context.database.read_only:
+                database = translate("MainWindow", "{database} (read-only)").format(
+                    database=database)
             self.setWindowTitle(translate("MainWindow", "{view} — {database}").format(
-                view=translate("MainWindow", VIEWS[number].title),
-                database=self.context.database.title()))
+                view=translate("MainWindow", VIEWS[number].title), database=database))
         self.export_list_action.setEnabled(isinstance(self.current_view(), ListScreen))
 
     def current_view(self) -> QWidget | None:

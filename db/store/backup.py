@@ -92,7 +92,11 @@ def restore_database(url: str, source: Path) -> Path | None:
         raise DatabaseProblem(translate(
             "Storage", "{file} is the database itself; choose a backup copy to restore."
         ).format(file=source))
-    check_sqlite_file(target)
+    if check_sqlite_file(target):
+        raise DatabaseProblem(translate(
+            "Storage", "{target} is read-only: nothing can be restored into it. Make the file "
+                       "and its folder writable, or restore into another file."
+        ).format(target=target))
     safety: Path | None = None
     if target.exists() and target.stat().st_size > 0:
         safety = backup_sqlite(

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from db.store.errors import DatabaseProblem
 from db.store.translation import translate
@@ -93,9 +94,11 @@ def busy_timeout_seconds() -> float:
     return BUSY_TIMEOUT_MS / 1000
 
 
-def sqlite_readonly_uri(path: Path) -> str:
-    """A URI that opens `path` read-only, whatever characters (#, ?, %, spaces) its name has."""
-    return path.resolve().as_uri() + "?mode=ro"
+def sqlite_readonly_uri(path: Path, *, immutable: bool = False) -> str:
+    """A URI that opens `path` read-only, whatever characters (#, ?, %, spaces) its name has.
+    `immutable`: the file cannot change while it is open (it is read-only for everyone), so
+    SQLite takes no locks and makes no -shm file beside it."""
+    return path.resolve().as_uri() + "?mode=ro" + ("&immutable=1" if immutable else "")
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -129,25 +132,22 @@ def has_sqlite_header(path: Path) -> bool:
                               .format(path=path, reason=exc.strerror or exc)) from exc
 
 
-def check_sqlite_file(path: Path) -> None:
-    """Refuse, with a clear sentence, a file that is not SQLite or cannot be written."""
+def check_sqlite_file(path: Path) -> bool:
+    """Refuse, with a clear sentence, what cannot be a Liaison database file; True when an
+    existing database may only be read (the file or its folder is read-only): it is then opened
+    read-only rather than refused, and nothing is written to it."""
     if path.is_dir():
         raise DatabaseProblem(translate("Storage", "{path} is a folder, not a Liaison database "
                                                    "file.").format(path=path))
     if path.exists():
         if path.stat().st_size > 0 and not has_sqlite_header(path):
             raise DatabaseProblem(_not_sqlite(path))
-        if not is_writable(path):
+        writable = is_writable(path) and is_writable(path.parent)
+        if not writable and path.stat().st_size == 0:
             raise DatabaseProblem(translate(
-                "Storage", "The database file {path} is read-only; Liaison needs to write to it. "
-                           "Copy it somewhere writable or change its permissions."
+                "Storage", "Cannot make a database in {path}: the file is empty and read-only."
             ).format(path=path))
-        if not is_writable(path.parent):
-            raise DatabaseProblem(translate(
-                "Storage", "The folder {folder} is read-only; Liaison keeps its journal beside "
-                           "the database file, so it needs to write there. Move the file or "
-                           "change the folder's permissions."
-            ).format(folder=path.parent))
+        return not writable
     else:
         parent = path.parent
         if not parent.exists():
@@ -161,13 +161,14 @@ def check_sqlite_file(path: Path) -> None:
             raise DatabaseProblem(translate(
                 "Storage", "Cannot create a database in {folder}: the folder is read-only."
             ).format(folder=parent))
+    return False
 
 
-def read_sqlite_schema(path: Path) -> tuple[list[str], str | None]:
+def read_sqlite_schema(path: Path, *, read_only: bool = False) -> tuple[list[str], str | None]:
     """The table names and schema revision of an existing SQLite file, read without writing
     a byte to it (a read-only connection: not even the journal mode changes)."""
     try:
-        connection = sqlite3.connect(sqlite_readonly_uri(path), uri=True,
+        connection = sqlite3.connect(reading_uri(path, read_only=read_only), uri=True,
                                      timeout=busy_timeout_seconds())
     except sqlite3.Error as exc:
         raise (explain(exc, str(path)) or DatabaseProblem(translate(
@@ -242,6 +243,9 @@ class Database:
     sessions: sessionmaker[Session]
     path: Path | None = None
     backups: list[Path] = field(default_factory=list)
+    # Opened for reading only (the file or its folder is read-only): every write is refused
+    # with one clear sentence before anything is attempted.
+    read_only: bool = False
 
     @property
     def is_sqlite(self) -> bool:
@@ -269,10 +273,18 @@ class Database:
                            "drive was removed). Nothing more was saved; put it back or open "
                            "another.").format(path=self.path))
 
+    def ensure_writable(self) -> None:
+        if self.read_only:
+            raise DatabaseProblem(translate(
+                "Storage", "{where} is open read-only, so nothing can be changed in it. Save a "
+                           "copy (File ▸ Save a copy…) to work on, or make the file writable "
+                           "and open it again.").format(where=self.describe()))
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any exception."""
         self.ensure_present()
+        self.ensure_writable()
         session = self.sessions()
         try:
             yield session
@@ -314,7 +326,7 @@ class Database:
         """Close every connection. A SQLite file first takes the changes waiting in its
         write-ahead log (-wal) back into itself, so a copy of the file alone, made after
         Liaison closed, is complete."""
-        if self.path is not None and self.path.exists():
+        if self.path is not None and self.path.exists() and not self.read_only:
             try:
                 with self.engine.connect() as connection:
                     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -323,15 +335,49 @@ class Database:
         self.engine.dispose()
 
 
-def create_engine_for(url: str) -> Engine:
+def create_engine_for(url: str, *, read_only: bool = False) -> Engine:
     if url.startswith("sqlite"):
         path = sqlite_path_of(url)
+        if read_only and path is not None:
+            return _read_only_engine(path)
         # A URL object is used as it is: the path is not parsed or decoded again.
         target = URL.create("sqlite+pysqlite", database=str(path) if path else ":memory:")
         engine = create_engine(target, connect_args={"timeout": busy_timeout_seconds()})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+
+
+def reading_uri(path: Path, *, read_only: bool) -> str:
+    """The URI that reads `path` without writing a byte: for a read-only database, immutable
+    unless a write-ahead log waits beside it (see `_read_only_engine`)."""
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    return sqlite_readonly_uri(path, immutable=read_only and not pending)
+
+
+def _read_only_engine(path: Path) -> Engine:
+    """An engine that can only read `path`. SQLite opens it with mode=ro; when no write-ahead
+    log waits beside it, also as immutable, so not even a -shm file appears in a folder Liaison
+    may not write (a log left by a crash is read, which needs SQLite's own -shm)."""
+    uri = reading_uri(path, read_only=True)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, timeout=busy_timeout_seconds(),
+                               check_same_thread=False)
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool)
+    event.listen(engine, "connect", _set_read_only_pragmas)
+    return engine
+
+
+def _set_read_only_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA query_only = ON")
+    finally:
+        cursor.close()
 
 
 def server_revision(engine: Engine) -> str | None:

@@ -21,36 +21,45 @@ from db.store.engine import (
     server_revision,
     sqlite_path_of,
 )
-from db.store.errors import NoDatabase
+from db.store.errors import DatabaseProblem, NoDatabase
 from db.store.translation import translate
 
 
 def open_store(target: str | os.PathLike[str] | None = None, *, migrate: bool = True,
                seed: Callable[[Session], None] | None = None, create: bool = True) -> Database:
     """Open (creating if needed) and migrate a database; raise DatabaseProblem when it cannot.
-    A file Liaison must refuse (not SQLite, read-only, from a newer Liaison, someone else's
-    tables) is refused before anything is written to it. `create=False`: a SQLite path where
+    A file Liaison must refuse (not SQLite, from a newer Liaison, someone else's tables) is
+    refused before anything is written to it; a read-only one is opened for reading only
+    (`Database.read_only`), untouched. `create=False`: a SQLite path where
     no file is raises NoDatabase, and nothing is made (not even the folder)."""
     url = resolve_url(target)
     path = sqlite_path_of(url)
     at_head = False
+    read_only = False
     if path is not None:
         if not create and not path.exists():
             raise NoDatabase(translate(
                 "Storage", "There is no Liaison database at {path}. Check the path, or make "
                            "a new database there with “liaison init {path}”.").format(path=path),
                 path)
-        check_sqlite_file(path)
+        read_only = check_sqlite_file(path)
         if migrate and path.exists() and path.stat().st_size > 0:
-            tables, revision = read_sqlite_schema(path)
+            tables, revision = read_sqlite_schema(path, read_only=read_only)
             at_head = revision == store_engine.SCHEMA_HEAD
             if not at_head:
                 from db.store.migrate import refuse_unusable
 
                 refuse_unusable(str(path), tables, revision)
-    engine = create_engine_for(url)
+                if read_only:
+                    raise DatabaseProblem(translate(
+                        "Storage", "{path} is read-only and was made by an earlier Liaison: "
+                                   "it must be upgraded before it can be opened, which means "
+                                   "writing to it. Copy it somewhere writable and open the "
+                                   "copy.").format(path=path))
+    engine = create_engine_for(url, read_only=read_only)
     database = Database(url=url, engine=engine,
-                        sessions=sessionmaker(engine, expire_on_commit=False), path=path)
+                        sessions=sessionmaker(engine, expire_on_commit=False), path=path,
+                        read_only=read_only)
     try:
         if migrate and path is None:
             at_head = server_revision(engine) == store_engine.SCHEMA_HEAD
@@ -59,7 +68,7 @@ def open_store(target: str | os.PathLike[str] | None = None, *, migrate: bool = 
             from db.store.migrate import upgrade_to_head
 
             database.backups.extend(upgrade_to_head(database))
-        if seed is not None:
+        if seed is not None and not read_only:  # a read-only file is shown as it is
             with database.transaction() as session:
                 seed(session)
     except BaseException as exc:

@@ -206,6 +206,12 @@ class InteractionEditor(QMainWindow):
         buttons.addWidget(self.save_button)
         central = QWidget()
         outer = QVBoxLayout(central)
+        if self.db.read_only:
+            from desktop.read_only import record_banner
+
+            outer.addWidget(record_banner())
+            self.save_button.setEnabled(False)
+            self.delete_button.setEnabled(False)
         outer.addWidget(scroll, 1)
         outer.addLayout(buttons)
         self.setCentralWidget(central)
@@ -270,7 +276,7 @@ class InteractionEditor(QMainWindow):
         self.participants.set_rows(rows)
         self.topics.show_names(record.topics)
         self.loaded_topics = self.checked_topics()
-        self.delete_button.setEnabled(True)
+        self.delete_button.setEnabled(not self.db.read_only)
         self.clear_problems()
 
     def _load_followups(self, new_rows: Sequence[FollowUpDraft]) -> None:

@@ -168,6 +168,10 @@ class RecordPage(QMainWindow):
         outer.addWidget(self.header)
         self.banner = Banner()
         outer.addWidget(self.banner)
+        if self.database.read_only:
+            from desktop.read_only import record_banner
+
+            outer.addWidget(record_banner())
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(lambda _index: self.refresh_stale())
@@ -287,7 +291,7 @@ class RecordPage(QMainWindow):
         self._show_header(record)
         for index in range(1, self.tabs.count()):
             self.tabs.setTabEnabled(index, True)
-        self.delete_action.setEnabled(True)
+        self.delete_action.setEnabled(not self.database.read_only)
         self.reload_action.setEnabled(True)
         self.stale.update(self.tab_refresh)
         self.refresh_stale()
@@ -336,7 +340,7 @@ class RecordPage(QMainWindow):
 
     def _form_changed(self) -> None:
         dirty = self.form.is_dirty()
-        editable = not self.is_deleted
+        editable = not self.is_deleted and not self.database.read_only
         self.save_action.setEnabled(editable and (dirty or self.record is None))
         self.save_button.setEnabled(editable and (dirty or self.record is None))
         self.revert_button.setEnabled(dirty)
