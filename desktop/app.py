@@ -41,13 +41,15 @@ def run_app(argv: Sequence[str]) -> int:
         return 1
     if database is None:
         return 1
+    choice = ask_first_start(database)  # before the window, so it speaks the chosen language
     window = create_main_window(database)
     app.aboutToQuit.connect(window.context.close)
     window.show()
     warning = i18n.take_warning()
     if warning:
         QTimer.singleShot(200, lambda: window.statusBar().showMessage(warning, 20000))
-    QTimer.singleShot(0, lambda: offer_first_start(window.context, window))
+    if choice:
+        QTimer.singleShot(0, lambda: load_initial_data(window.context, window, choice))
     code = int(app.exec())
     del hook
     database.close()
@@ -86,19 +88,36 @@ def create_main_window(database: Database) -> Any:
     return window
 
 
-def offer_first_start(context: AppContext, parent: QWidget) -> Job | None:
-    """On an empty database, once per machine and database: starter register, demo, or empty."""
+def ask_first_start(database: Database, parent: QWidget | None = None) -> str | None:
+    """The first start's questions that are still open: the user's name and language (once
+    per machine) and, on an empty database Liaison may write, what to start with (once per
+    database). Returns what to load ("starter", "demo"), or None. Closing the dialog loads
+    nothing and keeps no name, so the name is asked again next time."""
     from db.services.stats import quick_counts
     from desktop.dialogs.first_start import FirstStartDialog
 
-    key = f"first_start/{context.database.describe()}"
+    key = f"first_start/{database.describe()}"
     store = settings.settings()
-    if store.value(key) or quick_counts(context.database)["organizations"]:
+    ask_person = not settings.saved_officer_name()
+    ask_start = not (database.read_only or store.value(key)
+                     or quick_counts(database)["organizations"])
+    if not (ask_person or ask_start):
         return None
-    dialog = FirstStartDialog(parent)
-    dialog.exec()
-    store.setValue(key, dialog.choice())
-    return load_initial_data(context, parent, dialog.choice())
+    dialog = FirstStartDialog(parent, ask_person=ask_person, ask_start=ask_start,
+                              server_user=database.server_user)
+    accepted = bool(dialog.exec())
+    if accepted:
+        dialog.save()
+    if ask_start:
+        store.setValue(key, dialog.choice() if accepted else "closed")
+    choice = dialog.choice() if accepted else "empty"
+    return choice if choice in ("starter", "demo") else None
+
+
+def offer_first_start(context: AppContext, parent: QWidget) -> Job | None:
+    """The first start's questions over an open window, then loading what was chosen."""
+    choice = ask_first_start(context.database, parent)
+    return load_initial_data(context, parent, choice) if choice else None
 
 
 # What the demo generator is creating (its stages), as the progress dialog says it.
@@ -117,7 +136,7 @@ def demo_stage_text(stage: str) -> str:
             else translate("App", "Creating {stage}…").format(stage=stage))
 
 
-def load_initial_data(context: AppContext, parent: QWidget, choice: str) -> Job | None:
+def load_initial_data(context: AppContext, parent: QWidget, choice: str | None) -> Job | None:
     database = context.database
     if choice == "starter":
         from db.seed.starter import load_starter

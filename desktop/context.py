@@ -145,7 +145,13 @@ class AppContext(QObject):
 
     # -- who is making changes -------------------------------------------------------------
     def actor(self) -> Actor:
-        return Actor(who=settings.officer_name(), source="screen")
+        return self.actor_for(self.database)
+
+    @staticmethod
+    def actor_for(database: Database) -> Actor:
+        """Changes made on screen: the officer's name, and on a team server the server's
+        user name beside it."""
+        return Actor(who=database.history_name(settings.officer_name()), source="screen")
 
     def name_preference(self) -> str:
         return settings.name_preference()

@@ -32,10 +32,17 @@ def set_language(value: str) -> None:
     settings().setValue("display/language", value)
 
 
-def officer_name() -> str:
+def saved_officer_name() -> str:
+    """The name given at the first start or in Settings; "" before there is one."""
     value = settings().value("user/name", "")
-    if isinstance(value, str) and value.strip():
-        return value.strip()
+    return value.strip() if isinstance(value, str) else ""
+
+
+def officer_name() -> str:
+    """The name that stands in the history of the changes made here: the one given, or until
+    then the login name."""
+    if saved := saved_officer_name():
+        return saved
     try:
         return getpass.getuser()
     except (KeyError, OSError):

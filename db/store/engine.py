@@ -251,6 +251,19 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def server_user(self) -> str | None:
+        """The user name a team server knows this connection by; None for a file."""
+        if self.is_sqlite:
+            return None
+        return make_url(self.url).username or None
+
+    def history_name(self, name: str) -> str:
+        """How `name` stands in the history: on a team server, with the server's user name
+        beside it when that differs ("Li Wei (liwei)"), so each change names its account."""
+        user = self.server_user
+        return f"{name} ({user})" if user and user != name else name
+
     def describe(self) -> str:
         if self.path is not None:
             return str(self.path)

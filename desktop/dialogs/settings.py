@@ -54,8 +54,9 @@ class SettingsDialog(QDialog):
         form.addRow(translate("Settings", "Show names in:"), self.names)
         layout.addLayout(form)
         hint = QLabel(translate(
-            "Settings", "To open another database, start Liaison with <code>--db PATH</code> "
-            "or set <code>LIAISON_DB</code> (a file, or a PostgreSQL server URL)."))
+            "Settings", "Other database files open from File ▸ Open database…; a team's "
+            "PostgreSQL server, by starting Liaison with <code>--db URL</code> or setting "
+            "<code>LIAISON_DB</code>."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
