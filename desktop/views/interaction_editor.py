@@ -158,6 +158,7 @@ class InteractionEditor(QMainWindow):
 
         self.participants = ParticipantsEditor(self.db, self.preference)
         self.participants.changed.connect(self._participants_changed)
+        self.participants.create_requested.connect(self.create_participant)
         self.followups = FollowUpsEditor(self.db)
         self.followups.changed.connect(self._update_state)
 
@@ -302,6 +303,16 @@ class InteractionEditor(QMainWindow):
         self.setWindowTitle(translate("InteractionEditor", "{title}[*] — Liaison").format(
             title=title))
         self.setWindowModified(self.is_dirty())
+
+    def create_participant(self, kind: str, name: str) -> None:
+        """A participant the search did not find, made on the spot; the editor keeps all that
+        was typed in it meanwhile."""
+        from desktop.dialogs.quick_create import create_participant
+
+        row = create_participant(self.context, "person" if kind == "person" else "organization",
+                                 name, self)
+        if row is not None:
+            self.participants.add_created(row)
 
     def _participants_changed(self) -> None:
         model = self.participants.model

@@ -79,6 +79,9 @@ def style_table(table: QTableView) -> None:
 
 class ParticipantsEditor(QGroupBox):
     changed = Signal()
+    # "organization" or "person", and the name typed: the user asks to create a participant
+    # the picker did not find (the interaction editor answers, see dialogs/quick_create.py)
+    create_requested = Signal(str, str)
 
     def __init__(self, database: Database, preference: str,
                  parent: QWidget | None = None) -> None:
@@ -120,8 +123,24 @@ class ParticipantsEditor(QGroupBox):
         remove.triggered.connect(self.remove_selected)
         self.table.addAction(remove)
         self.error = error_label("error_participants")
+        self.new_organization = QPushButton(icon("building-2"), "")
+        self.new_organization.setObjectName("create_organization")
+        self.new_organization.clicked.connect(lambda: self._create("organization"))
+        self.new_person = QPushButton(icon("user-plus"), "")
+        self.new_person.setObjectName("create_person")
+        self.new_person.clicked.connect(lambda: self._create("person"))
+        self.not_found = QWidget()  # "no one of that name" and the two ways to make them
+        self.not_found.setObjectName("not_found")
+        offer = QHBoxLayout(self.not_found)
+        offer.setContentsMargins(0, 0, 0, 0)
+        offer.addWidget(self.new_organization)
+        offer.addWidget(self.new_person)
+        offer.addStretch(1)
+        self.not_found.hide()
+        self.picker.textEdited.connect(lambda _text: self._hide_offer())
         column = QVBoxLayout(self)
         column.addWidget(self.picker)
+        column.addWidget(self.not_found)
         column.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(self.error, 1)
@@ -146,15 +165,39 @@ class ParticipantsEditor(QGroupBox):
         number = self.model.add(ParticipantRow(hit.kind, hit.id, hit.name, hit.name_en,
                                                hit.name_zh, hit.abbreviation, detail or None))
         self.table.selectRow(number)
+        self._hide_offer()
         show_error(self.error, [])
 
     def _found_nothing(self, text: str) -> None:
-        if text:
-            show_error(self.error, [Problem(
-                "participants", translate(
-                    "ParticipantsEditor", "No organization or person is called “{name}”. Add "
-                                          "them from the Organizations or People list first, "
-                                          "then pick them here.").format(name=text))])
+        """Nothing answers to what was typed: say so, and offer to create it right here."""
+        if not text:
+            return
+        show_error(self.error, [Problem("participants", translate(
+            "ParticipantsEditor", "No organization or person is called “{name}”. Create one "
+                                  "with the buttons under the search box, or check the "
+                                  "spelling.").format(name=text))])
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        self.new_organization.setText(translate(
+            "ParticipantsEditor", "New organization “{name}”…").format(name=shown))
+        self.new_person.setText(translate(
+            "ParticipantsEditor", "New person “{name}”…").format(name=shown))
+        self.not_found.show()
+
+    def _hide_offer(self) -> None:
+        if self.not_found.isVisible():
+            self.not_found.hide()
+            show_error(self.error, [])
+
+    def _create(self, kind: str) -> None:
+        self.create_requested.emit(kind, self.picker.text().strip())
+
+    def add_created(self, row: ParticipantRow) -> None:
+        """A participant made (or chosen) in the quick-create dialog joins the list."""
+        number = self.model.add(row)
+        self.table.selectRow(number)
+        self.picker.clear()
+        self._hide_offer()
+        show_error(self.error, [])
 
     def remove_selected(self) -> None:
         self.model.remove([i.row() for i in self.table.selectionModel().selectedRows()])

@@ -5133,8 +5133,16 @@ New value:</source>
         <translation>移除所选参与方（Delete）</translation>
     </message>
     <message>
-        <source>No organization or person is called “{name}”. Add them from the Organizations or People list first, then pick them here.</source>
-        <translation>没有名为“{name}”的组织或人员。请先在“组织”或“人员”列表中添加，再在此处选择。</translation>
+        <source>No organization or person is called “{name}”. Create one with the buttons under the search box, or check the spelling.</source>
+        <translation>没有名为“{name}”的组织或人员。可用搜索框下方的按钮新建，或检查拼写。</translation>
+    </message>
+    <message>
+        <source>New organization “{name}”…</source>
+        <translation>新建组织“{name}”…</translation>
+    </message>
+    <message>
+        <source>New person “{name}”…</source>
+        <translation>新建人员“{name}”…</translation>
     </message>
 </context>
 <context>
@@ -5415,6 +5423,29 @@ New value:</source>
     <message>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
+    </message>
+</context>
+<context>
+    <name>QuickCreate</name>
+    <message>
+        <source>New organization</source>
+        <translation>新建组织</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新建人员</translation>
+    </message>
+    <message>
+        <source>Liaison has no organization of that name. Create it here and it joins the interaction; the rest of its profile can wait.</source>
+        <translation>Liaison 中没有这个名称的组织。在此新建后，它会加入本次交往；其余资料可以以后再补。</translation>
+    </message>
+    <message>
+        <source>Liaison has no person of that name. Create them here and they join the interaction; the rest of their profile can wait.</source>
+        <translation>Liaison 中没有这个姓名的人员。在此新建后，此人会加入本次交往；其余资料可以以后再补。</translation>
+    </message>
+    <message>
+        <source>&amp;Create and add</source>
+        <translation>新建并加入(&amp;C)</translation>
     </message>
 </context>
 <context>
