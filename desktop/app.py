@@ -93,16 +93,16 @@ def ask_first_start(database: Database, parent: QWidget | None = None) -> str | 
     per machine) and, on an empty database Liaison may write, what to start with (once per
     database). Returns what to load ("starter", "demo"), or None. Closing the dialog loads
     nothing and keeps no name, so the name is asked again next time."""
-    from db.services.stats import quick_counts
-    from desktop.dialogs.first_start import FirstStartDialog
+    from db.services.stats import has_organizations
 
     key = f"first_start/{database.describe()}"
     store = settings.settings()
     ask_person = not settings.saved_officer_name()
-    ask_start = not (database.read_only or store.value(key)
-                     or quick_counts(database)["organizations"])
+    ask_start = not (database.read_only or store.value(key) or has_organizations(database))
     if not (ask_person or ask_start):
         return None
+    from desktop.dialogs.first_start import FirstStartDialog  # only when there is a question
+
     dialog = FirstStartDialog(parent, ask_person=ask_person, ask_start=ask_start,
                               server_user=database.server_user)
     accepted = bool(dialog.exec())

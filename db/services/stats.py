@@ -122,6 +122,13 @@ def database_stats(db: Database, today: date | None = None) -> Stats:
         )
 
 
+def has_organizations(db: Database) -> bool:
+    """Whether any live organization exists: one index probe, for the start-up path."""
+    with db.reading() as session:
+        return session.execute(select(Organization.id).where(
+            Organization.deleted_at.is_(None)).limit(1)).first() is not None
+
+
 def quick_counts(db: Database) -> dict[str, int]:
     """Live records of the four main kinds: cheap enough for a status bar after every change."""
     wanted: dict[str, Any] = {"organizations": Organization, "people": Person,
