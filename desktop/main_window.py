@@ -1,5 +1,6 @@
-"""The main window: navigation between the lists, the search box, actions, status bar.
-Views are created when first shown, so start-up pays only for the one the user sees."""
+"""The main window: navigation between the lists, the search box, actions, status bar (its
+menus and toolbar are built by desktop.main_menus). Views are created when first shown, so
+start-up pays only for the one the user sees."""
 
 from __future__ import annotations
 
@@ -18,18 +19,15 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QToolBar,
-    QToolButton,
     QWidget,
 )
 
 from db import __version__
 from db.search.names import NameHit
 from db.services.stats import quick_counts
-from desktop import exporting, settings
+from desktop import exporting, main_menus, settings
 from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
@@ -95,6 +93,25 @@ class MainWindow(QMainWindow):
     guide_action: QAction
     report_action: QAction
     read_only_banner: QWidget | None = None  # desktop.read_only, on a read-only database
+    # made by desktop.main_menus.add_actions
+    new_action: QAction
+    new_organization: QAction
+    new_person: QAction
+    new_interaction: QAction
+    import_action: QAction
+    undo_import_action: QAction
+    export_action: QAction
+    export_list_action: QAction
+    merge_travel_action: QAction
+    export_travel_action: QAction
+    settings_action: QAction
+    quit_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    delete_action: QAction
+    find_action: QAction
+    refresh_action: QAction
+    about_action: QAction
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -129,7 +146,7 @@ class MainWindow(QMainWindow):
                                                  "Find an organization or person (Ctrl+F)"))
         self.search.setMinimumWidth(320)
         self.search.picked.connect(self.open_hit)
-        self._build_actions()
+        main_menus.add_actions(self, VIEWS)
         self.database_label = QLabel(context.database.describe())
         self.database_label.setObjectName("database")
         self.database_label.setToolTip(translate("MainWindow", "The open database"))
@@ -158,7 +175,7 @@ class MainWindow(QMainWindow):
         self.restore_window_state()
         QTimer.singleShot(0, self.refresh_status)
 
-    # -- actions and menus -----------------------------------------------------------------
+    # -- actions (desktop.main_menus makes them and fills the menus) -----------------------
     def make_action(self, text: str, slot: Callable[[], Any], *, icon_name: str | None = None,
                 shortcut: QKeySequence | str | None = None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -171,136 +188,6 @@ class MainWindow(QMainWindow):
             action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         return action
-
-    def _build_actions(self) -> None:
-        ctx = self.context
-        self.new_action = self.make_action(translate("MainWindow", "&New"), self.new_in_current_view,
-                                       icon_name="plus", shortcut=QKeySequence.StandardKey.New,
-                                       tip=translate("MainWindow",
-                                                     "New record in the current list (Ctrl+N)"))
-        self.new_organization = self.make_action(translate("MainWindow", "New &organization…"),
-                                             lambda: ctx.open_organization(None),
-                                             icon_name="building-2", shortcut="Ctrl+Shift+O")
-        self.new_person = self.make_action(translate("MainWindow", "New &person…"),
-                                       lambda: ctx.open_person(None),
-                                       icon_name="user-plus", shortcut="Ctrl+Shift+P")
-        self.new_interaction = self.make_action(translate("MainWindow", "New &interaction…"),
-                                            lambda: ctx.open_interaction(None),
-                                            icon_name="calendar-plus", shortcut="Ctrl+Shift+I")
-        self.import_action = self.make_action(translate("MainWindow", "&Import…"),
-                                          self.import_spreadsheet, icon_name="upload",
-                                          tip=translate("MainWindow",
-                                                        "Import a colleague's spreadsheet, or "
-                                                        "bring back a Liaison workbook with its "
-                                                        "changes"))
-        self.undo_import_action = self.make_action(translate("MainWindow", "U&ndo an import…"),
-                                               self.undo_an_import, icon_name="undo-2",
-                                               tip=translate("MainWindow",
-                                                             "Take back an earlier import"))
-        self.export_action = self.make_action(translate("MainWindow", "&Export workbook…"),
-                                          self.export_workbook, icon_name="download",
-                                          tip=translate("MainWindow",
-                                                        "Export the whole database as a Liaison "
-                                                        "workbook (.xlsx) to share or take on a "
-                                                        "trip"))
-        self.export_list_action = self.make_action(translate("MainWindow", "Export this &list…"),
-                                               self.export_current_list, icon_name="download",
-                                               tip=translate("MainWindow",
-                                                             "Save the list on screen as shown — "
-                                                             "its filters, its order, every row "
-                                                             "— as an Excel workbook (.xlsx)"))
-        self.settings_action = self.make_action(translate("MainWindow", "&Settings…"),
-                                            self.show_settings, icon_name="settings",
-                                            shortcut=QKeySequence.StandardKey.Preferences)
-        self.quit_action = self.make_action(translate("MainWindow", "&Quit"), self.close,
-                                        shortcut=QKeySequence.StandardKey.Quit)
-        self.undo_action = ctx.undo_stack.createUndoAction(self, translate("MainWindow", "&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(icon("undo-2"))
-        self.redo_action = ctx.undo_stack.createRedoAction(self, translate("MainWindow", "&Redo"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.delete_action = self.make_action(translate("MainWindow", "&Delete"),
-                                          self.delete_in_current_view, icon_name="trash-2",
-                                          tip=translate("MainWindow", "Delete the selected record "
-                                                                      "(undo with Ctrl+Z)"))
-        self.find_action = self.make_action(translate("MainWindow", "&Find…"), self.focus_search,
-                                        icon_name="search", shortcut=QKeySequence.StandardKey.Find)
-        self.refresh_action = self.make_action(translate("MainWindow", "&Refresh"),
-                                           self.refresh_current, icon_name="refresh-cw",
-                                           shortcut=QKeySequence.StandardKey.Refresh)
-        self.about_action = self.make_action(translate("MainWindow", "&About Liaison"),
-                                         self.show_about, icon_name="info")
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu(translate("MainWindow", "&File"))
-        from desktop import database_menu
-
-        database_menu.add_actions(self, file_menu)
-        file_menu.addSeparator()
-        for action in (self.new_action, self.new_organization, self.new_person,
-                       self.new_interaction):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.undo_import_action)
-        self.merge_travel_action = self.make_action(
-            translate("MainWindow", "&Merge a travel copy…"), self.merge_travel_copy,
-            icon_name="plane-landing",
-            tip=translate("MainWindow",
-                          "Bring back the changes of a travel copy or a colleague's database"))
-        self.export_travel_action = self.make_action(
-            translate("MainWindow", "Export &travel copy…"),
-            self.export_travel_copy, icon_name="plane-takeoff",
-            tip=translate("MainWindow", "Save a complete copy of this database to take on a "
-                                        "trip and merge back later"))
-        file_menu.addAction(self.merge_travel_action)
-        file_menu.addAction(self.export_travel_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.export_list_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = menu.addMenu(translate("MainWindow", "&Edit"))
-        for action in (self.undo_action, self.redo_action, self.delete_action, self.find_action):
-            edit_menu.addAction(action)
-        view_menu = menu.addMenu(translate("MainWindow", "&View"))
-        for number, entry in enumerate(VIEWS):
-            action = self.make_action(translate("MainWindow", entry.title),
-                                  lambda n=number: self.navigation.setCurrentRow(n),
-                                  icon_name=entry.icon_name, shortcut=entry.shortcut)
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.refresh_action)
-        help_menu = menu.addMenu(translate("MainWindow", "&Help"))
-        from desktop.dialogs import help as help_dialogs
-
-        help_dialogs.add_actions(self, help_menu)
-
-        toolbar = QToolBar(translate("MainWindow", "Main"))
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.setMovable(False)
-        new_button = QToolButton()
-        new_button.setDefaultAction(self.new_action)
-        new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
-        new_menu = QMenu(new_button)
-        for action in (self.new_organization, self.new_person, self.new_interaction):
-            new_menu.addAction(action)
-        new_button.setMenu(new_menu)
-        toolbar.addWidget(new_button)
-        toolbar.addAction(self.delete_action)
-        toolbar.addAction(self.undo_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.import_action)
-        toolbar.addAction(self.export_action)
-        toolbar.addAction(self.settings_action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addWidget(self.search)
-        self.addToolBar(toolbar)
 
     def load_data(self, choice: str) -> Job | None:
         """File ▸ Load the starter register / demo data, at any time after the first start."""

@@ -300,8 +300,8 @@ def main() -> int:
         window.search.setFocus()
         window.search.setText("人民党")  # what a Chinese input method commits
         window.search.refresh()
-        screens.grab_with_popup("search", window, window.search.popup.popup())
-        window.search.popup.popup().hide()
+        screens.grab_with_popup("search", window, window.search.matches)
+        window.search.matches.hide()
         window.search.clear()
 
         organization_id = busiest_organization(db)

@@ -11,6 +11,40 @@ from db.store.errors import LiaisonError
 from db.store.translation import translate
 
 
+def add_commands(sub: Any) -> None:
+    """The arguments of `import` (sub: the parser's subparsers)."""
+    imp = sub.add_parser("import", help=translate(
+        "CommandLine", "import a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv) or contact cards "
+                       "(.vcf)"))
+    imp.add_argument("file")
+    imp.add_argument("--sheet", help=translate(
+        "CommandLine", "the sheet to read (default: the first visible one)"))
+    imp.add_argument("--encoding", help=translate(
+        "CommandLine", "a text table's encoding, e.g. gb18030, big5, cp1252 (default: "
+                       "recognised from the bytes)"))
+    imp.add_argument("--header-row", metavar="N",
+                     help=translate("CommandLine", "the row holding the column names"))
+    imp.add_argument("--as", choices=["organizations", "people", "interactions", "followups",
+                                      "workbook"],
+                     help=translate("CommandLine", "what the rows are (default: guessed)"))
+    imp.add_argument("--profile", help=translate("CommandLine", "a saved column-mapping profile"))
+    imp.add_argument("--on-duplicate", choices=["skip", "update", "fill"], help=translate(
+        "CommandLine", "rows matching an existing record: skip (default), update, or fill "
+                       "blanks only"))
+    imp.add_argument("--map", action="append", default=[], metavar="Column=field",
+                     help=translate("CommandLine", "map a column to a field (repeatable; empty "
+                                                   "field ignores it)"))
+    imp.add_argument("--on-conflict", choices=["file", "database"], help=translate(
+        "CommandLine", "Liaison workbooks: for fields changed both in the file and in the "
+                       "database since export, take the file's or keep the database's value "
+                       "(default: leave them open and apply the rest)"))
+    imp.add_argument("--apply-deletions", action="store_true", help=translate(
+        "CommandLine", "Liaison workbooks: delete the records whose rows were removed from the "
+                       "file (default: only propose it)"))
+    for flag in ("--dayfirst", "--monthfirst", "--skip-invalid", "--dry-run", "--json"):
+        imp.add_argument(flag, action="store_true")
+
+
 def _options(args: argparse.Namespace) -> Any:
     from db.exchange.imports.plan import POLICIES, ImportOptions
 

@@ -1,5 +1,6 @@
 """The `liaison` command line (no Qt here). The console entry point in `desktop` hands every
-command to `main`; with no command it opens the app instead.
+command to `main`; with no command it opens the app instead. The commands with a module of
+their own (storage, imports, merging, batches) add their arguments from there, and run there.
 
 Exit codes: 0 done; 1 the work found errors (and wrote nothing); 2 usage error.
 Errors go to stderr as one clear sentence, never a traceback."""
@@ -98,12 +99,13 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"liaison {__version__}",
                         help=translate("CommandLine", "show program's version number and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    from db.cli.batches import add_commands as add_batch_commands
+    from db.cli.imports import add_commands as add_import_commands
+    from db.cli.merging import add_commands as add_merge_commands
+    from db.cli.storage import add_commands as add_storage_commands
+    from db.cli.storage import add_init_command
 
-    init = sub.add_parser("init", help=translate(
-        "CommandLine", "make a new, empty database (the other commands only open one)"))
-    init.add_argument("path", nargs="?", metavar="PATH", help=translate(
-        "CommandLine", "the new SQLite file (default: --db, $LIAISON_DB, or the local "
-                       "database in your data folder)"))
+    add_init_command(sub)  # init
     demo = sub.add_parser("demo", help=translate(
         "CommandLine", "fill an empty database with generated demo data"))
     demo.add_argument("--size", choices=["small", "medium", "large"], default="small")
@@ -120,17 +122,7 @@ def build_parser() -> Parser:
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true")
-    backup = sub.add_parser("backup", help=translate(
-        "CommandLine", "write a consistent copy of the database"))
-    backup.add_argument("--to", metavar="DIR", help=translate(
-        "CommandLine", "folder for the copy (default: backups/ beside the database)"))
-    save = sub.add_parser("save-copy", help=translate(
-        "CommandLine", "save a consistent copy of the database as one file (safe while the "
-                       "app runs)"))
-    save.add_argument("file")
-    restore = sub.add_parser("restore", help=translate(
-        "CommandLine", "replace the database with a backup copy"))
-    restore.add_argument("file")
+    add_storage_commands(sub)  # backup, save-copy, restore
 
     export = sub.add_parser("export", help=translate(
         "CommandLine", "export to a Liaison workbook (.xlsx), or one list or one "
@@ -141,39 +133,7 @@ def build_parser() -> Parser:
                       help=translate("CommandLine", "one whole list as a plain, formatted sheet"))
     what.add_argument("--organization", metavar="ID", help=translate(
         "CommandLine", "one organization's dossier: profile, people, timeline, follow-ups"))
-    imp = sub.add_parser("import", help=translate(
-        "CommandLine", "import a spreadsheet (.xlsx, .xls, .ods, .csv, .tsv) or contact cards "
-                       "(.vcf)"))
-    imp.add_argument("file")
-    imp.add_argument("--sheet", help=translate(
-        "CommandLine", "the sheet to read (default: the first visible one)"))
-    imp.add_argument("--encoding", help=translate(
-        "CommandLine", "a text table's encoding, e.g. gb18030, big5, cp1252 (default: "
-                       "recognised from the bytes)"))
-    imp.add_argument("--header-row", metavar="N",
-                     help=translate("CommandLine", "the row holding the column names"))
-    imp.add_argument("--as", choices=["organizations", "people", "interactions", "followups",
-                                      "workbook"],
-                     help=translate("CommandLine", "what the rows are (default: guessed)"))
-    imp.add_argument("--profile", help=translate("CommandLine", "a saved column-mapping profile"))
-    imp.add_argument("--on-duplicate", choices=["skip", "update", "fill"], help=translate(
-        "CommandLine", "rows matching an existing record: skip (default), update, or fill "
-                       "blanks only"))
-    imp.add_argument("--map", action="append", default=[], metavar="Column=field",
-                     help=translate("CommandLine", "map a column to a field (repeatable; empty "
-                                                   "field ignores it)"))
-    imp.add_argument("--on-conflict", choices=["file", "database"], help=translate(
-        "CommandLine", "Liaison workbooks: for fields changed both in the file and in the "
-                       "database since export, take the file's or keep the database's value "
-                       "(default: leave them open and apply the rest)"))
-    imp.add_argument("--apply-deletions", action="store_true", help=translate(
-        "CommandLine", "Liaison workbooks: delete the records whose rows were removed from the "
-                       "file (default: only propose it)"))
-    for flag in ("--dayfirst", "--monthfirst", "--skip-invalid", "--dry-run", "--json"):
-        imp.add_argument(flag, action="store_true")
-    from db.cli.batches import add_commands as add_batch_commands
-    from db.cli.merging import add_commands as add_merge_commands
-
+    add_import_commands(sub)  # import
     add_merge_commands(sub)  # merge, export-travel-copy
     add_batch_commands(sub)  # batches, undo, undo-import, undo-merge
     return parser
@@ -231,24 +191,11 @@ def _open(args: argparse.Namespace) -> Any:
     return database
 
 
-def cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from db.store.engine import resolve_url, sqlite_path_of
+def cmd_storage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """init, backup, save-copy and restore."""
+    from db.cli.storage import cmd_storage as run
 
-    if args.path:
-        if args.db and args.db != args.path:
-            raise LiaisonError(translate("CommandLine", "Give the new database's path once: "
-                                                      "either after init or with --db."))
-        args.db = args.path
-    path = sqlite_path_of(resolve_url(args.db))
-    existed = path is not None and path.exists() and path.stat().st_size > 0
-    db = _open(args)
-    message = (translate("CommandLine", "{database} already holds a Liaison database; it was "
-                                        "left as it was.") if existed else
-               translate("CommandLine", "Made a new, empty Liaison database: {database}. Fill "
-                                        "it with “liaison --db {target} starter” (the world's "
-                                        "parties) or start the app on it."))
-    print(message.format(database=db.describe(), target=args.db or db.describe()), file=out)
-    return 0
+    return run(args, out, err, _open)
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -363,40 +310,6 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def cmd_backup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from db.store.backup import backup_database
-
-    db = _open(args)
-    path = backup_database(db, Path(args.to) if args.to else None)
-    print(translate("CommandLine", "Backed up {database} to {file}.").format(
-        database=db.describe(), file=path), file=out)
-    return 0
-
-
-def cmd_save_copy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from db.store.backup import save_copy
-
-    db = _open(args)
-    path = save_copy(db, Path(args.file))
-    print(translate("CommandLine", "Saved a copy of {database} as {file}.").format(
-        database=db.describe(), file=path), file=out)
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from db.store.backup import restore_database
-    from db.store.engine import resolve_url
-
-    safety = restore_database(resolve_url(args.db), Path(args.file))
-    if safety:
-        print(translate("CommandLine", "Restored {file}; the database as it was is kept at "
-                                       "{safety}.").format(file=args.file, safety=safety),
-              file=out)
-    else:
-        print(translate("CommandLine", "Restored {file}.").format(file=args.file), file=out)
-    return 0
-
-
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.exchange.export.output import check_destination
 
@@ -470,9 +383,9 @@ def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO) -
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
-    "init": cmd_init, "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats,
-    "check": cmd_check, "search": cmd_search, "backup": cmd_backup, "save-copy": cmd_save_copy,
-    "restore": cmd_restore, "export": cmd_export,
+    "init": cmd_storage, "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats,
+    "check": cmd_check, "search": cmd_search, "backup": cmd_storage, "save-copy": cmd_storage,
+    "restore": cmd_storage, "export": cmd_export,
     "import": cmd_import, "merge": cmd_merge, "export-travel-copy": cmd_export_travel_copy,
     "batches": cmd_batches, "undo": cmd_undo, "undo-import": cmd_undo, "undo-merge": cmd_undo,
 }

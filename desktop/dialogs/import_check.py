@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from db.exchange.reading.readers import open_source
 from db.store.errors import LiaisonError
-from desktop.dialogs.import_pages import WaitCursor, WizardStep, counted
+from desktop.dialogs.import_step import WaitCursor, WizardStep, counted
 from desktop.i18n import translate
 from desktop.icons import icon
 from desktop.qtmodels.import_plan import Problem, problem_columns, problems_of

@@ -32,7 +32,7 @@ from db.changes.fields import FieldInvalid
 from db.exchange.imports import mapping as maps
 from db.exchange.imports.plan import Policy
 from db.store.errors import LiaisonError
-from desktop.dialogs.import_pages import NoticeLabel, WizardStep
+from desktop.dialogs.import_step import NoticeLabel, WizardStep
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.qtmodels.import_plan import field_name

@@ -8,7 +8,6 @@ background; the rest of each row is imported whatever is picked."""
 from __future__ import annotations
 
 from collections import Counter
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
@@ -30,33 +29,27 @@ from PySide6.QtWidgets import (
 
 from db.exchange.imports.plan import Plan, Resolution, policy_preview
 from desktop.dialogs.import_matched import PolicyOffer
-from desktop.dialogs.import_pages import NoticeLabel, WizardStep, counted
+from desktop.dialogs.import_review_texts import (
+    conflicts_note,
+    deletions_label,
+    nothing_written,
+    summary,
+)
+from desktop.dialogs.import_step import NoticeLabel, WizardStep
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.qtmodels.import_plan import (
     ConflictKey,
-    PlanTreeModel,
     conflict_words,
-    expand_spans,
     field_name,
     record_label,
 )
+from desktop.qtmodels.import_plan_tree import PlanTreeModel, expand_spans
 from desktop.tasks import Job
 
 if TYPE_CHECKING:
     from desktop.dialogs.import_wizard import ImportWizard
 
 EXPAND_UP_TO = 200  # updates and conflicts shown opened when there are no more than this
-# How many records of a kind: one and many (translated where shown: plural).
-PLURALS = {"organization": (QT_TRANSLATE_NOOP("ImportReview", "1 organization"),
-                            QT_TRANSLATE_NOOP("ImportReview", "{n:,} organizations")),
-           "person": (QT_TRANSLATE_NOOP("ImportReview", "1 person"),
-                      QT_TRANSLATE_NOOP("ImportReview", "{n:,} people")),
-           "position": (QT_TRANSLATE_NOOP("ImportReview", "1 position"),
-                        QT_TRANSLATE_NOOP("ImportReview", "{n:,} positions")),
-           "interaction": (QT_TRANSLATE_NOOP("ImportReview", "1 interaction"),
-                           QT_TRANSLATE_NOOP("ImportReview", "{n:,} interactions")),
-           "followup": (QT_TRANSLATE_NOOP("ImportReview", "1 follow-up"),
-                        QT_TRANSLATE_NOOP("ImportReview", "{n:,} follow-ups"))}
 FILTERS = (("all", QT_TRANSLATE_NOOP("ImportReview", "All rows"), None),
            ("create", QT_TRANSLATE_NOOP("ImportReview", "To create"), ("create",)),
            ("update", QT_TRANSLATE_NOOP("ImportReview", "To update"), ("update",)),
@@ -70,28 +63,6 @@ DEFAULT_PICKS: tuple[tuple[str, Resolution | None], ...] = (  # translated where
     (QT_TRANSLATE_NOOP("ImportReview", "leave them open"), None),
     (QT_TRANSLATE_NOOP("ImportReview", "use the file's values"), "file"),
     (QT_TRANSLATE_NOOP("ImportReview", "keep Liaison's values"), "database"))
-# What the import does with the rows of an action, in the summary ({records}: “4 organizations,
-# 1 person”).
-SUMMARY_PHRASES = {
-    "create": QT_TRANSLATE_NOOP("ImportReview", "<b>{records}</b> to create"),
-    "update": QT_TRANSLATE_NOOP("ImportReview", "<b>{records}</b> to update"),
-    "unchanged": QT_TRANSLATE_NOOP("ImportReview", "{records} already in Liaison and unchanged"),
-    "skip": QT_TRANSLATE_NOOP("ImportReview", "{records} skipped"),
-    "error": QT_TRANSLATE_NOOP("ImportReview", "{records} not imported because of errors"),
-}
-
-
-def plural(count: int, entity: str) -> str:
-    """“1 organization”, “4 organizations”."""
-    if entity not in PLURALS:
-        return f"{count:,} {entity}"
-    one, many = PLURALS[entity]
-    return counted(count, translate("ImportReview", one), translate("ImportReview", many))
-
-
-def fields_text(count: int) -> str:
-    return counted(count, translate("ImportReview", "1 field"),
-                   translate("ImportReview", "{n:,} fields"))
 
 
 class ReviewPage(WizardStep):
@@ -225,21 +196,11 @@ class ReviewPage(WizardStep):
         self._show_deletions(plan)
         preview = policy_preview(plan)
         self.policy_offer.show_preview(preview)
-        if not plan.writes and preview is not None and preview.offers:
-            self.notice.show_message(translate(
-                "ImportReview", "Nothing is written as things stand: every row matches a record "
-                "Liaison already has. Choose above to update them or fill their blank fields, "
-                "or click Finish to close."), "info")
-        elif not plan.writes:
-            waiting = plan.conflicts or (plan.deletions and not plan.options.apply_deletions)
-            self.notice.show_message(translate(
-                "ImportReview", "Nothing is written as things stand: pick a value for the "
-                "conflicts or tick the box to delete the records removed from the file, or "
-                "click Finish to close.") if waiting else translate(
-                "ImportReview", "Nothing to import: the file holds nothing that Liaison does "
-                "not already have. Click Finish to close."), "info")
-        else:
+        nothing = nothing_written(plan, preview)
+        if nothing is None:
             self.notice.clear()
+        else:
+            self.notice.show_message(nothing, "info")
         self._show_choice()
         self._buttons_changed()
 
@@ -258,37 +219,7 @@ class ReviewPage(WizardStep):
         self.filter.blockSignals(False)
 
     def describe(self, plan: Plan) -> str:
-        tally: Counter[tuple[str, str]] = Counter((row.entity, row.action) for row in plan.rows)
-        entities = list(dict.fromkeys(row.entity for row in plan.rows))
-
-        def phrase(action: str) -> str:
-            return ", ".join(plural(tally[(e, action)], e) for e in entities if tally[(e, action)])
-
-        def part(action: str, sentence: str) -> None:
-            if phrase(action):
-                parts.append(translate("ImportReview", sentence).format(records=phrase(action)))
-
-        parts: list[str] = []
-        part("create", SUMMARY_PHRASES["create"])
-        part("update", SUMMARY_PHRASES["update"])
-        deleting = plan.options.apply_deletions
-        if deleting:
-            part("delete", QT_TRANSLATE_NOOP("ImportReview",
-                                             "<b>{records}</b> to delete (removed from the file)"))
-        for action in ("unchanged", "skip", "error"):
-            part(action, SUMMARY_PHRASES[action])
-        open_fields = sum(len(row.conflicts) for row in plan.conflicts)
-        if open_fields:
-            parts.append(counted(
-                open_fields, translate("ImportReview",
-                                       "1 field in conflict, left as Liaison has it"),
-                translate("ImportReview", "{n:,} fields in conflict, left as Liaison has them")))
-        if not deleting:
-            part("delete", QT_TRANSLATE_NOOP("ImportReview", "{records} removed from the file — "
-                                             "not deleted unless you tick the box"))
-        return translate("ImportReview", "<b>{file}</b>: {parts}.").format(
-            file=escape(plan.file_name),
-            parts="; ".join(parts) or translate("ImportReview", "no rows"))
+        return summary(plan)
 
     def _show_conflicts(self, plan: Plan) -> None:
         known = self.flow.known_conflicts
@@ -297,46 +228,16 @@ class ReviewPage(WizardStep):
         self.default_pick.setCurrentIndex(max(
             self.default_pick.findData(self.flow.conflict_default), 0))
         self.default_pick.blockSignals(False)
-        open_fields = sum(len(row.conflicts) for row in plan.conflicts)
-        if open_fields:
-            records = counted(len(plan.conflicts), translate("ImportReview", "1 record"),
-                              translate("ImportReview", "{n:,} records"))
-            text = translate(
-                "ImportReview", "{fields} in {records} changed both in the file and in Liaison "
-                "since the export. Everything else is imported; this field stays as Liaison has "
-                "it until you pick a value. Select a conflict (or its row) and click “Use the "
-                "file's value” or “Keep Liaison's value”, or choose for all of them below the "
-                "list.") if open_fields == 1 else translate(
-                "ImportReview", "{fields} in {records} changed both in the file and in Liaison "
-                "since the export. Everything else is imported; these fields stay as Liaison has "
-                "them until you pick a value. Select a conflict (or its row) and click “Use the "
-                "file's value” or “Keep Liaison's value”, or choose for all of them below the "
-                "list.")
-            self.conflicts_note.show_message(
-                text.format(fields=fields_text(open_fields), records=records), "warning")
-        elif known:
-            choices = self.flow.conflict_choices()
-            from_file = sum(1 for key in known if choices.pick(key) == "file")
-            kept = len(known) - from_file
-            taken = counted(from_file, translate("ImportReview", "1 field takes the file's value"),
-                            translate("ImportReview", "{n:,} fields take the file's value"))
-            keeping = counted(kept, translate("ImportReview", "1 keeps Liaison's"),
-                              translate("ImportReview", "{n:,} keep Liaison's"))
-            self.conflicts_note.show_message(translate(
-                "ImportReview", "Every conflict is settled: {taken}, {kept}. Select one to change "
-                "your mind.").format(taken=taken, kept=keeping), "info")
-        else:
+        note = conflicts_note(plan, self.flow.conflict_choices())
+        if note is None:
             self.conflicts_note.clear()
+        else:
+            self.conflicts_note.show_message(*note)
 
     def _show_deletions(self, plan: Plan) -> None:
         count = len(plan.deletions)
         self.delete_box.setVisible(bool(count))
-        self.delete_box.setText(
-            translate("ImportReview", "Also &delete the {n:,} records removed from the file (they "
-                      "go to the deleted records and can be restored)").format(n=count)
-            if count != 1 else
-            translate("ImportReview", "Also &delete the record removed from the file (it goes to "
-                      "the deleted records and can be restored)"))
+        self.delete_box.setText(deletions_label(count))
         self.delete_box.blockSignals(True)
         self.delete_box.setChecked(self.flow.apply_deletions)
         self.delete_box.blockSignals(False)

@@ -25,7 +25,7 @@ from db.exchange.imports.importer import (
     apply_steps,
 )
 from db.store.errors import LiaisonError
-from desktop.dialogs.import_pages import NoticeLabel, WizardStep
+from desktop.dialogs.import_step import NoticeLabel, WizardStep
 from desktop.dialogs.undo_import import start_undo, undo_text
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon

@@ -32,8 +32,8 @@ from db.merge import (
 )
 from db.store.errors import LiaisonError
 from desktop.context import AppContext
-from desktop.dialogs.import_pages import NoticeLabel
 from desktop.dialogs.import_run import ResultPage
+from desktop.dialogs.import_step import NoticeLabel
 from desktop.dialogs.merge_review import MergeReview
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon

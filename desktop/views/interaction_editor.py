@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.models.vocabulary import INTERACTION_KINDS
 from db.services.followups import list_followups
 from db.services.interactions import (
     InteractionRecord,
@@ -42,7 +41,7 @@ from db.services.topics import topics
 from db.store.errors import ConflictError, LiaisonError, NotFound, Problem, ValidationFailed
 from desktop.context import AppContext
 from desktop.errors import show_problem
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.i18n import translate
 from desktop.icons import icon, kind_icon
 from desktop.messages import messages
 from desktop.naming import display_name
@@ -50,50 +49,17 @@ from desktop.qtmodels.followup_drafts import FollowUpDraft
 from desktop.qtmodels.participants import ParticipantRow
 from desktop.shortcuts import distinct
 from desktop.views import interaction_conflict
+from desktop.views.interaction_fields import (
+    DEFAULT_KIND,
+    DETAIL_FIELDS,
+    TEXT_FIELDS,
+    TITLE_TEMPLATES,
+)
 from desktop.widgets.followups_editor import FollowUpsEditor
-from desktop.widgets.form import DateField, FieldSpec, RecordForm
+from desktop.widgets.form import DateField, RecordForm
 from desktop.widgets.participants_editor import ParticipantsEditor, show_error
 from desktop.widgets.topics_box import TopicsBox
 
-DETAIL_FIELDS = (  # the form translates the labels and placeholders ("Fields")
-    FieldSpec("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), "choice", choices=INTERACTION_KINDS,
-              required=True),
-    FieldSpec("title", QT_TRANSLATE_NOOP("Fields", "Title"), required=True),
-    FieldSpec("start", QT_TRANSLATE_NOOP("Fields", "Start date"), "date", required=True),
-    FieldSpec("end", QT_TRANSLATE_NOOP("Fields", "End date"), "date"),
-    FieldSpec("city", QT_TRANSLATE_NOOP("Fields", "City")),
-    FieldSpec("country", QT_TRANSLATE_NOOP("Fields", "Country"), "country"),
-    FieldSpec("platform", QT_TRANSLATE_NOOP("Fields", "Platform or mechanism"),
-              placeholder=QT_TRANSLATE_NOOP("Fields",
-                                            "e.g. Party-to-party dialogue, BRICS forum")),
-    FieldSpec("tags", QT_TRANSLATE_NOOP("Fields", "Tags"), "list"),
-)
-TEXT_FIELDS = (
-    FieldSpec("summary", QT_TRANSLATE_NOOP("Fields", "Summary"), "multiline"),
-    FieldSpec("outcomes", QT_TRANSLATE_NOOP("Fields", "Outcomes"), "multiline"),
-    FieldSpec("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), "multiline"),
-)
-# The suggested title of each kind of interaction, {organization} its first organization;
-# translated when suggested.
-TITLE_TEMPLATES = {
-    "inbound_visit": QT_TRANSLATE_NOOP("InteractionEditor",
-                                       "Visit of the {organization} delegation"),
-    "outbound_visit": QT_TRANSLATE_NOOP("InteractionEditor", "Delegation visit to {organization}"),
-    "talks": QT_TRANSLATE_NOOP("InteractionEditor", "Talks with {organization}"),
-    "meeting": QT_TRANSLATE_NOOP("InteractionEditor", "Meeting with {organization}"),
-    "briefing": QT_TRANSLATE_NOOP("InteractionEditor", "Briefing for {organization}"),
-    "seminar": QT_TRANSLATE_NOOP("InteractionEditor", "Seminar with {organization}"),
-    "conference": QT_TRANSLATE_NOOP("InteractionEditor", "Conference with {organization}"),
-    "video_call": QT_TRANSLATE_NOOP("InteractionEditor", "Video call with {organization}"),
-    "phone_call": QT_TRANSLATE_NOOP("InteractionEditor", "Phone call with {organization}"),
-    "letter": QT_TRANSLATE_NOOP("InteractionEditor", "Letter to {organization}"),
-    "study_programme": QT_TRANSLATE_NOOP("InteractionEditor",
-                                         "Study programme for {organization}"),
-    "cooperation_project": QT_TRANSLATE_NOOP("InteractionEditor",
-                                             "Cooperation project with {organization}"),
-    "other": QT_TRANSLATE_NOOP("InteractionEditor", "Exchange with {organization}"),
-}
-DEFAULT_KIND = "meeting"
 W = TypeVar("W", bound=QWidget)
 
 

@@ -28,7 +28,8 @@ from desktop.naming import display_name, distinct, other_names
 from desktop.readable import date_text
 from desktop.views.history import HistoryTab
 from desktop.views.positions import PositionsTab
-from desktop.views.record_page import RecordPage, present
+from desktop.views.record_page import RecordPage
+from desktop.views.record_saving import present
 from desktop.views.timeline import TimelineTab, record_interaction_action
 from desktop.widgets.form import FieldSpec, RecordForm
 

@@ -1,8 +1,8 @@
 """What the organization and person pages share: a top-level window with a header, a Profile
-form and more tabs; saving only the changed fields against the version that was loaded; a
-colleague's save meanwhile settled field by field (the conflict dialog), never losing the
-user's edits; the look-alike check before creating; delete with undo;
-asking before unsaved edits are lost; and refreshing tabs from change notices.
+form and more tabs; saving (in record_saving: only the changed fields against the version that
+was loaded, a colleague's save meanwhile settled field by field, the look-alike check before
+creating); delete with undo; asking before unsaved edits are lost; and refreshing tabs from
+change notices.
 
 A subclass says which fields it has and which service functions read and write them."""
 
@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
 
 from db.services import pages
 from db.services.similarity import SimilarRecord
-from db.store.errors import ConflictError, LiaisonError, NotFound, ValidationFailed
+from db.store.errors import NotFound
 from desktop.context import AppContext
-from desktop.dialogs import conflict, similar
-from desktop.errors import show_problem
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import country_names
 from desktop.shortcuts import distinct
+from desktop.views import record_saving
 from desktop.widgets.banner import Banner
 from desktop.widgets.form import FieldSpec, RecordForm
 from desktop.widgets.profile_tab import ProfileTab
@@ -75,11 +74,6 @@ TEXTS: Mapping[str, Mapping[str, str]] = {
                                                              "while you were editing it."),
     },
 }
-
-
-def present(values: Mapping[str, Any]) -> dict[str, Any]:
-    """The values the user filled in (what a new record is created from)."""
-    return {k: v for k, v in values.items() if v not in (None, "", [])}
 
 
 class RecordPage(QMainWindow):
@@ -351,89 +345,7 @@ class RecordPage(QMainWindow):
     def save(self) -> bool:
         """Save the form; True when everything is saved. Problems appear beside their
         fields; a conflict keeps the edits in the form and says what changed meanwhile."""
-        if self.is_deleted:
-            return False
-        if self.record is None:
-            return self._create()
-        changes = self.form.changed_values()
-        if not changes:
-            return True
-        try:
-            record = self.update_record(changes, self.record.version)
-        except ValidationFailed as exc:
-            self.form.show_problems(exc.problems)
-            return False
-        except ConflictError as exc:
-            return self._settle_conflict(exc)
-        except LiaisonError as exc:
-            show_problem(self, exc)
-            return False
-        self._saved(record)
-        return True
-
-    def _settle_conflict(self, exc: ConflictError) -> bool:
-        """Someone saved the record since it was loaded: the user chooses per field between
-        their value and the saved one, and the choices are saved on top of the new version.
-        Cancelled, nothing is written and the edits stay in the form."""
-        assert self.record_id is not None
-        try:
-            current = self.fetch(self.record_id)
-        except NotFound:
-            show_problem(self, exc)  # deleted meanwhile: the edits stay, the form locks
-            self._show_deleted()
-            return False
-        describe = conflict.describer(country_names=self.country_names)
-        keep = conflict.settle_form(self, self.noun, exc, self.form, self.form_values(current),
-                                    describe, self.countries)
-        if keep is None:
-            self.banner.show_message(
-                self.text("conflict").format(who=conflict.who_changed(exc.changes)),
-                [(translate("RecordPage", "Compare and save…"), self.save),
-                 (translate("RecordPage", "Reload, keep my edits"),
-                  lambda: self.reload(keep_edits=True)),
-                 (translate("RecordPage", "Reload, discard my edits"),
-                  lambda: self.reload(keep_edits=False))])
-            return False
-        self._loaded(current)
-        baseline = self.form.loaded
-        self.form.set_values({**baseline, **keep})
-        self.form.loaded = baseline
-        self._form_changed()
-        return self.save()  # on top of the version just loaded (asks again if it moved too)
-
-    def _create(self) -> bool:
-        data = present(self.form.values())
-        candidates = self.find_similar(data)
-        if candidates:
-            choice = similar.ask_about_similar(self, candidates, self.country_names)
-            existing = similar.opened_id(choice)
-            if existing is not None:
-                self.open_existing(existing)
-                self.form.loaded = self.form.values()  # nothing to ask about any more
-                QTimer.singleShot(0, self.close)
-                return False
-            if choice != similar.CREATE:
-                return False
-        try:
-            record = self.create_record(data)
-        except ValidationFailed as exc:
-            self.form.show_problems(exc.problems)
-            return False
-        except LiaisonError as exc:
-            show_problem(self, exc)
-            return False
-        # From now on the main window finds this window under the record's id.
-        self.context.windows[(self.entity, record.id)] = self
-        key = (self.entity, record.id)
-        self.destroyed.connect(lambda *_: self.context.windows.pop(key, None))
-        self._saved(record)
-        return True
-
-    def _saved(self, record: Any) -> None:
-        self._loaded(record)
-        self.banner.hide()
-        self.statusBar().showMessage(translate("RecordPage", "Saved."), 4000)
-        self.context.notify(self.entity, record.id)
+        return record_saving.save(self)
 
     # -- deleting ------------------------------------------------------------------------
     def ask_delete(self) -> bool:

@@ -12,7 +12,8 @@ from typing import Any
 import openpyxl
 import pytest
 
-from db.exchange.reading.readers import CellError, SourceFile, open_source
+from db.exchange.reading.readers import CellError, open_source
+from db.exchange.reading.source import SourceFile
 from tests.db.reader_helpers import (
     WILD,
     read_all,

@@ -39,7 +39,7 @@ from desktop.dialogs.import_wizard import (
 )
 from desktop.dialogs.undo_import import UndoImportDialog
 from desktop.main_window import MainWindow
-from desktop.qtmodels.import_plan import PlanTreeModel
+from desktop.qtmodels.import_plan_tree import PlanTreeModel
 from desktop.qtmodels.import_preview import PreviewModel
 from tests.db.factories import make_organization
 from tests.desktop.conftest import RecordedMessages

@@ -27,7 +27,8 @@ from desktop.dialogs.import_wizard import (
     REVIEW,
     ImportWizard,
 )
-from desktop.qtmodels.import_plan import ConflictChoices, PlanTreeModel
+from desktop.qtmodels.import_plan import ConflictChoices
+from desktop.qtmodels.import_plan_tree import PlanTreeModel
 from tests.db.factories import make_organization, make_person
 from tests.desktop.conftest import RecordedMessages
 from tests.desktop.wizard_helpers import (

@@ -20,7 +20,7 @@ from db.changes import rows as rows_path
 from db.changes.bulk import BulkWriter, stamp
 from db.changes.recording import Actor, to_json
 from db.changes.rows import refresh_contact_stats
-from db.exchange.imports.foreign import SCHEMAS
+from db.exchange.imports.cells import SCHEMAS
 from db.exchange.imports.plan import Plan, RowPlan
 from db.models import (
     Participation,

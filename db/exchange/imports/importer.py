@@ -21,7 +21,8 @@ from db.exchange.imports.apply import (
 from db.exchange.imports.foreign import SheetPlanner
 from db.exchange.imports.plan import ImportOptions, Note, Plan
 from db.exchange.imports.undo import list_batches, undo_import, write_report
-from db.exchange.reading.readers import SourceFile, Table, open_source
+from db.exchange.reading.readers import Table, open_source
+from db.exchange.reading.source import SourceFile
 from db.exchange.workbook import SHEET_NAMES
 from db.store.engine import Database
 from db.store.errors import LiaisonError

@@ -28,7 +28,8 @@ from db.exchange.imports.plan import (
     Plan,
     RowPlan,
 )
-from db.exchange.reading.readers import SourceFile, Table
+from db.exchange.reading.readers import Table
+from db.exchange.reading.source import SourceFile
 from db.exchange.workbook import REV_COLUMN, SHEETS, fingerprint, participant_text
 from db.models import Affiliation, ChangeLog, FollowUp, Interaction, Meta, Organization, Person
 from db.models.base import new_id
