@@ -145,7 +145,6 @@ class FirstStartDialog(QDialog):
         self.box.accepted.connect(self.accept)
         layout.addWidget(self.box)
         self.retranslate()
-        self._update_ok()
 
     # -- texts -----------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -178,8 +177,7 @@ class FirstStartDialog(QDialog):
             self.details[code].setText(translate("FirstStart", explanation))
         self.credit.setText(f"<small>{attribution()}</small>")
         self.ok_button.setText(translate("FirstStart", "&Start"))
-        self.ok_button.setToolTip(translate("FirstStart", "Type your name to start")
-                                  if not self.name.text().strip() else "")
+        self._update_ok()  # its tooltip, in the new language
         layout = self.layout()
         assert layout is not None
         # the height its wrapped lines need at this width (not at the narrower one Qt guesses)

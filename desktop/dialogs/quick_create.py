@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 from db.models.vocabulary import ORGANIZATION_KINDS
 from db.services import organizations, pages, people
 from db.services.similarity import find_similar
-from db.store.errors import LiaisonError, NotFound, ValidationFailed
+from db.store.errors import LiaisonError, ValidationFailed
 from desktop.context import AppContext
 from desktop.dialogs import similar
 from desktop.errors import show_problem
@@ -119,7 +119,7 @@ class QuickCreateDialog(QDialog):
         except ValidationFailed as exc:
             self.form.show_problems(exc.problems)
             return False
-        except (NotFound, LiaisonError) as exc:
+        except LiaisonError as exc:  # NotFound too: the chosen record was deleted meanwhile
             show_problem(self, exc)
             return False
         self.context.notify(self.kind, record.id)
