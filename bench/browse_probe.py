@@ -26,12 +26,12 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from db.seed.opening import open_database
-    from desktop.context import AppContext
-    from desktop.main_window import MainWindow
+    from desktop.windows.main_window import MainWindow
+    from desktop.windows.record_pages import new_context
 
     path = Path(sys.argv[1])
     app = QApplication([])
-    context = AppContext(open_database(path))
+    context = new_context(open_database(path))
     window = MainWindow(context)
     window.resize(1280, 800)
     window.show()

@@ -20,7 +20,7 @@ def main() -> int:
         window = QMainWindow()
     else:
         from db.seed.opening import open_database
-        from desktop.app import create_main_window
+        from desktop.app.launch import create_main_window
 
         window = create_main_window(open_database(sys.argv[1]))
 

@@ -1,109 +1,65 @@
-"""What every screen shares: the open database, the undo stack, the change notice (for this
-app's own writes, and — from the change watcher — for colleagues' writes to a shared
-database), and the way to open a record's window. Views get this object; none of them knows
-the main window."""
+"""What every screen shares: the open database and its one worker thread (every background
+job and the poll for colleagues' changes run there), the undo stacks (desktop.undo), the
+change notice (for this app's own writes, and — from the change watcher — for colleagues'
+writes to a shared database), and the way to open a record's window. Views get this object;
+none of them knows the main window."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QWidget
 
 from db.changes.recording import Actor
-from db.services.history import history
 from db.services.revert import Reverted, revert_change
 from db.store.engine import Database
 from db.store.errors import LiaisonError
 from desktop import settings
 from desktop.errors import show_problem
-from desktop.i18n import translate
-from desktop.tasks import Job
-from desktop.watcher import DEFAULT_INTERVAL_MS, ChangeWatcher
+from desktop.jobs.watcher import DEFAULT_INTERVAL_MS, ChangeWatcher
+from desktop.jobs.worker import DatabaseWorker, Job
+from desktop.undo import BatchCommand, DeleteCommand, RevertCommand
 
 # The change log's names for what the change notice calls otherwise.
 NOTICE_ENTITIES = {"follow-up": "followup"}
-LIFECYCLE = frozenset({"created", "deleted", "restored"})
 
 
-class DeleteCommand(QUndoCommand):
-    """A soft delete that Ctrl+Z restores (and Ctrl+Shift+Z deletes again)."""
+class RecordPages(Protocol):
+    """Makes the window of one record; the application gives the context one (the pages
+    live above the context, which never imports them)."""
 
-    def __init__(self, context: AppContext, entity: str, record_id: str, label: str,
-                 delete: Callable[[], None], restore: Callable[[], None]) -> None:
-        super().__init__(translate("Context", "Delete {record}").format(record=label))
-        self.context = context
-        self.entity = entity
-        self.record_id = record_id
-        self.delete = delete
-        self.restore = restore
-        self.done_once = False
+    def organization(self, context: AppContext, organization_id: str | None,
+                     initial: dict[str, Any] | None) -> QWidget: ...
 
-    def redo(self) -> None:
-        if self.done_once:
-            self.delete()
-        self.done_once = True
-        self.context.notify(self.entity, self.record_id)
+    def person(self, context: AppContext, person_id: str | None,
+               initial: dict[str, Any] | None) -> QWidget: ...
 
-    def undo(self) -> None:
-        self.restore()
-        self.context.notify(self.entity, self.record_id)
-
-
-class RevertCommand(QUndoCommand):
-    """A revert from a record's history, already made. Undo takes it back by reverting the
-    change the revert logged, and redo by reverting the change that undo logged — each step
-    through the same service and its checks, so a field someone changed again meanwhile is
-    never overwritten (the user is told, and the step leaves the stack)."""
-
-    def __init__(self, context: AppContext, reverted: Reverted, text: str) -> None:
-        super().__init__(text)
-        self.context = context
-        self.reverted = reverted
-        self.fields = LIFECYCLE if reverted.field in LIFECYCLE else frozenset({reverted.field})
-        self.logged = self._just_logged()
-        self.done_once = False
-
-    def _just_logged(self) -> str | None:
-        """The id of the change log row the last step wrote: the record's newest revert of
-        the field by this officer (a colleague's later change is never the one taken back)."""
-        who = self.context.actor().who
-        return next((c.id for c in history(self.context.database, self.reverted.entity_id)
-                     if c.field in self.fields and c.who == who
-                     and (c.source_detail or "").startswith("revert of")), None)
-
-    def _take_back(self) -> None:
-        try:
-            if self.logged is None:
-                raise LiaisonError(translate("Context", "That change is no longer in the history."))
-            revert_change(self.context.database, self.logged, self.context.actor())
-        except LiaisonError as exc:
-            self.setObsolete(True)  # nothing to take back any more: drop it from the stack
-            show_problem(QApplication.activeWindow(), exc)
-            return
-        self.logged = self._just_logged()
-        self.context.notify(self.context.notice_entity(self.reverted.entity),
-                            self.reverted.entity_id)
-
-    def redo(self) -> None:
-        if self.done_once:
-            self._take_back()
-        self.done_once = True
-
-    def undo(self) -> None:
-        self._take_back()
+    def interaction(self, context: AppContext, interaction_id: str | None,
+                    organization_ids: Sequence[str], person_ids: Sequence[str]) -> QWidget: ...
 
 
 class AppContext(QObject):
     # entity ("organization", "person", "interaction", "followup", "affiliation", "*"), id or ""
     changed = Signal(str, str)
 
-    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+    def __init__(self, database: Database, pages: RecordPages,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database = database
+        self.pages = pages
+        # The main window's stack (deletions, imports, merges of copies); each record window
+        # adds its own (`register_stack`). The group follows the window that has the focus.
+        self.undo_group = QUndoGroup(self)
         self.undo_stack = QUndoStack(self)
+        self.register_stack(self.undo_stack)
+        self.undo_group.setActiveStack(self.undo_stack)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_moved)
+        self.worker = DatabaseWorker(self)
         self.windows: dict[tuple[str, str], QWidget] = {}
         self.main_window: QWidget | None = None
         self.jobs: list[Job] = []
@@ -113,11 +69,11 @@ class AppContext(QObject):
         self.watcher.changed_elsewhere.connect(lambda: self.changed.emit("*", ""))
 
     def wait_for_jobs(self) -> None:
-        """Ask running jobs to stop and wait for them (each rolls back)."""
+        """Ask running jobs to stop and wait until the worker has been through them (each
+        rolls back); what they report arrives on the UI thread's event loop afterwards."""
         for job in list(self.jobs):
             job.runner.cancel.set()
-            job.thread.quit()
-            job.thread.wait()
+        self.worker.drain()
 
     def close(self) -> None:
         """When the app (or a test) is done with this context: stop watching for colleagues'
@@ -128,6 +84,7 @@ class AppContext(QObject):
         for job in list(self.jobs):
             job.stop()
         self.jobs.clear()
+        self.worker.shutdown()
 
     def watch_for_changes(self, interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
         """Refresh every list and page when someone else changes the database (a colleague on
@@ -135,13 +92,40 @@ class AppContext(QObject):
         self.watcher.start(interval_ms)
 
     def start(self, job: Job) -> Job:
-        """Start a background job and keep it alive until it finishes. Once the context is
-        closed nothing starts: no thread may outlive the windows."""
+        """Queue a background job on the database worker and keep it alive until it
+        finishes. Once the context is closed nothing starts: no work may outlive the windows."""
         if self.closed:
             return job
         self.jobs.append(job)
         job.finished.connect(lambda: self.jobs.remove(job))
-        return job.start()
+        return job.start(self.worker)
+
+    # -- undo ------------------------------------------------------------------------------
+    def register_stack(self, stack: QUndoStack) -> None:
+        """A record window's own undo stack joins the group (and leaves it with the window).
+        The stack the user just changed (a step pushed, undone or redone) becomes the active
+        one, as does the stack of the window that gets the focus."""
+        self.undo_group.addStack(stack)
+        stack.indexChanged.connect(self._stack_changed)
+
+    def _stack_changed(self, _index: int) -> None:
+        stack = self.sender()
+        if isinstance(stack, QUndoStack) and stack in self.undo_group.stacks():
+            self.undo_group.setActiveStack(stack)
+
+    def stack_for(self, widget: QWidget | None) -> QUndoStack:
+        """The undo stack of the window `widget` is in: a record window's own, or the main
+        window's for everything else."""
+        window = widget.window() if widget is not None else None
+        stack = getattr(window, "undo_stack", None)
+        return stack if isinstance(stack, QUndoStack) else self.undo_stack
+
+    def _focus_moved(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        stack = self.stack_for(new)
+        if stack in self.undo_group.stacks():
+            self.undo_group.setActiveStack(stack)
 
     # -- who is making changes -------------------------------------------------------------
     def actor(self) -> Actor:
@@ -167,16 +151,25 @@ class AppContext(QObject):
 
     # -- deleting with undo ----------------------------------------------------------------
     def delete(self, parent: QWidget | None, entity: str, record_id: str, label: str,
-               delete: Callable[[], None], restore: Callable[[], None]) -> bool:
-        """Run `delete` now (a soft delete) and push it on the undo stack. The caller asks
-        the user first. Returns False when the database refused (the user was told why)."""
+               delete: Callable[[], object], restore: Callable[[], object], *,
+               stack: QUndoStack | None = None) -> bool:
+        """Run `delete` now (a soft delete) and push it on the undo stack of `parent`'s window
+        (or `stack`: a record window deleting its own record closes, so the main window's
+        holds that step). The caller asks the user first. Returns False when the database
+        refused (the user was told why)."""
         try:
             delete()
         except LiaisonError as exc:
             show_problem(parent, exc)
             return False
-        self.undo_stack.push(DeleteCommand(self, entity, record_id, label, delete, restore))
+        (stack or self.stack_for(parent)).push(
+            DeleteCommand(self, entity, record_id, label, delete, restore))
         return True
+
+    def push_batch(self, text: str, take_back: Callable[[], object]) -> None:
+        """An import or merge of copies just applied: Ctrl+Z in the main window takes it
+        back (`take_back` starts the engine's undo of the batch)."""
+        self.undo_stack.push(BatchCommand(text, take_back))
 
     # -- reverting a change from the history ------------------------------------------------
     def revert_change(self, parent: QWidget | None, change_id: str,
@@ -190,7 +183,7 @@ class AppContext(QObject):
             show_problem(parent, exc)
             return None
         self.notify(self.notice_entity(reverted.entity), reverted.entity_id)
-        self.undo_stack.push(RevertCommand(self, reverted, text.rstrip("?")))
+        self.stack_for(parent).push(RevertCommand(self, reverted, text.rstrip("?")))
         return reverted
 
     # -- record windows --------------------------------------------------------------------
@@ -212,35 +205,28 @@ class AppContext(QObject):
 
     def open_organization(self, organization_id: str | None = None,
                           initial: dict[str, Any] | None = None) -> QWidget:
-        from desktop.views.organization_page import OrganizationPage
-
         if organization_id is None:
             return self._show(("organization", self._new_key()),
-                              lambda: OrganizationPage(self, None, initial=initial))
+                              lambda: self.pages.organization(self, None, initial))
         return self._show(("organization", organization_id),
-                          lambda: OrganizationPage(self, organization_id))
+                          lambda: self.pages.organization(self, organization_id, None))
 
     def open_person(self, person_id: str | None = None,
                     initial: dict[str, Any] | None = None) -> QWidget:
-        from desktop.views.person_page import PersonPage
-
         if person_id is None:
             return self._show(("person", self._new_key()),
-                              lambda: PersonPage(self, None, initial=initial))
-        return self._show(("person", person_id), lambda: PersonPage(self, person_id))
+                              lambda: self.pages.person(self, None, initial))
+        return self._show(("person", person_id), lambda: self.pages.person(self, person_id, None))
 
     def open_interaction(self, interaction_id: str | None = None, *,
                          organization_ids: Sequence[str] = (),
                          person_ids: Sequence[str] = ()) -> QWidget:
-        from desktop.views.interaction_editor import InteractionEditor
-
         if interaction_id is None:
-            return self._show(
-                ("interaction", self._new_key()),
-                lambda: InteractionEditor(self, None, organization_ids=organization_ids,
-                                          person_ids=person_ids))
+            return self._show(("interaction", self._new_key()),
+                              lambda: self.pages.interaction(self, None, organization_ids,
+                                                             person_ids))
         return self._show(("interaction", interaction_id),
-                          lambda: InteractionEditor(self, interaction_id))
+                          lambda: self.pages.interaction(self, interaction_id, (), ()))
 
     def open_windows(self) -> list[QWidget]:
         return [w for w in self.windows.values() if w.isVisible()]

@@ -14,13 +14,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if has_command(args):
         return cli_main(args)
-    from desktop.system_check import explain_missing, missing_packages
+    from desktop.app.system_check import explain_missing, missing_packages
 
     missing = missing_packages()
     if missing:  # Qt would stop the process with its own words; say what to install
         print(explain_missing(missing), file=sys.stderr)
         return 1
-    from desktop.app import run_app
+    from desktop.app.launch import run_app
 
     return run_app(args)
 

@@ -19,8 +19,8 @@ from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.jobs.worker import Job
 from desktop.messages import messages
-from desktop.tasks import Job
 
 if TYPE_CHECKING:  # the exchange modules load on the first export, not at start-up
     from db.exchange.export.output import ExportProgress

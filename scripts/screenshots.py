@@ -191,7 +191,7 @@ def import_wizard_screens(screens: Screens, context: Any, folder: Path) -> None:
     Liaison) and its Review page. Nothing is imported."""
     from PySide6.QtWidgets import QWizard
 
-    from desktop.dialogs.import_wizard import CHECK, COLUMNS, HEADER, REVIEW, ImportWizard
+    from desktop.dialogs.import_wizard.wizard import CHECK, COLUMNS, HEADER, REVIEW, ImportWizard
 
     wizard = ImportWizard(context)
     wizard.resize(*WIZARD_SIZE)
@@ -257,12 +257,12 @@ def main() -> int:
         from db.seed.opening import open_database
         from db.seed.starter import run_starter
         from desktop import settings
-        from desktop.context import AppContext
         from desktop.dialogs.first_start import FirstStartDialog
-        from desktop.main_window import MainWindow
         from desktop.views.interaction_editor import InteractionEditor
         from desktop.views.organization_page import OrganizationPage
         from desktop.views.organizations import OrganizationsView
+        from desktop.windows.main_window import MainWindow
+        from desktop.windows.record_pages import new_context
 
         settings.set_officer_name("Li Wei")
         if language == "zh_CN":
@@ -271,7 +271,7 @@ def main() -> int:
         for _ in generate_demo(db, "small", seed=1):  # demo wants an empty database: first
             pass
         run_starter(db)
-        context = AppContext(db)
+        context = new_context(db)
 
         dialog = FirstStartDialog()
         dialog.show()

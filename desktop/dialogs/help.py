@@ -34,7 +34,7 @@ from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    from desktop.windows.main_window import MainWindow
 
 # Keys that belong to record windows and lists rather than to a menu of the main window.
 OTHER_KEYS = (

@@ -32,14 +32,15 @@ from db.merge import (
 )
 from db.store.errors import LiaisonError
 from desktop.context import AppContext
-from desktop.dialogs.import_run import ResultPage
-from desktop.dialogs.import_step import NoticeLabel
+from desktop.dialogs.import_wizard.run import ResultPage
+from desktop.dialogs.import_wizard.step import NoticeLabel
 from desktop.dialogs.merge_review import MergeReview
+from desktop.dialogs.undo_import import push_batch_undo
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
+from desktop.jobs.worker import Job
 from desktop.messages import messages
 from desktop.qtmodels.import_plan import field_name, kind_name
-from desktop.tasks import Job
 
 FILE_FILTER = QT_TRANSLATE_NOOP("MergeDialog",
                                 "Liaison database (*.sqlite3 *.sqlite *.db);;All files (*)")
@@ -246,6 +247,8 @@ class MergeDialog(QDialog):
         self.outcome = "merged"
         if result.batch_id is not None:
             self.context.notify("*")
+            push_batch_undo(self.context, result.batch_id, "merge",
+                            self.plan.other if self.plan is not None else self.other)
         self.result_text.setText(self.result_html(result))
         self.undo_button.setVisible(result.batch_id is not None)
         self.undo_button.setEnabled(True)

@@ -22,6 +22,7 @@ from desktop.i18n import translate
 from desktop.naming import country_names
 from desktop.qtmodels.participants import ParticipantRow
 from desktop.widgets.form import FieldSpec, RecordForm
+from desktop.widgets.record_fields import ORGANIZATION_FIELDS, PERSON_FIELDS
 
 Kind = Literal["organization", "person"]
 # The fields of the full record forms that the short one shows, in this order.
@@ -32,11 +33,8 @@ SHORT_FIELDS: dict[Kind, tuple[str, ...]] = {
 
 
 def short_specs(kind: Kind) -> list[FieldSpec]:
-    if kind == "organization":
-        from desktop.views.organization_page import FIELDS
-    else:
-        from desktop.views.person_page import FIELDS
-    by_key = {spec.key: spec for spec in FIELDS}
+    fields = ORGANIZATION_FIELDS if kind == "organization" else PERSON_FIELDS
+    by_key = {spec.key: spec for spec in fields}
     return [by_key[key] for key in SHORT_FIELDS[kind]]
 
 

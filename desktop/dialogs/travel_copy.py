@@ -16,8 +16,8 @@ from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.i18n import translate
+from desktop.jobs.worker import Job
 from desktop.messages import messages
-from desktop.tasks import Job
 
 
 def ask_travel_copy_path(parent: QWidget | None) -> str:

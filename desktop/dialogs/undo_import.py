@@ -11,22 +11,24 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from db.exchange.imports.importer import UndoResult, list_batches, undo_import
+from db.changes.undo import undo_batch
+from db.exchange.imports.importer import UndoResult, list_batches
 from db.store.errors import LiaisonError
 from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
+from desktop.jobs.worker import Job
 from desktop.messages import messages
 from desktop.qtmodels.import_plan import kind_name
 from desktop.qtmodels.paged import Column
 from desktop.qtmodels.records import RecordListModel
-from desktop.tasks import Job
 from desktop.widgets.record_table import RecordTable
 
 STATUS_WORDS = {"applied": QT_TRANSLATE_NOOP("UndoImport", "Imported"),
@@ -72,21 +74,25 @@ def undo_text(result: UndoResult) -> str:
     return text
 
 
-def start_undo(context: AppContext, parent: QWidget, batch_id: str,
+def start_undo(context: AppContext, parent: QWidget | None, batch_id: str,
                on_done: Callable[[UndoResult], None],
-               on_failure: Callable[[BaseException], None] | None = None) -> Job:
-    """Undo an import on a worker thread (one transaction). It cannot be cancelled halfway:
-    the progress window has no Cancel button."""
+               on_failure: Callable[[BaseException], None] | None = None, *,
+               kind: str = "import") -> Job:
+    """Undo an import (or a merge of copies: `kind` "merge") on the database worker, in one
+    transaction. It cannot be cancelled halfway: the progress window has no Cancel button."""
     database = context.database
     actor = context.actor()
     finished: list[UndoResult] = []
 
-    undoing = translate("UndoImport", "Undoing the import…")  # on the UI thread
+    undoing = (translate("UndoImport", "Undoing the merge…") if kind == "merge" else
+               translate("UndoImport", "Undoing the import…"))  # on the UI thread
     done = translate("UndoImport", "Done.")
+    title = (translate("UndoImport", "Undoing the merge") if kind == "merge" else
+             translate("UndoImport", "Undoing the import"))
 
     def steps(_cancelled: Callable[[], bool]) -> Iterator[Any]:
         yield undoing
-        result = undo_import(database, batch_id, actor)
+        result = undo_batch(database, batch_id, actor, kind=kind)
         finished.append(result)
         yield result
 
@@ -108,12 +114,32 @@ def start_undo(context: AppContext, parent: QWidget, batch_id: str,
         elif not isinstance(exc, InterruptedError):
             raise exc
 
-    job = Job(parent, translate("UndoImport", "Undoing the import"), steps, describe,
+    job = Job(parent, title, steps, describe,
               on_success=succeeded,
               on_failure=failed)
     if job.dialog is not None:
         job.dialog.setCancelButton(None)
     return context.start(job)
+
+
+def push_batch_undo(context: AppContext, batch_id: str, kind: str, file_name: str) -> None:
+    """Put an import or merge just applied on the main window's undo stack: Ctrl+Z there
+    takes the batch back (the main window's status bar says what that did)."""
+    text = (translate("UndoImport", "Merge of {file}") if kind == "merge" else
+            translate("UndoImport", "Import of {file}")).format(file=file_name)
+
+    def take_back() -> None:
+        window = context.main_window
+
+        def done(result: UndoResult) -> None:
+            if isinstance(window, QMainWindow):
+                window.statusBar().showMessage(
+                    translate("UndoImport", "The merge was undone.") if kind == "merge"
+                    else undo_text(result), 15000)
+
+        start_undo(context, window, batch_id, done, kind=kind)
+
+    context.push_batch(text, take_back)
 
 
 def batch_columns() -> list[Column]:

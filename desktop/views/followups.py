@@ -28,20 +28,16 @@ from db.services.followups import (
     delete_followup,
     list_followups,
     restore_followup,
-    update_followup,
 )
 from db.services.timeline import followup_owners, record_names
-from db.store.errors import ConflictError, LiaisonError
 from desktop.context import AppContext
-from desktop.dialogs import conflict
-from desktop.errors import show_problem
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import display_name
 from desktop.qtmodels.paged import Column, PagedTableModel
 from desktop.readable import date_text
-from desktop.undo import push_change
+from desktop.views.followup_actions import mark_done
 from desktop.widgets.list_state import ListScreen
 from desktop.widgets.record_picker import RecordPicker
 from desktop.widgets.record_table import RecordTable
@@ -300,30 +296,10 @@ class FollowUpsView(ListScreen, QWidget):
         row = self.selected()
         if row is None or row.record.status not in OPEN_STATUSES:
             return
-        record, db, actor = row.record, self.db, self.context.actor
-        try:
-            update_followup(db, record.id, {"status": "done"}, expected_version=record.version,
-                            actor=actor())
-        except ConflictError as exc:  # changed by someone else: the user decides
-            saved = conflict.save_followup(self, db, exc, record, {"status": "done"}, actor())
-            if saved is None:  # cancelled, or deleted meanwhile
-                self.reload()
-                return
-            if saved.status != "done":  # the colleague's status was taken: no undo step
-                self.context.notify("followup", record.id)
-                return
-        except LiaisonError as exc:  # the database said no
-            show_problem(self, exc)
+        outcome = mark_done(self, self.context, row.record,
+                            translate("FollowUpsView", "Mark follow-up done"))
+        if outcome in ("cancelled", "refused"):
             self.reload()
-            return
-        self.context.notify("followup", record.id)
-        push_change(self.context, "followup", record.id,
-                    translate("FollowUpsView", "Mark follow-up done"),
-                    lambda: update_followup(db, record.id, {"status": "done"},
-                                            expected_version=None, actor=actor()),
-                    lambda: update_followup(db, record.id, {"status": record.status,
-                                                            "completed_on": None},
-                                            expected_version=None, actor=actor()))
 
     def open_interaction(self) -> None:
         row = self.selected()

@@ -49,6 +49,7 @@ from desktop.qtmodels.followup_drafts import FollowUpDraft
 from desktop.qtmodels.participants import ParticipantRow
 from desktop.shortcuts import distinct
 from desktop.views import interaction_conflict
+from desktop.views.followup_actions import write_followups
 from desktop.views.interaction_fields import (
     DEFAULT_KIND,
     DETAIL_FIELDS,
@@ -174,7 +175,7 @@ class InteractionEditor(QMainWindow):
         central = QWidget()
         outer = QVBoxLayout(central)
         if self.db.read_only:
-            from desktop.read_only import record_banner
+            from desktop.widgets.banner import read_only_record_banner as record_banner
 
             outer.addWidget(record_banner())
             self.save_button.setEnabled(False)
@@ -357,7 +358,8 @@ class InteractionEditor(QMainWindow):
             self._show_record(record)
             if created:
                 self._register()
-            written, unsaved = self.followups.write(record.id, self.context.actor())
+            written, unsaved = write_followups(self, self.db, self.followups.model, record.id,
+                                                self.context.actor())
             self._load_followups(unsaved or [])
             self._update_state()
             self.statusBar().showMessage(translate("InteractionEditor", "Saved at {time}.").format(
@@ -449,7 +451,8 @@ class InteractionEditor(QMainWindow):
         label = f"“{title}”" if title else translate("InteractionEditor", "“this interaction”")
         if self.context.delete(self, "interaction", record_id, label,
                                lambda: delete_interaction(db, record_id, actor=actor),
-                               lambda: restore_interaction(db, record_id, actor=actor)):
+                               lambda: restore_interaction(db, record_id, actor=actor),
+                               stack=self.context.undo_stack):  # this window closes
             self.close()
         else:
             self.discarding = False

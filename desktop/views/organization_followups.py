@@ -11,15 +11,12 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from db.changes.recording import Page
 from db.models.vocabulary import FOLLOWUP_STATUSES
-from db.services.followups import FollowUpRecord, list_followups, update_followup
-from db.store.errors import ConflictError, LiaisonError
+from db.services.followups import FollowUpRecord, list_followups
 from desktop.context import AppContext
-from desktop.dialogs import conflict
-from desktop.errors import show_problem
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.qtmodels.paged import Column, PagedTableModel
-from desktop.undo import push_change
+from desktop.views.followup_actions import mark_done
 from desktop.widgets.record_table import RecordTable
 
 OVERDUE = QColor("#b3261e")
@@ -145,28 +142,6 @@ class FollowUpsTab(QWidget):
         record = self.table.current_record()
         if record is None or record.status not in ("open", "in_progress"):
             return
-        database, actor = self.context.database, self.context.actor
-        try:
-            update_followup(database, record.id, {"status": "done"},
-                            expected_version=record.version, actor=actor())
-        except ConflictError as exc:  # changed by someone else: the user decides
-            saved = conflict.save_followup(self, database, exc, record, {"status": "done"},
-                                           actor())
-            if saved is None:  # cancelled, or deleted meanwhile
-                self.reload()
-                return
-            if saved.status != "done":  # the colleague's status was taken: no undo step
-                self.context.notify("followup", record.id)
-                return
-        except LiaisonError as exc:
-            show_problem(self, exc)
-            return
-        self.context.notify("followup", record.id)
-        push_change(self.context, "followup", record.id,
-                    translate("FollowUpsTab", "Mark follow-up done"),
-                    lambda: update_followup(database, record.id, {"status": "done"},
-                                            expected_version=None, actor=actor()),
-                    lambda: update_followup(database, record.id,
-                                            {"status": record.status, "completed_on": None},
-                                            expected_version=None, actor=actor()))
-        self.reload()
+        if mark_done(self, self.context, record,
+                     translate("FollowUpsTab", "Mark follow-up done")) in ("done", "cancelled"):
+            self.reload()

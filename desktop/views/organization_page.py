@@ -19,44 +19,18 @@ from db.services.organizations import OrganizationRecord
 from db.services.similarity import SimilarRecord, find_similar
 from desktop import exporting
 from desktop.context import AppContext
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.i18n import translate
 from desktop.icons import icon
+from desktop.jobs.worker import Job
 from desktop.naming import chinese, display_name, distinct, other_names
 from desktop.readable import date_text
-from desktop.tasks import Job
 from desktop.views.history import HistoryTab
 from desktop.views.organization_followups import FollowUpsTab
 from desktop.views.positions import PositionsTab
 from desktop.views.record_page import RecordPage
 from desktop.views.timeline import TimelineTab, record_interaction_action
 from desktop.widgets.form import FieldSpec
-
-FIELDS = [  # the form translates the labels and placeholders ("Fields")
-    FieldSpec("name", QT_TRANSLATE_NOOP("Fields", "Name (original script)"), required=True),
-    FieldSpec("name_en", QT_TRANSLATE_NOOP("Fields", "English name")),
-    FieldSpec("name_zh", QT_TRANSLATE_NOOP("Fields", "Chinese name")),
-    FieldSpec("abbreviation", QT_TRANSLATE_NOOP("Fields", "Abbreviation")),
-    FieldSpec("aliases", QT_TRANSLATE_NOOP("Fields", "Other names"), kind="list",
-              placeholder=QT_TRANSLATE_NOOP(
-                  "Fields", "former names, transliterations — separate with ;")),
-    FieldSpec("kind", QT_TRANSLATE_NOOP("Fields", "Kind"), kind="choice",
-              choices=ORGANIZATION_KINDS),
-    FieldSpec("country", QT_TRANSLATE_NOOP("Fields", "Country"), kind="country"),
-    FieldSpec("status", QT_TRANSLATE_NOOP("Fields", "Political status"), kind="choice",
-              choices=POLITICAL_STATUSES),
-    FieldSpec("ideology", QT_TRANSLATE_NOOP("Fields", "Ideology"),
-              placeholder=QT_TRANSLATE_NOOP("Fields", "e.g. social democracy")),
-    FieldSpec("founded", QT_TRANSLATE_NOOP("Fields", "Founded"), kind="year",
-              placeholder=QT_TRANSLATE_NOOP("Fields", "a year or a date")),
-    FieldSpec("level", QT_TRANSLATE_NOOP("Fields", "Relationship level"), kind="choice",
-              choices=RELATIONSHIP_LEVELS),
-    FieldSpec("website", QT_TRANSLATE_NOOP("Fields", "Website"), placeholder="https://…"),
-    FieldSpec("email", QT_TRANSLATE_NOOP("Fields", "Email")),
-    FieldSpec("phone", QT_TRANSLATE_NOOP("Fields", "Phone"),
-              placeholder=QT_TRANSLATE_NOOP("Fields", "+country code and number")),
-    FieldSpec("tags", QT_TRANSLATE_NOOP("Fields", "Tags"), kind="list"),
-    FieldSpec("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), kind="multiline"),
-]
+from desktop.widgets.record_fields import ORGANIZATION_FIELDS as FIELDS
 
 
 def term_text(vocabulary: Mapping[str, Term], code: str | None) -> str | None:

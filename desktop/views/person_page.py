@@ -16,14 +16,13 @@ from typing import Any
 import phonenumbers
 from PySide6.QtWidgets import QGroupBox, QToolBar, QVBoxLayout, QWidget
 
-from db.models.vocabulary import GENDERS
 from db.services import pages, people
 from db.services.affiliations import list_affiliations
 from db.services.people import PersonRecord
 from db.services.similarity import SimilarRecord, find_similar
 from db.store.errors import ValidationFailed
 from desktop.context import AppContext
-from desktop.i18n import QT_TRANSLATE_NOOP, mark, translate
+from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.naming import display_name, distinct, other_names
 from desktop.readable import date_text
 from desktop.views.history import HistoryTab
@@ -32,30 +31,8 @@ from desktop.views.record_page import RecordPage
 from desktop.views.record_saving import present
 from desktop.views.timeline import TimelineTab, record_interaction_action
 from desktop.widgets.form import FieldSpec, RecordForm
+from desktop.widgets.record_fields import PERSON_FIELDS as FIELDS
 
-FIELDS = [  # the form translates the labels and placeholders ("Fields")
-    FieldSpec("name", QT_TRANSLATE_NOOP("Fields", "Name (original script)"), required=True),
-    FieldSpec("name_en", QT_TRANSLATE_NOOP("Fields", "English name")),
-    FieldSpec("name_zh", QT_TRANSLATE_NOOP("Fields", "Chinese name")),
-    FieldSpec("aliases", QT_TRANSLATE_NOOP("Fields", "Other names"), kind="list",
-              placeholder=QT_TRANSLATE_NOOP(
-                  "Fields", "transliterations, former names — separate with ;")),
-    FieldSpec("title", mark.translate("Fields", "Title", "a person's"),
-              placeholder=QT_TRANSLATE_NOOP("Fields",
-                                            "e.g. Secretary-General, Member of Parliament"),
-              note="a person's"),
-    FieldSpec("gender", QT_TRANSLATE_NOOP("Fields", "Gender"), kind="choice", choices=GENDERS),
-    FieldSpec("nationality", QT_TRANSLATE_NOOP("Fields", "Nationality"), kind="country"),
-    FieldSpec("emails", QT_TRANSLATE_NOOP("Fields", "Emails"), kind="list",
-              placeholder=QT_TRANSLATE_NOOP("Fields", "separate with ;")),
-    FieldSpec("phones", QT_TRANSLATE_NOOP("Fields", "Phones"), kind="list",
-              placeholder=QT_TRANSLATE_NOOP("Fields",
-                                            "+country code and number; separate with ;")),
-    FieldSpec("languages", QT_TRANSLATE_NOOP("Fields", "Languages"), kind="list",
-              placeholder=QT_TRANSLATE_NOOP("Fields", "e.g. English; French")),
-    FieldSpec("tags", QT_TRANSLATE_NOOP("Fields", "Tags"), kind="list"),
-    FieldSpec("notes", QT_TRANSLATE_NOOP("Fields", "Notes"), kind="multiline"),
-]
 POSITION_FIELDS = [
     FieldSpec("role", QT_TRANSLATE_NOOP("Fields", "Role"),
               placeholder=QT_TRANSLATE_NOOP("Fields", "e.g. International Secretary")),

@@ -319,7 +319,7 @@ class PositionsTab(QWidget):
             return
         self.context.notify("affiliation", record.id)
         database, actor = self.context.database, self.context.actor
-        push_change(self.context, "affiliation", record.id,
+        push_change(self.context, self, "affiliation", record.id,
                     translate("PositionsTab", "End position of {person}").format(
                         person=record.person_name),
                     lambda: update_affiliation(database, record.id, {"end": today},

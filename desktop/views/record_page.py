@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -163,7 +163,7 @@ class RecordPage(QMainWindow):
         self.banner = Banner()
         outer.addWidget(self.banner)
         if self.database.read_only:
-            from desktop.read_only import record_banner
+            from desktop.widgets.banner import read_only_record_banner as record_banner
 
             outer.addWidget(record_banner())
         self.tabs = QTabWidget()
@@ -222,7 +222,11 @@ class RecordPage(QMainWindow):
         self.delete_action = QAction(icon("trash-2"), self.text("delete"), self)
         self.delete_action.setToolTip(self.text("delete tip"))
         self.delete_action.triggered.connect(self.ask_delete)
-        self.undo_action = self.context.undo_stack.createUndoAction(
+        # This record's changes have their own undo: Ctrl+Z here never takes back something
+        # done in another window.
+        self.undo_stack = QUndoStack(self)
+        self.context.register_stack(self.undo_stack)
+        self.undo_action = self.undo_stack.createUndoAction(
             self, translate("RecordPage", "Undo"))
         self.undo_action.setIcon(icon("undo-2"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -360,7 +364,8 @@ class RecordPage(QMainWindow):
         record_id = self.record.id
         done = self.context.delete(self, self.entity, record_id, name,
                                    lambda: self.delete_record(record_id),
-                                   lambda: self.restore_record(record_id))
+                                   lambda: self.restore_record(record_id),
+                                   stack=self.context.undo_stack)  # this window closes
         if done:
             self.form.loaded = self.form.values()  # the edits went with the record
             self.close()

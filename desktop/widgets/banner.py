@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from desktop.i18n import translate
 from desktop.icons import icon
 
 
@@ -45,3 +46,12 @@ class Banner(QFrame):
             layout.addWidget(button)
             self.buttons.append(button)
         self.show()
+
+
+def read_only_record_banner() -> Banner:
+    """The strip a record window shows above its tabs when its database is read-only."""
+    banner = Banner()
+    banner.setObjectName("read_only_banner")
+    banner.show_message(translate("ReadOnly", "<b>Read-only.</b> This database cannot be "
+                                              "changed, so this record cannot be saved."))
+    return banner

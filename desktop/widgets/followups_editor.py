@@ -19,14 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes.dates import parse_date
-from db.changes.recording import Actor
-from db.services.followups import FollowUpRecord, create_followup, update_followup
+from db.services.followups import FollowUpRecord
 from db.services.timeline import followup_problems
 from db.store.engine import Database
-from db.store.errors import ConflictError, LiaisonError, Problem
+from db.store.errors import Problem
 from desktop import settings
-from desktop.dialogs import conflict
-from desktop.errors import show_problem
 from desktop.i18n import translate
 from desktop.icons import icon
 from desktop.qtmodels.followup_drafts import FollowUpDraft, FollowUpDraftsModel
@@ -181,27 +178,3 @@ class FollowUpsEditor(QGroupBox):
                 return found
         show_error(self.error, [])
         return ()
-
-    def write(self, interaction_id: str, actor: Actor) -> tuple[int, list[FollowUpDraft] | None]:
-        """Create the new follow-ups and mark the chosen ones done. Returns how many were
-        written and, if one failed (the user was told why), the new rows still unsaved."""
-        written: list[FollowUpDraft] = []
-        try:
-            for draft in list(self.model.rows):
-                if draft.is_new:
-                    create_followup(self.db, draft.data(interaction_id), actor)
-                    written.append(draft)
-                elif draft.mark_done and draft.record is not None:
-                    try:
-                        update_followup(self.db, draft.record.id, {"status": "done"},
-                                        expected_version=draft.record.version, actor=actor)
-                    except ConflictError as exc:  # changed meanwhile: the user decides
-                        if conflict.save_followup(self, self.db, exc, draft.record,
-                                                  {"status": "done"}, actor) is None:
-                            continue  # cancelled: left as it is, the rest still saved
-                    written.append(draft)
-        except LiaisonError as exc:
-            show_problem(self, exc)
-            return len(written), [d for d in self.model.new_rows()
-                                  if all(d is not w for w in written)]
-        return len(written), None

@@ -16,8 +16,8 @@ from desktop.icons import icon
 if TYPE_CHECKING:
     from db.exchange.export.views import ViewFilter
     from desktop.context import AppContext
+    from desktop.jobs.worker import Job
     from desktop.qtmodels.paged import PagedTableModel
-    from desktop.tasks import Job
 
 
 class ExportListButton(QPushButton):

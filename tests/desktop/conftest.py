@@ -18,6 +18,7 @@ from desktop import messages as messages_module
 from desktop.context import AppContext
 from desktop.dialogs import conflict
 from desktop.dialogs.conflict import FieldConflict
+from desktop.windows.record_pages import new_context
 
 
 @dataclass
@@ -93,7 +94,7 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> RecordedMessages:
 
 @pytest.fixture
 def context(sqlite_db: Database, qapp: object, recorded: RecordedMessages) -> Iterator[AppContext]:
-    ctx = AppContext(sqlite_db)
+    ctx = new_context(sqlite_db)
     yield ctx
     for window in list(ctx.windows.values()):
         window.close()
@@ -103,7 +104,7 @@ def context(sqlite_db: Database, qapp: object, recorded: RecordedMessages) -> It
 @pytest.fixture
 def wizard(context: AppContext, qtbot: QtBot) -> Iterator[Any]:
     """The import wizard, shown, on the test's database; its jobs waited for afterwards."""
-    from desktop.dialogs.import_wizard import ImportWizard
+    from desktop.dialogs.import_wizard.wizard import ImportWizard
 
     dialog = ImportWizard(context)
     qtbot.addWidget(dialog)

@@ -171,7 +171,7 @@ def check(qtbot: QtBot, widget: QWidget, ready: Callable[[], Any] | None = None)
 def test_the_main_window_and_every_view_speak_chinese(chinese: None, context: AppContext,
                                                      records: dict[str, str],
                                                      qtbot: QtBot) -> None:
-    from desktop.main_window import MainWindow
+    from desktop.windows.main_window import MainWindow
 
     window = MainWindow(context)
     found = check(qtbot, window)
@@ -204,7 +204,7 @@ def test_dialogs_and_wizard_pages_speak_chinese(chinese: None, context: AppConte
                                                 records: dict[str, str], qtbot: QtBot) -> None:
     from desktop.dialogs.first_start import FirstStartDialog
     from desktop.dialogs.followup import FollowUpDialog
-    from desktop.dialogs.import_wizard import ImportWizard
+    from desktop.dialogs.import_wizard.wizard import ImportWizard
     from desktop.dialogs.settings import SettingsDialog
     from desktop.dialogs.undo_import import UndoImportDialog
 
@@ -219,7 +219,7 @@ def test_help_speaks_chinese(chinese: None, context: AppContext, records: dict[s
                             qtbot: QtBot) -> None:
     """The shortcut sheet (its rows too), the report dialog and the Chinese user guide."""
     from desktop.dialogs import help as help_dialogs
-    from desktop.main_window import MainWindow
+    from desktop.windows.main_window import MainWindow
 
     window = MainWindow(context)
     qtbot.addWidget(window)

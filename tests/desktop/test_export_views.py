@@ -20,15 +20,15 @@ from db.exchange.export.output import ExportProgress
 from db.services.affiliations import create_affiliation
 from db.services.followups import create_followup
 from desktop import exporting
-from desktop import main_window as main_window_module
 from desktop.context import AppContext
-from desktop.main_window import MainWindow, ViewEntry
-from desktop.tasks import Job
+from desktop.jobs.worker import Job
 from desktop.views.followups import FollowUpsView
 from desktop.views.interactions import InteractionsView
 from desktop.views.organization_page import OrganizationPage
 from desktop.views.organizations import OrganizationsView
 from desktop.views.people import PeopleView
+from desktop.windows import main_window as main_window_module
+from desktop.windows.main_window import MainWindow, ViewEntry
 from tests.db.factories import make_interaction, make_organization, make_person
 from tests.desktop.conftest import RecordedMessages
 from tests.desktop.helpers import wait_until_active
@@ -286,7 +286,7 @@ def test_a_new_or_deleted_organization_has_no_dossier_to_export(context: AppCont
                    lambda: page.delete_record(org.id), lambda: page.restore_record(org.id))
     qtbot.waitUntil(lambda: page.is_deleted, timeout=2000)
     assert not page.dossier_action.isEnabled()
-    context.undo_stack.undo()
+    context.stack_for(page).undo()
     qtbot.waitUntil(lambda: page.dossier_action.isEnabled(), timeout=2000)
 
 

@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from db.seed.opening import open_database
 from db.services.stats import quick_counts
-from desktop import database_menu
 from desktop.context import AppContext
 from desktop.dialogs import help as help_dialogs
-from desktop.main_window import MainWindow
+from desktop.windows import database_menu
+from desktop.windows.main_window import MainWindow
+from desktop.windows.record_pages import new_context
 from tests.db.factories import make_organization
 from tests.desktop.conftest import RecordedMessages
 
@@ -74,7 +75,7 @@ def test_open_database_and_open_recent(window: MainWindow, context: AppContext, 
     window.open_database_action.trigger()  # this one is open here already: no second window
     assert launched == [str(other)]
     # the other window remembers its database; this one lists it under Open recent
-    other_context = AppContext(open_database(other))
+    other_context = new_context(open_database(other))
     database_menu.remember(other_context)
     other_context.close()
     database_menu.fill_recent_menu(window.recent_menu, context, window)

@@ -11,10 +11,11 @@ from sqlalchemy.engine import make_url
 from db.services import organizations
 from db.services.history import history
 from db.store.engine import Database
-from desktop import app as app_module
 from desktop import i18n, settings
 from desktop.context import AppContext
+from desktop.dialogs import initial_data
 from desktop.dialogs.first_start import FirstStartDialog
+from desktop.windows.record_pages import new_context
 
 
 @pytest.fixture
@@ -52,11 +53,11 @@ def test_name_and_language_are_asked_once_and_the_dialog_turns_chinese_at_once(
         return 1
 
     monkeypatch.setattr(FirstStartDialog, "exec", answer)
-    assert app_module.ask_first_start(sqlite_db) is None  # "empty": nothing to load
+    assert initial_data.ask_first_start(sqlite_db) is None  # "empty": nothing to load
     assert len(seen) == 1
     assert settings.saved_officer_name() == "李伟" and settings.language() == "zh_CN"
 
-    context = AppContext(sqlite_db)
+    context = new_context(sqlite_db)
     try:
         record = organizations.create_organization(
             sqlite_db, {"name": "Lao People's Revolutionary Party", "country": "LA"},
@@ -66,7 +67,7 @@ def test_name_and_language_are_asked_once_and_the_dialog_turns_chinese_at_once(
     assert {change.who for change in history(sqlite_db, record.id)} == {"李伟"}
 
     monkeypatch.setattr(FirstStartDialog, "exec", never_shown)
-    assert app_module.ask_first_start(sqlite_db) is None  # asked once, on this machine
+    assert initial_data.ask_first_start(sqlite_db) is None  # asked once, on this machine
 
 
 def test_a_new_empty_database_asks_only_what_to_start_with(
@@ -83,16 +84,16 @@ def test_a_new_empty_database_asks_only_what_to_start_with(
         return 1
 
     monkeypatch.setattr(FirstStartDialog, "exec", answer)
-    assert app_module.ask_first_start(sqlite_db) == "demo"
+    assert initial_data.ask_first_start(sqlite_db) == "demo"
     assert settings.saved_officer_name() == "Ana Souza"
     monkeypatch.setattr(FirstStartDialog, "exec", never_shown)
-    assert app_module.ask_first_start(sqlite_db) is None
+    assert initial_data.ask_first_start(sqlite_db) is None
 
 
 def test_closing_the_welcome_loads_nothing_and_asks_the_name_again(
         sqlite_db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(FirstStartDialog, "exec", lambda dialog: qtbot.addWidget(dialog) or 0)
-    assert app_module.ask_first_start(sqlite_db) is None
+    assert initial_data.ask_first_start(sqlite_db) is None
     assert settings.saved_officer_name() == ""
     asked: list[bool] = []
 
@@ -102,7 +103,7 @@ def test_closing_the_welcome_loads_nothing_and_asks_the_name_again(
         return 1
 
     monkeypatch.setattr(FirstStartDialog, "exec", answer)
-    assert app_module.ask_first_start(sqlite_db) is None
+    assert initial_data.ask_first_start(sqlite_db) is None
     assert asked == [True]
 
 

@@ -123,7 +123,7 @@ def test_revert_asks_exactly_what_it_will_do_then_puts_the_value_back(
     assert newest[FROM] == "Revert of Anna's change"
     when = tab.table.model().index(0, FROM).data(Qt.ItemDataRole.ToolTipRole)
     assert when.startswith("Revert of Anna's change of ") and rows(tab)[1][0] in when
-    assert context.undo_stack.undoText() == "Set Website back to “https://old.example.org”"
+    assert context.stack_for(tab).undoText() == "Set Website back to “https://old.example.org”"
 
 
 def test_undo_takes_the_revert_back_and_redo_makes_it_again(
@@ -133,12 +133,12 @@ def test_undo_takes_the_revert_back_and_redo_makes_it_again(
     select_change(tab, "Website", "https://new.example.org")
     assert tab.revert_selected()
 
-    context.undo_stack.undo()
+    context.stack_for(tab).undo()
     assert organizations.get_organization(context.database, moved_website).website == \
         "https://new.example.org"
     qtbot.waitUntil(lambda: page.form.value("website") == "https://new.example.org")
     qtbot.waitUntil(lambda: len(rows(tab)) == 4)  # created, Anna's, the revert, its undo
-    context.undo_stack.redo()
+    context.stack_for(tab).redo()
     assert organizations.get_organization(context.database, moved_website).website == \
         "https://old.example.org"
     assert [c.field for c in history(context.database, moved_website)] == [
@@ -154,7 +154,7 @@ def test_cancel_at_the_question_changes_nothing(
     qtbot.mouseClick(tab.revert_button, LEFT)
     assert organizations.get_organization(context.database, moved_website).website == \
         "https://new.example.org"
-    assert context.undo_stack.count() == 0 and len(rows(tab)) == 2
+    assert context.stack_for(tab).count() == 0 and len(rows(tab)) == 2
 
 
 def test_a_change_overtaken_by_a_later_one_cannot_be_reverted(
@@ -184,7 +184,7 @@ def test_the_service_refusing_is_shown_in_its_words_and_nothing_changes(
     assert any("changed again after this change" in text for text in recorded.texts("warning"))
     assert organizations.get_organization(context.database, moved_website).website == \
         "https://elsewhere.example.org"
-    assert context.undo_stack.count() == 0
+    assert context.stack_for(tab).count() == 0
     assert rows(tab)[0][AFTER] == "https://elsewhere.example.org"  # the history caught up
 
 
@@ -218,7 +218,7 @@ def test_reverting_an_empty_field_change_clears_it_and_a_creation_deletes(
     with pytest.raises(NotFound):
         people.get_person(context.database, person.id)
     assert page.is_deleted and page.banner.isVisible()
-    context.undo_stack.undo()  # the person is back
+    context.stack_for(tab).undo()  # the person is back
     assert people.get_person(context.database, person.id).name == "Amina Diallo"
     assert not page.is_deleted
 
@@ -233,8 +233,8 @@ def test_undo_never_takes_back_a_colleagues_later_change(
     organizations.update_organization(context.database, moved_website,
                                       {"website": "https://bob.example.org"},
                                       expected_version=record.version, actor=Actor(who="Bob"))
-    context.undo_stack.undo()
+    context.stack_for(tab).undo()
     assert any("changed again after this change" in text for text in recorded.texts("warning"))
     assert organizations.get_organization(context.database, moved_website).website == \
         "https://bob.example.org"
-    assert context.undo_stack.count() == 0  # the step that can no longer be undone is gone
+    assert context.stack_for(tab).count() == 0  # the step that can no longer be undone is gone

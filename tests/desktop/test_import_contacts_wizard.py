@@ -11,7 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from db.services.people import PersonFilter, list_people
 from desktop.context import AppContext
-from desktop.dialogs.import_wizard import CHECK, COLUMNS, HEADER, RESULT, REVIEW, ImportWizard
+from desktop.dialogs.import_wizard.wizard import (
+    CHECK,
+    COLUMNS,
+    HEADER,
+    RESULT,
+    REVIEW,
+    ImportWizard,
+)
 from tests.desktop.wizard_helpers import choose, click_next
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "contacts"

@@ -10,7 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from db.services import organizations
 from desktop.context import AppContext
-from desktop.dialogs.import_wizard import CHECK, COLUMNS, HEADER, RESULT, REVIEW, ImportWizard
+from desktop.dialogs.import_wizard.wizard import (
+    CHECK,
+    COLUMNS,
+    HEADER,
+    RESULT,
+    REVIEW,
+    ImportWizard,
+)
 from tests.db.test_import_matched import known_register, write_known_parties
 from tests.desktop.wizard_helpers import LEFT, choose, click_next, next_enabled, wait_for_plan
 

@@ -25,8 +25,8 @@ from db.services.organizations import (
 from db.services.people import PersonFilter, list_people
 from db.store.engine import Database
 from desktop.context import AppContext
-from desktop.dialogs import import_run
-from desktop.dialogs.import_wizard import (
+from desktop.dialogs.import_wizard import run as import_run
+from desktop.dialogs.import_wizard.wizard import (
     CHECK,
     COLUMNS,
     FILE,
@@ -38,9 +38,9 @@ from desktop.dialogs.import_wizard import (
     ImportWizard,
 )
 from desktop.dialogs.undo_import import UndoImportDialog
-from desktop.main_window import MainWindow
 from desktop.qtmodels.import_plan_tree import PlanTreeModel
 from desktop.qtmodels.import_preview import PreviewModel
+from desktop.windows.main_window import MainWindow
 from tests.db.factories import make_organization
 from tests.desktop.conftest import RecordedMessages
 from tests.desktop.wizard_helpers import (

@@ -22,7 +22,7 @@ from db.services.organizations import (
 from db.services.people import get_person
 from db.store.engine import Database
 from desktop.context import AppContext
-from desktop.dialogs.import_wizard import (
+from desktop.dialogs.import_wizard.wizard import (
     RESULT,
     REVIEW,
     ImportWizard,

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.context import AppContext
-from desktop.main_window import MainWindow
 from desktop.messages import SETTLE_MS, QuestionBox
 from desktop.shortcuts import bindings
 from desktop.views.interaction_editor import InteractionEditor
 from desktop.views.organization_page import OrganizationPage
 from desktop.views.organizations import OrganizationsView
+from desktop.windows.main_window import MainWindow
 from tests.db.factories import make_organization, make_person
 from tests.desktop.helpers import wait_until_active
 

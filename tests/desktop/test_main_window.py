@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.services.stats import quick_counts
-from desktop import app as app_module
+from desktop.app import launch as app_module
 from desktop.context import AppContext
+from desktop.dialogs import initial_data
 from desktop.dialogs.first_start import FirstStartDialog
 from desktop.errors import CrashDialog, install_exception_hook
-from desktop.main_window import MainWindow
+from desktop.windows.main_window import MainWindow
 from tests.desktop.conftest import RecordedMessages
 
 
@@ -29,19 +30,19 @@ def window(context: AppContext, qtbot: QtBot) -> MainWindow:
 def test_first_start_loads_the_starter_register(window: MainWindow, context: AppContext,
                                                 qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(FirstStartDialog, "exec", lambda self: 1)
-    job = app_module.offer_first_start(context, window)
+    job = initial_data.offer_first_start(context, window)
     assert job is not None
     qtbot.waitUntil(lambda: not job.running, timeout=20_000)
     assert job.error is None
     assert quick_counts(context.database)["organizations"] > 2000
     qtbot.waitUntil(lambda: "organizations" in window.status_label.text(), timeout=5000)
-    assert app_module.offer_first_start(context, window) is None  # asked once
+    assert initial_data.offer_first_start(context, window) is None  # asked once
 
 
 def test_first_start_demo_can_be_cancelled_leaving_nothing(window: MainWindow,
                                                            context: AppContext,
                                                            qtbot: QtBot) -> None:
-    job = app_module.load_initial_data(context, window, "demo")
+    job = initial_data.load_initial_data(context, window, "demo")
     assert job is not None
     job.cancel()
     qtbot.waitUntil(lambda: not job.running, timeout=20_000)
@@ -175,7 +176,8 @@ def test_missing_system_libraries_are_named_with_the_packages_to_install(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """A bare Debian lacks libxcb-icccm4 and friends: the app says what to install instead of
     Qt's "could not load the Qt platform plugin" (and starts no Qt)."""
-    from desktop import entry, system_check
+    from desktop import entry
+    from desktop.app import system_check
 
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")

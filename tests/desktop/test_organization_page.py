@@ -301,7 +301,7 @@ def test_an_existing_person_is_linked_ended_and_removed_with_undo(
     tab.table.select_row(0)
     qtbot.mouseClick(tab.end_button, LEFT)
     assert list_affiliations(context.database, organization_id=org.id)[0].end == date.today()
-    context.undo_stack.undo()
+    page.undo_stack.undo()
     assert list_affiliations(context.database, organization_id=org.id)[0].end is None
 
     tab.table.select_row(0)
@@ -309,7 +309,7 @@ def test_an_existing_person_is_linked_ended_and_removed_with_undo(
     assert recorded.shown[-1][0] == "confirm"
     assert list_affiliations(context.database, organization_id=org.id) == []
     qtbot.waitUntil(lambda: tab.model.rowCount() == 0)
-    context.undo_stack.undo()
+    page.undo_stack.undo()
     assert len(list_affiliations(context.database, organization_id=org.id)) == 1
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
 
@@ -388,7 +388,7 @@ def test_follow_ups_mark_overdue_ones_and_can_be_marked_done(
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     tab.show_all.setChecked(True)
     assert tab.model.rowCount() == 2
-    context.undo_stack.undo()
+    page.undo_stack.undo()
     assert get_followup(context.database, late.id).status == "open"
 
 

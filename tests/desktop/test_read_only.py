@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from db.seed.opening import open_database
 from db.services import organizations
-from desktop import database_menu
-from desktop.context import AppContext
-from desktop.main_window import MainWindow
+from desktop.windows import database_menu
+from desktop.windows.main_window import MainWindow
+from desktop.windows.record_pages import new_context
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_a_read_only_database_opens_with_a_banner_and_nothing_that_writes(
         monkeypatch: pytest.MonkeyPatch) -> None:
     path, record_id = locked
     before = hashlib.sha256(path.read_bytes()).hexdigest()
-    context = AppContext(open_database(path, create=False))
+    context = new_context(open_database(path, create=False))
     try:
         window = MainWindow(context)
         qtbot.addWidget(window)

@@ -21,15 +21,16 @@ from db.services.followups import create_followup, get_followup, update_followup
 from db.services.interactions import get_interaction
 from db.store.engine import Database
 from db.store.errors import DatabaseProblem, FieldChange
-from desktop import watcher as watcher_module
 from desktop.context import AppContext
 from desktop.dialogs import conflict
 from desktop.dialogs.conflict import ConflictDialog, FieldConflict
-from desktop.main_window import MainWindow
+from desktop.jobs import watcher as watcher_module
 from desktop.qtmodels.participants import ParticipantRow
 from desktop.views.interaction_editor import InteractionEditor
 from desktop.views.organization_page import OrganizationPage
 from desktop.views.organizations import OrganizationsView
+from desktop.windows.main_window import MainWindow
+from desktop.windows.record_pages import new_context
 from tests.db.factories import make_interaction, make_organization
 from tests.desktop.conftest import RecordedConflicts, RecordedMessages
 from tests.desktop.helpers import type_into
@@ -53,7 +54,7 @@ class Officer:
     def __init__(self, target: str, name: str) -> None:
         self.name = name
         self.database: Database = open_database(target)
-        self.context = AppContext(self.database)
+        self.context = new_context(self.database)
         self.context.actor = lambda: Actor(who=name, source="screen")  # type: ignore[method-assign]
 
     def open(self, organization_id: str) -> OrganizationPage:

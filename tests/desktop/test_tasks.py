@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.tasks import _Runner
+from desktop.jobs.worker import _Runner
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from db.services.followups import list_followups
 from db.services.interactions import list_interactions
-from desktop import app as app_module
 from desktop.context import AppContext
+from desktop.dialogs import initial_data
 from desktop.dialogs.first_start import FirstStartDialog
-from desktop.main_window import MainWindow
 from desktop.views.followups import FollowUpsView
 from desktop.views.interaction_editor import InteractionEditor
 from desktop.views.interactions import InteractionsView
@@ -26,6 +25,7 @@ from desktop.views.organizations import OrganizationsView
 from desktop.views.person_page import PersonPage
 from desktop.views.timeline import TimelineTab
 from desktop.widgets.topics_box import TOPIC_NAME_ROLE
+from desktop.windows.main_window import MainWindow
 from tests.desktop.conftest import RecordedMessages
 from tests.desktop.helpers import show_tab, type_text
 
@@ -70,7 +70,7 @@ def test_load_find_record_find_again_delete_and_undo(
 
     # -- first start: the welcome dialog's default choice loads the starter register -------
     monkeypatch.setattr(FirstStartDialog, "exec", lambda self: 1)  # the user presses OK
-    job = app_module.offer_first_start(context, window)
+    job = initial_data.offer_first_start(context, window)
     assert job is not None
     qtbot.waitUntil(lambda: not job.running, timeout=20_000)
     assert job.error is None

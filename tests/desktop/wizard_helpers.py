@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from db.services.organizations import OrganizationFilter, list_organizations
 from db.store.engine import Database
-from desktop.dialogs.import_wizard import ImportWizard
+from desktop.dialogs.import_wizard.wizard import ImportWizard
 
 LEFT = Qt.MouseButton.LeftButton
 JOB_TIMEOUT = 20_000

@@ -24,7 +24,7 @@ class UnreadableFile(LiaisonError):
 
 class ReadCancelled(LiaisonError, InterruptedError):
     """The user cancelled the reading. An InterruptedError too, as cancelled work in Liaison
-    is (desktop.tasks treats it as a quiet cancel)."""
+    is (desktop.jobs.worker treats it as a quiet cancel)."""
 
     def __init__(self) -> None:
         super().__init__(translate("Reading", "Reading the file was cancelled."))

@@ -25,16 +25,16 @@ from db.exchange.imports.importer import (
     apply_steps,
 )
 from db.store.errors import LiaisonError
-from desktop.dialogs.import_step import NoticeLabel, WizardStep
-from desktop.dialogs.undo_import import start_undo, undo_text
+from desktop.dialogs.import_wizard.step import NoticeLabel, WizardStep
+from desktop.dialogs.undo_import import push_batch_undo, start_undo, undo_text
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
+from desktop.jobs.worker import Job
 from desktop.messages import messages
 from desktop.qtmodels.import_plan import kind_title
-from desktop.tasks import Job
 
 if TYPE_CHECKING:
-    from desktop.dialogs.import_wizard import ImportWizard
+    from desktop.dialogs.import_wizard.wizard import ImportWizard
 
 COUNT_WORDS = ("created", "updated", "unchanged", "skipped")
 # The heads of the columns of counts (translated where shown: counts_table).
@@ -149,6 +149,8 @@ class ImportPage(WizardStep):
         self.flow.imported = result
         self.cancel_button.hide()
         self.flow.context.notify("*")
+        if result is not None and self.flow.plan is not None:
+            push_batch_undo(self.flow.context, result.batch_id, "import", self.flow.plan.file_name)
         self.completeChanged.emit()
         self.flow.next()
 
@@ -187,7 +189,7 @@ class ImportPage(WizardStep):
         return self.outcome == "done"
 
     def nextId(self) -> int:
-        from desktop.dialogs.import_wizard import RESULT
+        from desktop.dialogs.import_wizard.common import RESULT
 
         return RESULT
 

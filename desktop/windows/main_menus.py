@@ -1,7 +1,7 @@
 """The main window's actions, its menus (File, Edit, View, Help) and its toolbar.
 
 The actions are attributes of the window (`window.new_action`, `window.import_action`, …);
-their slots are the window's methods. File ▸ database entries come from desktop.database_menu,
+their slots are the window's methods. File ▸ database entries come from desktop.windows.database_menu,
 the Help menu from desktop.dialogs.help."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from desktop.i18n import translate
 from desktop.icons import icon
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow, ViewEntry
+    from desktop.windows.main_window import MainWindow, ViewEntry
 
 
 def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
@@ -59,10 +59,11 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
         shortcut=QKeySequence.StandardKey.Preferences)
     window.quit_action = window.make_action(translate("MainWindow", "&Quit"), window.close,
                                             shortcut=QKeySequence.StandardKey.Quit)
-    window.undo_action = ctx.undo_stack.createUndoAction(window, translate("MainWindow", "&Undo"))
+    # Edit ▸ Undo acts on the active window's stack (desktop.undo) and says what it undoes.
+    window.undo_action = ctx.undo_group.createUndoAction(window, translate("MainWindow", "&Undo"))
     window.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
     window.undo_action.setIcon(icon("undo-2"))
-    window.redo_action = ctx.undo_stack.createRedoAction(window, translate("MainWindow", "&Redo"))
+    window.redo_action = ctx.undo_group.createRedoAction(window, translate("MainWindow", "&Redo"))
     window.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
     window.delete_action = window.make_action(
         translate("MainWindow", "&Delete"), window.delete_in_current_view, icon_name="trash-2",
@@ -78,7 +79,7 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
 
     menu = window.menuBar()
     file_menu = menu.addMenu(translate("MainWindow", "&File"))
-    from desktop import database_menu
+    from desktop.windows import database_menu
 
     database_menu.add_actions(window, file_menu)
     file_menu.addSeparator()

@@ -16,7 +16,7 @@ from desktop.icons import icon
 from desktop.messages import messages
 
 if TYPE_CHECKING:
-    from desktop.dialogs.import_wizard import ImportWizard
+    from desktop.dialogs.import_wizard.wizard import ImportWizard
 
 
 def counted(count: int, one: str, many: str) -> str:

@@ -21,9 +21,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QWidget, QWizard
 
 from db.changes.dates import DayOrder
-from db.exchange.imports.importer import ImportResult, SheetPreview, build_plan, is_liaison_workbook
+from db.exchange.imports.importer import ImportResult, SheetPreview, build_plan
 from db.exchange.imports.plan import FieldConflict, ImportOptions, Plan, Policy, Resolution, RowPlan
-from db.exchange.reading.readers import SheetInfo, open_source
 from db.services.followups import get_followup
 from db.services.interactions import get_interaction
 from db.services.pages import countries
@@ -32,59 +31,27 @@ from db.services.topics import topics
 from db.store.engine import Database
 from db.store.errors import LiaisonError
 from desktop.context import AppContext
+from desktop.dialogs.import_wizard.common import (
+    CHECK,
+    COLUMNS,
+    FILE,
+    FILE_FILTER,
+    HEADER,
+    IMPORT,
+    RESULT,
+    REVIEW,
+    SHEET,
+    FileFacts,
+)
 from desktop.errors import show_problem
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.i18n import translate
+from desktop.jobs.worker import Job
 from desktop.naming import display_name
 from desktop.qtmodels.import_plan import ConflictChoices, ConflictKey
-from desktop.tasks import Job
 
-FILE, SHEET, HEADER, COLUMNS, CHECK, REVIEW, IMPORT, RESULT = range(8)
-FILE_FILTER = QT_TRANSLATE_NOOP("ImportWizard",
-                                "Spreadsheets and contacts (*.xlsx *.xlsm *.xls *.ods *.csv "
-                                "*.tsv *.vcf);;"
-                                "Excel workbooks (*.xlsx *.xlsm *.xls);;OpenDocument (*.ods);;"
-                                "Text tables (*.csv *.tsv);;Contact cards (*.vcf);;"
-                                "All files (*)")
-# Translated where shown (FileFacts.format_name).
-FORMAT_NAMES = {
-    "xlsx": QT_TRANSLATE_NOOP("ImportWizard", "Excel workbook (.xlsx)"),
-    "xlsm": QT_TRANSLATE_NOOP("ImportWizard", "Excel workbook with macros (.xlsm)"),
-    "xlsb": QT_TRANSLATE_NOOP("ImportWizard", "Excel binary workbook (.xlsb)"),
-    "xls": QT_TRANSLATE_NOOP("ImportWizard", "Excel 97–2003 workbook (.xls)"),
-    "ods": QT_TRANSLATE_NOOP("ImportWizard", "OpenDocument spreadsheet (.ods)"),
-    "csv": QT_TRANSLATE_NOOP("ImportWizard", "Text table (CSV)"),
-    "tsv": QT_TRANSLATE_NOOP("ImportWizard", "Text table (tab-separated)"),
-    "vcf": QT_TRANSLATE_NOOP("ImportWizard", "Contact cards (vCard)")}
 # Titles of interactions and follow-ups matched by the plan are looked up one by one: enough
 # for any review a person reads, not a hundred thousand queries for a re-imported archive.
 TITLE_LOOKUPS = 300
-
-
-@dataclass(frozen=True)
-class FileFacts:
-    """What the File page learned about the chosen file; the file itself is closed again."""
-
-    path: Path
-    format: str
-    sheets: tuple[SheetInfo, ...]
-    encoding: str | None
-    delimiter: str | None
-    liaison_workbook: bool
-
-    @property
-    def format_name(self) -> str:
-        if self.format in FORMAT_NAMES:
-            return translate("ImportWizard", FORMAT_NAMES[self.format])
-        return self.format
-
-
-def inspect_file(path: Path, encoding: str | None = None) -> FileFacts:
-    """Open the file just long enough to learn its format and sheets (a text table in
-    `encoding` when the user chose one). Raises UnreadableFile (a LiaisonError with one clear
-    sentence) for anything that is not a usable spreadsheet."""
-    with open_source(path, encoding) as source:
-        return FileFacts(path, source.format, tuple(source.sheets), source.encoding,
-                         source.delimiter, is_liaison_workbook(source))
 
 
 @dataclass(frozen=True)
@@ -163,11 +130,11 @@ def plan_names(db: Database, plan: Plan, preference: str = "original") -> dict[s
 
 class ImportWizard(QWizard):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        from desktop.dialogs.import_check import CheckPage
-        from desktop.dialogs.import_columns import ColumnsPage
-        from desktop.dialogs.import_pages import FilePage, HeaderPage, SheetPage
-        from desktop.dialogs.import_review import ReviewPage
-        from desktop.dialogs.import_run import ImportPage, ResultPage
+        from desktop.dialogs.import_wizard.check import CheckPage
+        from desktop.dialogs.import_wizard.columns import ColumnsPage
+        from desktop.dialogs.import_wizard.pages import FilePage, HeaderPage, SheetPage
+        from desktop.dialogs.import_wizard.review import ReviewPage
+        from desktop.dialogs.import_wizard.run import ImportPage, ResultPage
 
         super().__init__(parent)
         self.context = context

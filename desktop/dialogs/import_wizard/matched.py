@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from db.exchange.imports.plan import PolicyPreview
-from desktop.dialogs.import_step import NOTICE_STYLES, counted
+from desktop.dialogs.import_wizard.step import NOTICE_STYLES, counted
 from desktop.i18n import translate
 from desktop.icons import icon
 from desktop.qtmodels.import_plan import field_name

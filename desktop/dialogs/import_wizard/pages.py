@@ -31,13 +31,13 @@ from db.exchange.imports import mapping as maps
 from db.exchange.imports.importer import preview
 from db.exchange.reading.readers import open_source
 from db.store.errors import LiaisonError
-from desktop.dialogs.import_step import WaitCursor, WizardStep, counted
+from desktop.dialogs.import_wizard.step import WaitCursor, WizardStep, counted
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.qtmodels.import_preview import PreviewModel
 
 if TYPE_CHECKING:
-    from desktop.dialogs.import_wizard import ImportWizard
+    from desktop.dialogs.import_wizard.wizard import ImportWizard
 
 PREVIEW_ROWS = 200
 # Translated where shown (FilePage.describe).
@@ -131,7 +131,7 @@ class FilePage(WizardStep):
 
     def open_path(self, text: str, encoding: str | None = None) -> None:
         """Open the file (a text table in `encoding`, when the user chose one)."""
-        from desktop.dialogs.import_wizard import inspect_file
+        from desktop.dialogs.import_wizard.common import inspect_file
 
         text = text.strip().strip('"')
         if not text:
@@ -206,7 +206,7 @@ class FilePage(WizardStep):
         return True
 
     def nextId(self) -> int:
-        from desktop.dialogs.import_wizard import CHECK, HEADER, REVIEW, SHEET
+        from desktop.dialogs.import_wizard.common import CHECK, HEADER, REVIEW, SHEET
 
         facts = self.flow.facts
         if facts is not None and facts.liaison_workbook:

@@ -32,14 +32,14 @@ from db.changes.fields import FieldInvalid
 from db.exchange.imports import mapping as maps
 from db.exchange.imports.plan import Policy
 from db.store.errors import LiaisonError
-from desktop.dialogs.import_step import NoticeLabel, WizardStep
+from desktop.dialogs.import_wizard.step import NoticeLabel, WizardStep
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.qtmodels.import_plan import field_name
 from desktop.qtmodels.import_preview import cell_text, column_letters
 
 if TYPE_CHECKING:
-    from desktop.dialogs.import_wizard import ImportWizard
+    from desktop.dialogs.import_wizard.wizard import ImportWizard
 
 IGNORE = QT_TRANSLATE_NOOP("ImportColumns", "Ignore this column")
 # Shown in brackets after the field's label; translated where shown (field_text).
@@ -485,6 +485,6 @@ class ColumnsPage(WizardStep):
         return self.flow.build_then_next()
 
     def nextId(self) -> int:
-        from desktop.dialogs.import_wizard import CHECK
+        from desktop.dialogs.import_wizard.common import CHECK
 
         return CHECK

@@ -8,7 +8,7 @@ from collections import Counter
 from html import escape
 
 from db.exchange.imports.plan import Plan, PolicyPreview
-from desktop.dialogs.import_step import counted
+from desktop.dialogs.import_wizard.step import counted
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.qtmodels.import_plan import ConflictChoices
 

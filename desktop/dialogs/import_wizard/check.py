@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from db.exchange.reading.readers import open_source
 from db.store.errors import LiaisonError
-from desktop.dialogs.import_step import WaitCursor, WizardStep, counted
+from desktop.dialogs.import_wizard.step import WaitCursor, WizardStep, counted
 from desktop.i18n import translate
 from desktop.icons import icon
 from desktop.qtmodels.import_plan import Problem, problem_columns, problems_of
@@ -20,7 +20,7 @@ from desktop.qtmodels.records import RecordListModel
 from desktop.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
-    from desktop.dialogs.import_wizard import ImportWizard
+    from desktop.dialogs.import_wizard.wizard import ImportWizard
 
 
 class CheckPage(WizardStep):
@@ -218,6 +218,6 @@ class CheckPage(WizardStep):
         return self.flow.build_then_next()
 
     def nextId(self) -> int:
-        from desktop.dialogs.import_wizard import REVIEW
+        from desktop.dialogs.import_wizard.common import REVIEW
 
         return REVIEW

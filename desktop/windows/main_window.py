@@ -1,5 +1,5 @@
 """The main window: navigation between the lists, the search box, actions, status bar (its
-menus and toolbar are built by desktop.main_menus). Views are created when first shown, so
+menus and toolbar are built by desktop.windows.main_menus). Views are created when first shown, so
 start-up pays only for the one the user sees."""
 
 from __future__ import annotations
@@ -27,14 +27,15 @@ from PySide6.QtWidgets import (
 from db import __version__
 from db.search.names import NameHit
 from db.services.stats import quick_counts
-from desktop import exporting, main_menus, settings
+from desktop import exporting, settings
 from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
+from desktop.jobs.worker import Job
 from desktop.messages import messages
-from desktop.tasks import Job
 from desktop.widgets.list_state import ListScreen
 from desktop.widgets.record_picker import RecordPicker
+from desktop.windows import main_menus
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,7 @@ VIEWS = (
 
 
 class MainWindow(QMainWindow):
-    # made by desktop.database_menu.add_actions and desktop.dialogs.help.add_actions
+    # made by desktop.windows.database_menu.add_actions and desktop.dialogs.help.add_actions
     new_database_action: QAction
     open_database_action: QAction
     recent_menu: QMenu
@@ -92,8 +93,8 @@ class MainWindow(QMainWindow):
     shortcuts_action: QAction
     guide_action: QAction
     report_action: QAction
-    read_only_banner: QWidget | None = None  # desktop.read_only, on a read-only database
-    # made by desktop.main_menus.add_actions
+    read_only_banner: QWidget | None = None  # desktop.windows.read_only, on a read-only database
+    # made by desktop.windows.main_menus.add_actions
     new_action: QAction
     new_organization: QAction
     new_person: QAction
@@ -169,13 +170,13 @@ class MainWindow(QMainWindow):
         self.status_job: Job | None = None
         self.closed = False
         if context.database.read_only:
-            from desktop import read_only
+            from desktop.windows import read_only
 
             read_only.apply_to_main_window(self)
         self.restore_window_state()
         QTimer.singleShot(0, self.refresh_status)
 
-    # -- actions (desktop.main_menus makes them and fills the menus) -----------------------
+    # -- actions (desktop.windows.main_menus makes them and fills the menus) -----------------------
     def make_action(self, text: str, slot: Callable[[], Any], *, icon_name: str | None = None,
                 shortcut: QKeySequence | str | None = None, tip: str | None = None) -> QAction:
         action = QAction(text, self)
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
 
     def load_data(self, choice: str) -> Job | None:
         """File ▸ Load the starter register / demo data, at any time after the first start."""
-        from desktop.app import load_initial_data
+        from desktop.dialogs.initial_data import load_initial_data
 
         if choice == "demo" and quick_counts(self.context.database)["organizations"]:
             messages.warning(self, translate("MainWindow", "Load demo data"), translate(
@@ -262,7 +263,7 @@ class MainWindow(QMainWindow):
 
     # -- import and export -----------------------------------------------------------------
     def import_spreadsheet(self) -> QWidget:
-        from desktop.dialogs.import_wizard import open_import_wizard
+        from desktop.dialogs.import_wizard.wizard import open_import_wizard
 
         return open_import_wizard(self.context, self)
 

@@ -17,7 +17,7 @@ from db.services.history import latest_change
 from db.store.engine import Database
 from db.store.errors import LiaisonError
 from desktop.i18n import translate
-from desktop.tasks import Job
+from desktop.jobs.worker import Job
 
 DEFAULT_INTERVAL_MS = 5000
 

@@ -12,7 +12,7 @@ from desktop.i18n import translate
 from desktop.widgets.banner import Banner
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    from desktop.windows.main_window import MainWindow
 
 
 def banner_text() -> str:
@@ -21,18 +21,9 @@ def banner_text() -> str:
                                  "anything. To work on it, save a copy.")
 
 
-def record_banner() -> Banner:
-    """The strip a record window shows above its tabs when its database is read-only."""
-    banner = Banner()
-    banner.setObjectName("read_only_banner")
-    banner.show_message(translate("ReadOnly", "<b>Read-only.</b> This database cannot be "
-                                              "changed, so this record cannot be saved."))
-    return banner
-
-
 def apply_to_main_window(window: MainWindow) -> None:
     """Put the banner above the lists and turn off every action that writes."""
-    from desktop import database_menu
+    from desktop.windows import database_menu
 
     banner = Banner()
     banner.setObjectName("read_only_banner")

@@ -20,10 +20,10 @@ from desktop import settings
 from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.i18n import translate
-from desktop.tasks import Job
+from desktop.jobs.worker import Job
 
 if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+    from desktop.windows.main_window import MainWindow
 
 RECENT_KEY = "databases/recent"
 RECENT_COUNT = 8

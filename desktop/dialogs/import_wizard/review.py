@@ -28,15 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from db.exchange.imports.plan import Plan, Resolution, policy_preview
-from desktop.dialogs.import_matched import PolicyOffer
-from desktop.dialogs.import_review_texts import (
+from desktop.dialogs.import_wizard.matched import PolicyOffer
+from desktop.dialogs.import_wizard.review_texts import (
     conflicts_note,
     deletions_label,
     nothing_written,
     summary,
 )
-from desktop.dialogs.import_step import NoticeLabel, WizardStep
+from desktop.dialogs.import_wizard.step import NoticeLabel, WizardStep
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.jobs.worker import Job
 from desktop.qtmodels.import_plan import (
     ConflictKey,
     conflict_words,
@@ -44,10 +45,9 @@ from desktop.qtmodels.import_plan import (
     record_label,
 )
 from desktop.qtmodels.import_plan_tree import PlanTreeModel, expand_spans
-from desktop.tasks import Job
 
 if TYPE_CHECKING:
-    from desktop.dialogs.import_wizard import ImportWizard
+    from desktop.dialogs.import_wizard.wizard import ImportWizard
 
 EXPAND_UP_TO = 200  # updates and conflicts shown opened when there are no more than this
 FILTERS = (("all", QT_TRANSLATE_NOOP("ImportReview", "All rows"), None),
@@ -415,7 +415,7 @@ class ReviewPage(WizardStep):
                 and not self.busy)
 
     def nextId(self) -> int:
-        from desktop.dialogs.import_wizard import IMPORT
+        from desktop.dialogs.import_wizard.common import IMPORT
 
         plan = self.flow.plan
         return IMPORT if plan is not None and plan.writes else -1

@@ -1,0 +1,242 @@
+"""The one database worker, after Anki's CollectionOp/QueryOp: every background read and write
+the interface asks for — imports, exports, merges, undoing a batch, counting, the poll for
+colleagues' changes — runs as a job on one thread per open database, in the order asked.
+Two jobs never race on the database, and each reports back on the UI thread through the same
+three callbacks: progress, success and failure.
+
+A job is a plain generator from `db` that yields progress; a progress dialog shows it and
+can cancel. Cancelling closes the generator, which leaves its transaction by rolling back:
+nothing half-written remains."""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import weakref
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from db.store.errors import LiaisonError
+from desktop.errors import show_problem
+from desktop.i18n import translate
+
+StepsFactory = Callable[[Callable[[], bool]], Iterator[Any]]
+Describe = Callable[[Any], tuple[int, int, str]]
+
+
+class _Runner(QObject):
+    """Runs one job's steps on the worker thread; its signals reach the UI thread queued."""
+
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, steps: StepsFactory, describe: Describe) -> None:
+        super().__init__()
+        self.steps = steps
+        self.describe = describe
+        self.cancel = threading.Event()
+        self.dropped = False  # the job was stopped before its turn: skip it
+        self.started = False
+        self.turn = threading.Lock()  # `dropped` and `started` are decided under it
+        self.done = threading.Event()
+        self.ran_on: int | None = None  # the thread the steps ran on (threading.get_ident)
+
+    @Slot()
+    def run(self) -> None:
+        with self.turn:
+            if self.dropped:
+                self.done.set()
+                return
+            self.started = True
+        self.ran_on = threading.get_ident()
+        generator = None
+        try:
+            generator = self.steps(self.cancel.is_set)
+            last = None
+            for last in generator:
+                self.progress.emit(*self.describe(last))
+                if self.cancel.is_set():
+                    if getattr(last, "result", None) is not None:
+                        continue  # the final step came after the commit: let it finish
+                    generator.close()  # rolls the transaction back
+                    raise InterruptedError(translate("Tasks", "Cancelled; nothing was written."))
+            self.succeeded.emit(last)
+        except BaseException as exc:  # handed to the UI thread, which decides
+            if generator is not None:
+                generator.close()
+            self.failed.emit(exc)
+        finally:
+            self.done.set()
+
+
+class _Executor(QObject):
+    """Lives on the worker thread and runs what is queued to it, one at a time."""
+
+    ident: int | None = None  # the worker thread's id (threading.get_ident), once it ran
+
+    @Slot(object)
+    def execute(self, work: Callable[[], None]) -> None:
+        self.ident = threading.get_ident()
+        work()
+
+
+class DatabaseWorker(QObject):
+    """The thread on which one open database's background work runs, in the order asked."""
+
+    _queue = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread = QThread()
+        self._thread.setObjectName("Liaison database worker")
+        self._executor = _Executor()
+        self._executor.moveToThread(self._thread)
+        # Queued (the executor lives on the other thread): posted events keep their order.
+        self._queue.connect(self._executor.execute, Qt.ConnectionType.QueuedConnection)
+        self.closed = False
+        _WORKERS.add(self)
+
+    @property
+    def thread_ident(self) -> int | None:
+        """The worker thread's id (threading.get_ident), once it ran something."""
+        return self._executor.ident
+
+    @property
+    def running(self) -> bool:
+        return self._thread.isRunning()
+
+    def submit(self, work: Callable[[], None]) -> None:
+        if self.closed:
+            return
+        if not self._thread.isRunning():
+            self._thread.start()  # on first use: a window that runs no job starts no thread
+        self._queue.emit(work)
+
+    def drain(self) -> None:
+        """Block until everything submitted so far has run (a job's results still arrive on
+        the UI thread's event loop afterwards)."""
+        if self.closed:
+            return
+        reached = threading.Event()
+        self.submit(reached.set)
+        reached.wait()
+
+    def shutdown(self) -> None:
+        """Stop taking work, let the job under way end, and wait for the thread: nothing
+        outlives the windows. Jobs still waiting for their turn never start."""
+        self.closed = True
+        self._thread.quit()
+        self._thread.wait()
+
+
+_WORKERS: weakref.WeakSet[DatabaseWorker] = weakref.WeakSet()
+
+
+@atexit.register
+def _shut_down_left_over() -> None:
+    """A worker whose context was never closed (a script, a test) must not be running while
+    Python exits: Qt would abort the process."""
+    for worker in list(_WORKERS):
+        if not worker.closed:
+            worker.shutdown()
+
+
+class Job(QObject):
+    """One background job with an optional progress dialog, run on the database worker
+    (AppContext.start). Keep a reference until finished."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None, title: str, steps: StepsFactory,
+                 describe: Describe, *, on_success: Callable[[Any], None] | None = None,
+                 on_failure: Callable[[BaseException], None] | None = None,
+                 show_dialog: bool = True) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.on_success = on_success
+        self.on_failure = on_failure
+        self.error: BaseException | None = None
+        self.result: Any = None
+        self.forgotten = False
+        self.submitted = False
+        self.ended = False  # finished was emitted
+        self.runner = _Runner(steps, describe)
+        self.runner.progress.connect(self._progress)
+        self.runner.succeeded.connect(self._succeeded)
+        self.runner.failed.connect(self._failed)
+        self.dialog: QProgressDialog | None = None
+        if show_dialog:
+            self.dialog = QProgressDialog(title, translate("Tasks", "Cancel"), 0, 0, parent)
+            self.dialog.setWindowTitle(title)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(300)
+            self.dialog.setAutoClose(False)
+            self.dialog.setAutoReset(False)
+            self.dialog.canceled.connect(self.cancel)
+
+    def start(self, worker: DatabaseWorker) -> Job:
+        self.submitted = True
+        worker.submit(self.runner.run)
+        return self
+
+    def cancel(self) -> None:
+        self.runner.cancel.set()
+        if self.dialog is not None:
+            self.dialog.setLabelText(translate("Tasks", "Cancelling…"))
+
+    @property
+    def running(self) -> bool:
+        """Asked for and not yet reported back (waiting for its turn, or under way)."""
+        return self.submitted and not self.ended
+
+    def stop(self) -> None:
+        """Ask the work to stop, wait for it if it is under way (it rolls back), and drop
+        whatever it still reports: the windows it was working for are going away."""
+        self.forgotten = True
+        self.runner.cancel.set()
+        with self.runner.turn:
+            self.runner.dropped = True
+            under_way = self.runner.started
+        if under_way:
+            self.runner.done.wait()
+        self._finish()
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if self.dialog is not None and not self.runner.cancel.is_set():
+            self.dialog.setMaximum(max(total, 1))
+            self.dialog.setValue(min(done, max(total, 1)))
+            self.dialog.setLabelText(text)
+
+    def _finish(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.close()
+        if not self.ended:
+            self.ended = True
+            self.finished.emit()
+
+    def _succeeded(self, result: Any) -> None:
+        if self.forgotten:
+            return
+        self.result = result
+        self._finish()
+        if self.on_success is not None:
+            self.on_success(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.forgotten:
+            return
+        self.error = exc
+        self._finish()
+        if self.on_failure is not None:
+            self.on_failure(exc)
+        elif isinstance(exc, InterruptedError):
+            return
+        elif isinstance(exc, LiaisonError):
+            show_problem(self.parent_widget, exc)
+        else:
+            raise exc
