@@ -426,7 +426,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None,
     except (InterruptedError, KeyboardInterrupt):
         print(translate("CommandLine", "Cancelled; nothing was written."), file=err)
         return 1
-    except Exception as exc:
+    except Exception as exc:  # the command line's one top-level boundary
         from db.store.engine import explain
 
         problem = explain(exc)  # busy, read-only, disk full… wherever in a command it happened

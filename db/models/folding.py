@@ -100,7 +100,7 @@ def sort_key(name: str | None) -> str:
     try:
         folded = fold(str(name))
         words = pinyin(folded) if has_han(folded) else folded.split()
-    except Exception:  # a name that cannot be keyed still sorts (at the end), never fails
+    except (ValueError, KeyError, IndexError):  # a name that cannot be keyed sorts at the end
         return LAST + str(name)
     key = " ".join("".join(ch for ch in word if ch.isalnum()) for word in words)
     key = " ".join(key.split())

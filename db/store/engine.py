@@ -343,7 +343,7 @@ class Database:
             try:
                 with self.engine.connect() as connection:
                     connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            except Exception:  # busy or read-only: the log stays, and nothing is lost
+            except (DBAPIError, OSError):  # busy or read-only: the log stays, nothing is lost
                 pass
         self.engine.dispose()
 

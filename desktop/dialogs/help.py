@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from db import __version__
 from db.seed.resources import resource_path
+from db.store.errors import LiaisonError
 from db.store.translation import CHINESE, language
 from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
@@ -137,7 +138,7 @@ def problem_report(context: AppContext) -> str:
     database = context.database
     try:
         counts = ", ".join(f"{k} {v:,}" for k, v in quick_counts(database).items())
-    except Exception as exc:  # the report is wanted most when something is wrong
+    except LiaisonError as exc:  # the report is wanted most when something is wrong
         counts = f"(cannot count: {exc})"
     lines = [
         f"Liaison {__version__}",

@@ -26,6 +26,7 @@ class ChangeWatcher(QObject):
     changed_elsewhere = Signal()
     unreachable = Signal(str)  # the check failed: why, in one sentence (it keeps trying)
     reachable = Signal()  # a check succeeded again after failing
+    checked = Signal()  # a check came back (with or without news)
 
     def __init__(self, database: Database, start_job: Callable[[Job], Job],
                  parent: QObject | None = None) -> None:
@@ -81,6 +82,7 @@ class ChangeWatcher(QObject):
     def _answered(self, latest: datetime | None) -> None:
         if self.stopped:
             return  # stopped while the check was under way: the windows are closing
+        self.checked.emit()
         ours = self.own_writes > self.settled
         self.settled = self.writes_when_started
         if self.last_problem:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QInputMethodEvent
@@ -52,3 +54,18 @@ def show_tab(tabs: QTabWidget, title: str) -> None:
 
 def column_texts(model: Any, column: int) -> list[str]:
     return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+def wait_for_cancel(cancelled: Callable[[], bool], timeout: float = 10) -> None:
+    """Inside a job's steps: block until the user's Cancel reaches the job (the job's cancel
+    flag is a threading.Event, whose is_set the steps are given), without polling."""
+    event = getattr(cancelled, "__self__", None)
+    assert isinstance(event, threading.Event), "the steps were not given a job's cancel flag"
+    event.wait(timeout)
+
+
+def settle() -> None:
+    """Let Qt finish what is posted (layouts, deferred updates) before looking at a window."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()

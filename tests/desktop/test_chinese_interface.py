@@ -38,6 +38,7 @@ from db.services import followups, interactions, organizations, people
 from db.store import translation
 from desktop import i18n
 from desktop.context import AppContext
+from tests.desktop.helpers import settle
 
 # Words that stay as they are in a Chinese interface: the product, file formats, servers,
 # keys, and the command line's own words where a hint shows them.
@@ -162,7 +163,7 @@ def records(context: AppContext) -> dict[str, str]:
 def check(qtbot: QtBot, widget: QWidget, ready: Callable[[], Any] | None = None) -> list[str]:
     qtbot.addWidget(widget)
     widget.show()
-    qtbot.wait(50)
+    settle()
     if ready is not None:
         qtbot.waitUntil(lambda: bool(ready()), timeout=5000)
     return offenders(widget)
@@ -177,7 +178,7 @@ def test_the_main_window_and_every_view_speak_chinese(chinese: None, context: Ap
     found = check(qtbot, window)
     for row in range(window.navigation.count()):
         window.navigation.setCurrentRow(row)
-        qtbot.wait(100)
+        settle()
         found += offenders(window)
     assert not sorted(set(found)), "\n".join(sorted(set(found)))
 
@@ -189,13 +190,13 @@ def test_record_windows_speak_chinese(chinese: None, context: AppContext,
                    context.open_person(records["person"]),
                    context.open_interaction(records["talks"]),
                    context.open_organization(None), context.open_interaction(None)):
-        qtbot.wait(100)
+        settle()
         found += offenders(window)
         tabs = window.findChildren(QTabBar)
         for bar in tabs:
             for index in range(bar.count()):
                 bar.setCurrentIndex(index)
-                qtbot.wait(50)
+                settle()
                 found += offenders(window)
     assert not sorted(set(found)), "\n".join(sorted(set(found)))
 

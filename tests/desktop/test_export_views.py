@@ -4,7 +4,6 @@ read back with openpyxl."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,7 +30,7 @@ from desktop.windows import main_window as main_window_module
 from desktop.windows.main_window import MainWindow, ViewEntry
 from tests.db.factories import make_interaction, make_organization, make_person
 from tests.desktop.conftest import RecordedMessages
-from tests.desktop.helpers import wait_until_active
+from tests.desktop.helpers import wait_for_cancel, wait_until_active
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -298,8 +297,7 @@ def test_closing_the_page_during_its_dossier_export_stops_the_export_first(
     def slow(_db: Any, _path: Any, _organization_id: str,
              cancelled: Callable[[], bool]) -> Iterator[ExportProgress]:
         yield ExportProgress("profile", 0, 1)
-        while not cancelled():
-            time.sleep(0.01)
+        wait_for_cancel(cancelled)
         raise InterruptedError("The export was cancelled; no file was written.")
 
     monkeypatch.setattr(dossier, "write_dossier", slow)

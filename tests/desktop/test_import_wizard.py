@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -43,6 +42,7 @@ from desktop.qtmodels.import_preview import PreviewModel
 from desktop.windows.main_window import MainWindow
 from tests.db.factories import make_organization
 from tests.desktop.conftest import RecordedMessages
+from tests.desktop.helpers import wait_for_cancel
 from tests.desktop.wizard_helpers import (
     JOB_TIMEOUT,
     LEFT,
@@ -207,9 +207,7 @@ def test_cancelling_during_the_import_leaves_nothing(
         steps = importer.apply_steps(db, plan, actor, cancelled=cancelled)
         yield next(steps)
         first_step_written.append(True)
-        deadline = time.monotonic() + 10
-        while not cancelled() and time.monotonic() < deadline:
-            time.sleep(0.01)
+        wait_for_cancel(cancelled)
         yield from steps
 
     monkeypatch.setattr(import_run, "apply_steps", slow_apply)

@@ -155,7 +155,7 @@ def produce(job: tuple[str, list[str], int | None, str], output: BinaryIO) -> No
             db.close()
     except LiaisonError as exc:
         send("problem", str(exc))
-    except Exception:
+    except Exception:  # this reading process's one top-level boundary: the parent reports it
         import traceback
 
         send("failed", traceback.format_exc())

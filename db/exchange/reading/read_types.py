@@ -4,6 +4,8 @@ saying what to do. Used by `readers` and its format modules."""
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,6 +95,16 @@ def password_protected(name: str) -> UnreadableFile:
     return PasswordProtected(translate(
         "Reading", "“{name}” is protected by a password; open it in a spreadsheet program, save "
                    "a copy without the password, and import that copy.").format(name=name))
+
+
+# What a damaged or unusual file makes the unpacking and parsing raise — zip, inflate, XML
+# (defusedxml's refusals are ValueErrors, ElementTree's ParseError a SyntaxError), text
+# decoding, a part missing or cut short, an encrypted or unsupported zip feature — all of it is
+# damage to tell the user about in one sentence. Anything else is a bug in Liaison and goes to
+# the report, never blamed on the user's file.
+DAMAGE: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, IndexError, ValueError,
+    NotImplementedError, RuntimeError, SyntaxError, OverflowError)
 
 
 def is_panic(exc: BaseException) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from db.exchange.reading import readers_csv, readers_xlsx, vcard, vcard_lines
 from db.exchange.reading.read_types import (
+    DAMAGE,
     KIND_NAMES,
     CellError,
     PasswordProtected,
@@ -98,7 +99,7 @@ def _open_package(path: Path) -> SourceFile:
     try:
         package = zipfile.ZipFile(path)
         infos = package.infolist()
-    except Exception:  # BadZipFile, truncated files, unsupported zip features: all damage
+    except DAMAGE:  # BadZipFile, truncated files, unsupported zip features: all damage
         raise UnreadableFile(translate(
             "Reading", "“{name}” is damaged or incomplete (perhaps a download that did not "
                        "finish), so it cannot be unpacked; ask for a fresh copy.").format(
@@ -119,7 +120,7 @@ def _open_package(path: Path) -> SourceFile:
     except UnreadableFile:
         package.close()
         raise
-    except Exception:  # a part that cannot be unpacked or parsed
+    except DAMAGE:  # a part that cannot be unpacked or parsed
         package.close()
         raise UnreadableFile(translate(
             "Reading", "“{name}” is damaged, so it cannot be unpacked; ask for a fresh copy.")

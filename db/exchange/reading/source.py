@@ -18,6 +18,7 @@ from typing import IO, Any
 
 from db.exchange.reading import readers_csv, readers_xlsx, vcard
 from db.exchange.reading.read_types import (
+    DAMAGE,
     CellError,
     ReadCancelled,
     SheetInfo,
@@ -36,6 +37,14 @@ CANCEL_EVERY = 4096
 CALAMINE_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xlsm": (".xlsx", ".xlsm"), "xlsb": (".xlsb",),
                      "xls": (".xls",), "ods": (".ods",)}
 
+
+
+def is_damage(exc: BaseException) -> bool:
+    """calamine's own errors, what a damaged file makes the parsers raise (DAMAGE), or a panic
+    inside calamine: the file's fault. Anything else is a bug, and is not hidden."""
+    import python_calamine
+
+    return isinstance(exc, (python_calamine.CalamineError, *DAMAGE)) or is_panic(exc)
 
 class SourceFile:
     """An open spreadsheet. `read` a sheet as a Table; close it (or use `with`)."""
@@ -79,10 +88,8 @@ class SourceFile:
             metadata = list(book.sheets_metadata)
         except python_calamine.PasswordError:
             raise password_protected(name) from None
-        except Exception as exc:
-            raise damaged(name, kind) from exc
         except BaseException as exc:
-            if not is_panic(exc):
+            if not is_damage(exc):
                 raise
             raise damaged(name, kind) from None
         chart = python_calamine.SheetTypeEnum.ChartSheet
@@ -102,7 +109,7 @@ class SourceFile:
         if package is not None:
             try:
                 source._parts = readers_xlsx.sheet_parts(package)
-            except Exception:  # calamine found the sheets; without their XML no extra checks
+            except DAMAGE:  # calamine found the sheets; without their XML no extra checks
                 source._parts = {}
         return source
 
@@ -216,7 +223,7 @@ class SourceFile:
             try:
                 rows = sheet.to_python(skip_empty_area=False, nrows=limit)
             except BaseException as exc:
-                if not isinstance(exc, Exception) and not is_panic(exc):
+                if not is_damage(exc):
                     raise
                 raise self._sheet_damaged(name) from None
         _blanks_to_none(rows, check_cancel)
@@ -243,7 +250,7 @@ class SourceFile:
             scan = readers_xlsx.scan_sheet(self._opener(name), check_cancel)
         except ReadCancelled:
             raise
-        except Exception:
+        except DAMAGE:
             raise damaged(self.path.name, self.format) from None
         self._scans[name] = scan
         return scan
@@ -258,7 +265,7 @@ class SourceFile:
             return readers_xlsx.content_extent(self._opener(name), check_cancel)
         except ReadCancelled:
             raise
-        except Exception:
+        except DAMAGE:
             raise damaged(self.path.name, self.format) from None
 
     def _check_extent(self, name: str, rows: int, columns: int) -> None:
@@ -278,7 +285,7 @@ class SourceFile:
         try:
             sheet = self._book.get_sheet_by_name(name)
         except BaseException as exc:
-            if not isinstance(exc, Exception) and not is_panic(exc):
+            if not is_damage(exc):
                 raise
             raise self._sheet_damaged(name) from None
         self._sheet = (name, sheet)
