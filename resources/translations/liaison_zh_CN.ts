@@ -288,7 +288,7 @@ Make a new, empty database there?</source>
     </message>
     <message>
         <source>Role</source>
-        <comment>a participant&apos;s</comment>
+        <comment>a participant's</comment>
         <translation>身份</translation>
     </message>
     <message>
@@ -322,7 +322,7 @@ Make a new, empty database there?</source>
     </message>
     <message>
         <source>Title</source>
-        <comment>a person&apos;s</comment>
+        <comment>a person's</comment>
         <translation>职衔</translation>
     </message>
 </context>
@@ -401,8 +401,8 @@ Make a new, empty database there?</source>
         <translation>--on-duplicate 的取值为 skip、update 或 fill，而不是“{value}”。</translation>
     </message>
     <message>
-        <source>--map takes &quot;Column=field&quot; (an empty field ignores the column), not “{value}”.</source>
-        <translation>--map 的格式为 &quot;列名=字段&quot;（字段为空则忽略该列），而不是“{value}”。</translation>
+        <source>--map takes "Column=field" (an empty field ignores the column), not “{value}”.</source>
+        <translation>--map 的格式为 "列名=字段"（字段为空则忽略该列），而不是“{value}”。</translation>
     </message>
     <message>
         <source>--header-row takes a row number, not “{value}”.</source>
@@ -577,7 +577,7 @@ Make a new, empty database there?</source>
         <translation>SQLite 文件或 postgresql+psycopg:// URL（默认：$LIAISON_DB，未设置时使用数据文件夹中的本地数据库）</translation>
     </message>
     <message>
-        <source>show program&apos;s version number and exit</source>
+        <source>show program's version number and exit</source>
         <translation>显示程序版本号并退出</translation>
     </message>
     <message>
@@ -601,7 +601,7 @@ Make a new, empty database there?</source>
         <translation>数量、覆盖范围、逾期及长期无往来情况统计</translation>
     </message>
     <message>
-        <source>check the database&apos;s integrity</source>
+        <source>check the database's integrity</source>
         <translation>检查数据库完整性</translation>
     </message>
     <message>
@@ -625,7 +625,7 @@ Make a new, empty database there?</source>
         <translation>用备份副本替换数据库</translation>
     </message>
     <message>
-        <source>export to a Liaison workbook (.xlsx), or one list or one organization&apos;s dossier as a sheet to read</source>
+        <source>export to a Liaison workbook (.xlsx), or one list or one organization's dossier as a sheet to read</source>
         <translation>导出为 Liaison 工作簿（.xlsx），或将某个列表、某个组织的档案导出为便于阅读的工作表</translation>
     </message>
     <message>
@@ -637,7 +637,7 @@ Make a new, empty database there?</source>
         <translation>将一个完整列表导出为排版好的普通工作表</translation>
     </message>
     <message>
-        <source>one organization&apos;s dossier: profile, people, timeline, follow-ups</source>
+        <source>one organization's dossier: profile, people, timeline, follow-ups</source>
         <translation>单个组织的档案：概况、人员、往来时间线、后续事项</translation>
     </message>
     <message>
@@ -649,7 +649,7 @@ Make a new, empty database there?</source>
         <translation>要读取的工作表（默认：第一个可见的工作表）</translation>
     </message>
     <message>
-        <source>a text table&apos;s encoding, e.g. gb18030, big5, cp1252 (default: recognised from the bytes)</source>
+        <source>a text table's encoding, e.g. gb18030, big5, cp1252 (default: recognised from the bytes)</source>
         <translation>文本表格的编码，如 gb18030、big5、cp1252（默认：根据文件内容识别）</translation>
     </message>
     <message>
@@ -673,7 +673,7 @@ Make a new, empty database there?</source>
         <translation>将某列对应到字段（可多次指定；字段为空则忽略该列）</translation>
     </message>
     <message>
-        <source>Liaison workbooks: for fields changed both in the file and in the database since export, take the file&apos;s or keep the database&apos;s value (default: leave them open and apply the rest)</source>
+        <source>Liaison workbooks: for fields changed both in the file and in the database since export, take the file's or keep the database's value (default: leave them open and apply the rest)</source>
         <translation>适用于 Liaison 工作簿：对于导出后在文件和数据库中均有修改的字段，采用文件中的值或保留数据库中的值（默认：暂不处理这些字段，仅应用其余修改）</translation>
     </message>
     <message>
@@ -681,7 +681,7 @@ Make a new, empty database there?</source>
         <translation>适用于 Liaison 工作簿：删除其行已从文件中移除的记录（默认：仅提出删除建议）</translation>
     </message>
     <message>
-        <source>Give the new database&apos;s path once: either after init or with --db.</source>
+        <source>Give the new database's path once: either after init or with --db.</source>
         <translation>新数据库的路径只需给出一次：写在 init 之后，或用 --db 给出。</translation>
     </message>
     <message>
@@ -689,7 +689,7 @@ Make a new, empty database there?</source>
         <translation>{database} 已是一个 Liaison 数据库，未作任何改动。</translation>
     </message>
     <message>
-        <source>Made a new, empty Liaison database: {database}. Fill it with “liaison --db {target} starter” (the world&apos;s parties) or start the app on it.</source>
+        <source>Made a new, empty Liaison database: {database}. Fill it with “liaison --db {target} starter” (the world's parties) or start the app on it.</source>
         <translation>已新建空的 Liaison 数据库：{database}。可用“liaison --db {target} starter”载入世界政党名录，或直接用它启动程序。</translation>
     </message>
     <message>
@@ -797,7 +797,7 @@ Make a new, empty database there?</source>
         <translation>后续事项</translation>
     </message>
     <message>
-        <source>merge another Liaison database (a travel copy, a colleague&apos;s file, a server) into this one</source>
+        <source>merge another Liaison database (a travel copy, a colleague's file, a server) into this one</source>
         <translation>将另一个 Liaison 数据库（出差副本、同事的文件或服务器）合并到本数据库</translation>
     </message>
     <message>
@@ -809,7 +809,7 @@ Make a new, empty database there?</source>
         <translation>显示将会发生的修改，不写入任何内容</translation>
     </message>
     <message>
-        <source>settle every conflict by keeping this copy&apos;s value (here) or taking the other&apos;s (there); default: leave them open</source>
+        <source>settle every conflict by keeping this copy's value (here) or taking the other's (there); default: leave them open</source>
         <translation>解决所有冲突：保留本副本的值（here）或采用另一副本的值（there）；默认：暂不解决</translation>
     </message>
     <message>
@@ -1105,7 +1105,7 @@ Make a new, empty database there?</source>
         <translation>尚未打开过其他数据库</translation>
     </message>
     <message>
-        <source>A team server&apos;s database is copied with the server&apos;s own tools (pg_dump); Save a copy works on database files.</source>
+        <source>A team server's database is copied with the server's own tools (pg_dump); Save a copy works on database files.</source>
         <translation>团队服务器上的数据库请用服务器自带的工具（pg_dump）复制；“保存副本”只适用于数据库文件。</translation>
     </message>
     <message>
@@ -1790,7 +1790,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>Title</source>
-        <comment>a person&apos;s</comment>
+        <comment>a person's</comment>
         <translation>职衔</translation>
     </message>
     <message>
@@ -1873,11 +1873,11 @@ Your edits were not saved. Reload to see the current version, then make your cha
         <translation>界面语言(&amp;L)：</translation>
     </message>
     <message>
-        <source>It stands beside every change you make, in each record&apos;s history; the team server&apos;s history also keeps your server user name, “{user}”.</source>
+        <source>It stands beside every change you make, in each record's history; the team server's history also keeps your server user name, “{user}”.</source>
         <translation>您所做的每一项修改，都会在记录的历史中署上这个名字；团队服务器的历史中还会同时记下您的服务器用户名“{user}”。</translation>
     </message>
     <message>
-        <source>It stands beside every change you make, in each record&apos;s history.</source>
+        <source>It stands beside every change you make, in each record's history.</source>
         <translation>您所做的每一项修改，都会在记录的历史中署上这个名字。</translation>
     </message>
     <message>
@@ -1900,7 +1900,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
         <translation>新建后续事项</translation>
     </message>
     <message>
-        <source>Type a party&apos;s name or abbreviation, then Enter</source>
+        <source>Type a party's name or abbreviation, then Enter</source>
         <translation>输入政党名称或简称，然后按 Enter</translation>
     </message>
     <message>
@@ -2084,7 +2084,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
         <translation>按组织筛选…</translation>
     </message>
     <message>
-        <source>Show every organization&apos;s follow-ups</source>
+        <source>Show every organization's follow-ups</source>
         <translation>显示所有组织的后续事项</translation>
     </message>
     <message>
@@ -2345,7 +2345,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
         <translation>已恢复</translation>
     </message>
     <message>
-        <source>Revert of {who}&apos;s change</source>
+        <source>Revert of {who}'s change</source>
         <translation>撤销{who}的修改</translation>
     </message>
     <message>
@@ -2365,7 +2365,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
         <translation>合并</translation>
     </message>
     <message>
-        <source>Revert of {who}&apos;s change of {when}</source>
+        <source>Revert of {who}'s change of {when}</source>
         <translation>撤销{who}于 {when} 所作的修改</translation>
     </message>
     <message>
@@ -2423,7 +2423,7 @@ After: {after}</source>
     <message>
         <source>{question}
 
-This takes back {who}&apos;s change of {when}. Edit ▸ Undo (Ctrl+Z) takes the revert back.</source>
+This takes back {who}'s change of {when}. Edit ▸ Undo (Ctrl+Z) takes the revert back.</source>
         <translation>{question}
 
 此操作将撤销{who}于 {when} 所作的修改。可通过“编辑 ▸ 撤销”（Ctrl+Z）取消此次撤销。</translation>
@@ -2431,7 +2431,7 @@ This takes back {who}&apos;s change of {when}. Edit ▸ Undo (Ctrl+Z) takes the 
     <message>
         <source>{question}
 
-This takes back Someone&apos;s change of {when}. Edit ▸ Undo (Ctrl+Z) takes the revert back.</source>
+This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the revert back.</source>
         <translation>{question}
 
 此操作将撤销他人于 {when} 所作的修改。可通过“编辑 ▸ 撤销”（Ctrl+Z）取消此次撤销。</translation>
@@ -2568,20 +2568,20 @@ This takes back Someone&apos;s change of {when}. Edit ▸ Undo (Ctrl+Z) takes th
         <translation>没有唯一一条名为“{name}”的交往记录；请使用其 ID。</translation>
     </message>
     <message>
-        <source>No column of sheet “{sheet}” holds a name for the organizations; say which one does (for example --map &quot;Party=name&quot;).</source>
-        <translation>工作表“{sheet}”中没有存放组织名称的列；请指定名称所在的列（例如 --map &quot;政党=name&quot;）。</translation>
+        <source>No column of sheet “{sheet}” holds a name for the organizations; say which one does (for example --map "Party=name").</source>
+        <translation>工作表“{sheet}”中没有存放组织名称的列；请指定名称所在的列（例如 --map "政党=name"）。</translation>
     </message>
     <message>
-        <source>No column of sheet “{sheet}” holds a name for the people; say which one does (for example --map &quot;Contact=name&quot;).</source>
-        <translation>工作表“{sheet}”中没有存放人员姓名的列；请指定姓名所在的列（例如 --map &quot;联系人=name&quot;）。</translation>
+        <source>No column of sheet “{sheet}” holds a name for the people; say which one does (for example --map "Contact=name").</source>
+        <translation>工作表“{sheet}”中没有存放人员姓名的列；请指定姓名所在的列（例如 --map "联系人=name"）。</translation>
     </message>
     <message>
-        <source>No column of sheet “{sheet}” holds a title for the interactions; say which one does (for example --map &quot;Subject=title&quot;).</source>
-        <translation>工作表“{sheet}”中没有存放交往记录标题的列；请指定标题所在的列（例如 --map &quot;主题=title&quot;）。</translation>
+        <source>No column of sheet “{sheet}” holds a title for the interactions; say which one does (for example --map "Subject=title").</source>
+        <translation>工作表“{sheet}”中没有存放交往记录标题的列；请指定标题所在的列（例如 --map "主题=title"）。</translation>
     </message>
     <message>
-        <source>No column of sheet “{sheet}” holds a description for the followups; say which one does (for example --map &quot;Task=description&quot;).</source>
-        <translation>工作表“{sheet}”中没有存放后续事项描述的列；请指定描述所在的列（例如 --map &quot;任务=description&quot;）。</translation>
+        <source>No column of sheet “{sheet}” holds a description for the followups; say which one does (for example --map "Task=description").</source>
+        <translation>工作表“{sheet}”中没有存放后续事项描述的列；请指定描述所在的列（例如 --map "任务=description"）。</translation>
     </message>
     <message>
         <source>Row {row} is beyond the end of sheet “{sheet}” ({count} rows).</source>
@@ -2612,8 +2612,8 @@ This takes back Someone&apos;s change of {when}. Edit ▸ Undo (Ctrl+Z) takes th
         <translation>“{field}”不是{kind}的字段；请从以下字段中选择：{fields}。</translation>
     </message>
     <message>
-        <source>No column of sheet “{sheet}” holds the date of the interactions; map one (for example --map &quot;Date=start&quot;).</source>
-        <translation>工作表“{sheet}”中没有存放交往日期的列；请指定一列（例如 --map &quot;日期=start&quot;）。</translation>
+        <source>No column of sheet “{sheet}” holds the date of the interactions; map one (for example --map "Date=start").</source>
+        <translation>工作表“{sheet}”中没有存放交往日期的列；请指定一列（例如 --map "日期=start"）。</translation>
     </message>
     <message>
         <source>organizations</source>
@@ -2716,11 +2716,11 @@ This takes back Someone&apos;s change of {when}. Edit ▸ Undo (Ctrl+Z) takes th
         <translation>导出后在文件和 Liaison 中均有修改（{fields}）；在您作出选择之前，这些字段保持不变。</translation>
     </message>
     <message>
-        <source>Changed in the file; Liaison&apos;s own changes since the export are kept.</source>
+        <source>Changed in the file; Liaison's own changes since the export are kept.</source>
         <translation>已在文件中修改；导出后在 Liaison 中所做的修改予以保留。</translation>
     </message>
     <message>
-        <source>Changed in Liaison since the export; Liaison&apos;s version is kept.</source>
+        <source>Changed in Liaison since the export; Liaison's version is kept.</source>
         <translation>导出后已在 Liaison 中修改；保留 Liaison 中的版本。</translation>
     </message>
     <message>
@@ -2728,7 +2728,7 @@ This takes back Someone&apos;s change of {when}. Edit ▸ Undo (Ctrl+Z) takes th
         <translation>已不在工作表中：{name}</translation>
     </message>
     <message>
-        <source>{file} has none of the Liaison workbook&apos;s sheets (organizations, people, positions, interactions, followups).</source>
+        <source>{file} has none of the Liaison workbook's sheets (organizations, people, positions, interactions, followups).</source>
         <translation>{file} 不含 Liaison 工作簿的任何工作表（organizations、people、positions、interactions、followups）。</translation>
     </message>
     <message>
@@ -3016,7 +3016,7 @@ New value:</source>
         <translation>跳过：保留 Liaison 中的内容(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Update Liaison with the file&apos;s values</source>
+        <source>&amp;Update Liaison with the file's values</source>
         <translation>用文件中的值更新 Liaison(&amp;U)</translation>
     </message>
     <message>
@@ -3326,7 +3326,7 @@ New value:</source>
         <translation>文本编码：</translation>
     </message>
     <message>
-        <source>This is a Liaison workbook. Its rows carry their records&apos; ids, so there are no columns to map: Liaison compares every row with the database and shows what changed in the file, what changed in Liaison since the export, and where both changed.</source>
+        <source>This is a Liaison workbook. Its rows carry their records' ids, so there are no columns to map: Liaison compares every row with the database and shows what changed in the file, what changed in Liaison since the export, and where both changed.</source>
         <translation>这是 Liaison 工作簿。其中每一行都带有记录编号，因此无需对应列：Liaison 会将每一行与数据库比对，显示文件中修改了哪些内容、自导出以来 Liaison 中修改了哪些内容，以及哪些内容双方都作了修改。</translation>
     </message>
     <message>
@@ -3545,19 +3545,19 @@ New value:</source>
         <translation>{organization} {role}</translation>
     </message>
     <message>
-        <source>the file&apos;s value, your choice</source>
+        <source>the file's value, your choice</source>
         <translation>采用文件中的值，由您选定</translation>
     </message>
     <message>
-        <source>the file&apos;s value, as chosen for all conflicts</source>
+        <source>the file's value, as chosen for all conflicts</source>
         <translation>采用文件中的值，按其他冲突的统一选择</translation>
     </message>
     <message>
-        <source>Liaison&apos;s value, your choice</source>
+        <source>Liaison's value, your choice</source>
         <translation>保留 Liaison 中的值，由您选定</translation>
     </message>
     <message>
-        <source>Liaison&apos;s value, as chosen for all conflicts</source>
+        <source>Liaison's value, as chosen for all conflicts</source>
         <translation>保留 Liaison 中的值，按其他冲突的统一选择</translation>
     </message>
     <message>
@@ -3696,11 +3696,11 @@ New value:</source>
         <translation>暂不处理</translation>
     </message>
     <message>
-        <source>use the file&apos;s values</source>
+        <source>use the file's values</source>
         <translation>采用文件中的值</translation>
     </message>
     <message>
-        <source>keep Liaison&apos;s values</source>
+        <source>keep Liaison's values</source>
         <translation>保留 Liaison 中的值</translation>
     </message>
     <message>
@@ -3756,19 +3756,19 @@ New value:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <source>Use the file&apos;s value</source>
+        <source>Use the file's value</source>
         <translation>采用文件中的值</translation>
     </message>
     <message>
-        <source>Keep Liaison&apos;s value</source>
+        <source>Keep Liaison's value</source>
         <translation>保留 Liaison 中的值</translation>
     </message>
     <message>
-        <source>Use the &amp;file&apos;s value</source>
+        <source>Use the &amp;file's value</source>
         <translation>采用文件中的值(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Keep Liaison&apos;s value</source>
+        <source>&amp;Keep Liaison's value</source>
         <translation>保留 Liaison 中的值(&amp;K)</translation>
     </message>
     <message>
@@ -3824,27 +3824,27 @@ New value:</source>
         <translation>{n:,} 条记录</translation>
     </message>
     <message>
-        <source>{fields} in {records} changed both in the file and in Liaison since the export. Everything else is imported; this field stays as Liaison has it until you pick a value. Select a conflict (or its row) and click “Use the file&apos;s value” or “Keep Liaison&apos;s value”, or choose for all of them below the list.</source>
+        <source>{fields} in {records} changed both in the file and in Liaison since the export. Everything else is imported; this field stays as Liaison has it until you pick a value. Select a conflict (or its row) and click “Use the file's value” or “Keep Liaison's value”, or choose for all of them below the list.</source>
         <translation>自导出以来，{records}中有 {fields}在文件和 Liaison 中均被修改。其余内容均会导入；在您选择取值之前，该字段保持 Liaison 中的值。请选中一个冲突（或其所在行），然后点击“采用文件中的值”或“保留 Liaison 中的值”，也可在列表下方为全部冲突统一选择。</translation>
     </message>
     <message>
-        <source>{fields} in {records} changed both in the file and in Liaison since the export. Everything else is imported; these fields stay as Liaison has them until you pick a value. Select a conflict (or its row) and click “Use the file&apos;s value” or “Keep Liaison&apos;s value”, or choose for all of them below the list.</source>
+        <source>{fields} in {records} changed both in the file and in Liaison since the export. Everything else is imported; these fields stay as Liaison has them until you pick a value. Select a conflict (or its row) and click “Use the file's value” or “Keep Liaison's value”, or choose for all of them below the list.</source>
         <translation>自导出以来，{records}中有 {fields}在文件和 Liaison 中均被修改。其余内容均会导入；在您选择取值之前，这些字段保持 Liaison 中的值。请选中一个冲突（或其所在行），然后点击“采用文件中的值”或“保留 Liaison 中的值”，也可在列表下方为全部冲突统一选择。</translation>
     </message>
     <message>
-        <source>1 field takes the file&apos;s value</source>
+        <source>1 field takes the file's value</source>
         <translation>1 个字段采用文件中的值</translation>
     </message>
     <message>
-        <source>{n:,} fields take the file&apos;s value</source>
+        <source>{n:,} fields take the file's value</source>
         <translation>{n:,} 个字段采用文件中的值</translation>
     </message>
     <message>
-        <source>1 keeps Liaison&apos;s</source>
+        <source>1 keeps Liaison's</source>
         <translation>1 个保留 Liaison 中的值</translation>
     </message>
     <message>
-        <source>{n:,} keep Liaison&apos;s</source>
+        <source>{n:,} keep Liaison's</source>
         <translation>{n:,} 个保留 Liaison 中的值</translation>
     </message>
     <message>
@@ -4196,11 +4196,11 @@ New value:</source>
         <translation>未保存：此交往记录在此期间已被修改。您的编辑仍保留在此，再次保存即可与已保存的版本进行比较。</translation>
     </message>
     <message>
-        <source>Delete “{title}”? It will no longer show on its participants&apos; timelines. You can undo this with Ctrl+Z.</source>
+        <source>Delete “{title}”? It will no longer show on its participants' timelines. You can undo this with Ctrl+Z.</source>
         <translation>删除“{title}”？删除后，它将不再显示在各参与方的往来时间线上。可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-        <source>Delete “this interaction”? It will no longer show on its participants&apos; timelines. You can undo this with Ctrl+Z.</source>
+        <source>Delete “this interaction”? It will no longer show on its participants' timelines. You can undo this with Ctrl+Z.</source>
         <translation>删除“此交往记录”？删除后，它将不再显示在各参与方的往来时间线上。可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
@@ -4279,7 +4279,7 @@ New value:</source>
         <translation>删除交往记录</translation>
     </message>
     <message>
-        <source>Delete “{title}”? They will no longer show on their participants&apos; timelines. You can undo this with Ctrl+Z.</source>
+        <source>Delete “{title}”? They will no longer show on their participants' timelines. You can undo this with Ctrl+Z.</source>
         <translation>删除“{title}”？删除后，它将不再显示在各参与方的往来时间线上。可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
@@ -4287,7 +4287,7 @@ New value:</source>
         <translation>删除交往记录</translation>
     </message>
     <message>
-        <source>Delete {n} interactions? They will no longer show on their participants&apos; timelines. You can undo this with Ctrl+Z.</source>
+        <source>Delete {n} interactions? They will no longer show on their participants' timelines. You can undo this with Ctrl+Z.</source>
         <translation>删除 {n} 条交往记录？删除后，它们将不再显示在各参与方的往来时间线上。可按 Ctrl+Z 撤销。</translation>
     </message>
     <message>
@@ -4365,7 +4365,7 @@ New value:</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <source>Import a colleague&apos;s spreadsheet, or bring back a Liaison workbook with its changes</source>
+        <source>Import a colleague's spreadsheet, or bring back a Liaison workbook with its changes</source>
         <translation>导入同事的电子表格，或将含有修改的 Liaison 工作簿导回</translation>
     </message>
     <message>
@@ -4437,7 +4437,7 @@ New value:</source>
         <translation>合并出差副本(&amp;M)…</translation>
     </message>
     <message>
-        <source>Bring back the changes of a travel copy or a colleague&apos;s database</source>
+        <source>Bring back the changes of a travel copy or a colleague's database</source>
         <translation>将出差副本或同事数据库中的修改合并回来</translation>
     </message>
     <message>
@@ -4497,7 +4497,7 @@ New value:</source>
         <translation>载入初始名录(&amp;S)…</translation>
     </message>
     <message>
-        <source>Add the world&apos;s parties to this database (those already in it are not added twice)</source>
+        <source>Add the world's parties to this database (those already in it are not added twice)</source>
         <translation>将世界各国政党加入本数据库（已有的不会重复添加）</translation>
     </message>
     <message>
@@ -4565,7 +4565,7 @@ New value:</source>
         <translation>已载入在别处保存的修改。</translation>
     </message>
     <message>
-        <source>Cannot check the database for colleagues&apos; changes: {problem}</source>
+        <source>Cannot check the database for colleagues' changes: {problem}</source>
         <translation>无法检查数据库中同事所作的修改：{problem}</translation>
     </message>
     <message>
@@ -4878,11 +4878,11 @@ New value:</source>
         <translation>后续事项</translation>
     </message>
     <message>
-        <source>keep this copy&apos;s value</source>
+        <source>keep this copy's value</source>
         <translation>保留本副本的值</translation>
     </message>
     <message>
-        <source>take the other copy&apos;s value</source>
+        <source>take the other copy's value</source>
         <translation>采用另一副本的值</translation>
     </message>
     <message>
@@ -4890,11 +4890,11 @@ New value:</source>
         <translation>暂不解决（合并其余内容）</translation>
     </message>
     <message>
-        <source>Keep this copy&apos;s values</source>
+        <source>Keep this copy's values</source>
         <translation>保留本副本的值</translation>
     </message>
     <message>
-        <source>Take the other copy&apos;s values</source>
+        <source>Take the other copy's values</source>
         <translation>采用另一副本的值</translation>
     </message>
     <message>
@@ -4910,11 +4910,11 @@ New value:</source>
         <translation>类型</translation>
     </message>
     <message>
-        <source>&amp;Keep this copy&apos;s value</source>
+        <source>&amp;Keep this copy's value</source>
         <translation>保留本副本的值(&amp;K)</translation>
     </message>
     <message>
-        <source>&amp;Take the other copy&apos;s value</source>
+        <source>&amp;Take the other copy's value</source>
         <translation>采用另一副本的值(&amp;T)</translation>
     </message>
     <message>
@@ -5008,7 +5008,7 @@ New value:</source>
         <translation>导出档案…</translation>
     </message>
     <message>
-        <source>Save this organization&apos;s profile, people, timeline and follow-ups, as saved, as an Excel workbook (.xlsx)</source>
+        <source>Save this organization's profile, people, timeline and follow-ups, as saved, as an Excel workbook (.xlsx)</source>
         <translation>将此组织已保存的概况、人员、往来时间线和后续事项保存为 Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
@@ -5326,7 +5326,7 @@ New value:</source>
         <translation>输入名称、别名或简称，然后按 Enter</translation>
     </message>
     <message>
-        <source>Type any of the person&apos;s names, then Enter</source>
+        <source>Type any of the person's names, then Enter</source>
         <translation>输入此人的任一姓名，然后按 Enter</translation>
     </message>
     <message>
@@ -6081,7 +6081,7 @@ New value:</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source>Your name as it appears in every record&apos;s history</source>
+        <source>Your name as it appears in every record's history</source>
         <translation>您的姓名，将显示在每条记录的修改记录中</translation>
     </message>
     <message>
@@ -6097,7 +6097,7 @@ New value:</source>
         <translation>名称显示为：</translation>
     </message>
     <message>
-        <source>Other database files open from File ▸ Open database…; a team&apos;s PostgreSQL server, by starting Liaison with &lt;code&gt;--db URL&lt;/code&gt; or setting &lt;code&gt;LIAISON_DB&lt;/code&gt;.</source>
+        <source>Other database files open from File ▸ Open database…; a team's PostgreSQL server, by starting Liaison with &lt;code&gt;--db URL&lt;/code&gt; or setting &lt;code&gt;LIAISON_DB&lt;/code&gt;.</source>
         <translation>其他数据库文件可从“文件 ▸ 打开数据库…”打开；团队的 PostgreSQL 服务器，请用 &lt;code&gt;--db URL&lt;/code&gt; 启动 Liaison，或设置 &lt;code&gt;LIAISON_DB&lt;/code&gt;。</translation>
     </message>
     <message>
@@ -6213,7 +6213,7 @@ matched: {matched}</source>
         <translation>{n} 条交往的结束时间早于开始时间。</translation>
     </message>
     <message>
-        <source>{n} participations whose timeline date differs from their interaction&apos;s start.</source>
+        <source>{n} participations whose timeline date differs from their interaction's start.</source>
         <translation>{n} 条参与记录在往来时间线上的日期与所属交往的开始日期不一致。</translation>
     </message>
     <message>
@@ -6225,7 +6225,7 @@ matched: {matched}</source>
         <translation>数据库结构版本为 {current}，而非 {head}。</translation>
     </message>
     <message>
-        <source>Backups of a PostgreSQL server are made with the server&apos;s own tools (pg_dump); Liaison backs up local database files.</source>
+        <source>Backups of a PostgreSQL server are made with the server's own tools (pg_dump); Liaison backs up local database files.</source>
         <translation>PostgreSQL 服务器须使用服务器自带的工具（pg_dump）备份；Liaison 只备份本地数据库文件。</translation>
     </message>
     <message>
@@ -6639,6 +6639,10 @@ It is a complete copy of this database: take it on your trip, open it in Liaison
         <translation>以下内容在导入后已被修改，因此予以保留：</translation>
     </message>
     <message>
+        <source>Undoing the merge…</source>
+        <translation>正在撤销合并…</translation>
+    </message>
+    <message>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
@@ -6647,8 +6651,24 @@ It is a complete copy of this database: take it on your trip, open it in Liaison
         <translation>完成。</translation>
     </message>
     <message>
+        <source>Undoing the merge</source>
+        <translation>撤销合并</translation>
+    </message>
+    <message>
         <source>Undoing the import</source>
         <translation>正在撤销导入</translation>
+    </message>
+    <message>
+        <source>Merge of {file}</source>
+        <translation>合并“{file}”</translation>
+    </message>
+    <message>
+        <source>Import of {file}</source>
+        <translation>导入“{file}”</translation>
+    </message>
+    <message>
+        <source>The merge was undone.</source>
+        <translation>合并已撤销。</translation>
     </message>
     <message>
         <source>{counts}
