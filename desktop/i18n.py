@@ -9,19 +9,21 @@ texts in tables of constants are marked with QT_TRANSLATE_NOOP and translated wh
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QLibraryInfo,
-    QLocale,
-    QTranslator,
-)
+from collections.abc import Callable
+from typing import cast
+
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from db.store import translation
 from db.store.translation import CHINESE, ENGLISH, catalog_path, language_of
 
 __all__ = ["LANGUAGE_CHOICES", "QT_TRANSLATE_NOOP", "chosen_language", "install", "mark",
            "translate"]
+
+# Qt's own marker (it returns the text unchanged), typed as it behaves: PySide6's stub says
+# `(object, object) -> object`.
+QT_TRANSLATE_NOOP = cast("Callable[[str, str], str]", QtCore.QT_TRANSLATE_NOOP)
 
 SYSTEM = "system"
 # The Settings ▸ Language choices: (setting, how it is offered). Each language is named in

@@ -17,9 +17,14 @@ ORDERS = {
 
 
 class Named(Protocol):
-    name: str
-    name_en: str | None
-    name_zh: str | None
+    """Any record with the three names: read-only, so frozen dataclasses and named tuples fit."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def name_en(self) -> str | None: ...
+    @property
+    def name_zh(self) -> str | None: ...
 
 
 def display_name(record: Named, preference: str = "original") -> str:

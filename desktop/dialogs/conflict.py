@@ -124,10 +124,10 @@ def field_conflicts(labels: Mapping[str, str], loaded: Mapping[str, Any],
         moved = theirs.get(key) != loaded.get(key)
         if not (edited or moved) or mine.get(key) == theirs.get(key):
             continue
-        change = last.get(key)
-        by = (((change.who if change is not None else None)
+        latest = last.get(key)
+        by = (((latest.who if latest is not None else None)
                or translate("ConflictDialog", SOMEONE)) if moved else None)
-        at = local_time_of_utc_text(change.at) if moved and change is not None else None
+        at = local_time_of_utc_text(latest.at) if moved and latest is not None else None
         found.append(FieldConflict(key, label, describe(key, mine.get(key)),
                                    describe(key, theirs.get(key)), edited, by, at))
     return found

@@ -7,7 +7,7 @@ import platform
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, qVersion
@@ -57,8 +57,8 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str]]:
 
     def walk(menu: QMenu) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu())
+            if action.menu() is not None:  # a QMenu (QAction.menu's stub says QObject)
+                walk(cast(QMenu, action.menu()))
             elif isinstance(action, QAction) and action.shortcuts():
                 keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText)
                                  for k in action.shortcuts())
@@ -68,7 +68,7 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str]]:
 
     for action in window.menuBar().actions():
         if action.menu() is not None:
-            walk(action.menu())
+            walk(cast(QMenu, action.menu()))
     return found
 
 

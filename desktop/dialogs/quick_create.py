@@ -83,12 +83,12 @@ class QuickCreateDialog(QDialog):
             translate("QuickCreate", "&Create and add"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("create")
         self.create_button.setDefault(True)
-        box.accepted.connect(self.create)
+        box.accepted.connect(self.create_record)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
         self.form.widgets["name"].setFocus()
 
-    def create(self) -> bool:
+    def create_record(self) -> bool:
         """Create the record (or take the existing one the user chose instead) and close;
         False, with the problems shown on the form, when it cannot be made as filled in."""
         data = {k: v for k, v in self.form.values().items() if v not in (None, "", [])}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import atexit
 import threading
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
@@ -62,15 +62,22 @@ class _Runner(QObject):
                 if self.cancel.is_set():
                     if getattr(last, "result", None) is not None:
                         continue  # the final step came after the commit: let it finish
-                    generator.close()  # rolls the transaction back
+                    _close(generator)  # rolls the transaction back
                     raise InterruptedError(translate("Tasks", "Cancelled; nothing was written."))
             self.succeeded.emit(last)
         except BaseException as exc:  # handed to the UI thread, which decides
             if generator is not None:
-                generator.close()
+                _close(generator)
             self.failed.emit(exc)
         finally:
             self.done.set()
+
+
+def _close(steps: Iterator[Any]) -> None:
+    """Close a job's generator: its transaction rolls back (a plain iterator has nothing to
+    roll back)."""
+    if isinstance(steps, Generator):
+        steps.close()
 
 
 class _Executor(QObject):

@@ -113,6 +113,7 @@ COLUMNS = [
 
 
 class FollowUpsView(ListScreen, QWidget):
+    table: RecordTable
     title = "Follow-ups"
     icon_name = "list-checks"
     export_kind = "followups"

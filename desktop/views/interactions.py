@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
@@ -107,6 +108,8 @@ def parse_date(field: DateField) -> date | None:
 
 
 class InteractionsView(ListScreen, QWidget):
+    table: RecordTable
+    timer: QTimer  # a filter change waiting to be applied
     title = "Interactions"
     icon_name = "calendar-days"
     export_kind = "interactions"
@@ -248,10 +251,8 @@ class InteractionsView(ListScreen, QWidget):
         total = self.model.total
         self.count.setText(translate("InteractionsView", "1 interaction") if total == 1 else
                            translate("InteractionsView", "{n:,} interactions").format(n=total))
-        for record_id in selected:
-            number = self.model.row_of(record_id, near)
-            if number is not None:
-                self.table.select_row(number)
+        found = (self.model.row_of(record_id, near) for record_id in selected)
+        self.table.select_rows(sorted(number for number in found if number is not None))
 
     def _read_preference(self) -> None:
         """Names, countries and topics as the user's language and preferred script show
@@ -333,9 +334,9 @@ class InteractionsView(ListScreen, QWidget):
                     delete_interaction(db, record_id, actor=actor,
                                        expected_version=version.pop() if version else None)
 
+                restore = partial(restore_interaction, db, record_id, actor=actor)
                 if not self.context.delete(
-                        self, "interaction", record_id, f"“{row.record.title}”", delete,
-                        lambda record_id=record_id: restore_interaction(db, record_id, actor=actor)):
+                        self, "interaction", record_id, f"“{row.record.title}”", delete, restore):
                     break
         finally:
             if len(rows) > 1:

@@ -248,6 +248,7 @@ class FilterPanel(QWidget):
 
 
 class OrganizationsView(ListScreen, QWidget):
+    timer: QTimer  # a filter change waiting to be applied
     title = "Organizations"
     icon_name = "building-2"
     export_kind = "organizations"

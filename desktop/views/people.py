@@ -19,9 +19,8 @@ from db.services.tags import list_tags
 from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, mark, translate
 from desktop.messages import messages
-from desktop.naming import display_name, tag_label
+from desktop.naming import country_names, display_name, tag_label
 from desktop.qtmodels.paged import Column, PagedTableModel
-from desktop.views import record_page
 from desktop.widgets.form import combo_value, country_box
 from desktop.widgets.list_state import ListScreen
 from desktop.widgets.record_table import RecordTable
@@ -77,6 +76,8 @@ def people_columns(preference: str, country_names: dict[str, str]) -> list[Colum
 
 
 class PeopleView(ListScreen, QWidget):
+    table: RecordTable
+    timer: QTimer  # a filter change waiting to be applied
     title = "People"
     icon_name = "users"
     export_kind = "people"
@@ -86,7 +87,7 @@ class PeopleView(ListScreen, QWidget):
         self.context = context
         countries = pages.countries(context.database)
         self.countries = countries
-        country_names = record_page.country_names(countries, context.name_preference())
+        names = country_names(countries, context.name_preference())
         self.query = QLineEdit()
         self.query.setObjectName("people_query")
         self.query.setPlaceholderText(translate("PeopleView", "Filter by any name…"))
@@ -102,7 +103,7 @@ class PeopleView(ListScreen, QWidget):
         self.fill_tags()
         self.count = QLabel()
         self.count.setObjectName("people_count")
-        self.model = PagedTableModel(people_columns(context.name_preference(), country_names),
+        self.model = PagedTableModel(people_columns(context.name_preference(), names),
                                      self._fetch, default_sort="name")
         self.table = RecordTable(self.model, multi=True, handles_delete=True)
         self.table.setObjectName("people_table")
@@ -188,7 +189,7 @@ class PeopleView(ListScreen, QWidget):
         if entity == "*":  # settings: the names may now show (and sort) in another script
             preference = self.context.name_preference()
             self.model.columns = people_columns(
-                preference, record_page.country_names(self.countries, preference))
+                preference, country_names(self.countries, preference))
             self.fill_tags()
         if entity in ("person", "affiliation", "interaction", "organization", "*"):
             self.reload()

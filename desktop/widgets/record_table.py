@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -110,6 +117,20 @@ class RecordTable(QTableView):
         if index.isValid():
             self.setCurrentIndex(index)
             self.selectRow(row)
+
+    def select_rows(self, rows: list[int]) -> None:
+        """Select these rows together (a selection kept across a reload), the first one
+        current."""
+        selection = self.selectionModel()
+        if not rows or selection is None:
+            return
+        self.select_row(rows[0])
+        flags = (QItemSelectionModel.SelectionFlag.Select
+                 | QItemSelectionModel.SelectionFlag.Rows)
+        for row in rows[1:]:
+            index = self.model().index(row, 0)
+            if index.isValid():
+                selection.select(index, flags)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.handles_delete and event.key() == Qt.Key.Key_Delete:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QListView, QVBoxLayout, QWidget
 
@@ -100,4 +100,4 @@ class TopicsBox(QGroupBox):
             # list has its size: a list not yet shown cannot scroll)
             first = QPersistentModelIndex(self.model.index(checked[0], 0))
             QTimer.singleShot(0, self.list, lambda: self.list.scrollTo(
-                QModelIndex(first), QAbstractItemView.ScrollHint.PositionAtCenter))
+                first, QAbstractItemView.ScrollHint.PositionAtCenter))

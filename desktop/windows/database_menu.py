@@ -7,12 +7,13 @@ window's title and status bar name the database, so two windows never look alike
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QProcess
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QWidget
 
 from db.store.backup import save_copy
 from db.store.errors import LiaisonError
@@ -38,7 +39,8 @@ def database_filter() -> str:
 def recent_databases() -> list[str]:
     """Databases opened on this machine, most recent first (files that are gone left out)."""
     value = settings.settings().value(RECENT_KEY, [])
-    paths = [value] if isinstance(value, str) else list(value or [])
+    # QSettings gives back a list of the strings stored (or one string, or nothing)
+    paths = [value] if isinstance(value, str) else list(cast("list[str] | None", value) or [])
     return [p for p in paths if "://" in p or Path(p).exists()][:RECENT_COUNT]
 
 
@@ -151,11 +153,11 @@ def save_a_copy(context: AppContext, parent: QWidget, *, open_it: bool = False) 
         return None
     database, target = context.database, Path(path)
 
-    def copy(_cancelled: object) -> object:
+    def copy(_cancelled: Callable[[], bool]) -> Iterator[Path]:
         yield save_copy(database, target)
 
-    def saved(copy_path: object) -> None:
-        parent.window().statusBar().showMessage(translate(
+    def saved(copy_path: Path) -> None:
+        cast(QMainWindow, parent.window()).statusBar().showMessage(translate(
             "DatabaseMenu", "Saved a copy of the database as {path}.").format(path=copy_path),
             10000)
         if open_it:

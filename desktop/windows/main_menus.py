@@ -7,6 +7,7 @@ the Help menu from desktop.dialogs.help."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -114,7 +115,7 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
     view_menu = menu.addMenu(translate("MainWindow", "&View"))
     for number, entry in enumerate(views):
         action = window.make_action(translate("MainWindow", entry.title),
-                                    lambda n=number: window.navigation.setCurrentRow(n),
+                                    partial(window.navigation.setCurrentRow, number),
                                     icon_name=entry.icon_name, shortcut=entry.shortcut)
         view_menu.addAction(action)
     view_menu.addSeparator()

@@ -178,7 +178,8 @@ class MainWindow(QMainWindow):
 
     # -- actions (desktop.windows.main_menus makes them and fills the menus) -----------------------
     def make_action(self, text: str, slot: Callable[[], Any], *, icon_name: str | None = None,
-                shortcut: QKeySequence | str | None = None, tip: str | None = None) -> QAction:
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+                tip: str | None = None) -> QAction:
         action = QAction(text, self)
         if icon_name:
             action.setIcon(icon(icon_name))
@@ -210,8 +211,9 @@ class MainWindow(QMainWindow):
             widget = VIEWS[number].factory(self.context)
             placeholder = self.stack.widget(number)
             self.stack.insertWidget(number, widget)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self.views[key] = widget
             state = settings.settings().value(f"views/{key}")
             restore = getattr(widget, "restore_state", None)

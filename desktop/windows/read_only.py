@@ -31,6 +31,7 @@ def apply_to_main_window(window: MainWindow) -> None:
         translate("ReadOnly", "Save a copy to work on…"),
         lambda: database_menu.save_a_copy(window.context, window, open_it=True))])
     central = window.takeCentralWidget()
+    assert central is not None, "the main window has its lists by now"
     holder = QWidget()
     layout = QVBoxLayout(holder)
     layout.setContentsMargins(6, 6, 6, 0)
