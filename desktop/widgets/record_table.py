@@ -113,10 +113,14 @@ class RecordTable(QTableView):
         return [r for r in (index.data(RECORD_ROLE) for index in rows) if r is not None]
 
     def select_row(self, row: int) -> None:
+        """Make `row` the current and only selected row. Said to the selection model
+        directly: QTableView.selectRow reads the keyboard's modifiers, so with Ctrl held (or
+        left over from a key event) it would toggle the row off instead."""
         index = self.model().index(row, 0)
-        if index.isValid():
-            self.setCurrentIndex(index)
-            self.selectRow(row)
+        selection = self.selectionModel()
+        if index.isValid() and selection is not None:
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
 
     def select_rows(self, rows: list[int]) -> None:
         """Select these rows together (a selection kept across a reload), the first one
