@@ -100,6 +100,13 @@ class AppContext(QObject):
         job.finished.connect(lambda: self.jobs.remove(job))
         return job.start(self.worker)
 
+    def query(self, work: Callable[[], Any], success: Callable[[Any], None],
+              failure: Callable[[BaseException], None] | None = None) -> None:
+        """A short read (a page of a list) on the database worker: `success` gets its result
+        on the UI thread. Once the context is closed nothing runs."""
+        if not self.closed:
+            self.worker.query(work, success, failure)
+
     # -- undo ------------------------------------------------------------------------------
     def register_stack(self, stack: QUndoStack) -> None:
         """A record window's own undo stack joins the group (and leaves it with the window).

@@ -1,12 +1,16 @@
-"""The one database worker, after Anki's CollectionOp/QueryOp: every background read and write
-the interface asks for — imports, exports, merges, undoing a batch, counting, the poll for
-colleagues' changes — runs as a job on one thread per open database, in the order asked.
-Two jobs never race on the database, and each reports back on the UI thread through the same
-three callbacks: progress, success and failure.
+"""The one database worker, after Anki's CollectionOp/QueryOp: the reads and writes the
+interface asks for — the pages of every list, imports, exports, merges, undoing a batch,
+counting, the poll for colleagues' changes — run on one thread per open database, in the order
+asked. Two of them never race on the database, and each reports back on the UI thread through
+the same callbacks: progress, success and failure.
 
-A job is a plain generator from `db` that yields progress; a progress dialog shows it and
-can cancel. Cancelling closes the generator, which leaves its transaction by rolling back:
-nothing half-written remains."""
+Two kinds of work:
+- a *query* (`DatabaseWorker.query`): a short call whose result comes back to a callback on
+  the UI thread — a page of a list, say. No dialog, no cancel: a newer query makes the older
+  one's answer moot, and the caller drops it.
+- a *job* (`Job`): a plain generator from `db` that yields progress; a progress dialog shows
+  it and can cancel. Cancelling closes the generator, which leaves its transaction by
+  rolling back: nothing half-written remains."""
 
 from __future__ import annotations
 
@@ -95,6 +99,7 @@ class DatabaseWorker(QObject):
     """The thread on which one open database's background work runs, in the order asked."""
 
     _queue = Signal(object)
+    _report = Signal(object)  # from the worker thread: a callback to run on the UI thread
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +109,10 @@ class DatabaseWorker(QObject):
         self._executor.moveToThread(self._thread)
         # Queued (the executor lives on the other thread): posted events keep their order.
         self._queue.connect(self._executor.execute, Qt.ConnectionType.QueuedConnection)
+        self._report.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.closed = False
+        self._count = threading.Lock()
+        self._pending = 0  # submitted and not yet run
         _WORKERS.add(self)
 
     @property
@@ -116,21 +124,59 @@ class DatabaseWorker(QObject):
     def running(self) -> bool:
         return self._thread.isRunning()
 
+    @property
+    def pending(self) -> int:
+        """How many pieces of work are queued or under way."""
+        return self._pending
+
     def submit(self, work: Callable[[], None]) -> None:
         if self.closed:
             return
         if not self._thread.isRunning():
             self._thread.start()  # on first use: a window that runs no job starts no thread
-        self._queue.emit(work)
+        with self._count:
+            self._pending += 1
 
-    def drain(self) -> None:
-        """Block until everything submitted so far has run (a job's results still arrive on
-        the UI thread's event loop afterwards)."""
+        def counted() -> None:
+            try:
+                work()
+            finally:
+                with self._count:
+                    self._pending -= 1
+
+        self._queue.emit(counted)
+
+    def query(self, work: Callable[[], Any], success: Callable[[Any], None],
+              failure: Callable[[BaseException], None] | None = None) -> None:
+        """Run `work` (a short read or write through `db`) on the worker; its result goes to
+        `success` on the UI thread. A failure goes to `failure`, or else: the database's own
+        refusals (LiaisonError) are shown to the user, anything else is a bug and reaches the
+        report dialog. Nothing is reported once the worker is shut down."""
+
+        def run() -> None:
+            try:
+                result = work()
+            except BaseException as exc:  # handed to the UI thread, which decides
+                error = exc
+                self._report.emit(lambda: _failed(error, failure))
+                return
+            self._report.emit(lambda: success(result))
+
+        self.submit(run)
+
+    @Slot(object)
+    def _deliver(self, report: Callable[[], None]) -> None:
+        if not self.closed:
+            report()
+
+    def drain(self, timeout: float | None = None) -> bool:
+        """Block until everything submitted so far has run (what it reports still arrives on
+        the UI thread's event loop afterwards). False if `timeout` seconds passed first."""
         if self.closed:
-            return
+            return True
         reached = threading.Event()
         self.submit(reached.set)
-        reached.wait()
+        return reached.wait(timeout)
 
     def shutdown(self) -> None:
         """Stop taking work, let the job under way end, and wait for the thread: nothing
@@ -140,7 +186,21 @@ class DatabaseWorker(QObject):
         self._thread.wait()
 
 
+def _failed(exc: BaseException, failure: Callable[[BaseException], None] | None) -> None:
+    if failure is not None:
+        failure(exc)
+    elif isinstance(exc, LiaisonError):
+        show_problem(None, exc)
+    else:
+        raise exc
+
+
 _WORKERS: weakref.WeakSet[DatabaseWorker] = weakref.WeakSet()
+
+
+def live_workers() -> list[DatabaseWorker]:
+    """The workers of the contexts not yet closed (tests wait for them to go quiet)."""
+    return [worker for worker in _WORKERS if not worker.closed]
 
 
 @atexit.register

@@ -1,6 +1,11 @@
 """A table model that keeps only a window of rows: it learns the total from the database and
-fetches pages on demand as the view scrolls. Sorting and filtering happen in SQL (the fetch
-function gets the sort key); nothing here sorts or filters rows in Python."""
+fetches pages on demand as the view scrolls. Sorting and filtering happen in SQL (the reader
+gets the sort key); nothing here sorts or filters rows in Python.
+
+The pages are read on the database worker (AppContext.query): a reload keeps the rows shown
+until the new ones arrive, then swaps them in at once and says so (`arrived`); a page the
+user scrolls to shows empty cells for the moment it takes to read. A reload's answer that a
+newer reload overtook is dropped."""
 
 from __future__ import annotations
 
@@ -10,14 +15,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QIcon
 
 from db.changes.recording import Page
 from desktop.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
-Fetch = Callable[[int, int, str | None, bool], Page[Any]]
+# Reads one page — (offset, limit, sort key, descending) — on the worker thread. It must not
+# touch a widget: a view makes one for what its filters say when it reloads (`reader_for`).
+Reader = Callable[[int, int, str | None, bool], Page[Any]]
+# Runs a read on the database worker and hands its result to a callback on the UI thread.
+Query = Callable[[Callable[[], Any], Callable[[Any], None]], None]
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -84,7 +93,14 @@ def column_header(columns: Sequence[Column], section: int, orientation: Qt.Orien
     return None
 
 
+def run_here(work: Callable[[], Any], done: Callable[[Any], None]) -> None:
+    """A Query that reads at once on this thread (a model used without an open window)."""
+    done(work())
+
+
 class PagedTableModel(QAbstractTableModel):
+    arrived = Signal()  # a reload's rows are in: the view updates its count and selection
+
     # Painting asks data() for a dozen roles per cell; answering the common ones from plain
     # ints and a text cache keeps a repaint of a full screen near Qt's own cost.
     DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -97,12 +113,14 @@ class PagedTableModel(QAbstractTableModel):
         Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE, RECORD_ROLE))
 
-    def __init__(self, columns: Sequence[Column], fetch: Fetch, *, page_size: int = 64,
-                 max_pages: int = 30, default_sort: str | None = None,
-                 default_descending: bool = False) -> None:
+    def __init__(self, columns: Sequence[Column], reader_for: Callable[[], Reader], *,
+                 query: Query = run_here, page_size: int = 64, max_pages: int = 30,
+                 default_sort: str | None = None, default_descending: bool = False) -> None:
         super().__init__()
         self.columns = list(columns)
-        self.fetch = fetch
+        self.reader_for = reader_for
+        self.reader: Reader | None = None  # the reader of the last reload
+        self.query = query
         self.page_size = page_size
         self.max_pages = max_pages
         self.sort_key = default_sort
@@ -113,18 +131,72 @@ class PagedTableModel(QAbstractTableModel):
         # Display text per page, computed once when the page arrives: painting asks for it
         # many times per cell, and a filter keystroke repaints every visible cell.
         self.texts: dict[int, list[tuple[str, ...]]] = {}
+        self.generation = 0  # counts reloads: an answer for an older one is dropped
+        self.reloading = False  # a reload was asked for and its rows are not in yet
+        self.requested: set[int] = set()  # pages asked of the worker, not yet arrived
 
     # -- loading ---------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Fetch the first page again (after a filter, sort or data change)."""
+    def reload(self, near: int | None = None) -> None:
+        """Read the first page again (after a filter, sort or data change) — and, given
+        `near` (the row the user was on), the pages around it, so that after a refresh the
+        selection can stay where the user scrolled, not only on the first page."""
         self.loaded = True
+        self.reloading = True
+        self.generation += 1
+        generation = self.generation
+        reader = self.reader_for()  # on this thread: the reader snapshots the filters
+        sort, descending, size = self.sort_key, self.descending, self.page_size
+
+        def read() -> tuple[int, dict[int, tuple[Any, ...]]]:
+            first = reader(0, size, sort, descending)
+            total = max(first.total, len(first.items))
+            pages = {0: first.items}
+            if near is not None and 0 <= near < total:
+                middle = near // size
+                for number in (middle, middle - 1, middle + 1):  # it may have moved a page
+                    if 0 < number * size < total and number not in pages:
+                        pages[number] = reader(number * size, size, sort, descending).items
+            return total, pages
+
+        self.query(read, lambda result: self._reloaded(generation, reader, *result))
+
+    def _reloaded(self, generation: int, reader: Reader, total: int,
+                  pages: dict[int, tuple[Any, ...]]) -> None:
+        if generation != self.generation:
+            return  # a newer reload is on its way
         self.beginResetModel()
+        self.reader = reader
+        self.reloading = False
+        self.requested.clear()
         self.pages.clear()
         self.texts.clear()
-        first = self.fetch(0, self.page_size, self.sort_key, self.descending)
-        self.total = max(first.total, len(first.items))
-        self._store(0, first.items)
+        self.total = total
+        for number, items in pages.items():
+            self._store(number, items)
         self.endResetModel()
+        self.arrived.emit()
+
+    def _request(self, number: int) -> None:
+        """Ask the worker for one page the view needs; it shows when it arrives."""
+        reader = self.reader
+        if self.reloading or reader is None or number in self.requested:
+            return  # the reload brings new rows anyway
+        self.requested.add(number)
+        generation = self.generation
+        sort, descending, size = self.sort_key, self.descending, self.page_size
+        self.query(lambda: reader(number * size, size, sort, descending).items,
+                   lambda items: self._page_arrived(generation, number, items))
+
+    def _page_arrived(self, generation: int, number: int, items: tuple[Any, ...]) -> None:
+        if generation != self.generation or self.reloading:
+            return
+        self.requested.discard(number)
+        self._store(number, items)
+        first = number * self.page_size
+        last = min(first + len(items), self.total) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0),
+                                  self.index(last, len(self.columns) - 1))
 
     def _store(self, number: int, items: tuple[Any, ...]) -> None:
         self.pages[number] = items
@@ -133,44 +205,34 @@ class PagedTableModel(QAbstractTableModel):
             evicted, _ = self.pages.popitem(last=False)
             self.texts.pop(evicted, None)
 
-    def _page(self, number: int) -> tuple[Any, ...]:
+    def _page(self, number: int) -> tuple[Any, ...] | None:
+        """A page if it is here (else it is asked for and None returned)."""
         page = self.pages.get(number)
         if page is None:
-            page = self.fetch(number * self.page_size, self.page_size, self.sort_key,
-                              self.descending).items
-            self._store(number, page)
+            self._request(number)
         else:
             self.pages.move_to_end(number)
         return page
 
     def text(self, row: int, column: int) -> str:
         number, offset = divmod(row, self.page_size)
-        if number not in self.texts:
-            self._page(number)
-        texts = self.texts.get(number, [])
+        texts = self.texts.get(number)
+        if texts is None:
+            self._request(number)
+            return ""
         return texts[offset][column] if offset < len(texts) else ""
 
     def record(self, row: int) -> Any | None:
+        """The record on `row` if its page is here (a page not yet read is asked for)."""
         if not 0 <= row < self.total:
             return None
         page = self._page(row // self.page_size)
         offset = row % self.page_size
-        return page[offset] if offset < len(page) else None
+        return page[offset] if page is not None and offset < len(page) else None
 
-    def row_of(self, record_id: str, near: int | None = None) -> int | None:
-        """The row of a loaded record, if it is in a page already fetched — or, given `near`
-        (where it was before a reload), in the pages around that row, fetched for it: after
-        a refresh the selection stays where the user scrolled, not only on the first page."""
-        found = self._loaded_row(record_id)
-        if found is not None or near is None or not 0 <= near < self.total:
-            return found
-        middle = near // self.page_size
-        for number in (middle, middle - 1, middle + 1):  # it may have moved past a page edge
-            if 0 <= number * self.page_size < self.total and number not in self.pages:
-                self._page(number)
-        return self._loaded_row(record_id)
-
-    def _loaded_row(self, record_id: str) -> int | None:
+    def row_of(self, record_id: str) -> int | None:
+        """The row of a record in the pages read (a reload reads those around where the
+        user was: see `reload`)."""
         for number, page in self.pages.items():
             for offset, item in enumerate(page):
                 if getattr(item, "id", None) == record_id:

@@ -35,7 +35,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import display_name
-from desktop.qtmodels.paged import Column, PagedTableModel
+from desktop.qtmodels.paged import Column, PagedTableModel, Reader
 from desktop.readable import date_text
 from desktop.views.followup_actions import mark_done
 from desktop.widgets.list_state import ListScreen
@@ -145,7 +145,10 @@ class FollowUpsView(ListScreen, QWidget):
         self.count = QLabel()
         self.count.setObjectName("followups_count")
 
-        self.model = PagedTableModel(COLUMNS, self._fetch, page_size=200)
+        self.model = PagedTableModel(COLUMNS, self._reader, query=context.query, page_size=200)
+        self.keep: str | None = None  # the follow-up selected when the reload was asked for
+        self.overdue = 0
+        self.model.arrived.connect(self._arrived)
         self.table = RecordTable(self.model, handles_delete=True)
         self.table.setObjectName("followups_table")
         metrics = self.table.fontMetrics()
@@ -222,26 +225,43 @@ class FollowUpsView(ListScreen, QWidget):
         return FollowUpFilter(open_only=not self.show_done.isChecked(),
                               owner=self.owner.currentData(), organization_id=self.organization_id)
 
-    def _fetch(self, offset: int, limit: int, _sort: str | None, _descending: bool
-               ) -> Page[FollowUpRow]:
-        shown = self.current_filter()
-        page = list_followups(self.db, open_only=shown.open_only, owner=shown.owner,
-                              organization_id=shown.organization_id, offset=offset, limit=limit)
-        names = record_names(self.db, [r.organization_id for r in page.items])
+    def _reader(self) -> Reader:
+        """Reads pages of what the filters say now (on the worker thread)."""
+        database, shown = self.db, self.current_filter()
         preference = self.context.name_preference()
-        rows = tuple(FollowUpRow(r, display_name(names[r.organization_id], preference)
-                                 if r.organization_id in names else r.organization_name or "")
-                     for r in page.items)
-        return Page(rows, page.total, offset, limit)
+
+        def read(offset: int, limit: int, _sort: str | None, _descending: bool
+                 ) -> Page[FollowUpRow]:
+            page = list_followups(database, open_only=shown.open_only, owner=shown.owner,
+                                  organization_id=shown.organization_id, offset=offset,
+                                  limit=limit)
+            names = record_names(database, [r.organization_id for r in page.items])
+            rows = tuple(FollowUpRow(r, display_name(names[r.organization_id], preference)
+                                     if r.organization_id in names
+                                     else r.organization_name or "")
+                         for r in page.items)
+            return Page(rows, page.total, offset, limit)
+        return read
 
     def reload(self) -> None:
         self.stale = False
         selected = self.selected()
-        near = self.table.currentIndex().row()
-        self.model.reload()
-        overdue = list_followups(self.db, overdue_only=True, owner=self.owner.currentData(),
-                                 organization_id=self.organization_id, limit=1).total
-        total = self.model.total
+        self.keep = selected.id if selected is not None else None
+        database, shown = self.db, self.current_filter()
+
+        def count_overdue() -> int:
+            return list_followups(database, overdue_only=True, owner=shown.owner,
+                                  organization_id=shown.organization_id, limit=1).total
+
+        # queued before the rows: the count is in when they arrive
+        self.context.query(count_overdue, self._counted)
+        self.model.reload(near=self.table.currentIndex().row())
+
+    def _counted(self, overdue: int) -> None:
+        self.overdue = overdue
+
+    def _arrived(self) -> None:
+        total, overdue = self.model.total, self.overdue
         if self.show_done.isChecked():
             count = (translate("FollowUpsView", "1 follow-up") if total == 1 else
                      translate("FollowUpsView", "{n:,} follow-ups").format(n=total))
@@ -249,8 +269,9 @@ class FollowUpsView(ListScreen, QWidget):
             count = translate("FollowUpsView", "{n:,} open").format(n=total)
         self.count.setText(translate("FollowUpsView", "{count} · {n:,} overdue").format(
             count=count, n=overdue) if overdue else count)
-        if selected is not None:
-            number = self.model.row_of(selected.id, near)
+        keep, self.keep = self.keep, None
+        if keep is not None:
+            number = self.model.row_of(keep)
             if number is not None:
                 self.table.select_row(number)
         self._enable()

@@ -4,6 +4,7 @@ total is counted once per reload, never per page."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -40,7 +41,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon, kind_icon
 from desktop.messages import messages
 from desktop.naming import chinese, display_name
-from desktop.qtmodels.paged import Column, PagedTableModel
+from desktop.qtmodels.paged import Column, PagedTableModel, Reader
 from desktop.qtmodels.participants import participant_order
 from desktop.widgets.form import DateField
 from desktop.widgets.list_state import ListScreen
@@ -160,8 +161,10 @@ class InteractionsView(ListScreen, QWidget):
         self.count = QLabel()
         self.count.setObjectName("interactions_count")
 
-        self.model = PagedTableModel(COLUMNS, self._fetch, default_sort="start",
-                                     default_descending=True)
+        self.model = PagedTableModel(COLUMNS, self._reader, query=context.query,
+                                     default_sort="start", default_descending=True)
+        self.keep: set[str] = set()  # the interactions selected when the reload was asked for
+        self.model.arrived.connect(self._arrived)
         self.table = RecordTable(self.model, multi=True, handles_delete=True)
         self.table.setObjectName("interactions_table")
         metrics = self.table.fontMetrics()
@@ -211,47 +214,38 @@ class InteractionsView(ListScreen, QWidget):
                                  start_from=parse_date(self.start_from),
                                  start_to=parse_date(self.start_to))
 
-    def _fetch(self, offset: int, limit: int, _sort: str | None, descending: bool
-               ) -> Page[InteractionRow]:
-        # Only the first page counts the rows: on a million interactions a count costs
-        # about 0.1 s, fine once per reload but not for every page the user scrolls to.
-        page = list_interactions(self.db, self.current_filter(), descending=descending,
-                                 offset=offset, limit=limit, with_total=offset == 0)
-        parts = [p for record in page.items for p in record.participants]
-        names = record_names(self.db, [p.organization_id for p in parts],
-                             [p.person_id for p in parts])
-        return Page(tuple(self._row(record, names) for record in page.items), page.total,
-                    offset, limit)
+    def _reader(self) -> Reader:
+        """Reads pages of what the filters say now (on the worker thread)."""
+        database, shown = self.db, self.current_filter()
+        make_row = functools.partial(interaction_row, preference=self.preference,
+                                     country_names=dict(self.country_names),
+                                     topic_names=dict(self.topic_names))
 
-    def _row(self, record: InteractionRecord, names: dict[str, RecordNames]) -> InteractionRow:
-        shown: list[str] = []
-        detail: list[str] = []
-        ordered = sorted(record.participants, key=lambda p: participant_order(
-            p.role, "organization" if p.organization_id else "person", p.name))
-        for part in ordered:
-            found = names.get(part.organization_id or part.person_id or "")
-            full = display_name(found, self.preference) if found else part.name
-            shown.append(found.abbreviation if found and found.abbreviation else full)
-            term = PARTICIPATION_ROLES.get(part.role)
-            detail.append(f"{full} — {term.label() if term else part.role}")
-        text = ", ".join(shown[:SHOWN_PARTICIPANTS])
-        if len(shown) > SHOWN_PARTICIPANTS:
-            text += f" +{len(shown) - SHOWN_PARTICIPANTS}"
-        return InteractionRow(
-            record, text, "\n".join(detail),
-            self.country_names.get(record.country or "", record.country or ""),
-            ", ".join(self.topic_names.get(t, t) for t in record.topics))
+        def read(offset: int, limit: int, _sort: str | None, descending: bool
+                 ) -> Page[InteractionRow]:
+            # Only the first page counts the rows: on a million interactions a count costs
+            # about 0.1 s, fine once per reload but not for every page the user scrolls to.
+            page = list_interactions(database, shown, descending=descending, offset=offset,
+                                     limit=limit, with_total=offset == 0)
+            parts = [p for record in page.items for p in record.participants]
+            names = record_names(database, [p.organization_id for p in parts],
+                                 [p.person_id for p in parts])
+            return Page(tuple(make_row(record, names) for record in page.items), page.total,
+                        offset, limit)
+        return read
 
     def reload(self) -> None:
         self.timer.stop()
         self.stale = False
-        selected = {row.id for row in self.table.selected_records()}
-        near = self.table.currentIndex().row()
-        self.model.reload()
+        self.keep = {row.id for row in self.table.selected_records()}
+        self.model.reload(near=self.table.currentIndex().row())
+
+    def _arrived(self) -> None:
         total = self.model.total
         self.count.setText(translate("InteractionsView", "1 interaction") if total == 1 else
                            translate("InteractionsView", "{n:,} interactions").format(n=total))
-        found = (self.model.row_of(record_id, near) for record_id in selected)
+        keep, self.keep = self.keep, set()
+        found = (self.model.row_of(record_id) for record_id in keep)
         self.table.select_rows(sorted(number for number in found if number is not None))
 
     def _read_preference(self) -> None:
@@ -341,3 +335,27 @@ class InteractionsView(ListScreen, QWidget):
         finally:
             if len(rows) > 1:
                 stack.endMacro()
+
+
+def interaction_row(record: InteractionRecord, names: dict[str, RecordNames], *, preference: str,
+                    country_names: dict[str, str], topic_names: dict[str, str]
+                    ) -> InteractionRow:
+    """One row of the list: participants by role, names in the preferred script (runs on
+    the worker thread, with the view's names handed over)."""
+    shown: list[str] = []
+    detail: list[str] = []
+    ordered = sorted(record.participants, key=lambda p: participant_order(
+        p.role, "organization" if p.organization_id else "person", p.name))
+    for part in ordered:
+        found = names.get(part.organization_id or part.person_id or "")
+        full = display_name(found, preference) if found else part.name
+        shown.append(found.abbreviation if found and found.abbreviation else full)
+        term = PARTICIPATION_ROLES.get(part.role)
+        detail.append(f"{full} — {term.label() if term else part.role}")
+    text = ", ".join(shown[:SHOWN_PARTICIPANTS])
+    if len(shown) > SHOWN_PARTICIPANTS:
+        text += f" +{len(shown) - SHOWN_PARTICIPANTS}"
+    return InteractionRow(
+        record, text, "\n".join(detail),
+        country_names.get(record.country or "", record.country or ""),
+        ", ".join(topic_names.get(t, t) for t in record.topics))

@@ -15,7 +15,7 @@ from db.services.followups import FollowUpRecord, list_followups
 from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
-from desktop.qtmodels.paged import Column, PagedTableModel
+from desktop.qtmodels.paged import Column, PagedTableModel, Reader
 from desktop.views.followup_actions import mark_done
 from desktop.widgets.record_table import RecordTable
 
@@ -93,7 +93,8 @@ class FollowUpsTab(QWidget):
         row.addStretch(1)
         row.addWidget(self.summary)
         layout.addLayout(row)
-        self.model = PagedTableModel(COLUMNS, self._fetch, page_size=100)
+        self.model = PagedTableModel(COLUMNS, self._reader, query=context.query, page_size=100)
+        self.model.arrived.connect(self._enable)
         self.table = RecordTable(self.model)
         self.table.setObjectName("followups")
         self.table.set_widths(230, 420, 100, 130, 300, stretch=1)
@@ -108,26 +109,38 @@ class FollowUpsTab(QWidget):
     def set_owner(self, organization_id: str) -> None:
         self.organization_id = organization_id
 
-    def _fetch(self, offset: int, limit: int, _sort: str | None, _descending: bool
-               ) -> Page[Any]:
-        if self.organization_id is None:
-            return Page((), 0, offset, limit)
-        return list_followups(self.context.database, open_only=not self.show_all.isChecked(),
-                              organization_id=self.organization_id, offset=offset, limit=limit)
+    def _reader(self) -> Reader:
+        """Reads pages of this organization's follow-ups (on the worker thread)."""
+        database, organization_id = self.context.database, self.organization_id
+        open_only = not self.show_all.isChecked()
+
+        def read(offset: int, limit: int, _sort: str | None, _descending: bool) -> Page[Any]:
+            if organization_id is None:
+                return Page((), 0, offset, limit)
+            return list_followups(database, open_only=open_only,
+                                  organization_id=organization_id, offset=offset, limit=limit)
+        return read
 
     def reload(self) -> None:
         self.model.reload()
-        if self.organization_id is not None:
-            overdue = list_followups(self.context.database, organization_id=self.organization_id,
+        organization_id = self.organization_id
+        if organization_id is None:
+            return
+        database = self.context.database
+
+        def count() -> tuple[int, int]:
+            overdue = list_followups(database, organization_id=organization_id,
                                      overdue_only=True, limit=1).total
-            open_count = (self.model.total if not self.show_all.isChecked() else
-                          list_followups(self.context.database,
-                                         organization_id=self.organization_id, limit=1).total)
-            self.summary.setText(
-                translate("FollowUpsTab", "{open} open, {overdue} overdue").format(
-                    open=open_count, overdue=overdue) if overdue else
-                translate("FollowUpsTab", "{open} open").format(open=open_count))
-        self._enable()
+            return list_followups(database, organization_id=organization_id,
+                                  limit=1).total, overdue
+
+        self.context.query(count, lambda counts: self._summarize(*counts))
+
+    def _summarize(self, open_count: int, overdue: int) -> None:
+        self.summary.setText(
+            translate("FollowUpsTab", "{open} open, {overdue} overdue").format(
+                open=open_count, overdue=overdue) if overdue else
+            translate("FollowUpsTab", "{open} open").format(open=open_count))
 
     def _enable(self) -> None:
         record = self.table.current_record()

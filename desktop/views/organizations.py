@@ -39,7 +39,7 @@ from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import chinese, display_name, region_names, tag_label
-from desktop.qtmodels.paged import Column, PagedTableModel
+from desktop.qtmodels.paged import Column, PagedTableModel, Reader
 from desktop.widgets.form import combo_value, country_box
 from desktop.widgets.list_state import ListScreen
 
@@ -263,8 +263,10 @@ class OrganizationsView(ListScreen, QWidget):
                                                 "Filter by any name or abbreviation…"))
         self.query.setClearButtonEnabled(True)
         self.count = QLabel()
-        self.model = PagedTableModel(organization_columns(context.name_preference()), self._fetch,
-                                     default_sort="name")
+        self.model = PagedTableModel(organization_columns(context.name_preference()),
+                                     self._reader, query=context.query, default_sort="name")
+        self.keep: str | None = None  # the record selected when the reload was asked for
+        self.model.arrived.connect(self._arrived)
         self.table = QTableView()
         self.table.setObjectName("organizations_table")
         self.table.setModel(self.model)
@@ -333,25 +335,33 @@ class OrganizationsView(ListScreen, QWidget):
     def current_filter(self) -> OrganizationFilter:
         return self.panel.filters(self.query.text().strip())
 
-    def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool
-               ) -> Page[OrganizationRecord]:
+    def _reader(self) -> Reader:
+        """Reads pages of what the filters say now (on the worker thread)."""
+        database, shown = self.context.database, self.current_filter()
         preference = self.context.name_preference()
-        # names sort as shown; countries by their name as shown (Chinese in Chinese)
-        names = "zh" if sort == "country" and chinese(preference) else preference
-        return service.list_organizations(self.context.database, self.current_filter(),
-                                          sort=sort or "name", descending=descending,
-                                          offset=offset, limit=limit, names=names)
+
+        def read(offset: int, limit: int, sort: str | None, descending: bool
+                 ) -> Page[OrganizationRecord]:
+            # names sort as shown; countries by their name as shown (Chinese in Chinese)
+            names = "zh" if sort == "country" and chinese(preference) else preference
+            return service.list_organizations(database, shown, sort=sort or "name",
+                                              descending=descending, offset=offset,
+                                              limit=limit, names=names)
+        return read
 
     def reload(self) -> None:
         self.timer.stop()
         selected = self.selected()
-        near = self.table.currentIndex().row()
-        self.model.reload()
+        self.keep = selected.id if selected is not None else None
+        self.model.reload(near=self.table.currentIndex().row())
+
+    def _arrived(self) -> None:
         total = self.model.total
         self.count.setText(translate("OrganizationsView", "1 organization") if total == 1 else
                            translate("OrganizationsView", "{n:,} organizations").format(n=total))
-        if selected is not None:
-            row = self.model.row_of(selected.id, near)
+        keep, self.keep = self.keep, None
+        if keep is not None:
+            row = self.model.row_of(keep)
             if row is not None:
                 self.table.selectRow(row)
 

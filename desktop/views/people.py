@@ -20,7 +20,7 @@ from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, mark, translate
 from desktop.messages import messages
 from desktop.naming import country_names, display_name, tag_label
-from desktop.qtmodels.paged import Column, PagedTableModel
+from desktop.qtmodels.paged import Column, PagedTableModel, Reader
 from desktop.widgets.form import combo_value, country_box
 from desktop.widgets.list_state import ListScreen
 from desktop.widgets.record_table import RecordTable
@@ -104,7 +104,10 @@ class PeopleView(ListScreen, QWidget):
         self.count = QLabel()
         self.count.setObjectName("people_count")
         self.model = PagedTableModel(people_columns(context.name_preference(), names),
-                                     self._fetch, default_sort="name")
+                                     self._reader, query=context.query, default_sort="name")
+        self.keep: set[str] = set()  # the people selected when the reload was asked for
+        self.first_after_load = False  # Enter in the filter: go to the first match
+        self.model.arrived.connect(self._arrived)
         self.table = RecordTable(self.model, multi=True, handles_delete=True)
         self.table.setObjectName("people_table")
         self.table.set_widths(220, 240, 300, 160, 100, 90, stretch=2)
@@ -162,25 +165,39 @@ class PeopleView(ListScreen, QWidget):
         return PersonFilter(query=self.query.text().strip() or None, nationality=known,
                             tag=self.tag.currentData())
 
-    def _fetch(self, offset: int, limit: int, sort: str | None, descending: bool
-               ) -> Page[PersonRow]:
-        page = service.list_people(self.context.database, self.current_filter(),
-                                   sort=sort or "name", descending=descending, offset=offset,
-                                   limit=limit, names=self.context.name_preference())
-        positions = pages.current_positions(self.context.database, [p.id for p in page.items])
-        rows = tuple(PersonRow(p, tuple(positions.get(p.id, ()))) for p in page.items)
-        return Page(rows, page.total, page.offset, page.limit)
+    def _reader(self) -> Reader:
+        """Reads pages of what the filters say now (on the worker thread)."""
+        database, shown = self.context.database, self.current_filter()
+        preference = self.context.name_preference()
+
+        def read(offset: int, limit: int, sort: str | None, descending: bool
+                 ) -> Page[PersonRow]:
+            page = service.list_people(database, shown, sort=sort or "name",
+                                       descending=descending, offset=offset, limit=limit,
+                                       names=preference)
+            positions = pages.current_positions(database, [p.id for p in page.items])
+            rows = tuple(PersonRow(p, tuple(positions.get(p.id, ()))) for p in page.items)
+            return Page(rows, page.total, page.offset, page.limit)
+        return read
 
     def reload(self) -> None:
         self.timer.stop()
-        selected = {row.id for row in self.table.selected_records()}
-        near = self.table.currentIndex().row()
-        self.model.reload()
+        self.keep = {row.id for row in self.table.selected_records()}
+        self.model.reload(near=self.table.currentIndex().row())
+
+    def _arrived(self) -> None:
         total = self.model.total
         self.count.setText(translate("PeopleView", "1 person") if total == 1 else
                            translate("PeopleView", "{n:,} people").format(n=total))
-        for record_id in selected:
-            row = self.model.row_of(record_id, near)
+        if self.first_after_load:
+            self.first_after_load = False
+            if total:
+                self.table.select_row(0)
+                self.table.setFocus()
+            return
+        keep, self.keep = self.keep, set()
+        for record_id in keep:
+            row = self.model.row_of(record_id)
             if row is not None:
                 self.table.select_row(row)
                 break
@@ -201,10 +218,8 @@ class PeopleView(ListScreen, QWidget):
             self.nationality.setEditText("")
 
     def _enter_in_query(self) -> None:
+        self.first_after_load = True
         self.reload()
-        if self.model.total:
-            self.table.select_row(0)
-            self.table.setFocus()
 
     # -- actions ---------------------------------------------------------------------------
     def selected(self) -> list[PersonRow]:

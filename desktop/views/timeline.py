@@ -19,7 +19,7 @@ from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon, kind_icon
 from desktop.naming import display_name
-from desktop.qtmodels.paged import Column, PagedTableModel
+from desktop.qtmodels.paged import Column, PagedTableModel, Reader
 from desktop.widgets.record_table import RecordTable
 
 
@@ -83,8 +83,10 @@ class TimelineTab(QWidget):
             Column("where", QT_TRANSLATE_NOOP("Columns", "Where"),
                    lambda r: where(r, country_names)),
         ]
-        self.model = PagedTableModel(columns, self._fetch, page_size=100, default_sort="start",
-                                     default_descending=True)
+        self.model = PagedTableModel(columns, self._reader, query=context.query, page_size=100,
+                                     default_sort="start", default_descending=True)
+        self.keep: str | None = None  # the interaction selected when the reload was asked for
+        self.model.arrived.connect(self._arrived)
         self.table = RecordTable(self.model)
         self.table.setObjectName("timeline")
         metrics = self.table.fontMetrics()
@@ -106,31 +108,40 @@ class TimelineTab(QWidget):
             return InteractionFilter(organization_id=self.owner_id)
         return InteractionFilter(person_id=self.owner_id)
 
-    def _fetch(self, offset: int, limit: int, _sort: str | None,
-               descending: bool) -> Page[Any]:
-        if self.owner_id is None:
-            return Page((), 0, offset, limit)
-        # The total is counted once, with the first page; later pages skip the count.
-        page = list_interactions(self.context.database, self._filter(), descending=descending,
-                                 offset=offset, limit=limit, with_total=offset == 0)
+    def _reader(self) -> Reader:
+        """Reads pages of this record's interactions (on the worker thread)."""
+        database, owner_id, shown = self.context.database, self.owner_id, self._filter()
         preference = self.context.name_preference()
-        if preference != "original":
-            parts = [p for record in page.items for p in record.participants]
-            found = record_names(self.context.database, [p.organization_id for p in parts],
-                                 [p.person_id for p in parts])
-            self.names.update((key, display_name(names, preference) or names.name)
-                              for key, names in found.items())
-        return page
+        known = self.names  # filled before a page is handed over, read only after it arrives
+
+        def read(offset: int, limit: int, _sort: str | None, descending: bool) -> Page[Any]:
+            if owner_id is None:
+                return Page((), 0, offset, limit)
+            # The total is counted once, with the first page; later pages skip the count.
+            page = list_interactions(database, shown, descending=descending, offset=offset,
+                                     limit=limit, with_total=offset == 0)
+            if preference != "original":
+                parts = [p for record in page.items for p in record.participants]
+                found = record_names(database, [p.organization_id for p in parts],
+                                     [p.person_id for p in parts])
+                known.update((key, display_name(names, preference) or names.name)
+                             for key, names in found.items())
+            return page
+        return read
 
     def reload(self) -> None:
         selected = self.table.current_record()
+        self.keep = selected.id if selected is not None else None
         self.model.reload()
+
+    def _arrived(self) -> None:
         total = self.model.total
         self.count_label.setText(
             translate("TimelineTab", "No interactions yet") if total == 0 else
             translate("TimelineTab", "1 interaction") if total == 1 else
             translate("TimelineTab", "{n:,} interactions").format(n=total))
-        row = self.model.row_of(selected.id) if selected is not None else None
+        keep, self.keep = self.keep, None
+        row = self.model.row_of(keep) if keep is not None else None
         if row is not None:
             self.table.select_row(row)
         elif total:

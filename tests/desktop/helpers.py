@@ -11,6 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.jobs.worker import live_workers
 from desktop.widgets.form import RecordForm
 
 
@@ -53,7 +54,24 @@ def show_tab(tabs: QTabWidget, title: str) -> None:
 
 
 def column_texts(model: Any, column: int) -> list[str]:
-    return [model.index(row, column).data() for row in range(model.rowCount())]
+    return [model.index(row, column).data() for row in range(all_rows(model))]
+
+
+def all_rows(model: Any) -> int:
+    """Wait until a list model holds every row (a paged one reads its pages on the database
+    worker as they are asked for); returns how many."""
+    settle()
+    if hasattr(model, "pages"):
+        for row in range(0, model.rowCount(), model.page_size):
+            model.record(row)
+        settle()
+    count: int = model.rowCount()
+    return count
+
+
+def records(model: Any) -> list[Any]:
+    """Every record a list model shows, in order."""
+    return [model.record(row) for row in range(all_rows(model))]
 
 
 def wait_for_cancel(cancelled: Callable[[], bool], timeout: float = 10) -> None:
@@ -65,7 +83,15 @@ def wait_for_cancel(cancelled: Callable[[], bool], timeout: float = 10) -> None:
 
 
 def settle() -> None:
-    """Let Qt finish what is posted (layouts, deferred updates) before looking at a window."""
-    for _ in range(3):
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
+    """Let Qt finish what is posted (layouts, deferred updates) and the database worker what
+    it was asked (pages of lists, counts) before looking at a window: the answers arrive on
+    the event loop and may ask for more, so until the workers are quiet."""
+    for _ in range(50):
+        for worker in live_workers():
+            assert worker.drain(timeout=10), "the database worker is stuck"
+        for _ in range(3):
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+        if not any(worker.pending for worker in live_workers()):
+            return
+    raise AssertionError("the database worker never went quiet")

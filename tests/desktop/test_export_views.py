@@ -30,7 +30,7 @@ from desktop.windows import main_window as main_window_module
 from desktop.windows.main_window import MainWindow, ViewEntry
 from tests.db.factories import make_interaction, make_organization, make_person
 from tests.desktop.conftest import RecordedMessages
-from tests.desktop.helpers import wait_for_cancel, wait_until_active
+from tests.desktop.helpers import settle, wait_for_cancel, wait_until_active
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -72,6 +72,7 @@ def sheet_line(path: Path, sheet: str, row: int) -> tuple[Any, ...]:
 
 
 def shown(model: Any) -> list[Any]:
+    settle()  # the list's pages come from the database worker
     return [model.record(row) for row in range(model.rowCount())]
 
 
@@ -88,6 +89,7 @@ def organizations_view(context: AppContext, qtbot: QtBot) -> OrganizationsView:
     qtbot.addWidget(view)
     view.resize(1200, 700)
     view.show()
+    settle()
     return view
 
 

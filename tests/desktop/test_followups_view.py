@@ -22,6 +22,7 @@ from desktop.views.followups import OVERDUE, FollowUpsView
 from desktop.views.interaction_editor import InteractionEditor
 from tests.db.factories import make_interaction, make_organization
 from tests.desktop.conftest import RecordedConflicts, RecordedMessages
+from tests.desktop.helpers import settle
 
 LEFT = Qt.MouseButton.LeftButton
 DUE, DESCRIPTION, OWNER, ORGANIZATION, INTERACTION, STATUS = range(6)
@@ -58,10 +59,12 @@ def make_view(qtbot: QtBot, context: AppContext) -> FollowUpsView:
     qtbot.addWidget(view)
     view.resize(1200, 600)
     view.show()
+    settle()
     return view
 
 
 def descriptions(view: FollowUpsView) -> list[str]:
+    settle()  # the list's pages come from the database worker
     return [view.model.index(row, DESCRIPTION).data() for row in range(view.model.rowCount())]
 
 

@@ -32,6 +32,7 @@ from desktop.views.interactions import InteractionsView
 from desktop.widgets.topics_box import TOPIC_NAME_ROLE
 from tests.db.factories import make_interaction, make_organization, make_person
 from tests.desktop.conftest import RecordedConflicts, RecordedMessages
+from tests.desktop.helpers import settle
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -180,12 +181,14 @@ def test_record_an_interaction_with_three_participants_and_a_followup(
     interactions = InteractionsView(context)
     qtbot.addWidget(interactions)
     interactions.show()
+    settle()
     assert interactions.model.total == 1
     assert interactions.model.index(0, 2).data() == "Talks on party building"
     assert interactions.model.index(0, 3).data() == "SPD, ANC, Lars Klingbeil"
     followup_list = FollowUpsView(context)
     qtbot.addWidget(followup_list)
     followup_list.show()
+    settle()
     assert followup_list.model.index(0, 1).data() == "Send the seminar programme"
 
 

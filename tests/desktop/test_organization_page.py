@@ -25,7 +25,7 @@ from desktop.views.organization_page import OrganizationPage
 from desktop.views.person_page import PersonPage
 from tests.db.factories import make_interaction, make_organization, make_person
 from tests.desktop.conftest import RecordedConflicts, RecordedMessages
-from tests.desktop.helpers import column_texts, show_tab, type_into, wait_until_active
+from tests.desktop.helpers import column_texts, settle, show_tab, type_into, wait_until_active
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -387,6 +387,7 @@ def test_follow_ups_mark_overdue_ones_and_can_be_marked_done(
     assert get_followup(context.database, late.id).status == "done"
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     tab.show_all.setChecked(True)
+    settle()
     assert tab.model.rowCount() == 2
     page.undo_stack.undo()
     assert get_followup(context.database, late.id).status == "open"
@@ -500,6 +501,7 @@ def test_names_follow_the_preferred_script(context: AppContext, qtbot: QtBot,
     assert page.names_label.text() == "African National Congress  ·  ANC"  # no repeats
     assert "南非" in page.facts_label.text()
     show_tab(page.tabs, "Timeline")
+    settle()
     assert page.timeline_tab.model.index(0, 3).data() == "共产党"
     show_tab(page.tabs, "People")
     assert page.people_tab.model.index(0, 0).data() == "塔博"

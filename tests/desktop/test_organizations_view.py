@@ -14,6 +14,7 @@ from desktop.qtmodels.paged import PagedTableModel
 from desktop.views.organizations import OrganizationsView
 from tests.db.factories import make_interaction, make_organization
 from tests.desktop.conftest import RecordedMessages
+from tests.desktop.helpers import settle
 
 
 def names(view: OrganizationsView) -> list[str]:
@@ -33,6 +34,7 @@ def view(context: AppContext, qtbot: QtBot) -> OrganizationsView:
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
+    settle()
     return widget
 
 
@@ -46,7 +48,11 @@ def test_lazy_pages_cover_many_rows(context: AppContext, qtmodeltester: object) 
     view = OrganizationsView(context)
     model = view.model
     assert isinstance(model, PagedTableModel)
+    assert model.rowCount() == 0  # the first page is read on the database worker
+    settle()
     assert model.rowCount() == 450 and len(model.pages) == 1
+    assert model.record(449) is None  # not read yet: asked of the worker
+    settle()
     assert model.record(449).name == "Party 449" and len(model.pages) == 2
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
@@ -75,6 +81,7 @@ def test_typing_filters_by_any_name(view: OrganizationsView, qtbot: QtBot) -> No
 
 def test_sorting_by_header_happens_in_sql(view: OrganizationsView) -> None:
     view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # country
+    settle()
     countries = [view.model.record(r).country_name for r in range(view.model.rowCount())]
     assert countries == sorted(countries, reverse=True)
 
@@ -86,15 +93,19 @@ def test_delete_asks_and_undo_restores(view: OrganizationsView, context: AppCont
     assert first is not None
     recorded.confirm_answer = False
     view.delete_selected()
+    settle()
     assert view.model.rowCount() == 4
     recorded.confirm_answer = True
     view.delete_selected()
+    settle()
     assert view.model.rowCount() == 3
     assert first.name in recorded.texts("confirm")[-1]
     context.undo_stack.undo()
+    settle()
     assert view.model.rowCount() == 4
     assert organizations.get_organization(context.database, first.id).deleted_at is None
     context.undo_stack.redo()
+    settle()
     assert view.model.rowCount() == 3
 
 

@@ -13,7 +13,7 @@ from desktop.views.people import PeopleView
 from desktop.views.person_page import PersonPage
 from tests.db.factories import make_organization, make_person
 from tests.desktop.conftest import RecordedMessages
-from tests.desktop.helpers import column_texts, type_text
+from tests.desktop.helpers import column_texts, settle, type_text
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -23,6 +23,7 @@ def make_view(context: AppContext, qtbot: QtBot) -> PeopleView:
     qtbot.addWidget(view)
     view.resize(1100, 600)
     view.show()
+    settle()
     return view
 
 
@@ -62,8 +63,10 @@ def test_nationality_filter(context: AppContext, qtbot: QtBot) -> None:
     make_person(context.database, name="Aiko", nationality="JP")
     view = make_view(context, qtbot)
     view.nationality.setCurrentIndex(view.nationality.findData("JP"))
+    settle()
     assert names(view) == ["Aiko"]
     view.nationality.setCurrentIndex(0)
+    settle()
     assert len(names(view)) == 2
 
 
@@ -75,6 +78,7 @@ def test_sorting_happens_in_the_database(context: AppContext, qtbot: QtBot) -> N
     header = view.table.horizontalHeader()
     qtbot.mouseClick(header.viewport(), LEFT, pos=section_center(view, 1))
     assert view.model.sort_key == "title"
+    settle()
     assert names(view) == ["Cho", "Abe", "Bea"]  # no title last
     view.table.sort_requested(2, Qt.SortOrder.AscendingOrder)  # positions: not sortable
     assert view.model.sort_key == "title"
@@ -114,8 +118,10 @@ def test_delete_selected_asks_and_undo_brings_everyone_back(
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert "3 people" in recorded.texts("confirm")[-1]
     assert list_people(context.database).total == 0
+    settle()
     assert names(view) == []
     context.undo_stack.undo()  # one step restores the whole selection
+    settle()
     assert list_people(context.database).total == 3
     assert names(view) == ["Ann", "Bob", "Cy"]
 
@@ -125,4 +131,5 @@ def test_the_list_follows_change_notices(context: AppContext, qtbot: QtBot) -> N
     view = make_view(context, qtbot)
     update_person(context.database, person.id, {"name": "New Name"}, expected_version=None)
     context.notify("person", person.id)
+    settle()
     assert names(view) == ["New Name"]

@@ -33,7 +33,7 @@ from desktop.windows.main_window import MainWindow
 from desktop.windows.record_pages import new_context
 from tests.db.factories import make_interaction, make_organization
 from tests.desktop.conftest import RecordedConflicts, RecordedMessages
-from tests.desktop.helpers import type_into
+from tests.desktop.helpers import settle, type_into
 
 LEFT = Qt.MouseButton.LeftButton
 POLL_MS = 60
@@ -265,6 +265,7 @@ def test_lists_refresh_after_the_poll_when_the_other_one_changes_data(
     view = OrganizationsView(anna.context)
     qtbot.addWidget(view)
     view.show()
+    settle()
     row = view.model.row_of(other.id)
     assert row is not None
     view.table.selectRow(row)
@@ -307,7 +308,9 @@ def test_the_selection_far_down_a_list_stays_after_the_refresh(
     qtbot.addWidget(view)
     view.resize(1000, 500)
     view.show()
+    settle()
     view.table.scrollToBottom()
+    settle()  # the pages scrolled to come from the database worker
     row = view.table.rowAt(view.table.viewport().height() // 2)
     assert row >= view.model.page_size  # beyond the first page
     view.table.selectRow(row)
@@ -319,6 +322,7 @@ def test_the_selection_far_down_a_list_stays_after_the_refresh(
                                       expected_version=party.version)
     with qtbot.waitSignal(anna.context.watcher.changed_elsewhere, timeout=5000):
         pass
+    settle()  # the refreshed rows come from the database worker
     assert view.selected() is not None and view.selected().id == chosen.id
     assert view.table.verticalScrollBar().value() == scrolled
 

@@ -27,7 +27,7 @@ from desktop.views.timeline import TimelineTab
 from desktop.widgets.topics_box import TOPIC_NAME_ROLE
 from desktop.windows.main_window import MainWindow
 from tests.desktop.conftest import RecordedMessages
-from tests.desktop.helpers import show_tab, type_text
+from tests.desktop.helpers import records, show_tab, type_text
 
 LEFT = Qt.MouseButton.LeftButton
 CPC = "中国共产党"  # the Communist Party of China's own (and Chinese) name
@@ -54,11 +54,11 @@ def pick(qtbot: QtBot, editor: InteractionEditor, text: str) -> None:
 
 
 def listed_ids(view: OrganizationsView) -> set[str]:
-    return {view.model.record(row).id for row in range(view.model.rowCount())}
+    return {record.id for record in records(view.model)}
 
 
 def timeline_ids(tab: TimelineTab) -> list[str]:
-    return [tab.model.record(row).id for row in range(tab.model.rowCount())]
+    return [record.id for record in records(tab.model)]
 
 
 def test_load_find_record_find_again_delete_and_undo(
@@ -92,7 +92,7 @@ def test_load_find_record_find_again_delete_and_undo(
     qtbot.waitUntil(lambda: organizations.model.total < 1000)
     asia = organizations.model.total
     assert {cpc.record.id, cpv.record.id} <= listed_ids(organizations)
-    assert {organizations.model.record(row).region for row in range(asia)} == {"Asia"}
+    assert {record.region for record in records(organizations.model)} == {"Asia"}
     organizations.panel.dormant.setChecked(True)  # 12 months by default
     assert organizations.panel.months.value() == 12
     assert {cpc.record.id, cpv.record.id} <= listed_ids(organizations)
