@@ -20,7 +20,7 @@ from db.store.errors import LiaisonError
 from desktop import settings
 from desktop.errors import show_problem
 from desktop.jobs.watcher import DEFAULT_INTERVAL_MS, ChangeWatcher
-from desktop.jobs.worker import DatabaseWorker, Job
+from desktop.jobs.worker import Answer, DatabaseWorker, Job
 from desktop.undo import BatchCommand, DeleteCommand, RevertCommand
 
 # The change log's names for what the change notice calls otherwise.
@@ -101,11 +101,12 @@ class AppContext(QObject):
         return job.start(self.worker)
 
     def query(self, work: Callable[[], Any], success: Callable[[Any], None],
-              failure: Callable[[BaseException], None] | None = None) -> None:
+              failure: Callable[[BaseException], None] | None = None) -> Answer | None:
         """A short read (a page of a list) on the database worker: `success` gets its result
-        on the UI thread. Once the context is closed nothing runs."""
-        if not self.closed:
-            self.worker.query(work, success, failure)
+        on the UI thread. Once the context is closed nothing runs (None)."""
+        if self.closed:
+            return None
+        return self.worker.query(work, success, failure)
 
     # -- undo ------------------------------------------------------------------------------
     def register_stack(self, stack: QUndoStack) -> None:

@@ -147,22 +147,23 @@ class DatabaseWorker(QObject):
         self._queue.emit(counted)
 
     def query(self, work: Callable[[], Any], success: Callable[[Any], None],
-              failure: Callable[[BaseException], None] | None = None) -> None:
+              failure: Callable[[BaseException], None] | None = None) -> Answer:
         """Run `work` (a short read or write through `db`) on the worker; its result goes to
         `success` on the UI thread. A failure goes to `failure`, or else: the database's own
         refusals (LiaisonError) are shown to the user, anything else is a bug and reaches the
         report dialog. Nothing is reported once the worker is shut down."""
+        answer = Answer(success, failure)
 
         def run() -> None:
             try:
-                result = work()
+                answer.outcome = (True, work())
             except BaseException as exc:  # handed to the UI thread, which decides
-                error = exc
-                self._report.emit(lambda: _failed(error, failure))
-                return
-            self._report.emit(lambda: success(result))
+                answer.outcome = (False, exc)
+            answer.ready.set()
+            self._report.emit(answer.deliver)
 
         self.submit(run)
+        return answer
 
     @Slot(object)
     def _deliver(self, report: Callable[[], None]) -> None:
@@ -184,6 +185,39 @@ class DatabaseWorker(QObject):
         self.closed = True
         self._thread.quit()
         self._thread.wait()
+
+
+class Answer:
+    """What a query will report. The UI thread may wait a moment for it (`wait`): a list
+    whose rows come within a few milliseconds then shows them at once, with no flash of
+    empty or stale rows; a slower answer arrives through the event loop as usual."""
+
+    def __init__(self, success: Callable[[Any], None],
+                 failure: Callable[[BaseException], None] | None) -> None:
+        self.success = success
+        self.failure = failure
+        self.ready = threading.Event()
+        self.outcome: tuple[bool, Any] | None = None  # set on the worker before `ready`
+        self.delivered = False
+
+    def deliver(self) -> None:
+        """On the UI thread, once: hand the outcome to its callback."""
+        if self.delivered or self.outcome is None:
+            return
+        self.delivered = True
+        succeeded, value = self.outcome
+        if succeeded:
+            self.success(value)
+        else:
+            _failed(value, self.failure)
+
+    def wait(self, seconds: float) -> bool:
+        """Deliver now if the answer comes within `seconds` (the worker may be busy with
+        something longer: then it comes later, through the event loop)."""
+        if self.ready.wait(seconds):
+            self.deliver()
+            return True
+        return False
 
 
 def _failed(exc: BaseException, failure: Callable[[BaseException], None] | None) -> None:

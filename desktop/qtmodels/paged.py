@@ -20,13 +20,18 @@ from PySide6.QtGui import QIcon
 
 from db.changes.recording import Page
 from desktop.i18n import translate
+from desktop.jobs.worker import Answer
 
 Index = QModelIndex | QPersistentModelIndex
 # Reads one page — (offset, limit, sort key, descending) — on the worker thread. It must not
 # touch a widget: a view makes one for what its filters say when it reloads (`reader_for`).
 Reader = Callable[[int, int, str | None, bool], Page[Any]]
-# Runs a read on the database worker and hands its result to a callback on the UI thread.
-Query = Callable[[Callable[[], Any], Callable[[Any], None]], None]
+# Runs a read on the database worker and hands its result to a callback on the UI thread;
+# returns what can be waited on (AppContext.query), or None when it answered at once.
+Query = Callable[[Callable[[], Any], Callable[[Any], None]], Answer | None]
+# How long a reload waits for its rows before letting the window paint without them: a
+# fast read then shows at once, with no flash of empty or stale rows.
+RELOAD_WAIT_S = 0.05
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -96,6 +101,7 @@ def column_header(columns: Sequence[Column], section: int, orientation: Qt.Orien
 def run_here(work: Callable[[], Any], done: Callable[[Any], None]) -> None:
     """A Query that reads at once on this thread (a model used without an open window)."""
     done(work())
+    return None
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -158,7 +164,9 @@ class PagedTableModel(QAbstractTableModel):
                         pages[number] = reader(number * size, size, sort, descending).items
             return total, pages
 
-        self.query(read, lambda result: self._reloaded(generation, reader, *result))
+        answer = self.query(read, lambda result: self._reloaded(generation, reader, *result))
+        if answer is not None:
+            answer.wait(RELOAD_WAIT_S)
 
     def _reloaded(self, generation: int, reader: Reader, total: int,
                   pages: dict[int, tuple[Any, ...]]) -> None:

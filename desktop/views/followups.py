@@ -253,14 +253,16 @@ class FollowUpsView(ListScreen, QWidget):
             return list_followups(database, overdue_only=True, owner=shown.owner,
                                   organization_id=shown.organization_id, limit=1).total
 
-        # queued before the rows: the count is in when they arrive
         self.context.query(count_overdue, self._counted)
         self.model.reload(near=self.table.currentIndex().row())
 
     def _counted(self, overdue: int) -> None:
         self.overdue = overdue
+        if not self.model.reloading:
+            self._show_count()
 
-    def _arrived(self) -> None:
+    def _show_count(self) -> None:
+        """The count line, from the rows and the overdue count (each may arrive first)."""
         total, overdue = self.model.total, self.overdue
         if self.show_done.isChecked():
             count = (translate("FollowUpsView", "1 follow-up") if total == 1 else
@@ -269,6 +271,9 @@ class FollowUpsView(ListScreen, QWidget):
             count = translate("FollowUpsView", "{n:,} open").format(n=total)
         self.count.setText(translate("FollowUpsView", "{count} · {n:,} overdue").format(
             count=count, n=overdue) if overdue else count)
+
+    def _arrived(self) -> None:
+        self._show_count()
         keep, self.keep = self.keep, None
         if keep is not None:
             number = self.model.row_of(keep)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from desktop.context import AppContext
@@ -78,3 +79,46 @@ def test_closing_the_context_ends_the_worker_thread(context: AppContext, qtbot: 
     assert not context.worker.running
     assert context.start(recording_job(context, "late", log)) is not None
     assert log == [("start", "only"), ("end", "only")]  # nothing starts once closed
+
+
+def test_browsing_a_list_runs_no_sql_on_the_ui_thread(context: AppContext,
+                                                        qtbot: QtBot) -> None:
+    """Typing into the filter, sorting, scrolling far down and a refresh after a change: every
+    statement runs on the database worker, none on the UI thread."""
+    from sqlalchemy import event
+
+    from db.services import organizations
+    from desktop.views.organizations import OrganizationsView
+    from tests.desktop.helpers import settle
+
+    for number in range(300):
+        kind = "Alpha" if number % 2 else "Beta"
+        organizations.create_organization(context.database,
+                                          {"name": f"{kind} Party {number:03d}"})
+    view = OrganizationsView(context)
+    qtbot.addWidget(view)
+    view.resize(1000, 500)
+    view.show()
+    settle()
+    ran_on: list[int] = []
+
+    def executed(*_args: Any) -> None:
+        ran_on.append(threading.get_ident())
+
+    engine = context.database.engine
+    event.listen(engine, "before_cursor_execute", executed)
+    try:
+        qtbot.keyClicks(view.query, "beta")
+        qtbot.waitUntil(lambda: view.model.total == 150, timeout=2000)
+        view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        settle()
+        view.table.scrollToBottom()
+        settle()
+        assert view.model.record(view.model.total - 1).name == "Beta Party 000"
+        context.notify("organization")
+        settle()
+    finally:
+        event.remove(engine, "before_cursor_execute", executed)
+    assert ran_on, "nothing was read"
+    assert set(ran_on) == {context.worker.thread_ident}
+    assert threading.get_ident() not in ran_on
