@@ -122,7 +122,7 @@ def build_parser() -> Parser:
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true")
-    add_storage_commands(sub)  # backup, save-copy, restore
+    add_storage_commands(sub)  # backup, backups, save-copy, restore
 
     export = sub.add_parser("export", help=translate(
         "CommandLine", "export to a Liaison workbook (.xlsx), or one list or one "
@@ -385,7 +385,7 @@ def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO) -
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "init": cmd_storage, "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats,
     "check": cmd_check, "search": cmd_search, "backup": cmd_storage, "save-copy": cmd_storage,
-    "restore": cmd_storage, "export": cmd_export,
+    "restore": cmd_storage, "backups": cmd_storage, "export": cmd_export,
     "import": cmd_import, "merge": cmd_merge, "export-travel-copy": cmd_export_travel_copy,
     "batches": cmd_batches, "undo": cmd_undo, "undo-import": cmd_undo, "undo-merge": cmd_undo,
 }

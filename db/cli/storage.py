@@ -33,8 +33,13 @@ def add_commands(sub: Any) -> None:
                        "app runs)"))
     save.add_argument("file")
     restore = sub.add_parser("restore", help=translate(
-        "CommandLine", "replace the database with a backup copy"))
+        "CommandLine", "replace the database with a backup copy (the state it replaces is "
+                       "backed up first)"))
     restore.add_argument("file")
+    listing = sub.add_parser("backups", help=translate(
+        "CommandLine", "list the database's backups: when, how large, and why each was made"))
+    listing.add_argument("--json", action="store_true", help=translate(
+        "CommandLine", "print JSON instead of a table"))
 
 
 def cmd_storage(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any) -> int:
@@ -97,6 +102,35 @@ def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any
     return 0
 
 
+def cmd_backups(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any) -> int:
+    """Lists the files beside the database; a server's dumps are wherever `backup --to` put
+    them."""
+    import json
+
+    from db.store.backups import list_backups
+    from db.store.engine import resolve_url, sqlite_path_of
+
+    path = sqlite_path_of(resolve_url(args.db))
+    if path is None:
+        raise LiaisonError(translate(
+            "CommandLine", "A server's backups are the pg_dump archives “liaison backup” wrote; "
+                           "Liaison keeps no list of them."))
+    backups = list_backups(path)
+    if args.json:
+        json.dump([b.as_json() for b in backups], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    if not backups:
+        print(translate("CommandLine", "No backups of {database} yet.").format(database=path),
+              file=out)
+        return 0
+    for backup in backups:
+        print(f"{backup.made.astimezone():%Y-%m-%d %H:%M}  {backup.size / 1e6:9.1f} MB  "
+              f"{backup.reason:<28}  {backup.path}", file=out)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO, Any], int]] = {
     "init": cmd_init, "backup": cmd_backup, "save-copy": cmd_save_copy, "restore": cmd_restore,
+    "backups": cmd_backups,
 }

@@ -39,6 +39,7 @@ from db.models import (
     interaction_topics,
 )
 from db.models.base import new_id, new_ids, utcnow
+from db.store.backups import make_backup
 from db.store.engine import Database
 from db.store.errors import LiaisonError
 from db.store.errors import record_noun as entity_word
@@ -105,6 +106,9 @@ def merge_steps(db: Database, plan: MergePlan, actor: Actor | None = None, *,
         yield MergeProgress(translate("Merge", "Done"), 0, 0,
                             MergeResult(None, plan.counts(), tuple(still_open), 0))
         return
+    if db.path is not None:  # a server is backed up with its own tools
+        yield MergeProgress(translate("Merge", "Backing up the database"), 0, len(work))
+        make_backup(db, "merge")
     batch_id = new_id()
     base = actor or Actor()
     actor = Actor(base.who, MERGE_SOURCE, plan.other, batch_id)

@@ -1,13 +1,20 @@
-"""Backups of a SQLite database, and restoring one (keeping the replaced file)."""
+"""Backing up a database by hand (`liaison backup`: SQLite's backup API for a file, the
+server's own pg_dump for PostgreSQL), saving a copy, and restoring one — after backing up the
+state it replaces. Automatic backups and their folder: db/store/backups.py."""
 
 from __future__ import annotations
 
+import shlex
+import shutil
 import sqlite3
+import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy.engine import make_url
 
 from db.store.engine import (
     Database,
-    backup_folder,
     backup_sqlite,
     busy_timeout_seconds,
     check_sqlite_file,
@@ -16,7 +23,7 @@ from db.store.engine import (
     read_sqlite_schema,
     sqlite_path_of,
     sqlite_readonly_uri,
-    timestamp,
+    unique_path,
 )
 from db.store.errors import DatabaseProblem
 from db.store.translation import QT_TRANSLATE_NOOP, translate
@@ -25,13 +32,88 @@ from db.store.translation import QT_TRANSLATE_NOOP, translate
 PG_DUMP_MESSAGE = QT_TRANSLATE_NOOP(
     "Storage", "Backups of a PostgreSQL server are made with the server's own tools (pg_dump); "
                "Liaison backs up local database files.")
+PG_MAGIC = b"PGDMP"  # how a pg_dump archive (--format=custom) begins
 
 
 def backup_database(db: Database, folder: Path | None = None) -> Path:
+    """`liaison backup`: a verified copy of a database file in `folder` (its backups folder),
+    or a pg_dump archive of a server's database."""
     if db.path is None:
-        raise DatabaseProblem(translate("Storage", PG_DUMP_MESSAGE))
-    folder = folder or backup_folder(db.path)
-    return backup_sqlite(db.path, folder / f"{db.path.stem}-{timestamp()}.sqlite3")
+        return dump_server(db.url, folder or Path.cwd())
+    from db.store.backups import backup_file
+
+    return backup_file(db.path, "manual", folder=folder).path
+
+
+def libpq_url(url: str) -> str:
+    """The server's address as PostgreSQL's own tools take it (no SQLAlchemy driver name)."""
+    parsed = make_url(url)
+    return parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _shown(command: list[str], url: str) -> str:
+    """A command as the user can run it, the password left out."""
+    safe = make_url(url).set(drivername="postgresql", password=None).render_as_string()
+    return " ".join(shlex.quote(safe if part == libpq_url(url) else part) for part in command)
+
+
+def _run_tool(command: list[str], url: str) -> None:
+    tool = shutil.which(command[0])
+    if tool is None:
+        raise DatabaseProblem(translate(
+            "Storage", "{tool} is not installed here. Install the PostgreSQL client tools, or "
+                       "run this where they are:\n{command}").format(
+            tool=command[0], command=_shown(command, url)))
+    try:
+        finished = subprocess.run([tool, *command[1:]], capture_output=True, text=True,
+                                  check=False, timeout=6 * 3600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise DatabaseProblem(translate("Storage", "{tool} did not run: {reason}.").format(
+            tool=command[0], reason=exc)) from exc
+    if finished.returncode != 0:
+        raise DatabaseProblem(translate("Storage", "{tool} failed: {reason}").format(
+            tool=command[0], reason=(finished.stderr or finished.stdout).strip()[-600:]))
+
+
+def dump_server(url: str, folder: Path) -> Path:
+    """A pg_dump archive (custom format, which pg_restore reads) of the server's database in
+    `folder`, named by database and time; the server's pg_dump must be installed."""
+    name = make_url(url).database or "liaison"
+    made = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseProblem(translate(
+            "Storage", "Cannot write a backup in {folder}: {reason}."
+        ).format(folder=folder, reason=exc.strerror or exc)) from exc
+    target = unique_path(folder / f"{name}.manual.{made}.pgdump")
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        _run_tool(["pg_dump", "--format=custom", "--no-owner", f"--file={partial}",
+                   libpq_url(url)], url)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def restore_server(url: str, source: Path) -> Path:
+    """Put a pg_dump archive back into the server's database, after dumping what it holds now
+    (the returned file)."""
+    try:
+        with source.open("rb") as file:
+            head = file.read(len(PG_MAGIC))
+    except OSError as exc:
+        raise DatabaseProblem(translate("Storage", "There is no backup file {file}.")
+                              .format(file=source)) from exc
+    if head != PG_MAGIC:
+        raise DatabaseProblem(translate(
+            "Storage", "{file} is not a pg_dump archive of a Liaison database (liaison backup "
+                       "makes one from a server).").format(file=source))
+    safety = dump_server(url, source.parent)
+    _run_tool(["pg_restore", "--clean", "--if-exists", "--no-owner", "--single-transaction",
+               f"--dbname={libpq_url(url)}", str(source)], url)
+    return safety
 
 
 def save_copy(db: Database, target: Path) -> Path:
@@ -85,8 +167,7 @@ def restore_database(url: str, source: Path) -> Path | None:
     (None when there was no previous file)."""
     target = sqlite_path_of(url)
     if target is None:
-        raise DatabaseProblem(translate(
-            "Storage", "Restore works on local database files, not on a server."))
+        return restore_server(url, source)
     check_backup_file(source)
     if source.resolve() == target.resolve():
         raise DatabaseProblem(translate(
@@ -99,8 +180,9 @@ def restore_database(url: str, source: Path) -> Path | None:
         ).format(target=target))
     safety: Path | None = None
     if target.exists() and target.stat().st_size > 0:
-        safety = backup_sqlite(
-            target, backup_folder(target) / f"{target.stem}.before-restore-{timestamp()}.sqlite3")
+        from db.store.backups import backup_file
+
+        safety = backup_file(target, "restore").path
     try:
         incoming = sqlite3.connect(sqlite_readonly_uri(source), uri=True)
         try:

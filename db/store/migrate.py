@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from db.store.engine import MIGRATIONS_DIR, Database, backup_folder, backup_sqlite, timestamp
+from db.store.engine import MIGRATIONS_DIR, Database
 from db.store.errors import DatabaseProblem
 from db.store.guard import writing
 from db.store.translation import translate
@@ -63,10 +63,9 @@ def upgrade_to_head(database: Database) -> list[Path]:
                     current)
     backups: list[Path] = []
     if current is not None and database.path is not None:
-        target = backup_folder(database.path) / (
-            f"{database.path.stem}.before-upgrade-{current}-{timestamp()}.sqlite3"
-        )
-        backups.append(backup_sqlite(database.path, target))
+        from db.store.backups import backup_file
+
+        backups.append(backup_file(database.path, "migration", detail=f"from-{current}").path)
     # Migrations rewrite domain tables themselves: a named exception to the one writer.
     with writing("migration"), database.engine.begin() as connection:
         config.attributes["connection"] = connection

@@ -73,6 +73,53 @@ Make a new, empty database there?</source>
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <source>Daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Before an encryption change</source>
+        <translation>更改加密前</translation>
+    </message>
+    <message>
+        <source>Before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Cannot read the backups folder {folder}: {reason}.</source>
+        <translation>无法读取备份文件夹 {folder}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The backup {file} did not pass its check ({problem}); it was deleted and nothing else was done.</source>
+        <translation>备份 {file} 未通过校验（{problem}），已将其删除，其他操作均未执行。</translation>
+    </message>
+    <message>
+        <source>Cannot delete the old backup {file}: {reason}.</source>
+        <translation>无法删除旧备份 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Keep between 1 and 365 backups of each kind.</source>
+        <translation>每类备份可保留 1 到 365 份。</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Field</source>
@@ -621,10 +668,6 @@ Make a new, empty database there?</source>
         <translation>将数据库完整保存为一个副本文件（程序运行时也可安全进行）</translation>
     </message>
     <message>
-        <source>replace the database with a backup copy</source>
-        <translation>用备份副本替换数据库</translation>
-    </message>
-    <message>
         <source>export to a Liaison workbook (.xlsx), or one list or one organization's dossier as a sheet to read</source>
         <translation>导出为 Liaison 工作簿（.xlsx），或将某个列表、某个组织的档案导出为便于阅读的工作表</translation>
     </message>
@@ -729,6 +772,18 @@ Make a new, empty database there?</source>
         <translation>没有与“{query}”匹配的结果。</translation>
     </message>
     <message>
+        <source>replace the database with a backup copy (the state it replaces is backed up first)</source>
+        <translation>用备份副本替换数据库（先备份被替换的当前状态）</translation>
+    </message>
+    <message>
+        <source>list the database's backups: when, how large, and why each was made</source>
+        <translation>列出数据库的备份：每份的时间、大小和原因</translation>
+    </message>
+    <message>
+        <source>print JSON instead of a table</source>
+        <translation>以 JSON 而非表格输出</translation>
+    </message>
+    <message>
         <source>Backed up {database} to {file}.</source>
         <translation>已将 {database} 备份到 {file}。</translation>
     </message>
@@ -743,6 +798,14 @@ Make a new, empty database there?</source>
     <message>
         <source>Restored {file}.</source>
         <translation>已恢复 {file}。</translation>
+    </message>
+    <message>
+        <source>A server's backups are the pg_dump archives “liaison backup” wrote; Liaison keeps no list of them.</source>
+        <translation>服务器的备份是“liaison backup”写出的 pg_dump 归档文件；Liaison 不保存其清单。</translation>
+    </message>
+    <message>
+        <source>No backups of {database} yet.</source>
+        <translation>{database} 还没有备份。</translation>
     </message>
     <message>
         <source>{stage}: {done:,} of {total:,} rows</source>
@@ -2450,6 +2513,10 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     <message>
         <source>{count} problem(s) in {file} block the import; nothing was written. Fix them, or skip the invalid rows.</source>
         <translation>{file} 中有 {count} 个问题导致无法导入，未写入任何内容。请修正这些问题，或跳过无效的行。</translation>
+    </message>
+    <message>
+        <source>Backing up the database</source>
+        <translation>正在备份数据库</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was written.</source>
@@ -4596,6 +4663,10 @@ New value:</source>
         <translation>完成</translation>
     </message>
     <message>
+        <source>Backing up the database</source>
+        <translation>正在备份数据库</translation>
+    </message>
+    <message>
         <source>The merge was cancelled; nothing was written.</source>
         <translation>合并已取消，未写入任何内容。</translation>
     </message>
@@ -6229,6 +6300,24 @@ matched: {matched}</source>
         <translation>PostgreSQL 服务器须使用服务器自带的工具（pg_dump）备份；Liaison 只备份本地数据库文件。</translation>
     </message>
     <message>
+        <source>{tool} is not installed here. Install the PostgreSQL client tools, or run this where they are:
+{command}</source>
+        <translation>本机未安装 {tool}。请安装 PostgreSQL 客户端工具，或在已安装的机器上运行：
+{command}</translation>
+    </message>
+    <message>
+        <source>{tool} did not run: {reason}.</source>
+        <translation>{tool} 未能运行：{reason}。</translation>
+    </message>
+    <message>
+        <source>{tool} failed: {reason}</source>
+        <translation>{tool} 执行失败：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not a pg_dump archive of a Liaison database (liaison backup makes one from a server).</source>
+        <translation>{file} 不是 Liaison 数据库的 pg_dump 归档（可用 liaison backup 从服务器生成）。</translation>
+    </message>
+    <message>
         <source>{path} is the open database itself; choose another name for the copy.</source>
         <translation>{path} 就是当前打开的数据库本身；请为副本另取一个名称。</translation>
     </message>
@@ -6251,10 +6340,6 @@ matched: {matched}</source>
     <message>
         <source>{file} is not a Liaison backup (it holds no Liaison data).</source>
         <translation>{file} 不是 Liaison 备份（其中没有 Liaison 数据）。</translation>
-    </message>
-    <message>
-        <source>Restore works on local database files, not on a server.</source>
-        <translation>恢复功能仅适用于本地数据库文件，不适用于服务器。</translation>
     </message>
     <message>
         <source>{file} is the database itself; choose a backup copy to restore.</source>

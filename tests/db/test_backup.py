@@ -6,17 +6,19 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import UTC, datetime
 from io import StringIO
 from pathlib import Path
 
 import pytest
 
 import db.store.backup as backup_module
+import db.store.backups as backups_module
 from db.cli.main import main
 from db.seed.opening import open_database
 from db.services import organizations
 from db.services.check import check_database
-from db.store.backup import PG_DUMP_MESSAGE, backup_database, restore_database
+from db.store.backup import backup_database, restore_database
 from db.store.engine import resolve_url
 from db.store.errors import DatabaseProblem
 
@@ -66,7 +68,7 @@ def test_backup_holds_the_latest_writes_still_in_the_wal(path: Path) -> None:
     finally:
         database.close()
     assert copy.parent == path.parent / "backups"
-    assert copy.name.startswith("liaison-") and copy.suffix == ".sqlite3"
+    assert copy.name.startswith("liaison.manual.") and copy.suffix == ".sqlite3"
     connection = sqlite3.connect(copy)
     try:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -101,7 +103,7 @@ def test_backup_while_another_program_writes_is_consistent(path: Path) -> None:
 
 
 def test_backups_never_overwrite_each_other(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(backup_module, "timestamp", lambda: "20250101-120000")
+    monkeypatch.setattr(backups_module, "now", lambda: datetime(2025, 1, 1, 12, tzinfo=UTC))
     make_database(path, "Frelimo")
     database = open_database(path)
     try:
@@ -111,7 +113,7 @@ def test_backups_never_overwrite_each_other(path: Path, monkeypatch: pytest.Monk
     finally:
         database.close()
     assert first != second and first.parent == second.parent
-    assert second.name == "liaison-20250101-120000-2.sqlite3"
+    assert second.name == "liaison.manual.20250101-120000-2.sqlite3"
     assert names_in(first) == {"Frelimo"} and names_in(second) == {"Frelimo", "SWAPO"}
 
 
@@ -143,7 +145,7 @@ def test_restore_replaces_the_data_and_keeps_the_replaced_file(path: Path) -> No
 
     code, out, err = run("--db", str(path), "restore", str(copy))
     assert code == 0, err
-    kept = [p for p in (path.parent / "backups").iterdir() if "before-restore" in p.name]
+    kept = [p for p in (path.parent / "backups").iterdir() if ".restore." in p.name]
     assert len(kept) == 1 and str(kept[0]) in out
     assert names_in(kept[0]) == {"Frelimo", "SWAPO"}, "the replaced data is kept"
     database = open_database(path)
@@ -221,14 +223,53 @@ def test_restore_over_a_file_that_is_not_a_database_is_refused(tmp_path: Path, p
     assert notes.read_text(encoding="utf-8") == "my notes"
 
 
-def test_postgresql_backup_and_restore_are_refused(pg_url: str, tmp_path: Path) -> None:
-    code, out, err = run("--db", pg_url, "backup")
-    assert code == 1 and out == "" and err.strip() == PG_DUMP_MESSAGE
-    assert "pg_dump" in err
+def test_postgresql_backup_runs_pg_dump_and_restore_pg_restore(pg_url: str,
+                                                                tmp_path: Path) -> None:
+    """On a server, `liaison backup` writes a pg_dump archive and `liaison restore` puts one
+    back with pg_restore — after dumping what the server holds now."""
+    database = open_database(pg_url)
+    try:
+        organizations.create_organization(database, {"name": "Frelimo", "country": "MZ"})
+    finally:
+        database.close()
+    code, out, err = run("--db", pg_url, "backup", "--to", str(tmp_path / "dumps"))
+    assert code == 0, err
+    [archive] = (tmp_path / "dumps").iterdir()
+    assert archive.suffix == ".pgdump" and str(archive) in out
+    assert archive.read_bytes().startswith(b"PGDMP")
+    database = open_database(pg_url)
+    try:
+        organizations.create_organization(database, {"name": "SWAPO", "country": "NA"})
+    finally:
+        database.close()
+
+    code, out, err = run("--db", pg_url, "restore", str(archive))
+    assert code == 0, err
+    safety = [p for p in (tmp_path / "dumps").iterdir() if p != archive]
+    assert len(safety) == 1 and str(safety[0]) in out  # the state it replaced
+    database = open_database(pg_url)
+    try:
+        assert {o.name for o in organizations.list_organizations(database).items} == {"Frelimo"}
+        assert check_database(database) == []
+    finally:
+        database.close()
+
+
+def test_postgresql_backup_without_pg_dump_says_what_to_run(
+        pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    code, out, err = run("--db", pg_url, "backup", "--to", str(tmp_path / "dumps"))
+    assert code == 1 and out == ""
+    assert "pg_dump is not installed" in err and "pg_dump --format=custom" in err
+    assert "postgresql://" in err and "***" not in err  # a command to copy, no password
+    assert not list((tmp_path / "dumps").glob("*.pgdump"))
+
+
+def test_a_sqlite_file_is_not_restored_into_a_server(pg_url: str, tmp_path: Path) -> None:
     copy = tmp_path / "copy.sqlite3"
     make_database(copy, "Frelimo")
-    code, _, err = run("--db", pg_url, "restore", str(copy))
-    assert code == 1 and "local database files" in err
+    code, out, err = run("--db", pg_url, "restore", str(copy))
+    assert code == 1 and out == "" and "not a pg_dump archive" in err
 
 
 def test_save_a_copy_while_open_holds_the_changes_still_in_the_log(tmp_path: Path) -> None:

@@ -227,7 +227,7 @@ def downgrade() -> None:
         assert current_revision(database) == "9999_probe"
         [backup] = database.backups
         assert backup.parent == path.parent / "backups"
-        assert backup.name.startswith(f"liaison.before-upgrade-{old_head}-")
+        assert backup.name.startswith("liaison.migration.") and f"from-{old_head}" in backup.name
         assert fixture_revision(backup) == old_head
         assert table_counts(backup) == before
         assert organizations.get_organization(database, CORE["cpc"]).name == "中国共产党"

@@ -33,6 +33,7 @@ from db.models import (
 from db.models.base import new_id, new_ids
 from db.models.folding import search_text_for, sort_keys
 from db.services.tags import SCHEMA as TAG_SCHEMA
+from db.store.backups import make_backup
 from db.store.engine import Database
 from db.store.errors import LiaisonError, record_noun
 from db.store.translation import translate
@@ -89,8 +90,9 @@ class ImportProgress:
 
 def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
                 cancelled: Callable[[], bool] | None = None) -> Iterator[ImportProgress]:
-    """Write the plan in one transaction, as one ImportBatch, yielding progress; cancelling
-    (or closing the generator) rolls everything back."""
+    """Back the database up (a verified copy in its backups folder), then write the plan in
+    one transaction, as one ImportBatch, yielding progress; cancelling (or closing the
+    generator) rolls everything back."""
     if not plan.can_apply:
         raise LiaisonError(translate(
             "Import", "{count} problem(s) in {file} block the import; nothing was written. Fix "
@@ -103,6 +105,9 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
         row.action == "delete" and plan.options.apply_deletions)]
     total = len(rows)
     done = 0
+    if db.path is not None:  # a server is backed up with its own tools
+        yield ImportProgress(translate("Import", "Backing up the database"), 0, total)
+        make_backup(db, "import")
     with db.transaction() as session, _larger_cache(session, db.is_sqlite):
         rows_path.open_batch(session, id=batch_id, kind="import", file_name=plan.file_name,
                              checksum=plan.checksum, who=actor.who, status="applied",
