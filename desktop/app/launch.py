@@ -50,6 +50,9 @@ def run_app(argv: Sequence[str]) -> int:
         QTimer.singleShot(200, lambda: window.statusBar().showMessage(warning, 20000))
     if choice:
         QTimer.singleShot(0, lambda: load_initial_data(window.context, window, choice))
+    from desktop.dialogs.backups import start_daily_backup
+
+    QTimer.singleShot(1000, lambda: start_daily_backup(window.context, window))
     code = int(app.exec())
     del hook
     database.close()

@@ -1,5 +1,6 @@
-"""Settings: the officer's name (written into the change history), the interface language, and
-which script names show in first."""
+"""Settings: the officer's name (written into the change history), the interface language,
+which script names show in first, and — for the open database file — how many automatic
+backups it keeps."""
 
 from __future__ import annotations
 
@@ -12,14 +13,20 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from db.store.backups import keep_of, set_keep
+from db.store.engine import Database
+from db.store.errors import LiaisonError
 from desktop import settings
+from desktop.errors import show_problem
 from desktop.i18n import LANGUAGE_CHOICES, QT_TRANSLATE_NOOP, chosen_language, translate
 
 NAME_CHOICES = (("original", QT_TRANSLATE_NOOP("Settings",
@@ -29,10 +36,14 @@ NAME_CHOICES = (("original", QT_TRANSLATE_NOOP("Settings",
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 database: Database | None = None) -> None:
         super().__init__(parent)
+        # the open database's backups, when it is a file this app may write
+        self.database = database if (database is not None and database.path is not None
+                                     and not database.read_only) else None
         self.setWindowTitle(translate("Settings", "Settings"))
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(580)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.officer = QLineEdit(settings.officer_name())
@@ -52,6 +63,23 @@ class SettingsDialog(QDialog):
         form.addRow(translate("Settings", "Your name:"), self.officer)
         form.addRow(translate("Settings", "Language:"), self.language)
         form.addRow(translate("Settings", "Show names in:"), self.names)
+        self.keep_daily = QSpinBox()
+        self.keep_daily.setObjectName("keep_daily")
+        self.keep_events = QSpinBox()
+        self.keep_events.setObjectName("keep_events")
+        if self.database is not None:
+            daily, events = keep_of(self.database)
+            row = QHBoxLayout()
+            for box, value, text in (
+                    (self.keep_daily, daily, translate("Settings", "daily,")),
+                    (self.keep_events, events,
+                     translate("Settings", "before imports, merges and restores"))):
+                box.setRange(1, 365)
+                box.setValue(value)
+                row.addWidget(box)
+                row.addWidget(QLabel(text))
+            row.addStretch(1)
+            form.addRow(translate("Settings", "Keep the last backups:"), row)
         layout.addLayout(form)
         hint = QLabel(translate(
             "Settings", "Other database files open from File ▸ Open database…; a team's "
@@ -66,6 +94,12 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        if self.database is not None:
+            try:
+                set_keep(self.database, self.keep_daily.value(), self.keep_events.value())
+            except LiaisonError as exc:
+                show_problem(self, exc, translate("Settings", "Settings"))
+                return
         if self.officer.text().strip():
             settings.set_officer_name(self.officer.text())
         settings.set_name_preference(str(self.names.currentData()))

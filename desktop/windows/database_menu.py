@@ -168,6 +168,12 @@ def save_a_copy(context: AppContext, parent: QWidget, *, open_it: bool = False) 
     return context.start(job)
 
 
+def show_backups(context: AppContext, parent: QWidget) -> None:
+    from desktop.dialogs.backups import BackupsDialog
+
+    BackupsDialog(context, parent).exec()
+
+
 def add_actions(window: MainWindow, file_menu: QMenu) -> None:
     """The database entries of the main window's File menu."""
     ctx = window.context
@@ -190,6 +196,10 @@ def add_actions(window: MainWindow, file_menu: QMenu) -> None:
         tip=translate("MainWindow", "Save a complete copy of this database as one file "
                                     "(copying the file itself while Liaison runs can leave "
                                     "recent changes behind)"))
+    window.backups_action = window.make_action(
+        translate("MainWindow", "&Backups…"), lambda: show_backups(ctx, window),
+        icon_name="history",
+        tip=translate("MainWindow", "See this database's backups, make one, or restore one"))
     window.starter_action = window.make_action(
         translate("MainWindow", "Load the &starter register…"),
         lambda: window.load_data("starter"), icon_name="globe",
@@ -204,6 +214,7 @@ def add_actions(window: MainWindow, file_menu: QMenu) -> None:
         file_menu.addAction(action)
     file_menu.addMenu(window.recent_menu)
     file_menu.addAction(window.save_copy_action)
+    file_menu.addAction(window.backups_action)
     file_menu.addSeparator()
     file_menu.addAction(window.starter_action)
     file_menu.addAction(window.demo_action)

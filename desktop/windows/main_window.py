@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
     open_database_action: QAction
     recent_menu: QMenu
     save_copy_action: QAction
+    backups_action: QAction
     starter_action: QAction
     demo_action: QAction
     shortcuts_action: QAction
@@ -350,7 +351,7 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         from desktop.dialogs.settings import SettingsDialog
 
-        if SettingsDialog(self).exec():
+        if SettingsDialog(self, database=self.context.database).exec():
             self.context.notify("*")
 
     def show_about(self) -> None:

@@ -118,6 +118,94 @@ Make a new, empty database there?</source>
         <source>Keep between 1 and 365 backups of each kind.</source>
         <translation>每类备份可保留 1 到 365 份。</translation>
     </message>
+    <message>
+        <source>{size:,.1f} MB</source>
+        <translation>{size:,.1f} MB</translation>
+    </message>
+    <message>
+        <source>{size:,} KB</source>
+        <translation>{size:,} KB</translation>
+    </message>
+    <message>
+        <source>Today's backup is made: {file}</source>
+        <translation>今天的备份已完成：{file}</translation>
+    </message>
+    <message>
+        <source>The daily backup failed</source>
+        <translation>每日备份失败</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Put the chosen backup in place of the database (the database as it is now is backed up first)</source>
+        <translation>用所选备份替换数据库（先备份数据库的当前状态）</translation>
+    </message>
+    <message>
+        <source>Show the &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>This database is on a team server: it is backed up with the server's own tools. On a computer with the PostgreSQL client tools, &lt;code&gt;liaison --db URL backup&lt;/code&gt; runs pg_dump and &lt;code&gt;liaison --db URL restore FILE&lt;/code&gt; puts a dump back.</source>
+        <translation>此数据库位于团队服务器上，由服务器自带的工具备份。在装有 PostgreSQL 客户端工具的电脑上，&lt;code&gt;liaison --db URL backup&lt;/code&gt; 会运行 pg_dump，&lt;code&gt;liaison --db URL restore FILE&lt;/code&gt; 可将备份恢复回去。</translation>
+    </message>
+    <message>
+        <source>Liaison backs up {file} on the first start of each day and before every import, merge and restore, into {folder}. Each backup is checked when it is made; the oldest automatic ones are deleted as Settings says (those made by hand are kept).</source>
+        <translation>Liaison 在每天首次启动时以及每次导入、合并和恢复之前备份 {file}，保存到 {folder}。每份备份在生成时都会校验；最旧的自动备份按“设置”中的份数删除（手动备份会保留）。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Put the backup made {when} ({why}) in place of the database?
+
+The database as it is now is backed up first, so this too can be taken back. Every open window then shows the restored data, and Undo starts afresh.</source>
+        <translation>用 {when} 的备份（{why}）替换数据库吗？
+
+会先备份数据库的当前状态，因此这一操作也可以撤回。之后所有打开的窗口都会显示恢复后的数据，撤销记录将重新开始。</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
+        <source>Restored the backup; the database as it was is kept as {file}.</source>
+        <translation>已恢复备份；数据库原来的状态保存为 {file}。</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
@@ -4560,6 +4648,14 @@ New value:</source>
         <translation>将本数据库完整保存为一个文件（在 Liaison 运行时直接复制数据库文件，可能漏掉最近的修改）</translation>
     </message>
     <message>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>See this database's backups, make one, or restore one</source>
+        <translation>查看此数据库的备份、立即备份或恢复备份</translation>
+    </message>
+    <message>
         <source>Load the &amp;starter register…</source>
         <translation>载入初始名录(&amp;S)…</translation>
     </message>
@@ -6166,6 +6262,18 @@ New value:</source>
     <message>
         <source>Show names in:</source>
         <translation>名称显示为：</translation>
+    </message>
+    <message>
+        <source>daily,</source>
+        <translation>份每日备份，</translation>
+    </message>
+    <message>
+        <source>before imports, merges and restores</source>
+        <translation>份导入、合并和恢复前的备份</translation>
+    </message>
+    <message>
+        <source>Keep the last backups:</source>
+        <translation>保留最近的备份：</translation>
     </message>
     <message>
         <source>Other database files open from File ▸ Open database…; a team's PostgreSQL server, by starting Liaison with &lt;code&gt;--db URL&lt;/code&gt; or setting &lt;code&gt;LIAISON_DB&lt;/code&gt;.</source>
