@@ -102,6 +102,7 @@ def build_parser() -> Parser:
     from db.cli.batches import add_commands as add_batch_commands
     from db.cli.imports import add_commands as add_import_commands
     from db.cli.merging import add_commands as add_merge_commands
+    from db.cli.passphrases import add_commands as add_passphrase_commands
     from db.cli.storage import add_commands as add_storage_commands
     from db.cli.storage import add_init_command
 
@@ -123,6 +124,7 @@ def build_parser() -> Parser:
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--json", action="store_true")
     add_storage_commands(sub)  # backup, backups, save-copy, restore
+    add_passphrase_commands(sub)  # encrypt, decrypt
 
     export = sub.add_parser("export", help=translate(
         "CommandLine", "export to a Liaison workbook (.xlsx), or one list or one "
@@ -182,11 +184,14 @@ CREATING = frozenset({"init", "starter", "demo"})
 
 
 def _open(args: argparse.Namespace) -> Any:
+    from db.cli.passphrases import with_passphrase
     from db.seed.opening import open_database
-    from db.store.engine import is_default_target
+    from db.store.engine import is_default_target, resolve_url, sqlite_path_of
 
-    database = open_database(args.db, create=is_default_target(args.db)
-                             or args.command in CREATING)
+    create = is_default_target(args.db) or args.command in CREATING
+    database = with_passphrase(
+        sqlite_path_of(resolve_url(args.db)), "LIAISON_PASSPHRASE",
+        lambda secret: open_database(args.db, create=create, passphrase=secret))
     args.opened = database  # closed by `main` when the command is done
     return database
 
@@ -196,6 +201,13 @@ def cmd_storage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.cli.storage import cmd_storage as run
 
     return run(args, out, err, _open)
+
+
+def cmd_passphrase(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """encrypt and decrypt."""
+    from db.cli.passphrases import COMMANDS as PASSPHRASE_COMMANDS
+
+    return PASSPHRASE_COMMANDS[args.command](args, out, err, _open)
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -386,6 +398,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "init": cmd_storage, "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats,
     "check": cmd_check, "search": cmd_search, "backup": cmd_storage, "save-copy": cmd_storage,
     "restore": cmd_storage, "backups": cmd_storage, "export": cmd_export,
+    "encrypt": cmd_passphrase, "decrypt": cmd_passphrase,
     "import": cmd_import, "merge": cmd_merge, "export-travel-copy": cmd_export_travel_copy,
     "batches": cmd_batches, "undo": cmd_undo, "undo-import": cmd_undo, "undo-merge": cmd_undo,
 }

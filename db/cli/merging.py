@@ -48,6 +48,12 @@ def add_commands(sub: Any) -> None:
     travel = sub.add_parser("export-travel-copy", help=translate(
         "CommandLine", "write a complete copy of the database for another laptop"))
     travel.add_argument("out", help=translate("CommandLine", "the new .sqlite3 file"))
+    protection = travel.add_mutually_exclusive_group(required=True)
+    protection.add_argument("--encrypt", action="store_true", help=translate(
+        "CommandLine", "encrypt the copy (its passphrase comes from LIAISON_TRAVEL_PASSPHRASE "
+                       "or is asked for; a recovery key is printed once)"))
+    protection.add_argument("--plain", action="store_true", help=translate(
+        "CommandLine", "write the copy unencrypted: anyone who holds the file can read it"))
 
 
 def _short(value: Any) -> str:
@@ -60,9 +66,11 @@ def _short(value: Any) -> str:
 def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
               progress: Any) -> int:
     from db.changes.recording import Actor
+    from db.cli.passphrases import unlock_other
     from db.merge import apply_merge, merge_plan, plan_json
 
     db = open_db(args)
+    unlock_other(args.other)
     started = datetime.now(UTC)
     shown = progress(err)
     plan = merge_plan(db, args.other, progress=lambda stage, done, total: shown.show(stage))
@@ -123,9 +131,14 @@ def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO,
     if target.exists():  # before opening the database: a wrong path fails at once
         raise LiaisonError(translate("Merge", "{file} already exists; choose a new file name "
                                               "for the travel copy.").format(file=target))
+    from db.cli.passphrases import new_passphrase, show_recovery
+
     db = open_db(args)
-    copy = export_travel_copy(db, target)
+    passphrase = new_passphrase("LIAISON_TRAVEL_PASSPHRASE") if args.encrypt else None
+    copy = export_travel_copy(db, target, passphrase=passphrase)
     print(translate("CommandLine", "Wrote a travel copy of {database} to {file}. Bring it back "
                                    "with: liaison merge {file}").format(
         database=db.describe(), file=copy.path), file=out)
+    if copy.recovery is not None:
+        show_recovery(copy.recovery, copy.path, out)
     return 0

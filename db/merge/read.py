@@ -28,6 +28,7 @@ from db.models import (
     organization_tags,
     person_tags,
 )
+from db.store import cipher
 from db.store.engine import (
     SCHEMA_HEAD,
     Database,
@@ -88,7 +89,11 @@ def open_other(db: Database, target: str) -> Iterator[OtherCopy]:
     if not path.is_file():
         raise LiaisonError(translate("Merge", "There is no database file {file}.").format(
             file=path))
-    if not has_sqlite_header(path):
+    if not has_sqlite_header(path) and cipher.key_of(path) is None:
+        if cipher.slot_path(path).exists():
+            raise cipher.PassphraseNeeded(translate(
+                "Merge", "{file} is encrypted: give its passphrase or recovery key to merge "
+                         "it.").format(file=path.name))
         raise DatabaseProblem(translate("Merge", "{file} is not a Liaison database (it is not a "
                                                  "SQLite file).").format(file=path))
     tables, revision = read_sqlite_schema(path)
@@ -105,6 +110,7 @@ def open_other(db: Database, target: str) -> Iterator[OtherCopy]:
             yield OtherCopy(other, path.name, str(path))
         finally:
             other.close()
+            cipher.forget(snapshot)
 
 
 def database_id(session: Session) -> str | None:

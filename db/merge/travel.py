@@ -19,6 +19,7 @@ from sqlalchemy import RowMapping, insert, select
 from db.changes import rows as rows_path
 from db.merge.read import database_id
 from db.models.base import Base, utcnow
+from db.store import cipher
 from db.store.engine import Database, backup_sqlite
 from db.store.errors import DatabaseProblem, LiaisonError
 from db.store.opening import open_store
@@ -32,12 +33,16 @@ class TravelCopy:
     path: Path
     database_id: str  # the copy's own identity
     copied_from: str | None  # the original's
+    recovery: str | None = None  # an encrypted copy's recovery key, to show once
 
 
 def export_travel_copy(db: Database, destination: str | Path, *,
-                       progress: Progress | None = None) -> TravelCopy:
+                       progress: Progress | None = None,
+                       passphrase: str | None = None) -> TravelCopy:
     """Write a complete, self-contained SQLite copy of `db` to `destination` (which must not
-    exist yet), from a SQLite file or a PostgreSQL server."""
+    exist yet), from a SQLite file or a PostgreSQL server: encrypted under its own key when
+    `passphrase` is given (db/store/cipher.py), plain otherwise — a plain copy of an
+    encrypted database only when asked for in so many words (passphrase None)."""
     target = Path(destination).expanduser().resolve()
     if target.exists():
         raise LiaisonError(translate("Merge", "{file} already exists; choose a new file name "
@@ -47,13 +52,19 @@ def export_travel_copy(db: Database, destination: str | Path, *,
                                               "copy in.").format(folder=target.parent))
     with db.reading() as session:
         original = database_id(session)
+    recovery: str | None = None
     try:
-        if db.path is not None:
+        if db.path is not None and (passphrase is not None
+                                    or cipher.key_of(db.path) is not None):
+            recovery = cipher.export_copy(db.path, target, passphrase)
+        elif db.path is not None:
             backup_sqlite(db.path, target)
         else:
             _copy_into_sqlite(db, target, progress)
+            if passphrase is not None:
+                recovery = cipher.encrypt_file(target, passphrase)
         identity = str(uuid.uuid4())
-        connection = sqlite3.connect(target)
+        connection = cipher.connect(target)
         try:
             with connection:
                 connection.executemany(
@@ -65,8 +76,9 @@ def export_travel_copy(db: Database, destination: str | Path, *,
             connection.close()
     except BaseException:
         target.unlink(missing_ok=True)
+        cipher.slot_path(target).unlink(missing_ok=True)
         raise
-    return TravelCopy(target, identity, original)
+    return TravelCopy(target, identity, original, recovery)
 
 
 def _copy_into_sqlite(db: Database, target: Path, progress: Progress | None) -> None:

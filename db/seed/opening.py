@@ -11,11 +11,12 @@ from db.store.opening import open_store
 
 
 def open_database(target: str | os.PathLike[str] | None = None, *, migrate: bool = True,
-                  seed: bool = True, create: bool = True) -> Database:
+                  seed: bool = True, create: bool = True,
+                  passphrase: str | None = None) -> Database:
     """Open (creating if needed) and migrate a database; raise DatabaseProblem when it cannot.
     A file Liaison must refuse (not SQLite, from a newer Liaison, someone else's tables) is
     refused before anything is written to it; a read-only one is opened for reading only. `seed`: add the shipped reference
     data (countries, topics, groupings) that is missing. `create=False`: a SQLite path where
     no database is raises NoDatabase instead of making one there."""
     return open_store(target, migrate=migrate, seed=ensure_reference_data if seed else None,
-                      create=create)
+                      create=create, passphrase=passphrase)

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import shlex
 import shutil
-import sqlite3
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from db.store import cipher
 from db.store.engine import (
     Database,
     backup_sqlite,
@@ -148,7 +148,7 @@ def check_backup_file(source: Path) -> None:
     if not source.is_file():
         raise DatabaseProblem(translate("Storage", "There is no backup file {file}.")
                               .format(file=source))
-    if not has_sqlite_header(source):
+    if not has_sqlite_header(source) and cipher.key_of(source) is None:
         raise DatabaseProblem(translate(
             "Storage", "{file} is not a Liaison backup (it is not a SQLite file)."
         ).format(file=source))
@@ -162,12 +162,33 @@ def check_backup_file(source: Path) -> None:
         ).format(file=source))
 
 
+def _key_backup_like(source: Path, target: Path) -> None:
+    """An encrypted backup opens with the key of the database it was made from: hold it for
+    the backup too. A backup and a database that are not both plain or both encrypted with
+    one key cannot be restored one into the other."""
+    key = cipher.key_of(target)
+    if cipher.key_of(source) is None and key is not None and source.is_file() \
+            and cipher.looks_encrypted(source) and cipher.opens(source, key):
+        cipher.remember(source, key)
+    if source.is_file() and cipher.looks_encrypted(source) and cipher.key_of(source) is None \
+            and cipher.slot_path(source).exists():
+        raise DatabaseProblem(translate(
+            "Encryption", "{file} is encrypted with another key than the database: it cannot "
+                          "be restored into it.").format(file=source.name))
+    if key is not None and source.is_file() and cipher.key_of(source) is None \
+            and has_sqlite_header(source):
+        raise DatabaseProblem(translate(
+            "Encryption", "{file} is not encrypted and the database is: decrypt the database "
+                          "first (liaison decrypt), then restore it.").format(file=source.name))
+
+
 def restore_database(url: str, source: Path) -> Path | None:
     """Replace the database file with `source`; return where the previous file was kept
     (None when there was no previous file)."""
     target = sqlite_path_of(url)
     if target is None:
         return restore_server(url, source)
+    _key_backup_like(source, target)
     check_backup_file(source)
     if source.resolve() == target.resolve():
         raise DatabaseProblem(translate(
@@ -184,16 +205,16 @@ def restore_database(url: str, source: Path) -> Path | None:
 
         safety = backup_file(target, "restore").path
     try:
-        incoming = sqlite3.connect(sqlite_readonly_uri(source), uri=True)
+        incoming = cipher.connect(source, uri=sqlite_readonly_uri(source))
         try:
-            destination = sqlite3.connect(target, timeout=busy_timeout_seconds())
+            destination = cipher.connect(target, timeout=busy_timeout_seconds())
             try:
                 incoming.backup(destination)
             finally:
                 destination.close()
         finally:
             incoming.close()
-    except sqlite3.Error as exc:
+    except cipher.errors() as exc:
         raise (explain(exc, str(target))
                or DatabaseProblem(translate(
                    "Storage", "Cannot restore {file} into {target}: {reason}."

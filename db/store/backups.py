@@ -13,7 +13,7 @@ deleted by Liaison."""
 from __future__ import annotations
 
 import re
-import sqlite3
+import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from db.store import cipher
 from db.store.engine import (
     Database,
     backup_folder,
@@ -120,17 +121,18 @@ def verify(path: Path) -> None:
     """Check a backup just written, page by page; one that fails is deleted."""
     problem: str | None = None
     try:
-        connection = sqlite3.connect(sqlite_readonly_uri(path), uri=True)
+        connection = cipher.connect(path, uri=sqlite_readonly_uri(path))
         try:
             rows = connection.execute("PRAGMA integrity_check").fetchall()
         finally:
             connection.close()
         if rows != [("ok",)]:
             problem = "; ".join(str(row[0]) for row in rows[:3])
-    except sqlite3.Error as exc:
+    except cipher.errors() as exc:
         problem = str(exc)
     if problem is not None:
         path.unlink(missing_ok=True)
+        cipher.slot_path(path).unlink(missing_ok=True)
         raise DatabaseProblem(translate(
             "Backups", "The backup {file} did not pass its check ({problem}); it was deleted "
                        "and nothing else was done.").format(file=path.name, problem=problem))
@@ -169,6 +171,7 @@ def rotate(database: Path, folder: Path, keep: tuple[int, int],
             continue
         try:
             backup.path.unlink()
+            cipher.slot_path(backup.path).unlink(missing_ok=True)
         except FileNotFoundError:
             continue
         except OSError as exc:
@@ -184,8 +187,8 @@ def read_keep(database: Path) -> tuple[int, int]:
     defaults)."""
     values = {"daily": KEEP_DAILY, "events": KEEP_EVENTS}
     try:
-        connection = sqlite3.connect(sqlite_readonly_uri(database), uri=True,
-                                     timeout=busy_timeout_seconds())
+        connection = cipher.connect(database, uri=sqlite_readonly_uri(database),
+                                    timeout=busy_timeout_seconds())
         try:
             for name, key in KEEP_KEYS.items():
                 row = connection.execute("SELECT value FROM meta WHERE key = ?",
@@ -194,7 +197,7 @@ def read_keep(database: Path) -> tuple[int, int]:
                     values[name] = int(row[0])
         finally:
             connection.close()
-    except sqlite3.Error:
+    except cipher.errors():
         pass  # no meta table yet (a database being created): the defaults
     return values["daily"], values["events"]
 
@@ -242,3 +245,22 @@ def keep_of(db: Database) -> tuple[int, int]:
             if value is not None and str(value).isdigit():
                 values[name] = int(value)
     return values["daily"], values["events"]
+
+
+def encrypt_backups(database: Path) -> list[Path]:
+    """After `database` was encrypted: its plain backups are encrypted with its key too, and
+    its key file copied beside each, so that no readable copy of the data stays behind in the
+    backups folder (a stolen laptop's backups are as closed as its database)."""
+    key = cipher.key_of(database)
+    if key is None:
+        return []
+    done: list[Path] = []
+    for backup in list_backups(database):
+        if cipher.looks_encrypted(backup.path):
+            continue
+        cipher.encrypt_with(backup.path, key)
+        slot = cipher.slot_path(database)
+        if slot.exists():
+            shutil.copyfile(slot, cipher.slot_path(backup.path))
+        done.append(backup.path)
+    return done

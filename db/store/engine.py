@@ -23,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from db.store import cipher
 from db.store.errors import DatabaseProblem
 from db.store.translation import translate
 
@@ -140,7 +141,12 @@ def check_sqlite_file(path: Path) -> bool:
         raise DatabaseProblem(translate("Storage", "{path} is a folder, not a Liaison database "
                                                    "file.").format(path=path))
     if path.exists():
-        if path.stat().st_size > 0 and not has_sqlite_header(path):
+        if path.stat().st_size > 0 and not has_sqlite_header(path) \
+                and cipher.key_of(path) is None:
+            if cipher.slot_path(path).exists():
+                raise cipher.PassphraseNeeded(translate(
+                    "Encryption", "{file} is encrypted: enter its passphrase or recovery "
+                                  "key.").format(file=path.name))
             raise DatabaseProblem(_not_sqlite(path))
         writable = is_writable(path) and is_writable(path.parent)
         if not writable and path.stat().st_size == 0:
@@ -168,9 +174,9 @@ def read_sqlite_schema(path: Path, *, read_only: bool = False) -> tuple[list[str
     """The table names and schema revision of an existing SQLite file, read without writing
     a byte to it (a read-only connection: not even the journal mode changes)."""
     try:
-        connection = sqlite3.connect(reading_uri(path, read_only=read_only), uri=True,
-                                     timeout=busy_timeout_seconds())
-    except sqlite3.Error as exc:
+        connection = cipher.connect(path, uri=reading_uri(path, read_only=read_only),
+                                    timeout=busy_timeout_seconds())
+    except cipher.errors() as exc:
         raise (explain(exc, str(path)) or DatabaseProblem(translate(
             "Storage", "Cannot open {path}: {reason}.").format(path=path, reason=exc))) from exc
     try:
@@ -182,7 +188,7 @@ def read_sqlite_schema(path: Path, *, read_only: bool = False) -> tuple[list[str
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = None if row is None else str(row[0])
         return tables, revision
-    except sqlite3.Error as exc:
+    except cipher.errors() as exc:
         raise (explain(exc, str(path)) or DatabaseProblem(translate(
             "Storage", "Cannot read {path}: {reason}.").format(path=path, reason=exc))) from exc
     finally:
@@ -200,7 +206,7 @@ def explain(exc: BaseException, where: str | None = None) -> DatabaseProblem | N
     The driver's own words, when quoted, stay as they are."""
     if isinstance(exc, DBAPIError):
         detail = str(exc.orig) if exc.orig is not None else str(exc)
-    elif isinstance(exc, sqlite3.Error):
+    elif isinstance(exc, cipher.errors()):
         detail = str(exc)
     else:
         return None
@@ -351,6 +357,8 @@ class Database:
 def create_engine_for(url: str, *, read_only: bool = False) -> Engine:
     if url.startswith("sqlite"):
         path = sqlite_path_of(url)
+        if path is not None and cipher.key_of(path) is not None:
+            return _encrypted_engine(path, read_only=read_only)
         if read_only and path is not None:
             return _read_only_engine(path)
         # A URL object is used as it is: the path is not parsed or decoded again.
@@ -381,6 +389,23 @@ def _read_only_engine(path: Path) -> Engine:
 
     engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool)
     event.listen(engine, "connect", _set_read_only_pragmas)
+    return engine
+
+
+def _encrypted_engine(path: Path, *, read_only: bool) -> Engine:
+    """An engine on an encrypted file: SQLCipher's driver, each connection keyed with the key
+    this process holds for the file (db/store/cipher.py), errors mapped as SQLite's are."""
+    import sqlcipher3
+
+    uri = reading_uri(path, read_only=True) if read_only else None
+
+    def connect() -> Any:
+        return cipher.connect(path, uri=uri, timeout=busy_timeout_seconds(),
+                              check_same_thread=False)
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool,
+                           module=sqlcipher3.dbapi2)
+    event.listen(engine, "connect", _set_read_only_pragmas if read_only else _set_sqlite_pragmas)
     return engine
 
 
@@ -422,11 +447,13 @@ def backup_sqlite(path: Path, destination: Path) -> Path:
             "Storage", "Cannot write a backup in {folder}: {reason}."
         ).format(folder=destination.parent, reason=exc.strerror or exc)) from exc
     destination = unique_path(destination)
+    key = cipher.key_of(path)  # an encrypted file's copy is encrypted with the same key
+    failures: tuple[type[BaseException], ...] = (*cipher.errors(), OSError)
     try:
-        source = sqlite3.connect(sqlite_readonly_uri(path), uri=True,
-                                 timeout=busy_timeout_seconds())
+        source = cipher.connect(path, uri=sqlite_readonly_uri(path),
+                                timeout=busy_timeout_seconds())
         try:
-            target = sqlite3.connect(destination)
+            target = cipher.connect(destination, key=key)
             try:
                 source.backup(target)
                 target.execute("PRAGMA journal_mode = DELETE")
@@ -434,11 +461,18 @@ def backup_sqlite(path: Path, destination: Path) -> Path:
                 target.close()
         finally:
             source.close()
-    except sqlite3.Error as exc:
+        if key is not None:
+            cipher.remember(destination, key)
+            slot = cipher.slot_path(path)
+            if slot.exists():  # the passphrase opens the copy too
+                shutil.copyfile(slot, cipher.slot_path(destination))
+    except failures as exc:
         destination.unlink(missing_ok=True)
+        cipher.slot_path(destination).unlink(missing_ok=True)
         raise (explain(exc, str(path)) or DatabaseProblem(translate(
             "Storage", "Cannot back up {path} to {destination}: {reason}."
-        ).format(path=path, destination=destination, reason=exc))) from exc
+        ).format(path=path, destination=destination,
+                 reason=getattr(exc, "strerror", None) or exc))) from exc
     return destination
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from db.store import cipher
 from db.store import engine as store_engine
 from db.store.engine import (
     Database,
@@ -26,12 +27,15 @@ from db.store.translation import translate
 
 
 def open_store(target: str | os.PathLike[str] | None = None, *, migrate: bool = True,
-               seed: Callable[[Session], None] | None = None, create: bool = True) -> Database:
+               seed: Callable[[Session], None] | None = None, create: bool = True,
+               passphrase: str | None = None) -> Database:
     """Open (creating if needed) and migrate a database; raise DatabaseProblem when it cannot.
     A file Liaison must refuse (not SQLite, from a newer Liaison, someone else's tables) is
     refused before anything is written to it; a read-only one is opened for reading only
     (`Database.read_only`), untouched. `create=False`: a SQLite path where
-    no file is raises NoDatabase, and nothing is made (not even the folder)."""
+    no file is raises NoDatabase, and nothing is made (not even the folder). An encrypted
+    file opens with `passphrase` (or its recovery key, or a key this process already holds);
+    without one it raises PassphraseNeeded, with a wrong one WrongPassphrase."""
     url = resolve_url(target)
     path = sqlite_path_of(url)
     at_head = False
@@ -42,6 +46,10 @@ def open_store(target: str | os.PathLike[str] | None = None, *, migrate: bool = 
                 "Storage", "There is no Liaison database at {path}. Check the path, or make "
                            "a new database there with “liaison init {path}”.").format(path=path),
                 path)
+        if passphrase and path.exists() and cipher.key_of(path) is None \
+                and cipher.looks_encrypted(path) and (cipher.slot_path(path).exists()
+                                                      or cipher.parse_recovery(passphrase)):
+            cipher.unlock(path, passphrase)
         read_only = check_sqlite_file(path)
         if migrate and path.exists() and path.stat().st_size > 0:
             tables, revision = read_sqlite_schema(path, read_only=read_only)

@@ -12,9 +12,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from db.seed.opening import open_database
-from db.store.engine import Database, is_default_target
+from db.store.cipher import PassphraseNeeded
+from db.store.engine import Database, is_default_target, resolve_url, sqlite_path_of
 from db.store.errors import LiaisonError, NoDatabase
 from desktop import settings
+from desktop.dialogs.encryption import ask_passphrase
 from desktop.dialogs.initial_data import ask_first_start, load_initial_data
 from desktop.errors import install_exception_hook
 from desktop.i18n import translate
@@ -61,7 +63,8 @@ def run_app(argv: Sequence[str]) -> int:
 
 def open_or_offer_new(target: str | None, parent: QWidget | None = None) -> Database | None:
     """Open the database at `target`; where no database is, ask before making one there (a
-    mistyped path must not silently become a new empty database). None: the user declined.
+    mistyped path must not silently become a new empty database); an encrypted file asks for
+    its passphrase. None: the user declined.
     The default database in the data folder is made without asking: that is the first start."""
     try:
         return open_database(target, create=is_default_target(target))
@@ -69,6 +72,11 @@ def open_or_offer_new(target: str | None, parent: QWidget | None = None) -> Data
         if not confirm_new_database(parent, missing.path):
             return None
         return open_database(target, create=True)
+    except PassphraseNeeded:
+        path = sqlite_path_of(resolve_url(target))
+        if path is None or not ask_passphrase(path, parent):
+            return None
+        return open_database(target, create=False)  # its key is held now
 
 
 def confirm_new_database(parent: QWidget | None, path: Path) -> bool:

@@ -5,6 +5,7 @@ see the result with Undo. The rules are in db/merge.py."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -36,6 +37,7 @@ from desktop.dialogs.import_wizard.run import ResultPage
 from desktop.dialogs.import_wizard.step import NoticeLabel
 from desktop.dialogs.merge_review import MergeReview
 from desktop.dialogs.undo_import import push_batch_undo
+from desktop.errors import show_problem
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.jobs.worker import Job
@@ -58,6 +60,10 @@ def open_merge_dialog(context: AppContext, parent: QWidget | None) -> MergeDialo
     """Ask for the other copy and open the merge dialog on it (planning starts at once)."""
     path = choose_other_copy(parent)
     if not path:
+        return None
+    from desktop.dialogs.encryption import unlock_other_copy
+
+    if not unlock_other_copy(Path(path), parent):
         return None
     dialog = MergeDialog(context, path, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -103,11 +109,19 @@ class MergeDialog(QDialog):
                                                                  "&Undo this merge…"))
         self.undo_button.setObjectName("undo_this_merge")
         self.undo_button.clicked.connect(self.undo)
+        self.delete_copy_button = QPushButton(icon("trash-2"), translate(
+            "MergeDialog", "&Delete the travel copy…"))
+        self.delete_copy_button.setObjectName("delete_travel_copy")
+        self.delete_copy_button.setToolTip(translate(
+            "MergeDialog", "Its changes are in this database now: a copy left on a laptop or a "
+                           "memory stick is one more place the records can leak from"))
+        self.delete_copy_button.clicked.connect(self.delete_copy)
         finished = QWidget()
         finished_layout = QVBoxLayout(finished)
         finished_layout.addWidget(self.result_text)
         undo_row = QHBoxLayout()
         undo_row.addWidget(self.undo_button)
+        undo_row.addWidget(self.delete_copy_button)
         undo_row.addStretch(1)
         finished_layout.addLayout(undo_row)
         finished_layout.addStretch(1)
@@ -252,8 +266,42 @@ class MergeDialog(QDialog):
         self.result_text.setText(self.result_html(result))
         self.undo_button.setVisible(result.batch_id is not None)
         self.undo_button.setEnabled(True)
+        self.delete_copy_button.setVisible(self.copy_file() is not None)
+        self.delete_copy_button.setEnabled(True)
         self.pages.setCurrentIndex(self.RESULT)
         self._buttons(merge=False, cancel=False, close=True)
+
+    def copy_file(self) -> Path | None:
+        """The other copy when it is a file on this computer (not a server)."""
+        from db.store.engine import resolve_url, sqlite_path_of
+
+        path = sqlite_path_of(resolve_url(self.other))
+        return path if path is not None and path.is_file() else None
+
+    def delete_copy(self) -> bool:
+        """After the merge: delete the travel copy (and its key file), once the user agrees."""
+        from db.store import cipher
+
+        path = self.copy_file()
+        if path is None or not messages.confirm(
+                self, translate("MergeDialog", "Delete the travel copy"),
+                translate("MergeDialog", "Delete {file}? Its changes are in this database now; "
+                                         "Undo this merge does not need it.").format(
+                    file=path), yes=translate("MergeDialog", "Delete")):
+            return False
+        try:
+            for extra in (cipher.slot_path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
+                extra.unlink(missing_ok=True)
+            path.unlink()
+        except OSError as exc:
+            show_problem(self, LiaisonError(translate(
+                "MergeDialog", "Cannot delete {file}: {reason}.").format(
+                file=path, reason=exc.strerror or exc)))
+            return False
+        cipher.forget(path)
+        self.delete_copy_button.setEnabled(False)
+        self.delete_copy_button.setText(translate("MergeDialog", "Travel copy deleted"))
+        return True
 
     def result_html(self, result: MergeResult) -> str:
         other = self.plan.other if self.plan is not None else self.other

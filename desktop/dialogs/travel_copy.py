@@ -44,12 +44,17 @@ def export_travel_copy_from_app(context: AppContext, parent: QWidget) -> Job | N
     path = ask_travel_copy_path(parent)
     if not path:
         return None
+    from desktop.dialogs import encryption
+
+    go_on, passphrase = encryption.ask_copy_passphrase(parent)
+    if not go_on:
+        return None
     database = context.database
     settings.set_export_folder(Path(path).expanduser().resolve().parent)
 
     def steps(_cancelled: Callable[[], bool]) -> Iterator[Any]:
         yield translate("TravelCopy", "Writing the travel copy…")
-        yield export_travel_copy(database, path)
+        yield export_travel_copy(database, path, passphrase=passphrase)
 
     def describe(step: Any) -> tuple[int, int, str]:
         return ((1, 1, translate("TravelCopy", "Done.")) if isinstance(step, TravelCopy)
@@ -68,9 +73,13 @@ def export_travel_copy_from_app(context: AppContext, parent: QWidget) -> Job | N
         else:
             raise exc
 
+    def saved(copy: TravelCopy) -> None:
+        if copy.recovery is not None:
+            from desktop.dialogs.passphrase import RecoveryKeyDialog
+
+            RecoveryKeyDialog(parent, copy.recovery, copy.path).exec()
+        messages.info(parent, translate("TravelCopy", "Travel copy saved"), done_text(copy))
+
     job = Job(parent, translate("TravelCopy", "Exporting a travel copy"), steps, describe,
-              on_success=lambda copy: messages.info(parent, translate("TravelCopy",
-                                                                      "Travel copy saved"),
-                                                    done_text(copy)),
-              on_failure=failed)
+              on_success=saved, on_failure=failed)
     return context.start(job)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QProcess
 from PySide6.QtGui import QKeySequence
@@ -168,6 +168,22 @@ def save_a_copy(context: AppContext, parent: QWidget, *, open_it: bool = False) 
     return context.start(job)
 
 
+def is_encrypted(database: Any) -> bool:
+    from db.store import cipher
+
+    return database.path is not None and cipher.key_of(database.path) is not None
+
+
+def encrypt_open(context: AppContext, window: MainWindow) -> Job | None:
+    from desktop.dialogs.encryption import encrypt_database
+
+    job = encrypt_database(context, window)
+    if job is not None:
+        job.finished.connect(lambda: window.encrypt_action.setEnabled(
+            not is_encrypted(context.database)))
+    return job
+
+
 def show_backups(context: AppContext, parent: QWidget) -> None:
     from desktop.dialogs.backups import BackupsDialog
 
@@ -200,6 +216,14 @@ def add_actions(window: MainWindow, file_menu: QMenu) -> None:
         translate("MainWindow", "&Backups…"), lambda: show_backups(ctx, window),
         icon_name="history",
         tip=translate("MainWindow", "See this database's backups, make one, or restore one"))
+    window.encrypt_action = window.make_action(
+        translate("MainWindow", "&Encrypt this database…"), lambda: encrypt_open(ctx, window),
+        icon_name="lock",
+        tip=translate("MainWindow", "Encrypt this database file with a passphrase, so that "
+                                    "a lost laptop does not give its records away"))
+    window.encrypt_action.setEnabled(ctx.database.path is not None
+                                     and not ctx.database.read_only
+                                     and not is_encrypted(ctx.database))
     window.starter_action = window.make_action(
         translate("MainWindow", "Load the &starter register…"),
         lambda: window.load_data("starter"), icon_name="globe",
@@ -215,6 +239,7 @@ def add_actions(window: MainWindow, file_menu: QMenu) -> None:
     file_menu.addMenu(window.recent_menu)
     file_menu.addAction(window.save_copy_action)
     file_menu.addAction(window.backups_action)
+    file_menu.addAction(window.encrypt_action)
     file_menu.addSeparator()
     file_menu.addAction(window.starter_action)
     file_menu.addAction(window.demo_action)

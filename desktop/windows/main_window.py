@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
     recent_menu: QMenu
     save_copy_action: QAction
     backups_action: QAction
+    encrypt_action: QAction
     starter_action: QAction
     demo_action: QAction
     shortcuts_action: QAction

@@ -972,6 +972,14 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <translation>新的 .sqlite3 文件</translation>
     </message>
     <message>
+        <source>encrypt the copy (its passphrase comes from LIAISON_TRAVEL_PASSPHRASE or is asked for; a recovery key is printed once)</source>
+        <translation>加密副本（口令取自 LIAISON_TRAVEL_PASSPHRASE 或在终端询问；恢复密钥只打印一次）</translation>
+    </message>
+    <message>
+        <source>write the copy unencrypted: anyone who holds the file can read it</source>
+        <translation>写出不加密的副本：任何拿到文件的人都能读取</translation>
+    </message>
+    <message>
         <source>empty</source>
         <translation>空</translation>
     </message>
@@ -1006,6 +1014,60 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>Wrote a travel copy of {database} to {file}. Bring it back with: liaison merge {file}</source>
         <translation>已将 {database} 的出差副本写入 {file}。带回后用以下命令合并：liaison merge {file}</translation>
+    </message>
+    <message>
+        <source>Set {variable}, or run this on a terminal to be asked.</source>
+        <translation>请设置 {variable}，或在终端中运行以便询问口令。</translation>
+    </message>
+    <message>
+        <source>Passphrase or recovery key for {file}: </source>
+        <translation>{file} 的口令或恢复密钥：</translation>
+    </message>
+    <message>
+        <source>Set {variable} to the new passphrase, or run this on a terminal to be asked.</source>
+        <translation>请将 {variable} 设为新口令，或在终端中运行以便询问。</translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation>新口令：</translation>
+    </message>
+    <message>
+        <source>The same passphrase again: </source>
+        <translation>再次输入同一口令：</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; nothing was changed.</source>
+        <translation>两次输入的口令不一致；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Recovery key for {file} — print it or store it somewhere safe, apart from the laptop. It opens the file if the passphrase is forgotten, and it is shown only this once:
+
+    {key}
+</source>
+        <translation>{file} 的恢复密钥——请打印或存放在笔记本电脑以外的安全地方。忘记口令时可用它打开文件；它只显示这一次：
+
+    {key}
+</translation>
+    </message>
+    <message>
+        <source>encrypt the database file (a backup is made first; the new passphrase comes from LIAISON_PASSPHRASE or is asked for)</source>
+        <translation>加密数据库文件（先做备份；新口令取自 LIAISON_PASSPHRASE 或在终端询问）</translation>
+    </message>
+    <message>
+        <source>turn an encrypted database file back into a plain one (a backup is made first)</source>
+        <translation>将加密的数据库文件还原为不加密的文件（先做备份）</translation>
+    </message>
+    <message>
+        <source>A team server's database is protected by the server (its own encryption and accounts); Liaison encrypts database files.</source>
+        <translation>团队服务器上的数据库由服务器保护（其自身的加密和账户）；Liaison 加密的是数据库文件。</translation>
+    </message>
+    <message>
+        <source>Encrypted {file} and its backups.</source>
+        <translation>已加密 {file} 及其备份。</translation>
+    </message>
+    <message>
+        <source>Decrypted {file}: it opens without a passphrase now.</source>
+        <translation>已解密 {file}：现在打开它无需口令。</translation>
     </message>
 </context>
 <context>
@@ -1266,6 +1328,81 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>Saved a copy of the database as {path}.</source>
         <translation>已将数据库副本保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Encryption</name>
+    <message>
+        <source>The passphrase cannot be empty.</source>
+        <translation>口令不能为空。</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted already.</source>
+        <translation>{file} 已经加密。</translation>
+    </message>
+    <message>
+        <source>{file} is not encrypted.</source>
+        <translation>{file} 未加密。</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted with another key than the database: it cannot be restored into it.</source>
+        <translation>{file} 的加密密钥与数据库不同：无法恢复到该数据库。</translation>
+    </message>
+    <message>
+        <source>{file} is not encrypted and the database is: decrypt the database first (liaison decrypt), then restore it.</source>
+        <translation>{file} 未加密，而数据库已加密：请先解密数据库（liaison decrypt），再恢复。</translation>
+    </message>
+    <message>
+        <source>Encrypted databases need the sqlcipher3 package, which is not installed here.</source>
+        <translation>加密数据库需要 sqlcipher3 软件包，本机未安装。</translation>
+    </message>
+    <message>
+        <source>Cannot write the key file {file}: {reason}.</source>
+        <translation>无法写入密钥文件 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>The key file {file} that the passphrase unlocks is not beside the database. Open it with its recovery key instead (then choose a new passphrase).</source>
+        <translation>口令所解锁的密钥文件 {file} 不在数据库旁边。请改用恢复密钥打开（然后设置新口令）。</translation>
+    </message>
+    <message>
+        <source>The key file {file} cannot be read: {reason}. Open the database with its recovery key instead.</source>
+        <translation>无法读取密钥文件 {file}：{reason}。请改用恢复密钥打开数据库。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Liaison key file. Open the database with its recovery key instead.</source>
+        <translation>{file} 不是 Liaison 密钥文件。请改用恢复密钥打开数据库。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open {file}. Try again (letters are case-sensitive), or use the recovery key.</source>
+        <translation>该口令无法打开 {file}。请重试（字母区分大小写），或使用恢复密钥。</translation>
+    </message>
+    <message>
+        <source>The key file {file} is damaged: {reason}. Open the database with its recovery key instead.</source>
+        <translation>密钥文件 {file} 已损坏：{reason}。请改用恢复密钥打开数据库。</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted: enter its passphrase or recovery key.</source>
+        <translation>{file} 已加密：请输入口令或恢复密钥。</translation>
+    </message>
+    <message>
+        <source>That key does not open {file}: it belongs to another file, or the file is damaged.</source>
+        <translation>该密钥无法打开 {file}：它属于另一个文件，或文件已损坏。</translation>
+    </message>
+    <message>
+        <source>Cannot replace {file}: {reason}. It was left as it was.</source>
+        <translation>无法替换 {file}：{reason}。文件保持原样。</translation>
+    </message>
+    <message>
+        <source>The converted copy did not match the database; nothing was changed.</source>
+        <translation>转换后的副本与数据库不一致；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Cannot write the copy {file}: {reason}.</source>
+        <translation>无法写入副本 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>A team server's database is protected by the server (its own encryption and accounts); Liaison encrypts database files.</source>
+        <translation>团队服务器上的数据库由服务器保护（其自身的加密和账户）；Liaison 加密的是数据库文件。</translation>
     </message>
 </context>
 <context>
@@ -4656,6 +4793,14 @@ New value:</source>
         <translation>查看此数据库的备份、立即备份或恢复备份</translation>
     </message>
     <message>
+        <source>&amp;Encrypt this database…</source>
+        <translation>加密此数据库(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Encrypt this database file with a passphrase, so that a lost laptop does not give its records away</source>
+        <translation>用口令加密此数据库文件，笔记本电脑丢失时记录也不会泄露</translation>
+    </message>
+    <message>
         <source>Load the &amp;starter register…</source>
         <translation>载入初始名录(&amp;S)…</translation>
     </message>
@@ -4846,6 +4991,10 @@ New value:</source>
         <source>Cannot write the travel copy {file}: {error}.</source>
         <translation>无法写入出差副本 {file}：{error}。</translation>
     </message>
+    <message>
+        <source>{file} is encrypted: give its passphrase or recovery key to merge it.</source>
+        <translation>{file} 已加密：请提供口令或恢复密钥以便合并。</translation>
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -4860,6 +5009,14 @@ New value:</source>
     <message>
         <source>&amp;Undo this merge…</source>
         <translation>撤销此次合并(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the travel copy…</source>
+        <translation>删除出行副本(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Its changes are in this database now: a copy left on a laptop or a memory stick is one more place the records can leak from</source>
+        <translation>副本中的更改已合并到此数据库：留在笔记本电脑或 U 盘上的副本，多一处记录可能泄露的地方</translation>
     </message>
     <message>
         <source>&amp;Merge</source>
@@ -4908,6 +5065,26 @@ New value:</source>
     <message>
         <source>Merging</source>
         <translation>正在合并</translation>
+    </message>
+    <message>
+        <source>Delete the travel copy</source>
+        <translation>删除出行副本</translation>
+    </message>
+    <message>
+        <source>Delete {file}? Its changes are in this database now; Undo this merge does not need it.</source>
+        <translation>删除 {file} 吗？其中的更改已在此数据库中；“撤销此次合并”不需要它。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Cannot delete {file}: {reason}.</source>
+        <translation>无法删除 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Travel copy deleted</source>
+        <translation>出行副本已删除</translation>
     </message>
     <message>
         <source>Nothing was written: this copy already had everything from &lt;b&gt;{other}&lt;/b&gt;.</source>
@@ -5310,6 +5487,127 @@ New value:</source>
     <message>
         <source>New person “{name}”…</source>
         <translation>新建人员“{name}”…</translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <source>Encrypted database</source>
+        <translation>加密的数据库</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted. Enter its passphrase, or the recovery key that was shown when it was encrypted.</source>
+        <translation>{file} 已加密。请输入口令，或加密时显示的恢复密钥。</translation>
+    </message>
+    <message>
+        <source>Encrypt this database</source>
+        <translation>加密此数据库</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for {file}. Liaison will ask for it each time the database opens. A backup is made first, and the backups are encrypted too. Then a recovery key is shown once: it opens the file if the passphrase is forgotten.</source>
+        <translation>请为 {file} 设置口令。每次打开数据库时 Liaison 都会询问口令。加密前会先做备份，备份也会一并加密。随后会显示一次恢复密钥：忘记口令时可用它打开文件。</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted; it asks for its passphrase when it opens.</source>
+        <translation>{file} 已加密；打开时会询问口令。</translation>
+    </message>
+    <message>
+        <source>Encrypting the database</source>
+        <translation>正在加密数据库</translation>
+    </message>
+    <message>
+        <source>Travel copy without encryption</source>
+        <translation>不加密的出行副本</translation>
+    </message>
+    <message>
+        <source>Anyone who finds or copies this file can read every record in it. Write it without encryption anyway?</source>
+        <translation>任何捡到或复制此文件的人都能读取其中的全部记录。仍要不加密写出吗？</translation>
+    </message>
+    <message>
+        <source>Write it unencrypted</source>
+        <translation>不加密写出</translation>
+    </message>
+    <message>
+        <source>Encrypt the travel copy</source>
+        <translation>加密出行副本</translation>
+    </message>
+    <message>
+        <source>A laptop on a trip can be lost. Choose a passphrase for the copy; Liaison there asks for it when the copy opens. A recovery key is shown once too.</source>
+        <translation>出行中的笔记本电脑可能丢失。请为副本设置口令；在外打开副本时 Liaison 会询问口令。同时会显示一次恢复密钥。</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the copy (recommended)</source>
+        <translation>加密副本(&amp;E)（推荐）</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase or recovery key:</source>
+        <translation>口令或恢复密钥：</translation>
+    </message>
+    <message>
+        <source>Once more:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>Use at least {n} characters; a few words are easier to remember and harder to guess.</source>
+        <translation>请至少使用 {n} 个字符；几个词组成的口令更好记，也更难猜。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase, or the recovery key.</source>
+        <translation>请输入口令或恢复密钥。</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted. If the passphrase is ever forgotten, this recovery key opens it. Print it or save it somewhere safe, away from this laptop: it is shown only now.</source>
+        <translation>{file} 已加密。如果忘记口令，可用此恢复密钥打开它。请打印或保存在这台笔记本电脑以外的安全地方：它只在此时显示。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save to a file…</source>
+        <translation>保存到文件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>I have kept it</source>
+        <translation>我已保存</translation>
+    </message>
+    <message>
+        <source>Liaison recovery key for {file}:
+
+{key}
+
+It opens the database if its passphrase is forgotten. Keep it apart from the laptop.
+</source>
+        <translation>{file} 的 Liaison 恢复密钥：
+
+{key}
+
+忘记口令时可用它打开数据库。请与笔记本电脑分开保存。
+</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>保存恢复密钥</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {reason}.</source>
+        <translation>无法写入 {file}：{reason}。</translation>
     </message>
 </context>
 <context>

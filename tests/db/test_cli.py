@@ -367,7 +367,7 @@ def test_db_with_an_unsupported_url(tmp_path: Path) -> None:
 @pytest.mark.parametrize("command", [
     ["stats"], ["check"], ["search", "party"], ["backup"], ["batches"], ["undo", "1"],
     ["export", "out.xlsx"], ["import", "people.csv"], ["merge", "other.sqlite3"],
-    ["export-travel-copy", "trip.sqlite3"]])
+    ["export-travel-copy", "trip.sqlite3", "--plain"]])
 def test_a_mistyped_database_path_is_said_and_makes_nothing(tmp_path: Path,
                                                             command: list[str]) -> None:
     """Only init, starter, demo (and the default database on first start) make a database:

@@ -66,7 +66,7 @@ class Copies:
             office.close()
         self.org, self.position = org.id, position.id
         code, out, err = run("--db", str(self.office_path), "export-travel-copy",
-                             str(self.travel_path))
+                             str(self.travel_path), "--plain")
         assert code == 0, err
         assert f"liaison merge {self.travel_path}" in out
 
@@ -235,5 +235,5 @@ def test_refusals_are_one_sentence(copies: Copies, tmp_path: Path) -> None:
     assert code == 1 and err.strip() == (f"{not_sqlite} is not a Liaison database (it is not "
                                          "a SQLite file).")
     code, _out, err = run("--db", str(copies.office_path), "export-travel-copy",
-                          str(copies.travel_path))
+                          str(copies.travel_path), "--plain")
     assert code == 1 and "already exists" in err and err.count("\n") == 1

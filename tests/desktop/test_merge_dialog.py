@@ -168,8 +168,13 @@ def test_export_travel_copy_writes_a_complete_copy_and_says_where(
         monkeypatch: pytest.MonkeyPatch, recorded: RecordedMessages) -> None:
     from PySide6.QtWidgets import QWidget
 
+    from desktop.dialogs import encryption
+
     target = tmp_path / "trip.sqlite3"
     monkeypatch.setattr(travel_copy, "ask_travel_copy_path", lambda parent: str(target))
+    # the user unticked "Encrypt the copy" and confirmed it (tests/desktop/test_encryption.py
+    # covers the encrypted copy)
+    monkeypatch.setattr(encryption, "ask_copy_passphrase", lambda parent: (True, None))
     parent = QWidget()
     qtbot.addWidget(parent)
     job = travel_copy.export_travel_copy_from_app(context, parent)

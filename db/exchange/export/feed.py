@@ -27,7 +27,8 @@ from sqlalchemy.orm import Session
 from db.exchange.export import rows as data
 from db.exchange.export.links import Names
 from db.exchange.workbook import SHEETS, digest, plain_row, row_text
-from db.store.engine import Database
+from db.store import cipher
+from db.store.engine import Database, sqlite_path_of
 from db.store.errors import LiaisonError
 from db.store.translation import language, set_language, translate
 
@@ -77,8 +78,12 @@ class ProcessFeed:
         self.output = self.process.stdout
         self.unread = len(sheets)
         try:
-            # The language too: a problem the reader meets is told in the user's language.
-            self.process.stdin.write(pickle.dumps((db.url, list(sheets), limit, language())))
+            # The language too: a problem the reader meets is told in the user's language;
+            # and an encrypted file's key, which the reader needs to open it (through the
+            # pipe, like the URL: never on a command line or in the environment).
+            key = cipher.key_of(db.path) if db.path is not None else None
+            self.process.stdin.write(pickle.dumps((db.url, list(sheets), limit, language(),
+                                                   key)))
             self.process.stdin.close()
         except OSError:
             self.close()
@@ -123,11 +128,15 @@ class ProcessFeed:
 _HEAD = struct.Struct("<Q")
 
 
-def produce(job: tuple[str, list[str], int | None, str], output: BinaryIO) -> None:
+def produce(job: tuple[str, list[str], int | None, str, bytes | None],
+            output: BinaryIO) -> None:
     """The second process: every sheet's rows, in batches, then ("end", sheet name); or
     ("problem", a sentence for the user, in `job`'s language) or ("failed", a traceback)."""
-    url, sheets, limit, spoken = job
+    url, sheets, limit, spoken, key = job
     set_language(spoken)
+    path = sqlite_path_of(url)
+    if key is not None and path is not None:
+        cipher.remember(path, key)
 
     def send(kind: str, payload: Any) -> None:
         body = pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL)

@@ -1,0 +1,178 @@
+"""Encryption in the app, against real files: File ▸ Encrypt this database… (a backup first,
+the recovery key shown once, the open windows go on working), the passphrase asked when an
+encrypted file opens (a wrong one said in the dialog, another try), an encrypted travel copy
+(its passphrase asked again before it is merged back)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from db.seed.opening import open_database
+from db.services import organizations
+from db.store import cipher
+from db.store.backups import list_backups
+from desktop.app import launch
+from desktop.context import AppContext
+from desktop.dialogs import merge, travel_copy
+from desktop.dialogs.passphrase import PassphraseDialog, RecoveryKeyDialog
+from desktop.views.organizations import OrganizationsView
+from desktop.windows.main_window import MainWindow
+from tests.desktop.conftest import RecordedMessages
+from tests.desktop.helpers import records, settle
+
+NAME = "Partido Socialista Unido"
+
+
+@pytest.fixture(autouse=True)
+def no_keys() -> Any:
+    cipher._KEYS.clear()
+    yield
+    cipher._KEYS.clear()
+
+
+@pytest.fixture
+def shown_keys(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The recovery keys the app showed (the dialog is answered at once)."""
+    shown: list[str] = []
+
+    def exec_(self: RecoveryKeyDialog) -> int:
+        shown.append(self.recovery)
+        return 1
+
+    monkeypatch.setattr(RecoveryKeyDialog, "exec", exec_)
+    return shown
+
+
+def answer_passphrase_dialogs(monkeypatch: pytest.MonkeyPatch, typed: list[str],
+                              said: list[str], *, untick: bool = False) -> None:
+    """Each passphrase dialog gets the next of `typed` (twice when it asks twice) and OK,
+    until it accepts or `typed` runs out (then Cancel); what it said wrong goes to `said`."""
+
+    def exec_(self: PassphraseDialog) -> int:
+        if untick:
+            self.wanted.setChecked(False)
+            self.accept()
+            return int(self.result())
+        while typed:
+            value = typed.pop(0)
+            self.passphrase.setText(value)
+            self.again.setText(value)
+            self.accept()
+            if self.result() == QDialog.DialogCode.Accepted:
+                return 1
+            said.append(self.problem.text())
+        return 0
+
+    monkeypatch.setattr(PassphraseDialog, "exec", exec_)
+
+
+def test_encrypting_the_open_database_from_the_file_menu(
+        context: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        shown_keys: list[str]) -> None:
+    organizations.create_organization(context.database, {"name": NAME, "country": "UY"})
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    view = window.view("organizations")
+    assert isinstance(view, OrganizationsView)
+    said: list[str] = []
+    answer_passphrase_dialogs(monkeypatch, ["short", "tea at five o'clock"], said)
+    assert window.encrypt_action.isEnabled()
+    window.encrypt_action.trigger()
+    job = context.jobs[0] if context.jobs else None
+    assert job is not None
+    qtbot.waitUntil(lambda: not job.running, timeout=20_000)
+    assert job.error is None, job.error
+    assert said and "at least 8" in said[0]  # too short: said in the dialog, then a new try
+    path = context.database.path
+    assert path is not None
+    assert NAME.encode() not in path.read_bytes()
+    assert len(shown_keys) == 1 and cipher.parse_recovery(shown_keys[0]) is not None
+    assert "encryption" in {b.trigger for b in list_backups(path)}
+    assert not window.encrypt_action.isEnabled()
+    # the window goes on working on the encrypted file
+    organizations.create_organization(context.database, {"name": "Frente Amplio",
+                                                         "country": "UY"})
+    context.notify("organization")
+    settle()
+    assert {r.name for r in records(view.model)} == {NAME, "Frente Amplio"}
+
+
+def test_opening_an_encrypted_file_asks_until_the_passphrase_is_right(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> None:
+    path = tmp_path / "register.sqlite3"
+    database = open_database(path)
+    organizations.create_organization(database, {"name": NAME, "country": "UY"})
+    database.close()
+    recovery = cipher.encrypt_file(path, "tea at five o'clock")
+    cipher._KEYS.clear()
+    said: list[str] = []
+    answer_passphrase_dialogs(monkeypatch, ["tea at six", "tea at five o'clock"], said)
+    opened = launch.open_or_offer_new(str(path))
+    assert opened is not None
+    try:
+        assert {o.name for o in organizations.list_organizations(opened).items} == {NAME}
+    finally:
+        opened.close()
+    assert said and "does not open" in said[0]
+    cipher._KEYS.clear()
+    answer_passphrase_dialogs(monkeypatch, [], said)  # Cancel: nothing opens
+    assert launch.open_or_offer_new(str(path)) is None
+    answer_passphrase_dialogs(monkeypatch, [recovery], said)  # the recovery key opens it too
+    again = launch.open_or_offer_new(str(path))
+    assert again is not None
+    again.close()
+
+
+def test_an_encrypted_travel_copy_asks_for_its_passphrase_before_the_merge(
+        context: AppContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        shown_keys: list[str], recorded: RecordedMessages) -> None:
+    organizations.create_organization(context.database, {"name": NAME, "country": "UY"})
+    target = tmp_path / "trip.sqlite3"
+    monkeypatch.setattr(travel_copy, "ask_travel_copy_path", lambda parent: str(target))
+    said: list[str] = []
+    answer_passphrase_dialogs(monkeypatch, ["on the road again"], said)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    job = travel_copy.export_travel_copy_from_app(context, parent)
+    assert job is not None
+    qtbot.waitUntil(lambda: bool(recorded.texts("info")), timeout=10_000)
+    assert len(shown_keys) == 1
+    assert NAME.encode() not in target.read_bytes()
+
+    cipher._KEYS.clear()  # as back at the office, another day
+    monkeypatch.setattr(merge, "choose_other_copy", lambda parent: str(target))
+    answer_passphrase_dialogs(monkeypatch, [], said)
+    assert merge.open_merge_dialog(context, parent) is None  # Cancel: no merge
+    answer_passphrase_dialogs(monkeypatch, ["on the road again"], said)
+    dialog = merge.open_merge_dialog(context, parent)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.outcome == "planned", timeout=10_000)
+    dialog.start_merge()
+    qtbot.waitUntil(lambda: dialog.outcome == "merged", timeout=10_000)
+    assert dialog.delete_copy_button.isVisibleTo(dialog)
+    recorded.confirm_answer = True
+    assert dialog.delete_copy()  # the merged copy need not travel on
+    assert not target.exists() and not cipher.slot_path(target).exists()
+    dialog.close()
+
+
+def test_a_plain_travel_copy_needs_a_second_yes(
+        context: AppContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        recorded: RecordedMessages) -> None:
+    target = tmp_path / "trip.sqlite3"
+    monkeypatch.setattr(travel_copy, "ask_travel_copy_path", lambda parent: str(target))
+    answer_passphrase_dialogs(monkeypatch, [], [], untick=True)
+    recorded.confirm_answer = False
+    assert travel_copy.export_travel_copy_from_app(context, None) is None
+    assert "can read every record" in recorded.texts("confirm")[-1]
+    assert not target.exists()
+    recorded.confirm_answer = True
+    job = travel_copy.export_travel_copy_from_app(context, None)
+    assert job is not None
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    assert target.read_bytes().startswith(b"SQLite format 3")
