@@ -62,3 +62,16 @@ def export_folder() -> Path:
 
 def set_export_folder(folder: Path) -> None:
     settings().setValue("export/folder", str(folder))
+
+
+def lock_minutes() -> int:
+    """After how many idle minutes an encrypted database locks (0: never)."""
+    value = settings().value("security/lock_minutes", 15)
+    try:
+        return max(0, int(str(value)))
+    except ValueError:
+        return 15
+
+
+def set_lock_minutes(minutes: int) -> None:
+    settings().setValue("security/lock_minutes", max(0, int(minutes)))

@@ -91,9 +91,11 @@ def confirm_new_database(parent: QWidget | None, path: Path) -> bool:
 
 
 def create_main_window(database: Database) -> Any:
+    from desktop.windows.idle_lock import IdleLock
     from desktop.windows.main_window import MainWindow
 
     context = new_context(database)
     window = MainWindow(context)
     context.watch_for_changes()  # colleagues' changes (a shared server) refresh the lists
+    window.idle_lock = IdleLock(context, window)  # an encrypted file locks when left idle
     return window

@@ -80,6 +80,17 @@ class SettingsDialog(QDialog):
                 row.addWidget(QLabel(text))
             row.addStretch(1)
             form.addRow(translate("Settings", "Keep the last backups:"), row)
+        self.lock = QSpinBox()
+        self.lock.setObjectName("lock_minutes")
+        self.lock.setRange(0, 480)
+        self.lock.setMaximumWidth(160)
+        self.lock.setValue(settings.lock_minutes())
+        self.lock.setSuffix(translate("Settings", " min"))
+        self.lock.setSpecialValueText(translate("Settings", "never"))
+        self.lock.setToolTip(translate("Settings", "An encrypted database hides its windows and "
+                                                   "asks for the passphrase again after this "
+                                                   "long without use"))
+        form.addRow(translate("Settings", "Lock when idle for:"), self.lock)
         layout.addLayout(form)
         hint = QLabel(translate(
             "Settings", "Other database files open from File ▸ Open database…; a team's "
@@ -100,6 +111,7 @@ class SettingsDialog(QDialog):
             except LiaisonError as exc:
                 show_problem(self, exc, translate("Settings", "Settings"))
                 return
+        settings.set_lock_minutes(self.lock.value())
         if self.officer.text().strip():
             settings.set_officer_name(self.officer.text())
         settings.set_name_preference(str(self.names.currentData()))

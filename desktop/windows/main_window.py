@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -36,6 +36,9 @@ from desktop.messages import messages
 from desktop.widgets.list_state import ListScreen
 from desktop.widgets.record_picker import RecordPicker
 from desktop.windows import main_menus
+
+if TYPE_CHECKING:
+    from desktop.windows.idle_lock import IdleLock
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class MainWindow(QMainWindow):
     merge_travel_action: QAction
     export_travel_action: QAction
     settings_action: QAction
+    idle_lock: IdleLock | None = None  # given by the app when it starts
     quit_action: QAction
     undo_action: QAction
     redo_action: QAction
@@ -354,6 +358,8 @@ class MainWindow(QMainWindow):
 
         if SettingsDialog(self, database=self.context.database).exec():
             self.context.notify("*")
+            if self.idle_lock is not None:
+                self.idle_lock.restart()  # the idle time may have changed
 
     def show_about(self) -> None:
         from desktop.dialogs.first_start import attribution

@@ -5609,6 +5609,14 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
         <source>Cannot write {file}: {reason}.</source>
         <translation>无法写入 {file}：{reason}。</translation>
     </message>
+    <message>
+        <source>Liaison is locked</source>
+        <translation>Liaison 已锁定</translation>
+    </message>
+    <message>
+        <source>{file} locked itself after {n} minutes without use. Enter its passphrase to go on; nothing you were typing was lost.</source>
+        <translation>{file} 在 {n} 分钟无操作后已自动锁定。请输入口令继续；您正在输入的内容都没有丢失。</translation>
+    </message>
 </context>
 <context>
     <name>PeopleView</name>
@@ -6572,6 +6580,22 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     <message>
         <source>Keep the last backups:</source>
         <translation>保留最近的备份：</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>An encrypted database hides its windows and asks for the passphrase again after this long without use</source>
+        <translation>加密的数据库在无操作达到此时长后会隐藏窗口并再次询问口令</translation>
+    </message>
+    <message>
+        <source>Lock when idle for:</source>
+        <translation>空闲多久后锁定：</translation>
     </message>
     <message>
         <source>Other database files open from File ▸ Open database…; a team's PostgreSQL server, by starting Liaison with &lt;code&gt;--db URL&lt;/code&gt; or setting &lt;code&gt;LIAISON_DB&lt;/code&gt;.</source>

@@ -176,3 +176,57 @@ def test_a_plain_travel_copy_needs_a_second_yes(
     assert job is not None
     qtbot.waitUntil(lambda: not job.running, timeout=10_000)
     assert target.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_an_idle_encrypted_database_locks_and_keeps_what_was_typed(
+        tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        recorded: RecordedMessages) -> None:
+    from desktop.windows.idle_lock import IdleLock
+    from desktop.windows.record_pages import new_context
+
+    path = tmp_path / "register.sqlite3"
+    database = open_database(path)
+    organizations.create_organization(database, {"name": NAME, "country": "UY"})
+    database.close()
+    cipher.encrypt_file(path, "tea at five o'clock")
+    cipher._KEYS.clear()
+    context = new_context(open_database(path, passphrase="tea at five o'clock"))
+    try:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        lock = IdleLock(context, window)
+        lock.timer.setInterval(50)
+        page = context.open_organization(None, initial={"name": "Unsaved party"})
+        seen: list[tuple[bool, bool]] = []
+        said: list[str] = []
+        tries = iter(["tea at six", "tea at five o'clock"])
+
+        def ask(_path: object) -> bool:
+            seen.append((window.isVisible(), page.isVisible()))
+            try:
+                lock.check(next(tries))
+            except cipher.WrongPassphrase as exc:
+                said.append(exc.message)
+                return False
+            return True
+
+        monkeypatch.setattr(lock, "ask", ask)
+        lock.timer.start()
+        qtbot.waitUntil(lambda: len(seen) == 2, timeout=5_000)
+        assert seen == [(False, False), (False, False)]  # hidden while locked
+        assert said and "does not open" in said[0]
+        qtbot.waitUntil(lambda: window.isVisible() and page.isVisible())
+        assert page.form.values()["name"] == "Unsaved party"  # the edit is still there
+    finally:
+        for window_ in list(context.windows.values()):
+            window_.close()
+        context.close()
+        context.database.close()
+
+
+def test_a_plain_database_never_locks(context: AppContext, qtbot: QtBot) -> None:
+    from desktop.windows.idle_lock import IdleLock
+
+    lock = IdleLock(context)
+    assert lock.lock() is False
