@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, TextIO
 
 from db.cli.report import closing, json_report
@@ -85,6 +88,39 @@ def _options(args: argparse.Namespace) -> Any:
         encoding=getattr(args, "encoding", None) or None)
 
 
+def with_workbook_password(file: str, attempt: Callable[[], Any]) -> Any:
+    """Run `attempt` (reading `file`); a password-protected workbook opens with
+    LIAISON_WORKBOOK_PASSWORD, or with the password asked on a terminal (three tries)."""
+    import os
+
+    from db.cli import passphrases
+    from db.exchange.reading.read_types import PasswordProtected, WrongPassword
+    from db.exchange.reading.readers import remember_password
+
+    given = os.environ.get("LIAISON_WORKBOOK_PASSWORD")
+    if given:
+        remember_password(file, given)
+    try:
+        return attempt()
+    except PasswordProtected as exc:
+        if given or not passphrases.on_terminal():
+            if isinstance(exc, WrongPassword):
+                raise
+            raise LiaisonError(exc.message + " " + translate(
+                "CommandLine", "Set {variable}, or run this on a terminal to be asked.").format(
+                variable="LIAISON_WORKBOOK_PASSWORD")) from None
+        problem: LiaisonError = exc
+    for _ in range(passphrases.TRIES):
+        remember_password(file, passphrases.ask(translate(
+            "CommandLine", "Password of {file}: ").format(file=Path(file).name)))
+        try:
+            return attempt()
+        except WrongPassword as exc:
+            print(exc.message, file=sys.stderr)
+            problem = exc
+    raise problem
+
+
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
                progress: Any) -> int:
     from db.exchange.imports.importer import apply_plan, build_plan
@@ -93,7 +129,7 @@ def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
     options = _options(args)
     db = open_db(args)
     started = datetime.now(UTC)
-    plan = build_plan(db, args.file, options)
+    plan = with_workbook_password(args.file, lambda: build_plan(db, args.file, options))
     batch_id = None
     if plan.errors and not options.skip_invalid:
         outcome = translate(

@@ -135,6 +135,9 @@ def build_parser() -> Parser:
                       help=translate("CommandLine", "one whole list as a plain, formatted sheet"))
     what.add_argument("--organization", metavar="ID", help=translate(
         "CommandLine", "one organization's dossier: profile, people, timeline, follow-ups"))
+    export.add_argument("--protect", action="store_true", help=translate(
+        "CommandLine", "protect the workbook with a password (from LIAISON_WORKBOOK_PASSWORD, "
+                       "or asked for): Excel, WPS and LibreOffice ask for it to open it"))
     add_import_commands(sub)  # import
     add_merge_commands(sub)  # merge, export-travel-copy
     add_batch_commands(sub)  # batches, undo, undo-import, undo-merge
@@ -327,19 +330,24 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     target = Path(args.out).expanduser().resolve()
     check_destination(target)  # before opening the database: a wrong path fails at once
+    password = None
+    if args.protect:
+        from db.cli.passphrases import new_passphrase
+
+        password = new_passphrase("LIAISON_WORKBOOK_PASSWORD")
     db = _open(args)
     if args.view:
         from db.exchange.export.views import write_view
 
-        steps = write_view(db, target, args.view)
+        steps = write_view(db, target, args.view, password=password)
     elif args.organization:
         from db.exchange.export.dossier import write_dossier
 
-        steps = write_dossier(db, target, args.organization.strip())
+        steps = write_dossier(db, target, args.organization.strip(), password=password)
     else:
         from db.exchange.export.writer import write_workbook
 
-        steps = write_workbook(db, target)
+        steps = write_workbook(db, target, password=password)
     progress = Progress(err)
     started = datetime.now(UTC)
     rows = 0

@@ -135,3 +135,20 @@ def unlock_other_copy(path: Path, parent: QWidget | None) -> bool:
             or cipher.key_of(path) is not None or not cipher.slot_path(path).exists():
         return True
     return ask_passphrase(path, parent)
+
+
+def ask_workbook_password(parent: QWidget | None) -> str | None:
+    """A new password for a protected workbook, typed twice; None when cancelled. Tests
+    replace this."""
+    dialog = PassphraseDialog(
+        parent, translate("Passphrase", "Protect the workbook"),
+        translate("Passphrase", "Choose the password the workbook opens with. Tell it to its "
+                                "reader another way than the file (a call, a message): "
+                                "whoever has both can read every record in it."),
+        new=True, label=translate("Passphrase", "Password:"))
+    if not dialog.exec():
+        return None
+    password = dialog.value()
+    dialog.passphrase.clear()
+    dialog.again.clear()
+    return password

@@ -37,12 +37,13 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, title: str, text: str, *, new: bool = False,
                  check: Callable[[str], object] | None = None,
-                 optional: str | None = None) -> None:
+                 optional: str | None = None, label: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         self.new = new
         self.check = check
+        self.label = label
         self.result_value: object = None
         layout = QVBoxLayout(self)
         intro = QLabel(text)
@@ -52,8 +53,9 @@ class PassphraseDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setObjectName("passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(translate("Passphrase", "Passphrase:") if new else
-                    translate("Passphrase", "Passphrase or recovery key:"), self.passphrase)
+        form.addRow(label or (translate("Passphrase", "Passphrase:") if new else
+                              translate("Passphrase", "Passphrase or recovery key:")),
+                    self.passphrase)
         self.again = QLineEdit()
         self.again.setObjectName("passphrase_again")
         self.again.setEchoMode(QLineEdit.EchoMode.Password)
@@ -106,7 +108,8 @@ class PassphraseDialog(QDialog):
                 self.say(translate("Passphrase", "The two passphrases differ."))
                 return
         elif not value:
-            self.say(translate("Passphrase", "Enter the passphrase, or the recovery key."))
+            self.say(translate("Passphrase", "Enter the password.") if self.label else
+                     translate("Passphrase", "Enter the passphrase, or the recovery key."))
             return
         if self.check is not None:
             try:

@@ -50,6 +50,11 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
         icon_name="download",
         tip=translate("MainWindow", "Export the whole database as a Liaison workbook (.xlsx) to "
                                     "share or take on a trip"))
+    window.export_protected_action = window.make_action(
+        translate("MainWindow", "Export &protected workbook…"),
+        lambda: window.export_workbook(protect=True), icon_name="lock",
+        tip=translate("MainWindow", "Export the whole database as a workbook that Excel, WPS "
+                                    "and LibreOffice open only with the password you choose"))
     window.export_list_action = window.make_action(
         translate("MainWindow", "Export this &list…"), window.export_current_list,
         icon_name="download",
@@ -103,6 +108,7 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
     file_menu.addAction(window.merge_travel_action)
     file_menu.addAction(window.export_travel_action)
     file_menu.addAction(window.export_action)
+    file_menu.addAction(window.export_protected_action)
     file_menu.addAction(window.export_list_action)
     file_menu.addSeparator()
     file_menu.addAction(window.settings_action)

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
     import_action: QAction
     undo_import_action: QAction
     export_action: QAction
+    export_protected_action: QAction
     export_list_action: QAction
     merge_travel_action: QAction
     export_travel_action: QAction
@@ -298,16 +299,26 @@ class MainWindow(QMainWindow):
                                                          "Export the Liaison workbook"),
                                          f"Liaison-{date.today().isoformat()}.xlsx")
 
-    def export_workbook(self) -> Job | None:
+    def export_workbook(self, *, protect: bool = False) -> Job | None:
         """Write the whole database to a workbook on a worker thread, with progress and
-        Cancel; a cancelled export leaves no file behind."""
+        Cancel; a cancelled export leaves no file behind. `protect`: with a password the
+        user chooses first (Office's own encryption)."""
         from db.exchange.export.writer import write_workbook
 
         path = self.choose_export_path()
+        if not path:
+            return None
+        password: str | None = None
+        if protect:
+            from desktop.dialogs import encryption
+
+            password = encryption.ask_workbook_password(self)
+            if password is None:
+                return None
         database = self.context.database
         return exporting.run_export(
             self.context, self, translate("MainWindow", "Exporting the Liaison workbook"), path,
-            lambda cancelled: write_workbook(database, path, cancelled),
+            lambda cancelled: write_workbook(database, path, cancelled, password=password),
             # the stage is a sheet of the workbook, whose names stay English (DESIGN.md)
             lambda step: translate("MainWindow", "Writing {sheet}…").format(sheet=step.stage),
             lambda _step: translate("MainWindow", "The workbook was saved as {path}.").format(

@@ -548,6 +548,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <translation>--header-row 从 1 开始计数，即工作表的第一行。</translation>
     </message>
     <message>
+        <source>Password of {file}: </source>
+        <translation>{file} 的密码：</translation>
+    </message>
+    <message>
         <source>{count} problem(s) found in {file}; nothing was written (fix them, or use --skip-invalid to import the other rows).</source>
         <translation>在 {file} 中发现 {count} 个问题，未写入任何内容（请修正这些问题，或使用 --skip-invalid 导入其余各行）。</translation>
     </message>
@@ -714,6 +718,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>show program's version number and exit</source>
         <translation>显示程序版本号并退出</translation>
+    </message>
+    <message>
+        <source>protect the workbook with a password (from LIAISON_WORKBOOK_PASSWORD, or asked for): Excel, WPS and LibreOffice ask for it to open it</source>
+        <translation>用密码保护工作簿（密码取自 LIAISON_WORKBOOK_PASSWORD 或在终端询问）：Excel、WPS 和 LibreOffice 打开时会要求输入</translation>
     </message>
     <message>
         <source>make a new, empty database (the other commands only open one)</source>
@@ -1489,6 +1497,10 @@ Your edits were not saved. Reload to see the current version, then make your cha
     <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The workbook's password cannot be empty.</source>
+        <translation>工作簿的密码不能为空。</translation>
     </message>
     <message>
         <source>Liaison cannot write in the folder {folder} ({reason}).</source>
@@ -3697,6 +3709,18 @@ New value:</source>
         <source>Liaison found the column names in row {row}.</source>
         <translation>Liaison 在第 {row} 行找到了列名。</translation>
     </message>
+    <message>
+        <source>Protected workbook</source>
+        <translation>受保护的工作簿</translation>
+    </message>
+    <message>
+        <source>“{name}” is protected by a password. Enter it to import the workbook; it is kept only while Liaison runs.</source>
+        <translation>“{name}”受密码保护。请输入密码以导入该工作簿；密码只在 Liaison 运行期间保留。</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
 </context>
 <context>
     <name>ImportPlan</name>
@@ -4677,6 +4701,14 @@ New value:</source>
         <translation>将整个数据库导出为 Liaison 工作簿（.xlsx），用于共享或出差携带</translation>
     </message>
     <message>
+        <source>Export &amp;protected workbook…</source>
+        <translation>导出受保护的工作簿(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export the whole database as a workbook that Excel, WPS and LibreOffice open only with the password you choose</source>
+        <translation>将整个数据库导出为工作簿，Excel、WPS 和 LibreOffice 只有输入您设定的密码才能打开</translation>
+    </message>
+    <message>
         <source>Export this &amp;list…</source>
         <translation>导出此列表(&amp;L)…</translation>
     </message>
@@ -5540,6 +5572,18 @@ New value:</source>
         <translation>加密副本(&amp;E)（推荐）</translation>
     </message>
     <message>
+        <source>Protect the workbook</source>
+        <translation>保护工作簿</translation>
+    </message>
+    <message>
+        <source>Choose the password the workbook opens with. Tell it to its reader another way than the file (a call, a message): whoever has both can read every record in it.</source>
+        <translation>请设定打开工作簿的密码。请通过文件以外的途径（电话、消息）告诉读者：同时拿到文件和密码的人可以读取其中的全部记录。</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
         <source>Passphrase:</source>
         <translation>口令：</translation>
     </message>
@@ -5558,6 +5602,10 @@ New value:</source>
     <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>请输入密码。</translation>
     </message>
     <message>
         <source>Enter the passphrase, or the recovery key.</source>
@@ -5986,8 +6034,12 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
         <translation>无法将“{name}”作为{what}读取：文件可能已损坏，或由 Liaison 无法识别的程序生成；请在电子表格程序中打开，另存为 .xlsx，然后导入该副本。</translation>
     </message>
     <message>
-        <source>“{name}” is protected by a password; open it in a spreadsheet program, save a copy without the password, and import that copy.</source>
-        <translation>“{name}”受密码保护；请在电子表格程序中打开，另存一份不带密码的副本，然后导入该副本。</translation>
+        <source>“{name}” is protected by a password: give its password to import it.</source>
+        <translation>“{name}”受密码保护：请提供密码以导入。</translation>
+    </message>
+    <message>
+        <source>That password does not open “{name}”; check it (letters are case-sensitive) and try again.</source>
+        <translation>该密码无法打开“{name}”；请检查（字母区分大小写）后重试。</translation>
     </message>
     <message>
         <source>a PDF document</source>

@@ -18,7 +18,7 @@ from db.store import cipher
 from db.store.backups import list_backups
 from desktop.app import launch
 from desktop.context import AppContext
-from desktop.dialogs import merge, travel_copy
+from desktop.dialogs import encryption, merge, travel_copy
 from desktop.dialogs.passphrase import PassphraseDialog, RecoveryKeyDialog
 from desktop.views.organizations import OrganizationsView
 from desktop.windows.main_window import MainWindow
@@ -230,3 +230,46 @@ def test_a_plain_database_never_locks(context: AppContext, qtbot: QtBot) -> None
 
     lock = IdleLock(context)
     assert lock.lock() is False
+
+
+def test_the_import_wizard_asks_a_protected_workbooks_password(
+        context: AppContext, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from db.exchange.reading import readers
+    from desktop.dialogs.import_wizard.wizard import ImportWizard
+    from tests.db.test_protected_workbooks import protected
+    from tests.desktop.wizard_helpers import choose, next_enabled
+
+    readers._PASSWORDS.clear()
+    source = protected(tmp_path / "parties.xlsx", "s3cret")
+    wizard = ImportWizard(context)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    said: list[str] = []
+    answer_passphrase_dialogs(monkeypatch, ["wrong", "s3cret"], said)
+    choose(wizard, qtbot, source, monkeypatch)
+    assert said and "does not open" in said[0]
+    assert wizard.file_page.flow.facts is not None and next_enabled(wizard)
+    readers._PASSWORDS.clear()
+    answer_passphrase_dialogs(monkeypatch, [], said)  # Cancel: the page says why it stops
+    choose(wizard, qtbot, source, monkeypatch)
+    assert "protected by a password" in wizard.file_page.notice.text.text()
+    context.wait_for_jobs()
+
+
+def test_export_protected_workbook_from_the_file_menu(
+        context: AppContext, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import msoffcrypto
+
+    organizations.create_organization(context.database, {"name": NAME, "country": "UY"})
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    target = tmp_path / "for-a-colleague.xlsx"
+    monkeypatch.setattr(window, "choose_export_path", lambda: str(target))
+    monkeypatch.setattr(encryption, "ask_workbook_password", lambda parent: "tea at five")
+    window.export_protected_action.trigger()
+    qtbot.waitUntil(lambda: target.exists() and not context.jobs, timeout=20_000)
+    with target.open("rb") as handle:
+        assert msoffcrypto.OfficeFile(handle).is_encrypted()
+    assert NAME.encode() not in target.read_bytes()

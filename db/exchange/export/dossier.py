@@ -67,7 +67,8 @@ FOLLOWUPS = [Column(QT_TRANSLATE_NOOP("Columns", "Due"), 12),
 
 
 def write_dossier(db: Database, path: str | os.PathLike[str], organization_id: str,
-                  cancelled: Cancelled | None = None) -> Iterator[ExportProgress]:
+                  cancelled: Cancelled | None = None, *,
+                  password: str | None = None) -> Iterator[ExportProgress]:
     """Write the dossier of one live organization to `path`, yielding progress. An unknown
     (or deleted) id raises NotFound with one sentence, before any file is made."""
     target = destination(path)
@@ -83,7 +84,7 @@ def write_dossier(db: Database, path: str | os.PathLike[str], organization_id: s
     name = record.name
     done = 0
 
-    with pending_workbook(target) as pending:
+    with pending_workbook(target, password) as pending:
         book = pending.book
         book.properties.title = translate("Export", "Dossier: {name}").format(name=name)
         yield ExportProgress("profile", done, total)

@@ -62,19 +62,25 @@ def cancel_check(cancelled: Cancelled | None) -> Callable[[], None]:
 
 
 class PendingWorkbook:
-    """A write-only openpyxl workbook that becomes `target` only when `save` completes."""
+    """A write-only openpyxl workbook that becomes `target` only when `save` completes —
+    protected by `password` when one is given: Office's own "agile" encryption (AES-256),
+    which Excel, WPS and LibreOffice open after asking for it (msoffcrypto-tool)."""
 
-    def __init__(self, target: Path) -> None:
+    def __init__(self, target: Path, password: str | None = None) -> None:
         from openpyxl import Workbook
 
         self.target = target
+        self.password = password
         self.handle, self.temp_name = _temporary(target)
         self.book: Any = Workbook(write_only=True)
 
     def save(self, check_cancel: Callable[[], None]) -> None:
         with os.fdopen(self.handle, "wb") as stream:
             self.handle = -1
-            self.book.save(stream)
+            if self.password is None:
+                self.book.save(stream)
+            else:
+                protect(self.book, self.password, stream)
         check_cancel()
         umask = os.umask(0)
         os.umask(umask)
@@ -110,11 +116,26 @@ def heap_set_aside() -> Iterator[None]:
         gc.unfreeze()
 
 
+def protect(book: Any, password: str, stream: Any) -> None:
+    """Save `book` encrypted with `password` into `stream`: the plain workbook is built in
+    memory only, never written to disk."""
+    import io
+
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    if not password:
+        raise LiaisonError(translate("Export", "The workbook's password cannot be empty."))
+    plain = io.BytesIO()
+    book.save(plain)
+    plain.seek(0)
+    OOXMLFile(plain).encrypt(password, stream)
+
+
 @contextlib.contextmanager
-def pending_workbook(target: Path) -> Iterator[PendingWorkbook]:
+def pending_workbook(target: Path, password: str | None = None) -> Iterator[PendingWorkbook]:
     """Inside a generator too: closing the generator early (GeneratorExit) discards the file.
     The heap is set aside meanwhile (see heap_set_aside)."""
-    pending = PendingWorkbook(target)
+    pending = PendingWorkbook(target, password)
     try:
         with heap_set_aside():
             yield pending

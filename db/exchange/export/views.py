@@ -131,7 +131,8 @@ KINDS = tuple(VIEWS)
 def write_view(db: Database, path: str | os.PathLike[str], kind: str,
                filters: ViewFilter | None = None, sort: str | None = None,
                cancelled: Cancelled | None = None, *,
-               descending: bool | None = None) -> Iterator[ExportProgress]:
+               descending: bool | None = None,
+               password: str | None = None) -> Iterator[ExportProgress]:
     """Export the `kind` list, narrowed by `filters` (the list screen's own filter object;
     None: every live record) and in its order (`sort`, `descending`: the list's sort key and
     direction; None: its default), to a one-sheet workbook at `path`, yielding progress."""
@@ -149,7 +150,7 @@ def write_view(db: Database, path: str | os.PathLike[str], kind: str,
     target = destination(path)
     check_cancel = cancel_check(cancelled)
 
-    with pending_workbook(target) as pending, db.reading(scanning=True) as session:
+    with pending_workbook(target, password) as pending, db.reading(scanning=True) as session:
         statement = _FILTERED[kind](filters)
         total = int(session.execute(select(func.count()).select_from(
             statement.with_only_columns(_KEYS[kind]).subquery())).scalar_one())

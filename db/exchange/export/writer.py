@@ -146,7 +146,8 @@ def _readme_lines_zh(db: Database, database_id: str, exported: datetime,
 def write_workbook(db: Database, path: str | os.PathLike[str],
                    cancelled: Cancelled | None = None, *,
                    sheets: Collection[str] | None = None,
-                   limit: int | None = None) -> Iterator[ExportProgress]:
+                   limit: int | None = None,
+                   password: str | None = None) -> Iterator[ExportProgress]:
     """Export every live record to a Liaison workbook at `path`, yielding progress.
 
     `sheets` (names of data sheets) and `limit` (rows per sheet) narrow the export; they are
@@ -157,7 +158,7 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
 
     target = destination(path)
     check_cancel = cancel_check(cancelled)
-    with pending_workbook(target) as pending:
+    with pending_workbook(target, password) as pending:
         wb = pending.book
         with db.reading(scanning=True) as session, contextlib.ExitStack() as stack:
             meta = session.get(Meta, "database_id")

@@ -88,13 +88,25 @@ def damaged(name: str, kind: str) -> UnreadableFile:
 
 
 class PasswordProtected(UnreadableFile):
+    """The file is encrypted with a password (Office's own encryption): give it
+    (`readers.remember_password`, the import wizard asks, the command line reads
+    LIAISON_WORKBOOK_PASSWORD) and read it again."""
+
+
+class WrongPassword(PasswordProtected):
     pass
 
 
 def password_protected(name: str) -> UnreadableFile:
     return PasswordProtected(translate(
-        "Reading", "“{name}” is protected by a password; open it in a spreadsheet program, save "
-                   "a copy without the password, and import that copy.").format(name=name))
+        "Reading", "“{name}” is protected by a password: give its password to import it.")
+        .format(name=name))
+
+
+def wrong_password(name: str) -> UnreadableFile:
+    return WrongPassword(translate(
+        "Reading", "That password does not open “{name}”; check it (letters are "
+                   "case-sensitive) and try again.").format(name=name))
 
 
 # What a damaged or unusual file makes the unpacking and parsing raise — zip, inflate, XML

@@ -27,6 +27,7 @@ from db.exchange.reading.read_types import (
     damaged,
     not_spreadsheet,
     password_protected,
+    wrong_password,
 )
 from db.exchange.reading.source import SourceFile
 from db.store.translation import QT_TRANSLATE_NOOP, translate
@@ -94,10 +95,11 @@ def open_source(path: str | Path, encoding: str | None = None) -> SourceFile:
     return _open_text(path, encoding)
 
 
-def _open_package(path: Path) -> SourceFile:
+def _open_package(path: Path, memory: io.BytesIO | None = None) -> SourceFile:
+    """A zip package: from the file, or from `memory` (a protected workbook decrypted)."""
     name = path.name
     try:
-        package = zipfile.ZipFile(path)
+        package = zipfile.ZipFile(memory if memory is not None else path)
         infos = package.infolist()
     except DAMAGE:  # BadZipFile, truncated files, unsupported zip features: all damage
         raise UnreadableFile(translate(
@@ -115,8 +117,8 @@ def _open_package(path: Path) -> SourceFile:
             return SourceFile._workbook(path, kind, io.BytesIO(data), package)
         if kind not in ("xlsx", "xlsm"):  # no XML of ours to look at: calamine alone
             package.close()
-            return SourceFile._workbook(path, kind, None, None)
-        return SourceFile._workbook(path, kind, None, package)
+            return SourceFile._workbook(path, kind, _again(memory), None)
+        return SourceFile._workbook(path, kind, _again(memory), package)
     except UnreadableFile:
         package.close()
         raise
@@ -125,6 +127,11 @@ def _open_package(path: Path) -> SourceFile:
         raise UnreadableFile(translate(
             "Reading", "“{name}” is damaged, so it cannot be unpacked; ask for a fresh copy.")
             .format(name=name)) from None
+
+
+def _again(memory: io.BytesIO | None) -> io.BytesIO | None:
+    """The decrypted bytes once more, from the start, for calamine (the zip reads its own)."""
+    return None if memory is None else io.BytesIO(memory.getvalue())
 
 
 def _package_kind(package: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: str) -> str:
@@ -163,7 +170,56 @@ def _package_kind(package: zipfile.ZipFile, infos: list[zipfile.ZipInfo], name: 
     raise not_spreadsheet(name, QT_TRANSLATE_NOOP("Reading", "a zip archive"))
 
 
+# Passwords given for protected workbooks, in this process's memory only (never written).
+_PASSWORDS: dict[Path, str] = {}
+
+
+def remember_password(path: str | Path, password: str) -> None:
+    """The password of a protected workbook, for the reads of it that follow."""
+    _PASSWORDS[Path(path).resolve()] = password
+
+
+def forget_password(path: str | Path) -> None:
+    _PASSWORDS.pop(Path(path).resolve(), None)
+
+
+def _decrypted(path: Path) -> io.BytesIO | None:
+    """A protected workbook decrypted in memory with its remembered password (msoffcrypto:
+    Office's agile and standard encryption, and the old .xls RC4); None when the file is not
+    encrypted. PasswordProtected without a password, WrongPassword with a wrong one."""
+    import msoffcrypto
+    from msoffcrypto import exceptions as office_errors
+
+    try:
+        with path.open("rb") as handle:
+            office = msoffcrypto.OfficeFile(handle)
+            if not office.is_encrypted():
+                return None
+            password = _PASSWORDS.get(path.resolve())
+            if password is None:
+                raise password_protected(path.name)
+            plain = io.BytesIO()
+            try:
+                office.load_key(password=password)
+                office.decrypt(plain)
+            except (office_errors.InvalidKeyError, office_errors.DecryptionError):
+                raise wrong_password(path.name) from None
+    except UnreadableFile:
+        raise
+    except (office_errors.FileFormatError, office_errors.ParseError, *DAMAGE):
+        return None  # not an Office container msoffcrypto knows: read it as it is
+    if plain.getbuffer().nbytes > MAX_REENCODED_BYTES:
+        raise damaged(path.name, "xlsx")
+    plain.seek(0)
+    return plain
+
+
 def _open_ole2(path: Path) -> SourceFile:
+    plain = _decrypted(path)
+    if plain is not None:
+        if plain.getvalue().startswith(ZIP_MAGIC):
+            return _open_package(path, plain)
+        return SourceFile._workbook(path, "xls", plain, None)
     try:
         return SourceFile._workbook(path, "xls", None, None)
     except PasswordProtected:

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from db.exchange.imports import mapping as maps
 from db.exchange.imports.importer import preview
-from db.exchange.reading.readers import open_source
+from db.exchange.reading.read_types import PasswordProtected
+from db.exchange.reading.readers import forget_password, open_source, remember_password
 from db.store.errors import LiaisonError
 from desktop.dialogs.import_wizard.step import WaitCursor, WizardStep, counted
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
@@ -37,6 +38,7 @@ from desktop.icons import icon
 from desktop.qtmodels.import_preview import PreviewModel
 
 if TYPE_CHECKING:
+    from desktop.dialogs.import_wizard.common import FileFacts
     from desktop.dialogs.import_wizard.wizard import ImportWizard
 
 PREVIEW_ROWS = 200
@@ -152,6 +154,12 @@ class FilePage(WizardStep):
         try:
             with WaitCursor():
                 facts = inspect_file(Path(text), encoding)
+        except PasswordProtected as exc:
+            unlocked = ask_workbook_password(self, Path(text), encoding)
+            if unlocked is None:
+                self.show_error(exc.message)
+                return
+            facts = unlocked
         except LiaisonError as exc:
             self.show_error(exc.message)
             return
@@ -420,3 +428,29 @@ class HeaderPage(WizardStep):
         preview_ = self.flow.preview
         return (preview_ is not None and bool(preview_.rows) and self.flow.header_row is not None
                 and self.flow.header_row < len(preview_.rows) + 1)
+
+
+def ask_workbook_password(parent: QWidget, path: Path, encoding: str | None) -> FileFacts | None:
+    """A password-protected workbook: its password, asked until it opens the file (held in
+    memory for this import's later reads) or the user cancels (None)."""
+    from desktop.dialogs.import_wizard.common import FileFacts, inspect_file
+    from desktop.dialogs.passphrase import PassphraseDialog
+
+    def opens(password: str) -> FileFacts:
+        remember_password(path, password)
+        try:
+            return inspect_file(path, encoding)
+        except PasswordProtected:
+            forget_password(path)
+            raise
+
+    dialog = PassphraseDialog(
+        parent, translate("ImportPages", "Protected workbook"),
+        translate("ImportPages", "“{name}” is protected by a password. Enter it to import the "
+                                 "workbook; it is kept only while Liaison runs.").format(
+            name=path.name),
+        check=opens, label=translate("ImportPages", "Password:"))
+    if not dialog.exec():
+        return None
+    facts = dialog.result_value
+    return facts if isinstance(facts, FileFacts) else None
