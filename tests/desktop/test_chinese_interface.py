@@ -50,6 +50,8 @@ ALLOWED = {
     "big5", "big", "qt", "pyside6", "ok", "windows", "opendocument",
     # the programs and formats contacts come from
     "vcf", "vcard", "outlook", "google",
+    # the spreadsheet programs a protected workbook opens in
+    "libreoffice",
     # key names, as shortcuts show them
     "delete", "backspace", "home", "end", "pgup", "pgdown", "space", "ins", "return",
     # the starter register's authors and licence, credited by name
