@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from db import __version__
 from db.store.errors import ConflictError, LiaisonError
+from db.store.privacy import scrub
 from desktop.i18n import translate
 from desktop.messages import messages
 
@@ -68,8 +69,11 @@ class CrashDialog(QDialog):
 
 def crash_report(kind: type[BaseException], value: BaseException,
                  tb: TracebackType | None) -> str:
-    return (f"Liaison {__version__}, Python {sys.version.split()[0]}, {platform.platform()}\n\n"
-            + "".join(traceback.format_exception(kind, value, tb)))
+    """What the crash dialog shows and copies, exactly: no login name, home folder or URL
+    password in it (db/store/privacy.py)."""
+    return scrub(f"Liaison {__version__}, Python {sys.version.split()[0]}, "
+                 f"{platform.platform()}\n\n"
+                 + "".join(traceback.format_exception(kind, value, tb)))
 
 
 class ExceptionHook(QObject):

@@ -475,17 +475,21 @@ def _discard_output(out: TextIO) -> None:
 
 
 def _report_bug(exc: Exception, argv: Sequence[str], err: TextIO) -> int:
-    """A bug: keep the report in the crash log, give the user one line."""
+    """A bug: keep the report in the crash log (no login name, home folder or password in
+    it), give the user one line."""
+    from db.store.privacy import scrub
+
     path = crash_log_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log:
-            log.write(f"\n--- {datetime.now(UTC).isoformat()} liaison {' '.join(argv)}\n")
-            log.write("".join(traceback.format_exception(exc)))
+            log.write(scrub(f"\n--- {datetime.now(UTC).isoformat()} liaison "
+                            f"{' '.join(argv)}\n"))
+            log.write(scrub("".join(traceback.format_exception(exc))))
         logged: Path | None = path
     except OSError:
         logged = None
-    detail = " ".join(str(exc).split())
+    detail = scrub(" ".join(str(exc).split()))
     if len(detail) > 300:
         detail = detail[:297] + "…"
     text = (translate("CommandLine", "Liaison hit an unexpected error: {error}: {detail} "

@@ -192,7 +192,9 @@ def test_layout_readme_rev_and_dropdowns(db: Database, filled: dict[str, Any],
     readme_text = "\n".join(str(v) for row in wb["README"].iter_rows(values_only=True)
                             for v in row if v)
     assert database_id in readme_text
-    assert db.describe() in readme_text
+    # the database by name, never by a local path (a folder often names its owner)
+    assert db.title() in readme_text
+    assert db.path is None or str(db.path.parent) not in readme_text
     # in both languages, whatever the interface's: the file travels between colleagues
     assert "How to edit" in readme_text and "如何编辑" in readme_text
     for spec in (ORGANIZATIONS, PEOPLE, POSITIONS, INTERACTIONS, FOLLOWUPS):

@@ -90,7 +90,7 @@ def write_dossier(db: Database, path: str | os.PathLike[str], organization_id: s
         yield ExportProgress("profile", done, total)
         profile = ReportSheet(book, "Profile", translate(
             "Export", "{name} — dossier · exported {when} from {database}").format(
-            name=name, when=when, database=db.describe()), PROFILE, autofilter=False)
+            name=name, when=when, database=db.title()), PROFILE, autofilter=False)
         for field, value in _profile(record, countries, len(positions), open_followups):
             profile.append([translate("Fields", field), value])
         done += 1

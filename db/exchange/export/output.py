@@ -75,6 +75,9 @@ class PendingWorkbook:
         self.book: Any = Workbook(write_only=True)
 
     def save(self, check_cancel: Callable[[], None]) -> None:
+        # The file says which program wrote it, not who: no login name, no path.
+        self.book.properties.creator = "Liaison"
+        self.book.properties.lastModifiedBy = None
         with os.fdopen(self.handle, "wb") as stream:
             self.handle = -1
             if self.password is None:

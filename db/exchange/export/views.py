@@ -161,7 +161,7 @@ def write_view(db: Database, path: str | os.PathLike[str], kind: str,
                                     "{database}") if what
                 else translate("Export", "{title} · {count} · exported {when} from {database}"))
         title = line.format(title=shown, filters=what, count=counted, when=exported_at(),
-                            database=db.describe())
+                            database=db.title())
         pending.book.properties.title = f"{shown} (Liaison)"
         sheet = ReportSheet(pending.book, view.title, title, view.columns)
         done = 0
