@@ -103,6 +103,7 @@ def build_parser() -> Parser:
     from db.cli.imports import add_commands as add_import_commands
     from db.cli.merging import add_commands as add_merge_commands
     from db.cli.passphrases import add_commands as add_passphrase_commands
+    from db.cli.server import add_commands as add_server_commands
     from db.cli.storage import add_commands as add_storage_commands
     from db.cli.storage import add_init_command
 
@@ -125,6 +126,7 @@ def build_parser() -> Parser:
     search.add_argument("--json", action="store_true")
     add_storage_commands(sub)  # backup, backups, save-copy, restore
     add_passphrase_commands(sub)  # encrypt, decrypt
+    add_server_commands(sub)  # server-setup
 
     export = sub.add_parser("export", help=translate(
         "CommandLine", "export to a Liaison workbook (.xlsx), or one list or one "
@@ -211,6 +213,12 @@ def cmd_passphrase(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.cli.passphrases import COMMANDS as PASSPHRASE_COMMANDS
 
     return PASSPHRASE_COMMANDS[args.command](args, out, err, _open)
+
+
+def cmd_server_setup(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.server import cmd_server_setup as run
+
+    return run(args, out, err, _open)
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -406,7 +414,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "init": cmd_storage, "demo": cmd_demo, "starter": cmd_starter, "stats": cmd_stats,
     "check": cmd_check, "search": cmd_search, "backup": cmd_storage, "save-copy": cmd_storage,
     "restore": cmd_storage, "backups": cmd_storage, "export": cmd_export,
-    "encrypt": cmd_passphrase, "decrypt": cmd_passphrase,
+    "encrypt": cmd_passphrase, "decrypt": cmd_passphrase, "server-setup": cmd_server_setup,
     "import": cmd_import, "merge": cmd_merge, "export-travel-copy": cmd_export_travel_copy,
     "batches": cmd_batches, "undo": cmd_undo, "undo-import": cmd_undo, "undo-merge": cmd_undo,
 }

@@ -293,6 +293,11 @@ class Database:
                            "another.").format(path=self.path))
 
     def ensure_writable(self) -> None:
+        if self.read_only and self.path is None:
+            raise DatabaseProblem(translate(
+                "Storage", "Your account on {where} may only read the records (the team's "
+                           "viewer role); ask the server's administrator for the editor role "
+                           "to change them.").format(where=self.title()))
         if self.read_only:
             raise DatabaseProblem(translate(
                 "Storage", "{where} is open read-only, so nothing can be changed in it. Save a "
@@ -355,6 +360,8 @@ class Database:
 
 
 def create_engine_for(url: str, *, read_only: bool = False) -> Engine:
+    """Every engine hides its statements' parameters in error messages: a crash report or
+    log names no record's fields (names, notes), only Liaison's own SQL."""
     if url.startswith("sqlite"):
         path = sqlite_path_of(url)
         if path is not None and cipher.key_of(path) is not None:
@@ -363,10 +370,12 @@ def create_engine_for(url: str, *, read_only: bool = False) -> Engine:
             return _read_only_engine(path)
         # A URL object is used as it is: the path is not parsed or decoded again.
         target = URL.create("sqlite+pysqlite", database=str(path) if path else ":memory:")
-        engine = create_engine(target, connect_args={"timeout": busy_timeout_seconds()})
+        engine = create_engine(target, connect_args={"timeout": busy_timeout_seconds()},
+                               hide_parameters=True)
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10},
+                         hide_parameters=True)
 
 
 def reading_uri(path: Path, *, read_only: bool) -> str:
@@ -387,7 +396,8 @@ def _read_only_engine(path: Path) -> Engine:
         return sqlite3.connect(uri, uri=True, timeout=busy_timeout_seconds(),
                                check_same_thread=False)
 
-    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool)
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool,
+                           hide_parameters=True)
     event.listen(engine, "connect", _set_read_only_pragmas)
     return engine
 
@@ -404,7 +414,7 @@ def _encrypted_engine(path: Path, *, read_only: bool) -> Engine:
                               check_same_thread=False)
 
     engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool,
-                           module=sqlcipher3.dbapi2)
+                           module=sqlcipher3.dbapi2, hide_parameters=True)
     event.listen(engine, "connect", _set_read_only_pragmas if read_only else _set_sqlite_pragmas)
     return engine
 

@@ -76,6 +76,11 @@ def open_store(target: str | os.PathLike[str] | None = None, *, migrate: bool = 
             from db.store.migrate import upgrade_to_head
 
             database.backups.extend(upgrade_to_head(database))
+        if path is None and migrate:
+            from db.store.roles import is_read_only_session
+
+            # an account the server lets only read (liaison server-setup's viewer role)
+            read_only = database.read_only = is_read_only_session(database)
         if seed is not None and not read_only:  # a read-only file is shown as it is
             with database.transaction() as session:
                 seed(session)

@@ -15,7 +15,12 @@ if TYPE_CHECKING:
     from desktop.windows.main_window import MainWindow
 
 
-def banner_text() -> str:
+def banner_text(on_server: bool = False) -> str:
+    if on_server:
+        return translate("ReadOnly", "<b>Read-only.</b> Your account on the team server may "
+                                     "read, search and export, but not change anything (the "
+                                     "viewer role). Ask the server's administrator for the "
+                                     "editor role to make changes.")
     return translate("ReadOnly", "<b>Read-only.</b> This database file (or its folder) is "
                                  "read-only: you can read, search and export, but not change "
                                  "anything. To work on it, save a copy.")
@@ -27,7 +32,8 @@ def apply_to_main_window(window: MainWindow) -> None:
 
     banner = Banner()
     banner.setObjectName("read_only_banner")
-    banner.show_message(banner_text(), [(
+    on_server = window.context.database.path is None
+    banner.show_message(banner_text(on_server), [] if on_server else [(
         translate("ReadOnly", "Save a copy to work on…"),
         lambda: database_menu.save_a_copy(window.context, window, open_it=True))])
     central = window.takeCentralWidget()

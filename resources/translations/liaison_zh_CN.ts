@@ -1077,6 +1077,42 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <source>Decrypted {file}: it opens without a passphrase now.</source>
         <translation>已解密 {file}：现在打开它无需口令。</translation>
     </message>
+    <message>
+        <source>make the team server's editor and viewer roles (run by an account with the CREATEROLE right) and put accounts in them</source>
+        <translation>在团队服务器上建立编辑者和查看者角色（由拥有 CREATEROLE 权限的账户运行），并将账户加入其中</translation>
+    </message>
+    <message>
+        <source>an account that may change records (made if new; repeatable)</source>
+        <translation>可以修改记录的账户（不存在则新建；可重复）</translation>
+    </message>
+    <message>
+        <source>an account that may only read them (made if new; repeatable)</source>
+        <translation>只能读取记录的账户（不存在则新建；可重复）</translation>
+    </message>
+    <message>
+        <source>{login} is a new account: set LIAISON_NEW_PASSWORD to its password, or run this on a terminal to be asked.</source>
+        <translation>{login} 是新账户：请将 LIAISON_NEW_PASSWORD 设为其密码，或在终端中运行以便询问。</translation>
+    </message>
+    <message>
+        <source>Password for the new account {login}: </source>
+        <translation>新账户 {login} 的密码：</translation>
+    </message>
+    <message>
+        <source>The same password again: </source>
+        <translation>再次输入同一密码：</translation>
+    </message>
+    <message>
+        <source>The passwords differ or are empty; nothing was changed.</source>
+        <translation>两次密码不一致或为空；未作任何更改。</translation>
+    </message>
+    <message>
+        <source>Roles ready on {database}: {editor} may change records, {viewer} may only read them.</source>
+        <translation>{database} 上的角色已就绪：{editor} 可以修改记录，{viewer} 只能读取。</translation>
+    </message>
+    <message>
+        <source>{login} is in {group}.</source>
+        <translation>{login} 已加入 {group}。</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -5972,6 +6008,10 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
 <context>
     <name>ReadOnly</name>
     <message>
+        <source>&lt;b&gt;Read-only.&lt;/b&gt; Your account on the team server may read, search and export, but not change anything (the viewer role). Ask the server's administrator for the editor role to make changes.</source>
+        <translation>&lt;b&gt;只读。&lt;/b&gt;您在团队服务器上的账户可以阅读、搜索和导出，但不能修改任何内容（查看者角色）。如需修改，请向服务器管理员申请编辑者角色。</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Read-only.&lt;/b&gt; This database file (or its folder) is read-only: you can read, search and export, but not change anything. To work on it, save a copy.</source>
         <translation>&lt;b&gt;只读。&lt;/b&gt;此数据库文件（或其所在文件夹）为只读：可以查看、查找和导出，但不能做任何修改。如需在其上工作，请保存一份副本。</translation>
     </message>
@@ -6561,6 +6601,25 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Roles belong to a team's PostgreSQL server; a database file is protected by its file permissions and its encryption.</source>
+        <translation>角色属于团队的 PostgreSQL 服务器；数据库文件由其文件权限和加密保护。</translation>
+    </message>
+    <message>
+        <source>The server account {user} may not create roles. Run server-setup as an account with the CREATEROLE right (or ask the server's administrator: ALTER ROLE {user} CREATEROLE).</source>
+        <translation>服务器账户 {user} 无权创建角色。请用拥有 CREATEROLE 权限的账户运行 server-setup（或请服务器管理员执行：ALTER ROLE {user} CREATEROLE）。</translation>
+    </message>
+    <message>
+        <source>{login} has no account on the server yet: give it a password to make one.</source>
+        <translation>{login} 在服务器上还没有账户：请提供密码以新建。</translation>
+    </message>
+    <message>
+        <source>The server did not make the account {login}: {reason}.</source>
+        <translation>服务器未能创建账户 {login}：{reason}。</translation>
+    </message>
+</context>
+<context>
     <name>Seed</name>
     <message>
         <source>“{size}” is not a demo size; choose small, medium or large.</source>
@@ -6902,6 +6961,10 @@ matched: {matched}</source>
     <message>
         <source>The database file {path} is no longer there (moved, deleted, or its drive was removed). Nothing more was saved; put it back or open another.</source>
         <translation>数据库文件 {path} 已不存在（已被移动、删除，或其所在驱动器已移除）。此后的内容均未保存；请将其放回原处，或打开其他数据库。</translation>
+    </message>
+    <message>
+        <source>Your account on {where} may only read the records (the team's viewer role); ask the server's administrator for the editor role to change them.</source>
+        <translation>您在 {where} 上的账户只能读取记录（团队的查看者角色）；如需修改，请向服务器管理员申请编辑者角色。</translation>
     </message>
     <message>
         <source>{where} is open read-only, so nothing can be changed in it. Save a copy (File ▸ Save a copy…) to work on, or make the file writable and open it again.</source>

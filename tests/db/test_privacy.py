@@ -63,3 +63,21 @@ def test_an_exported_workbook_names_liaison_not_a_login(tmp_path: Path) -> None:
     assert "<dc:creator>Liaison</dc:creator>" in core and "lastModifiedBy" not in core
     assert str(tmp_path).encode() not in everything
     assert str(Path.home()).encode() not in everything or str(Path.home()) == "/"
+
+
+def test_a_database_error_names_no_record_field(tmp_path: Path) -> None:
+    """A driver error (here a constraint) quotes Liaison's SQL, never the values bound to it."""
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    database = open_database(tmp_path / "register.sqlite3")
+    try:
+        with pytest.raises(IntegrityError) as raised, database.engine.begin() as connection:
+            connection.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v)"),
+                               {"k": "secret-note", "v": "Talks with the Frente Amplio"})
+            connection.execute(text("INSERT INTO meta (key, value) VALUES (:k, :v)"),
+                               {"k": "secret-note", "v": "Talks with the Frente Amplio"})
+        assert "Frente Amplio" not in str(raised.value)
+        assert "parameters hidden" in str(raised.value)
+    finally:
+        database.close()

@@ -16,6 +16,7 @@ from db.services import organizations
 from desktop.windows import database_menu
 from desktop.windows.main_window import MainWindow
 from desktop.windows.record_pages import new_context
+from tests.desktop.conftest import RecordedMessages
 
 
 @pytest.fixture
@@ -79,3 +80,36 @@ def test_a_read_only_database_opens_with_a_banner_and_nothing_that_writes(
         context.close()
         context.database.close()
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_a_viewer_account_on_the_team_server_is_shown_read_only(
+        pg_url: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+        recorded: RecordedMessages) -> None:
+    """server-setup's viewer role: the window says so, with nothing that writes."""
+    import uuid
+    from io import StringIO
+
+    from sqlalchemy.engine import make_url
+
+    from db.cli.main import main
+
+    open_database(pg_url).close()
+    viewer = f"viewer_{uuid.uuid4().hex[:8]}"
+    monkeypatch.setenv("LIAISON_NEW_PASSWORD", "team-pass-3")
+    assert main(["--db", pg_url, "server-setup", "--viewer", viewer], out=StringIO(),
+                err=StringIO()) == 0
+    url = make_url(pg_url).set(username=viewer, password="team-pass-3").render_as_string(
+        hide_password=False)
+    context = new_context(open_database(url))
+    try:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.read_only_banner is not None
+        text = window.read_only_banner.text.text()
+        assert "team server" in text and "editor role" in text
+        assert not window.new_action.isEnabled() and not window.import_action.isEnabled()
+        assert window.read_only_banner.buttons == []  # no "save a copy" for a server
+    finally:
+        context.close()
+        context.database.close()
