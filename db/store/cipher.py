@@ -294,47 +294,38 @@ def encrypt_file(path: Path, passphrase: str) -> str:
 def encrypt_with(path: Path, key: bytes) -> None:
     """Encrypt the plain SQLite file `path` in place with `key` (a backup of a database just
     encrypted gets the database's key, so that its passphrase opens the backup too)."""
-    cipher = _sqlcipher()
-    with _partial_beside(path, "encrypting") as partial:
-        source = cipher.connect(str(path))
-        try:
-            source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            expected = _counts(source)
-            _export(source, partial, key)
-        finally:
-            source.close()
-        _check(partial, key, expected)
-        try:
-            _replace(partial, path)
-        except OSError as exc:
-            raise DatabaseProblem(translate(
-                "Encryption", "Cannot replace {file}: {reason}. It was left as it was.").format(
-                file=path, reason=exc.strerror or exc)) from exc
+    _convert(path, None, key, "encrypting")
     remember(path, key)
 
 
 def decrypt_file(path: Path, key: bytes) -> None:
     """Turn the encrypted file `path` back into a plain SQLite file (nothing may have it
     open); its key slot is deleted."""
-    cipher = _sqlcipher()
-    with _partial_beside(path, "decrypting") as partial:
-        source = cipher.connect(str(path))
+    _convert(path, key, None, "decrypting")
+    slot_path(path).unlink(missing_ok=True)
+    forget(path)
+
+
+def _convert(path: Path, key: bytes | None, new_key: bytes | None, tag: str) -> None:
+    """Rewrite the SQLite file `path` (under `key`, or plain) under `new_key` (or plain) in
+    place: exported beside it, checked, and only then put in its place."""
+    with _partial_beside(path, tag) as partial:
+        source = _sqlcipher().connect(str(path))
         try:
-            source.execute(pragma_key(key))
+            if key is not None:
+                source.execute(pragma_key(key))
             source.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             expected = _counts(source)
-            _export(source, partial, None)
+            _export(source, partial, new_key)
         finally:
             source.close()
-        _check(partial, None, expected)
+        _check(partial, new_key, expected)
         try:
             _replace(partial, path)
         except OSError as exc:
             raise DatabaseProblem(translate(
                 "Encryption", "Cannot replace {file}: {reason}. It was left as it was.").format(
                 file=path, reason=exc.strerror or exc)) from exc
-    slot_path(path).unlink(missing_ok=True)
-    forget(path)
 
 
 def _check(partial: Path, key: bytes | None, expected: dict[str, int] | None) -> None:

@@ -71,9 +71,7 @@ def encrypt_database(context: AppContext, window: QMainWindow) -> Job | None:
         .format(file=path.name), new=True)
     if not dialog.exec():
         return None
-    passphrase = dialog.value() or ""
-    dialog.passphrase.clear()
-    dialog.again.clear()
+    passphrase = dialog.take() or ""
     context.wait_for_jobs()
 
     def steps(_cancelled: Callable[[], bool]) -> Iterator[str | None]:
@@ -120,9 +118,7 @@ def ask_copy_passphrase(parent: QWidget | None) -> tuple[bool, str | None]:
         new=True, optional=translate("Passphrase", "&Encrypt the copy (recommended)"))
     if not dialog.exec():
         return False, None
-    passphrase = dialog.value()
-    dialog.passphrase.clear()
-    dialog.again.clear()
+    passphrase = dialog.take()
     if passphrase is None and not confirm_plain_copy(parent):
         return False, None
     return True, passphrase
@@ -146,9 +142,4 @@ def ask_workbook_password(parent: QWidget | None) -> str | None:
                                 "reader another way than the file (a call, a message): "
                                 "whoever has both can read every record in it."),
         new=True, label=translate("Passphrase", "Password:"))
-    if not dialog.exec():
-        return None
-    password = dialog.value()
-    dialog.passphrase.clear()
-    dialog.again.clear()
-    return password
+    return dialog.take() if dialog.exec() else None

@@ -123,6 +123,13 @@ class PassphraseDialog(QDialog):
         """The passphrase typed; None when the optional box was unticked."""
         return self.passphrase.text() if self.wanted.isChecked() else None
 
+    def take(self) -> str | None:
+        """The passphrase typed (see `value`), the fields cleared: it stays in no widget."""
+        value = self.value()
+        self.passphrase.clear()
+        self.again.clear()
+        return value
+
     def done(self, result: int) -> None:
         if result != QDialog.DialogCode.Accepted or self.check is not None:
             self.passphrase.clear()  # not kept in a widget longer than needed
