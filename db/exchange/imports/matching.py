@@ -114,11 +114,14 @@ class NameIndex:
     def add(self, record_id: str, names: Iterable[str | None], abbreviation: str | None,
             country: str | None, *, contacts: Iterable[tuple[str, str]] = ()) -> None:
         first = None
+        self.country[record_id] = country
         for name in names:
             if name:
                 key = normalize_name(name)
                 if key:
-                    self.keys[key].add(record_id)
+                    if record_id not in self.keys[key]:
+                        self.keys[key].add(record_id)
+                        self._choose(key, record_id)
                     first = first or name
         if abbreviation:
             key = normalize_name(abbreviation)
@@ -126,9 +129,17 @@ class NameIndex:
                 self.abbreviations[key].add(record_id)
         for contact in contacts:
             self.contacts[contact].add(record_id)
-        self.country[record_id] = country
         self.names.setdefault(record_id, first or abbreviation or record_id)
-        self._choices = None
+
+    def _choose(self, key: str, record_id: str) -> None:
+        """A name added while the fuzzy choices are laid out joins them where it belongs
+        (each row a sheet creates is added, so rebuilding them would be quadratic)."""
+        if self._choices is None:
+            return
+        for bucket in {self.country.get(record_id), "*"}:
+            keys, owners = self._choices.setdefault(bucket, ([], []))
+            keys.append(key)
+            owners.append(record_id)
 
     def knows(self, record_id: str) -> bool:
         return record_id in self.country
