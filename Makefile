@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots clean
+.PHONY: run test lint bench soak screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Liaison needs Python 3.11 or newer" or 0)'
@@ -30,6 +30,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/export_bench.py --size medium
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/desktop_bench.py --size medium
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/desktop_bench.py --size large
+
+# The long crash and fuzz runs: 60 kills (import, merge, restore) and the readers fuzzed at
+# length; the kills' table lands in bench/out/soak.md for the README.
+soak: $(STAMP)
+	LIAISON_FUZZ_EXAMPLES=$${LIAISON_FUZZ_EXAMPLES:-2000} QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -m "soak or fuzz" -p no:randomly -q $(PYTEST_ARGS)
+	@cat bench/out/soak.md
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python scripts/screenshots.py

@@ -12,8 +12,10 @@ deleted by Liaison."""
 
 from __future__ import annotations
 
+import glob
 import re
 import shutil
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +25,7 @@ from sqlalchemy import text
 
 from db.store import cipher
 from db.store.engine import (
+    PARTIAL,
     Database,
     backup_folder,
     backup_sqlite,
@@ -179,6 +182,32 @@ def rotate(database: Path, folder: Path, keep: tuple[int, int],
                 "Backups", "Cannot delete the old backup {file}: {reason}.").format(
                 file=backup.path, reason=exc.strerror or exc)) from exc
         removed.append(backup.path)
+    return removed + clear_leftovers(database, folder)
+
+
+LEFTOVER_AGE = 3600  # seconds: a partial copy this old is not still being written
+
+
+def clear_leftovers(database: Path, folder: Path) -> list[Path]:
+    """What backups cut short left in `folder` (a process killed or a disk full mid-copy):
+    partial copies and key files whose backup is gone."""
+    removed: list[Path] = []
+    try:
+        entries = list(folder.glob(glob.escape(database.stem) + ".*"))
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            if entry.name.endswith((PARTIAL, PARTIAL + "-journal")):
+                stale = time.time() - entry.stat().st_mtime > LEFTOVER_AGE
+            else:
+                stale = (entry.name.endswith(".sqlite3.keys")
+                         and not entry.with_name(entry.name.removesuffix(".keys")).exists())
+            if stale:
+                entry.unlink()
+                removed.append(entry)
+        except OSError:
+            continue  # gone already, or not ours to delete: left for the next time
     return removed
 
 

@@ -447,6 +447,9 @@ def unique_path(path: Path) -> Path:
     return candidate
 
 
+PARTIAL = ".partial"  # a backup being written
+
+
 def backup_sqlite(path: Path, destination: Path) -> Path:
     """A consistent copy of a live SQLite file (the backup API copies WAL content too), as a
     single self-contained file. An existing file is never overwritten: the name gets -2, -3…"""
@@ -457,13 +460,17 @@ def backup_sqlite(path: Path, destination: Path) -> Path:
             "Storage", "Cannot write a backup in {folder}: {reason}."
         ).format(folder=destination.parent, reason=exc.strerror or exc)) from exc
     destination = unique_path(destination)
+    # Written under a passing name and renamed when whole: a copy cut short (the power went,
+    # the disk filled) is never taken for a backup; the next backup clears it away.
+    partial = destination.with_name(destination.name + PARTIAL)
     key = cipher.key_of(path)  # an encrypted file's copy is encrypted with the same key
     failures: tuple[type[BaseException], ...] = (*cipher.errors(), OSError)
     try:
         source = cipher.connect(path, uri=sqlite_readonly_uri(path),
                                 timeout=busy_timeout_seconds())
         try:
-            target = cipher.connect(destination, key=key)
+            partial.unlink(missing_ok=True)
+            target = cipher.connect(partial, key=key)
             try:
                 source.backup(target)
                 target.execute("PRAGMA journal_mode = DELETE")
@@ -472,13 +479,16 @@ def backup_sqlite(path: Path, destination: Path) -> Path:
         finally:
             source.close()
         if key is not None:
-            cipher.remember(destination, key)
             slot = cipher.slot_path(path)
             if slot.exists():  # the passphrase opens the copy too
                 shutil.copyfile(slot, cipher.slot_path(destination))
+        os.replace(partial, destination)
+        if key is not None:
+            cipher.remember(destination, key)
     except failures as exc:
-        destination.unlink(missing_ok=True)
-        cipher.slot_path(destination).unlink(missing_ok=True)
+        for leftover in (partial, Path(f"{partial}-journal"), destination,
+                         cipher.slot_path(destination)):
+            leftover.unlink(missing_ok=True)
         raise (explain(exc, str(path)) or DatabaseProblem(translate(
             "Storage", "Cannot back up {path} to {destination}: {reason}."
         ).format(path=path, destination=destination,

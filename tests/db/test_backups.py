@@ -204,3 +204,28 @@ def test_backup_records_are_plain_values(office: Database) -> None:
     backup = make_backup(office, "merge")
     assert isinstance(backup, Backup)
     assert backup.as_json()["trigger"] == "merge"
+
+
+def test_a_copy_cut_short_is_never_listed_and_is_cleared_later(office: Database) -> None:
+    """A backup is written under a passing name and renamed when whole; what a copy cut short
+    leaves (a killed process, a full disk) is not a backup, and the next backup clears it
+    once it is clearly abandoned, with any key file whose backup is gone."""
+    import os
+    import time
+
+    folder = path_of(office).parent / "backups"
+    folder.mkdir()
+    stale = folder / "register.import.20261201-090000.sqlite3.partial"
+    fresh = folder / "register.merge.20261205-090000.sqlite3.partial"
+    orphan = folder / "register.import.20261130-090000.sqlite3.keys"
+    for leftover in (stale, fresh, orphan):
+        leftover.write_bytes(b"SQLite format 3\x00 cut short")
+    old = time.time() - 2 * backups_module.LEFTOVER_AGE
+    os.utime(stale, (old, old))
+    assert list_backups(path_of(office)) == []
+    made = make_backup(office, "manual")
+    assert made is not None
+    assert [b.path for b in list_backups(path_of(office))] == [made.path]
+    assert not stale.exists() and not orphan.exists()
+    assert fresh.exists(), "a partial copy still being written by another process is left be"
+    assert not list(folder.glob("*.partial-journal"))
