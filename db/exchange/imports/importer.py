@@ -21,6 +21,7 @@ from db.exchange.imports.apply import (
 from db.exchange.imports.foreign import SheetPlanner
 from db.exchange.imports.plan import ImportOptions, Note, Plan
 from db.exchange.imports.undo import list_batches, undo_import, write_report
+from db.exchange.reading.read_types import file_problem
 from db.exchange.reading.readers import Table, open_source
 from db.exchange.reading.source import SourceFile
 from db.exchange.workbook import SHEET_NAMES
@@ -86,14 +87,20 @@ def build_plan(db: Database, path: str | Path, options: ImportOptions | None = N
     options = options or ImportOptions()
     file_path = Path(path)
     with open_source(file_path, options.encoding) as source:
-        checksum = checksum_of(file_path)
+        try:
+            checksum = checksum_of(file_path)
+        except OSError as exc:  # deleted or locked since it was opened
+            raise file_problem(file_path.name, exc) from None
         if options.kind == "workbook" or (options.kind is None and options.sheet is None
                                           and is_liaison_workbook(source)):
             from db.exchange.imports.roundtrip import plan_workbook
 
-            return plan_workbook(db, source, options, checksum, cancelled)
+            plan = plan_workbook(db, source, options, checksum, cancelled)
+            source.check_unchanged()
+            return plan
         table = source.read(options.sheet, cancelled=cancelled)
         fmt = source.format
+        source.check_unchanged()  # what was read is the file the checksum is of
     # The reader's own copy of the sheet is gone now; the plan consumes the table row by row.
     return plan_table(db, table, options, file_name=file_path.name, checksum=checksum, fmt=fmt,
                       cancelled=cancelled, consume=True)

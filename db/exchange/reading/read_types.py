@@ -87,6 +87,45 @@ def damaged(name: str, kind: str) -> UnreadableFile:
                    "save it as .xlsx, and import that copy.").format(name=name, what=what))
 
 
+def file_problem(name: str, exc: OSError) -> UnreadableFile:
+    """What the system's refusal to open or read a file means to the user."""
+    if isinstance(exc, FileNotFoundError):
+        return not_found(name)
+    if isinstance(exc, PermissionError):
+        return UnreadableFile(translate("Reading", "Liaison is not allowed to read “{name}”.")
+                              .format(name=name))
+    return UnreadableFile(translate("Reading", "“{name}” could not be read ({reason}).").format(
+        name=name, reason=exc.strerror or translate("Reading", "the system refused")))
+
+
+def not_found(name: str) -> UnreadableFile:
+    return UnreadableFile(translate(
+        "Reading", "“{name}” was not found; it may have been moved or deleted.").format(
+        name=name))
+
+
+def changed_while_read(name: str) -> UnreadableFile:
+    """The file was replaced, cut short or grew between opening it and reading it: what was
+    read no longer belongs together (a download or a program still writing it)."""
+    return UnreadableFile(translate(
+        "Reading", "“{name}” changed while Liaison was reading it; wait until the program "
+                   "writing it has finished, then import it again.").format(name=name))
+
+
+def nul_character(name: str, line: int) -> UnreadableFile:
+    return UnreadableFile(translate(
+        "Reading", "“{name}” holds a NUL character at line {line}, which a text table never "
+                   "does, so the file is damaged or not a table; ask for a fresh copy.").format(
+        name=name, line=line))
+
+
+def declares_entities(name: str) -> UnreadableFile:
+    return UnreadableFile(translate(
+        "Reading", "“{name}” declares XML entities of its own, which spreadsheet programs never "
+                   "write but files made to exhaust memory or to read other files do, so "
+                   "Liaison does not open it.").format(name=name))
+
+
 class PasswordProtected(UnreadableFile):
     """The file is encrypted with a password (Office's own encryption): give it
     (`readers.remember_password`, the import wizard asks, the command line reads

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import codecs
 import io
+import struct
 import zipfile
+from functools import partial
 from pathlib import Path
 
-from db.exchange.reading import readers_csv, readers_xlsx, vcard, vcard_lines
+from db.exchange.reading import readers_csv, readers_xlsx, vcard, vcard_lines, xml_guards
 from db.exchange.reading.read_types import (
     DAMAGE,
     KIND_NAMES,
@@ -25,11 +27,14 @@ from db.exchange.reading.read_types import (
     Table,
     UnreadableFile,
     damaged,
+    declares_entities,
+    file_problem,
     not_spreadsheet,
+    nul_character,
     password_protected,
     wrong_password,
 )
-from db.exchange.reading.source import SourceFile
+from db.exchange.reading.source import SourceFile, stamp_of
 from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["CellError", "ReadCancelled", "SheetInfo", "Table", "UnreadableFile", "open_source"]
@@ -39,6 +44,8 @@ MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024**3           # what a zip may unpack to
 MAX_RATIO, RATIO_FROM = 500, 20 << 20  # a part this large compressed this much is a zip bomb
 MAX_REENCODED_BYTES = 100 << 20        # UTF-16 packages are re-encoded in memory
+MAX_MEMBERS = 50_000                   # parts of one package (a workbook has tens, or thousands)
+MAX_DIRECTORY_BYTES = 16 << 20         # the zip's list of its parts
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -59,23 +66,15 @@ def open_source(path: str | Path, encoding: str | None = None) -> SourceFile:
     path = Path(path)
     name = path.name
     try:
-        size = path.stat().st_size
+        stat = path.stat()
         if path.is_dir():
             raise UnreadableFile(translate(
                 "Reading", "“{name}” is a folder, not a spreadsheet file.").format(name=name))
         with path.open("rb") as handle:
             head = handle.read(8)
-    except FileNotFoundError:
-        raise UnreadableFile(translate(
-            "Reading", "“{name}” was not found; it may have been moved or deleted.").format(
-            name=name)) from None
-    except PermissionError:
-        raise UnreadableFile(translate("Reading", "Liaison is not allowed to read “{name}”.")
-                             .format(name=name)) from None
     except OSError as exc:
-        raise UnreadableFile(translate("Reading", "“{name}” could not be read ({reason}).").format(
-            name=name, reason=exc.strerror or translate("Reading", "the system refused"))
-        ) from None
+        raise file_problem(name, exc) from None
+    size = stat.st_size
     if size == 0:
         raise UnreadableFile(translate(
             "Reading", "“{name}” is empty (0 bytes), so it holds no spreadsheet.").format(
@@ -86,19 +85,23 @@ def open_source(path: str | Path, encoding: str | None = None) -> SourceFile:
                        "split it into smaller files and import them one at a time.").format(
             name=name, size=size / 2**20, limit=MAX_FILE_MB))
     if head.startswith(ZIP_MAGIC):
-        return _open_package(path)
-    if head.startswith(OLE2_MAGIC):
-        return _open_ole2(path)
-    for magic, what in OTHER_FORMATS.items():
-        if head.startswith(magic):
-            raise not_spreadsheet(name, what)
-    return _open_text(path, encoding)
+        source = _open_package(path)
+    elif head.startswith(OLE2_MAGIC):
+        source = _open_ole2(path)
+    else:
+        for magic, what in OTHER_FORMATS.items():
+            if head.startswith(magic):
+                raise not_spreadsheet(name, what)
+        source = _open_text(path, encoding)
+    source.stamp = stamp_of(stat)
+    return source
 
 
 def _open_package(path: Path, memory: io.BytesIO | None = None) -> SourceFile:
     """A zip package: from the file, or from `memory` (a protected workbook decrypted)."""
     name = path.name
     try:
+        _check_directory(memory if memory is not None else path, name)
         package = zipfile.ZipFile(memory if memory is not None else path)
         infos = package.infolist()
     except DAMAGE:  # BadZipFile, truncated files, unsupported zip features: all damage
@@ -114,19 +117,94 @@ def _open_package(path: Path, memory: io.BytesIO | None = None) -> SourceFile:
             data = readers_xlsx.as_utf8_package(package)
             package.close()
             package = zipfile.ZipFile(io.BytesIO(data))
+            _check_shared_strings(package, name)
             return SourceFile._workbook(path, kind, io.BytesIO(data), package)
         if kind not in ("xlsx", "xlsm"):  # no XML of ours to look at: calamine alone
             package.close()
             return SourceFile._workbook(path, kind, _again(memory), None)
+        _check_shared_strings(package, name)
         return SourceFile._workbook(path, kind, _again(memory), package)
     except UnreadableFile:
         package.close()
         raise
     except DAMAGE:  # a part that cannot be unpacked or parsed
+        hostile = _declares_entities(package)
         package.close()
+        if hostile:
+            raise declares_entities(name) from None
         raise UnreadableFile(translate(
             "Reading", "“{name}” is damaged, so it cannot be unpacked; ask for a fresh copy.")
             .format(name=name)) from None
+
+
+def _declares_entities(package: zipfile.ZipFile) -> bool:
+    try:
+        return xml_guards.declares_entities(package)
+    except DAMAGE:
+        return False
+
+
+def _check_directory(file: Path | io.BytesIO, name: str) -> None:
+    """Refuse a zip listing more parts than any spreadsheet has before zipfile makes an
+    object of each (200,000 empty parts in a 20 MB file cost 200 MB and a second). The count
+    and size come from the end of the zip (its ZIP64 record when it has one); a zip whose end
+    cannot be found is left to zipfile, which says it is damaged."""
+    count, size = _directory_size(file)
+    if size > MAX_DIRECTORY_BYTES and count <= MAX_MEMBERS:  # its count of parts is a lie
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” is damaged, so it cannot be unpacked; ask for a fresh copy.")
+            .format(name=name))
+    if count > MAX_MEMBERS:
+        raise UnreadableFile(translate(
+            "Reading", "“{name}” is a zip of {count:,} parts, far more than a spreadsheet has, as "
+                       "files made to exhaust memory are, so Liaison does not open it.").format(
+            name=name, count=count))
+
+
+def _directory_size(file: Path | io.BytesIO) -> tuple[int, int]:
+    """(number of entries, bytes) of a zip's central directory, (0, 0) when not found."""
+    handle = file.open("rb") if isinstance(file, Path) else file
+    try:
+        handle.seek(0, io.SEEK_END)
+        length = handle.tell()
+        handle.seek(max(0, length - (1 << 16) - 22))
+        tail = handle.read()
+        end = tail.rfind(b"PK\x05\x06")
+        if end < 0 or len(tail) < end + 22:
+            return 0, 0
+        count, size = struct.unpack_from("<HL", tail, end + 10)
+        locator = end - 20
+        if (count == 0xFFFF or size == 0xFFFFFFFF) and locator >= 0 and tail.startswith(
+                b"PK\x06\x07", locator):
+            (record,) = struct.unpack_from("<Q", tail, locator + 8)
+            handle.seek(record)
+            zip64 = handle.read(56)
+            if zip64.startswith(b"PK\x06\x06") and len(zip64) == 56:
+                count, size = struct.unpack_from("<QQ", zip64, 32)
+        return count, size
+    finally:
+        if isinstance(file, Path):
+            handle.close()
+        else:
+            handle.seek(0)
+
+
+def _check_shared_strings(package: zipfile.ZipFile, name: str) -> None:
+    """Calamine reads every shared string when it opens a workbook: refuse one longer than a
+    cell holds first (`xml_guards`). A part too small to hold one is not read."""
+    for info in package.infolist():
+        if (info.filename.replace("\\", "/").lower().endswith("sharedstrings.xml")
+                and info.file_size > xml_guards.LONG_TEXT):
+            try:
+                xml_guards.check_shared_strings(partial(package.open, info))
+            except xml_guards.LongCell as exc:
+                if not exc.text:
+                    raise damaged(name, "xlsx") from None
+                raise UnreadableFile(translate(
+                    "Reading", "“{name}” holds a cell of more than {limit:,} characters, "
+                               "Excel's limit for one cell; shorten it in a spreadsheet program, "
+                               "save, and import again.").format(
+                    name=name, limit=xml_guards.LONG_TEXT)) from None
 
 
 def _again(memory: io.BytesIO | None) -> io.BytesIO | None:
@@ -238,21 +316,55 @@ def _open_ole2(path: Path) -> SourceFile:
 
 
 def _open_text(path: Path, encoding: str | None = None) -> SourceFile:
+    """A text file: contact cards, or a table whose encoding and delimiter are decided here
+    from its start (the whole file is checked for UTF-8 as it streams by, never held: a text
+    table is read from the file again, a line at a time, when a sheet is read)."""
     name = path.name
-    data = path.read_bytes()
-    if encoding is not None:
-        try:
-            encoding = codecs.lookup(encoding).name
-        except LookupError:
-            raise UnreadableFile(translate(
-                "Reading", "“{encoding}” is not an encoding Liaison knows; try UTF-8, GB18030 "
-                           "or Big5.").format(encoding=encoding)) from None
-    if vcard_lines.is_vcard(data):  # contact cards: one sheet of people
-        cards = vcard.VCardFile(data, encoding)
-        source = SourceFile(path, "vcf", (SheetInfo(vcard.SHEET, False),),
-                            encoding=cards.encoding)
-        source._cards = cards
-        return source
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(4 * readers_csv.SAMPLE)
+            if vcard_lines.is_vcard(data):  # contact cards: one sheet of people, read whole
+                handle.seek(0)
+                data = handle.read()  # not head + rest: that is the file twice over, briefly
+                return _open_cards(path, data, encoding and _known_encoding(encoding))
+            _not_a_table(name, data)
+            if encoding is not None:
+                encoding = _known_encoding(encoding)
+            else:
+                encoding = readers_csv.detect_encoding(
+                    data, iter(lambda: handle.read(readers_csv.CHUNK), b""))
+    except OSError as exc:
+        raise file_problem(name, exc) from None
+    sample = readers_csv.decode(data, encoding)
+    if "\x00" in sample and not readers_csv.looks_binary(sample.replace("\x00", "")):
+        raise nul_character(name, sample.count("\n", 0, sample.index("\x00")) + 1)
+    if readers_csv.looks_binary(sample):
+        raise not_spreadsheet(name)
+    sample, declared = readers_csv.split_sep_line(sample)
+    default = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
+    delimiter = declared or readers_csv.sniff_delimiter(sample, default)
+    return SourceFile._text(path, encoding, delimiter)
+
+
+def _known_encoding(encoding: str) -> str:
+    """The encoding the user chose, by Python's name for it."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise UnreadableFile(translate(
+            "Reading", "“{encoding}” is not an encoding Liaison knows; try UTF-8, GB18030 "
+                       "or Big5.").format(encoding=encoding)) from None
+
+
+def _open_cards(path: Path, data: bytes, encoding: str | None) -> SourceFile:
+    cards = vcard.VCardFile(data, encoding)
+    source = SourceFile(path, "vcf", (SheetInfo(vcard.SHEET, False),), encoding=cards.encoding)
+    source._cards = cards
+    return source
+
+
+def _not_a_table(name: str, data: bytes) -> None:
+    """Text files that are something else than a table: say what they are."""
     start = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<!doctype html", b"<html")) or b"<table" in start:
         raise UnreadableFile(translate(
@@ -266,13 +378,3 @@ def _open_text(path: Path, encoding: str | None = None) -> SourceFile:
                        "copy.").format(name=name))
     if start.startswith(b"<?xml"):
         raise not_spreadsheet(name, QT_TRANSLATE_NOOP("Reading", "an XML file"))
-    if encoding is None:
-        encoding = readers_csv.detect_encoding(data)
-    sample = readers_csv.decode(data[: 4 * readers_csv.SAMPLE], encoding)
-    if readers_csv.looks_binary(sample):
-        raise not_spreadsheet(name)
-    sample, declared = readers_csv.split_sep_line(sample)
-    default = "\t" if path.suffix.lower() in (".tsv", ".tab") else ","
-    delimiter = declared or readers_csv.sniff_delimiter(sample, default)
-    return SourceFile._text(path, data, encoding, delimiter)
-

@@ -18,11 +18,13 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import Any
 
 DELIMITERS = (",", ";", "\t", "|")
 SAMPLE = 64 * 1024
+CHUNK = 1 << 20
 CANCEL_EVERY = 4096
 
 _BOMS = (  # the UTF-32 LE mark begins with the UTF-16 LE one: longest first
@@ -59,22 +61,48 @@ def looks_binary(sample: str) -> bool:
     return "\x00" in sample or len(_CONTROL.findall(sample)) > max(2, len(sample) // 100)
 
 
-def detect_encoding(data: bytes) -> str:
+def detect_encoding(data: bytes, rest: Iterable[bytes] = ()) -> str:
+    """The encoding of `data`, the file's bytes, or its start when `rest` yields the bytes
+    after it (a large file checked as it is read, never held whole)."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             return name
     utf16 = _utf16_without_bom(data[:SAMPLE])
     if utf16:
         return utf16
-    try:
-        data.decode("utf-8")
+    if _is_utf8(data, rest):
         return "utf-8"
-    except UnicodeDecodeError as exc:
-        # A file cut inside its last character, after UTF-8 characters decoded fine before it
-        # (one lone "é" byte at the very end is cp1252, not a cut).
-        if exc.reason == "unexpected end of data" and not data[: exc.start].isascii():
-            return "utf-8"
     return _legacy_encoding(data[: 4 * SAMPLE])
+
+
+def _is_utf8(data: bytes, rest: Iterable[bytes]) -> bool:
+    """Strict UTF-8, checked a megabyte at a time (no str of the whole file); also a file cut
+    inside its last character after UTF-8 characters decoded fine before it (one lone "é" byte
+    at the very end is cp1252, not a cut), and UTF-8 with a few damaged bytes among many
+    characters that decode (a cp1252 or GB18030 file has few of those): its damaged cells are
+    pointed at when it is read."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    pieces: Iterable[bytes | memoryview] = chain(
+        (view[start:start + CHUNK] for start in range(0, len(data), CHUNK)), rest)
+    wide = False  # characters beyond ASCII decoded so far
+    for piece in chain(pieces, (b"",)):
+        try:
+            wide = not decoder.decode(piece, not piece).isascii() or wide
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data" and not piece:
+                return wide
+            middle = bytes(piece[max(0, exc.start - SAMPLE):exc.start + SAMPLE])
+            return _mostly_utf8(data[: 4 * SAMPLE] + b"\n" + middle)
+    return True
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """At least four characters beyond ASCII that decode as UTF-8 for each byte that does not."""
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - sample.count(b"\xef\xbf\xbd")
+    wide = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return bad > 0 and wide >= 4 * bad + 4
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -170,11 +198,12 @@ def sniff_delimiter(text: str, default: str) -> str:
     return chosen
 
 
-def read_rows(text: str, delimiter: str, limit: int | None,
+def read_rows(lines: Iterable[str], delimiter: str, limit: int | None,
               check_cancel: Callable[[], None]) -> tuple[list[list[Any]], bool]:
-    """The rows, empty fields as None, and whether `limit` cut off rows holding something.
-    A csv.Error raised here carries the line reached in its `line` attribute."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    """The rows of `lines` (each with its line break, as `text_stream.TextLines` gives them),
+    empty fields as None, and whether `limit` cut off rows holding something. A csv.Error
+    raised here carries the line reached in its `line` attribute."""
+    reader = csv.reader(lines, delimiter=delimiter)
     rows: list[list[Any]] = []
     try:
         for number, row in enumerate(reader, start=1):

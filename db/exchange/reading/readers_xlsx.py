@@ -34,10 +34,12 @@ from typing import IO
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
+from db.exchange.reading import xml_guards
 from db.exchange.workbook import column_letter
 from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 CHUNK = 1 << 18  # small enough that the searches over a chunk run in cache
+LONG_ROW = 1 << 20  # a row still growing past this has its cells checked as it grows
 METADATA_LIMIT = 32 << 20
 # What is wrong with a cell, as the import reports it (translated when a cell is found).
 NO_SAVED_VALUE = QT_TRANSLATE_NOOP("Reading", "The cell holds a formula with no saved value; "
@@ -284,7 +286,10 @@ class _Needles:
 
 
 def _segments(stream: IO[bytes]) -> Iterator[tuple[_Needles, bytes]]:
-    """The sheet XML in pieces that end between rows, with the sheet's dialect."""
+    """The sheet XML in pieces that end between rows, with the sheet's dialect. Each row
+    boundary is looked for in what was just read (a long row costs no second look), and each
+    piece's cells are checked for text longer than a cell holds (`xml_guards`), a row still
+    growing every megabyte, so a 100 MB cell is refused after its first megabyte."""
     head = stream.read(CHUNK)
     root = _ROOT_TAG.search(head)
     quote = _QUOTE.search(head, root.end()) if root else None
@@ -293,20 +298,28 @@ def _segments(stream: IO[bytes]) -> Iterator[tuple[_Needles, bytes]]:
     needles = _Needles(root.group(1) or b"", quote.group(1))
     next_row = needles.row_start + b" "
     buffer = bytearray(head)  # grows in place: a row longer than a chunk costs no copies
+    searched = checked = 0  # no row boundary before `searched`; cells before `checked` are fine
     while True:
         chunk = stream.read(CHUNK)
         buffer += chunk
         if chunk:
             # After the last row that ends, or before the last row that starts (rows written
             # as <row …/> have no end tag).
-            ended = buffer.rfind(needles.row_end)
-            cut = max(ended + len(needles.row_end) if ended >= 0 else -1, buffer.rfind(next_row))
-            if cut <= 0:
-                continue  # no row boundary yet: read on
+            low = max(0, searched - len(next_row))
+            ended = buffer.rfind(needles.row_end, low)
+            cut = max(ended + len(needles.row_end) if ended >= 0 else -1,
+                      buffer.rfind(next_row, low))
+            searched = len(buffer)
+            if cut <= 0:  # no row boundary yet: read on
+                if len(buffer) - checked > LONG_ROW:
+                    checked = xml_guards.check_cells(buffer, needles.cell_start, checked)
+                continue
         else:
             cut = len(buffer)
+        xml_guards.check_cells(buffer, needles.cell_start, min(checked, cut), cut)
         yield needles, bytes(memoryview(buffer)[:cut])
         del buffer[:cut]
+        searched, checked = len(buffer), max(0, checked - cut)
         if not chunk:
             return
 

@@ -10,13 +10,14 @@ and columns are trimmed. A sheet that cannot be read raises `UnreadableFile`."""
 from __future__ import annotations
 
 import csv
+import os
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from db.exchange.reading import readers_csv, readers_xlsx, vcard
+from db.exchange.reading import readers_csv, readers_xlsx, text_stream, vcard, xml_guards
 from db.exchange.reading.read_types import (
     DAMAGE,
     CellError,
@@ -24,8 +25,13 @@ from db.exchange.reading.read_types import (
     SheetInfo,
     Table,
     UnreadableFile,
+    changed_while_read,
     damaged,
+    declares_entities,
+    file_problem,
     is_panic,
+    not_found,
+    nul_character,
     password_protected,
 )
 from db.store.translation import translate
@@ -38,6 +44,12 @@ CALAMINE_SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xlsm": (".xlsx", ".xlsm"), "xl
                      "xls": (".xls",), "ods": (".ods",)}
 
 
+Stamp = tuple[int, int, int]  # size, modification time (ns), inode: the file as it was opened
+
+
+def stamp_of(stat: os.stat_result) -> Stamp:
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+
 
 def is_damage(exc: BaseException) -> bool:
     """calamine's own errors, what a damaged file makes the parsers raise (DAMAGE), or a panic
@@ -45,6 +57,7 @@ def is_damage(exc: BaseException) -> bool:
     import python_calamine
 
     return isinstance(exc, (python_calamine.CalamineError, *DAMAGE)) or is_panic(exc)
+
 
 class SourceFile:
     """An open spreadsheet. `read` a sheet as a Table; close it (or use `with`)."""
@@ -54,6 +67,7 @@ class SourceFile:
     sheets: tuple[SheetInfo, ...]
     encoding: str | None
     delimiter: str | None
+    stamp: Stamp | None  # the file as `open_source` found it
 
     def __init__(self, path: Path, format: str, sheets: tuple[SheetInfo, ...], *,
                  encoding: str | None = None, delimiter: str | None = None) -> None:
@@ -62,12 +76,13 @@ class SourceFile:
         self.sheets = sheets
         self.encoding = encoding
         self.delimiter = delimiter
+        self.stamp = None
         self._book: Any = None
         self._package: zipfile.ZipFile | None = None
         self._parts: dict[str, str] = {}
         self._scans: dict[str, readers_xlsx.SheetScan] = {}
         self._sheet: tuple[str, Any] | None = None  # the last calamine sheet parsed
-        self._data: bytes | None = None
+        self._text_table = False
         self._cards: vcard.VCardFile | None = None
         self._closed = False
 
@@ -91,6 +106,8 @@ class SourceFile:
         except BaseException as exc:
             if not is_damage(exc):
                 raise
+            if package is not None and _declares_entities(package):
+                raise declares_entities(name) from None
             raise damaged(name, kind) from None
         chart = python_calamine.SheetTypeEnum.ChartSheet
         visible = python_calamine.SheetVisibleEnum.Visible
@@ -114,10 +131,10 @@ class SourceFile:
         return source
 
     @classmethod
-    def _text(cls, path: Path, data: bytes, encoding: str, delimiter: str) -> SourceFile:
+    def _text(cls, path: Path, encoding: str, delimiter: str) -> SourceFile:
         source = cls(path, "tsv" if delimiter == "\t" else "csv",
                      (SheetInfo(path.stem, False),), encoding=encoding, delimiter=delimiter)
-        source._data = data
+        source._text_table = True
         return source
 
     # -- use -------------------------------------------------------------------------------
@@ -134,7 +151,6 @@ class SourceFile:
             return
         self._closed = True
         self._sheet = None
-        self._data = None
         self._cards = None
         if self._book is not None:
             self._book.close()
@@ -158,7 +174,7 @@ class SourceFile:
         check_cancel()
         if self._cards is not None:
             return self._cards.read(self.path.name, limit, check_cancel)
-        if self._data is not None:
+        if self._text_table:
             rows, truncated = self._read_text(limit, check_cancel)
         else:
             rows, truncated = self._read_sheet(name, limit, check_cancel)
@@ -185,19 +201,75 @@ class SourceFile:
 
     def _read_text(self, limit: int | None,
                    check_cancel: Callable[[], None]) -> tuple[list[list[Any]], bool]:
-        assert self._data is not None and self.encoding and self.delimiter
-        text, _ = readers_csv.split_sep_line(readers_csv.decode(self._data, self.encoding))
+        """The rows, read from the file as it streams by (`text_stream`)."""
+        assert self.encoding and self.delimiter
+        name = self.path.name
         try:
-            return readers_csv.read_rows(text, self.delimiter, limit, check_cancel)
-        except csv.Error as exc:
-            line = getattr(exc, "line", 0)
-            text = (translate("Reading", "“{name}” could not be read at line {line}: a field runs "
-                                         "on for more than 131,072 characters, which usually "
-                                         "means a quotation mark is never closed.")
-                    if "field larger" in str(exc)
-                    else translate("Reading", "“{name}” could not be read at line {line}: the "
-                                              "text is not laid out as a table."))
-            raise UnreadableFile(text.format(name=self.path.name, line=line)) from None
+            stream = self.path.open("rb")
+        except OSError as exc:
+            raise file_problem(name, exc) from None
+        with stream:
+            self._check_unchanged(os.fstat(stream.fileno()))
+            lines = text_stream.TextLines(
+                stream, self.encoding,
+                decode=((lambda chunk: readers_csv.decode(chunk, "cp1252"))
+                        if self.encoding == "cp1252" else None),
+                skip_first=lambda text: readers_csv.split_sep_line(text)[0])
+            try:
+                rows, truncated = readers_csv.read_rows(lines, self.delimiter, limit,
+                                                        check_cancel)
+            except csv.Error as exc:
+                line = getattr(exc, "line", 0)
+                text = (translate("Reading", "“{name}” could not be read at line {line}: a field "
+                                             "runs on for more than 131,072 characters, which "
+                                             "usually means a quotation mark is never closed.")
+                        if "field larger" in str(exc)
+                        else translate("Reading", "“{name}” could not be read at line {line}: "
+                                                  "the text is not laid out as a table."))
+                raise UnreadableFile(text.format(name=name, line=line)) from None
+            except text_stream.LineTooLong as exc:
+                raise UnreadableFile(translate(
+                    "Reading", "“{name}” could not be read at line {line}: it runs on for more "
+                               "than {limit:,} characters, far longer than a row of a table, so "
+                               "the file is damaged or not a table; ask for a fresh copy.").format(
+                    name=name, line=exc.line, limit=text_stream.MAX_LINE)) from None
+            except text_stream.NulCharacter as exc:
+                raise nul_character(name, exc.line) from None
+            except OSError as exc:
+                raise file_problem(name, exc) from None
+            self._check_unchanged(os.fstat(stream.fileno()))
+        if lines.marked:
+            text_stream.undecodable_cells(rows, self.encoding)
+        return rows, truncated
+
+    def check_unchanged(self) -> None:
+        """Raise UnreadableFile when the file was deleted, replaced or rewritten since it was
+        opened: what was read may no longer be the file (a program still writing it)."""
+        try:
+            stat = self.path.stat()
+        except OSError as exc:
+            raise file_problem(self.path.name, exc) from None
+        self._check_unchanged(stat)
+
+    def _check_unchanged(self, stat: os.stat_result) -> None:
+        if self.stamp is not None and stamp_of(stat) != self.stamp:
+            raise changed_while_read(self.path.name)
+
+    def _failure(self, error: UnreadableFile) -> UnreadableFile:
+        """`error` (damage), unless the file was deleted, replaced or rewritten since it was
+        opened (then that is what went wrong, and the file may be fine), or its XML declares
+        entities (an XML bomb's way: say so, rather than call it damaged)."""
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            return not_found(self.path.name)
+        except OSError:
+            return error
+        if self.stamp is not None and stamp_of(stat) != self.stamp:
+            return changed_while_read(self.path.name)
+        if self._package is not None and _declares_entities(self._package):
+            return declares_entities(self.path.name)
+        return error
 
     def _read_sheet(self, name: str, limit: int | None,
                     check_cancel: Callable[[], None]) -> tuple[list[list[Any]], bool]:
@@ -250,8 +322,10 @@ class SourceFile:
             scan = readers_xlsx.scan_sheet(self._opener(name), check_cancel)
         except ReadCancelled:
             raise
+        except xml_guards.LongCell as exc:
+            raise self._long_cell(name, exc) from None
         except DAMAGE:
-            raise damaged(self.path.name, self.format) from None
+            raise self._failure(damaged(self.path.name, self.format)) from None
         self._scans[name] = scan
         return scan
 
@@ -265,8 +339,10 @@ class SourceFile:
             return readers_xlsx.content_extent(self._opener(name), check_cancel)
         except ReadCancelled:
             raise
+        except xml_guards.LongCell as exc:
+            raise self._long_cell(name, exc) from None
         except DAMAGE:
-            raise damaged(self.path.name, self.format) from None
+            raise self._failure(damaged(self.path.name, self.format)) from None
 
     def _check_extent(self, name: str, rows: int, columns: int) -> None:
         if rows * columns > MAX_CELLS:
@@ -291,11 +367,31 @@ class SourceFile:
         self._sheet = (name, sheet)
         return sheet
 
+    def _long_cell(self, name: str, found: xml_guards.LongCell) -> UnreadableFile:
+        if not found.text:  # markup of megabytes around one cell: no program writes that
+            return self._sheet_damaged(name)
+        return UnreadableFile((translate(
+            "Reading", "Sheet “{sheet}” in “{name}” has a cell ({cell}) holding more than "
+                       "{limit:,} characters, Excel's limit for one cell; shorten it in a "
+                       "spreadsheet program, save, and import again.") if found.reference
+            else translate(
+            "Reading", "Sheet “{sheet}” in “{name}” has a cell holding more than {limit:,} "
+                       "characters, Excel's limit for one cell; shorten it in a spreadsheet "
+                       "program, save, and import again.")).format(
+            sheet=name, name=self.path.name, cell=found.reference, limit=xml_guards.LONG_TEXT))
+
     def _sheet_damaged(self, name: str) -> UnreadableFile:
-        return UnreadableFile(translate(
+        return self._failure(UnreadableFile(translate(
             "Reading", "Sheet “{sheet}” in “{name}” could not be read: the file may be damaged; "
                        "open it in a spreadsheet program, save it as .xlsx, and import that "
-                       "copy.").format(sheet=name, name=self.path.name))
+                       "copy.").format(sheet=name, name=self.path.name)))
+
+
+def _declares_entities(package: zipfile.ZipFile) -> bool:
+    try:
+        return xml_guards.declares_entities(package)
+    except DAMAGE:
+        return False
 
 
 def _blanks_to_none(rows: list[list[Any]], check_cancel: Callable[[], None]) -> None:

@@ -33,8 +33,10 @@ _READ = frozenset({"FN", "N", "NICKNAME", "ORG", "TITLE", "ROLE", "EMAIL", "TEL"
                    "GENDER", "X-GENDER", "KIND", "X-ABSHOWAS", "AGENT", "VERSION", "BEGIN",
                    "END", "X-PHONETIC-FIRST-NAME", "X-PHONETIC-LAST-NAME"})
 _PICTURES = frozenset({"PHOTO", "LOGO"})
+_WORDS = frozenset({"BEGIN", "END", "VERSION", "AGENT"})  # whose value `cards` looks at
 _NAME = re.compile(rb"^(?:[A-Za-z0-9_-]+\.)?([A-Za-z0-9_-]+)$")
 _BASE64_LINE = re.compile(rb"^[A-Za-z0-9+/=]+$")
+_BREAK = re.compile(rb"\r\n|\r|\n")
 _BOUNDARY = frozenset({b"BEGIN:VCARD", b"END:VCARD"})
 _ESCAPED = re.compile(r"\\([\\,;:\"nN])")  # \" : Apple and Google write it
 # CHARSET= names as old phones write them, read by the codec that covers them.
@@ -126,8 +128,8 @@ class CardReader:
             self.unshown += 1
             return
         self.shown += 1
-        shown = text.decode("utf-8", errors="replace").strip()
-        if len(shown) > SHOWN_TEXT:
+        shown = text[:8 * SHOWN_TEXT].decode("utf-8", errors="replace").strip()  # not 50 MB
+        if len(shown) > SHOWN_TEXT or len(text) > 8 * SHOWN_TEXT:
             shown = shown[:SHOWN_TEXT] + "…"
         if card is not None:
             card.problems.append((line, shown))
@@ -156,7 +158,8 @@ class CardReader:
                 outside = card is None
                 self.problem(card, number, line)
                 continue
-            _head, _sep, value = line.partition(b":")
+            # Only the short values are looked at here: a photo's line may be 50 MB long.
+            value = _value(line) if name in _WORDS else b""
             word = value.strip().upper()
             if name == "BEGIN" and word == b"VCARD":
                 if card is not None and card.agent:
@@ -193,17 +196,15 @@ class CardReader:
     def _lines(self) -> Iterator[tuple[int, str | None, dict[str, list[str]], bytes]]:
         """(line number, property name or None when the line is not one, parameters, the
         unfolded line — only its first physical line for a property that is not read)."""
-        lines = self.data.splitlines()
-        index, count = 0, len(lines)
+        lines = _Lines(self.data)
         version = ""
         checked = 0
-        while index < count:
-            if index >= checked:
+        while lines.following is not None:
+            if lines.number >= checked:
                 self.check_cancel()
-                checked = index + CANCEL_EVERY
-            first = lines[index]
-            number = index + 1
-            index += 1
+                checked = lines.number + CANCEL_EVERY
+            first = lines.take()
+            number = lines.number
             if not first.strip():
                 continue
             if first[:1] in b" \t":  # a continuation left over (after a blank line)
@@ -217,8 +218,8 @@ class CardReader:
             binary = bool({"B", "BASE64"} & set(params.get("ENCODING", ())))
             pieces = [first]
             last = first
-            while index < count:
-                following = lines[index]
+            while lines.following is not None:
+                following = lines.following
                 if quoted and last.endswith(b"=") and \
                         following.strip().upper() not in _BOUNDARY:
                     if keep:
@@ -230,7 +231,7 @@ class CardReader:
                     piece = following
                 else:
                     break
-                index += 1
+                lines.take()
                 last = piece
                 if keep:
                     pieces.append(piece)
@@ -243,6 +244,34 @@ class CardReader:
                 version = ""
             yield number, name, params, line
 
+
+class _Lines:
+    """The file's lines as bytes.splitlines cuts them (at LF, CR and CRLF), one at a time with a
+    look at the next: a 50 MB photo folded into 700,000 lines is never listed whole."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._breaks = _BREAK.finditer(data)
+        self._start = 0
+        self.number = 0  # lines taken
+        self.following: bytes | None = self._next()
+
+    def _next(self) -> bytes | None:
+        found = next(self._breaks, None)
+        if found is None:
+            line = self._data[self._start:] if self._start < len(self._data) else None
+            self._start = len(self._data)
+            return line
+        line = self._data[self._start:found.start()]
+        self._start = found.end()
+        return line
+
+    def take(self) -> bytes:
+        line = self.following
+        assert line is not None
+        self.following = self._next()
+        self.number += 1
+        return line
 
 
 def _head(line: bytes) -> tuple[str | None, dict[str, list[str]]]:
