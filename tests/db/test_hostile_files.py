@@ -30,7 +30,13 @@ import pytest
 from db.cli.main import main
 from db.exchange.reading.readers import CellError, UnreadableFile, open_source
 from db.exchange.reading.xml_guards import LONG_TEXT
-from tests.db.reader_helpers import XLSX_CONTENT_TYPES, XLSX_RELS, read_all, unreadable
+from tests.db.reader_helpers import (
+    WILD,
+    XLSX_CONTENT_TYPES,
+    XLSX_RELS,
+    read_all,
+    unreadable,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MB = 1 << 20
@@ -549,3 +555,36 @@ def test_damaged_bytes_become_cell_errors(tmp_path: Path) -> None:
     legacy = tmp_path / "legacy.csv"
     legacy.write_bytes("Name,Town\nMüller,Zürich\n".encode("cp1252"))
     assert read_all(legacy)[1] == ["Müller", "Zürich"]
+
+
+# ---------------------------------------------------------------------------------------------
+# What fuzzing found (tests/db/test_fuzz.py), kept as plain tests
+
+def test_a_protected_workbook_with_a_damaged_encryption_header(tmp_path: Path) -> None:
+    """msoffcrypto raised DecryptionError ("Unsupported EncryptionInfo version") or expat's
+    ExpatError (the agile header's XML cut short) from reading the header: a bug report for
+    what is a damaged, or unknown, encrypted workbook."""
+    data = (WILD / "calamine__pass_protected.xlsx").read_bytes()
+    at = int(0.234375 * len(data))
+    shifted = tmp_path / "shifted.xlsx"
+    shifted.write_bytes(data[:at] + b"\x00" + data[at:])
+    assert "could not be read as an Excel workbook" in unreadable(shifted)
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(data[:len(data) // 2])
+    assert "could not be read as an Excel workbook" in unreadable(cut)
+
+
+def test_a_nul_in_a_contact_card_costs_its_line_only(tmp_path: Path) -> None:
+    """A NUL inside a card's line (in a CHARSET= name it raised ValueError from the codec
+    lookup): the line is ignored with a warning naming it, as any unreadable line is, and the
+    other cards are imported."""
+    path = tmp_path / "cards.vcf"
+    path.write_bytes(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jane\x00 Doe\r\nN:Doe;Jane;;;\r\n"
+                     b"NOTE;CHARSET=UTF\x00-8:x\r\nEND:VCARD\r\n"
+                     b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:John Roe\r\nEND:VCARD\r\n")
+    with open_source(path) as source:
+        table = source.read()
+    assert [row[0] for row in table.rows[1:]] == ["Jane Doe", "John Roe"]
+    assert [warning.message for warning in table.warnings] == [
+        "Line 3 of the file is not a vCard line and was ignored: “FN:Jane\ufffd Doe”.",
+        "Line 5 of the file is not a vCard line and was ignored: “NOTE;CHARSET=UTF\ufffd-8:x”."]

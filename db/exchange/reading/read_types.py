@@ -8,6 +8,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from typing import Any
+from xml.parsers.expat import ExpatError
 
 from db.store.errors import LiaisonError
 from db.store.translation import QT_TRANSLATE_NOOP, translate
@@ -149,13 +150,14 @@ def wrong_password(name: str) -> UnreadableFile:
 
 
 # What a damaged or unusual file makes the unpacking and parsing raise — zip, inflate, XML
-# (defusedxml's refusals are ValueErrors, ElementTree's ParseError a SyntaxError), text
+# (defusedxml's refusals are ValueErrors, ElementTree's ParseError a SyntaxError, expat's own
+# error, which minidom raises inside msoffcrypto, neither), text
 # decoding, a part missing or cut short, an encrypted or unsupported zip feature — all of it is
 # damage to tell the user about in one sentence. Anything else is a bug in Liaison and goes to
 # the report, never blamed on the user's file.
 DAMAGE: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, IndexError, ValueError,
-    NotImplementedError, RuntimeError, SyntaxError, OverflowError)
+    NotImplementedError, RuntimeError, SyntaxError, OverflowError, ExpatError)
 
 
 def is_panic(exc: BaseException) -> bool:

@@ -15,6 +15,7 @@ import struct
 import zipfile
 from functools import partial
 from pathlib import Path
+from xml.parsers.expat import ExpatError
 
 from db.exchange.reading import readers_csv, readers_xlsx, vcard, vcard_lines, xml_guards
 from db.exchange.reading.read_types import (
@@ -270,7 +271,10 @@ def _decrypted(path: Path) -> io.BytesIO | None:
 
     try:
         with path.open("rb") as handle:
-            office = msoffcrypto.OfficeFile(handle)
+            try:
+                office = msoffcrypto.OfficeFile(handle)
+            except (office_errors.DecryptionError, ExpatError):  # a damaged or unknown header
+                raise damaged(path.name, "xlsx") from None
             if not office.is_encrypted():
                 return None
             password = _PASSWORDS.get(path.resolve())

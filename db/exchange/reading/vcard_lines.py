@@ -103,7 +103,7 @@ def decode(prop: Property, defaults: tuple[str, ...]) -> str:
         try:
             text = raw.decode(name)
             break
-        except (UnicodeDecodeError, LookupError):
+        except (LookupError, ValueError):  # not that encoding; a name with a NUL is a ValueError
             continue
     else:
         text = raw.decode(defaults[0], errors="replace")
@@ -128,7 +128,8 @@ class CardReader:
             self.unshown += 1
             return
         self.shown += 1
-        shown = text[:8 * SHOWN_TEXT].decode("utf-8", errors="replace").strip()  # not 50 MB
+        shown = text[:8 * SHOWN_TEXT].decode("utf-8", errors="replace").strip().replace(
+            "\x00", "\ufffd")  # a photo's line may be 50 MB: not all of it
         if len(shown) > SHOWN_TEXT or len(text) > 8 * SHOWN_TEXT:
             shown = shown[:SHOWN_TEXT] + "…"
         if card is not None:
@@ -152,6 +153,8 @@ class CardReader:
         nested = 0  # inside a card an AGENT property holds (2.1)
         outside = False  # a line outside any card was reported since the last card
         for number, name, params, line in self._lines():
+            if b"\x00" in line:  # a NUL: damage to this line (the file is no UTF-16 by now)
+                name = None
             if name is None:  # not a property line
                 if card is None and outside:
                     continue
