@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -121,43 +122,59 @@ def with_workbook_password(file: str, attempt: Callable[[], Any]) -> Any:
     raise problem
 
 
+def _show(shown: Any, line: str, stage: str, done: int, total: int) -> None:
+    shown.show(line.format(stage=stage, done=done, total=total))
+
+
 def cmd_import(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
                progress: Any) -> int:
-    from db.exchange.imports.importer import apply_plan, build_plan
+    from db.exchange.imports.importer import PlanOutdated, apply_plan, build_plan
     from db.exchange.imports.plan import plan_json, policy_preview
 
     options = _options(args)
     db = open_db(args)
     started = datetime.now(UTC)
     plan = with_workbook_password(args.file, lambda: build_plan(db, args.file, options))
-    batch_id = None
-    if plan.errors and not options.skip_invalid:
-        outcome = translate(
-            "CommandLine", "{count} problem(s) found in {file}; nothing was written (fix them, "
-                           "or use --skip-invalid to import the other rows).").format(
-            count=len(plan.errors), file=plan.file_name)
-        code = 1
-    elif args.dry_run:
-        outcome = translate("CommandLine", "Dry run of {file}: would write {summary}; nothing "
-                                           "was written.").format(
-            file=plan.file_name, summary=plan.summary())
-        code = 0
-    elif not plan.writes:
-        outcome = translate("CommandLine", "{file}: nothing to write ({summary}).").format(
-            file=plan.file_name, summary=plan.summary())
-        code = 0
-    else:
-        shown = progress(err)
-        line = translate("CommandLine", "{stage}: {done:,} of {total:,}")
-        result = apply_plan(db, plan, progress=lambda stage, done, total: shown.show(
-            line.format(stage=stage, done=done, total=total)))
-        shown.end()
-        batch_id = result.batch_id
-        seconds = (datetime.now(UTC) - started).total_seconds()
-        outcome = translate("CommandLine", "Imported {file} in {seconds:.1f} s: {summary}. Undo "
-                                           "with: liaison undo-import {id}").format(
-            file=plan.file_name, seconds=seconds, summary=plan.summary(), id=batch_id)
-        code = 0
+    for attempt in (1, 2):
+        batch_id = None
+        if plan.errors and not options.skip_invalid:
+            outcome = translate(
+                "CommandLine", "{count} problem(s) found in {file}; nothing was written (fix "
+                               "them, or use --skip-invalid to import the other rows).").format(
+                count=len(plan.errors), file=plan.file_name)
+            code = 1
+        elif args.dry_run:
+            outcome = translate("CommandLine", "Dry run of {file}: would write {summary}; "
+                                               "nothing was written.").format(
+                file=plan.file_name, summary=plan.summary())
+            code = 0
+        elif not plan.writes:
+            outcome = translate("CommandLine", "{file}: nothing to write ({summary}).").format(
+                file=plan.file_name, summary=plan.summary())
+            code = 0
+        else:
+            shown = progress(err)
+            line = translate("CommandLine", "{stage}: {done:,} of {total:,}")
+            try:
+                result = apply_plan(db, plan, progress=partial(_show, shown, line))
+            except PlanOutdated:
+                if attempt == 2:
+                    raise
+                # Another program wrote meanwhile: plan again against what is there now.
+                shown.end()
+                print(translate("CommandLine", "The database changed while the import was "
+                                               "being prepared; preparing it again."), file=err)
+                plan = with_workbook_password(args.file,
+                                              lambda: build_plan(db, args.file, options))
+                continue
+            shown.end()
+            batch_id = result.batch_id
+            seconds = (datetime.now(UTC) - started).total_seconds()
+            outcome = translate("CommandLine", "Imported {file} in {seconds:.1f} s: {summary}. "
+                                               "Undo with: liaison undo-import {id}").format(
+                file=plan.file_name, seconds=seconds, summary=plan.summary(), id=batch_id)
+            code = 0
+        break
     if args.json:
         return json_report(plan_json(plan, batch_id), outcome, code, out, err)
     for note in plan.errors[:50]:

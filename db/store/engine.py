@@ -224,6 +224,11 @@ def explain(exc: BaseException, where: str | None = None) -> DatabaseProblem | N
     if "disk is full" in text or "disk full" in text or "no space left" in text:
         return DatabaseProblem(translate(
             "Storage", "The disk is full; free some space and try again. Nothing was saved."))
+    if "disk i/o error" in text:  # a file grown past a size limit, a drive gone or failing
+        return DatabaseProblem(translate(
+            "Storage", "{where} could not be written: the system reported a disk error (the "
+                       "disk may be full, removed or failing). Nothing was saved; free some "
+                       "space or check the drive, and try again.").format(where=where))
     if "file is not a database" in text or "file is encrypted" in text:
         return DatabaseProblem(_not_sqlite(where))
     if "malformed" in text:

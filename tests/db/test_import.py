@@ -304,3 +304,21 @@ def test_a_similar_name_matches_but_other_numbers_do_not(db: Database, tmp_path:
     plan = build_plan(db, path)
     assert plan.rows[0].id == anc.id and "similar name" in plan.rows[0].reason
     assert plan.rows[1].action == "create"
+
+
+def test_a_plan_the_database_moved_on_from_is_refused(db: Database, tmp_path: Path) -> None:
+    """Between the preview and Import, another window or program wrote: a row planned as new
+    may exist by now, so the plan is refused whole and made again (on SQLite and PostgreSQL)."""
+    from db.exchange.imports.importer import PlanOutdated
+
+    path = write_csv(tmp_path / "parties.csv", [["Name", "Country"], ["ZANU-PF", "ZW"]])
+    plan = build_plan(db, path, ImportOptions(kind="organizations"))
+    organizations.create_organization(db, {"name": "ZANU-PF", "country": "ZW"})
+    with pytest.raises(PlanOutdated, match="changed while the import"):
+        apply_plan(db, plan)
+    assert org_count(db) == 1
+    with db.reading() as session:
+        assert session.execute(select(func.count()).select_from(ImportBatch)
+                               .where(ImportBatch.kind == "import")).scalar() == 0
+    again = build_plan(db, path, ImportOptions(kind="organizations"))
+    assert not again.writes, "planned again, the row matches the organization made meanwhile"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +15,10 @@ from db.exchange.imports.apply import (
     ImportCancelled,
     ImportProgress,
     ImportResult,
+    PlanOutdated,
     apply_plan,
     apply_steps,
+    latest_change,
 )
 from db.exchange.imports.foreign import SheetPlanner
 from db.exchange.imports.plan import ImportOptions, Note, Plan
@@ -86,6 +88,7 @@ def build_plan(db: Database, path: str | Path, options: ImportOptions | None = N
     """Read the file and classify every row. Writes nothing."""
     options = options or ImportOptions()
     file_path = Path(path)
+    marker = latest_change(db)  # before anything of the database is read
     with open_source(file_path, options.encoding) as source:
         try:
             checksum = checksum_of(file_path)
@@ -97,13 +100,13 @@ def build_plan(db: Database, path: str | Path, options: ImportOptions | None = N
 
             plan = plan_workbook(db, source, options, checksum, cancelled)
             source.check_unchanged()
-            return plan
+            return replace(plan, marker=marker)
         table = source.read(options.sheet, cancelled=cancelled)
         fmt = source.format
         source.check_unchanged()  # what was read is the file the checksum is of
     # The reader's own copy of the sheet is gone now; the plan consumes the table row by row.
-    return plan_table(db, table, options, file_name=file_path.name, checksum=checksum, fmt=fmt,
-                      cancelled=cancelled, consume=True)
+    return replace(plan_table(db, table, options, file_name=file_path.name, checksum=checksum,
+                              fmt=fmt, cancelled=cancelled, consume=True), marker=marker)
 
 
 def plan_table(db: Database, table: Table, options: ImportOptions, *, file_name: str,
@@ -197,6 +200,7 @@ def _check_mapping(mapping: dict[int, str], kind: str, sheet: str) -> None:
                       "(for example --map \"Date=start\").").format(sheet=sheet))
 
 
-__all__ = ["ImportCancelled", "ImportProgress", "ImportResult", "SheetPreview", "UndoResult",
+__all__ = ["ImportCancelled", "ImportProgress", "ImportResult", "PlanOutdated", "SheetPreview",
+           "UndoResult",
            "apply_plan", "apply_steps", "build_plan", "checksum_of", "is_liaison_workbook",
            "list_batches", "plan_table", "preview", "undo_import", "write_report"]
