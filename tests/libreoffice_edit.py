@@ -7,7 +7,8 @@ project's virtual environment:
 
 EDITS.json is a list of {"sheet", "find_column", "find", "column", "value"}: in `sheet`, the
 row whose `find_column` cell reads `find` gets `value` in `column` (null empties the cell).
-Rows to append are {"sheet", "append": {column: value}}."""
+Rows to append are {"sheet", "append": {column: value}}. With LIAISON_LO_PASSWORD set, IN is
+opened with that password (a protected workbook)."""
 
 from __future__ import annotations
 
@@ -55,8 +56,12 @@ def main() -> int:
         context = connect(pipe, process)
         desktop = context.ServiceManager.createInstanceWithContext(  # type: ignore[attr-defined]
             "com.sun.star.frame.Desktop", context)
+        password = os.environ.get("LIAISON_LO_PASSWORD")
+        secret = (prop("Password", password),) if password else ()
         document = desktop.loadComponentFromURL(Path(source).resolve().as_uri(), "_blank", 0,
-                                                (prop("Hidden", True),))
+                                                (prop("Hidden", True), *secret))
+        if document is None:
+            raise SystemExit(f"LibreOffice could not open {source}")
         sheets = document.Sheets
         for edit in edits:
             sheet = sheets.getByName(edit["sheet"])

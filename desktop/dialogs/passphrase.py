@@ -6,11 +6,13 @@ it, and the field is cleared when the dialog closes."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QGuiApplication, QTextDocument
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -170,8 +172,11 @@ class RecoveryKeyDialog(QDialog):
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.recovery))
         save = QPushButton(translate("Passphrase", "&Save to a file…"))
         save.clicked.connect(self.save)
+        print_button = QPushButton(translate("Passphrase", "&Print…"))
+        print_button.clicked.connect(self.print_key)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(save, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(print_button, QDialogButtonBox.ButtonRole.ActionRole)
         done = buttons.addButton(translate("Passphrase", "I have kept it"),
                                  QDialogButtonBox.ButtonRole.AcceptRole)
         done.clicked.connect(self.accept)
@@ -183,6 +188,32 @@ class RecoveryKeyDialog(QDialog):
                                        "the database if its passphrase is forgotten. Keep it "
                                        "apart from the laptop.\n").format(
             file=self.file.name, key=self.recovery)
+
+    def print_key(self) -> bool:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(translate("Passphrase", "Print the recovery key"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        self.print_to(printer)
+        return True
+
+    def print_to(self, printer: QPrinter) -> None:
+        """The key on a page of its own, large and in a fixed-width font so that every
+        character can be told apart when it is typed back; the document names the database
+        file, never its folder."""
+        printer.setCreator("Liaison")
+        printer.setDocName(translate("Passphrase", "Liaison recovery key"))
+        heading, _, rest = self.text_to_keep().partition("\n\n")
+        explanation = rest.partition("\n\n")[2]
+        page = QTextDocument()
+        page.setHtml(
+            f"<h2>{html.escape(heading.rstrip(':'))}</h2>"
+            f"<p style='font-family: monospace; font-size: 20pt; font-weight: 600'>"
+            f"{html.escape(self.recovery)}</p><p>{html.escape(explanation.strip())}</p>")
+        page.print_(printer)
 
     def save(self) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(

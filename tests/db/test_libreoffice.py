@@ -8,6 +8,7 @@ they fail loudly instead of skipping."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from db.exchange.export.writer import write_workbook
 from db.exchange.imports.importer import apply_plan, build_plan
 from db.services import followups, organizations
 from db.store.engine import Database
@@ -58,12 +60,15 @@ def resave(soffice: str, source: Path, folder: Path) -> Path:
 
 
 def edit_in_libreoffice(source: Path, target: Path, edits: list[dict[str, Any]],
-                        folder: Path) -> Path:
+                        folder: Path, password: str | None = None) -> Path:
     plan = folder / "edits.json"
     plan.write_text(json.dumps(edits, ensure_ascii=False), encoding="utf-8")
+    environment = dict(os.environ)
+    if password:
+        environment["LIAISON_LO_PASSWORD"] = password
     result = subprocess.run([SYSTEM_PYTHON, str(EDITOR), str(source), str(target), str(plan),
                              str(folder / "uno-profile")], capture_output=True, text=True,
-                            timeout=240, check=False)
+                            timeout=240, check=False, env=environment)
     assert result.returncode == 0, result.stderr[-2000:]
     return target
 
@@ -120,3 +125,20 @@ def test_edits_made_in_libreoffice_import_like_scripted_edits(
     assert [(o.country, o.founded) for o in frelimo] == [("MZ", "1962")]
     # The same file a second time: nothing more to do.
     assert not build_plan(db, in_calc).writes
+
+
+def test_a_protected_export_opens_in_libreoffice_and_comes_back(
+        soffice: str, db: Database, tmp_path: Path) -> None:
+    """A workbook exported with a password (Office's encryption, as Excel and WPS write it)
+    opens in Calc with that password, and what is edited there comes back."""
+    small_world(db)
+    exported = tmp_path / "protected.xlsx"
+    list(write_workbook(db, exported, password="chá às seis"))
+    edits = [item for item in EDITS if item.get("column") == "name_zh"]
+    in_calc = edit_in_libreoffice(exported, tmp_path / "calc.xlsx", edits, tmp_path,
+                                  password="chá às seis")
+    plan = build_plan(db, in_calc)
+    assert not plan.errors, plan.errors
+    changed = [(row.sheet, change.field, change.after) for row in plan.rows
+               for change in row.changes]
+    assert changed == [("organizations", "name_zh", "非洲人国民大会")]

@@ -273,3 +273,24 @@ def test_export_protected_workbook_from_the_file_menu(
     with target.open("rb") as handle:
         assert msoffcrypto.OfficeFile(handle).is_encrypted()
     assert NAME.encode() not in target.read_bytes()
+
+
+def test_the_recovery_key_prints_on_a_page_that_names_no_folder(qtbot: QtBot,
+                                                                 tmp_path: Path) -> None:
+    """Print… puts the key on a page (here a PDF printer): the document is Liaison's, titled
+    as a recovery key, and carries the database's file name but not where it lives."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    key = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789"
+    database = tmp_path / "secret folder" / "register.sqlite3"
+    dialog = RecoveryKeyDialog(None, key, database)
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    target = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(target))
+    dialog.print_to(printer)
+    data = target.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 1000
+    assert b"Liaison" in data  # the creator, in the document's information
+    assert b"secret folder" not in data and str(tmp_path).encode() not in data
