@@ -65,6 +65,7 @@ def _short(value: Any) -> str:
 
 def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
               progress: Any) -> int:
+    from db.changes.freshness import PlanOutdated
     from db.changes.recording import Actor
     from db.cli.passphrases import unlock_other
     from db.merge import apply_merge, merge_plan, plan_json
@@ -89,7 +90,15 @@ def cmd_merge(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any,
             other=plan.other, summary=plan.summary(), count=len(plan.history))
         code = 1 if open_conflicts else 0
     else:
-        result = apply_merge(db, plan, Actor(), prefer=args.resolve)
+        try:
+            result = apply_merge(db, plan, Actor(), prefer=args.resolve)
+        except PlanOutdated:  # another program wrote meanwhile: compare again, once
+            print(translate("CommandLine", "This database changed while the merge was being "
+                                           "prepared; preparing it again."), file=err)
+            plan = merge_plan(db, args.other)
+            if plan.errors:
+                raise
+            result = apply_merge(db, plan, Actor(), prefer=args.resolve)
         open_conflicts = result.open_conflicts
         seconds = (datetime.now(UTC) - started).total_seconds()
         if result.batch_id is None:

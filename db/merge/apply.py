@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from db.changes import recording
 from db.changes import rows as rows_path
 from db.changes.batches import kind_word, logged_counts, logged_records
+from db.changes.freshness import check_current
 from db.changes.recording import Actor, to_json
 from db.changes.rows import refresh_contact_stats
 from db.merge.read import PARTICIPATIONS, TAG_TABLES
@@ -115,6 +116,10 @@ def merge_steps(db: Database, plan: MergePlan, actor: Actor | None = None, *,
     with db.transaction() as session:
         batch = rows_path.open_batch(session, id=batch_id, kind="merge", file_name=plan.other,
                                      who=actor.who, status="applied", counts=plan.counts())
+        check_current(session, db.is_sqlite, plan.marker, translate(
+            "Merge", "This database changed while the merge with {other} was being prepared "
+                     "(another window or program wrote to it); nothing was written. Prepare "
+                     "the merge again.").format(other=plan.other))
         writer = Writer(session, actor)
         done = 0
         for spec in SPECS:

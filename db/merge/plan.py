@@ -4,12 +4,14 @@ other copy's records point to will exist here. Writes nothing (this is the dry r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from db.changes.batches import kind_word
+from db.changes.freshness import latest
 from db.merge.read import (
     CHUNK,
     Differences,
@@ -48,7 +50,9 @@ def merge_plan(db: Database, other: str, *, cancelled: Callable[[], bool] | None
     conflict, or unchanged. Nothing is written to either copy."""
     with open_other(db, other) as copy, db.reading() as here, \
             copy.database.reading() as there:
-        return _Planner(here, there, copy.name, copy.location, cancelled, progress).plan()
+        marker = latest(here)
+        plan = _Planner(here, there, copy.name, copy.location, cancelled, progress).plan()
+        return replace(plan, marker=marker)
 
 
 class _Planner:

@@ -175,6 +175,7 @@ class MergePlan:
     history: tuple[LogRow, ...]  # the other copy's change-log rows this copy takes
     withheld: Mapping[str, LogRow]  # rows held back with open conflicts, by id
     errors: tuple[MergeProblem, ...] = ()
+    marker: str | None = None  # this copy's latest change when planning began (freshness)
 
     @property
     def conflicts(self) -> tuple[RecordMerge, ...]:

@@ -381,3 +381,23 @@ def test_one_participant_given_two_roles_is_a_conflict(
 
 
 # --- records without a history, undo, refusals ---------------------------------------------
+
+
+def test_a_merge_plan_this_copy_moved_on_from_is_refused(tmp_path: Path) -> None:
+    """Between the preview and Merge, another window wrote here: the plan is refused whole."""
+    from db.changes.freshness import PlanOutdated
+    from db.merge import apply_merge, merge_plan
+    from db.seed.opening import open_database
+    from db.services import organizations
+
+    here = open_database(tmp_path / "here.sqlite3")
+    there = open_database(tmp_path / "there.sqlite3")
+    organizations.create_organization(there, {"name": "Frelimo", "country": "MZ"})
+    there.close()
+    plan = merge_plan(here, str(tmp_path / "there.sqlite3"))
+    organizations.create_organization(here, {"name": "Renamo", "country": "MZ"})
+    with pytest.raises(PlanOutdated, match="changed while the merge"):
+        apply_merge(here, plan)
+    plan = merge_plan(here, str(tmp_path / "there.sqlite3"))
+    assert apply_merge(here, plan).batch_id is not None
+    here.close()

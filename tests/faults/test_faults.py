@@ -174,3 +174,21 @@ def test_a_process_holding_the_file_makes_the_other_say_why(register: Path,
     assert waited < 60
     assert counts_of(register)["organizations"] == 0
     intact(register)
+
+
+def test_two_processes_merging_the_same_copy_merge_it_once(tmp_path: Path) -> None:
+    """The second merge to write finds the first has moved this database on: it compares the
+    copies again and finds nothing left to take (before: a unique-constraint crash)."""
+    here, there = tmp_path / "here.sqlite3", tmp_path / "there.sqlite3"
+    for path, seed in ((here, "1"), (there, "2")):
+        for argv in (("init",), ("demo", "--size", "small", "--seed", seed)):
+            assert liaison("--db", str(path), *argv).returncode == 0
+    expected = counts_of(here)["organizations"] + counts_of(there)["organizations"]
+    merges = [subprocess.Popen([*LIAISON, "--db", str(here), "merge", str(there)], cwd=REPO,
+                               text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+              for _ in range(2)]
+    outputs = [process.communicate(timeout=300) for process in merges]
+    assert [process.returncode for process in merges] == [0, 0], outputs
+    assert not any("Traceback" in err or "unexpected" in err for _out, err in outputs), outputs
+    assert counts_of(here)["organizations"] == expected
+    intact(here)

@@ -12,18 +12,18 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from db.changes import recording, registry
 from db.changes import rows as rows_path
 from db.changes.bulk import BulkWriter, stamp
+from db.changes.freshness import check_current
 from db.changes.recording import Actor, to_json
 from db.changes.rows import refresh_contact_stats
 from db.exchange.imports.cells import SCHEMAS
 from db.exchange.imports.plan import Plan, RowPlan
 from db.models import (
-    ChangeLog,
     Participation,
     Tag,
     interaction_tags,
@@ -89,41 +89,6 @@ class ImportProgress:
     result: ImportResult | None = None  # on the last step
 
 
-class PlanOutdated(LiaisonError):
-    """The database changed between planning an import and applying it."""
-
-
-def _latest(session: Session) -> str:
-    """The id of the database's latest change (ids grow with time), "" when there is none."""
-    return session.execute(select(func.max(ChangeLog.id))).scalar() or ""
-
-
-def _check_current(session: Session, sqlite: bool, plan: Plan) -> None:
-    """Refuse a plan the database has moved on from. Checked once this transaction holds the
-    right to write — on SQLite its first write (the batch's row) takes the file's write lock,
-    on PostgreSQL imports take turns on an advisory lock — so no other import can slip in
-    between the check and the rows written."""
-    if plan.marker is None:
-        return
-    rows_path.flush(session)
-    if not sqlite:
-        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
-    if _latest(session) != plan.marker:
-        raise PlanOutdated(translate(
-            "Import", "The database changed while the import of {file} was being prepared "
-                      "(another window or program wrote to it); nothing was written. Prepare "
-                      "the import again.").format(file=plan.file_name))
-
-
-IMPORT_LOCK = 0x4C49_4D50  # "LIMP": the advisory lock imports take turns on (PostgreSQL)
-
-
-def latest_change(db: Database) -> str:
-    """What a plan records as the state it was made against (Plan.marker)."""
-    with db.reading() as session:
-        return _latest(session)
-
-
 def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
                 cancelled: Callable[[], bool] | None = None) -> Iterator[ImportProgress]:
     """Back the database up (a verified copy in its backups folder), then write the plan in
@@ -148,7 +113,10 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
         rows_path.open_batch(session, id=batch_id, kind="import", file_name=plan.file_name,
                              checksum=plan.checksum, who=actor.who, status="applied",
                              counts=plan.counts())
-        _check_current(session, db.is_sqlite, plan)
+        check_current(session, db.is_sqlite, plan.marker, translate(
+            "Import", "The database changed while the import of {file} was being prepared "
+                      "(another window or program wrote to it); nothing was written. Prepare "
+                      "the import again.").format(file=plan.file_name))
         applier = _Applier(session, actor)
         for entity in ORDER:
             creates = [r for r in rows if r.entity == entity and r.action == "create"]

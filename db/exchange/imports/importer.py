@@ -9,16 +9,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from db.changes.freshness import PlanOutdated, latest_change
 from db.changes.undo import UndoResult
 from db.exchange.imports import mapping as maps
 from db.exchange.imports.apply import (
     ImportCancelled,
     ImportProgress,
     ImportResult,
-    PlanOutdated,
     apply_plan,
     apply_steps,
-    latest_change,
 )
 from db.exchange.imports.foreign import SheetPlanner
 from db.exchange.imports.plan import ImportOptions, Note, Plan

@@ -117,7 +117,7 @@ class Plan:
     rows: tuple[RowPlan, ...]
     errors: tuple[Note, ...]
     warnings: tuple[Note, ...]
-    # The database's latest change when planning began (apply.latest_change): applying
+    # The database's latest change when planning began (db.changes.freshness): applying
     # refuses a plan the database has moved on from — another window or program wrote since,
     # and a row planned as new may exist by now.
     marker: str | None = None
