@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.changes.freshness import PlanOutdated
 from db.merge import (
     MergeCancelled,
     MergePlan,
@@ -346,6 +347,11 @@ class MergeDialog(QDialog):
         if isinstance(exc, InterruptedError | MergeCancelled):
             self.outcome = "cancelled"
             self.status.setText(translate("MergeDialog", "Cancelled; nothing was written."))
+        elif isinstance(exc, PlanOutdated):  # written to meanwhile: compare again, say why
+            self.plan = None
+            self.outcome = "replanning"
+            self.start_plan()
+            self.notice.show_message(exc.message)
         elif isinstance(exc, LiaisonError):
             self.outcome = "failed"
             self.status.setText(translate("MergeDialog", "Nothing was written."))

@@ -187,3 +187,25 @@ def test_export_travel_copy_writes_a_complete_copy_and_says_where(
         assert organizations.get_organization(copy, party["org"]).website == "https://fl.example.org"
     finally:
         copy.close()
+
+
+def test_a_write_elsewhere_before_merge_compares_again_and_says_why(
+        context: AppContext, qtbot: QtBot, party: dict[str, str], travel: Database,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Between the review and Merge, another window (here: a colleague's edit) wrote to this
+    database: nothing is written, the dialog says so and compares the copies again, and the
+    new comparison merges."""
+    office = context.database
+    visit = interactions.create_interaction(travel, {
+        "kind": "outbound_visit", "title": "Visit to Maputo", "start": "2025-05-12",
+        "participants": [{"organization_id": party["org"], "role": "host"}]}, TRAVELLER)
+    dialog = run_merge(context, qtbot, travel, monkeypatch)
+    organizations.update_organization(office, party["org"], {"website": "https://fl.org.mz"},
+                                      expected_version=None, actor=COLLEAGUE)
+    dialog.merge_button.click()
+    qtbot.waitUntil(lambda: dialog.outcome == "replanning", timeout=10000)
+    qtbot.waitUntil(lambda: dialog.outcome == "planned", timeout=10000)
+    assert "changed while the merge" in dialog.notice.text.text()
+    click_merge(dialog, qtbot)
+    assert interactions.get_interaction(office, visit.id).title == "Visit to Maputo"
+    assert organizations.get_organization(office, party["org"]).website == "https://fl.org.mz"
