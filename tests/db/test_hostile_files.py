@@ -336,6 +336,28 @@ def malformed_sheet(path: Path) -> Path:
                                     '</c><c r="B2"><v>1</row>'))
 
 
+def cells_below_their_row(path: Path) -> Path:
+    """Found by fuzzing: a cell whose reference lies far below its row element. The check of
+    how far a sheet reaches took rows from row elements only; calamine, placing cells by their
+    reference, asked for 472 GB and aborted the program."""
+    return workbook(path, sheet_xml('<row r="2"><c r="XFD2" t="inlineStr"><is><t>x</t></is></c>'
+                                    '<c r="B900000"><v>1</v></c></row>'))
+
+
+def four_letter_column(path: Path) -> Path:
+    """A reference past XFD, in four letters, which calamine honours (column 18,279)."""
+    return workbook(path, sheet_xml('<row r="2000"><c r="A2000"><v>1</v></c><c r="AAAA2000">'
+                                    "<v>1</v></c></row>"))
+
+
+def cells_without_references(path: Path) -> Path:
+    """Found by fuzzing: cells without an `r`, which calamine puts after the cell before;
+    200,000 empty ones before a value reach column 200,001 in row 1,048,576 (calamine asked
+    for 6.7 TB and aborted the program)."""
+    return workbook(path, sheet_xml('<row r="1048576">' + "<c/>" * 200_000 + "<c><v>1</v></c>"
+                                    "</row>"))
+
+
 def long_csv_field(path: Path) -> Path:
     path.write_bytes(b"Name,Country\n" + noise(100 * MB).encode() + b",MZ\n")
     return path
@@ -389,6 +411,12 @@ HOSTILE: dict[str, tuple[str, Callable[[Path], Path], str]] = {
     "100 MB inline string, under the zip ratio": (
         "cell.xlsx", functools.partial(compressible_long_inline_string, level=1),
         "has a cell (A2) holding more than 32,767 characters"),
+    "cells below their row": ("far.xlsx", cells_below_their_row,
+                              "has cells spread from A1 to XFD900000"),
+    "a column of four letters": ("far.xlsx", four_letter_column,
+                                 "has cells spread from A1 to AAAA2000"),
+    "cells without a reference": ("far.xlsx", cells_without_references,
+                                  "has cells spread from A1 to KIVI1048576"),
     "malformed sheet": ("broken.xlsx", malformed_sheet, "could not be read: the file may be "
                                                         "damaged"),
     "100 MB csv field": ("field.csv", long_csv_field, "a field runs on for more than 131,072"),

@@ -2,8 +2,9 @@
 the fields, and the rows. Used by `db.exchange.reading.readers`; every value read is a str or None.
 
 Encoding, in order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a mark (NUL in
-every other byte — checked before UTF-8, which accepts NUL bytes); strict UTF-8; then a legacy
-encoding a colleague's Excel writes with "Save as CSV". A general-purpose detector alone
+every other byte — checked before UTF-8, which accepts NUL bytes); strict UTF-8, or UTF-8 with
+a few damaged bytes among many good characters (the damaged cells are then pointed at); then a
+legacy encoding a colleague's Excel writes with "Save as CSV". A general-purpose detector alone
 misjudges short files — a one-line "Ñuñoa" or "Fianna Fáil" came out as Chinese — so
 `_legacy_encoding` first decides between double-byte Chinese and a single-byte alphabet from how the
 non-ASCII bytes sit among the ASCII ones, and charset-normalizer then chooses within that

@@ -49,7 +49,7 @@ SOME_ERROR = QT_TRANSLATE_NOOP("Reading", "The cell holds an error.")
 
 _ROOT_TAG = re.compile(rb"<([\w.-]+:)?(worksheet|dialogsheet|macrosheet|chartsheet)\b")
 _QUOTE = re.compile(rb"""xmlns(?::[\w.-]+)?\s*=\s*(["'])""")
-_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
+_REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]+)(\d+)["']""")  # "AAAA1" too
 _TYPE = re.compile(rb"""\st\s*=\s*["'](\w+)["']""")
 _ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["'](\d+)["']""")
 # A value or a piece of text with something in it, in any namespace prefix.
@@ -78,8 +78,9 @@ column_letters = column_letter
 
 @dataclass
 class SheetScan:
-    last_row: int = 0          # 1-based number of the last row element
+    last_row: int = 0          # 1-based number of the last row (element or cell reference)
     last_column: int = 26      # the farthest column found; 26 (Z) when no cell lies beyond Z
+    loose_width: int = 0       # columns cells without a reference may reach past last_column
     problems: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based (row, col)
 
 
@@ -273,7 +274,7 @@ class _Needles:
         """Cell references whose column lies past `column` (columns sort by length, then by
         letters). The literal start lets the regular expression engine skip ahead fast."""
         letters = column_letters(column).upper()
-        choices = [_ANY + b"{%d,3}" % (len(letters) + 1)] if len(letters) < 3 else []
+        choices = [_ANY + b"{%d,}" % (len(letters) + 1)]  # "AAAA1" too: calamine reads it
         for index, letter in enumerate(letters):
             if letter != "Z":
                 same = b"".join(b"[%s%s]" % (c.encode(), c.lower().encode())
@@ -337,6 +338,14 @@ def scan_sheet(open_part: Callable[[], IO[bytes]], check_cancel: Callable[[], No
                 scan.last_column = max(scan.last_column, column_number(match.group(1).decode()))
                 wide = needles.beyond(scan.last_column)
                 match = wide.search(segment, match.end())
+            tall = xml_guards.rows_beyond(scan.last_row, needles.quote)
+            match = tall.search(segment)
+            while match:  # a cell whose reference lies below its row element
+                scan.last_row = int(match.group(1))
+                tall = xml_guards.rows_beyond(scan.last_row, needles.quote)
+                match = tall.search(segment, match.end())
+            scan.loose_width = max(scan.loose_width, xml_guards.loose_width(
+                segment, needles.cell_start, needles.row_start))
             check_cancel()
     if not complete:
         with open_part() as stream:
@@ -344,11 +353,15 @@ def scan_sheet(open_part: Callable[[], IO[bytes]], check_cancel: Callable[[], No
     return scan
 
 
-def content_extent(open_part: Callable[[], IO[bytes]],
-                   check_cancel: Callable[[], None]) -> tuple[int, int]:
+def content_extent(open_part: Callable[[], IO[bytes]], check_cancel: Callable[[], None],
+                   loose: bool = False) -> tuple[int, int]:
     """The last row and column holding a value or formula (cells with a style only, which
     calamine leaves out, do not count). Slower than `scan_sheet`: used when its bounds are
-    alarming, to tell a sheet truly spread out from one formatted far away."""
+    alarming, to tell a sheet truly spread out from one formatted far away. A sheet with
+    cells without a reference (`loose`) is parsed, to place them as calamine does."""
+    if loose:
+        with open_part() as stream:
+            return xml_guards.parsed_extent(stream, check_cancel)
     rows = columns = 0
     pattern: re.Pattern[bytes] | None = None
     with open_part() as stream:

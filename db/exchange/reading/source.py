@@ -1,6 +1,8 @@
 """An open spreadsheet, as `readers.open_source` gives it: a `SourceFile` reads one sheet at a
 time — a workbook's through calamine (with `readers_xlsx`'s checks of the XML beside it), a text
-table's through `readers_csv`, contact cards through `vcard` — and lets the file go on `close`.
+table's as it streams from the file (`text_stream`, `readers_csv`), contact cards through
+`vcard` — and lets the file go on `close`. A file deleted or rewritten after it was opened is
+said to be so, not blamed as damage.
 
 Values come back as calamine gives them (whole numbers from Excel stay floats; dates are `date`
 or `datetime`), with empty cells as None and unusable cells (errors, formulas never calculated)
@@ -274,10 +276,12 @@ class SourceFile:
     def _read_sheet(self, name: str, limit: int | None,
                     check_cancel: Callable[[], None]) -> tuple[list[list[Any]], bool]:
         scan = self._scan(name, check_cancel)
-        if scan is not None and (scan.last_column > 26 or scan.last_row > EXCEL_ROWS) and (
-                scan.last_row * scan.last_column > MAX_CELLS):
+        if scan is not None and (scan.last_column > 26 or scan.last_row > EXCEL_ROWS
+                                 or scan.loose_width) and (
+                scan.last_row * (scan.last_column + scan.loose_width) > MAX_CELLS):
             # Calamine would lay out every cell up to there: make sure it is not just formatting.
-            self._check_extent(name, *self._content_extent(name, check_cancel))
+            self._check_extent(name, *self._content_extent(name, check_cancel,
+                                                           bool(scan.loose_width)))
         sheet = self._calamine_sheet(name)
         end = sheet.end
         height, width = (end[0] + 1, end[1] + 1) if end is not None else (0, 0)
@@ -334,9 +338,10 @@ class SourceFile:
         assert package is not None
         return lambda: package.open(part)
 
-    def _content_extent(self, name: str, check_cancel: Callable[[], None]) -> tuple[int, int]:
+    def _content_extent(self, name: str, check_cancel: Callable[[], None],
+                        loose: bool) -> tuple[int, int]:
         try:
-            return readers_xlsx.content_extent(self._opener(name), check_cancel)
+            return readers_xlsx.content_extent(self._opener(name), check_cancel, loose)
         except ReadCancelled:
             raise
         except xml_guards.LongCell as exc:

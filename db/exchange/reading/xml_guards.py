@@ -10,6 +10,12 @@ few `bytes.rfind` calls per 32 KB (C speed): an item — a cell, a shared string
 measured when the next one does not start within 32,767 bytes of it, which in real files is a
 handful of long notes at most.
 
+Where cells really lie, for the check of how far a sheet reaches before calamine lays it out
+densely (`readers_xlsx.scan_sheet`): a cell's reference, not its row element, gives its row
+(`rows_beyond`: "AZ279010" inside <row r="138"> made calamine ask for 146 GB and abort the
+program); a cell without a reference lies after the cell before it (`loose_width`,
+`parsed_extent`), which no search of references sees.
+
 Entities declared in a DTD (`declares_entities`): no spreadsheet program writes them, and they
 are how XML bombs ("billion laughs") and external-entity tricks work. calamine and defusedxml
 refuse to expand them; this only finds them when the reading has failed, to say why."""
@@ -17,9 +23,13 @@ refuse to expand them; this only finds them when the reading has failed, to say 
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET  # types only; parsing goes through defusedxml
 import zipfile
 from collections.abc import Callable
 from typing import IO
+
+import defusedxml.ElementTree as SafeET
+from defusedxml import DefusedXmlException
 
 LONG_TEXT = 32_767           # Excel's limit for the text of one cell
 MAX_ITEM_BYTES = 8 << 20     # the markup of one cell or shared string: 32,767 runs of rich text
@@ -30,6 +40,7 @@ _TEXT = re.compile(rb"<(?:[\w.-]+:)?(?:t|v)(?:\s[^>]*)?>([^<]*)")
 _ENTITY = re.compile(rb"&[^;&<]{1,12};")
 _REF = re.compile(rb"""\sr\s*=\s*["']([A-Za-z]{1,3}\d+)["']""")
 _AFTER_NAME = (b" ", b"\t", b"\r", b"\n", b">", b"/")
+_CELL = re.compile(r"([A-Za-z]+)(\d+)")
 # Enough bytes of one text run to hold more than LONG_TEXT characters, however written
 # ("&#1114111;" is ten bytes for one character).
 _PIECE = 10 * LONG_TEXT + 16
@@ -43,6 +54,66 @@ class LongCell(Exception):
         super().__init__(reference)
         self.reference = reference
         self.text = text
+
+
+def rows_beyond(row: int, quote: bytes) -> re.Pattern[bytes]:
+    """Cell references whose row lies past `row` (numbers sort by their count of digits, then
+    by digits); the closing quote makes the number whole."""
+    digits = str(row).encode()
+    choices = [rb"[1-9]\d{%d,}" % len(digits)]
+    for index, digit in enumerate(digits):
+        if digit != ord("9"):
+            choices.append(digits[:index] + b"[%c-9]" % (digit + 1)
+                           + rb"\d" * (len(digits) - index - 1))
+    q = re.escape(quote)
+    return re.compile(b"r=" + q + rb"[A-Za-z]+(" + b"|".join(choices) + b")" + q)
+
+
+def loose_width(segment: bytes, cell_start: bytes, row_start: bytes) -> int:
+    """How many columns the cells without a reference in `segment` (whole rows) may reach
+    past the referenced ones: calamine puts such a cell after the one before it, so at most a
+    column for each four bytes of the longest row ("<c/>"). 0 when every cell has its `r`."""
+    loose = re.compile(re.escape(cell_start) + rb"(?=[\s>/])(?![^>]*\sr\s*=)")
+    if loose.search(segment) is None:
+        return 0
+    return max(map(len, segment.split(row_start))) // 4
+
+
+def parsed_extent(stream: IO[bytes], check_cancel: Callable[[], None]) -> tuple[int, int]:
+    """The last row and column holding a value or formula, placing cells as calamine does: by
+    their reference, or after the cell (and row) before. The slow way, by parsing: only for a
+    sheet with cells without a reference that could reach far."""
+    rows = columns = row = column = cell_row = 0
+    try:
+        for event, element in SafeET.iterparse(stream, events=("start", "end")):
+            name = element.tag.rsplit("}", 1)[-1]
+            if event == "start":
+                if name == "row":
+                    number = element.get("r") or ""
+                    row, column = (int(number) if number.isdigit() else row + 1), 0
+                elif name == "c":
+                    found = _CELL.fullmatch(element.get("r") or "")
+                    column = _column(found.group(1)) if found else column + 1
+                    cell_row = int(found.group(2)) if found else row
+                continue
+            if name == "c":
+                if any(child.tag.rsplit("}", 1)[-1] in ("v", "is", "f") for child in element):
+                    rows, columns = max(rows, cell_row), max(columns, column)
+                element.clear()
+            elif name == "row":
+                element.clear()
+                if row % 4096 == 0:
+                    check_cancel()
+    except (ET.ParseError, DefusedXmlException) as exc:
+        raise ValueError(str(exc)) from exc  # damage, as the callers take it
+    return rows, columns
+
+
+def _column(letters: str) -> int:
+    number = 0
+    for char in letters.upper():
+        number = number * 26 + ord(char) - 64
+    return number
 
 
 def declares_entities(package: zipfile.ZipFile) -> bool:
