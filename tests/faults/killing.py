@@ -115,6 +115,8 @@ class Operation:
         while len(chosen) < kills:
             if self.counts["statements"] > 2 and len(chosen) % 2:
                 chosen.append(f"statement:{rng.randint(1, self.counts['statements'])}")
+            elif len(chosen) % 4 == 0:  # the last fifth, where the work is committed
+                chosen.append(f"time:{rng.uniform(0.8 * self.seconds, self.seconds):.3f}")
             else:
                 chosen.append(f"time:{rng.uniform(0.05, self.seconds):.3f}")
         return chosen[:kills]
