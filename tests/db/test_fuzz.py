@@ -23,7 +23,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db.exchange.imports.importer import build_plan
@@ -37,11 +37,7 @@ from tests.db.reader_helpers import XLSX_CONTENT_TYPES, XLSX_RELS, handmade_ods
 pytestmark = pytest.mark.fuzz
 
 EXAMPLES = int(os.environ.get("LIAISON_FUZZ_EXAMPLES", "30"))
-FUZZ = settings(
-    max_examples=EXAMPLES, deadline=None, derandomize=False, print_blob=True,
-    # Each example writes a file and reads it through calamine and the importer: slower than
-    # hypothesis expects of a test's data generation, by design. Nothing else is suppressed.
-    suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=False, print_blob=True)
 WILD = shared_data_dir() / "xlsx-wild"
 CONTACTS = shared_data_dir() / "contacts"
 

@@ -58,8 +58,9 @@ class TextLines:
     """The lines of a binary stream in `encoding`, each with its line break, as csv.reader
     reads them from open(…, newline=""): split at LF, CR and CRLF, kept as they are. `decode`
     turns a chunk into text for an encoding without an incremental decoder of its own (cp1252,
-    whose five undefined bytes Liaison reads as Windows does); `skip_first` drops a first line
-    that `skip_first` recognises (Excel's "sep=;")."""
+    whose five undefined bytes Liaison reads as Windows does); `skip_first` is given the start
+    of the text and gives it back without a first line that is not part of the table (Excel's
+    "sep=;")."""
 
     def __init__(self, stream: IO[bytes], encoding: str,
                  decode: Callable[[bytes], str] | None = None,
