@@ -568,6 +568,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <translation>{stage}：{done:,}/{total:,}</translation>
     </message>
     <message>
+        <source>The database changed while the import was being prepared; preparing it again.</source>
+        <translation>准备导入期间数据库已有改动；正在重新准备。</translation>
+    </message>
+    <message>
         <source>Imported {file} in {seconds:.1f} s: {summary}. Undo with: liaison undo-import {id}</source>
         <translation>已导入 {file}，用时 {seconds:.1f} 秒：{summary}。撤销命令：liaison undo-import {id}</translation>
     </message>
@@ -998,6 +1002,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>Dry run of the merge from {other}: {summary}; {count} changes to copy into the history; nothing was written.</source>
         <translation>从 {other} 合并的试运行：{summary}；将有 {count} 条修改复制到修改记录中；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>This database changed while the merge was being prepared; preparing it again.</source>
+        <translation>准备合并期间本数据库已有改动；正在重新准备。</translation>
     </message>
     <message>
         <source>{other}: nothing to merge ({summary}).</source>
@@ -2790,6 +2798,10 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     <message>
         <source>Backing up the database</source>
         <translation>正在备份数据库</translation>
+    </message>
+    <message>
+        <source>The database changed while the import of {file} was being prepared (another window or program wrote to it); nothing was written. Prepare the import again.</source>
+        <translation>准备导入 {file} 期间数据库已有改动（另一个窗口或程序写入了数据）；未写入任何内容。请重新准备导入。</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was written.</source>
@@ -4976,6 +4988,10 @@ New value:</source>
         <translation>正在备份数据库</translation>
     </message>
     <message>
+        <source>This database changed while the merge with {other} was being prepared (another window or program wrote to it); nothing was written. Prepare the merge again.</source>
+        <translation>准备与 {other} 合并期间本数据库已有改动（另一个窗口或程序写入了数据）；未写入任何内容。请重新准备合并。</translation>
+    </message>
+    <message>
         <source>The merge was cancelled; nothing was written.</source>
         <translation>合并已取消，未写入任何内容。</translation>
     </message>
@@ -5664,6 +5680,10 @@ New value:</source>
         <translation>保存到文件(&amp;S)…</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
         <source>I have kept it</source>
         <translation>我已保存</translation>
     </message>
@@ -5680,6 +5700,14 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
 
 忘记口令时可用它打开数据库。请与笔记本电脑分开保存。
 </translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>打印恢复密钥</translation>
+    </message>
+    <message>
+        <source>Liaison recovery key</source>
+        <translation>Liaison 恢复密钥</translation>
     </message>
     <message>
         <source>Save the recovery key</source>
@@ -6074,6 +6102,18 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
         <translation>无法将“{name}”作为{what}读取：文件可能已损坏，或由 Liaison 无法识别的程序生成；请在电子表格程序中打开，另存为 .xlsx，然后导入该副本。</translation>
     </message>
     <message>
+        <source>“{name}” changed while Liaison was reading it; wait until the program writing it has finished, then import it again.</source>
+        <translation>“{name}”在 Liaison 读取期间发生了变化；请等待写入该文件的程序完成后再重新导入。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds a NUL character at line {line}, which a text table never does, so the file is damaged or not a table; ask for a fresh copy.</source>
+        <translation>“{name}”第 {line} 行含有 NUL 字符，文本表格中不会出现此字符，因此该文件已损坏或并非表格；请重新获取一份副本。</translation>
+    </message>
+    <message>
+        <source>“{name}” declares XML entities of its own, which spreadsheet programs never write but files made to exhaust memory or to read other files do, so Liaison does not open it.</source>
+        <translation>“{name}”自行声明了 XML 实体，电子表格程序从不写入此类内容，而为耗尽内存或读取其他文件而特制的文件会这样做，因此 Liaison 不予打开。</translation>
+    </message>
+    <message>
         <source>“{name}” is protected by a password: give its password to import it.</source>
         <translation>“{name}”受密码保护：请提供密码以导入。</translation>
     </message>
@@ -6148,6 +6188,14 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     <message>
         <source>“{name}” is damaged, so it cannot be unpacked; ask for a fresh copy.</source>
         <translation>“{name}”已损坏，无法解压；请重新获取一份副本。</translation>
+    </message>
+    <message>
+        <source>“{name}” is a zip of {count:,} parts, far more than a spreadsheet has, as files made to exhaust memory are, so Liaison does not open it.</source>
+        <translation>“{name}”是包含 {count:,} 个部分的压缩包，远多于任何电子表格，这是为耗尽内存而特制的文件的特征，因此 Liaison 不予打开。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds a cell of more than {limit:,} characters, Excel's limit for one cell; shorten it in a spreadsheet program, save, and import again.</source>
+        <translation>“{name}”中有单元格超过 {limit:,} 个字符，即 Excel 单个单元格的上限；请在电子表格程序中缩短其内容，保存后重新导入。</translation>
     </message>
     <message>
         <source>“{name}” unpacks to {size:,.0f} MB, far more than a spreadsheet Liaison can import; it may be damaged or made to exhaust memory.</source>
@@ -6226,12 +6274,24 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
         <translation>无法读取“{name}”第 {line} 行：文本不是表格格式。</translation>
     </message>
     <message>
+        <source>“{name}” could not be read at line {line}: it runs on for more than {limit:,} characters, far longer than a row of a table, so the file is damaged or not a table; ask for a fresh copy.</source>
+        <translation>无法读取“{name}”第 {line} 行：该行超过 {limit:,} 个字符，远长于表格中的任何一行，因此该文件已损坏或并非表格；请重新获取一份副本。</translation>
+    </message>
+    <message>
         <source>Liaison could not read the cells of sheet “{sheet}” in “{name}”; open it in a spreadsheet program, save it as .xlsx, and import that copy.</source>
         <translation>Liaison 无法读取“{name}”中工作表“{sheet}”的单元格；请在电子表格程序中打开，另存为 .xlsx，然后导入该副本。</translation>
     </message>
     <message>
         <source>Sheet “{sheet}” in “{name}” has cells spread from A1 to {corner}, more than the {limit} million cells Liaison imports from one sheet; delete the stray cells far below or to the right of your data, save, and import again.</source>
         <translation>“{name}”中工作表“{sheet}”的单元格范围从 A1 延伸到 {corner}，超过 Liaison 单个工作表 {limit} 百万个单元格的导入上限；请删除数据下方或右侧远处的零散单元格，保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” in “{name}” has a cell ({cell}) holding more than {limit:,} characters, Excel's limit for one cell; shorten it in a spreadsheet program, save, and import again.</source>
+        <translation>“{name}”中工作表“{sheet}”的单元格（{cell}）超过 {limit:,} 个字符，即 Excel 单个单元格的上限；请在电子表格程序中缩短其内容，保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>Sheet “{sheet}” in “{name}” has a cell holding more than {limit:,} characters, Excel's limit for one cell; shorten it in a spreadsheet program, save, and import again.</source>
+        <translation>“{name}”中工作表“{sheet}”有单元格超过 {limit:,} 个字符，即 Excel 单个单元格的上限；请在电子表格程序中缩短其内容，保存后重新导入。</translation>
     </message>
     <message>
         <source>Sheet “{sheet}” in “{name}” could not be read: the file may be damaged; open it in a spreadsheet program, save it as .xlsx, and import that copy.</source>
@@ -6380,6 +6440,10 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     <message>
         <source>Line {line} of the file is not a vCard line and was ignored: “{text}”.</source>
         <translation>文件第 {line} 行不是 vCard 格式的内容，已忽略：“{text}”。</translation>
+    </message>
+    <message>
+        <source>Some characters of “{text}” could not be read as {encoding} (shown as �); correct them in the file, or choose the file's encoding, and import again.</source>
+        <translation>“{text}”中有字符无法按 {encoding} 读取（显示为 �）；请在文件中更正这些字符，或选择该文件的编码，然后重新导入。</translation>
     </message>
 </context>
 <context>
@@ -6945,6 +7009,10 @@ matched: {matched}</source>
     <message>
         <source>The disk is full; free some space and try again. Nothing was saved.</source>
         <translation>磁盘已满，请释放部分空间后重试。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>{where} could not be written: the system reported a disk error (the disk may be full, removed or failing). Nothing was saved; free some space or check the drive, and try again.</source>
+        <translation>无法写入 {where}：系统报告磁盘错误（磁盘可能已满、已被移除或出现故障）。未保存任何内容；请释放空间或检查磁盘后重试。</translation>
     </message>
     <message>
         <source>{where} is damaged (SQLite reports a malformed database); restore it from a backup.</source>
