@@ -210,8 +210,9 @@ class RecoveryKeyDialog(QDialog):
         explanation = rest.partition("\n\n")[2]
         page = QTextDocument()
         page.setHtml(
-            f"<h2>{html.escape(heading.rstrip(':'))}</h2>"
-            f"<p style='font-family: monospace; font-size: 20pt; font-weight: 600'>"
+            f"<h2>{html.escape(heading.rstrip(':：'))}</h2>"
+            f"<p style='font-family: monospace; font-size: 15pt; font-weight: 600; "
+            f"white-space: nowrap'>"
             f"{html.escape(self.recovery)}</p><p>{html.escape(explanation.strip())}</p>")
         page.print_(printer)
 
