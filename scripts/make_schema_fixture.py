@@ -23,6 +23,7 @@ import json
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -35,7 +36,7 @@ FIXTURES = REPO / "tests" / "fixtures"
 # before 3.12, so such files exist) save ~180 KB of half-empty 4 KiB pages over ~70 indexes.
 # Revision 0007's sort keys (three indexed columns per organization and person, two per
 # country) add ~25 KB.
-MAX_BYTES = 400_000
+MAX_BYTES = 450_000  # each revision adds tables and their index pages
 PAGE_SIZE = 1024
 
 # Fixed ids, so the migration test can find these records in every revision's file.
@@ -60,6 +61,7 @@ CORE = {
     "cancelled_visit": "00000000-0000-4000-8000-000000000304",
     "fu_open": "00000000-0000-4000-8000-000000000401",
     "fu_done": "00000000-0000-4000-8000-000000000402",
+    "fln_visit": "00000000-0000-4000-8000-000000000501",  # from revision 0009: visits
 }
 
 
@@ -191,10 +193,40 @@ def populate(target: Path) -> None:
             "organization_id": CORE["anc"], "interaction_id": CORE["visit"],
         }, officer, record_id=CORE["fu_open"])
 
+        _visit(db, officer)
+
         spare = tags.create_tag(db, {"name": "Unused tag", "name_zh": "未用"}, officer)
         tags.delete_tag(db, spare.id, actor=officer)
     finally:
         db.close()
+
+
+def _visit(db: Any, officer: Any) -> None:
+    """An inbound visit with both sides, a programme of two days and gifts (revision 0009)."""
+    from db.services import programme, visits
+
+    visit = visits.create_visit(db, {
+        "title": "FLN delegation to Beijing and Xi'an", "direction": "inbound",
+        "status": "done", "start": "2025-04-07", "end": "2025-04-08", "country": "CN",
+        "host_id": CORE["cpc"], "guest_id": CORE["fln"],
+        "purpose": "Exchange on youth work.", "outcomes": "Youth exchange in 2026.",
+    }, officer, record_id=CORE["fln_visit"])
+    visits.add_member(db, visit.id, {"person_id": CORE["benali"], "side": "guest",
+                                     "role": "head"}, officer)
+    visits.add_member(db, visit.id, {"person_id": CORE["li_wei"], "side": "host",
+                                     "role": "head"}, officer)
+    programme.add_item(db, visit.id, {"day": "2025-04-07", "kind": "talks",
+                                      "title": "Talks", "city": "北京", "starts": "09:30",
+                                      "ends": "11:00"}, officer,
+                       participants=[{"organization_id": CORE["cpc"], "role": "host"},
+                                     {"person_id": CORE["benali"],
+                                      "role": "delegation_head"}])
+    programme.add_item(db, visit.id, {"day": "2025-04-08", "kind": "site_visit",
+                                      "title": "Terracotta Army", "city": "西安"}, officer)
+    visits.add_gift(db, visit.id, {"direction": "received", "description": "Copper tray",
+                                   "person_id": CORE["benali"]}, officer)
+    gone = visits.add_gift(db, visit.id, {"description": "Book, recorded twice"}, officer)
+    visits.remove_gift(db, gone.id, actor=officer)
 
 
 def table_counts(path: Path) -> dict[str, int]:

@@ -74,6 +74,7 @@ class Page(Generic[T]):
 
 
 CrossCheck = Callable[[Mapping[str, Any]], list[Problem]]
+SessionCheck = Callable[[Session, Mapping[str, Any], "str | None"], list[Problem]]
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ class Schema:
     required: tuple[str, ...] = ()
     attributes: Mapping[str, str] = field(default_factory=dict)  # field name → ORM attribute
     checks: tuple[CrossCheck, ...] = ()
+    # Rules that read other records (a programme item within its visit's dates): given the
+    # session, the record's values after the change, and its id (None for a new record).
+    session_checks: tuple[SessionCheck, ...] = ()
     # Fields whose values make up the record's folded `search_text` (names, aliases...).
     search_fields: tuple[str, ...] = ()
 
@@ -126,7 +130,8 @@ def from_json(text: str | None) -> Any:
 
 
 def validate(session: Session, schema: Schema, data: Mapping[str, Any],
-             current: Mapping[str, Any] | None = None) -> dict[str, Any]:
+             current: Mapping[str, Any] | None = None, record_id: str | None = None
+             ) -> dict[str, Any]:
     """Normalize `data` (all fields for a create, some for an update) or raise ValidationFailed
     listing every problem at once."""
     problems: list[Problem] = []
@@ -155,6 +160,9 @@ def validate(session: Session, schema: Schema, data: Mapping[str, Any],
     if not problems:
         for check in schema.checks:
             problems.extend(check(merged))
+    if not problems:
+        for session_check in schema.session_checks:
+            problems.extend(session_check(session, merged, record_id))
     if problems:
         raise ValidationFailed(problems)
     return values
@@ -164,7 +172,7 @@ def validate(session: Session, schema: Schema, data: Mapping[str, Any],
 def log(session: Session, schema: Schema, record_id: str, version: int, actor: Actor,
         changes: Sequence[tuple[str, Any, Any]], *, flush: bool = True) -> None:
     now = utcnow()
-    batch_id = actor.batch_id or _batch_of_transaction(session, actor)
+    batch_id = actor.batch_id or batch_of_transaction(session, actor)
     session.add_all(
         ChangeLog(at=now, entity=schema.entity, entity_id=record_id, field=name,
                   old=to_json(old), new=to_json(new), version=version, who=actor.who,
@@ -175,7 +183,7 @@ def log(session: Session, schema: Schema, record_id: str, version: int, actor: A
         session.flush()
 
 
-def _batch_of_transaction(session: Session, actor: Actor) -> str:
+def batch_of_transaction(session: Session, actor: Actor) -> str:
     """Changes made without a batch of their own (an edit on a screen, the starter register,
     a revert) are one batch per transaction and actor, so `liaison undo` takes them back."""
     key = ("liaison.batch", actor.who, actor.source, actor.detail)
@@ -280,7 +288,7 @@ def update(session: Session, schema: Schema, record_id: str, changes: Mapping[st
     obj = load(session, schema, record_id)
     check_version(session, schema, obj, expected_version)
     current = schema.current_values(obj)
-    values = validate(session, schema, changes, current)
+    values = validate(session, schema, changes, current, record_id)
     diff = [(name, current[name], new) for name, new in values.items() if current[name] != new]
     if not diff:
         return obj, []

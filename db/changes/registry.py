@@ -29,15 +29,26 @@ from db.changes.fields import (
     website,
 )
 from db.changes.recording import Schema
+from db.changes.times import a_time, order_number
+from db.changes.visit_checks import (
+    dates_hold_programme,
+    item_within_visit,
+    member_once,
+    someone,
+)
 from db.models import (
     Affiliation,
     FollowUp,
+    Gift,
     Interaction,
     Organization,
     Participation,
     Person,
+    ProgrammeItem,
     Tag,
     Topic,
+    Visit,
+    VisitMember,
     country_tags,
     interaction_tags,
     interaction_topics,
@@ -47,10 +58,16 @@ from db.models import (
 from db.models.vocabulary import (
     FOLLOWUP_STATUSES,
     GENDERS,
+    GIFT_DIRECTIONS,
     INTERACTION_KINDS,
+    MEMBER_ROLES,
     ORGANIZATION_KINDS,
     POLITICAL_STATUSES,
+    PROGRAMME_KINDS,
     RELATIONSHIP_LEVELS,
+    VISIT_DIRECTIONS,
+    VISIT_SIDES,
+    VISIT_STATUSES,
 )
 from db.store.errors import Problem, record_noun
 from db.store.translation import QT_TRANSLATE_NOOP, translate
@@ -162,7 +179,8 @@ ORGANIZATION = Entity(
 ), links=(Link("tags", organization_tags, "organization_id", "tag_id"),),
     natural_keys=("name", "name_en", "name_zh", "aliases", "abbreviation", "country"),
     referrers=(Participation.organization_id, Affiliation.organization_id,
-               FollowUp.organization_id))
+               FollowUp.organization_id, Visit.host_id, Visit.guest_id,
+               VisitMember.organization_id, Gift.organization_id))
 
 PERSON = Entity("person", "people", QT_TRANSLATE_NOOP("Records", "Person"), Schema(
     entity="person",
@@ -184,7 +202,8 @@ PERSON = Entity("person", "people", QT_TRANSLATE_NOOP("Records", "Person"), Sche
     search_fields=("name", "name_en", "name_zh", "aliases"),
 ), links=(Link("tags", person_tags, "person_id", "tag_id"),),
     natural_keys=("name", "name_en", "name_zh", "aliases", "nationality"),
-    referrers=(Participation.person_id, Affiliation.person_id, FollowUp.person_id))
+    referrers=(Participation.person_id, Affiliation.person_id, FollowUp.person_id,
+               VisitMember.person_id, Gift.person_id))
 
 AFFILIATION = Entity("affiliation", "positions", QT_TRANSLATE_NOOP("Records", "Position"), Schema(
     entity="affiliation",
@@ -227,7 +246,7 @@ INTERACTION = Entity(
           Link("topics", interaction_topics, "interaction_id", "topic_id"),
           Link("tags", interaction_tags, "interaction_id", "tag_id")),
     title_field="title", natural_keys=("title", "start", "kind"),
-    referrers=(FollowUp.interaction_id,))
+    referrers=(FollowUp.interaction_id, ProgrammeItem.interaction_id))
 
 FOLLOWUP = Entity("follow-up", "followups", QT_TRANSLATE_NOOP("Records", "Follow-up"), Schema(
     entity="follow-up",
@@ -278,9 +297,93 @@ TOPIC = Entity("topic", "topics", QT_TRANSLATE_NOOP("Records", "Topic"), Schema(
 ), title_field="name_en", natural_keys=("key",),
     referrers=(interaction_topics.c.topic_id,))
 
+VISIT = Entity("visit", "visits", QT_TRANSLATE_NOOP("Records", "Visit"), Schema(
+    entity="visit",
+    model=Visit,
+    fields={
+        "title": text(500, required=True, label=QT_TRANSLATE_NOOP("Validation", "The title")),
+        "direction": choice(VISIT_DIRECTIONS, QT_TRANSLATE_NOOP("Validation", "direction"),
+                            required=True),
+        "status": choice(VISIT_STATUSES, QT_TRANSLATE_NOOP("Validation", "status of a visit"),
+                         default="planned"),
+        "start": a_date(QT_TRANSLATE_NOOP("Validation", "The start date"), required=True),
+        "end": a_date(QT_TRANSLATE_NOOP("Validation", "The end date")),
+        "country": country(),
+        "host_id": reference(Organization, "organization"),
+        "guest_id": reference(Organization, "organization"),
+        "purpose": text(100_000, multiline=True,
+                        label=QT_TRANSLATE_NOOP("Validation", "The purpose")),
+        "outcomes": text(100_000, multiline=True,
+                         label=QT_TRANSLATE_NOOP("Validation", "The outcomes")),
+        "notes": text(100_000, multiline=True, label=QT_TRANSLATE_NOOP("Validation", "The notes")),
+    },
+    required=("title", "direction", "start"),
+    attributes={"country": "country_code"},
+    checks=(dates_in_order,),
+    session_checks=(dates_hold_programme,),
+), title_field="title", natural_keys=("title", "start", "direction"),
+    referrers=(VisitMember.visit_id, ProgrammeItem.visit_id, Gift.visit_id))
+
+VISIT_MEMBER = Entity(
+    "visit member", "members", QT_TRANSLATE_NOOP("Records", "Member of a visit"), Schema(
+    entity="visit member",
+    model=VisitMember,
+    fields={
+        "visit_id": reference(Visit, "visit", required=True),
+        "person_id": reference(Person, "person"),
+        "organization_id": reference(Organization, "organization"),
+        "side": choice(VISIT_SIDES, QT_TRANSLATE_NOOP("Validation", "side"), default="guest"),
+        "role": choice(MEMBER_ROLES, QT_TRANSLATE_NOOP("Validation", "role in a visit"),
+                       default="member"),
+        "title": text(200, label=QT_TRANSLATE_NOOP("Validation", "The title")),
+        "position": order_number(),
+    },
+    required=("visit_id",),
+    checks=(someone,),
+    session_checks=(member_once,),
+), title_field="title", natural_keys=("visit_id", "person_id", "organization_id"))
+
+PROGRAMME_ITEM = Entity(
+    "programme item", "programme", QT_TRANSLATE_NOOP("Records", "Programme item"), Schema(
+    entity="programme item",
+    model=ProgrammeItem,
+    fields={
+        "visit_id": reference(Visit, "visit", required=True),
+        "day": a_date(QT_TRANSLATE_NOOP("Validation", "The day"), required=True),
+        "starts": a_time(QT_TRANSLATE_NOOP("Validation", "The start time")),
+        "ends": a_time(QT_TRANSLATE_NOOP("Validation", "The end time")),
+        "kind": choice(PROGRAMME_KINDS, QT_TRANSLATE_NOOP("Validation", "kind of programme item"),
+                       default="meeting"),
+        "title": text(500, required=True, label=QT_TRANSLATE_NOOP("Validation", "The title")),
+        "city": text(200, label=QT_TRANSLATE_NOOP("Validation", "The city")),
+        "place": text(300, label=QT_TRANSLATE_NOOP("Validation", "The place")),
+        "interaction_id": reference(Interaction, "interaction"),
+        "notes": text(100_000, multiline=True, label=QT_TRANSLATE_NOOP("Validation", "The notes")),
+        "position": order_number(),
+    },
+    required=("visit_id", "day", "title"),
+    session_checks=(item_within_visit,),
+), title_field="title", natural_keys=("visit_id", "day", "title"))
+
+GIFT = Entity("gift", "gifts", QT_TRANSLATE_NOOP("Records", "Gift"), Schema(
+    entity="gift",
+    model=Gift,
+    fields={
+        "visit_id": reference(Visit, "visit", required=True),
+        "direction": choice(GIFT_DIRECTIONS, QT_TRANSLATE_NOOP("Validation", "given or received"),
+                            default="given"),
+        "description": text(10_000, required=True, multiline=True,
+                            label=QT_TRANSLATE_NOOP("Validation", "The description")),
+        "person_id": reference(Person, "person"),
+        "organization_id": reference(Organization, "organization"),
+        "notes": text(10_000, multiline=True, label=QT_TRANSLATE_NOOP("Validation", "The notes")),
+    },
+    required=("visit_id", "description"),
+), title_field="description", natural_keys=("visit_id", "description"))
+
 # In the order records are created (what others point at first); undo goes the other way.
 ENTITIES: tuple[Entity, ...] = (TAG, TOPIC, ORGANIZATION, PERSON, AFFILIATION, INTERACTION,
-                                FOLLOWUP)
+                                FOLLOWUP, VISIT, VISIT_MEMBER, PROGRAMME_ITEM, GIFT)
 BY_NAME: Mapping[str, Entity] = {entity.name: entity for entity in ENTITIES}
 BY_KIND: Mapping[str, Entity] = {entity.kind: entity for entity in ENTITIES}
 

@@ -11,20 +11,25 @@ from db.models.organization import Organization
 from db.models.person import Person
 from db.models.tag import Tag, country_tags, interaction_tags, organization_tags, person_tags
 from db.models.topic import Topic, interaction_topics
+from db.models.visit import Gift, ProgrammeItem, Visit, VisitMember
 
 __all__ = [
     "Affiliation",
     "ChangeLog",
     "Country",
     "FollowUp",
+    "Gift",
     "ImportBatch",
     "Interaction",
     "Meta",
     "Organization",
     "Participation",
     "Person",
+    "ProgrammeItem",
     "Tag",
     "Topic",
+    "Visit",
+    "VisitMember",
     "country_tags",
     "interaction_tags",
     "interaction_topics",

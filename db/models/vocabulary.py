@@ -93,6 +93,52 @@ FOLLOWUP_STATUSES = _terms(
     ("cancelled", "Cancelled", "已取消"),
 )
 
+VISIT_DIRECTIONS = _terms(
+    ("inbound", "Inbound (received)", "来访"),
+    ("outbound", "Outbound (sent)", "出访"),
+)
+
+VISIT_STATUSES = _terms(
+    ("planned", "Planned", "计划中"),
+    ("confirmed", "Confirmed", "已确认"),
+    ("under_way", "Under way", "进行中"),
+    ("done", "Done", "已结束"),
+    ("cancelled", "Cancelled", "已取消"),
+)
+
+# Who is who in a visit: the delegation's head and members, and those who travel or work
+# with it; on either side (the guests, or the hosts who receive them).
+MEMBER_ROLES = _terms(
+    ("head", "Head of delegation", "团长"),
+    ("deputy", "Deputy head", "副团长"),
+    ("member", "Member", "团员"),
+    ("interpreter", "Interpreter", "翻译"),
+    ("staff", "Accompanying staff", "随行人员"),
+)
+
+VISIT_SIDES = _terms(
+    ("guest", "Guests", "客方"),
+    ("host", "Hosts", "主方"),
+)
+
+PROGRAMME_KINDS = _terms(
+    ("talks", "Talks", "会谈"),
+    ("meeting", "Meeting", "会见"),
+    ("site_visit", "Site visit", "参观考察"),
+    ("briefing", "Briefing", "宣介"),
+    ("banquet", "Banquet", "宴请"),
+    ("travel", "Travel", "行程"),
+    ("other", "Other", "其他"),
+)
+
+# The programme items that are an interaction of their own, with participants and outcomes.
+MEETING_KINDS = ("talks", "meeting", "briefing")
+
+GIFT_DIRECTIONS = _terms(
+    ("given", "Given", "赠送"),
+    ("received", "Received", "收受"),
+)
+
 GENDERS = _terms(
     ("female", "Female", "女"),
     ("male", "Male", "男"),

@@ -210,13 +210,20 @@ def create_interaction(db: Database, data: Mapping[str, Any], actor: Actor | Non
                        *, record_id: str | None = None) -> InteractionRecord:
     """`data` holds the interaction's fields plus optional `participants` (mappings with
     organization_id or person_id and role), `topics` (ids, keys or names) and `tags`."""
-    actor = actor or Actor()
-    fields = {k: v for k, v in data.items() if k not in LINK_FIELDS}
     with db.transaction() as session:
-        row = recording.create(session, SCHEMA, fields, actor, record_id=record_id)
-        touched = _save_links(session, row, data, actor, log=False)
-        _refresh(session, touched)
+        row = create_in(session, data, actor or Actor(), record_id=record_id)
         return _records(session, [row])[0]
+
+
+def create_in(session: Session, data: Mapping[str, Any], actor: Actor, *,
+              record_id: str | None = None) -> Interaction:
+    """create_interaction inside the caller's transaction (a visit's meeting)."""
+    fields = {k: v for k, v in data.items() if k not in LINK_FIELDS}
+    row = recording.create(session, SCHEMA, fields, actor, record_id=record_id)
+    touched = _save_links(session, row, data, actor, log=False)
+    _refresh(session, touched)
+    row_: Interaction = row
+    return row_
 
 
 def update_interaction(db: Database, interaction_id: str, changes: Mapping[str, Any], *,

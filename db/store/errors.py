@@ -18,6 +18,10 @@ _NOUNS = {
     "follow-up": QT_TRANSLATE_NOOP("Records", "follow-up"),
     "tag": QT_TRANSLATE_NOOP("Records", "tag"),
     "topic": QT_TRANSLATE_NOOP("Records", "topic"),
+    "visit": QT_TRANSLATE_NOOP("Records", "visit"),
+    "visit member": QT_TRANSLATE_NOOP("Records", "member of a visit"),
+    "programme item": QT_TRANSLATE_NOOP("Records", "programme item"),
+    "gift": QT_TRANSLATE_NOOP("Records", "gift"),
 }
 
 

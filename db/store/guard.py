@@ -16,6 +16,7 @@ DOMAIN_TABLES = frozenset({
     "organizations", "people", "affiliations", "interactions", "participations", "followups",
     "tags", "topics", "countries", "organization_tags", "person_tags", "interaction_tags",
     "interaction_topics", "country_tags", "changelog", "import_batches",
+    "visits", "visit_members", "programme_items", "gifts",
 })
 # Who else may write them, by name (docs/ARCHITECTURE.md says why).
 EXCEPTIONS = frozenset({"migration", "demo"})
