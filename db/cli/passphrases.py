@@ -88,6 +88,26 @@ def unlock_other(target: str) -> None:
     with_passphrase(path, "LIAISON_OTHER_PASSPHRASE", attempt)
 
 
+def unlock_database(target: str) -> None:
+    """The database itself, for a command that works on its file without opening it (restore):
+    its key from LIAISON_PASSPHRASE or asked for, so an encrypted backup can be matched."""
+    from db.store.engine import resolve_url, sqlite_path_of
+
+    path = sqlite_path_of(resolve_url(target))
+    if path is None or not path.is_file() or not cipher.looks_encrypted(path) \
+            or cipher.key_of(path) is not None or not cipher.slot_path(path).exists():
+        return
+
+    def attempt(secret: str | None) -> bytes:
+        if secret is None:
+            raise cipher.PassphraseNeeded(translate(
+                "Encryption", "{file} is encrypted: give its passphrase or recovery key.")
+                .format(file=path.name))
+        return cipher.unlock(path, secret)
+
+    with_passphrase(path, "LIAISON_PASSPHRASE", attempt)
+
+
 def new_passphrase(variable: str) -> str:
     """A new passphrase: from `variable`, or typed twice on a terminal."""
     given = os.environ.get(variable)

@@ -88,10 +88,13 @@ def cmd_save_copy(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: A
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: Any) -> int:
-    """Works on the database's file, not on an open database: `open_db` stays unused."""
+    """Works on the database's file, not on an open database: `open_db` stays unused (an
+    encrypted file's key is asked for, to match the backup's)."""
+    from db.cli.passphrases import unlock_database
     from db.store.backup import restore_database
     from db.store.engine import resolve_url
 
+    unlock_database(args.db)
     safety = restore_database(resolve_url(args.db), Path(args.file))
     if safety:
         print(translate("CommandLine", "Restored {file}; the database as it was is kept at "

@@ -170,6 +170,10 @@ def _key_backup_like(source: Path, target: Path) -> None:
     if cipher.key_of(source) is None and key is not None and source.is_file() \
             and cipher.looks_encrypted(source) and cipher.opens(source, key):
         cipher.remember(source, key)
+    if key is None and target.is_file() and cipher.looks_encrypted(target):
+        raise cipher.PassphraseNeeded(translate(
+            "Encryption", "{file} is encrypted: give its passphrase or recovery key to restore "
+                          "a backup into it.").format(file=target.name))
     if source.is_file() and cipher.looks_encrypted(source) and cipher.key_of(source) is None \
             and cipher.slot_path(source).exists():
         raise DatabaseProblem(translate(

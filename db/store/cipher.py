@@ -105,13 +105,32 @@ def connect(path: Path, *, uri: str | None = None, key: bytes | None = None,
             **options: Any) -> Any:
     """A DB-API connection to the SQLite file `path` (through `uri` when given): SQLCipher's,
     keyed, when the file is encrypted (its key given or held), else the standard library's."""
-    key = key or key_of(path)
+    if key is None:
+        key = key_of(path)
+        if key is not None and _plain(path):  # a plain file now where an encrypted one was
+            forget(path)
+            key = None
     target = uri if uri is not None else str(path)
     if key is None:
         return sqlite3.connect(target, uri=uri is not None, **options)
     connection = _sqlcipher().connect(target, uri=uri is not None, **options)
     connection.execute(pragma_key(key))
+    # Each page read from the file is decrypted (and checked) again: a larger page cache
+    # than SQLite's 2 MB keeps a scan's pages decrypted once (an integrity check of the
+    # medium demo database: 4.7 s at 2 MB, 2.3 s at 64 MB; plain: 1.2 s).
+    connection.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KB}")
     return connection
+
+
+ENCRYPTED_CACHE_KB = 32 * 1024
+
+
+def _plain(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
 
 
 # -- the recovery key ------------------------------------------------------------------------

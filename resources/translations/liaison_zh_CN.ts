@@ -1385,6 +1385,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
 <context>
     <name>Encryption</name>
     <message>
+        <source>{file} is encrypted: give its passphrase or recovery key.</source>
+        <translation>{file} 已加密：请提供其口令或恢复密钥。</translation>
+    </message>
+    <message>
         <source>The passphrase cannot be empty.</source>
         <translation>口令不能为空。</translation>
     </message>
@@ -1395,6 +1399,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>{file} is not encrypted.</source>
         <translation>{file} 未加密。</translation>
+    </message>
+    <message>
+        <source>{file} is encrypted: give its passphrase or recovery key to restore a backup into it.</source>
+        <translation>{file} 已加密：请提供其口令或恢复密钥，才能将备份恢复到其中。</translation>
     </message>
     <message>
         <source>{file} is encrypted with another key than the database: it cannot be restored into it.</source>
@@ -6612,6 +6620,22 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
         <translation>议题</translation>
     </message>
     <message>
+        <source>Visit</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Member of a visit</source>
+        <translation>访问成员</translation>
+    </message>
+    <message>
+        <source>Programme item</source>
+        <translation>日程项目</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
         <source>organization</source>
         <translation>组织</translation>
     </message>
@@ -6638,6 +6662,22 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     <message>
         <source>topic</source>
         <translation>议题</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>member of a visit</source>
+        <translation>访问成员</translation>
+    </message>
+    <message>
+        <source>programme item</source>
+        <translation>日程项目</translation>
+    </message>
+    <message>
+        <source>gift</source>
+        <translation>礼品</translation>
     </message>
     <message>
         <source>{field} {old} → {new} by {who} at {at}</source>
@@ -7622,6 +7662,50 @@ Batch id: {batch}</source>
         <translation>标识</translation>
     </message>
     <message>
+        <source>direction</source>
+        <translation>来访或出访</translation>
+    </message>
+    <message>
+        <source>status of a visit</source>
+        <translation>访问状态</translation>
+    </message>
+    <message>
+        <source>The purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>side</source>
+        <translation>主客方</translation>
+    </message>
+    <message>
+        <source>role in a visit</source>
+        <translation>访问中的身份</translation>
+    </message>
+    <message>
+        <source>The day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>The start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>The end time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>kind of programme item</source>
+        <translation>日程项目类型</translation>
+    </message>
+    <message>
+        <source>The place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>given or received</source>
+        <translation>赠送或收受</translation>
+    </message>
+    <message>
         <source>participant role</source>
         <translation>参与方身份</translation>
     </message>
@@ -7644,6 +7728,73 @@ Batch id: {batch}</source>
     <message>
         <source>“{value}” is not a country Liaison knows.</source>
         <translation>Liaison 无法识别国家“{value}”。</translation>
+    </message>
+    <message>
+        <source>The time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>{label} “{value}” is not a time of day; write it as 09:30 or 14:00.</source>
+        <translation>{label}“{value}”不是有效的时刻；请写作 09:30 或 14:00。</translation>
+    </message>
+    <message>
+        <source>The position “{value}” is not a whole number of 0 or more.</source>
+        <translation>顺序“{value}”不是大于等于 0 的整数。</translation>
+    </message>
+    <message>
+        <source>{day} is outside the visit, which runs from {first} to {last}.</source>
+        <translation>{day} 不在访问期间内（{first} 至 {last}）。</translation>
+    </message>
+    <message>
+        <source>The item ends ({ends}) before it starts ({starts}).</source>
+        <translation>该项目的结束时间（{ends}）早于开始时间（{starts}）。</translation>
+    </message>
+    <message>
+        <source>{names} take part in this meeting but are on neither side of the visit; add them to the guests or the hosts first.</source>
+        <translation>{names} 参加了这次会见，但不属于访问的主方或客方；请先将其加入客方或主方。</translation>
+    </message>
+    <message>
+        <source>Name a person or an organization for this side of the visit.</source>
+        <translation>请为访问的这一方指定一个人或一个组织。</translation>
+    </message>
+    <message>
+        <source>{person} is already in this visit as {role}; a person is in a visit once.</source>
+        <translation>{person} 已以“{role}”身份列入此次访问；同一人在一次访问中只能出现一次。</translation>
+    </message>
+    <message>
+        <source>The {side} already have a head of delegation: {person}.</source>
+        <translation>{side}已有团长：{person}。</translation>
+    </message>
+    <message>
+        <source>The head of a delegation is a person; name them.</source>
+        <translation>团长须为个人；请指定其姓名。</translation>
+    </message>
+    <message>
+        <source>{organization} is already on this side of the visit.</source>
+        <translation>{organization} 已在访问的这一方中。</translation>
+    </message>
+    <message>
+        <source>{count} programme item(s) would fall outside these dates (the first on {day}); move them or change the dates.</source>
+        <translation>有 {count} 个日程项目将落在这些日期之外（最早一个在 {day}）；请先移动这些项目或修改日期。</translation>
+    </message>
+    <message>
+        <source>Only talks, meetings and briefings have participants.</source>
+        <translation>只有会谈、会见和宣介才有参加方。</translation>
+    </message>
+</context>
+<context>
+    <name>Visits</name>
+    <message>
+        <source>{day} has no programme items to copy.</source>
+        <translation>{day} 没有可复制的日程项目。</translation>
+    </message>
+    <message>
+        <source>“{title}” is already part of a visit.</source>
+        <translation>“{title}”已属于一次访问。</translation>
+    </message>
+    <message>
+        <source>“{title}” is not an inbound or outbound visit, so it cannot be turned into one.</source>
+        <translation>“{title}”不是来访或出访，因此无法转为访问。</translation>
     </message>
 </context>
 <context>

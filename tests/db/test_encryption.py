@@ -254,3 +254,54 @@ def test_a_large_export_reads_an_encrypted_file_in_its_second_process(
     assert len(started) == 1 and started[0].poll() == 0
     sheet = load_workbook(target)["organizations"]
     assert set(NAMES) <= {row[1] for row in sheet.iter_rows(values_only=True)}
+
+
+def test_liaison_restore_on_an_encrypted_database_asks_its_passphrase(
+        register: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line restores into an encrypted file (it works on the file without opening
+    it, so it asks the key to match the backup's): without the passphrase one sentence and
+    nothing restored, with it the backup comes back (a new process holds no key)."""
+    encrypt(register, monkeypatch)
+    code, _out, _err = run("--db", str(register), "backup")
+    assert code == 0
+    backup = next(p for p in (register.parent / "backups").glob("*.sqlite3"))
+    code, _out, _err = run("--db", str(register), "import", str(write_parties(register.parent)))
+    assert code == 0
+    cipher._KEYS.clear()
+    monkeypatch.delenv("LIAISON_PASSPHRASE")
+    code, _out, err = run("--db", str(register), "restore", str(backup))
+    assert code == 1 and "passphrase" in err
+    monkeypatch.setenv("LIAISON_PASSPHRASE", "tea at five")
+    cipher._KEYS.clear()
+    code, _out, err = run("--db", str(register), "restore", str(backup))
+    assert code == 0, err
+    database = open_database(register, passphrase="tea at five")
+    try:
+        assert "Partido Nuevo" not in {o.name for o in
+                                       organizations.list_organizations(database).items}
+    finally:
+        database.close()
+
+
+def write_parties(folder: Path) -> Path:
+    path = folder / "parties.csv"
+    path.write_text("Name,Country\nPartido Nuevo,UY\n", encoding="utf-8")
+    return path
+
+
+def test_a_key_held_for_a_path_now_holding_a_plain_file_is_let_go(tmp_path: Path) -> None:
+    """Keys are held by path: a plain file made later at the path of an encrypted one (a
+    backup of the same name a second after the old one was deleted) opens as what it is."""
+    import sqlite3
+
+    path = tmp_path / "register.import.20261205-101500.sqlite3"
+    cipher.remember(path, bytes(range(32)))
+    plain = sqlite3.connect(path)
+    plain.execute("CREATE TABLE t (x)")
+    plain.close()
+    connection = cipher.connect(path)
+    try:
+        assert connection.execute("SELECT count(*) FROM t").fetchone() == (0,)
+    finally:
+        connection.close()
+    assert cipher.key_of(path) is None
