@@ -101,6 +101,10 @@ class IdMaps:
         return self._tag_by_name.get(text.lower(), "?" + text.lower())
 
 
+# Fields that name an organization: a follow-up's or a position's, a visit's two sides.
+ORGANIZATION_FIELDS = ("organization_id", "host_id", "guest_id")
+
+
 def remapped_row(row: LogRow, maps: IdMaps) -> LogRow:
     """A change-log row of the other copy, in this copy's ids for organizations matched by
     their starter reference (what this copy's history shows, and what it copies)."""
@@ -112,14 +116,15 @@ def remapped_row(row: LogRow, maps: IdMaps) -> LogRow:
         value = from_json(text)
         if row.field == "participants":
             value = [[org(o), p, r] for o, p, r in value or ()]
-        elif row.field == "organization_id":
+        elif row.field in ORGANIZATION_FIELDS:
             value = org(value)
-        elif row.field == "created" and isinstance(value, dict) and "organization_id" in value:
-            value = {**value, "organization_id": org(value["organization_id"])}
+        elif row.field == "created" and isinstance(value, dict):
+            value = {name: org(item) if name in ORGANIZATION_FIELDS else item
+                     for name, item in value.items()}
         return to_json(value)
 
     entity_id = org(row.entity_id) if row.entity == "organization" else row.entity_id
-    if row.field in ("participants", "organization_id", "created"):
+    if row.field in ("participants", "created", *ORGANIZATION_FIELDS):
         return replace(row, entity_id=entity_id, old=convert(row.old), new=convert(row.new))
     return replace(row, entity_id=entity_id)
 
@@ -133,8 +138,9 @@ def remapped_state(spec: Spec, state: RecordState, maps: IdMaps) -> RecordState:
     links = dict(state.links)
     if spec.entity == "organization":
         row["id"] = org(row["id"])
-    if "organization_id" in row:
-        row["organization_id"] = org(row["organization_id"])
+    for name in ORGANIZATION_FIELDS:
+        if name in row:
+            row[name] = org(row[name])
     if "participations" in links:
         links["participations"] = [{**part, "organization_id": org(part["organization_id"])}
                                    for part in links["participations"]]
@@ -144,7 +150,9 @@ def remapped_state(spec: Spec, state: RecordState, maps: IdMaps) -> RecordState:
 
 
 LABELS = {"tag": "name", "topic": "name_en", "organization": "name", "person": "name",
-          "affiliation": "role", "interaction": "title", "follow-up": "description"}
+          "affiliation": "role", "interaction": "title", "follow-up": "description",
+          "visit": "title", "visit member": "title", "programme item": "title",
+          "gift": "description"}
 
 
 def label(spec: Spec, state: RecordState) -> str:
