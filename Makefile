@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/export_bench.py --size medium
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/desktop_bench.py --size medium
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/desktop_bench.py --size large
+	$(BIN)/python bench/encrypted_bench.py --size medium
 
 # The long crash and fuzz runs: 60 kills (import, merge, restore) and the readers fuzzed at
 # length; the kills' table lands in bench/out/soak.md for the README.

@@ -115,7 +115,7 @@ def test_a_vanished_backups_folder_is_made_again(register: Path, tmp_path: Path)
     shutil.rmtree(backups)
     more = sheet(tmp_path / "more.csv", 10, "Union of Labour")
     process = importing(register, more)
-    out, err = process.communicate(timeout=120)
+    _out, err = process.communicate(timeout=120)
     assert process.returncode == 0, err
     assert len(list(backups.glob("register.import.*.sqlite3"))) == 1
 
