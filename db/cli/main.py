@@ -336,6 +336,11 @@ def cmd_search(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.exchange.export.output import check_destination
 
+    if Path(args.out).suffix.lower() == ".pdf":  # laid out by Qt: the entry point's command
+        raise LiaisonError(translate(
+            "CommandLine", "A briefing pack (.pdf) is written by the liaison program itself, "
+                           "which lays it out with Qt: run “liaison export {file} --visit ID”.")
+            .format(file=args.out))
     target = Path(args.out).expanduser().resolve()
     check_destination(target)  # before opening the database: a wrong path fails at once
     password = None
