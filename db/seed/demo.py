@@ -22,6 +22,7 @@ from db.models.base import Base
 from db.models.folding import search_text_for, sort_keys
 from db.models.vocabulary import INTERACTION_KINDS
 from db.seed import demo_words as words
+from db.seed.demo_visits import add_visits
 from db.store.engine import Database
 from db.store.errors import LiaisonError
 from db.store.translation import translate
@@ -249,7 +250,10 @@ def generate_demo(db: Database, size: str, seed: int = 1,
         org_count = [0] * len(orgs)
         person_last = [-1] * len(people)
         person_count = [0] * len(people)
-        done = 0
+        visits = add_visits(g, writer, size, seed, orgs, people, affiliations,
+                            (org_last, org_count, person_last, person_count))
+        yield DemoProgress("visits", visits.visits, visits.visits)
+        done = visits.meetings  # the programmes' talks and meetings are among the interactions
         while done < target.interactions:
             batch = min(CHUNK, target.interactions - done)
             rows: list[tuple[Any, ...]] = []
