@@ -7,6 +7,7 @@ Default: a SQLite file in the user's data folder. A team points at PostgreSQL wi
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 import sqlite3
 import stat
@@ -464,17 +465,23 @@ def backup_sqlite(path: Path, destination: Path) -> Path:
         raise DatabaseProblem(translate(
             "Storage", "Cannot write a backup in {folder}: {reason}."
         ).format(folder=destination.parent, reason=exc.strerror or exc)) from exc
-    destination = unique_path(destination)
-    # Written under a passing name and renamed when whole: a copy cut short (the power went,
-    # the disk filled) is never taken for a backup; the next backup clears it away.
-    partial = destination.with_name(destination.name + PARTIAL)
+    # Written under a passing name of this process's own and given its name when whole: a
+    # copy cut short (the power went, the disk filled) is never taken for a backup (the next
+    # backup clears it away), and two processes backing up in the same second (two imports
+    # at once) neither write into one file nor take each other's name.
+    partial = destination.with_name(
+        f"{destination.name}.{os.getpid()}-{secrets.token_hex(3)}{PARTIAL}")
     key = cipher.key_of(path)  # an encrypted file's copy is encrypted with the same key
     failures: tuple[type[BaseException], ...] = (*cipher.errors(), OSError)
+    placed: Path | None = None
     try:
-        source = cipher.connect(path, uri=sqlite_readonly_uri(path),
+        # Read through an ordinary connection when the file may be written: a read-only one
+        # cannot rebuild the write-ahead log's index, and fails ("disk I/O error", "readonly")
+        # when another process closes the database and removes its log as it opens.
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        source = cipher.connect(path, uri=None if writable else sqlite_readonly_uri(path),
                                 timeout=busy_timeout_seconds())
         try:
-            partial.unlink(missing_ok=True)
             target = cipher.connect(partial, key=key)
             try:
                 source.backup(target)
@@ -483,22 +490,40 @@ def backup_sqlite(path: Path, destination: Path) -> Path:
                 target.close()
         finally:
             source.close()
+        placed = _place(partial, destination)
         if key is not None:
             slot = cipher.slot_path(path)
             if slot.exists():  # the passphrase opens the copy too
-                shutil.copyfile(slot, cipher.slot_path(destination))
-        os.replace(partial, destination)
-        if key is not None:
-            cipher.remember(destination, key)
+                shutil.copyfile(slot, cipher.slot_path(placed))
+            cipher.remember(placed, key)
     except failures as exc:
-        for leftover in (partial, Path(f"{partial}-journal"), destination,
-                         cipher.slot_path(destination)):
+        for leftover in (partial, Path(f"{partial}-journal"),
+                         *((placed, cipher.slot_path(placed)) if placed else ())):
             leftover.unlink(missing_ok=True)
         raise (explain(exc, str(path)) or DatabaseProblem(translate(
             "Storage", "Cannot back up {path} to {destination}: {reason}."
         ).format(path=path, destination=destination,
                  reason=getattr(exc, "strerror", None) or exc))) from exc
-    return destination
+    return placed
+
+
+def _place(partial: Path, destination: Path) -> Path:
+    """Give the finished copy `destination`'s name, or -2, -3… when that is taken — taken
+    atomically (a hard link never replaces a file), so a name another process takes in the
+    same instant is never overwritten; where the disk has no hard links (FAT), a rename."""
+    candidate = unique_path(destination)
+    for _attempt in range(100):
+        try:
+            os.link(partial, candidate)
+        except FileExistsError:
+            candidate = unique_path(destination)
+            continue
+        except OSError:  # no hard links here
+            os.replace(partial, candidate)
+            return candidate
+        partial.unlink()
+        return candidate
+    raise FileExistsError(destination)
 
 
 def backup_folder(path: Path) -> Path:
