@@ -30,6 +30,7 @@ STAGES = {
     "organizations": QT_TRANSLATE_NOOP("CommandLine", "organizations"),
     "people": QT_TRANSLATE_NOOP("CommandLine", "people"),
     "interactions": QT_TRANSLATE_NOOP("CommandLine", "interactions"),
+    "visits": QT_TRANSLATE_NOOP("CommandLine", "visits"),
     "indexes": QT_TRANSLATE_NOOP("CommandLine", "indexes"),
     "saving": QT_TRANSLATE_NOOP("CommandLine", "saving"),
     "done": QT_TRANSLATE_NOOP("CommandLine", "done"),

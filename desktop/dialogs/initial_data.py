@@ -50,6 +50,7 @@ DEMO_STAGES = {
     "organizations": QT_TRANSLATE_NOOP("App", "Creating organizations…"),
     "people": QT_TRANSLATE_NOOP("App", "Creating people…"),
     "interactions": QT_TRANSLATE_NOOP("App", "Creating interactions…"),
+    "visits": QT_TRANSLATE_NOOP("App", "Creating visits…"),
     "indexes": QT_TRANSLATE_NOOP("App", "Creating indexes…"),
     "done": QT_TRANSLATE_NOOP("App", "Creating done…"),
 }

@@ -32,6 +32,10 @@ Make a new, empty database there?</source>
         <translation>正在创建交往记录…</translation>
     </message>
     <message>
+        <source>Creating visits…</source>
+        <translation>正在创建访问…</translation>
+    </message>
+    <message>
         <source>Creating indexes…</source>
         <translation>正在创建索引…</translation>
     </message>
@@ -205,6 +209,185 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>Restored the backup; the database as it was is kept as {file}.</source>
         <translation>已恢复备份；数据库原来的状态保存为 {file}。</translation>
+    </message>
+</context>
+<context>
+    <name>Briefing</name>
+    <message>
+        <source>Chinese names need a CJK font: install fonts-noto-cjk.</source>
+        <translation>显示中文名称需要中日韩字体：请安装 fonts-noto-cjk。</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {reason}.</source>
+        <translation>无法写入 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Briefing pack · made on {date}</source>
+        <translation>背景资料 · {date}制作</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主方</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客方</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Delegations</source>
+        <translation>代表团</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>所属方</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <source>Nothing planned.</source>
+        <translation>无安排。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Met in the programme</source>
+        <translation>日程中会见</translation>
+    </message>
+    <message>
+        <source>Other names</source>
+        <translation>其他名称</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Interactions on record</source>
+        <translation>交往记录数</translation>
+    </message>
+    <message>
+        <source>In this programme</source>
+        <translation>本次日程中</translation>
+    </message>
+    <message>
+        <source>and {count:,} more</source>
+        <translation>另有 {count:,} 项</translation>
+    </message>
+    <message>
+        <source>People in current positions</source>
+        <translation>现任人员</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>None recorded.</source>
+        <translation>暂无记录。</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>自{date}起</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>至{date}</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>现任</translation>
+    </message>
+    <message>
+        <source>Last contacts</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation>其他参与方</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>None open.</source>
+        <translation>无待办事项。</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <source>write a visit's briefing pack as a PDF</source>
+        <translation>将访问的背景资料写成 PDF</translation>
+    </message>
+    <message>
+        <source>the .pdf file to write</source>
+        <translation>要写入的 .pdf 文件</translation>
+    </message>
+    <message>
+        <source>the visit whose programme and counterparts' profiles the pack holds</source>
+        <translation>资料所含日程及对方简介所属的访问</translation>
+    </message>
+    <message>
+        <source>The briefing pack must be a .pdf file (got “{name}”).</source>
+        <translation>背景资料必须是 .pdf 文件（收到的是“{name}”）。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder; give a file name ending in .pdf.</source>
+        <translation>{file} 是文件夹；请给出以 .pdf 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Wrote the briefing pack of “{title}” (programme and 1 profile) to {file}.</source>
+        <translation>已将“{title}”的背景资料（日程及 1 份简介）写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Wrote the briefing pack of “{title}” (programme and {count:,} profiles) to {file}.</source>
+        <translation>已将“{title}”的背景资料（日程及 {count:,} 份简介）写入 {file}。</translation>
     </message>
 </context>
 <context>
@@ -632,6 +815,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <translation>交往记录</translation>
     </message>
     <message>
+        <source>visits</source>
+        <translation>访问</translation>
+    </message>
+    <message>
         <source>indexes</source>
         <translation>索引</translation>
     </message>
@@ -726,6 +913,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>protect the workbook with a password (from LIAISON_WORKBOOK_PASSWORD, or asked for): Excel, WPS and LibreOffice ask for it to open it</source>
         <translation>用密码保护工作簿（密码取自 LIAISON_WORKBOOK_PASSWORD 或在终端询问）：Excel、WPS 和 LibreOffice 打开时会要求输入</translation>
+    </message>
+    <message>
+        <source>A briefing pack (.pdf) is written by the liaison program itself, which lays it out with Qt: run “liaison export {file} --visit ID”.</source>
+        <translation>背景资料（.pdf）由 liaison 程序本身用 Qt 排版写出：请运行“liaison export {file} --visit ID”。</translation>
     </message>
     <message>
         <source>make a new, empty database (the other commands only open one)</source>
