@@ -101,6 +101,7 @@ def build_parser() -> Parser:
                         help=translate("CommandLine", "show program's version number and exit"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     from db.cli.batches import add_commands as add_batch_commands
+    from db.cli.calendar import add_commands as add_calendar_commands
     from db.cli.imports import add_commands as add_import_commands
     from db.cli.merging import add_commands as add_merge_commands
     from db.cli.passphrases import add_commands as add_passphrase_commands
@@ -144,6 +145,7 @@ def build_parser() -> Parser:
     add_import_commands(sub)  # import
     add_merge_commands(sub)  # merge, export-travel-copy
     add_batch_commands(sub)  # batches, undo, undo-import, undo-merge
+    add_calendar_commands(sub)  # calendar
     return parser
 
 
@@ -410,6 +412,12 @@ def cmd_undo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return run(args, out, err, _open)
 
 
+def cmd_calendar(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.calendar import cmd_calendar as run
+
+    return run(args, out, err, _open)
+
+
 def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.cli.merging import cmd_export_travel_copy as run
 
@@ -423,6 +431,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "encrypt": cmd_passphrase, "decrypt": cmd_passphrase, "server-setup": cmd_server_setup,
     "import": cmd_import, "merge": cmd_merge, "export-travel-copy": cmd_export_travel_copy,
     "batches": cmd_batches, "undo": cmd_undo, "undo-import": cmd_undo, "undo-merge": cmd_undo,
+    "calendar": cmd_calendar,
 }
 
 

@@ -391,6 +391,113 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>write the visits, their programmes and the follow-ups due to an iCalendar (.ics) file for your own calendar</source>
+        <translation>把出访来访、日程和到期的待办事项写入 iCalendar (.ics) 文件，供您自己的日历使用</translation>
+    </message>
+    <message>
+        <source>the .ics file to write</source>
+        <translation>要写入的 .ics 文件</translation>
+    </message>
+    <message>
+        <source>the first day (default: 30 days ago)</source>
+        <translation>起始日期（默认：30 天前）</translation>
+    </message>
+    <message>
+        <source>the last day, included (default: no end)</source>
+        <translation>截止日期，含当天（默认：不设截止）</translation>
+    </message>
+    <message>
+        <source>--to ({end}) is before --from ({start}); give the first day first.</source>
+        <translation>--to（{end}）早于 --from（{start}）；请先给起始日期。</translation>
+    </message>
+    <message>
+        <source>--to ({end}) is before {start}, where the calendar starts without --from (30 days ago); give --from too.</source>
+        <translation>--to（{end}）早于 {start}——不给 --from 时日历从 30 天前开始；请同时给出 --from。</translation>
+    </message>
+    <message>
+        <source>Wrote 1 event to {file} (programme items: {items}, visits: {visits}, follow-ups due: {followups}).</source>
+        <translation>已将 1 个日程写入 {file}（日程项：{items}，访问：{visits}，到期待办：{followups}）。</translation>
+    </message>
+    <message>
+        <source>Wrote {events:,} events to {file} (programme items: {items:,}, visits: {visits:,}, follow-ups due: {followups:,}).</source>
+        <translation>已将 {events:,} 个日程写入 {file}（日程项：{items:,}，访问：{visits:,}，到期待办：{followups:,}）。</translation>
+    </message>
+    <message>
+        <source>{item} — {visit}</source>
+        <translation>{item}——{visit}</translation>
+    </message>
+    <message>
+        <source>Participants: {names}</source>
+        <translation>参加者：{names}</translation>
+    </message>
+    <message>
+        <source>Purpose of the visit: {purpose}</source>
+        <translation>访问目的：{purpose}</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Hosts: {name}</source>
+        <translation>接待方：{name}</translation>
+    </message>
+    <message>
+        <source>Guests: {name}</source>
+        <translation>来访方：{name}</translation>
+    </message>
+    <message>
+        <source>Purpose: {purpose}</source>
+        <translation>目的：{purpose}</translation>
+    </message>
+    <message>
+        <source>Due: {description}</source>
+        <translation>到期：{description}</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Owner: {owner}</source>
+        <translation>负责人：{owner}</translation>
+    </message>
+    <message>
+        <source>Organization: {name}</source>
+        <translation>组织：{name}</translation>
+    </message>
+    <message>
+        <source>Arising from: {title}</source>
+        <translation>来源：{title}</translation>
+    </message>
+    <message>
+        <source>The calendar would end ({end}) before it starts ({start}).</source>
+        <translation>日历的截止日期（{end}）早于起始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>The calendar file must end in .ics (got “{name}”).</source>
+        <translation>日历文件名须以 .ics 结尾（收到的是“{name}”）。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder; give a file name ending in .ics.</source>
+        <translation>{file} 是一个文件夹；请给出以 .ics 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; create it or choose another.</source>
+        <translation>文件夹 {folder} 不存在；请先创建它或另选一个。</translation>
+    </message>
+    <message>
+        <source>Liaison cannot write the calendar to {file} (no permission).</source>
+        <translation>Liaison 无法把日历写入 {file}（没有权限）。</translation>
+    </message>
+    <message>
+        <source>Liaison could not write the calendar to {file} ({reason}).</source>
+        <translation>Liaison 未能把日历写入 {file}（{reason}）。</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Field</source>
