@@ -40,6 +40,9 @@ class RecordPages(Protocol):
     def interaction(self, context: AppContext, interaction_id: str | None,
                     organization_ids: Sequence[str], person_ids: Sequence[str]) -> QWidget: ...
 
+    def visit(self, context: AppContext, visit_id: str | None,
+              initial: dict[str, Any] | None) -> QWidget: ...
+
 
 class AppContext(QObject):
     # entity ("organization", "person", "interaction", "followup", "affiliation", "*"), id or ""
@@ -235,6 +238,13 @@ class AppContext(QObject):
                                                              person_ids))
         return self._show(("interaction", interaction_id),
                           lambda: self.pages.interaction(self, interaction_id, (), ()))
+
+    def open_visit(self, visit_id: str | None = None,
+                   initial: dict[str, Any] | None = None) -> QWidget:
+        if visit_id is None:
+            return self._show(("visit", self._new_key()),
+                              lambda: self.pages.visit(self, None, initial))
+        return self._show(("visit", visit_id), lambda: self.pages.visit(self, visit_id, None))
 
     def open_windows(self) -> list[QWidget]:
         return [w for w in self.windows.values() if w.isVisible()]

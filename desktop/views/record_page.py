@@ -123,6 +123,11 @@ class RecordPage(QMainWindow):
     def defaults(self) -> dict[str, Any]:
         return {}
 
+    def make_form(self) -> RecordForm:
+        """The Profile form; a page whose fields need widgets of their own (a visit's host
+        and guest organizations) makes a form that knows them."""
+        return RecordForm(self.field_specs(), self.countries)
+
     def profile_extras(self) -> list[QWidget]:
         """Widgets shown under the profile form (a new person's first position)."""
         return []
@@ -172,7 +177,7 @@ class RecordPage(QMainWindow):
         outer.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self.form = RecordForm(self.field_specs(), self.countries)
+        self.form = self.make_form()
         self.form.setObjectName("profile_form")
         self.form.changed.connect(self._form_changed)
         profile = ProfileTab(self.form, self.profile_extras())

@@ -1,5 +1,5 @@
-"""The record windows the application context opens: one organization, person or
-interaction each. The context is given this factory, so it never imports the pages that
+"""The record windows the application context opens: one organization, person,
+interaction or visit each. The context is given this factory, so it never imports the pages that
 import it."""
 
 from __future__ import annotations
@@ -32,6 +32,12 @@ class RecordPages:
 
         return InteractionEditor(context, interaction_id, organization_ids=organization_ids,
                                  person_ids=person_ids)
+
+    def visit(self, context: AppContext, visit_id: str | None,
+              initial: dict[str, Any] | None) -> QWidget:
+        from desktop.views.visit_page import VisitPage
+
+        return VisitPage(context, visit_id, initial=initial)
 
 
 def new_context(database: Database) -> AppContext:
