@@ -92,6 +92,7 @@ class VisitFilter:
     organization_id: str | None = None  # host, guest, or a member's organization
     person_id: str | None = None  # on either side
     text: str | None = None  # in the title
+    year: int | None = None  # under way at some time in that year
 
 
 def _names(session: Session, model: Any, ids: set[str | None]) -> dict[str, str]:
@@ -208,18 +209,53 @@ def filtered(filters: VisitFilter) -> Select[Any]:
             VisitMember.person_id == filters.person_id, VisitMember.deleted_at.is_(None))))
     if filters.text:
         statement = statement.where(func.lower(Visit.title).contains(filters.text.lower()))
+    if filters.year:
+        statement = statement.where(
+            Visit.start <= date(filters.year, 12, 31),
+            func.coalesce(Visit.end, Visit.start) >= date(filters.year, 1, 1))
     return statement
 
 
+# What a list of visits may be sorted by; the start date breaks ties.
+SORTS: Mapping[str, Any] = {"start": Visit.start, "title": func.lower(Visit.title),
+                            "direction": Visit.direction, "status": Visit.status,
+                            "country": Visit.country_code}
+
+
 def list_visits(db: Database, filters: VisitFilter | None = None, *, offset: int = 0,
-                limit: int = 100) -> Page[VisitRecord]:
-    """Visits, the latest first."""
+                limit: int = 100, sort: str | None = None,
+                descending: bool = True) -> Page[VisitRecord]:
+    """Visits, the latest first (or by `sort`, one of SORTS)."""
     statement = filtered(filters or VisitFilter())
+    key = SORTS.get(sort or "start", Visit.start)
+    order = [key.desc() if descending else key.asc()]
+    if key is not Visit.start:
+        order.append(Visit.start.desc())
+    order.append(Visit.id.desc() if descending else Visit.id.asc())
     with db.reading() as session:
         total = session.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
-        rows = list(session.execute(statement.order_by(Visit.start.desc(), Visit.id.desc())
+        rows = list(session.execute(statement.order_by(*order)
                                     .offset(offset).limit(limit)).scalars())
         return Page(tuple(visit_records(session, rows)), int(total), offset, limit)
+
+
+def visit_years(db: Database) -> list[int]:
+    """The years in which live visits start, the latest first (a list's year filter)."""
+    with db.reading() as session:
+        starts = session.execute(select(Visit.start).where(Visit.deleted_at.is_(None))
+                                 .distinct()).scalars()
+        return sorted({day.year for day in starts}, reverse=True)
+
+
+def programme_counts(db: Database, visit_ids: list[str]) -> dict[str, int]:
+    """How many live programme items each visit has (a visit without any is left out)."""
+    if not visit_ids:
+        return {}
+    with db.reading() as session:
+        return {visit: int(count) for visit, count in session.execute(
+            select(ProgrammeItem.visit_id, func.count()).where(
+                ProgrammeItem.visit_id.in_(visit_ids), ProgrammeItem.deleted_at.is_(None))
+            .group_by(ProgrammeItem.visit_id))}
 
 
 # -- the people on each side ------------------------------------------------------------------
@@ -267,6 +303,12 @@ def remove_member(db: Database, member_id: str, *, expected_version: int | None 
                               expected_version=expected_version)
 
 
+def restore_member(db: Database, member_id: str, actor: Actor | None = None) -> MemberRecord:
+    with db.transaction() as session:
+        return member_records(session, [recording.restore(session, MEMBER_SCHEMA, member_id,
+                                                          actor or Actor())])[0]
+
+
 def list_members(db: Database, visit_id: str) -> list[MemberRecord]:
     with db.reading() as session:
         return members_of(session, visit_id)
@@ -295,6 +337,12 @@ def remove_gift(db: Database, gift_id: str, *, expected_version: int | None = No
     with db.transaction() as session:
         recording.soft_delete(session, GIFT_SCHEMA, gift_id, actor or Actor(),
                               expected_version=expected_version)
+
+
+def restore_gift(db: Database, gift_id: str, actor: Actor | None = None) -> GiftRecord:
+    with db.transaction() as session:
+        return gift_records(session, [recording.restore(session, GIFT_SCHEMA, gift_id,
+                                                        actor or Actor())])[0]
 
 
 def list_gifts(db: Database, visit_id: str) -> list[GiftRecord]:

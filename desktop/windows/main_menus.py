@@ -38,6 +38,10 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
     window.new_interaction = window.make_action(
         translate("MainWindow", "New &interaction…"), lambda: ctx.open_interaction(None),
         icon_name="calendar-plus", shortcut="Ctrl+Shift+I")
+    window.new_visit = window.make_action(
+        translate("MainWindow", "New &visit…"), lambda: ctx.open_visit(None),
+        icon_name="plane-takeoff")
+    window.new_visit.setEnabled(not ctx.database.read_only)
     window.import_action = window.make_action(
         translate("MainWindow", "&Import…"), window.import_spreadsheet, icon_name="upload",
         tip=translate("MainWindow", "Import a colleague's spreadsheet, or bring back a Liaison "
@@ -90,7 +94,7 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
     database_menu.add_actions(window, file_menu)
     file_menu.addSeparator()
     for action in (window.new_action, window.new_organization, window.new_person,
-                   window.new_interaction):
+                   window.new_interaction, window.new_visit):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(window.import_action)
@@ -145,7 +149,8 @@ def _toolbar(window: MainWindow) -> QToolBar:
     new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
     new_menu = QMenu(new_button)
-    for action in (window.new_organization, window.new_person, window.new_interaction):
+    for action in (window.new_organization, window.new_person, window.new_interaction,
+                   window.new_visit):
         new_menu.addAction(action)
     new_button.setMenu(new_menu)
     toolbar.addWidget(new_button)

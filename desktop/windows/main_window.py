@@ -68,6 +68,12 @@ def _interactions(context: AppContext) -> QWidget:
     return InteractionsView(context)
 
 
+def _visits(context: AppContext) -> QWidget:
+    from desktop.views.visits import VisitsView
+
+    return VisitsView(context)
+
+
 def _followups(context: AppContext) -> QWidget:
     from desktop.views.followups import FollowUpsView
 
@@ -80,6 +86,8 @@ VIEWS = (
     ViewEntry("people", QT_TRANSLATE_NOOP("MainWindow", "People"), "users", "Ctrl+2", _people),
     ViewEntry("interactions", QT_TRANSLATE_NOOP("MainWindow", "Interactions"), "calendar-days",
               "Ctrl+3", _interactions),
+    ViewEntry("visits", QT_TRANSLATE_NOOP("MainWindow", "Visits"), "plane-takeoff", "Ctrl+5",
+              _visits),
     ViewEntry("followups", QT_TRANSLATE_NOOP("MainWindow", "Follow-ups"), "list-checks",
               "Ctrl+4", _followups),
 )
@@ -104,6 +112,7 @@ class MainWindow(QMainWindow):
     new_organization: QAction
     new_person: QAction
     new_interaction: QAction
+    new_visit: QAction
     import_action: QAction
     undo_import_action: QAction
     export_action: QAction

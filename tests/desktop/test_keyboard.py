@@ -171,8 +171,9 @@ def test_no_key_is_bound_twice_in_any_window(window: MainWindow, context: AppCon
                               context.open_organization(organization.id),
                               context.open_organization(None),
                               context.open_person(person.id),
-                              context.open_interaction(None)]
-    for number in range(4):  # every list, with its own shortcuts
+                              context.open_interaction(None),
+                              context.open_visit(None)]
+    for number in range(window.navigation.count()):  # every list, with its own shortcuts
         window.show_view(number)
     problems = []
     for shown in windows:
