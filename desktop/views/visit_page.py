@@ -11,7 +11,8 @@ import html
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QToolBar, QWidget
 
 from db.models.vocabulary import VISIT_DIRECTIONS, VISIT_STATUSES, Term
 from db.services import visits
@@ -19,11 +20,16 @@ from db.services.similarity import SimilarRecord
 from db.services.visits import VisitRecord
 from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.icons import icon
+from desktop.jobs.worker import Answer
 from desktop.naming import display_name
 from desktop.readable import date_text
+from desktop.views import visit_briefing
 from desktop.views.history import HistoryTab
 from desktop.views.record_page import RecordPage
+from desktop.views.visit_lists import gift_kind, member_kind
 from desktop.widgets.form import FieldSpec, RecordForm
+from desktop.widgets.visit_entries import EntriesTab
 from desktop.widgets.visit_fields import VISIT_FIELDS, VisitForm
 
 # The sentences of RecordPage that name the kind of record, for a visit.
@@ -84,12 +90,61 @@ class VisitPage(RecordPage):
 
     # -- tabs ------------------------------------------------------------------------------
     def build_tabs(self) -> None:
+        self.members = EntriesTab(self.context, member_kind(self.context))
+        self.members.table.set_widths(90, 150, 230, 260, 200)
+        self.add_tab(self.members, translate("VisitPage", "&Delegations"), "users",
+                     self.members.reload, ("visit member", "person", "organization"))
         self.programme = _programme_widget(self.context)
         self.add_tab(self.programme, translate("VisitPage", "P&rogramme"), "calendar-days",
                      self._show_programme, ("programme item", "visit"))
+        self.gifts = EntriesTab(self.context, gift_kind(self.context))
+        self.gifts.table.set_widths(110, 320, 190, 220, 160)
+        self.add_tab(self.gifts, translate("VisitPage", "&Gifts"), "sparkles",
+                     self.gifts.reload, ("gift", "person", "organization"))
         self.history_tab = HistoryTab(self.context)
         self.add_tab(self.history_tab, translate("VisitPage", "&History"), "history",
                      self.history_tab.reload, ("visit",))
+
+    def add_toolbar_actions(self, toolbar: QToolBar) -> None:
+        self.print_action = QAction(icon("presentation"),
+                                    translate("VisitPage", "Print briefing…"), self)
+        self.print_action.setToolTip(translate(
+            "VisitPage", "Print the briefing pack: the programme and a page on every "
+                         "counterpart, as saved"))
+        self.print_action.triggered.connect(lambda _checked=False: self.print_briefing())
+        self.pdf_action = QAction(icon("download"),
+                                  translate("VisitPage", "Save briefing as PDF…"), self)
+        self.pdf_action.setToolTip(translate(
+            "VisitPage", "Save the briefing pack — the programme and a page on every "
+                         "counterpart, as saved — as a PDF"))
+        self.pdf_action.triggered.connect(lambda _checked=False: self.save_briefing())
+        toolbar.addSeparator()
+        toolbar.addAction(self.print_action)
+        toolbar.addAction(self.pdf_action)
+
+    def _briefing_ready(self) -> bool:
+        return self.record is not None and not self.is_deleted
+
+    def save_briefing(self) -> Answer | None:
+        if not self._briefing_ready():
+            return None
+        return visit_briefing.save_briefing_pdf(self.context, self, self.record.id,
+                                                self.record.title)
+
+    def print_briefing(self) -> Answer | None:
+        if not self._briefing_ready():
+            return None
+        return visit_briefing.print_briefing_pack(self.context, self, self.record.id)
+
+    def _start_new(self) -> None:
+        super()._start_new()
+        self.print_action.setEnabled(False)
+        self.pdf_action.setEnabled(False)
+
+    def _show_deleted(self) -> None:
+        super()._show_deleted()
+        self.print_action.setEnabled(False)
+        self.pdf_action.setEnabled(False)
 
     def _show_programme(self) -> None:
         show = getattr(self.programme, "show_visit", None)
@@ -98,6 +153,10 @@ class VisitPage(RecordPage):
 
     def _loaded(self, record: Any) -> None:
         self.history_tab.table.record_id = record.id
+        self.members.set_visit(record.id)
+        self.gifts.set_visit(record.id)
+        self.print_action.setEnabled(True)
+        self.pdf_action.setEnabled(True)
         super()._loaded(record)
 
     # -- reading and writing ---------------------------------------------------------------
