@@ -56,6 +56,7 @@ from desktop.views.interaction_fields import (
     TEXT_FIELDS,
     TITLE_TEMPLATES,
 )
+from desktop.views.visit_convert import can_become_a_visit, turn_into_visit
 from desktop.widgets.followups_editor import FollowUpsEditor
 from desktop.widgets.form import DateField, RecordForm
 from desktop.widgets.participants_editor import ParticipantsEditor, show_error
@@ -167,8 +168,18 @@ class InteractionEditor(QMainWindow):
         self.delete_button.setToolTip(translate(
             "InteractionEditor", "Delete this interaction (can be undone with Ctrl+Z)"))
         self.delete_button.clicked.connect(self.delete)
+        self.visit_button = QPushButton(icon("plane-takeoff"),
+                                        translate("InteractionEditor", "Turn into a visit"))
+        self.visit_button.setObjectName("turn_into_visit")
+        self.visit_button.setToolTip(translate(
+            "InteractionEditor", "Make this visit a visit record with its delegations and a "
+                                 "programme, this interaction its first talks (Ctrl+Z in the "
+                                 "main window takes it back)"))
+        self.visit_button.clicked.connect(lambda _checked=False: self.turn_into_visit())
+        self.visit_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.visit_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
@@ -200,7 +211,7 @@ class InteractionEditor(QMainWindow):
                   self.participants.remove_button, self.topic_list]
         chain += [self.texts.widgets[s.key] for s in TEXT_FIELDS]
         chain += [*self.followups.focus_chain(), self.save_button, self.close_button,
-                  self.delete_button]
+                  self.delete_button, self.visit_button]
         chain = [w.edit if isinstance(w, DateField) else w for w in chain]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -245,6 +256,7 @@ class InteractionEditor(QMainWindow):
         self.topics.show_names(record.topics)
         self.loaded_topics = self.checked_topics()
         self.delete_button.setEnabled(not self.db.read_only)
+        self.visit_button.setVisible(can_become_a_visit(record.kind) and not self.db.read_only)
         self.clear_problems()
 
     def _load_followups(self, new_rows: Sequence[FollowUpDraft]) -> None:
@@ -430,6 +442,22 @@ class InteractionEditor(QMainWindow):
         key = ("interaction", str(self.interaction_id))
         windows[key] = self
         self.destroyed.connect(lambda *_: windows.pop(key, None))
+
+    def turn_into_visit(self) -> QWidget | None:
+        """The saved visit (unsaved edits are saved first) becomes a visit record, whose page
+        opens in place of this window."""
+        if self.interaction_id is None:
+            return None
+        if self.is_dirty() and not self.save():
+            return None
+        if not can_become_a_visit(self.kind_box.currentData()):
+            return None
+        page = turn_into_visit(self.context, self, self.interaction_id,
+                               self.details.value("title") or "")
+        if page is not None:
+            self.discarding = True  # it is the visit's first talks now: nothing to ask
+            self.close()
+        return page
 
     # -- deleting and closing --------------------------------------------------------------
     def delete(self) -> None:
