@@ -153,10 +153,13 @@ class VisitsView(QWidget):
         self.table = RecordTable(self.model, multi=True, handles_delete=True)
         self.table.setObjectName("visits_table")
         metrics = self.table.fontMetrics()
-        self.table.set_widths(320, metrics.horizontalAdvance("Outbound (sent)") + 30,
-                              metrics.horizontalAdvance("Under way") + 30,
-                              metrics.horizontalAdvance("2024-12-31 – 2024-12-31") + 24, 110,
-                              170, 170, metrics.horizontalAdvance("Programme items") + 24,
+        # The title takes the room the others leave; those are as wide as their usual text.
+        def widest(vocabulary: dict[str, Term]) -> int:
+            return max(metrics.horizontalAdvance(t.label()) for t in vocabulary.values()) + 16
+
+        self.table.set_widths(320, widest(VISIT_DIRECTIONS), widest(VISIT_STATUSES),
+                              metrics.horizontalAdvance("2024-12-31 – 2024-12-31") + 16, 100,
+                              150, 150, metrics.horizontalAdvance("Programme items") + 16,
                               stretch=0)
         self.table.enable_sorting()
         self.table.set_placeholder(translate(

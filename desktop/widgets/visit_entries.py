@@ -73,7 +73,7 @@ class EntryDialog(QDialog):
         self.form = VisitForm(kind.fields, (), context.database, context.name_preference())
         self.form.setObjectName("entry_form")
         self.form.set_values(values)
-        self.form.setMinimumWidth(560)
+        self.form.setMinimumWidth(660)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
