@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QToolBar
 
 from db.models.vocabulary import VISIT_DIRECTIONS, VISIT_STATUSES, Term
 from db.services import visits
@@ -29,6 +29,7 @@ from desktop.views.history import HistoryTab
 from desktop.views.record_page import RecordPage
 from desktop.views.visit_lists import gift_kind, member_kind
 from desktop.widgets.form import FieldSpec, RecordForm
+from desktop.widgets.programme_editor import ProgrammeEditor
 from desktop.widgets.visit_entries import EntriesTab
 from desktop.widgets.visit_fields import VISIT_FIELDS, VisitForm
 
@@ -61,20 +62,6 @@ def dates_text(start: Any, end: Any) -> str:
     return f"{date_text(start)} – {date_text(end)}"
 
 
-def _programme_widget(context: AppContext) -> QWidget:
-    """The programme editor (desktop/widgets/programme_editor.py, made alongside this page);
-    until it lands, a note where it will be."""
-    import importlib.util
-
-    if importlib.util.find_spec("desktop.widgets.programme_editor") is None:
-        label = QLabel(translate("VisitPage", "The programme is shown here."))
-        label.setObjectName("programme_placeholder")
-        return label
-    module = importlib.import_module("desktop.widgets.programme_editor")
-    editor: QWidget = module.ProgrammeEditor(context)
-    return editor
-
-
 class VisitPage(RecordPage):
     entity = "visit"
     noun = "visit"
@@ -94,7 +81,8 @@ class VisitPage(RecordPage):
         self.members.table.set_widths(90, 150, 230, 260, 200)
         self.add_tab(self.members, translate("VisitPage", "&Delegations"), "users",
                      self.members.reload, ("visit member", "person", "organization"))
-        self.programme = _programme_widget(self.context)
+        self.programme = ProgrammeEditor(self.context)
+        self.programme.setObjectName("programme")
         self.add_tab(self.programme, translate("VisitPage", "P&rogramme"), "calendar-days",
                      self._show_programme, ("programme item", "visit"))
         self.gifts = EntriesTab(self.context, gift_kind(self.context))
@@ -147,9 +135,8 @@ class VisitPage(RecordPage):
         self.pdf_action.setEnabled(False)
 
     def _show_programme(self) -> None:
-        show = getattr(self.programme, "show_visit", None)
-        if callable(show) and self.record_id is not None:
-            show(self.record_id)
+        if self.record_id is not None:
+            self.programme.show_visit(self.record_id)
 
     def _loaded(self, record: Any) -> None:
         self.history_tab.table.record_id = record.id

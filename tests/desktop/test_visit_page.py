@@ -21,6 +21,7 @@ from db.store.errors import NotFound
 from desktop.context import AppContext
 from desktop.views import visit_briefing
 from desktop.views.visit_page import VisitPage
+from desktop.widgets.programme_editor import ProgrammeEditor
 from desktop.widgets.visit_entries import EntryDialog
 from desktop.widgets.visit_fields import ChosenRecord
 from desktop.windows.record_pages import new_context
@@ -292,3 +293,20 @@ def test_cancelling_the_save_dialog_writes_nothing(qtbot: QtBot, context: AppCon
     page = open_page(context, visit)
     assert page.save_briefing() is None
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+# -- the programme ---------------------------------------------------------------------------
+def test_the_programme_tab_holds_the_visits_programme(qtbot: QtBot, context: AppContext,
+                                                      visit: str) -> None:
+    item = programme.add_item(context.database, visit, {
+        "day": "2026-05-07", "title": "Visit to a science park", "kind": "site_visit",
+        "city": "Shenzhen"})
+    page = open_page(context, visit)
+    show_tab(page.tabs, "Programme")
+    editor = page.programme
+    assert isinstance(editor, ProgrammeEditor)
+    qtbot.waitUntil(lambda: editor.details is not None)
+    assert editor.visit_id == visit
+    assert [day.day.isoformat() for day in editor.model.days] == [
+        "2026-05-06", "2026-05-07", "2026-05-08", "2026-05-09", "2026-05-10"]
+    assert editor.model.item_index(item.id).isValid()
