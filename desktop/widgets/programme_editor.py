@@ -19,16 +19,10 @@ from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QStyle,
-    QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,9 +33,9 @@ from db.store.errors import LiaisonError, NotFound
 from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.i18n import translate
-from desktop.icons import icon
 from desktop.messages import messages
 from desktop.qtmodels.programme import ProgrammeModel, day_text
+from desktop.widgets.programme_actions import ProgrammeActions, programme_tree
 from desktop.widgets.programme_days import DayDialog
 from desktop.widgets.programme_item import ItemDialog
 from desktop.widgets.programme_undo import (
@@ -76,43 +70,17 @@ class ProgrammeEditor(QWidget):
         self.model = ProgrammeModel(self)
         self.model.editable = self.editable
         self.model.move_requested.connect(self._dropped, Qt.ConnectionType.QueuedConnection)
-        self.tree = QTreeView()
-        self.tree.setObjectName("programme")
-        self.tree.setModel(self.model)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setExpandsOnDoubleClick(False)
-        self.tree.setItemsExpandable(False)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setIndentation(18)
-        self.tree.setWordWrap(False)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop
-                                  if self.editable else QAbstractItemView.DragDropMode.NoDragDrop)
-        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.tree.setDropIndicatorShown(True)
+        self.tree = programme_tree(self.model, self.editable)
         self.tree.doubleClicked.connect(self._opened)
-        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        header = self.tree.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.tree.setColumnWidth(ProgrammeModel.TIME, 125)
-        self.tree.setColumnWidth(ProgrammeModel.KIND, 120)
-        self.tree.setColumnWidth(ProgrammeModel.TITLE, 340)
-        self.tree.setColumnWidth(ProgrammeModel.PLACE, 230)
 
         self.note = QLabel()
         self.note.setObjectName("programme_note")
         self.note.setStyleSheet("color: #777777;")
         self.note.hide()
-        self._build_actions()
+        self.controls = ProgrammeActions(self, self.tree)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(self._buttons())
+        layout.addLayout(self.controls.buttons())
         layout.addWidget(self.note)
         layout.addWidget(self.tree, 1)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._enable())
@@ -123,95 +91,10 @@ class ProgrammeEditor(QWidget):
         context.changed.connect(self._on_changed)
         self._enable()
 
-    # -- actions ---------------------------------------------------------------------------
-    def _action(self, name: str, text: str, tip: str, run: Callable[[], object],
-                icon_name: str | None = None, keys: QKeySequence | None = None,
-                more_keys: tuple[QKeySequence, ...] = ()) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if keys is not None:
-            action.setShortcuts([keys, *more_keys])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
-            tip = f"{tip} ({shown})"
-        action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: run())
-        self.tree.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        style = self.style()
-        key = QKeySequence
-        self.add_action = self._action(
-            "add_item", translate("ProgrammeEditor", "Add item…"),
-            translate("ProgrammeEditor", "Add an item to the selected day"), self.add_item,
-            "plus", key(Qt.Key.Key_Insert))
-        self.edit_action = self._action(
-            "edit_item", translate("ProgrammeEditor", "Edit…"),
-            translate("ProgrammeEditor", "Edit the selected item"), self.edit_selected,
-            "pencil", key(Qt.Key.Key_Return), (key(Qt.Key.Key_Enter),))
-        self.delete_action = self._action(
-            "delete_item", translate("ProgrammeEditor", "Delete"),
-            translate("ProgrammeEditor", "Delete the selected item; Ctrl+Z brings it back"),
-            self.delete_selected, "trash-2", key(key.StandardKey.Delete))
-        self.up_action = self._action(
-            "move_up", translate("ProgrammeEditor", "Move up"),
-            translate("ProgrammeEditor", "Move the item up (from the first place: to the end "
-                                         "of the day before)"),
-            lambda: self.move_selected(-1), None, key("Ctrl+Up"))
-        self.up_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
-        self.down_action = self._action(
-            "move_down", translate("ProgrammeEditor", "Move down"),
-            translate("ProgrammeEditor", "Move the item down (from the last place: to the "
-                                         "start of the day after)"),
-            lambda: self.move_selected(1), None, key("Ctrl+Down"))
-        self.down_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
-        self.move_action = self._action(
-            "move_to_day", translate("ProgrammeEditor", "Move to day…"),
-            translate("ProgrammeEditor", "Move the item to another day of the visit"),
-            self.ask_move_to_day, "calendar-days", key("Ctrl+Shift+M"))
-        self.copy_action = self._action(
-            "copy_day", translate("ProgrammeEditor", "Copy day…"),
-            translate("ProgrammeEditor", "Copy the selected day's items onto another day"),
-            self.ask_copy_day, "copy", key("Ctrl+Shift+C"))
-        self.meeting_action = self._action(
-            "open_meeting", translate("ProgrammeEditor", "Open meeting"),
-            translate("ProgrammeEditor", "Open the meeting this item records: its "
-                                         "participants, summary and outcomes"),
-            self.open_meeting, "external-link", key("Ctrl+Shift+O"))
-
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for action in (self.add_action, self.edit_action, self.delete_action, None,
-                       self.up_action, self.down_action, self.move_action, None,
-                       self.copy_action, None, self.meeting_action):
-            if action is None:
-                row.addSpacing(10)
-                continue
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setObjectName(f"{action.objectName()}_button")
-            icon_only = action in (self.up_action, self.down_action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if icon_only
-                                      else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAutoRaise(False)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
-
     def _enable(self) -> None:
-        item = self.current_item()
-        day = self.current_day()
-        ready = self.editable and self.details is not None
-        self.add_action.setEnabled(ready)
-        for action in (self.edit_action, self.delete_action, self.up_action, self.down_action,
-                       self.move_action):
-            action.setEnabled(ready and item is not None)
-        self.copy_action.setEnabled(ready and day is not None and bool(day.items)
-                                    and len(self.model.days) > 1)
-        self.meeting_action.setEnabled(item is not None and bool(item.interaction_id))
+        self.controls.enable(self.current_item(), self.current_day(),
+                            self.editable and self.details is not None,
+                            len(self.model.days) > 1)
 
     # -- reading ---------------------------------------------------------------------------
     def show_visit(self, visit_id: str) -> None:
@@ -276,6 +159,14 @@ class ProgrammeEditor(QWidget):
             self.timer.start()
         else:
             self.stale = True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Delete with no item chosen (a day's row) means nothing here; passed on, it would
+        reach the visit's page, where it deletes the whole visit."""
+        if event.key() == Qt.Key.Key_Delete:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -389,3 +389,31 @@ def test_a_change_made_elsewhere_is_shown(context: AppContext, editor: Programme
                         expected_version=None)
     context.notify("visit", visit["id"])
     assert len(titles(editor)) == 6
+
+
+def test_on_the_visit_page_delete_on_a_day_deletes_neither_the_day_nor_the_visit(
+        qtbot: QtBot, context: AppContext, visit: dict[str, Any],
+        recorded: RecordedMessages) -> None:
+    page = context.open_visit(visit["id"])
+    settle()
+    editor = page.findChild(ProgrammeEditor)
+    assert editor is not None
+    tabs = page.tabs  # type: ignore[attr-defined]
+    tabs.setCurrentIndex(tabs.indexOf(editor))
+    settle()
+    assert len(titles(editor)) == 5
+    editor.select_day(START)
+    editor.tree.setFocus()
+    wait_until_active(page)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+    settle()
+    assert recorded.texts("confirm") == []
+    assert visits.get_visit(context.database, visit["id"]).deleted_at is None
+
+    editor.select_item(visit["items"]["Welcome banquet"].id)
+    qtbot.keyClick(editor.tree, Qt.Key.Key_Delete)
+    settle()
+    assert "Welcome banquet" not in titles(editor)[0]
+    page.undo_stack.undo()  # type: ignore[attr-defined]  # the page's own stack
+    settle()
+    assert "Welcome banquet" in titles(editor)[0]
