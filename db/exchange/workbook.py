@@ -31,6 +31,12 @@ LEVEL_LIST = "level"
 INTERACTION_KIND_LIST = "interaction_kind"
 GENDER_LIST = "gender"
 FOLLOWUP_STATUS_LIST = "followup_status"
+VISIT_DIRECTION_LIST = "visit_direction"
+VISIT_STATUS_LIST = "visit_status"
+SIDE_LIST = "side"
+MEMBER_ROLE_LIST = "member_role"
+PROGRAMME_KIND_LIST = "programme_kind"
+GIFT_DIRECTION_LIST = "gift_direction"
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,56 @@ FOLLOWUPS = SheetSpec(
             "interaction": 40},
 )
 
-SHEETS: tuple[SheetSpec, ...] = (ORGANIZATIONS, PEOPLE, POSITIONS, INTERACTIONS, FOLLOWUPS)
+# A visit and what belongs to it. The sheets after `visits` name their visit by id, with its
+# title beside it (as `followups` name their organization), so that a row may also point at a
+# visit added to the visits sheet of the same file by its title.
+VISITS = SheetSpec(
+    name="visits",
+    columns=("id", "title", "direction", "status", "start", "end", "country", "host_id", "host",
+             "guest_id", "guest", "purpose", "outcomes", "notes"),
+    dates=frozenset({"start", "end"}),
+    id_columns=frozenset({"id", "host_id", "guest_id"}),
+    lists={"direction": VISIT_DIRECTION_LIST, "status": VISIT_STATUS_LIST,
+           "country": COUNTRY_LIST},
+    widths={"title": 40, "direction": 11, "status": 11, "start": 12, "end": 12, "country": 9,
+            "host": 36, "guest": 36, "purpose": _LONG, "outcomes": _LONG, "notes": _LONG},
+)
+
+MEMBERS = SheetSpec(
+    name="members",
+    columns=("id", "visit_id", "visit", "person_id", "person", "organization_id",
+             "organization", "side", "role", "title"),
+    id_columns=frozenset({"id", "visit_id", "person_id", "organization_id"}),
+    lists={"side": SIDE_LIST, "role": MEMBER_ROLE_LIST},
+    widths={"visit": 40, "person": 30, "organization": 36, "side": 9, "role": 12,
+            "title": 28},
+)
+
+PROGRAMME = SheetSpec(
+    name="programme",
+    columns=("id", "visit_id", "visit", "day", "starts", "ends", "kind", "title", "city",
+             "place", "interaction_id", "interaction", "notes", "position"),
+    dates=frozenset({"day"}),
+    id_columns=frozenset({"id", "visit_id", "interaction_id"}),
+    lists={"kind": PROGRAMME_KIND_LIST},
+    widths={"visit": 40, "day": 12, "starts": 8, "ends": 8, "kind": 12, "title": 40,
+            "city": 16, "place": 24, "interaction": 40, "notes": _LONG, "position": 9},
+)
+
+GIFTS = SheetSpec(
+    name="gifts",
+    columns=("id", "visit_id", "visit", "direction", "description", "person_id", "person",
+             "organization_id", "organization", "notes"),
+    id_columns=frozenset({"id", "visit_id", "person_id", "organization_id"}),
+    lists={"direction": GIFT_DIRECTION_LIST},
+    widths={"visit": 40, "direction": 11, "description": 40, "person": 30,
+            "organization": 36, "notes": _LONG},
+)
+
+VISIT_SHEETS: tuple[SheetSpec, ...] = (VISITS, MEMBERS, PROGRAMME, GIFTS)
+# In the order an import reads them: what later sheets point at comes first.
+SHEETS: tuple[SheetSpec, ...] = (ORGANIZATIONS, PEOPLE, POSITIONS, INTERACTIONS, FOLLOWUPS,
+                                 *VISIT_SHEETS)
 SHEET_NAMES = {spec.name: spec for spec in SHEETS}
 
 ID_WIDTH = 38

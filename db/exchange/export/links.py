@@ -30,6 +30,7 @@ from db.models import (
     Person,
     Tag,
     Topic,
+    Visit,
     interaction_tags,
     interaction_topics,
 )
@@ -213,3 +214,7 @@ class Names:
     def interactions(self) -> dict[str, str]:
         return self._names(select(Interaction.id, Interaction.title)
                            .where(Interaction.deleted_at.is_(None)))
+
+    @cached_property
+    def visits(self) -> dict[str, str]:
+        return self._names(select(Visit.id, Visit.title).where(Visit.deleted_at.is_(None)))

@@ -19,10 +19,14 @@ from db.changes.dates import founding_cell
 from db.exchange.export.links import Links, Names, all_links, links_by_chunk
 from db.exchange.workbook import (
     FOLLOWUPS,
+    GIFTS,
     INTERACTIONS,
+    MEMBERS,
     ORGANIZATIONS,
     PEOPLE,
     POSITIONS,
+    PROGRAMME,
+    VISITS,
     SheetSpec,
     join_list,
 )
@@ -30,10 +34,14 @@ from db.models import (
     Affiliation,
     Country,
     FollowUp,
+    Gift,
     Interaction,
     Organization,
     Person,
+    ProgrammeItem,
     Tag,
+    Visit,
+    VisitMember,
     interaction_tags,
     organization_tags,
     person_tags,
@@ -64,7 +72,9 @@ def countries(session: Session) -> list[tuple[str, str]]:
 
 MODELS: dict[str, Any] = {ORGANIZATIONS.name: Organization, PEOPLE.name: Person,
                           POSITIONS.name: Affiliation, INTERACTIONS.name: Interaction,
-                          FOLLOWUPS.name: FollowUp}
+                          FOLLOWUPS.name: FollowUp, VISITS.name: Visit,
+                          MEMBERS.name: VisitMember, PROGRAMME.name: ProgrammeItem,
+                          GIFTS.name: Gift}
 
 
 def count(session: Session, spec: SheetSpec) -> int:
@@ -182,6 +192,83 @@ def followups(session: Session, names: Names, limit: int | None = None) -> Itera
         yield values, r[7]
 
 
+def _related(key: str | None, names: dict[str, str]) -> tuple[str | None, str | None]:
+    """A relation's id and readable name; both empty when the record is gone."""
+    name = names.get(key) if key else None
+    return (key if name is not None else None), name
+
+
+def visits(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
+    """Newest first, as the visits list shows them."""
+    v = Visit
+    rows = session.connection().execute(_limited(
+        select(v.id, v.title, v.direction, v.status, v.start, v.end, v.country_code, v.host_id,
+               v.guest_id, v.purpose, v.outcomes, v.notes, v.version)
+        .where(v.deleted_at.is_(None)).order_by(v.start.desc(), v.id.desc()), limit))
+    organization_names = names.organizations
+    for r in rows:
+        yield [*r[0:7], *_related(r[7], organization_names),
+               *_related(r[8], organization_names), r[9], r[10], r[11]], r[12]
+
+
+def _of_live_visits(model: Any) -> Any:
+    """The rows of a visit's part whose visit is live, in the visits' order (a deleted visit
+    keeps its members, programme and gifts, to come back with it; they leave the workbook
+    with it)."""
+    return (select(model).join(Visit, Visit.id == model.visit_id)
+            .where(model.deleted_at.is_(None), Visit.deleted_at.is_(None))
+            .order_by(Visit.start.desc(), Visit.id.desc()))
+
+
+def members(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
+    """By visit, the guests before the hosts, each side in its order. A member whose person
+    (or whose organization, when no person) was deleted goes with it."""
+    m = VisitMember
+    statement = _of_live_visits(m).with_only_columns(
+        m.id, m.visit_id, m.person_id, m.organization_id, m.side, m.role, m.title, m.version
+    ).order_by(m.side, m.position, m.id)  # "guest" before "host"
+    visit_titles, people_names = names.visits, names.people
+    organization_names = names.organizations
+    written = 0
+    for r in session.connection().execute(statement):
+        if written == limit:
+            return
+        person_id, person = _related(r[2], people_names)
+        organization_id, organization = _related(r[3], organization_names)
+        if person is None and (r[2] or organization is None):
+            continue
+        written += 1
+        yield [r[0], r[1], visit_titles.get(r[1]), person_id, person, organization_id,
+               organization, r[4], r[5], r[6]], r[7]
+
+
+def programme(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
+    """By visit, day by day, each day's items in their order."""
+    p = ProgrammeItem
+    statement = _limited(_of_live_visits(p).with_only_columns(
+        p.id, p.visit_id, p.day, p.starts, p.ends, p.kind, p.title, p.city, p.place,
+        p.interaction_id, p.notes, p.position, p.version
+    ).order_by(p.day, p.position, p.starts, p.id), limit)
+    visit_titles, interaction_titles = names.visits, names.interactions
+    for r in session.connection().execute(statement):
+        yield [r[0], r[1], visit_titles.get(r[1]), *r[2:9],
+               *_related(r[9], interaction_titles), r[10], r[11]], r[12]
+
+
+def gifts(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
+    """By visit, the gifts given before those received."""
+    g = Gift
+    statement = _limited(_of_live_visits(g).with_only_columns(
+        g.id, g.visit_id, g.direction, g.description, g.person_id, g.organization_id, g.notes,
+        g.version
+    ).order_by(g.direction, g.created_at, g.id), limit)
+    visit_titles, people_names = names.visits, names.people
+    organization_names = names.organizations
+    for r in session.connection().execute(statement):
+        yield [r[0], r[1], visit_titles.get(r[1]), r[2], r[3], *_related(r[4], people_names),
+               *_related(r[5], organization_names), r[6]], r[7]
+
+
 Reader = Callable[..., Iterator[Row]]  # (session, names, limit=None)
 READERS: dict[str, Reader] = {
     ORGANIZATIONS.name: organizations,
@@ -189,4 +276,8 @@ READERS: dict[str, Reader] = {
     POSITIONS.name: positions,
     INTERACTIONS.name: interactions,
     FOLLOWUPS.name: followups,
+    VISITS.name: visits,
+    MEMBERS.name: members,
+    PROGRAMME.name: programme,
+    GIFTS.name: gifts,
 }

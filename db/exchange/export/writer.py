@@ -34,17 +34,23 @@ from db.exchange.workbook import (
     FORMAT_NAME,
     FORMAT_VERSION,
     GENDER_LIST,
+    GIFT_DIRECTION_LIST,
     ID_WIDTH,
     INTERACTION_KIND_LIST,
     LEVEL_LIST,
     LISTS_SHEET,
     MAX_CELL_CHARS,
+    MEMBER_ROLE_LIST,
     NOT_PLAIN,
     ORGANIZATION_KIND_LIST,
+    PROGRAMME_KIND_LIST,
     README_SHEET,
     REV_COLUMN,
     SHEETS,
+    SIDE_LIST,
     STATUS_LIST,
+    VISIT_DIRECTION_LIST,
+    VISIT_STATUS_LIST,
     CellTooLong,
     SheetSpec,
     check_length,
@@ -56,10 +62,16 @@ from db.models import Meta
 from db.models.vocabulary import (
     FOLLOWUP_STATUSES,
     GENDERS,
+    GIFT_DIRECTIONS,
     INTERACTION_KINDS,
+    MEMBER_ROLES,
     ORGANIZATION_KINDS,
     POLITICAL_STATUSES,
+    PROGRAMME_KINDS,
     RELATIONSHIP_LEVELS,
+    VISIT_DIRECTIONS,
+    VISIT_SIDES,
+    VISIT_STATUSES,
 )
 from db.store.engine import Database
 from db.store.errors import LiaisonError
@@ -79,6 +91,12 @@ def _lists(countries: list[tuple[str, str]]) -> dict[str, list[str]]:
         INTERACTION_KIND_LIST: list(INTERACTION_KINDS),
         GENDER_LIST: list(GENDERS),
         FOLLOWUP_STATUS_LIST: list(FOLLOWUP_STATUSES),
+        VISIT_DIRECTION_LIST: list(VISIT_DIRECTIONS),
+        VISIT_STATUS_LIST: list(VISIT_STATUSES),
+        SIDE_LIST: list(VISIT_SIDES),
+        MEMBER_ROLE_LIST: list(MEMBER_ROLES),
+        PROGRAMME_KIND_LIST: list(PROGRAMME_KINDS),
+        GIFT_DIRECTION_LIST: list(GIFT_DIRECTIONS),
     }
 
 
@@ -105,12 +123,22 @@ def _readme_lines(db: Database, database_id: str, exported: datetime,
                           "conflict for you to decide. Importing the same file twice changes "
                           "nothing."),
         ("Do not touch", f"the id columns (id, person_id, organization_id, interaction_id, "
-                         f"participant_ids), the hidden {REV_COLUMN} column and the hidden "
+                         f"participant_ids, visit_id, host_id, guest_id), the hidden "
+                         f"{REV_COLUMN} column and the hidden "
                          f"{LISTS_SHEET} sheet: they tie each row to its record. Do not rename "
                          "sheets or headers. A row deleted here is only proposed for deletion; "
                          "nothing is deleted unless you confirm it."),
         ("Participants", "participants is for reading (“Name [role]; …”); participant_ids "
                          "(“organization:ID:role; person:ID:role”) is what an import uses."),
+        ("Visits", "visits holds each delegation visit (direction inbound or outbound; host "
+                   "and guest are the receiving and the sending organization); members, "
+                   "programme and gifts hold its people on each side (side guest or host; "
+                   "role head, deputy, member, interpreter or staff), its items day by day "
+                   "(times as 09:30; a meeting's interaction_id ties it to its interaction) "
+                   "and the gifts given and received. A row of these three sheets names its "
+                   "visit in visit_id; a row added for a visit added in this file leaves "
+                   "visit_id empty and gives the visit's title in visit. A programme day must "
+                   "lie within its visit's dates."),
     ]
 
 
@@ -135,11 +163,18 @@ def _readme_lines_zh(db: Database, database_id: str, exported: datetime,
                      "其间在 Liaison 中所做的修改会被保留，两处都修改的字段作为冲突交由您决定。"
                      "同一文件导入两次不会产生任何变化。"),
         ("请勿改动", f"编号列（id、person_id、organization_id、interaction_id、"
-                     f"participant_ids）、隐藏的 {REV_COLUMN} 列和隐藏的 {LISTS_SHEET} 工作表："
+                     f"participant_ids、visit_id、host_id、guest_id）、隐藏的 {REV_COLUMN} 列和隐藏的 {LISTS_SHEET} 工作表："
                      "它们把每一行与其记录对应起来。请勿重命名工作表或列名。在此删除的行只会被"
                      "建议删除，未经您确认不会删除任何记录。"),
         ("参与方", "participants 列供阅读（“名称 [身份]; …”）；导入时使用 participant_ids 列"
                    "（“organization:编号:身份; person:编号:身份”）。"),
+        ("出访来访", "visits 表列出每次代表团访问（direction：inbound 来访、outbound 出访；host 为"
+                     "接待方组织，guest 为派出方组织）；members、programme 和 gifts 表分别列出双方"
+                     "人员（side：guest 客方、host 主方；role：head 团长、deputy 副团长、member "
+                     "团员、interpreter 翻译、staff 随行人员）、逐日日程（时间写作 09:30；会见的 "
+                     "interaction_id 指向其交往记录）以及赠送和收受的礼品。这三张表的每一行在 "
+                     "visit_id 列注明所属访问；为本文件中新增的访问添加的行，visit_id 留空，在 "
+                     "visit 列填写该访问的标题。日程日期须在访问日期之内。"),
     ]
 
 

@@ -6,6 +6,7 @@ cells name found. `foreign.SheetPlanner` builds on it to match and classify the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime, time
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -20,17 +21,22 @@ from db.exchange.reading.readers import CellError
 from db.exchange.reading.values import as_founding, as_text
 from db.store.translation import QT_TRANSLATE_NOOP, translate
 
-# The registry's aggregates a foreign sheet can hold, by the import's word for each.
+# A visit and its parts: sheets of the Liaison workbook, named by the registry's kinds.
+VISIT_PARTS = (registry.VISIT, registry.VISIT_MEMBER, registry.PROGRAMME_ITEM, registry.GIFT)
+# The registry's aggregates a sheet can hold, by the import's word for each.
 SCHEMAS = {"organization": registry.ORGANIZATION.schema, "person": registry.PERSON.schema,
-           "interaction": registry.INTERACTION.schema, "followup": registry.FOLLOWUP.schema}
+           "interaction": registry.INTERACTION.schema, "followup": registry.FOLLOWUP.schema,
+           **{entity.name: entity.schema for entity in VISIT_PARTS}}
 ENTITY_OF = {"organizations": "organization", "people": "person", "interactions": "interaction",
-             "followups": "followup"}
+             "followups": "followup",
+             **{entity.kind: entity.name for entity in VISIT_PARTS}}
 # Fuzzy matching costs a scan of every name per row: worth it for a list of parties or people,
 # not for a hundred thousand rows that carry ids or exact names.
 FUZZY_ROW_LIMIT = 20_000
 # The date fields as messages about their cells name them.
 DATE_LABELS = {"due": QT_TRANSLATE_NOOP("Validation", "The due date"),
-               "end": QT_TRANSLATE_NOOP("Validation", "The end date")}
+               "end": QT_TRANSLATE_NOOP("Validation", "The end date"),
+               "day": QT_TRANSLATE_NOOP("Validation", "The day")}
 # Fields whose normalized value depends on the cell alone, so a sheet's repeated values
 # (kinds, countries, cities, dates) are normalized once; at most this many per column.
 CACHE_LIMIT = 5000
@@ -114,6 +120,8 @@ class CellReader:
             try:
                 if name in maps.DATE_FIELDS:
                     raw[name] = self.date(name, value)
+                elif name in maps.TIME_FIELDS and isinstance(value, datetime | time):
+                    raw[name] = value  # a time cell: its field reads the time of day
                 elif name == "founded":
                     raw[name] = as_founding(value, self.options.day_order)
                 elif name in self.feeds:  # one list from several columns

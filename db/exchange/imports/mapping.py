@@ -40,7 +40,9 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "followups": ("id", "description", "due", "status", "owner", "organization",
                   "interaction"),
 }
-DATE_FIELDS = frozenset({"start", "end", "due"})
+DATE_FIELDS = frozenset({"start", "end", "due", "day"})
+# A programme's times of day ("09:30"), which a spreadsheet may hold as time cells.
+TIME_FIELDS = frozenset({"starts", "ends"})
 
 _COMMON = {
     "id": ["id", "uuid", "liaison id", "record id", "编号", "记录编号"],

@@ -24,7 +24,8 @@ COUNT_WORDS = {"create": "created", "update": "updated", "unchanged": "unchanged
 ROW_WORDS = {"create": "created", "update": "updated", "unchanged": "unchanged", "skip": "skipped",
              "conflict": "conflict", "error": "error", "delete": "deleted"}
 ENTITY_KINDS = {"organization": "organizations", "person": "people", "position": "positions",
-                "interaction": "interactions", "followup": "followups"}
+                "interaction": "interactions", "followup": "followups", "visit": "visits",
+                "visit member": "members", "programme item": "programme", "gift": "gifts"}
 @dataclass(frozen=True, slots=True)
 class Note:
     """An error (blocks its row) or a warning (does not), where it is in the source."""
@@ -60,7 +61,8 @@ class FieldConflict:
 class RowPlan:
     sheet: str
     row: int  # the spreadsheet's row number, as the user sees it
-    entity: str  # organization | person | position | interaction | followup
+    entity: str  # organization | person | position | interaction | followup | visit |
+    # visit member | programme item | gift
     action: Action
     id: str | None = None
     values: Mapping[str, Any] = field(default_factory=dict)  # normalized values to store

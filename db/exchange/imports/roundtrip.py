@@ -28,9 +28,17 @@ from db.exchange.imports.plan import (
     Plan,
     RowPlan,
 )
+from db.exchange.imports.visit_plan import check_visit_rows
+from db.exchange.imports.visit_rows import VISIT_KINDS, VisitSheetPlanner
 from db.exchange.reading.readers import Table
 from db.exchange.reading.source import SourceFile
-from db.exchange.workbook import REV_COLUMN, SHEETS, fingerprint, participant_text
+from db.exchange.workbook import (
+    REV_COLUMN,
+    SHEET_NAMES,
+    SHEETS,
+    fingerprint,
+    participant_text,
+)
 from db.models import Affiliation, ChangeLog, FollowUp, Interaction, Meta, Organization, Person
 from db.models.base import new_id
 from db.models.folding import fold
@@ -42,7 +50,7 @@ from db.store.translation import QT_TRANSLATE_NOOP, translate
 _role_text = text(200, label=QT_TRANSLATE_NOOP("Validation", "The role"))
 KIND_OF_SHEET = {"organizations": "organizations", "people": "people",
                  "positions": "positions", "interactions": "interactions",
-                 "followups": "followups"}
+                 "followups": "followups", **{kind: kind for kind in VISIT_KINDS}}
 
 
 def exported_value(value: Any) -> Any:
@@ -56,7 +64,7 @@ def exported_value(value: Any) -> Any:
     return value
 
 
-class WorkbookSheetPlanner(SheetPlanner):
+class WorkbookSheetPlanner(VisitSheetPlanner):
     def __init__(self, session: Session, sheet: str, kind: str, headers: Sequence[str],
                  mapping: dict[int, str], options: ImportOptions, data_rows: int,
                  revs: dict[int, tuple[str, list[Any]]],
@@ -280,10 +288,15 @@ def _mapping_for(headers: list[str], kind: str) -> dict[int, str]:
 
 MODELS: dict[str, Any] = {"organizations": Organization, "people": Person,
                           "positions": Affiliation, "interactions": Interaction,
-                          "followups": FollowUp}
+                          "followups": FollowUp,
+                          **{kind: entity.model for kind, entity in VISIT_KINDS.items()}}
+# The columns naming a row of a visit's sheets, the first one filled.
+VISIT_LABELS = {"visits": ("title",), "members": ("person", "organization"),
+                "programme": ("title",), "gifts": ("description",)}
 ENTITY_OF_SHEET = {"organizations": "organization", "people": "person",
                    "positions": "position", "interactions": "interaction",
-                   "followups": "followup"}
+                   "followups": "followup",
+                   **{kind: entity.name for kind, entity in VISIT_KINDS.items()}}
 
 
 def workbook_facts(source: SourceFile) -> tuple[datetime | None, str | None]:
@@ -310,15 +323,35 @@ def _proposed_deletions(session: Session, sheet: str, present: set[str],
                         exported_at: datetime) -> list[RowPlan]:
     """Live records that existed at export time but whose rows are gone from the sheet."""
     model = MODELS[sheet]
-    label = getattr(model, {"interactions": "title", "followups": "description",
-                            "positions": "role"}.get(sheet, "name"))
-    rows = session.execute(select(model.id, label).where(
-        model.deleted_at.is_(None), model.created_at <= exported_at))
+    if sheet in VISIT_KINDS:
+        # Of a visit's parts, those the workbook holds (of live visits; a member of a live
+        # person), as the export chooses them, named as the sheet names them.
+        spec = SHEET_NAMES[sheet]
+        label_at = [spec.columns.index(c) for c in VISIT_LABELS[sheet]]
+        shown = {values[0]: next((values[i] for i in label_at if values[i]), None)
+                 for values, _version in exported.READERS[sheet](session, Names(session))}
+        rows = [(key, shown[key]) for key in session.execute(select(model.id).where(
+            model.deleted_at.is_(None), model.created_at <= exported_at)).scalars()
+            if key in shown]
+    else:
+        label = getattr(model, {"interactions": "title", "followups": "description",
+                                "positions": "role"}.get(sheet, "name"))
+        rows = [(key, name) for key, name in session.execute(select(model.id, label).where(
+            model.deleted_at.is_(None), model.created_at <= exported_at))]
     return [RowPlan(sheet, 0, ENTITY_OF_SHEET[sheet], "delete", record_id,
                     {"name": name or record_id},
                     reason=translate("Import", "Not in the sheet any more: {name}").format(
                         name=name or record_id))
             for record_id, name in rows if record_id not in present]
+
+
+def _namer(planner: SheetPlanner) -> Callable[[str | None], str]:
+    """A person's or an organization's name by id, those new in the file included."""
+    def named(record_id: str | None) -> str:
+        key = record_id or ""
+        return (planner.people.names.get(key) or planner.organizations.names.get(key)
+                or key)
+    return named
 
 
 def plan_workbook(db: Database, source: SourceFile, options: ImportOptions, checksum: str,
@@ -389,6 +422,9 @@ def plan_workbook(db: Database, source: SourceFile, options: ImportOptions, chec
             if exported_when is not None and (database_id is None or here is None
                                               or here.value == database_id):
                 rows.extend(_proposed_deletions(session, spec.name, present, exported_when))
+        if previous is not None:
+            rows, found = check_visit_rows(session, rows, options, _namer(previous))
+            errors.extend(found)
     return Plan(source.path.name, checksum, source.format, "workbook",
                 tuple(spec.name for spec in wanted), 1, (), {}, options, tuple(rows),
                 tuple(errors), tuple(warnings))
