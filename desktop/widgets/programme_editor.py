@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -119,6 +120,8 @@ class ProgrammeEditor(QWidget):
                            lambda exc: self._failed(asked, exc))
 
     def _arrived(self, asked: int, details: VisitDetails) -> None:
+        if not shiboken6.isValid(self):
+            return  # its window was closed while the programme was read
         if asked != self.asked or details.visit.id != self.visit_id:
             return  # a newer read is on its way
         self.details = details
@@ -138,7 +141,7 @@ class ProgrammeEditor(QWidget):
         self._enable()
 
     def _failed(self, asked: int, exc: BaseException) -> None:
-        if asked != self.asked:
+        if not shiboken6.isValid(self) or asked != self.asked:
             return
         if isinstance(exc, NotFound):
             self.details = None

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QToolButton
 from pytestqt.qtbot import QtBot
@@ -389,6 +390,11 @@ def test_a_change_made_elsewhere_is_shown(context: AppContext, editor: Programme
                         expected_version=None)
     context.notify("visit", visit["id"])
     assert len(titles(editor)) == 6
+    visits.delete_visit(db, visit["id"])
+    context.notify("visit", visit["id"])
+    assert titles(editor) == []
+    assert editor.note.isVisible() and "deleted" in editor.note.text()
+    assert not editor.controls.add.isEnabled()
 
 
 def test_on_the_visit_page_delete_on_a_day_deletes_neither_the_day_nor_the_visit(
@@ -417,3 +423,11 @@ def test_on_the_visit_page_delete_on_a_day_deletes_neither_the_day_nor_the_visit
     page.undo_stack.undo()  # type: ignore[attr-defined]  # the page's own stack
     settle()
     assert "Welcome banquet" in titles(editor)[0]
+
+
+def test_an_editor_closed_while_its_programme_is_read_ignores_the_answer(
+        context: AppContext, visit: dict[str, Any]) -> None:
+    shown = ProgrammeEditor(context)
+    shown.show_visit(visit["id"])
+    shiboken6.delete(shown)  # its window closed before the worker answered
+    settle()
