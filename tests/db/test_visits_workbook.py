@@ -303,6 +303,29 @@ def test_a_visit_moved_with_its_programme(db: Database, visit: dict[str, str],
     assert interactions.get_interaction(db, visit["meeting"]).start == START + week
 
 
+def test_the_workbook_fills_an_empty_database(db: Database, visit: dict[str, str],
+                                              tmp_path: Path) -> None:
+    """A colleague's empty database takes the whole file: the visit's parts point at
+    organizations, people and the meeting that are new in the same import."""
+    path = export(db, tmp_path / "out.xlsx")
+    other = open_database(tmp_path / "colleague.sqlite3")
+    try:
+        plan = build_plan(other, path)
+        assert not plan.errors, plan.errors
+        assert {r.action for r in plan.rows} == {"create"}
+        apply_plan(other, plan)
+        [copy] = visits.list_visits(other).items
+        assert (copy.id, copy.host_id, copy.guest_id) == (visit["visit"], visit["cpv"],
+                                                          visit["ours"])
+        assert len(visits.list_members(other, copy.id)) == 3
+        talks = programme.list_items(other, copy.id)[0]
+        assert talks.interaction_id == visit["meeting"]
+        assert set(talks.participants) == {"Communist Party of Vietnam", "Gleisi Hoffmann"}
+        assert not_unchanged(build_plan(other, path)) == set()
+    finally:
+        other.close()
+
+
 # -- conflicts and problems -------------------------------------------------------------------
 
 def test_an_item_changed_in_the_file_and_in_liaison_is_a_conflict(

@@ -416,7 +416,11 @@ def plan_workbook(db: Database, source: SourceFile, options: ImportOptions, chec
                 if previous is not None:  # rows of one sheet may name records new in another
                     planner.share_indexes(previous)
                 previous = planner
-                rows.extend(planner.plan(data, cancelled))
+                planned = planner.plan(data, cancelled)
+                if planner.entity == "interaction":
+                    planner.new_interactions.update(
+                        row.id for row in planned if row.action == "create" and row.id)
+                rows.extend(planned)
                 errors.extend(planner.errors)
                 warnings.extend(planner.warnings)
             if exported_when is not None and (database_id is None or here is None

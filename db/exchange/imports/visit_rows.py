@@ -89,9 +89,12 @@ class VisitSheetPlanner(SheetPlanner):
     def __init__(self, session: Session, sheet: str, kind: str, headers: Sequence[str],
                  mapping: dict[int, str], options: ImportOptions, data_rows: int) -> None:
         super().__init__(session, sheet, kind, headers, mapping, options, data_rows)
-        if kind in VISIT_KINDS:
+        if kind in VISIT_KINDS or kind == "followups":  # the follow-ups' too: see below
             self.schema = trusting(self.schema)
         self._visits: VisitIndex | None = None
+        # Interactions new in this file (their ids are the file's): a follow-up or a
+        # programme item may point at one by id.
+        self.new_interactions: set[str] = set()
         # Rows without an id, by their natural keys: a second such row is the same record.
         self._keys: dict[tuple[Any, ...], str] = {}
         # The next place in a list (a visit's members, a day's items) for a row added to it.
@@ -107,12 +110,21 @@ class VisitSheetPlanner(SheetPlanner):
         super().share_indexes(other)
         if isinstance(other, VisitSheetPlanner):
             self._visits = other._visits
+            self.new_interactions = other.new_interactions
 
+    # A follow-up's organization and interaction are found the same way (roundtrip.py), so
+    # one may be new in this file as well.
     def _by_id_or_name(self, number: int, data: dict[str, Any], id_field: str, name_field: str,
                        kind: str) -> str | bool | None:
         raise NotImplementedError  # the workbook's planner finds organizations and people
 
     # -- references -------------------------------------------------------------------------
+    def _interaction_ref(self, text_: str) -> str | None:
+        cleaned = text_.strip().lower()
+        if cleaned in self.new_interactions:
+            return cleaned
+        return super()._interaction_ref(text_)
+
     def _visit_ref(self, number: int, data: dict[str, Any]) -> str | None:
         """The visit a row belongs to: its id, unless the title beside it names another;
         by title alone for a visit added in this file. None (reported) when there is none."""
