@@ -144,10 +144,10 @@ def timeline_statement(side: Side, owner_id: str) -> CompoundSelect[str, str, da
     return union_all(_interactions_side(side, owner_id), _visits_side(side, owner_id))
 
 
-def count_timeline(session: Session, side: Side, owner_id: str) -> int:
-    """How many entries the timeline has, without walking it: the owner's interaction count
-    (kept on the record), less the meetings among them that their visits stand for, plus the
-    visits."""
+def timeline_counts(session: Session, side: Side, owner_id: str) -> tuple[int, int]:
+    """How many interactions of no visit and how many visits the timeline has, without
+    walking it: the owner's interaction count (kept on the record) less the meetings among
+    them that their visits stand for; the visits."""
     model: Any = Organization if side == "organization" else Person
     interactions_count = session.execute(select(model.interaction_count).where(
         model.id == owner_id)).scalar_one_or_none() or 0
@@ -160,12 +160,21 @@ def count_timeline(session: Session, side: Side, owner_id: str) -> int:
                _attended(side, owner_id))).scalar_one()
     visits = session.execute(select(func.count()).select_from(
         _visits_side(side, owner_id).subquery())).scalar_one()
-    return int(interactions_count) - int(meetings) + int(visits)
+    return int(interactions_count) - int(meetings), int(visits)
+
+
+def count_timeline(session: Session, side: Side, owner_id: str) -> int:
+    return sum(timeline_counts(session, side, owner_id))
+
+
+@dataclass(frozen=True)
+class TimelinePage(Page[TimelineEntry]):
+    visits: int = -1  # how many of the total are visits (-1 when not counted)
 
 
 def list_timeline(db: Database, side: Side, owner_id: str, *, descending: bool = True,
                   offset: int = 0, limit: int = 100, with_total: bool = True
-                  ) -> Page[TimelineEntry]:
+                  ) -> TimelinePage:
     """A page of the timeline of the organization or person `owner_id`, newest first (ties by
     id). Counting costs a walk of the whole timeline: pass with_total=False when paging on
     with the total known (total is then -1)."""
@@ -177,10 +186,11 @@ def list_timeline(db: Database, side: Side, owner_id: str, *, descending: bool =
     start, entry_id = statement.selected_columns.start, statement.selected_columns.id
     order = (start.desc(), entry_id.desc()) if descending else (start.asc(), entry_id.asc())
     with db.reading() as session:
-        total = count_timeline(session, side, owner_id) if with_total else -1
+        alone, visits = timeline_counts(session, side, owner_id) if with_total else (-1, -1)
+        total = alone + visits if with_total else -1
         found = session.execute(statement.order_by(*order).offset(offset).limit(limit)).all()
         items = _entries(session, side, owner_id, [(k, i, s) for k, i, s in found])
-        return Page(tuple(items), total, offset, limit)
+        return TimelinePage(tuple(items), total, offset, limit, visits)
 
 
 def _entries(session: Session, side: Side, owner_id: str,
