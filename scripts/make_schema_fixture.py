@@ -62,6 +62,7 @@ CORE = {
     "fu_open": "00000000-0000-4000-8000-000000000401",
     "fu_done": "00000000-0000-4000-8000-000000000402",
     "fln_visit": "00000000-0000-4000-8000-000000000501",  # from revision 0009: visits
+    "dialogue": "00000000-0000-4000-8000-000000000601",  # from revision 0010: events
 }
 
 
@@ -194,6 +195,7 @@ def populate(target: Path) -> None:
         }, officer, record_id=CORE["fu_open"])
 
         _visit(db, officer)
+        _event(db, officer)
 
         spare = tags.create_tag(db, {"name": "Unused tag", "name_zh": "未用"}, officer)
         tags.delete_tag(db, spare.id, actor=officer)
@@ -227,6 +229,35 @@ def _visit(db: Any, officer: Any) -> None:
                                    "person_id": CORE["benali"]}, officer)
     gone = visits.add_gift(db, visit.id, {"description": "Book, recorded twice"}, officer)
     visits.remove_gift(db, gone.id, actor=officer)
+
+
+def _event(db: Any, officer: Any) -> None:
+    """A high-level meeting with a session, three invitations (a reply, an attendance, a
+    delegation) and a leader among the positions (revision 0010)."""
+    from db.services import affiliations, events, invitations, people
+
+    event = events.create_event(db, {
+        "name": "CPC and World Political Parties Dialogue", "series": "World Parties Dialogue",
+        "edition": 2, "mechanism": "high_level_meeting", "start": "2025-06-10",
+        "end": "2025-06-11", "city": "天津", "country": "CN", "organizer_id": CORE["cpc"],
+        "co_organizers": [CORE["igd"]]}, officer, record_id=CORE["dialogue"])
+    events.add_session(db, event.id, {"day": "2025-06-10", "starts": "09:00",
+                                      "title": "Opening plenary",
+                                      "speakers": [CORE["li_wei"]]}, officer)
+    fln = invitations.invite(db, event.id, {"organization_id": CORE["fln"],
+                                            "invited_by": "Li Wei", "reply": "accepted",
+                                            "replied_on": "2025-05-02",
+                                            "attendance": "attended"}, officer)
+    invitations.add_delegate(db, fln.id, {"person_id": CORE["benali"], "role": "head"},
+                             officer)
+    invitations.invite(db, event.id, {"organization_id": CORE["anc"], "reply": "declined"},
+                       officer)
+    invitations.invite(db, event.id, {"organization_id": CORE["pt"]}, officer)
+    affiliations.create_affiliation(db, {"person_id": CORE["nkosi"],
+                                         "organization_id": CORE["anc"], "role": "President",
+                                         "leader": True}, officer)
+    people.update_person(db, CORE["benali"], {"birth_year": 1962}, expected_version=None,
+                         actor=officer)
 
 
 def table_counts(path: Path) -> dict[str, int]:

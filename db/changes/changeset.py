@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 
 from db.changes import links, recording
 from db.changes import rows as rows_path
+from db.changes.entity import Entity
 from db.changes.recording import Actor
-from db.changes.registry import BY_NAME, ENTITIES, INTERACTION, Entity
+from db.changes.registry import BY_NAME, ENTITIES, INTERACTION
 from db.models import ImportBatch, Participation
 from db.store.errors import LiaisonError, record_noun
 from db.store.translation import translate

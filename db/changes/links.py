@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 from db.changes import recording
 from db.changes import rows as rows_path
+from db.changes.entity import Entity
 from db.changes.recording import Actor
-from db.changes.registry import TAG, Entity
+from db.changes.registry import TAG
 from db.models import Participation, Tag
 
 

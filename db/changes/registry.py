@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table
 
 from db.changes.dates import a_date, founding
+from db.changes.entity import Entity, Link, dates_in_order
 from db.changes.fields import (
     choice,
     country,
@@ -28,7 +28,9 @@ from db.changes.fields import (
     text_list,
     website,
 )
+from db.changes.numbers import birth_year, yes_no
 from db.changes.recording import Schema
+from db.changes.registry_events import DELEGATE, EVENT, EVENT_SESSION, INVITATION
 from db.changes.times import a_time, order_number
 from db.changes.visit_checks import (
     dates_hold_programme,
@@ -38,9 +40,12 @@ from db.changes.visit_checks import (
 )
 from db.models import (
     Affiliation,
+    Delegate,
+    Event,
     FollowUp,
     Gift,
     Interaction,
+    Invitation,
     Organization,
     Participation,
     Person,
@@ -50,10 +55,12 @@ from db.models import (
     Visit,
     VisitMember,
     country_tags,
+    event_co_organizers,
     interaction_tags,
     interaction_topics,
     organization_tags,
     person_tags,
+    session_speakers,
 )
 from db.models.vocabulary import (
     FOLLOWUP_STATUSES,
@@ -69,17 +76,10 @@ from db.models.vocabulary import (
     VISIT_SIDES,
     VISIT_STATUSES,
 )
-from db.store.errors import Problem, record_noun
+from db.store.errors import Problem
 from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 PARTICIPATIONS: Table = Participation.__table__  # type: ignore[assignment]
-
-
-def dates_in_order(values: Mapping[str, Any]) -> list[Problem]:
-    start, end = values.get("start"), values.get("end")
-    if start and end and end < start:
-        return [Problem("end", translate("Validation", "The end date is before the start date."))]
-    return []
 
 
 def key_is_snake_case(values: Mapping[str, Any]) -> list[Problem]:
@@ -88,67 +88,6 @@ def key_is_snake_case(values: Mapping[str, Any]) -> list[Problem]:
         return [Problem("key", translate(
             "Validation", "The key may hold only lower-case letters, digits and _."))]
     return []
-
-
-@dataclass(frozen=True)
-class Link:
-    """A relation logged as one field of its owner: the rows of `table` whose `owner` column
-    holds the record's id (tags, topics, countries of a grouping), or its participants."""
-
-    name: str  # the logged field: "tags", "topics", "countries", "participants"
-    table: Table
-    owner: str  # the column naming the owner
-    item: str  # the column naming the linked record
-
-
-@dataclass(frozen=True)
-class Entity:
-    """One aggregate."""
-
-    name: str  # ChangeLog.entity and the user's word: "organization", "follow-up"
-    kind: str  # the plural in counts, JSON and workbook sheets: "organizations", "followups"
-    # The user's word for one, capitalised: "Organization", "Position" — in English, marked
-    # for the catalog; `shown_label()` gives it in the current language.
-    label: str
-    schema: Schema
-    links: tuple[Link, ...] = ()
-    # Fields that name the record for a person reading a list, a merge or an undo report.
-    title_field: str = "name"
-    # Fields an import matches rows on, besides the id (names with the country).
-    natural_keys: tuple[str, ...] = ()
-    # Columns of other tables that point at a record of this kind: while one of them does,
-    # undo moves the record to the deleted records instead of removing it.
-    referrers: tuple[Any, ...] = ()
-
-    def shown_label(self) -> str:
-        """The word for one record of this kind, capitalised, in the current language."""
-        return translate("Records", self.label)
-
-    def noun(self) -> str:
-        """The word for one record of this kind in sentences, in the current language."""
-        return record_noun(self.name)
-
-    @property
-    def model(self) -> Any:
-        return self.schema.model
-
-    @property
-    def table(self) -> Table:
-        table: Table = self.schema.model.__table__
-        return table
-
-    def column(self, field: str) -> str:
-        """The column holding a field (`start` lives in `start_date`, `country` in
-        `country_code`)."""
-        attribute = self.model.__mapper__.attrs[self.schema.attribute(field)]
-        return str(attribute.columns[0].name)
-
-    def link(self, name: str) -> Link | None:
-        return next((link for link in self.links if link.name == name), None)
-
-    @property
-    def link_names(self) -> tuple[str, ...]:
-        return tuple(link.name for link in self.links)
 
 
 ORGANIZATION = Entity(
@@ -180,7 +119,8 @@ ORGANIZATION = Entity(
     natural_keys=("name", "name_en", "name_zh", "aliases", "abbreviation", "country"),
     referrers=(Participation.organization_id, Affiliation.organization_id,
                FollowUp.organization_id, Visit.host_id, Visit.guest_id,
-               VisitMember.organization_id, Gift.organization_id))
+               VisitMember.organization_id, Gift.organization_id, Event.organizer_id,
+               event_co_organizers.c.organization_id, Invitation.organization_id))
 
 PERSON = Entity("person", "people", QT_TRANSLATE_NOOP("Records", "Person"), Schema(
     entity="person",
@@ -192,6 +132,7 @@ PERSON = Entity("person", "people", QT_TRANSLATE_NOOP("Records", "Person"), Sche
         "aliases": text_list(300, label=QT_TRANSLATE_NOOP("Validation", "An alias")),
         "title": text(200, label=QT_TRANSLATE_NOOP("Validation", "The title")),
         "gender": choice(GENDERS, QT_TRANSLATE_NOOP("Validation", "gender")),
+        "birth_year": birth_year(),
         "nationality": country(),
         "emails": emails(),
         "phones": phones("nationality"),
@@ -203,7 +144,8 @@ PERSON = Entity("person", "people", QT_TRANSLATE_NOOP("Records", "Person"), Sche
 ), links=(Link("tags", person_tags, "person_id", "tag_id"),),
     natural_keys=("name", "name_en", "name_zh", "aliases", "nationality"),
     referrers=(Participation.person_id, Affiliation.person_id, FollowUp.person_id,
-               VisitMember.person_id, Gift.person_id))
+               VisitMember.person_id, Gift.person_id, Invitation.person_id,
+               Delegate.person_id, session_speakers.c.person_id))
 
 AFFILIATION = Entity("affiliation", "positions", QT_TRANSLATE_NOOP("Records", "Position"), Schema(
     entity="affiliation",
@@ -215,6 +157,7 @@ AFFILIATION = Entity("affiliation", "positions", QT_TRANSLATE_NOOP("Records", "P
         "start": a_date(QT_TRANSLATE_NOOP("Validation", "The start date")),
         "end": a_date(QT_TRANSLATE_NOOP("Validation", "The end date")),
         "notes": text(10_000, multiline=True, label=QT_TRANSLATE_NOOP("Validation", "The notes")),
+        "leader": yes_no(QT_TRANSLATE_NOOP("Validation", "Leader of the party")),
     },
     required=("person_id", "organization_id"),
     checks=(dates_in_order,),
@@ -383,7 +326,8 @@ GIFT = Entity("gift", "gifts", QT_TRANSLATE_NOOP("Records", "Gift"), Schema(
 
 # In the order records are created (what others point at first); undo goes the other way.
 ENTITIES: tuple[Entity, ...] = (TAG, TOPIC, ORGANIZATION, PERSON, AFFILIATION, INTERACTION,
-                                FOLLOWUP, VISIT, VISIT_MEMBER, PROGRAMME_ITEM, GIFT)
+                                FOLLOWUP, VISIT, VISIT_MEMBER, PROGRAMME_ITEM, GIFT,
+                                EVENT, EVENT_SESSION, INVITATION, DELEGATE)
 BY_NAME: Mapping[str, Entity] = {entity.name: entity for entity in ENTITIES}
 BY_KIND: Mapping[str, Entity] = {entity.kind: entity for entity in ENTITIES}
 

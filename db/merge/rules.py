@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, Final, Literal
 
+from db.changes import registry
 from db.changes.recording import from_json, to_json
 from db.merge.read import Names, RecordState
 from db.merge.records import Action, FieldMerge, LogRow, NewRecord, RecordMerge, Spec
@@ -101,8 +102,10 @@ class IdMaps:
         return self._tag_by_name.get(text.lower(), "?" + text.lower())
 
 
-# Fields that name an organization: a follow-up's or a position's, a visit's two sides.
-ORGANIZATION_FIELDS = ("organization_id", "host_id", "guest_id")
+# Fields that name an organization: a follow-up's or a position's, a visit's two sides, an
+# event's organizer; and the relations that list organizations (an event's co-organizers).
+ORGANIZATION_FIELDS = ("organization_id", "host_id", "guest_id", "organizer_id")
+ORGANIZATION_LINKS = ("co_organizers",)
 
 
 def remapped_row(row: LogRow, maps: IdMaps) -> LogRow:
@@ -116,6 +119,8 @@ def remapped_row(row: LogRow, maps: IdMaps) -> LogRow:
         value = from_json(text)
         if row.field == "participants":
             value = [[org(o), p, r] for o, p, r in value or ()]
+        elif row.field in ORGANIZATION_LINKS:
+            value = [org(o) for o in value or ()]
         elif row.field in ORGANIZATION_FIELDS:
             value = org(value)
         elif row.field == "created" and isinstance(value, dict):
@@ -124,7 +129,7 @@ def remapped_row(row: LogRow, maps: IdMaps) -> LogRow:
         return to_json(value)
 
     entity_id = org(row.entity_id) if row.entity == "organization" else row.entity_id
-    if row.field in ("participants", "created", *ORGANIZATION_FIELDS):
+    if row.field in ("participants", "created", *ORGANIZATION_FIELDS, *ORGANIZATION_LINKS):
         return replace(row, entity_id=entity_id, old=convert(row.old), new=convert(row.new))
     return replace(row, entity_id=entity_id)
 
@@ -141,6 +146,9 @@ def remapped_state(spec: Spec, state: RecordState, maps: IdMaps) -> RecordState:
     for name in ORGANIZATION_FIELDS:
         if name in row:
             row[name] = org(row[name])
+    for name in ORGANIZATION_LINKS:
+        if name in links:
+            links[name] = {org(o) for o in links[name]}
     if "participations" in links:
         links["participations"] = [{**part, "organization_id": org(part["organization_id"])}
                                    for part in links["participations"]]
@@ -149,14 +157,8 @@ def remapped_state(spec: Spec, state: RecordState, maps: IdMaps) -> RecordState:
     return RecordState(str(row["id"]), row, links)
 
 
-LABELS = {"tag": "name", "topic": "name_en", "organization": "name", "person": "name",
-          "affiliation": "role", "interaction": "title", "follow-up": "description",
-          "visit": "title", "visit member": "title", "programme item": "title",
-          "gift": "description"}
-
-
 def label(spec: Spec, state: RecordState) -> str:
-    text = str(state.row.get(LABELS[spec.entity]) or spec.entity)
+    text = str(state.row.get(registry.entity(spec.entity).title_field) or spec.entity)
     text = " ".join(text.split())
     return text if len(text) <= 80 else text[:79] + "…"
 

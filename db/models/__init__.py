@@ -3,6 +3,14 @@
 from db.models.affiliation import Affiliation
 from db.models.changelog import ChangeLog
 from db.models.country import Country
+from db.models.event import (
+    Delegate,
+    Event,
+    EventSession,
+    Invitation,
+    event_co_organizers,
+    session_speakers,
+)
 from db.models.followup import FollowUp
 from db.models.import_batch import ImportBatch
 from db.models.interaction import Interaction, Participation
@@ -17,10 +25,14 @@ __all__ = [
     "Affiliation",
     "ChangeLog",
     "Country",
+    "Delegate",
+    "Event",
+    "EventSession",
     "FollowUp",
     "Gift",
     "ImportBatch",
     "Interaction",
+    "Invitation",
     "Meta",
     "Organization",
     "Participation",
@@ -31,8 +43,10 @@ __all__ = [
     "Visit",
     "VisitMember",
     "country_tags",
+    "event_co_organizers",
     "interaction_tags",
     "interaction_topics",
     "organization_tags",
     "person_tags",
+    "session_speakers",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base, IdColumn, Record
@@ -25,3 +25,6 @@ class Affiliation(Record, Base):
     start: Mapped[date | None] = mapped_column("start_date", Date)
     end: Mapped[date | None] = mapped_column("end_date", Date)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The position is the leadership of its party (chair, president, secretary-general…):
+    # the heads of party an event counts.
+    leader: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

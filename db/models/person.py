@@ -19,6 +19,8 @@ class Person(Record, Base):
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     title: Mapped[str | None] = mapped_column(String(200))
     gender: Mapped[str | None] = mapped_column(String(20))
+    # For the share of young people at an event; a year is all an office usually knows.
+    birth_year: Mapped[int | None] = mapped_column(Integer)
     nationality: Mapped[str | None] = mapped_column(
         String(2), ForeignKey("countries.code"), index=True
     )

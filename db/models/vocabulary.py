@@ -173,3 +173,27 @@ def lookup(vocabulary: dict[str, Term], value: str) -> str | None:
                 index.setdefault(label, term.code)
         entry = _INDEXES[id(vocabulary)] = (vocabulary, index)
     return entry[1].get(_key(value))
+
+# How a multilateral event meets: the office reports on each mechanism separately.
+EVENT_MECHANISMS = _terms(
+    ("high_level_meeting", "High-level meeting", "高层对话会"),
+    ("party_forum", "Party forum of a grouping", "政党论坛"),
+    ("thematic_seminar", "Thematic seminar", "专题研讨会"),
+    ("think_tank_forum", "Think-tank or media forum", "智库媒体论坛"),
+    ("study_programme", "Study programme", "研修交流项目"),
+    ("other", "Other", "其他"),
+)
+
+INVITATION_REPLIES = _terms(
+    ("none", "No reply yet", "尚未回复"),
+    ("accepted", "Accepted", "接受"),
+    ("declined", "Declined", "谢绝"),
+    ("representative", "Sending a representative", "派代表出席"),
+)
+
+# Whether an invitee came: recorded apart from the reply, which it need not follow.
+ATTENDANCE = _terms(
+    ("unknown", "Not recorded", "未记录"),
+    ("attended", "Attended", "出席"),
+    ("absent", "Did not attend", "未出席"),
+)

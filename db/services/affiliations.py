@@ -16,7 +16,6 @@ from db.models import Affiliation, Organization, Person
 from db.store.engine import Database
 
 SCHEMA = registry.AFFILIATION.schema
-dates_in_order = registry.dates_in_order
 
 
 @dataclass(frozen=True)

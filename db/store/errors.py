@@ -22,6 +22,10 @@ _NOUNS = {
     "visit member": QT_TRANSLATE_NOOP("Records", "member of a visit"),
     "programme item": QT_TRANSLATE_NOOP("Records", "programme item"),
     "gift": QT_TRANSLATE_NOOP("Records", "gift"),
+    "event": QT_TRANSLATE_NOOP("Records", "event"),
+    "event session": QT_TRANSLATE_NOOP("Records", "session"),
+    "invitation": QT_TRANSLATE_NOOP("Records", "invitation"),
+    "delegate": QT_TRANSLATE_NOOP("Records", "delegate"),
 }
 
 

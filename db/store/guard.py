@@ -17,6 +17,8 @@ DOMAIN_TABLES = frozenset({
     "tags", "topics", "countries", "organization_tags", "person_tags", "interaction_tags",
     "interaction_topics", "country_tags", "changelog", "import_batches",
     "visits", "visit_members", "programme_items", "gifts",
+    "events", "event_co_organizers", "event_sessions", "session_speakers", "invitations",
+    "delegates",
 })
 # Who else may write them, by name (docs/ARCHITECTURE.md says why).
 EXCEPTIONS = frozenset({"migration", "demo"})

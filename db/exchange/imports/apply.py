@@ -82,6 +82,13 @@ def _converter(model: Any, attribute: str) -> Callable[[Any], Any] | None:
     return None
 
 
+def _column_default(model: Any, attribute: str) -> Any:
+    """A column's own default (a position is not a party's leadership unless said), for rows
+    whose file left the field out: the bulk path writes every column."""
+    default = model.__mapper__.attrs[attribute].columns[0].default
+    return default.arg if default is not None and default.is_scalar else None
+
+
 def _db_value(value: Any) -> Any:
     """A value in the text form the bulk path writes: lists as JSON, dates as ISO text."""
     plain = _jsonable(value)
@@ -244,14 +251,15 @@ class _Applier:
         table = model.__tablename__
         converters = [_converter(model, schema.attribute(f)) for f in fields]
         pairs = list(zip(fields, converters, strict=True))
+        defaults = {f: _column_default(model, schema.attribute(f)) for f in fields}
         for start in range(0, len(plans), 5000):
             chunk = plans[start:start + 5000]
             tuples = []
             for plan in chunk:
                 values = plan.values
                 row = [plan.id, self.now, self.now, 1,
-                       *(convert(values.get(f)) if convert else values.get(f)
-                         for f, convert in pairs)]
+                       *(convert(values.get(f, defaults[f])) if convert
+                         else values.get(f, defaults[f]) for f, convert in pairs)]
                 if with_search:
                     row.append(search_text_for(values.get(f) for f in schema.search_fields))
                 if keyed:
