@@ -750,6 +750,46 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <comment>a person's</comment>
         <translation>职衔</translation>
     </message>
+    <message>
+        <source>Side</source>
+        <translation>一方</translation>
+    </message>
+    <message>
+        <source>Title at the time</source>
+        <translation>当时职务</translation>
+    </message>
+    <message>
+        <source>Given or received</source>
+        <translation>赠送或收受</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主方</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客方</translation>
+    </message>
+    <message>
+        <source>Programme items</source>
+        <translation>日程项目</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1795,6 +1835,21 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
 </context>
 <context>
+    <name>Events</name>
+    <message>
+        <source>The age threshold must be between 10 and 100 years (got {years}).</source>
+        <translation>年龄界限须在 10 到 100 岁之间（收到的是 {years}）。</translation>
+    </message>
+    <message>
+        <source>{name} is not on the invitation list of this event. Add the invitation and record the attendance?</source>
+        <translation>{name} 不在本次活动的邀请名单上。是否补上邀请并记录出席？</translation>
+    </message>
+    <message>
+        <source>Added when the attendance was recorded.</source>
+        <translation>记录出席时补登的邀请。</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>Dossier: {name}</source>
@@ -2470,6 +2525,70 @@ Your edits were not saved. Reload to see the current version, then make your cha
     <message>
         <source>Until</source>
         <translation>终止</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>HH:MM, e.g. 09:30</source>
+        <translation>时:分，如 09:30</translation>
+    </message>
+    <message>
+        <source>Ends</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>HH:MM, e.g. 11:00</source>
+        <translation>时:分，如 11:00</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>a building, a hall, a site</source>
+        <translation>楼宇、会场或场所</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主方</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>客方</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>the person's current one if empty</source>
+        <translation>留空则取此人现任职务所在组织</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>一方</translation>
+    </message>
+    <message>
+        <source>at the time of the visit; the current one if empty</source>
+        <translation>访问时的职务；留空则取现任职务</translation>
+    </message>
+    <message>
+        <source>Given or received</source>
+        <translation>赠送或收受</translation>
     </message>
 </context>
 <context>
@@ -3440,6 +3559,18 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     <message>
         <source>reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>same {fields}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name the visit this row belongs to: its id in visit_id, or its title in visit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” is not a visit in Liaison or on the visits sheet of this file.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -4838,6 +4969,14 @@ New value:</source>
         <translation>删除此交往记录（可按 Ctrl+Z 撤销）</translation>
     </message>
     <message>
+        <source>Turn into a visit</source>
+        <translation>转为访问</translation>
+    </message>
+    <message>
+        <source>Make this visit a visit record with its delegations and a programme, this interaction its first talks (Ctrl+Z in the main window takes it back)</source>
+        <translation>将此次访问转为访问记录，含代表团和日程，本交往记录成为其首场会谈（在主窗口按 Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
         <source>New interaction</source>
         <translation>新建交往记录</translation>
     </message>
@@ -4995,6 +5134,10 @@ New value:</source>
         <translation>交往记录</translation>
     </message>
     <message>
+        <source>Visits</source>
+        <translation>访问</translation>
+    </message>
+    <message>
         <source>Follow-ups</source>
         <translation>后续事项</translation>
     </message>
@@ -5029,6 +5172,10 @@ New value:</source>
     <message>
         <source>New &amp;interaction…</source>
         <translation>新建交往记录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>New &amp;visit…</source>
+        <translation>新建访问(&amp;V)…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -6317,6 +6464,205 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     </message>
 </context>
 <context>
+    <name>ProgrammeEditor</name>
+    <message>
+        <source>until {time}</source>
+        <translation>至 {time}</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参与方</translation>
+    </message>
+    <message>
+        <source>No items yet</source>
+        <translation>尚无项目</translation>
+    </message>
+    <message>
+        <source>Day {number}</source>
+        <translation>第{number}天</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 个项目</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} 个项目</translation>
+    </message>
+    <message>
+        <source>Participants: {names}</source>
+        <translation>参与方：{names}</translation>
+    </message>
+    <message>
+        <source>Add item…</source>
+        <translation>添加项目…</translation>
+    </message>
+    <message>
+        <source>Add an item to the selected day</source>
+        <translation>在所选日期添加日程项目</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit the selected item</source>
+        <translation>编辑所选项目</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected item; Ctrl+Z brings it back</source>
+        <translation>删除所选项目；按 Ctrl+Z 可恢复</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move the item up (from the first place: to the end of the day before)</source>
+        <translation>将项目上移（已在首位时移至前一天末尾）</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Move the item down (from the last place: to the start of the day after)</source>
+        <translation>将项目下移（已在末位时移至后一天开头）</translation>
+    </message>
+    <message>
+        <source>Move to day…</source>
+        <translation>移至某天…</translation>
+    </message>
+    <message>
+        <source>Move the item to another day of the visit</source>
+        <translation>将项目移至访问的另一天</translation>
+    </message>
+    <message>
+        <source>Copy day…</source>
+        <translation>复制当天日程…</translation>
+    </message>
+    <message>
+        <source>Copy the selected day's items onto another day</source>
+        <translation>将所选日期的日程项目复制到另一天</translation>
+    </message>
+    <message>
+        <source>Open meeting</source>
+        <translation>打开会见记录</translation>
+    </message>
+    <message>
+        <source>Open the meeting this item records: its participants, summary and outcomes</source>
+        <translation>打开此项目所记录的会见：参与方、纪要和成果</translation>
+    </message>
+    <message>
+        <source>This visit has been deleted.</source>
+        <translation>此访问已被删除。</translation>
+    </message>
+    <message>
+        <source>Add “{title}” to the programme</source>
+        <translation>将“{title}”加入日程</translation>
+    </message>
+    <message>
+        <source>Add a programme item</source>
+        <translation>添加日程项目</translation>
+    </message>
+    <message>
+        <source>Edit “{title}”</source>
+        <translation>编辑“{title}”</translation>
+    </message>
+    <message>
+        <source>Edit a programme item</source>
+        <translation>编辑日程项目</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” and the record of its meeting from the programme? Ctrl+Z brings them back.</source>
+        <translation>从日程中删除“{title}”及其会见记录？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” from the programme? Ctrl+Z brings it back.</source>
+        <translation>从日程中删除“{title}”？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Delete programme item</source>
+        <translation>删除日程项目</translation>
+    </message>
+    <message>
+        <source>Delete “{title}”</source>
+        <translation>删除“{title}”</translation>
+    </message>
+    <message>
+        <source>Move “{title}”</source>
+        <translation>移动“{title}”</translation>
+    </message>
+    <message>
+        <source>Move to day</source>
+        <translation>移至某天</translation>
+    </message>
+    <message>
+        <source>Move “{title}” to the end of:</source>
+        <translation>将“{title}”移至以下日期的末尾：</translation>
+    </message>
+    <message>
+        <source>Copy day</source>
+        <translation>复制当天日程</translation>
+    </message>
+    <message>
+        <source>Copy the items of day {number} ({day}) onto:</source>
+        <translation>将第{number}天（{day}）的日程项目复制到：</translation>
+    </message>
+    <message>
+        <source>Copy {source} onto {target}</source>
+        <translation>将 {source} 的日程复制到 {target}</translation>
+    </message>
+    <message>
+        <source>From the visit</source>
+        <translation>从本次访问中选</translation>
+    </message>
+    <message>
+        <source>Add the people and organizations on the visit's two sides</source>
+        <translation>添加本次访问双方的人员和组织</translation>
+    </message>
+    <message>
+        <source>Everyone on both sides</source>
+        <translation>双方全部人员和组织</translation>
+    </message>
+    <message>
+        <source>A meeting of the visit names people and organizations on its two sides: add them to the visit's delegations first.</source>
+        <translation>访问中的会见只能列入访问双方的人员和组织：请先将其加入本次访问的代表团。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>The meeting's own window: its participants, summary and outcomes</source>
+        <translation>会见本身的窗口：参与方、纪要和成果</translation>
+    </message>
+    <message>
+        <source>That change is no longer in the history.</source>
+        <translation>该更改已不在历史记录中。</translation>
+    </message>
+</context>
+<context>
     <name>QuickCreate</name>
     <message>
         <source>New organization</source>
@@ -6978,6 +7324,22 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
         <translation>礼品</translation>
     </message>
     <message>
+        <source>event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>invitation</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>delegate</source>
+        <translation>代表团成员</translation>
+    </message>
+    <message>
         <source>{field} {old} → {new} by {who} at {at}</source>
         <translation>{field}：{old} → {new}（{who}，{at}）</translation>
     </message>
@@ -7000,6 +7362,22 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     <message>
         <source>empty</source>
         <translation>空</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>Delegate</source>
+        <translation>代表团成员</translation>
     </message>
 </context>
 <context>
@@ -7419,6 +7797,18 @@ matched: {matched}</source>
 <context>
     <name>TimelineTab</name>
     <message>
+        <source>Visit: inbound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Visit: outbound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{title} ({status})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Record interaction…</source>
         <translation>记录交往(&amp;R)…</translation>
     </message>
@@ -7441,6 +7831,22 @@ matched: {matched}</source>
     <message>
         <source>{n:,} interactions</source>
         <translation>{n:,} 条交往记录</translation>
+    </message>
+    <message>
+        <source>1 visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} visits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{visits} and {interactions}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no other interactions</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Record interaction…</source>
@@ -7908,6 +8314,10 @@ Batch id: {batch}</source>
         <translation>结束日期</translation>
     </message>
     <message>
+        <source>Leader of the party</source>
+        <translation>政党领导人</translation>
+    </message>
+    <message>
         <source>kind of interaction</source>
         <translation>交往类型</translation>
     </message>
@@ -8079,6 +8489,333 @@ Batch id: {batch}</source>
         <source>Only talks, meetings and briefings have participants.</source>
         <translation>只有会谈、会见和宣介才有参加方。</translation>
     </message>
+    <message>
+        <source>Name the organization or the person invited.</source>
+        <translation>请写明受邀的组织或个人。</translation>
+    </message>
+    <message>
+        <source>{day} is outside the event, which runs from {first} to {last}.</source>
+        <translation>{day} 不在活动日期内（活动时间为 {first} 至 {last}）。</translation>
+    </message>
+    <message>
+        <source>The session ends ({ends}) before it starts ({starts}).</source>
+        <translation>议程的结束时间（{ends}）早于开始时间（{starts}）。</translation>
+    </message>
+    <message>
+        <source>{count} session(s) would fall outside these dates (the first on {day}); move them or change the dates.</source>
+        <translation>有 {count} 项议程将落在这些日期之外（第一项在 {day}）；请移动议程或修改日期。</translation>
+    </message>
+    <message>
+        <source>{name} is already invited to this event.</source>
+        <translation>{name} 已在本次活动的邀请名单上。</translation>
+    </message>
+    <message>
+        <source>The event was over on {last}; a reply dated {day} came after it. Record whether they attended instead.</source>
+        <translation>活动已于 {last} 结束；日期为 {day} 的回复在其之后。请改为记录是否出席。</translation>
+    </message>
+    <message>
+        <source>The invitation is dated {day}, after the event ended on {last}.</source>
+        <translation>邀请日期为 {day}，晚于活动结束日 {last}。</translation>
+    </message>
+    <message>
+        <source>The event begins on {first}: attendance can be recorded once it has begun.</source>
+        <translation>活动于 {first} 开始：开始后才能记录出席情况。</translation>
+    </message>
+    <message>
+        <source>{person} is already in this delegation.</source>
+        <translation>{person} 已在该代表团中。</translation>
+    </message>
+    <message>
+        <source>This delegation already has a head: {person}.</source>
+        <translation>该代表团已有团长：{person}。</translation>
+    </message>
+    <message>
+        <source>{person} holds a position in {other}, not in {sender}, which sends this delegation; a delegation's head comes from the organization invited.</source>
+        <translation>{person} 任职于 {other}，而非派出该代表团的 {sender}；团长应来自受邀组织。</translation>
+    </message>
+    <message>
+        <source>{label} “{value}” is not a whole number.</source>
+        <translation>{label}“{value}”不是整数。</translation>
+    </message>
+    <message>
+        <source>{label} must be between {low} and {high}.</source>
+        <translation>{label}须在 {low} 到 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>{label} must be {low} or more.</source>
+        <translation>{label}须不小于 {low}。</translation>
+    </message>
+    <message>
+        <source>The birth year</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>{label} {year} is in the future.</source>
+        <translation>{label} {year} 是将来的年份。</translation>
+    </message>
+    <message>
+        <source>{label} {year} is before 1900; write the year of birth with four digits.</source>
+        <translation>{label} {year} 早于 1900 年；请用四位数字填写出生年份。</translation>
+    </message>
+    <message>
+        <source>{label} “{value}” is neither yes nor no.</source>
+        <translation>{label}“{value}”既不是“是”也不是“否”。</translation>
+    </message>
+    <message>
+        <source>The series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>The edition</source>
+        <translation>届次</translation>
+    </message>
+    <message>
+        <source>mechanism</source>
+        <translation>机制</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>The theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Who invited them</source>
+        <translation>邀请人</translation>
+    </message>
+    <message>
+        <source>The date of the invitation</source>
+        <translation>邀请日期</translation>
+    </message>
+    <message>
+        <source>reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>The date of the reply</source>
+        <translation>回复日期</translation>
+    </message>
+    <message>
+        <source>attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>The size of the delegation</source>
+        <translation>代表团人数</translation>
+    </message>
+    <message>
+        <source>role in a delegation</source>
+        <translation>代表团中的身份</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPage</name>
+    <message>
+        <source>Briefing – {title}.pdf</source>
+        <translation>背景资料 – {title}.pdf</translation>
+    </message>
+    <message>
+        <source>Save the briefing pack</source>
+        <translation>保存背景资料</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Gathering the briefing pack…</source>
+        <translation>正在汇集背景资料…</translation>
+    </message>
+    <message>
+        <source>The briefing pack was saved as {path}.</source>
+        <translation>背景资料已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Briefing pack</source>
+        <translation>背景资料</translation>
+    </message>
+    <message>
+        <source>The briefing pack was sent to the printer.</source>
+        <translation>背景资料已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>“{title}” is an interaction again; the visit made from it was removed.</source>
+        <translation>“{title}”已恢复为交往记录；由其生成的访问已删除。</translation>
+    </message>
+    <message>
+        <source>Turn “{title}” into a visit</source>
+        <translation>将“{title}”转为访问</translation>
+    </message>
+    <message>
+        <source>Add a member…</source>
+        <translation>添加成员…</translation>
+    </message>
+    <message>
+        <source>Nobody on either side yet. Add the head of each delegation, its members, interpreters and staff; a person's organization and title come from their current position unless you say otherwise.</source>
+        <translation>双方尚无成员。请添加各代表团团长、成员、翻译和随行人员；除非另行填写，成员的组织和职务取自其现任职务。</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Edit a member</source>
+        <translation>编辑成员</translation>
+    </message>
+    <message>
+        <source>Add {name} to the visit</source>
+        <translation>将 {name} 加入访问</translation>
+    </message>
+    <message>
+        <source>Edit {name} in the visit</source>
+        <translation>编辑访问中的 {name}</translation>
+    </message>
+    <message>
+        <source>{name} from the visit</source>
+        <translation>访问中的 {name}</translation>
+    </message>
+    <message>
+        <source>Remove {name} from this visit? Ctrl+Z brings them back.</source>
+        <translation>将 {name} 从本次访问中移除？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Add a gift…</source>
+        <translation>添加礼品…</translation>
+    </message>
+    <message>
+        <source>No gifts recorded. Add what was given and received, and by or to whom.</source>
+        <translation>尚未记录礼品。请添加赠送和收受的礼品，以及赠送人或受赠人。</translation>
+    </message>
+    <message>
+        <source>Add a gift</source>
+        <translation>添加礼品</translation>
+    </message>
+    <message>
+        <source>Edit a gift</source>
+        <translation>编辑礼品</translation>
+    </message>
+    <message>
+        <source>Add the gift {name}</source>
+        <translation>添加礼品 {name}</translation>
+    </message>
+    <message>
+        <source>Edit the gift {name}</source>
+        <translation>编辑礼品 {name}</translation>
+    </message>
+    <message>
+        <source>the gift {name}</source>
+        <translation>礼品 {name}</translation>
+    </message>
+    <message>
+        <source>Remove the gift {name}? Ctrl+Z brings it back.</source>
+        <translation>移除礼品 {name}？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Delete visit…</source>
+        <translation>删除访问…</translation>
+    </message>
+    <message>
+        <source>Delete this visit with its delegations, programme and gifts (Del); Ctrl+Z undoes it</source>
+        <translation>删除此访问及其代表团、日程和礼品（Del）；按 Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>Delete visit</source>
+        <translation>删除访问</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>新建访问</translation>
+    </message>
+    <message>
+        <source>The new visit</source>
+        <translation>新访问</translation>
+    </message>
+    <message>
+        <source>This visit has been deleted. Undo (Ctrl+Z) brings it back.</source>
+        <translation>此访问已被删除。撤销（Ctrl+Z）可将其恢复。</translation>
+    </message>
+    <message>
+        <source>{who} changed this visit while you were editing it. Your edits are still in the form and were not saved.</source>
+        <translation>{who}在您编辑期间修改了此访问。您的修改仍在表单中，尚未保存。</translation>
+    </message>
+    <message>
+        <source>This visit was changed elsewhere while you were editing it.</source>
+        <translation>您编辑期间，此访问已在别处被修改。</translation>
+    </message>
+    <message>
+        <source>&amp;Delegations</source>
+        <translation>代表团(&amp;D)</translation>
+    </message>
+    <message>
+        <source>P&amp;rogramme</source>
+        <translation>日程(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Gifts</source>
+        <translation>礼品(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>历史(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Print briefing…</source>
+        <translation>打印背景资料…</translation>
+    </message>
+    <message>
+        <source>Print the briefing pack: the programme and a page on every counterpart, as saved</source>
+        <translation>打印背景资料：日程及每个对口方的一页介绍（按已保存的内容）</translation>
+    </message>
+    <message>
+        <source>Save briefing as PDF…</source>
+        <translation>将背景资料保存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the briefing pack — the programme and a page on every counterpart, as saved — as a PDF</source>
+        <translation>将背景资料（日程及每个对口方的一页介绍，按已保存的内容）保存为 PDF</translation>
+    </message>
+    <message>
+        <source>Host: {name}</source>
+        <translation>主方：{name}</translation>
+    </message>
+    <message>
+        <source>Guest: {name}</source>
+        <translation>客方：{name}</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry (Del); Ctrl+Z brings it back</source>
+        <translation>移除所选条目（Del）；按 Ctrl+Z 可恢复</translation>
+    </message>
+    <message>
+        <source>Find a person…</source>
+        <translation>查找人员…</translation>
+    </message>
+    <message>
+        <source>Find an organization…</source>
+        <translation>查找组织…</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>No organization</source>
+        <translation>无组织</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
 </context>
 <context>
     <name>Visits</name>
@@ -8093,6 +8830,85 @@ Batch id: {batch}</source>
     <message>
         <source>“{title}” is not an inbound or outbound visit, so it cannot be turned into one.</source>
         <translation>“{title}”不是来访或出访，因此无法转为访问。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsView</name>
+    <message>
+        <source>Filter by title…</source>
+        <translation>按标题筛选…</translation>
+    </message>
+    <message>
+        <source>Words in the title</source>
+        <translation>标题中的词语</translation>
+    </message>
+    <message>
+        <source>Received and sent</source>
+        <translation>来访和出访</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>任何状态</translation>
+    </message>
+    <message>
+        <source>Visits under way in this year</source>
+        <translation>该年内进行的访问</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>New visit…</source>
+        <translation>新建访问…</translation>
+    </message>
+    <message>
+        <source>Prepare a new visit (Ctrl+N)</source>
+        <translation>筹备新的访问（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>No visits match these filters. New visit… prepares one; an inbound or outbound visit recorded as an interaction can be turned into one from its window.</source>
+        <translation>没有符合这些筛选条件的访问。点击“新建访问…”可筹备访问；记录为交往的来访或出访可在其窗口中转为访问。</translation>
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation>所有年份</translation>
+    </message>
+    <message>
+        <source>1 visit</source>
+        <translation>1 次访问</translation>
+    </message>
+    <message>
+        <source>{n:,} visits</source>
+        <translation>{n:,} 次访问</translation>
+    </message>
+    <message>
+        <source>Delete visit</source>
+        <translation>删除访问</translation>
+    </message>
+    <message>
+        <source>Delete “{title}” with its delegations, programme and gifts? You can undo this with Ctrl+Z.</source>
+        <translation>删除“{title}”及其代表团、日程和礼品？可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete visits</source>
+        <translation>删除访问</translation>
+    </message>
+    <message>
+        <source>Delete {n} visits with their delegations, programmes and gifts? You can undo this with Ctrl+Z.</source>
+        <translation>删除 {n} 次访问及其代表团、日程和礼品？可按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete {n} visits</source>
+        <translation>删除 {n} 次访问</translation>
     </message>
 </context>
 <context>
