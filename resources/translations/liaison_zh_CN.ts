@@ -3562,15 +3562,15 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     </message>
     <message>
         <source>same {fields}</source>
-        <translation type="unfinished" />
+        <translation>{fields} 相同</translation>
     </message>
     <message>
         <source>Name the visit this row belongs to: its id in visit_id, or its title in visit.</source>
-        <translation type="unfinished" />
+        <translation>请注明此行所属的访问：在 visit_id 列填写其 ID，或在 visit 列填写其标题。</translation>
     </message>
     <message>
         <source>“{name}” is not a visit in Liaison or on the visits sheet of this file.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”既不是 Liaison 中的访问，也不在本文件的 visits 工作表中。</translation>
     </message>
 </context>
 <context>
