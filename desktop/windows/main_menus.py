@@ -114,6 +114,13 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
     file_menu.addAction(window.export_action)
     file_menu.addAction(window.export_protected_action)
     file_menu.addAction(window.export_list_action)
+    export_calendar = window.make_action(
+        translate("MainWindow", "Export c&alendar…"), partial(_export_calendar, window),
+        icon_name="calendar-days",
+        tip=translate("MainWindow", "Save the visits, their programmes and the follow-ups due "
+                                    "as a calendar file (.ics) for Outlook, Google or Apple "
+                                    "Calendar"))
+    file_menu.addAction(export_calendar)
     file_menu.addSeparator()
     file_menu.addAction(window.settings_action)
     file_menu.addSeparator()
@@ -165,3 +172,9 @@ def _toolbar(window: MainWindow) -> QToolBar:
     toolbar.addWidget(spacer)
     toolbar.addWidget(window.search)
     return toolbar
+
+
+def _export_calendar(window: MainWindow) -> None:
+    from desktop.dialogs.calendar_export import open_calendar_export
+
+    open_calendar_export(window.context, window)
