@@ -170,6 +170,36 @@ PARTNER_LIST = [
 WIZARD_SIZE = (1100, 760)
 
 
+def busiest_visit(db: Any) -> str:
+    """The visit with the longest programme."""
+    from sqlalchemy import func, select
+
+    from db.models import ProgrammeItem
+
+    with db.reading() as session:
+        return str(session.execute(
+            select(ProgrammeItem.visit_id).where(ProgrammeItem.deleted_at.is_(None))
+            .group_by(ProgrammeItem.visit_id).order_by(func.count().desc(),
+                                                        ProgrammeItem.visit_id)
+            .limit(1)).scalar_one())
+
+
+def visit_screens(screens: Screens, context: Any, db: Any) -> None:
+    from desktop.views.visit_page import VisitPage
+
+    page = context.open_visit(busiest_visit(db))
+    assert isinstance(page, VisitPage)
+    page.resize(*SIZE)
+    screens.grab("visit-page", page)
+    page.tabs.setCurrentWidget(page.programme)
+    screens.wait(lambda: page.programme.tree.model().rowCount() > 0)
+    screens.grab("visit-programme", page)
+    page.tabs.setCurrentWidget(page.members)
+    screens.grab("visit-delegations", page)
+    page.tabs.setCurrentWidget(page.gifts)
+    screens.grab("visit-gifts", page)
+
+
 def write_partner_list(path: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -294,6 +324,8 @@ def main() -> int:
         window.navigation.setCurrentRow(2)
         screens.grab("interactions", window)
         window.navigation.setCurrentRow(3)
+        screens.grab("visits", window)
+        window.navigation.setCurrentRow(4)
         screens.grab("followups", window)
 
         window.navigation.setCurrentRow(0)
@@ -321,6 +353,7 @@ def main() -> int:
         editor.resize(*SIZE)
         screens.grab("interaction-editor", editor)
 
+        visit_screens(screens, context, db)
         import_wizard_screens(screens, context, folder)
 
         for widget in context.open_windows():
