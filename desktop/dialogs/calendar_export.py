@@ -132,7 +132,7 @@ class CalendarExportDialog(QDialog):
         for text, buddy, field in ((translate("CalendarExport", "&From:"), self.start.edit,
                                     self.start),
                                    (translate("CalendarExport", "&To:"), self.end.edit, ends),
-                                   (translate("CalendarExport", "&File:"), self.path_edit,
+                                   (translate("CalendarExport", "Fi&le:"), self.path_edit,
                                     files)):
             label = QLabel(text)
             label.setBuddy(buddy)
