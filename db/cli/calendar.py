@@ -52,11 +52,14 @@ def cmd_calendar(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: An
     db = open_db(args)
     summary = write_calendar(db, target, start=start, end=end)
     text = (translate("Calendar", "Wrote 1 event to {file} (programme items: {items}, visits: "
-                                  "{visits}, follow-ups due: {followups}).")
+                                  "{visits}, multilateral events: {meetings}, sessions: "
+                                  "{sessions}, follow-ups due: {followups}).")
             if summary.events == 1 else
             translate("Calendar", "Wrote {events:,} events to {file} (programme items: "
-                                  "{items:,}, visits: {visits:,}, follow-ups due: "
+                                  "{items:,}, visits: {visits:,}, multilateral events: "
+                                  "{meetings:,}, sessions: {sessions:,}, follow-ups due: "
                                   "{followups:,})."))
     print(text.format(events=summary.events, file=summary.path, items=summary.items,
-                      visits=summary.visits, followups=summary.followups), file=out)
+                      visits=summary.visits, meetings=summary.meetings,
+                      sessions=summary.sessions, followups=summary.followups), file=out)
     return 0

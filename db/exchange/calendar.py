@@ -2,11 +2,13 @@
 Google Calendar, Apple Calendar, Thunderbird: `write_calendar`, behind File ▸ Export calendar…
 and `liaison calendar OUT.ics`.
 
-Three kinds of event, each a VEVENT:
+Five kinds of event, each a VEVENT:
 
 - every programme item of every live visit: at its time on its day, in the time zone of the
   visit's country (an item without a time is an all-day event on its day);
 - every visit as an all-day event over all its days, so a calendar shows it as a band;
+- every multilateral event (a high-level meeting, a party forum…) as a band over its days,
+  and each of its sessions at its time, like a visit's programme;
 - every open follow-up with a due date, as an all-day event on that date.
 
 Each event's UID is its record's id (`<id>@liaison`) and its SEQUENCE the record's version, so
@@ -30,9 +32,11 @@ from icalendar import Calendar, Event
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from db.models import Country, FollowUp, ProgrammeItem, Visit
-from db.models.vocabulary import PROGRAMME_KINDS, VISIT_DIRECTIONS
+from db.models import Country, EventSession, FollowUp, ProgrammeItem, Visit
+from db.models import Event as Meeting
+from db.models.vocabulary import EVENT_MECHANISMS, PROGRAMME_KINDS, VISIT_DIRECTIONS
 from db.services import followups
+from db.services.events import EventRecord, SessionRecord, event_records, session_records
 from db.services.programme import ItemRecord, item_records
 from db.services.visits import VisitRecord, visit_records
 from db.store.engine import Database
@@ -77,10 +81,12 @@ class CalendarSummary:
     followups: int  # follow-ups due
     start: date
     end: date | None
+    meetings: int = 0  # multilateral events, each a band over its days
+    sessions: int = 0  # their sessions
 
     @property
     def events(self) -> int:
-        return self.items + self.visits + self.followups
+        return self.items + self.visits + self.followups + self.meetings + self.sessions
 
 
 # -- time zones -------------------------------------------------------------------------------
@@ -175,6 +181,27 @@ def _items(session: Session, start: date, end: date | None) -> list[ItemRecord]:
     rows = list(session.execute(statement.order_by(
         ProgrammeItem.day, ProgrammeItem.position, ProgrammeItem.id)).scalars())
     return item_records(session, rows)
+
+
+def _events(session: Session, start: date, end: date | None) -> list[EventRecord]:
+    """The live multilateral events with a day in [start, end]."""
+    statement = select(Meeting).where(Meeting.deleted_at.is_(None),
+                                    func.coalesce(Meeting.end, Meeting.start) >= start)
+    if end is not None:
+        statement = statement.where(Meeting.start <= end)
+    return event_records(session, list(session.execute(
+        statement.order_by(Meeting.start, Meeting.id)).scalars()))
+
+
+def _sessions(session: Session, start: date, end: date | None) -> list[SessionRecord]:
+    """The live sessions of live events on a day in [start, end]."""
+    statement = select(EventSession).join(Meeting, Meeting.id == EventSession.event_id).where(
+        EventSession.deleted_at.is_(None), Meeting.deleted_at.is_(None),
+        EventSession.day >= start)
+    if end is not None:
+        statement = statement.where(EventSession.day <= end)
+    return session_records(session, list(session.execute(statement.order_by(
+        EventSession.day, EventSession.position, EventSession.id)).scalars()))
 
 
 def _followups(session: Session, start: date, end: date | None) -> list[followups.FollowUpRecord]:
@@ -274,6 +301,50 @@ def visit_event(visit: VisitRecord, country: str | None, stamp: datetime) -> Eve
     return event
 
 
+def meeting_event(event: EventRecord, country: str | None, stamp: datetime) -> Event:
+    """A multilateral event: a band over its days, like a visit."""
+    entry = _event(event.id, event.version, stamp, event.name)
+    entry.add("dtstart", event.start)
+    entry.add("dtend", event.last_day + timedelta(days=1))
+    location = translate("Calendar", "Online") if event.online and not event.city \
+        else _joined(event.city, country)
+    if location:
+        entry.add("location", location)
+    mechanism = EVENT_MECHANISMS.get(event.mechanism)
+    entry.add("categories", [mechanism.label() if mechanism else event.mechanism])
+    description = _lines(
+        translate("Calendar", "Organizer: {name}").format(name=event.organizer_name)
+        if event.organizer_name else None,
+        translate("Calendar", "Theme: {theme}").format(theme=event.theme.strip())
+        if event.theme and event.theme.strip() else None)
+    if description:
+        entry.add("description", description)
+    entry.add("transp", "TRANSPARENT")
+    return entry
+
+
+def session_event(item: SessionRecord, event: EventRecord, stamp: datetime) -> Event:
+    """A session of a multilateral event, at its time in the zone of the event's country."""
+    entry = _event(item.id, item.version, stamp, translate(
+        "Calendar", "{item} — {visit}").format(item=item.title, visit=event.name))
+    starts, ends = _clock(item.starts), _clock(item.ends)
+    if starts is None:
+        entry.add("dtstart", item.day)
+        entry.add("dtend", item.day + timedelta(days=1))
+    else:
+        zone = None if event.online else zone_of(event.country, item.day.year)
+        entry.add("dtstart", datetime.combine(item.day, starts, tzinfo=zone))
+        if ends is not None and ends >= starts:
+            entry.add("dtend", datetime.combine(item.day, ends, tzinfo=zone))
+    location = _joined(item.place, event.city)
+    if location:
+        entry.add("location", location)
+    if item.speakers:
+        entry.add("description", translate("Calendar", "Speakers: {names}").format(
+            names=", ".join(name for _id, name in item.speakers)))
+    return entry
+
+
 def followup_event(followup: followups.FollowUpRecord, stamp: datetime) -> Event:
     """A follow-up due: an all-day event on its due date, "Due: …".
 
@@ -331,22 +402,37 @@ def build_calendar(db: Database, *, start: date | None = None, end: date | None 
         if missing:
             by_id.update({visit.id: visit for visit in visit_records(session, list(
                 session.execute(select(Visit).where(Visit.id.in_(missing))).scalars()))})
-        countries = _country_names(session, (visit.country for visit in visits))
+        meetings = _events(session, first, end)
+        sessions = _sessions(session, first, end)
+        by_event = {event.id: event for event in meetings}
+        missing = {part.event_id for part in sessions} - set(by_event)
+        if missing:
+            by_event.update({event.id: event for event in event_records(session, list(
+                session.execute(select(Meeting).where(Meeting.id.in_(missing))).scalars()))})
+        countries = _country_names(session, [visit.country for visit in visits]
+                                   + [event.country for event in meetings])
         due = _followups(session, first, end)
     for visit in visits:
         calendar.add_component(visit_event(visit, countries.get(visit.country or ""), stamp))
     for item in items:
         calendar.add_component(item_event(item, by_id[item.visit_id], stamp))
+    for meeting in meetings:
+        calendar.add_component(meeting_event(meeting, countries.get(meeting.country or ""),
+                                             stamp))
+    for part in sessions:
+        calendar.add_component(session_event(part, by_event[part.event_id], stamp))
     for followup in due:
         calendar.add_component(followup_event(followup, stamp))
     # A VTIMEZONE for every zone used (RFC 5545 3.6.5): Outlook needs it to place the times.
     # Its transitions cover the years of the timed items (icalendar's default is 1970–2038:
     # a page of daylight-saving dates per zone, and nothing after 2038).
-    timed = [item.day for item in items if _clock(item.starts) is not None]
+    timed = [item.day for item in items if _clock(item.starts) is not None] + [
+        part.day for part in sessions if _clock(part.starts) is not None]
     if timed and hasattr(calendar, "add_missing_timezones"):  # icalendar 6.1 and later
         calendar.add_missing_timezones(first_date=date(min(timed).year - 1, 1, 1),
                                        last_date=date(max(timed).year + 2, 1, 1))
-    return calendar, CalendarSummary(Path(), len(items), len(visits), len(due), first, end)
+    return calendar, CalendarSummary(Path(), len(items), len(visits), len(due), first, end,
+                                     len(meetings), len(sessions))
 
 
 # -- the file ---------------------------------------------------------------------------------

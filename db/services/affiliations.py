@@ -31,6 +31,7 @@ class AffiliationRecord:
     notes: str | None
     version: int
     deleted_at: Any
+    leader: bool = False  # the position leads its party (an event's heads of party)
 
     @property
     def is_current(self) -> bool:
@@ -45,7 +46,7 @@ def _records(session: Session, rows: list[Affiliation]) -> list[AffiliationRecor
     return [
         AffiliationRecord(a.id, a.person_id, people.get(a.person_id, ""), a.organization_id,
                           orgs.get(a.organization_id, ""), a.role, a.start, a.end, a.notes,
-                          a.version, a.deleted_at)
+                          a.version, a.deleted_at, bool(a.leader))
         for a in rows
     ]
 

@@ -51,6 +51,7 @@ class PersonRecord:
     updated_at: datetime
     version: int
     deleted_at: datetime | None
+    birth_year: int | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -77,7 +78,7 @@ def _record(session: Session, person: Person, tag_names: tuple[str, ...] | None 
         tags=tag_names if tag_names is not None else tags.tag_names(session, "person", person.id),
         last_contact=person.last_contact, interaction_count=person.interaction_count or 0,
         created_at=person.created_at, updated_at=person.updated_at, version=person.version,
-        deleted_at=person.deleted_at,
+        deleted_at=person.deleted_at, birth_year=person.birth_year,
     )
 
 

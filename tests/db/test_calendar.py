@@ -260,7 +260,8 @@ def test_liaison_calendar(db: Database, visit: dict[str, Any], tmp_path: Path,
                          "--to", "31/10/2026")
     assert code == 0, err
     assert one_line(out) == (f"Wrote 8 events to {path.resolve()} (programme items: 6, "
-                             f"visits: 1, follow-ups due: 1).")
+                             f"visits: 1, multilateral events: 0, sessions: 0, follow-ups "
+                             f"due: 1).")
     assert set(events(read(path))) == {item.id for item in visit["items"].values()} | {
         visit["visit"].id, visit["followup"].id}
 
@@ -285,3 +286,42 @@ def test_liaison_calendar_refuses_in_one_sentence(db: Database, visit: dict[str,
     code, _, err = run("--db", db.url, "calendar", str(tmp_path / "folder.ics"))
     assert code == 1 and "is a folder" in one_line(err)
     assert not path.exists()
+
+
+def test_a_multilateral_event_and_its_sessions(db: Database, tmp_path: Path) -> None:
+    from db.services import events as meetings
+
+    organizer = make_organization(db, name="International Department", country="CN")
+    speaker = make_person(db, name="王毅")
+    forum = meetings.create_event(db, {
+        "name": "世界政党高层对话会", "mechanism": "high_level_meeting", "start": START,
+        "end": START + timedelta(days=1), "city": "天津", "country": "CN",
+        "organizer_id": organizer.id, "theme": "现代化之路"})
+    opening = meetings.add_session(db, forum.id, {"day": START, "starts": "09:00",
+                                                "ends": "10:30", "title": "开幕式",
+                                                "place": "梅江会展中心",
+                                                "speakers": [speaker.id]})
+    untimed = meetings.add_session(db, forum.id, {"day": START + timedelta(days=1),
+                                                "title": "Field trip"})
+    online = meetings.create_event(db, {"name": "Webinar", "start": START, "online": True,
+                                      "country": "CN"})
+    timed = meetings.add_session(db, online.id, {"day": START, "starts": "15:00",
+                                               "title": "Panel"})
+    path = tmp_path / "events.ics"
+    summary = write_calendar(db, path, start=START, end=START + timedelta(days=1))
+    assert (summary.meetings, summary.sessions, summary.events) == (2, 3, 5)
+    found = events(read(path))
+    band = found[forum.id]
+    assert str(band["SUMMARY"]) == "世界政党高层对话会"
+    assert band.decoded("dtend") == START + timedelta(days=2)
+    assert str(band["LOCATION"]) == "天津, China"
+    assert band["CATEGORIES"].cats == ["High-level meeting"]
+    assert "现代化之路" in str(band["DESCRIPTION"])
+    session = found[opening.id]
+    assert session.decoded("dtstart") == datetime(2026, 10, 12, 9, 0,
+                                                  tzinfo=ZoneInfo("Asia/Shanghai"))
+    assert str(session["SUMMARY"]) == "开幕式 — 世界政党高层对话会"
+    assert str(session["LOCATION"]) == "梅江会展中心, 天津" and "王毅" in str(session["DESCRIPTION"])
+    assert not isinstance(found[untimed.id].decoded("dtstart"), datetime)
+    assert str(found[online.id]["LOCATION"]) == "Online"
+    assert "TZID" not in found[timed.id]["DTSTART"].params  # online: the viewer's own clock
