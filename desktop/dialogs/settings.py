@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.services.event_figures import set_youth_age, youth_age
 from db.store.backups import keep_of, set_keep
 from db.store.engine import Database
 from db.store.errors import LiaisonError
@@ -91,6 +92,20 @@ class SettingsDialog(QDialog):
                                                    "asks for the passphrase again after this "
                                                    "long without use"))
         form.addRow(translate("Settings", "Lock when idle for:"), self.lock)
+        # The age under which an event's attendees count as young: the office's figure, kept in
+        # the database (a team's server included) rather than on one laptop.
+        self.shared = database if database is not None and not database.read_only else None
+        self.youth = QSpinBox()
+        self.youth.setObjectName("youth_age")
+        self.youth.setRange(10, 100)
+        self.youth.setMaximumWidth(160)
+        self.youth.setSuffix(translate("Settings", " years"))
+        self.youth.setToolTip(translate(
+            "Settings", "An event's participation profile counts attendees under this age as "
+                        "young people (for the whole office, in this database)"))
+        if self.shared is not None:
+            self.youth.setValue(youth_age(self.shared))
+            form.addRow(translate("Settings", "Young people are under:"), self.youth)
         layout.addLayout(form)
         hint = QLabel(translate(
             "Settings", "Other database files open from File ▸ Open database…; a team's "
@@ -108,6 +123,12 @@ class SettingsDialog(QDialog):
         if self.database is not None:
             try:
                 set_keep(self.database, self.keep_daily.value(), self.keep_events.value())
+            except LiaisonError as exc:
+                show_problem(self, exc, translate("Settings", "Settings"))
+                return
+        if self.shared is not None and self.youth.value() != youth_age(self.shared):
+            try:
+                set_youth_age(self.shared, self.youth.value())
             except LiaisonError as exc:
                 show_problem(self, exc, translate("Settings", "Settings"))
                 return

@@ -83,6 +83,9 @@ def position_columns(side: Side, muted: QColor, names: dict[str, str]) -> list[C
         Column("start", QT_TRANSLATE_NOOP("Columns", "From"), lambda p: p.start, foreground=past),
         Column("end", QT_TRANSLATE_NOOP("Columns", "Until"), lambda p: p.end, foreground=past),
         Column("status", QT_TRANSLATE_NOOP("Columns", "Status"), status_of, foreground=past),
+        Column("leader", QT_TRANSLATE_NOOP("Columns", "Party leader"),
+               lambda p: translate("PositionsTab", "Leader") if p.leader else "",
+               foreground=past),
     ]
 
 
@@ -112,7 +115,15 @@ class PositionsTab(QWidget):
                                          translate("PositionsTab", "&Remove position"))
         self.remove_button.setToolTip(translate("PositionsTab", "Remove a position entered by "
                                                                 "mistake (Del; Ctrl+Z undoes it)"))
-        for button in (self.open_button, self.end_button, self.remove_button):
+        self.leader_button = QPushButton(icon("flag"), translate("PositionsTab",
+                                                                 "Party &leader"))
+        self.leader_button.setObjectName("leader_button")
+        self.leader_button.setCheckable(True)
+        self.leader_button.setToolTip(translate(
+            "PositionsTab", "The position leads its party (chair, president, "
+                            "secretary-general): it counts among an event's heads of party"))
+        for button in (self.open_button, self.end_button, self.leader_button,
+                       self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -121,7 +132,7 @@ class PositionsTab(QWidget):
         self.model = RecordListModel(position_columns(side, muted, self.names))
         self.table = RecordTable(self.model, handles_delete=True)
         self.table.setObjectName("positions")
-        self.table.set_widths(300, 300, 100, 100, 120, stretch=1)
+        self.table.set_widths(280, 280, 100, 100, 110, 110, stretch=1)
         self.table.set_placeholder(
             translate("PositionsTab", "No positions recorded yet. Link an existing person below "
                                       "or add a new one.") if other == "person" else
@@ -135,6 +146,7 @@ class PositionsTab(QWidget):
 
         self.open_button.clicked.connect(lambda: self._open(self.table.current_record()))
         self.end_button.clicked.connect(self.end_selected)
+        self.leader_button.clicked.connect(self.set_leader)
         self.remove_button.clicked.connect(self.remove_selected)
         self._enable()
 
@@ -226,6 +238,8 @@ class PositionsTab(QWidget):
         self.open_button.setEnabled(record is not None)
         self.remove_button.setEnabled(record is not None)
         self.end_button.setEnabled(record is not None and record.end is None)
+        self.leader_button.setEnabled(record is not None and not self.context.database.read_only)
+        self.leader_button.setChecked(record is not None and record.leader)
         self.link_button.setEnabled(self.chosen is not None)
 
     def _open(self, record: AffiliationRecord | None) -> None:
@@ -325,6 +339,31 @@ class PositionsTab(QWidget):
                     lambda: update_affiliation(database, record.id, {"end": today},
                                                expected_version=None, actor=actor()),
                     lambda: update_affiliation(database, record.id, {"end": record.end},
+                                               expected_version=None, actor=actor()))
+        self.reload()
+
+    def set_leader(self) -> None:
+        """Flag the selected position as its party's leadership, or take the flag off."""
+        record = self.table.current_record()
+        if record is None:
+            return
+        wanted = not record.leader
+        database, actor = self.context.database, self.context.actor
+        try:
+            update_affiliation(database, record.id, {"leader": wanted},
+                               expected_version=record.version, actor=actor())
+        except LiaisonError as exc:
+            show_problem(self, exc)
+            self._enable()
+            return
+        self.context.notify("affiliation", record.id)
+        who = record.person_name if self.side == "organization" else record.organization_name
+        push_change(self.context, self, "affiliation", record.id,
+                    (translate("PositionsTab", "Mark {who} as party leader") if wanted else
+                     translate("PositionsTab", "Unmark {who} as party leader")).format(who=who),
+                    lambda: update_affiliation(database, record.id, {"leader": wanted},
+                                               expected_version=None, actor=actor()),
+                    lambda: update_affiliation(database, record.id, {"leader": record.leader},
                                                expected_version=None, actor=actor()))
         self.reload()
 

@@ -51,6 +51,8 @@ PERSON_FIELDS = [  # the form translates the labels and placeholders ("Fields")
                                             "e.g. Secretary-General, Member of Parliament"),
               note="a person's"),
     FieldSpec("gender", QT_TRANSLATE_NOOP("Fields", "Gender"), kind="choice", choices=GENDERS),
+    FieldSpec("birth_year", QT_TRANSLATE_NOOP("Fields", "Year of birth"), kind="year",
+              placeholder=QT_TRANSLATE_NOOP("Fields", "e.g. 1975")),
     FieldSpec("nationality", QT_TRANSLATE_NOOP("Fields", "Nationality"), kind="country"),
     FieldSpec("emails", QT_TRANSLATE_NOOP("Fields", "Emails"), kind="list",
               placeholder=QT_TRANSLATE_NOOP("Fields", "separate with ;")),
