@@ -43,6 +43,9 @@ class RecordPages(Protocol):
     def visit(self, context: AppContext, visit_id: str | None,
               initial: dict[str, Any] | None) -> QWidget: ...
 
+    def event(self, context: AppContext, event_id: str | None,
+              initial: dict[str, Any] | None) -> QWidget: ...
+
 
 class AppContext(QObject):
     # entity ("organization", "person", "interaction", "followup", "affiliation", "*"), id or ""
@@ -245,6 +248,13 @@ class AppContext(QObject):
             return self._show(("visit", self._new_key()),
                               lambda: self.pages.visit(self, None, initial))
         return self._show(("visit", visit_id), lambda: self.pages.visit(self, visit_id, None))
+
+    def open_event(self, event_id: str | None = None,
+                   initial: dict[str, Any] | None = None) -> QWidget:
+        if event_id is None:
+            return self._show(("event", self._new_key()),
+                              lambda: self.pages.event(self, None, initial))
+        return self._show(("event", event_id), lambda: self.pages.event(self, event_id, None))
 
     def open_windows(self) -> list[QWidget]:
         return [w for w in self.windows.values() if w.isVisible()]

@@ -361,3 +361,50 @@ def remove_session(db: Database, session_id: str, *, expected_version: int | Non
     with db.transaction() as session:
         recording.soft_delete(session, SESSION_SCHEMA, session_id, actor or Actor(),
                               expected_version=expected_version)
+
+
+# -- the events list ----------------------------------------------------------------------------
+
+def _invitation_count() -> Any:
+    return (select(func.count()).select_from(Invitation).where(
+        Invitation.event_id == Event.id, Invitation.deleted_at.is_(None))
+        .correlate(Event).scalar_subquery())
+
+
+SORTS: dict[str, Any] = {
+    "name": func.lower(Event.name),
+    "series": func.lower(Event.series),
+    "mechanism": Event.mechanism,
+    "start": Event.start,
+    "country": Event.country_code,
+    "organizer": select(Organization.name).where(Organization.id == Event.organizer_id)
+    .correlate(Event).scalar_subquery(),
+}
+
+
+def list_events_sorted(db: Database, filters: EventFilter | None = None, *, offset: int = 0,
+                       limit: int = 100, sort: str | None = None,
+                       descending: bool = True) -> Page[EventRecord]:
+    """Events sorted in the database by `sort` (one of SORTS, or "invitations"); the latest
+    first within equal keys. A series sorts edition by edition."""
+    statement = filtered(filters or EventFilter())
+    key = _invitation_count() if sort == "invitations" else SORTS.get(sort or "start",
+                                                                         Event.start)
+    order = [key.desc().nulls_last() if descending else key.asc().nulls_last()]
+    if sort == "series":
+        order.append(Event.edition.desc() if descending else Event.edition.asc())
+    if sort not in (None, "start"):
+        order.append(Event.start.desc())
+    order.append(Event.id.desc() if descending else Event.id.asc())
+    with db.reading() as session:
+        total = session.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
+        rows = list(session.execute(statement.order_by(*order).offset(offset).limit(limit))
+                    .scalars())
+        return Page(tuple(event_records(session, rows)), int(total), offset, limit)
+
+
+def restore_session(db: Database, session_id: str, actor: Actor | None = None) -> SessionRecord:
+    """A removed session back in the programme (undo)."""
+    with db.transaction() as session:
+        return session_records(session, [recording.restore(session, SESSION_SCHEMA, session_id,
+                                                           actor or Actor())])[0]

@@ -333,3 +333,65 @@ def remove_delegate(db: Database, delegate_id: str, *, expected_version: int | N
         recording.soft_delete(session, DELEGATE_SCHEMA, delegate_id, actor or Actor(),
                               expected_version=expected_version)
 
+
+
+# -- several at once (the invitation list's actions and their undo) ----------------------------
+
+def update_invitations(db: Database, changes: Mapping[str, Mapping[str, Any]],
+                       actor: Actor | None = None) -> list[InvitationRecord]:
+    """Change several invitations in one transaction (`changes`: invitation id → fields), all
+    or none: every refused row's problems come together, each message led by the invitee's
+    name."""
+    actor = actor or Actor()
+    with db.transaction() as session:
+        saved: list[Invitation] = []
+        problems: list[Problem] = []
+        for invitation_id, fields in changes.items():
+            try:
+                row, _ = recording.update(session, SCHEMA, invitation_id, fields, actor,
+                                          expected_version=None)
+                saved.append(row)
+            except ValidationFailed as exc:
+                name = invitation_records(session, [recording.load(
+                    session, SCHEMA, invitation_id)])[0].invitee
+                problems.extend(Problem(p.field, f"{name}: {p.message}") for p in exc.problems)
+        if problems:
+            raise ValidationFailed(problems)
+        return invitation_records(session, saved)
+
+
+def remove_invitations(db: Database, invitation_ids: Sequence[str],
+                       actor: Actor | None = None) -> None:
+    """Several invitations to the deleted records in one transaction (the undo of
+    `invite_many`, or the list's Remove)."""
+    actor = actor or Actor()
+    with db.transaction() as session:
+        for invitation_id in invitation_ids:
+            recording.soft_delete(session, SCHEMA, invitation_id, actor, expected_version=None)
+
+
+def restore_invitations(db: Database, invitation_ids: Sequence[str],
+                        actor: Actor | None = None) -> list[InvitationRecord]:
+    actor = actor or Actor()
+    with db.transaction() as session:
+        return invitation_records(session, [recording.restore(session, SCHEMA, invitation_id,
+                                                              actor)
+                                            for invitation_id in invitation_ids])
+
+
+def restore_delegate(db: Database, delegate_id: str, actor: Actor | None = None
+                     ) -> DelegateRecord:
+    """A removed delegate back in the delegation (undo)."""
+    with db.transaction() as session:
+        return delegate_records(session, [recording.restore(session, DELEGATE_SCHEMA,
+                                                            delegate_id, actor or Actor())])[0]
+
+
+def invitation_for(db: Database, event_id: str, *, organization_id: str | None = None,
+                   person_id: str | None = None) -> InvitationRecord | None:
+    """The invitation that covers an organization or a person (as record_attendance finds
+    it), so a screen can remember what it was before changing it."""
+    with db.reading() as session:
+        found = find_invitation(session, event_id, organization_id=organization_id,
+                                person_id=person_id)
+        return invitation_records(session, [found])[0] if found is not None else None

@@ -1,5 +1,5 @@
 """The record windows the application context opens: one organization, person,
-interaction or visit each. The context is given this factory, so it never imports the pages that
+interaction, visit or event each. The context is given this factory, so it never imports the pages that
 import it."""
 
 from __future__ import annotations
@@ -38,6 +38,12 @@ class RecordPages:
         from desktop.views.visit_page import VisitPage
 
         return VisitPage(context, visit_id, initial=initial)
+
+    def event(self, context: AppContext, event_id: str | None,
+              initial: dict[str, Any] | None) -> QWidget:
+        from desktop.views.event_page import EventPage
+
+        return EventPage(context, event_id, initial=initial)
 
 
 def new_context(database: Database) -> AppContext:
