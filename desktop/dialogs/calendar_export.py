@@ -82,15 +82,19 @@ class Written:
 
 
 def written_text(summary: CalendarSummary) -> str:
+    """What `liaison calendar` says when done (the same message, translated once)."""
     if summary.events == 1:
         text = translate("Calendar", "Wrote 1 event to {file} (programme items: {items}, "
-                                     "visits: {visits}, follow-ups due: {followups}).")
+                                     "visits: {visits}, multilateral events: {meetings}, "
+                                     "sessions: {sessions}, follow-ups due: {followups}).")
     else:
         text = translate("Calendar", "Wrote {events:,} events to {file} (programme items: "
-                                     "{items:,}, visits: {visits:,}, follow-ups due: "
+                                     "{items:,}, visits: {visits:,}, multilateral events: "
+                                     "{meetings:,}, sessions: {sessions:,}, follow-ups due: "
                                      "{followups:,}).")
     return text.format(events=summary.events, file=summary.path, items=summary.items,
-                       visits=summary.visits, followups=summary.followups)
+                       visits=summary.visits, meetings=summary.meetings,
+                       sessions=summary.sessions, followups=summary.followups)
 
 
 class CalendarExportDialog(QDialog):
@@ -102,8 +106,9 @@ class CalendarExportDialog(QDialog):
         self.setWindowTitle(translate("CalendarExport", "Export calendar"))
         layout = QVBoxLayout(self)
         intro = QLabel(translate(
-            "CalendarExport", "The visits, each programme item at its time and place, and the "
-                              "follow-ups due, as a file your calendar (Outlook, Google, Apple, "
+            "CalendarExport", "The visits, each programme item at its time and place, the "
+                              "multilateral events and their sessions, and the follow-ups due, "
+                              "as a file your calendar (Outlook, Google, Apple, "
                               "Thunderbird) imports. Export again to the same file to update "
                               "the events already imported."))
         intro.setWordWrap(True)

@@ -104,7 +104,8 @@ def test_the_dialog_writes_the_calendar_and_says_so(
     for title in visit["titles"]:
         assert any(title in s for s in summaries), (title, summaries)
     assert recorded.texts("info") == [
-        f"Wrote 5 events to {target} (programme items: 3, visits: 1, follow-ups due: 1)."]
+        f"Wrote 5 events to {target} (programme items: 3, visits: 1, multilateral events: 0, "
+        "sessions: 0, follow-ups due: 1)."]
     assert list(target.parent.iterdir()) == [target]  # no temporary file beside it
     # The next export starts from the same file (to update the events imported).
     again = dialog_for(context, parent, qtbot)
