@@ -31,6 +31,7 @@ STAGES = {
     "people": QT_TRANSLATE_NOOP("CommandLine", "people"),
     "interactions": QT_TRANSLATE_NOOP("CommandLine", "interactions"),
     "visits": QT_TRANSLATE_NOOP("CommandLine", "visits"),
+    "events": QT_TRANSLATE_NOOP("CommandLine", "events"),
     "indexes": QT_TRANSLATE_NOOP("CommandLine", "indexes"),
     "saving": QT_TRANSLATE_NOOP("CommandLine", "saving"),
     "done": QT_TRANSLATE_NOOP("CommandLine", "done"),

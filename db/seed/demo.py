@@ -22,6 +22,7 @@ from db.models.base import Base
 from db.models.folding import search_text_for, sort_keys
 from db.models.vocabulary import INTERACTION_KINDS
 from db.seed import demo_words as words
+from db.seed.demo_events import add_events, birth_years, leader_positions
 from db.seed.demo_visits import add_visits
 from db.store.engine import Database
 from db.store.errors import LiaisonError
@@ -240,8 +241,12 @@ def generate_demo(db: Database, size: str, seed: int = 1,
             affiliations.append((g.uid(), g.stamp, g.stamp, 1, person_id, org[0], title,
                                  g.days[start], end))
             members[org_index].append(person_index)
-        writer.insert("people", PERSON_COLUMNS, people)
-        writer.insert("affiliations", AFFILIATION_COLUMNS, affiliations)
+        born = birth_years(seed, people, g.today)  # streams of their own (demo_events.py)
+        leaders = leader_positions(orgs, affiliations)
+        writer.insert("people", (*PERSON_COLUMNS, "birth_year"),
+                      [(*row, year) for row, year in zip(people, born, strict=True)])
+        writer.insert("affiliations", (*AFFILIATION_COLUMNS, "leader"),
+                      [(*row, n in leaders) for n, row in enumerate(affiliations)])
         yield DemoProgress("people", len(people), len(people))
         check_cancel()
 
@@ -253,6 +258,9 @@ def generate_demo(db: Database, size: str, seed: int = 1,
         visits = add_visits(g, writer, size, seed, orgs, people, affiliations,
                             (org_last, org_count, person_last, person_count))
         yield DemoProgress("visits", visits.visits, visits.visits)
+        made, _invitations = add_events(g, connection, seed, orgs, people, affiliations,
+                                        leaders, born)
+        yield DemoProgress("events", made, made)
         done = visits.meetings  # the programmes' talks and meetings are among the interactions
         while done < target.interactions:
             batch = min(CHUNK, target.interactions - done)

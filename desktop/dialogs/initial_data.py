@@ -51,6 +51,7 @@ DEMO_STAGES = {
     "people": QT_TRANSLATE_NOOP("App", "Creating people…"),
     "interactions": QT_TRANSLATE_NOOP("App", "Creating interactions…"),
     "visits": QT_TRANSLATE_NOOP("App", "Creating visits…"),
+    "events": QT_TRANSLATE_NOOP("App", "Creating events…"),
     "indexes": QT_TRANSLATE_NOOP("App", "Creating indexes…"),
     "done": QT_TRANSLATE_NOOP("App", "Creating done…"),
 }
