@@ -121,6 +121,8 @@ def build_parser() -> Parser:
         "CommandLine", "counts, coverage, overdue and dormant figures"))
     stats.add_argument("--json", action="store_true",
                        help=translate("CommandLine", "print one JSON object"))
+    stats.add_argument("--events", action="store_true", help=translate(
+        "CommandLine", "the multilateral events' figures: each year, each event, each series"))
     sub.add_parser("check", help=translate("CommandLine", "check the database's integrity"))
     search = sub.add_parser("search", help=translate(
         "CommandLine", "find organizations and people by any name"))
@@ -255,12 +257,17 @@ def cmd_starter(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.events import events_json, print_events
     from db.services.stats import database_stats
 
     db = _open(args)
+    if args.events and not args.json:
+        print_events(db, out)
+        return 0
     stats = database_stats(db)
     if args.json:
-        json.dump({"database": db.describe(), **stats.as_dict()}, out, ensure_ascii=False, indent=2)
+        json.dump({"database": db.describe(), **stats.as_dict(), "events": events_json(db)}, out,
+                  ensure_ascii=False, indent=2)
         out.write("\n")
         return 0
     print(translate("CommandLine", "Database: {database}").format(database=db.describe()),
