@@ -1,19 +1,26 @@
-"""A paged list whose rows may open to children: a record's timeline, where a visit is one
-row that opens to its meetings. The top-level rows are a PagedTableModel's (read a page at a
-time on the database worker, the count learnt first), and a row's children come with its
-page — so a timeline of twenty thousand entries still reads only the pages shown.
+"""A paged list whose rows may open to show rows of their own beneath them: a record's
+timeline, where a visit is one row that opens to its meetings. The list's own rows are a
+PagedTableModel's (read a page at a time on the database worker, the count learnt first);
+an opened row's children (which came with its page) are shown as rows under it.
 
-A page read after the view first drew its rows gives them their children then: they are
-announced as inserted rows, so the view's expander appears as the page arrives. The children
-once announced stay (a few per visit) when the page itself is dropped from the cache, so a
-row never loses its children while it is open."""
+A table, not a tree: a tree view lays out every row on each reload — a Python call or three
+per row, a tenth of a second for a party with ten thousand interactions — where a table
+only asks for the rows on screen. Rows are numbered as shown ("view rows"); `top` numbers
+are the paged list's own."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont
 
 from desktop.qtmodels.paged import (
@@ -27,10 +34,11 @@ from desktop.qtmodels.paged import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-TOP = 0  # a top-level row's internal id; a child's is its parent's row + 1
+DEPTH_ROLE = int(Qt.ItemDataRole.UserRole) + 10  # 0: a row of the list, 1: a row it opened to
+BRANCH_ROLE = int(Qt.ItemDataRole.UserRole) + 11  # None: nothing to open, else True when open
 
 
-class PagedTreeModel(QAbstractItemModel):
+class OpeningPagedModel(QAbstractTableModel):
     arrived = Signal()  # a reload's rows are in (as PagedTableModel.arrived)
 
     def __init__(self, columns: Sequence[Column], reader_for: Callable[[], Reader],
@@ -46,15 +54,17 @@ class PagedTreeModel(QAbstractItemModel):
                                     default_sort=default_sort,
                                     default_descending=default_descending)
         self.rows.setParent(self)
-        self.shown: dict[int, tuple[Any, ...]] = {}  # a top-level row → its children shown
+        self.opened: dict[int, tuple[Any, ...]] = {}  # an open top row → its children
+        self.open_tops: list[int] = []  # the open top rows, in order
         self.rows.modelAboutToBeReset.connect(self.beginResetModel)
         self.rows.modelReset.connect(self._reset)
         self.rows.dataChanged.connect(self._rows_arrived)
         self.rows.arrived.connect(self.arrived)
 
-    # -- what the paged rows say -------------------------------------------------------------
+    # -- the paged list ----------------------------------------------------------------------
     @property
     def total(self) -> int:
+        """The list's own rows (the children shown are not counted)."""
         return self.rows.total
 
     @property
@@ -73,27 +83,12 @@ class PagedTreeModel(QAbstractItemModel):
     def loaded(self) -> bool:
         return self.rows.loaded
 
+    @property
+    def reloading(self) -> bool:
+        return self.rows.reloading
+
     def reload(self, near: int | None = None) -> None:
-        self.rows.reload(near)
-
-    def record(self, row: int) -> Any | None:
-        """The top-level record on `row` (its page is asked for when not here)."""
-        return self.rows.record(row)
-
-    def row_of(self, record_id: str) -> int | None:
-        return self.rows.row_of(record_id)
-
-    def children_at(self, row: int) -> tuple[Any, ...]:
-        return self.shown.get(row, ())
-
-    def record_at(self, index: Index) -> Any | None:
-        if not index.isValid():
-            return None
-        parent = index.internalId()
-        if parent == TOP:
-            return self.rows.record(index.row())
-        kids = self.shown.get(parent - 1, ())
-        return kids[index.row()] if index.row() < len(kids) else None
+        self.rows.reload(None if near is None else self.locate(near)[0])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.rows.sort(column, order)
@@ -101,83 +96,96 @@ class PagedTreeModel(QAbstractItemModel):
     def sort_column(self) -> int:
         return self.rows.sort_column()
 
-    def loaded_record(self, row: int) -> Any | None:
-        """The record on `row` if its page is here, without asking for it."""
-        page = self.rows.pages.get(row // self.rows.page_size)
-        offset = row % self.rows.page_size
-        return page[offset] if page is not None and offset < len(page) else None
-
-    def _kids(self, record: Any | None) -> tuple[Any, ...]:
-        return tuple(self.children_of(record)) if record is not None else ()
-
     def _reset(self) -> None:
-        self.shown = {}
-        for number, page in self.rows.pages.items():
-            for offset, record in enumerate(page):
-                kids = self._kids(record)
-                if kids:
-                    self.shown[number * self.rows.page_size + offset] = kids
+        self.opened.clear()
+        self.open_tops.clear()
         self.endResetModel()
 
-    def _rows_arrived(self, first: QModelIndex, last: QModelIndex) -> None:
-        """A page came in: its rows' texts, and the children of those that have some."""
-        if not first.isValid() or not last.isValid():
+    # -- view rows and top rows ----------------------------------------------------------------
+    def locate(self, row: int) -> tuple[int, int | None]:
+        """The top row a view row shows, and which of its children (None: the row itself)."""
+        shift = 0
+        for top in self.open_tops:
+            at = top + shift
+            if row <= at:
+                break
+            count = len(self.opened[top])
+            if row <= at + count:
+                return top, row - at - 1
+            shift += count
+        return row - shift, None
+
+    def view_row(self, top: int) -> int:
+        before = bisect.bisect_left(self.open_tops, top)
+        return top + sum(len(self.opened[t]) for t in self.open_tops[:before])
+
+    def record(self, row: int) -> Any | None:
+        """What a view row shows: a record of the list (its page is asked for when not
+        here) or one of an open record's children."""
+        top, child = self.locate(row)
+        if child is None:
+            return self.rows.record(top)
+        return self.opened[top][child]
+
+    def row_of(self, record_id: str) -> int | None:
+        """The view row of a record of the list, in the pages read."""
+        top = self.rows.row_of(record_id)
+        return None if top is None else self.view_row(top)
+
+    # -- opening and closing ---------------------------------------------------------------------
+    def can_open(self, row: int) -> bool:
+        top, child = self.locate(row)
+        return child is None and bool(self._children(self.rows.record(top)))
+
+    def is_open(self, row: int) -> bool:
+        top, child = self.locate(row)
+        return child is None and top in self.opened
+
+    def open_row(self, row: int) -> bool:
+        """Show the children of the record on view row `row` under it; False when it has
+        none (or its page is not here yet)."""
+        top, child = self.locate(row)
+        kids = self._children(self.rows.record(top)) if child is None else ()
+        if not kids or top in self.opened:
+            return bool(kids)
+        self.beginInsertRows(QModelIndex(), row + 1, row + len(kids))
+        self.opened[top] = kids
+        bisect.insort(self.open_tops, top)
+        self.endInsertRows()
+        self._changed(row, row)
+        return True
+
+    def close_row(self, row: int) -> None:
+        top, child = self.locate(row)
+        if child is not None or top not in self.opened:
             return
-        self.dataChanged.emit(self.index(first.row(), 0),
-                              self.index(last.row(), len(self.columns) - 1))
-        for row in range(first.row(), last.row() + 1):
-            kids, had = self._kids(self.loaded_record(row)), self.shown.get(row, ())
-            if kids == had:
-                continue
-            parent = self.index(row, 0)
-            if kids and len(kids) == len(had):
-                self.shown[row] = kids
-                self.dataChanged.emit(self.index(0, 0, parent),
-                                      self.index(len(kids) - 1, len(self.columns) - 1, parent))
-                continue
-            if had:
-                self.beginRemoveRows(parent, 0, len(had) - 1)
-                del self.shown[row]
-                self.endRemoveRows()
-            if kids:
-                self.beginInsertRows(parent, 0, len(kids) - 1)
-                self.shown[row] = kids
-                self.endInsertRows()
+        count = len(self.opened[top])
+        self.beginRemoveRows(QModelIndex(), row + 1, row + count)
+        del self.opened[top]
+        self.open_tops.remove(top)
+        self.endRemoveRows()
+        self._changed(row, row)
+
+    def _children(self, record: Any | None) -> tuple[Any, ...]:
+        return tuple(self.children_of(record)) if record is not None else ()
+
+    def _changed(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+    def _rows_arrived(self, first: QModelIndex, last: QModelIndex) -> None:
+        """A page came in: its rows (and the children shown under them) changed."""
+        if first.isValid() and last.isValid():
+            end = self.view_row(last.row()) + len(self.opened.get(last.row(), ()))
+            self._changed(self.view_row(first.row()), end)
 
     # -- Qt model interface ------------------------------------------------------------------
-    def index(self, row: int, column: int,
-              parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not 0 <= column < len(self.columns) or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, TOP) if row < self.rows.total \
-                else QModelIndex()
-        if parent.internalId() != TOP or parent.column() != 0:
-            return QModelIndex()
-        if row < len(self.shown.get(parent.row(), ())):
-            return self.createIndex(row, column, parent.row() + 1)
-        return QModelIndex()
-
-    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not child.isValid() or child.internalId() == TOP:
-            return QModelIndex()
-        return self.createIndex(child.internalId() - 1, 0, TOP)
-
-    def sibling(self, row: int, column: int, index: Index) -> QModelIndex:
-        return self.index(row, column, self.parent(index))
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return self.rows.total
-        if parent.internalId() == TOP and parent.column() == 0:
-            return len(self.shown.get(parent.row(), ()))
-        return 0
+        if parent.isValid():
+            return 0
+        return self.rows.total + sum(len(kids) for kids in self.opened.values())
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.columns)
-
-    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return self.rowCount(parent) > 0
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -186,21 +194,31 @@ class PagedTreeModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.column() < len(self.columns):
             return None
-        parent = index.internalId()
-        if parent == TOP:
+        role = int(role)
+        if not self.opened and role not in (DEPTH_ROLE, BRANCH_ROLE):
             return self.rows.data(self.rows.index(index.row(), index.column()), role)
-        record = self.record_at(index)
-        if record is None:
-            return None
-        if int(role) == int(Qt.ItemDataRole.FontRole):
-            if self.bold is not None and self.bold(record):
+        top, child = self.locate(index.row())
+        if role == DEPTH_ROLE:
+            return 0 if child is None else 1
+        if role == BRANCH_ROLE:
+            if child is not None or index.column() != 0:
+                return None
+            record = self.rows.pages.get(top // self.rows.page_size)
+            found = record[top % self.rows.page_size] if record is not None and \
+                top % self.rows.page_size < len(record) else None
+            return (top in self.opened) if self._children(found) else None
+        if child is None:
+            return self.rows.data(self.rows.index(top, index.column()), role)
+        kid = self.opened[top][child]
+        if role == int(Qt.ItemDataRole.FontRole):
+            if self.bold is not None and self.bold(kid):
                 font = QFont()
                 font.setBold(True)
                 return font
             return None
-        if int(role) == RECORD_ROLE:
-            return record
-        return column_data(self.columns[index.column()], record, role)
+        if role == RECORD_ROLE:
+            return kid
+        return column_data(self.columns[index.column()], kid, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -11,15 +11,17 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QMouseEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QApplication,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTreeView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOption,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -40,8 +42,9 @@ from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon, kind_icon
 from desktop.naming import display_name
-from desktop.qtmodels.paged import RECORD_ROLE, Column, Reader
-from desktop.qtmodels.timeline import PagedTreeModel
+from desktop.qtmodels.paged import Column, Reader
+from desktop.qtmodels.timeline import BRANCH_ROLE, DEPTH_ROLE, OpeningPagedModel
+from desktop.widgets.record_table import RecordTable
 
 VISIT_ICONS = {"inbound": "plane-landing", "outbound": "plane-takeoff"}
 VISIT_KINDS = {"inbound": QT_TRANSLATE_NOOP("TimelineTab", "Visit: inbound"),
@@ -142,108 +145,98 @@ def faded(item: Any) -> QColor | None:
     return None
 
 
-class TimelineTree(QTreeView):
-    """The timeline's rows, visits open to their meetings: whole rows selected, Enter or a
-    double-click opens the row's record (a double-click does not fold a visit: the arrow,
-    → and ← do), and an empty timeline says so."""
+class BranchDelegate(QStyledItemDelegate):
+    """The first column of a timeline row: an arrow for a row that opens (a visit), drawn in
+    a gutter as a tree's would be, and the rows it opened to indented beneath it."""
 
-    opened = Signal(object)  # the TimelineEntry or VisitMeeting under the activated row
+    GUTTER = 18
 
-    def __init__(self, model: PagedTreeModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        if model.parent() is None:
-            model.setParent(self)
-        self.setModel(model)
-        self.placeholder = ""
-        self.setUniformRowHeights(True)  # a timeline of thousands lays out at once
-        self.setExpandsOnDoubleClick(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setAllColumnsShowFocus(True)
-        header = self.header()
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.setTabKeyNavigation(False)
-        self.activated.connect(self._activated)
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        depth = int(index.data(DEPTH_ROLE) or 0)
+        full = QStyleOptionViewItem(option)
+        self.initStyleOption(full, index)
+        full.text, full.icon = "", QIcon()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, full, painter, widget)
+        shifted = QStyleOptionViewItem(option)
+        shifted.rect = option.rect.adjusted(self.GUTTER * (1 + depth), 0, 0, 0)
+        super().paint(painter, shifted, index)
+        branch = index.data(BRANCH_ROLE)
+        if branch is not None:
+            arrow = QStyleOption()
+            arrow.rect = QRect(option.rect.left(), option.rect.top(),
+                               self.GUTTER, option.rect.height())
+            arrow.palette = option.palette
+            arrow.state = (QStyle.StateFlag.State_Children | QStyle.StateFlag.State_Item
+                           | QStyle.StateFlag.State_Enabled
+                           | (QStyle.StateFlag.State_Open if branch
+                              else QStyle.StateFlag.State_None))
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorBranch, arrow, painter,
+                                widget)
 
-    def tree_model(self) -> PagedTreeModel:
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + self.GUTTER * (1 + int(index.data(DEPTH_ROLE) or 0)),
+                     hint.height())
+
+
+class TimelineTable(RecordTable):
+    """The timeline's rows: a visit opens to its meetings beneath it — a click on its arrow,
+    → or + opens, ← or - closes — and Enter or a double-click opens the row's record."""
+
+    def __init__(self, model: OpeningPagedModel, parent: QWidget | None = None) -> None:
+        super().__init__(model, parent)
+        self.setItemDelegateForColumn(0, BranchDelegate(self))
+
+    def timeline_model(self) -> OpeningPagedModel:
         model = self.model()
-        assert isinstance(model, PagedTreeModel)
+        assert isinstance(model, OpeningPagedModel)
         return model
 
-    def enable_sorting(self) -> None:
-        """Header clicks sort (in SQL); a click on a column that cannot be sorted leaves the
-        indicator where it was."""
-        model = self.tree_model()
-        header = self.header()
-        header.setSortIndicator(model.sort_column(), Qt.SortOrder.DescendingOrder
-                                if model.descending else Qt.SortOrder.AscendingOrder)
-        header.setSortIndicatorShown(True)
-        header.setSectionsClickable(True)
-        header.sortIndicatorChanged.connect(self.sort_requested)
+    def current_row(self) -> int:
+        index = self.currentIndex()
+        return index.row() if index.isValid() else -1
 
-    def sort_requested(self, column: int, order: Qt.SortOrder) -> None:
-        model = self.tree_model()
-        if 0 <= column < len(model.columns) and model.columns[column].sort_key is not None:
-            model.sort(column, order)
+    def set_open(self, row: int, wanted: bool) -> bool:
+        model = self.timeline_model()
+        if wanted:
+            return model.open_row(row)
+        model.close_row(row)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row, model = self.current_row(), self.timeline_model()
+        key = event.key()
+        if row >= 0 and key in (Qt.Key.Key_Right, Qt.Key.Key_Plus) and model.can_open(row) \
+                and not model.is_open(row):
+            self.set_open(row, True)
+            event.accept()
             return
-        header = self.header()
-        header.blockSignals(True)
-        header.setSortIndicator(model.sort_column(), Qt.SortOrder.DescendingOrder
-                                if model.descending else Qt.SortOrder.AscendingOrder)
-        header.blockSignals(False)
+        if row >= 0 and key in (Qt.Key.Key_Left, Qt.Key.Key_Minus):
+            top, child = model.locate(row)
+            if child is not None:  # from a meeting, back to its visit
+                self.select_row(model.view_row(top))
+                event.accept()
+                return
+            if model.is_open(row):
+                self.set_open(row, False)
+                event.accept()
+                return
+        super().keyPressEvent(event)
 
-    def set_widths(self, *widths: int, stretch: int | None = None) -> None:
-        for column, width in enumerate(widths):
-            self.setColumnWidth(column, width)
-        if stretch is not None:
-            self.header().setStretchLastSection(False)
-            self.header().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-
-    def set_placeholder(self, text: str) -> None:
-        self.placeholder = text
-        self.viewport().update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self.placeholder and self.model() is not None and self.model().rowCount() == 0:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            area = self.viewport().rect().adjusted(24, 24, -24, -24)
-            painter.drawText(area, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                                       | Qt.TextFlag.TextWordWrap), self.placeholder)
-            painter.end()
-
-    def _activated(self, index: QModelIndex | QPersistentModelIndex) -> None:
-        record = index.data(RECORD_ROLE)
-        if record is not None:
-            self.opened.emit(record)
-
-    def current_record(self) -> Any | None:
-        rows = self.selectionModel().selectedRows() if self.selectionModel() else []
-        index = rows[0] if rows else self.currentIndex()
-        return index.data(RECORD_ROLE) if index.isValid() else None
-
-    def select_index(self, index: QModelIndex) -> None:
-        """Make `index`'s row the current and only selected one (see RecordTable.select_row
-        for why not through the view's own selectRow)."""
-        selection = self.selectionModel()
-        if index.isValid() and selection is not None:
-            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                      | QItemSelectionModel.SelectionFlag.Rows)
-
-    def select_row(self, row: int, child: int | None = None) -> None:
-        """Select a top-level row, or (`child`) one of its meetings."""
-        model = self.tree_model()
-        index = model.index(row, 0)
-        if child is not None:
-            index = model.index(child, 0, index)
-        self.select_index(index)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and index.column() == 0 and event.button() == Qt.MouseButton.LeftButton \
+                and index.data(BRANCH_ROLE) is not None \
+                and event.position().x() - self.visualRect(index).left() < BranchDelegate.GUTTER:
+            self.set_open(index.row(), not self.timeline_model().is_open(index.row()))
+            self.select_row(index.row())
+            event.accept()
+            return
+        super().mousePressEvent(event)
 
 
 class TimelineTab(QWidget):
@@ -279,18 +272,18 @@ class TimelineTab(QWidget):
             Column("where", QT_TRANSLATE_NOOP("Columns", "Where"),
                    lambda item: place(item, country_names)),
         ]
-        self.model = PagedTreeModel(columns, self._reader, meetings_of, query=context.query,
+        self.model = OpeningPagedModel(columns, self._reader, meetings_of, query=context.query,
                                     page_size=100, default_sort="start",
                                     default_descending=True,
                                     bold=lambda item: bool(getattr(item, "attended", False)))
         self.keep: str | None = None  # the entry selected when the reload was asked for
         self.expanded: set[str] = set()  # the visits open when the reload was asked for
         self.model.arrived.connect(self._arrived)
-        self.table = TimelineTree(self.model)
+        self.table = TimelineTable(self.model)
         self.table.setObjectName("timeline")
         metrics = self.table.fontMetrics()
-        indent = self.table.indentation()
-        self.table.set_widths(metrics.horizontalAdvance("2024-12-30 – 12-31") + 44 + 2 * indent,
+        self.table.set_widths(metrics.horizontalAdvance("2024-12-30 – 12-31") + 44
+                              + 2 * BranchDelegate.GUTTER,
                               metrics.horizontalAdvance("Cooperation project") + 16, 380, 260,
                               120, stretch=2)
         self.table.set_placeholder(translate(
@@ -341,9 +334,8 @@ class TimelineTab(QWidget):
         selected = self.table.current_record()
         self.keep = selected.id if isinstance(selected, TimelineEntry) else None
         model = self.model
-        self.expanded = {entry.id for row in model.shown
-                         if self.table.isExpanded(model.index(row, 0))
-                         for entry in [model.loaded_record(row)] if entry is not None}
+        self.expanded = {entry.id for top in model.open_tops
+                         for entry in [model.rows.record(top)] if entry is not None}
         model.reload()
 
     def _arrived(self) -> None:
@@ -360,11 +352,11 @@ class TimelineTab(QWidget):
                 translate("TimelineTab", "no other interactions"))
         self.count_label.setText(interactions)
         keep, self.keep = self.keep, None
-        if self.expanded:  # open again the visits that were open
-            for number in list(self.model.shown):
-                entry = self.model.loaded_record(number)
-                if entry is not None and entry.id in self.expanded:
-                    self.table.expand(self.model.index(number, 0))
+        if self.expanded:  # open again the visits that were open (those still read)
+            for visit_id in self.expanded:
+                found = self.model.row_of(visit_id)
+                if found is not None:
+                    self.model.open_row(found)
             self.expanded = set()
         row = self.model.row_of(keep) if keep is not None else None
         if row is not None:

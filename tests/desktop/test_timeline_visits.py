@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -18,6 +18,7 @@ from db.services import programme, visits
 from db.services.visit_timeline import TimelineEntry, VisitMeeting
 from desktop.context import AppContext
 from desktop.qtmodels.paged import RECORD_ROLE
+from desktop.qtmodels.timeline import BRANCH_ROLE, DEPTH_ROLE
 from desktop.views.organization_page import OrganizationPage
 from desktop.views.timeline import TimelineTab
 from tests.db.factories import make_interaction, make_organization, make_person
@@ -83,9 +84,8 @@ def timeline_of(context: AppContext, qtbot: QtBot, side: str, owner_id: str) -> 
     return tab
 
 
-def row_texts(tab: TimelineTab, row: int, parent: QModelIndex | None = None) -> list[str]:
-    parent = parent or QModelIndex()
-    return [tab.model.index(row, column, parent).data() for column in range(5)]
+def row_texts(tab: TimelineTab, row: int) -> list[str]:
+    return [tab.model.index(row, column).data() for column in range(5)]
 
 
 def test_a_visit_is_one_row_that_opens_to_its_meetings(
@@ -100,23 +100,36 @@ def test_a_visit_is_one_row_that_opens_to_its_meetings(
                                  "Viet Nam"]
     assert model.index(1, 0).data(Qt.ItemDataRole.DecorationRole) is not None
     assert tab.count_label.text() == "1 visit and 2 interactions"
-    # The meetings are the visit's children, not rows of their own.
-    visit = model.index(1, 0)
-    assert model.hasChildren(visit) and not model.hasChildren(model.index(0, 0))
-    assert model.rowCount(visit) == 2 and not tab.table.isExpanded(visit)
+    # The meetings are under the visit, shown when it is opened, not rows of their own.
+    assert model.index(1, 0).data(BRANCH_ROLE) is False
+    assert model.index(0, 0).data(BRANCH_ROLE) is None
+    assert model.rowCount() == 3 and model.can_open(1) and not model.can_open(0)
+    tab.table.setFocus()
     tab.table.select_row(1)
     qtbot.keyClick(tab.table, Qt.Key.Key_Right)
-    assert tab.table.isExpanded(visit)
-    assert row_texts(tab, 0, visit) == ["2026-10-12 10:00", "Talks", "Talks with the CPV",
-                                        "Gleisi Hoffmann", "Hà Nội"]
-    assert row_texts(tab, 1, visit)[:3] == ["2026-10-14", "Meeting", "City committee"]
+    assert model.is_open(1) and model.rowCount() == 5 and model.total == 3
+    assert model.index(1, 0).data(BRANCH_ROLE) is True
+    assert row_texts(tab, 2) == ["2026-10-12 10:00", "Talks", "Talks with the CPV",
+                                 "Gleisi Hoffmann", "Hà Nội"]
+    assert row_texts(tab, 3)[:3] == ["2026-10-14", "Meeting", "City committee"]
+    assert [model.index(r, 0).data(DEPTH_ROLE) for r in range(5)] == [0, 0, 1, 1, 0]
+    assert row_texts(tab, 4)[2] == "Letter of invitation"
     # The meeting the page's own record attended stands out.
-    font = model.index(0, 2, visit).data(Qt.ItemDataRole.FontRole)
+    font = model.index(2, 2).data(Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.bold()
-    assert model.index(1, 2, visit).data(Qt.ItemDataRole.FontRole) is None
-    meeting = model.index(0, 0, visit).data(RECORD_ROLE)
+    assert model.index(3, 2).data(Qt.ItemDataRole.FontRole) is None
+    meeting = model.index(2, 0).data(RECORD_ROLE)
     assert isinstance(meeting, VisitMeeting) and meeting.id == trip["first"]
-    assert tab.table.visualRect(model.index(0, 2, visit)).height() > 0  # drawn, below it
+    # ← on a meeting goes back to its visit; ← again closes it.
+    tab.table.select_row(3)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Left)
+    assert tab.table.current_row() == 1 and model.is_open(1)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Left)
+    assert not model.is_open(1) and model.rowCount() == 3
+    # A click on the arrow opens it.
+    rect = tab.table.visualRect(model.index(1, 0))
+    qtbot.mouseClick(tab.table.viewport(), LEFT, pos=QPoint(rect.left() + 8, rect.center().y()))
+    assert model.is_open(1) and tab.table.current_row() == 1
 
 
 def test_enter_opens_the_visit_or_the_meeting(
@@ -129,18 +142,17 @@ def test_enter_opens_the_visit_or_the_meeting(
     tab.table.select_row(0)
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert opened == [("visit", trip["visit"])]
-    # A double-click opens the visit too, and does not fold it open.
-    visit = tab.model.index(0, 2)
-    where = tab.table.visualRect(visit).center()
+    # A double-click opens the visit too, and does not open its meetings.
+    where = tab.table.visualRect(tab.model.index(0, 2)).center()
     qtbot.mouseClick(tab.table.viewport(), LEFT, pos=where)  # a double-click starts as a click
     qtbot.mouseDClick(tab.table.viewport(), LEFT, pos=where)
     assert opened[-1] == ("visit", trip["visit"]) and len(opened) == 2
-    assert not tab.table.isExpanded(tab.model.index(0, 0))
-    tab.table.expand(tab.model.index(0, 0))
-    tab.table.select_row(0, child=1)
+    assert not tab.model.is_open(0)
+    assert tab.model.open_row(0)
+    tab.table.select_row(2)
     qtbot.keyClick(tab.table, Qt.Key.Key_Return)
     assert opened[-1] == ("interaction", trip["second"])
-    tab.table.select_row(0, child=0)
+    tab.table.select_row(1)
     qtbot.mouseClick(tab.open_button, LEFT)
     assert opened[-1] == ("interaction", trip["first"])
 
@@ -169,34 +181,41 @@ def test_a_long_timeline_pages_and_every_page_s_visits_open(
     assert model.total == 265 and model.page_size == 100
     assert tab.count_label.text() == "5 visits and 260 interactions"
     assert len(model.pages) == 1  # only the first page is read until the others are needed
-    qtmodeltester.check(model)  # and it keeps watching as the pages bring their visits' rows
+    qtmodeltester.check(model)  # and it keeps watching as rows open and close
     entries = records(model)  # reads every page
     assert len(entries) == 265 and len(model.pages) == 3
     assert [e.start for e in entries] == sorted((e.start for e in entries), reverse=True)
     visit_rows = [row for row, e in enumerate(entries) if e.visit is not None]
     assert {entries[row].id for row in visit_rows} == set(made)
     assert max(visit_rows) >= 200  # on the third page
-    for row in visit_rows:  # each got its meeting when its page came in
-        assert model.rowCount(model.index(row, 0)) == 1
-        assert model.index(0, 2, model.index(row, 0)).data().startswith("Talks of visit")
-    last = visit_rows[-1]
-    tab.table.expand(model.index(last, 0))
-    tab.table.scrollTo(model.index(0, 0, model.index(last, 0)))
+    for row in reversed(visit_rows):  # from the bottom, so the rows above stay where they are
+        assert model.open_row(row)
+        assert model.index(row + 1, 2).data().startswith("Talks of visit")
+    assert model.rowCount() == 270
+    # Rows below the open visits moved down by their meetings; the last row is the oldest.
+    shown = [model.record(row) for row in range(model.rowCount())]
+    assert shown[-1] == entries[-1]
+    assert [type(r).__name__ for r in shown].count("VisitMeeting") == 5
+    assert model.row_of(entries[visit_rows[-1]].id) == visit_rows[-1] + 4
+    model.close_row(model.row_of(made[0]) or 0)
+    assert model.rowCount() == 269
+    tab.table.scrollToBottom()
     settle()
-    assert tab.table.isExpanded(model.index(last, 0))
+    last = entries[-1].interaction
+    assert last is not None and model.index(268, 2).data() == last.title
 
 
 def test_a_reload_keeps_the_open_visit_open_and_the_selection(
         context: AppContext, qtbot: QtBot, trip: dict[str, str]) -> None:
     tab = timeline_of(context, qtbot, "organization", trip["cpv"])
-    tab.table.expand(tab.model.index(1, 0))
+    assert tab.model.open_row(1)
     tab.table.select_row(1)
     make_interaction(context.database, organizations_=[trip["cpv"]], title="Newest",
                      start="2027-01-05")
     with qtbot.waitSignal(tab.model.arrived):
         tab.reload()
     assert [r.id for r in records(tab.model)][2] == trip["visit"]
-    assert tab.table.isExpanded(tab.model.index(2, 0))
+    assert tab.model.is_open(2) and tab.model.rowCount() == 6
     current = tab.table.current_record()
     assert isinstance(current, TimelineEntry) and current.id == trip["visit"]
 
@@ -210,7 +229,7 @@ def test_the_organization_page_shows_its_visits(
     qtbot.waitUntil(lambda: page.timeline_tab.model.total == 1)
     assert all_rows(page.timeline_tab.model) == 1
     assert page.timeline_tab.model.index(0, 3).data() == "Communist Party of Vietnam"
-    assert page.timeline_tab.model.rowCount(page.timeline_tab.model.index(0, 0)) == 2
+    assert page.timeline_tab.model.open_row(0) and page.timeline_tab.model.rowCount() == 3
 
 
 @pytest.fixture
@@ -229,7 +248,7 @@ def chinese(qapp: object) -> Iterator[None]:
 def test_in_chinese_the_meetings_read_in_chinese(
         context: AppContext, qtbot: QtBot, trip: dict[str, str], chinese: None) -> None:
     tab = timeline_of(context, qtbot, "organization", trip["cpv"])
-    visit = tab.model.index(1, 0)
     assert tab.model.index(1, 0).data() == "2026-10-12 – 10-16"
-    assert [tab.model.index(row, 1, visit).data() for row in range(2)] == ["会谈", "会见"]
+    assert tab.model.open_row(1)
+    assert [tab.model.index(row, 1).data() for row in (2, 3)] == ["会谈", "会见"]
     assert tab.model.headerData(0, Qt.Orientation.Horizontal) != "Date"
