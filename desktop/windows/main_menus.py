@@ -42,6 +42,10 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
         translate("MainWindow", "New &visit…"), lambda: ctx.open_visit(None),
         icon_name="plane-takeoff")
     window.new_visit.setEnabled(not ctx.database.read_only)
+    window.new_event = window.make_action(
+        translate("MainWindow", "New &event…"), lambda: ctx.open_event(None),
+        icon_name="landmark")
+    window.new_event.setEnabled(not ctx.database.read_only)
     window.import_action = window.make_action(
         translate("MainWindow", "&Import…"), window.import_spreadsheet, icon_name="upload",
         tip=translate("MainWindow", "Import a colleague's spreadsheet, or bring back a Liaison "
@@ -94,7 +98,7 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
     database_menu.add_actions(window, file_menu)
     file_menu.addSeparator()
     for action in (window.new_action, window.new_organization, window.new_person,
-                   window.new_interaction, window.new_visit):
+                   window.new_interaction, window.new_visit, window.new_event):
         file_menu.addAction(action)
     file_menu.addSeparator()
     file_menu.addAction(window.import_action)
@@ -157,7 +161,7 @@ def _toolbar(window: MainWindow) -> QToolBar:
     new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
     new_menu = QMenu(new_button)
     for action in (window.new_organization, window.new_person, window.new_interaction,
-                   window.new_visit):
+                   window.new_visit, window.new_event):
         new_menu.addAction(action)
     new_button.setMenu(new_menu)
     toolbar.addWidget(new_button)

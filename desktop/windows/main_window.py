@@ -74,6 +74,12 @@ def _visits(context: AppContext) -> QWidget:
     return VisitsView(context)
 
 
+def _events(context: AppContext) -> QWidget:
+    from desktop.views.events import EventsView
+
+    return EventsView(context)
+
+
 def _followups(context: AppContext) -> QWidget:
     from desktop.views.followups import FollowUpsView
 
@@ -88,6 +94,8 @@ VIEWS = (
               "Ctrl+3", _interactions),
     ViewEntry("visits", QT_TRANSLATE_NOOP("MainWindow", "Visits"), "plane-takeoff", "Ctrl+5",
               _visits),
+    ViewEntry("events", QT_TRANSLATE_NOOP("MainWindow", "Events"), "landmark", "Ctrl+6",
+              _events),
     ViewEntry("followups", QT_TRANSLATE_NOOP("MainWindow", "Follow-ups"), "list-checks",
               "Ctrl+4", _followups),
 )
@@ -113,6 +121,7 @@ class MainWindow(QMainWindow):
     new_person: QAction
     new_interaction: QAction
     new_visit: QAction
+    new_event: QAction
     import_action: QAction
     undo_import_action: QAction
     export_action: QAction
