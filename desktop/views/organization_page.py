@@ -27,6 +27,7 @@ from desktop.readable import date_text
 from desktop.views.history import HistoryTab
 from desktop.views.organization_followups import FollowUpsTab
 from desktop.views.positions import PositionsTab
+from desktop.views.record_events import EventsTab
 from desktop.views.record_page import RecordPage
 from desktop.views.timeline import TimelineTab, record_interaction_action
 from desktop.widgets.form import FieldSpec
@@ -62,6 +63,9 @@ class OrganizationPage(RecordPage):
         self.add_tab(self.followups_tab, translate("OrganizationPage", "&Follow-ups"),
                      "list-checks", self.followups_tab.reload,
                      ("followup", "interaction"))
+        self.events_tab = EventsTab(self.context, "organization")
+        self.add_tab(self.events_tab, translate("OrganizationPage", "E&vents"), "globe",
+                     self.events_tab.reload, ("event", "invitation", "delegate"))
         self.history_tab = HistoryTab(self.context)
         self.add_tab(self.history_tab, translate("OrganizationPage", "&History"), "history",
                      self.history_tab.reload,
@@ -84,6 +88,7 @@ class OrganizationPage(RecordPage):
     def _loaded(self, record: Any) -> None:
         self.people_tab.set_owner(record.id, self.display_name(record))
         self.timeline_tab.set_owner(record.id)
+        self.events_tab.set_owner(record.id)
         self.followups_tab.set_owner(record.id)
         self.history_tab.record_id = record.id
         self.record_action.setEnabled(True)

@@ -27,6 +27,7 @@ from desktop.naming import display_name, distinct, other_names
 from desktop.readable import date_text
 from desktop.views.history import HistoryTab
 from desktop.views.positions import PositionsTab
+from desktop.views.record_events import EventsTab
 from desktop.views.record_page import RecordPage
 from desktop.views.record_saving import present
 from desktop.views.timeline import TimelineTab, record_interaction_action
@@ -85,6 +86,9 @@ class PersonPage(RecordPage):
         self.timeline_tab = TimelineTab(self.context, "person", self.country_names)
         self.add_tab(self.timeline_tab, translate("PersonPage", "&Interactions"), "calendar-days",
                      self.timeline_tab.reload, ("interaction", "organization", "person"))
+        self.events_tab = EventsTab(self.context, "person")
+        self.add_tab(self.events_tab, translate("PersonPage", "E&vents"), "globe",
+                     self.events_tab.reload, ("event", "invitation", "delegate"))
         self.history_tab = HistoryTab(self.context)
         self.add_tab(self.history_tab, translate("PersonPage", "&History"), "history",
                      self.history_tab.reload,
@@ -100,6 +104,7 @@ class PersonPage(RecordPage):
     def _loaded(self, record: Any) -> None:
         self.positions_tab.set_owner(record.id, self.display_name(record))
         self.timeline_tab.set_owner(record.id)
+        self.events_tab.set_owner(record.id)
         self.history_tab.record_id = record.id
         self.record_action.setEnabled(True)
         if self.position_box is not None:
