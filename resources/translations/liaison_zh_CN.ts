@@ -36,6 +36,10 @@ Make a new, empty database there?</source>
         <translation>正在创建访问…</translation>
     </message>
     <message>
+        <source>Creating events…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Creating indexes…</source>
         <translation>正在创建索引…</translation>
     </message>
@@ -417,12 +421,12 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <translation>--to（{end}）早于 {start}——不给 --from 时日历从 30 天前开始；请同时给出 --from。</translation>
     </message>
     <message>
-        <source>Wrote 1 event to {file} (programme items: {items}, visits: {visits}, follow-ups due: {followups}).</source>
-        <translation>已将 1 个日程写入 {file}（日程项：{items}，访问：{visits}，到期待办：{followups}）。</translation>
+        <source>Wrote 1 event to {file} (programme items: {items}, visits: {visits}, multilateral events: {meetings}, sessions: {sessions}, follow-ups due: {followups}).</source>
+        <translation>已将 1 个日程写入 {file}（日程项目：{items}，访问：{visits}，多边活动：{meetings}，会议场次：{sessions}，到期后续事项：{followups}）。</translation>
     </message>
     <message>
-        <source>Wrote {events:,} events to {file} (programme items: {items:,}, visits: {visits:,}, follow-ups due: {followups:,}).</source>
-        <translation>已将 {events:,} 个日程写入 {file}（日程项：{items:,}，访问：{visits:,}，到期待办：{followups:,}）。</translation>
+        <source>Wrote {events:,} events to {file} (programme items: {items:,}, visits: {visits:,}, multilateral events: {meetings:,}, sessions: {sessions:,}, follow-ups due: {followups:,}).</source>
+        <translation>已将 {events:,} 个日程写入 {file}（日程项目：{items:,}，访问：{visits:,}，多边活动：{meetings:,}，会议场次：{sessions:,}，到期后续事项：{followups:,}）。</translation>
     </message>
     <message>
         <source>{item} — {visit}</source>
@@ -451,6 +455,22 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>Purpose: {purpose}</source>
         <translation>目的：{purpose}</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>线上</translation>
+    </message>
+    <message>
+        <source>Organizer: {name}</source>
+        <translation>主办方：{name}</translation>
+    </message>
+    <message>
+        <source>Theme: {theme}</source>
+        <translation>主题：{theme}</translation>
+    </message>
+    <message>
+        <source>Speakers: {names}</source>
+        <translation>发言人：{names}</translation>
     </message>
     <message>
         <source>Due: {description}</source>
@@ -495,6 +515,85 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>Liaison could not write the calendar to {file} ({reason}).</source>
         <translation>Liaison 未能把日历写入 {file}（{reason}）。</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarExport</name>
+    <message>
+        <source>Save the calendar as</source>
+        <translation>日历另存为</translation>
+    </message>
+    <message>
+        <source>iCalendar file (*.ics)</source>
+        <translation>iCalendar 文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>The visits, each programme item at its time and place, the multilateral events and their sessions, and the follow-ups due, as a file your calendar (Outlook, Google, Apple, Thunderbird) imports. Export again to the same file to update the events already imported.</source>
+        <translation>访问、每个日程项目（含时间和地点）、多边活动及其各场会议，以及到期的后续事项，导出为您的日历（Outlook、Google、Apple、Thunderbird）可导入的文件。再次导出到同一文件，即可更新已导入的日程。</translation>
+    </message>
+    <message>
+        <source>&amp;No end</source>
+        <translation>无截止日期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>截止(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Fi&amp;le:</source>
+        <translation>文件(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Give the first day the calendar covers.</source>
+        <translation>请填写日历涵盖的第一天。</translation>
+    </message>
+    <message>
+        <source>Give the last day, or tick “No end”.</source>
+        <translation>请填写最后一天，或勾选“无截止日期”。</translation>
+    </message>
+    <message>
+        <source>The last day ({end}) is before the first ({start}); give the first day first.</source>
+        <translation>最后一天（{end}）早于第一天（{start}）；请先填写较早的日期。</translation>
+    </message>
+    <message>
+        <source>Choose the file to write the calendar to.</source>
+        <translation>请选择要写入日历的文件。</translation>
+    </message>
+    <message>
+        <source>Writing the calendar…</source>
+        <translation>正在写入日历…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Exporting the calendar</source>
+        <translation>正在导出日历</translation>
+    </message>
+    <message>
+        <source>Calendar exported</source>
+        <translation>日历已导出</translation>
+    </message>
+    <message>
+        <source>Liaison could not write {path} ({problem}); no file was written.</source>
+        <translation>Liaison 无法写入 {path}（{problem}）；未写入任何文件。</translation>
     </message>
 </context>
 <context>
@@ -742,6 +841,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <translation>人员</translation>
     </message>
     <message>
+        <source>Party leader</source>
+        <translation>政党领导人</translation>
+    </message>
+    <message>
         <source>Where</source>
         <translation>地点</translation>
     </message>
@@ -775,8 +878,24 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <translation>方向</translation>
     </message>
     <message>
+        <source>Series and edition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mechanism</source>
+        <translation>机制</translation>
+    </message>
+    <message>
         <source>Dates</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Host</source>
@@ -789,6 +908,58 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>Programme items</source>
         <translation>日程项目</translation>
+    </message>
+    <message>
+        <source>Invitee</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invited by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invited on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Replied on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>出席情况</translation>
+    </message>
+    <message>
+        <source>Delegation (size / head)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>In the delegation of</source>
+        <translation>所在代表团</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">时间</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -966,6 +1137,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <translation>访问</translation>
     </message>
     <message>
+        <source>events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>indexes</source>
         <translation>索引</translation>
     </message>
@@ -1056,6 +1231,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>show program's version number and exit</source>
         <translation>显示程序版本号并退出</translation>
+    </message>
+    <message>
+        <source>the multilateral events' figures: each year, each event, each series</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>protect the workbook with a password (from LIAISON_WORKBOOK_PASSWORD, or asked for): Excel, WPS and LibreOffice ask for it to open it</source>
@@ -1459,6 +1638,70 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <source>{login} is in {group}.</source>
         <translation>{login} 已加入 {group}。</translation>
     </message>
+    <message>
+        <source>Invited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation type="unfinished">国家</translation>
+    </message>
+    <message>
+        <source>Heads of party</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Women</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Young</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First-time partners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No events are recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{mechanism} {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{year}: {events} event(s) ({mechanisms}); {invitations:,} invitation(s); attended by {organizations:,} organization(s) from {countries:,} countries and {attendees:,} people</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished">活动</translation>
+    </message>
+    <message>
+        <source>Series: {series}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Women and young people are shares of the attendees whose gender or birth year is recorded; young means under {age} (Settings).</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -1835,6 +2078,457 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
 </context>
 <context>
+    <name>EventPage</name>
+    <message>
+        <source>Delete event…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete this event with its invitations and sessions (Del); Ctrl+Z undoes it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The new event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This event has been deleted. Undo (Ctrl+Z) brings it back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} changed this event while you were editing it. Your edits are still in the form and were not saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This event was changed elsewhere while you were editing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{series}, edition {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edition {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At a &amp;glance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Invitations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organizer: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Co-organizers: {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{place} and online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished">线上</translation>
+    </message>
+    <message>
+        <source>Delegation of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who came for {name}: the head of the delegation comes from the organization invited.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add an organization…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take the selected one off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>held online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 party or organization</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} parties and organizations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{organizations} and {individuals}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 individual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} individuals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 country</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} countries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 head of party</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} heads of party</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>women not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{share} women</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ages not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{share} under {age}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 first-time partner</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} first-time partners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{organizations} from {countries}; {heads}; {women}; {young}; {partners}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation type="unfinished">组织</translation>
+    </message>
+    <message>
+        <source>Individuals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation type="unfinished">国家</translation>
+    </message>
+    <message>
+        <source>Heads of party</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished">地区</translation>
+    </message>
+    <message>
+        <source>Region unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendees: {n} people, in delegations of {size} in all.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Women: {share} ({women} of the {known} whose gender is recorded).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Under {age}: {share} ({young} of the {known} whose year of birth is recorded).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First-time partners: {names}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>Countries new to the office: {names}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organizations invited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organizations attending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Countries attending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Women</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Under {age}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First-time partners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invited, accepted and attended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Participation profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compared with the previous edition: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody is invited yet: the figures appear as the invitation list fills.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by name…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any attendance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invite…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invite organizations and people from the register, several at once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the reply of the selected invitations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the attendance of the selected invitations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delegation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The people the selected invitation brought (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record attendance…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone came (or did not): pick them from the register</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished">移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected invitations (Del); Ctrl+Z brings them back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody is invited yet, or nobody matches these filters. Invite… adds organizations and people from the register; a colleague's list of 250 parties comes in through File ▸ Import.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 invitation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} invitations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}: {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n} invitations: {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick at least one organization or person to invite.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invite {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invite {n} organizations and people</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick the organization or the person who came.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not invited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add the invitation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the invitation of {name}? Ctrl+Z brings it back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove {n} invitations? Ctrl+Z brings them back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the invitation of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove {n} invitations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>who sent the invitations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organizations:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People on their own:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invited by:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invited on:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick the organizations and the people invited in their own right; each becomes one invitation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record attendance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organization:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attendance:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick the organization that came, or the person (a delegate's organization's invitation is found for them).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Events</name>
     <message>
         <source>The age threshold must be between 10 and 100 years (got {years}).</source>
@@ -1847,6 +2541,124 @@ Your edits were not saved. Reload to see the current version, then make your cha
     <message>
         <source>Added when the attendance was recorded.</source>
         <translation>记录出席时补登的邀请。</translation>
+    </message>
+</context>
+<context>
+    <name>EventsTab</name>
+    <message>
+        <source>{series}, edition {n}</source>
+        <translation>{series}，第 {n} 届</translation>
+    </message>
+    <message>
+        <source>&amp;Open event</source>
+        <translation>打开活动(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Not invited to any event yet.</source>
+        <translation>尚未受邀参加任何活动。</translation>
+    </message>
+    <message>
+        <source>Not part of any event yet.</source>
+        <translation>尚未参加任何活动。</translation>
+    </message>
+    <message>
+        <source>invited to {n}, attended {a}</source>
+        <translation>受邀 {n} 次，出席 {a} 次</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <source>{series} · edition {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>edition {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{place} and online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished">线上</translation>
+    </message>
+    <message>
+        <source>Filter by name…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Words in the name, the series or the theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every mechanism</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events that begin in this year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished">清除</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation type="unfinished">清除筛选条件</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set up a new event (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No events match these filters. New event… sets one up: its invitation list, replies, attendance and sessions follow on its page.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every year</source>
+        <translation type="unfinished">所有年份</translation>
+    </message>
+    <message>
+        <source>Every series</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete “{name}” with its invitations and sessions? You can undo this with Ctrl+Z.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete {n} events with their invitations and sessions? You can undo this with Ctrl+Z.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished">删除</translation>
+    </message>
+    <message>
+        <source>Delete {n} events</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2054,6 +2866,10 @@ Your edits were not saved. Reload to see the current version, then make your cha
     <message>
         <source>deleted ones included</source>
         <translation>含已删除的记录</translation>
+    </message>
+    <message>
+        <source>There is no event with id {id}.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The {column} of row {row} on the {sheet} sheet is {length:,} characters long, more than a spreadsheet cell can hold (32,767); shorten it and export again.</source>
@@ -2503,6 +3319,14 @@ Your edits were not saved. Reload to see the current version, then make your cha
         <translation>如：总书记、国会议员</translation>
     </message>
     <message>
+        <source>Year of birth</source>
+        <translation>出生年份</translation>
+    </message>
+    <message>
+        <source>e.g. 1975</source>
+        <translation>例如 1975</translation>
+    </message>
+    <message>
         <source>separate with ;</source>
         <translation>以分号分隔</translation>
     </message>
@@ -2527,12 +3351,60 @@ Your edits were not saved. Reload to see the current version, then make your cha
         <translation>终止</translation>
     </message>
     <message>
+        <source>Series</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the meeting this is an edition of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3 for the third</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mechanism</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished">线上</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Co-organizers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
         <source>Starts</source>
         <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at the time of the event; the current one if empty</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>HH:MM, e.g. 09:30</source>
@@ -3469,8 +4341,24 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
         <translation>无可导入的内容</translation>
     </message>
     <message>
+        <source>Name the {noun} this row belongs to: its id in {id_column}, or its name in {name_column}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>“{name}” matches several records ({records}); use the id.</source>
         <translation>“{name}”与多条记录相符（{records}）；请使用 ID。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not an event in Liaison or on the events sheet of this file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” is not an invitation in Liaison or on the invitations sheet of this file (write it as “invitee — event”).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” matches several records ({records}); use the full name.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>“{name}” is not a person in Liaison.</source>
@@ -3571,6 +4459,10 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     <message>
         <source>“{name}” is not a visit in Liaison or on the visits sheet of this file.</source>
         <translation>“{name}”既不是 Liaison 中的访问，也不在本文件的 visits 工作表中。</translation>
+    </message>
+    <message>
+        <source>Its {noun} is in error; fix that row first.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -5138,6 +6030,10 @@ New value:</source>
         <translation>访问</translation>
     </message>
     <message>
+        <source>Events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Follow-ups</source>
         <translation>后续事项</translation>
     </message>
@@ -5176,6 +6072,10 @@ New value:</source>
     <message>
         <source>New &amp;visit…</source>
         <translation>新建访问(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>New &amp;event…</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -5272,6 +6172,14 @@ New value:</source>
     <message>
         <source>Save a complete copy of this database to take on a trip and merge back later</source>
         <translation>保存本数据库的完整副本，供出差携带，之后再合并回来</translation>
+    </message>
+    <message>
+        <source>Export c&amp;alendar…</source>
+        <translation>导出日历(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the visits, their programmes and the follow-ups due as a calendar file (.ics) for Outlook, Google or Apple Calendar</source>
+        <translation>将访问、其日程和到期的后续事项保存为日历文件（.ics），供 Outlook、Google 或 Apple 日历使用</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -5877,6 +6785,10 @@ New value:</source>
         <translation>后续事项(&amp;F)</translation>
     </message>
     <message>
+        <source>E&amp;vents</source>
+        <translation>活动(&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;History</source>
         <translation>修改记录(&amp;H)</translation>
     </message>
@@ -6265,6 +7177,10 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
         <translation>交往记录(&amp;I)</translation>
     </message>
     <message>
+        <source>E&amp;vents</source>
+        <translation>活动(&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;History</source>
         <translation>修改记录(&amp;H)</translation>
     </message>
@@ -6320,6 +7236,10 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
         <translation>曾任</translation>
     </message>
     <message>
+        <source>Leader</source>
+        <translation>领导人</translation>
+    </message>
+    <message>
         <source>&amp;Open person</source>
         <translation>打开人员(&amp;O)</translation>
     </message>
@@ -6342,6 +7262,14 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     <message>
         <source>Remove a position entered by mistake (Del; Ctrl+Z undoes it)</source>
         <translation>移除误录入的职务（Del；可按 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Party &amp;leader</source>
+        <translation>政党领导人(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The position leads its party (chair, president, secretary-general): it counts among an event's heads of party</source>
+        <translation>该职务为政党领导职务（主席、总书记、总干事等）：计入活动的政党领导人人数</translation>
     </message>
     <message>
         <source>No positions recorded yet. Link an existing person below or add a new one.</source>
@@ -6426,6 +7354,14 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     <message>
         <source>End position of {person}</source>
         <translation>结束{person}的任职</translation>
+    </message>
+    <message>
+        <source>Mark {who} as party leader</source>
+        <translation>将 {who} 标为政党领导人</translation>
+    </message>
+    <message>
+        <source>Unmark {who} as party leader</source>
+        <translation>取消 {who} 的政党领导人标记</translation>
     </message>
     <message>
         <source>Remove position</source>
@@ -7489,6 +8425,18 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
         <translation>空闲多久后锁定：</translation>
     </message>
     <message>
+        <source> years</source>
+        <translation> 岁</translation>
+    </message>
+    <message>
+        <source>An event's participation profile counts attendees under this age as young people (for the whole office, in this database)</source>
+        <translation>活动的参与情况统计把低于此年龄的出席者计为青年（全办公室通用，保存在本数据库中）</translation>
+    </message>
+    <message>
+        <source>Young people are under:</source>
+        <translation>青年年龄界限：</translation>
+    </message>
+    <message>
         <source>Other database files open from File ▸ Open database…; a team's PostgreSQL server, by starting Liaison with &lt;code&gt;--db URL&lt;/code&gt; or setting &lt;code&gt;LIAISON_DB&lt;/code&gt;.</source>
         <translation>其他数据库文件可从“文件 ▸ 打开数据库…”打开；团队的 PostgreSQL 服务器，请用 &lt;code&gt;--db URL&lt;/code&gt; 启动 Liaison，或设置 &lt;code&gt;LIAISON_DB&lt;/code&gt;。</translation>
     </message>
@@ -7798,15 +8746,15 @@ matched: {matched}</source>
     <name>TimelineTab</name>
     <message>
         <source>Visit: inbound</source>
-        <translation type="unfinished" />
+        <translation>访问：来访</translation>
     </message>
     <message>
         <source>Visit: outbound</source>
-        <translation type="unfinished" />
+        <translation>访问：出访</translation>
     </message>
     <message>
         <source>{title} ({status})</source>
-        <translation type="unfinished" />
+        <translation>{title}（{status}）</translation>
     </message>
     <message>
         <source>&amp;Record interaction…</source>
@@ -7834,19 +8782,19 @@ matched: {matched}</source>
     </message>
     <message>
         <source>1 visit</source>
-        <translation type="unfinished" />
+        <translation>1 次访问</translation>
     </message>
     <message>
         <source>{n:,} visits</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 次访问</translation>
     </message>
     <message>
         <source>{visits} and {interactions}</source>
-        <translation type="unfinished" />
+        <translation>{visits}，{interactions}</translation>
     </message>
     <message>
         <source>no other interactions</source>
-        <translation type="unfinished" />
+        <translation>无其他交往记录</translation>
     </message>
     <message>
         <source>Record interaction…</source>
@@ -8815,6 +9763,70 @@ Batch id: {batch}</source>
     <message>
         <source>none</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Add a session…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No sessions yet. Add the programme day by day: the opening, the plenary and thematic sessions, with their speakers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit a session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add the session {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit the session {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the session {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the session {name} from the programme? Ctrl+Z brings it back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a delegate…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody named in this delegation yet. Add its head and members; a person's title comes from their current position unless you say otherwise.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a delegate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit a delegate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add {name} to the delegation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit {name} in the delegation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} from the delegation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove {name} from this delegation? Ctrl+Z brings them back.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
