@@ -1,7 +1,9 @@
 """A record's timeline with its visits: for an organization or a person, the interactions it
 took part in that belong to no visit, and the visits it took part in — as the host or the
 guest organization, on either side of the visit, or at one of its meetings — each visit one
-entry that carries its meetings. Newest first, a page at a time: one query (UNION ALL of
+entry that carries its meetings; and the multilateral events it attended (an organization
+whose invitation is marked attended; a person invited by name, or in an attending
+delegation). Newest first, a page at a time: one query (UNION ALL of
 the two kinds) walks the participant's timeline index, so a party with twenty thousand
 interactions opens its first page as fast as one with two."""
 
@@ -27,7 +29,10 @@ from sqlalchemy.orm import Session
 
 from db.changes.recording import Page
 from db.models import (
+    Delegate,
+    Event,
     Interaction,
+    Invitation,
     Organization,
     Participation,
     Person,
@@ -36,12 +41,14 @@ from db.models import (
     VisitMember,
 )
 from db.services import interactions
+from db.services.event_participation import parts_of_organization, parts_of_person
 from db.services.interactions import InteractionRecord, ParticipantRecord
 from db.store.engine import Database
 
 Side = Literal["organization", "person"]
 INTERACTION: Final = "interaction"
 VISIT: Final = "visit"
+EVENT: Final = "event"
 
 
 @dataclass(frozen=True)
@@ -76,14 +83,33 @@ class VisitEntry:
 
 
 @dataclass(frozen=True)
-class TimelineEntry:
-    """One line of a timeline: an interaction of no visit, or a visit."""
+class EventAttendance:
+    """A multilateral event the timeline's record attended."""
 
-    kind: Literal["interaction", "visit"]
+    id: str  # the event's
+    name: str
+    mechanism: str
+    series: str | None
+    edition: int | None
+    start: date
+    end: date | None
+    city: str | None
+    country: str | None
+    online: bool
+    invitee: str  # whose invitation: the organization, or the person on their own
+    role: str | None  # a person's role in the delegation
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One line of a timeline: an interaction of no visit, a visit, or an event attended."""
+
+    kind: Literal["interaction", "visit", "event"]
     id: str
     start: date
     interaction: InteractionRecord | None = None
     visit: VisitEntry | None = None
+    event: EventAttendance | None = None
 
 
 def _in_a_visit(interaction_id: Any) -> ColumnElement[bool]:
@@ -139,9 +165,29 @@ def _visits_side(side: Side, owner_id: str) -> Select[str, str, date]:
             .where(Visit.deleted_at.is_(None), Visit.id.in_(_visit_ids(side, owner_id))))
 
 
+def _attended_invitations(side: Side, owner_id: str) -> Select[Any]:
+    """The live invitations, marked attended, that brought the owner."""
+    attended = (Invitation.deleted_at.is_(None), Invitation.attendance == "attended")
+    if side == "organization":
+        return select(Invitation.id).where(Invitation.organization_id == owner_id, *attended)
+    return select(Invitation.id).where(*attended, (Invitation.person_id == owner_id) | exists(
+        select(Delegate.id).where(Delegate.invitation_id == Invitation.id,
+                                  Delegate.person_id == owner_id,
+                                  Delegate.deleted_at.is_(None))))
+
+
+def _events_side(side: Side, owner_id: str) -> Select[str, str, date]:
+    return (select(literal(EVENT).label("kind"), Event.id.label("id"),
+                   Event.start.label("start"))
+            .where(Event.deleted_at.is_(None), Event.id.in_(
+                select(Invitation.event_id).where(
+                    Invitation.id.in_(_attended_invitations(side, owner_id))))))
+
+
 def timeline_statement(side: Side, owner_id: str) -> CompoundSelect[str, str, date | None]:
-    """Both kinds of entry as (kind, id, start) rows; the caller orders and pages them."""
-    return union_all(_interactions_side(side, owner_id), _visits_side(side, owner_id))
+    """Every kind of entry as (kind, id, start) rows; the caller orders and pages them."""
+    return union_all(_interactions_side(side, owner_id), _visits_side(side, owner_id),
+                     _events_side(side, owner_id))
 
 
 def timeline_counts(session: Session, side: Side, owner_id: str) -> tuple[int, int]:
@@ -164,12 +210,18 @@ def timeline_counts(session: Session, side: Side, owner_id: str) -> tuple[int, i
 
 
 def count_timeline(session: Session, side: Side, owner_id: str) -> int:
-    return sum(timeline_counts(session, side, owner_id))
+    return sum(timeline_counts(session, side, owner_id)) + count_events(session, side, owner_id)
+
+
+def count_events(session: Session, side: Side, owner_id: str) -> int:
+    return int(session.execute(select(func.count()).select_from(
+        _events_side(side, owner_id).subquery())).scalar_one())
 
 
 @dataclass(frozen=True)
 class TimelinePage(Page[TimelineEntry]):
     visits: int = -1  # how many of the total are visits (-1 when not counted)
+    events: int = -1  # and how many are events attended
 
 
 def list_timeline(db: Database, side: Side, owner_id: str, *, descending: bool = True,
@@ -187,10 +239,11 @@ def list_timeline(db: Database, side: Side, owner_id: str, *, descending: bool =
     order = (start.desc(), entry_id.desc()) if descending else (start.asc(), entry_id.asc())
     with db.reading() as session:
         alone, visits = timeline_counts(session, side, owner_id) if with_total else (-1, -1)
-        total = alone + visits if with_total else -1
+        events = count_events(session, side, owner_id) if with_total else -1
+        total = alone + visits + events if with_total else -1
         found = session.execute(statement.order_by(*order).offset(offset).limit(limit)).all()
         items = _entries(session, side, owner_id, [(k, i, s) for k, i, s in found])
-        return TimelinePage(tuple(items), total, offset, limit, visits)
+        return TimelinePage(tuple(items), total, offset, limit, visits, events)
 
 
 def _entries(session: Session, side: Side, owner_id: str,
@@ -203,6 +256,7 @@ def _entries(session: Session, side: Side, owner_id: str,
             Interaction.id.in_(interaction_ids))).scalars())
         records = {r.id: r for r in interactions._records(session, rows)}
     visits = _visit_entries(session, owner_id, visit_ids)
+    attended = _event_entries(session, side, owner_id, [i for k, i, _ in found if k == EVENT])
     result = []
     for kind, entry_id, _start in found:
         if kind == INTERACTION and entry_id in records:
@@ -211,7 +265,24 @@ def _entries(session: Session, side: Side, owner_id: str,
         elif kind == VISIT and entry_id in visits:
             entry = visits[entry_id]
             result.append(TimelineEntry(VISIT, entry_id, entry.start, visit=entry))
+        elif kind == EVENT and entry_id in attended:
+            event = attended[entry_id]
+            result.append(TimelineEntry(EVENT, entry_id, event.start, event=event))
     return result
+
+
+def _event_entries(session: Session, side: Side, owner_id: str,
+                   event_ids: list[str]) -> dict[str, EventAttendance]:
+    if not event_ids:
+        return {}
+    parts = (parts_of_organization(session, owner_id) if side == "organization"
+             else parts_of_person(session, owner_id))
+    wanted = set(event_ids)
+    return {part.event_id: EventAttendance(
+        id=part.event_id, name=part.name, mechanism=part.mechanism, series=part.series,
+        edition=part.edition, start=part.start, end=part.end, city=part.city,
+        country=part.country, online=part.online, invitee=part.invitee, role=part.role)
+        for part in parts if part.event_id in wanted and part.attended}
 
 
 def _visit_entries(session: Session, owner_id: str,

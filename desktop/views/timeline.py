@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from db.changes.recording import Page
-from db.models.vocabulary import INTERACTION_KINDS, VISIT_STATUSES
+from db.models.vocabulary import (
+    EVENT_MECHANISMS,
+    INTERACTION_KINDS,
+    MEMBER_ROLES,
+    VISIT_STATUSES,
+)
 from db.services.interactions import InteractionRecord, ParticipantRecord
 from db.services.timeline import record_names
 from db.services.visit_timeline import (
@@ -71,7 +76,8 @@ def span(start: date, end: date | None) -> str:
 def when(item: Any) -> str:
     if isinstance(item, VisitMeeting):
         return f"{item.day.isoformat()} {item.starts}" if item.starts else item.day.isoformat()
-    record: Any = (item.interaction or item.visit) if isinstance(item, TimelineEntry) else item
+    record: Any = (item.interaction or item.visit or item.event) \
+        if isinstance(item, TimelineEntry) else item
     return span(record.start, record.end)
 
 
@@ -86,6 +92,9 @@ def what(item: Any) -> str:
     if item.visit is not None:
         source = VISIT_KINDS.get(item.visit.direction)
         return translate("TimelineTab", source) if source else str(item.visit.direction)
+    if item.event is not None:
+        term = EVENT_MECHANISMS.get(item.event.mechanism)
+        return term.label() if term else str(item.event.mechanism)
     return kind_label(item.interaction.kind)
 
 
@@ -94,6 +103,8 @@ def what_icon(item: Any) -> QIcon:
         return kind_icon(item.kind)
     if item.visit is not None:
         return icon(VISIT_ICONS.get(item.visit.direction, "plane-takeoff"))
+    if item.event is not None:
+        return icon("globe")
     return kind_icon(item.interaction.kind)
 
 
@@ -110,6 +121,8 @@ def title(item: Any) -> str:
             return str(item.visit.title)
         return translate("TimelineTab", "{title} ({status})").format(
             title=item.visit.title, status=status_label(item.visit).lower())
+    if item.event is not None:
+        return str(item.event.name)
     return str(item.interaction.title)
 
 
@@ -131,6 +144,10 @@ def place(item: Any, country_names: Mapping[str, str]) -> str:
     if item.visit is not None:
         country = item.visit.country or ""
         return country_names.get(country, country)
+    if item.event is not None:
+        country = country_names.get(item.event.country or "", item.event.country or "")
+        found = ", ".join(part for part in (item.event.city, country) if part)
+        return found or (translate("TimelineTab", "Online") if item.event.online else "")
     return where(item.interaction, country_names)
 
 
@@ -248,6 +265,7 @@ class TimelineTab(QWidget):
         self.owner_id: str | None = None
         self.names: dict[str, str] = {}  # participant id → name in the preferred script
         self.visit_count = -1  # how many of the rows are visits, as the last reload counted
+        self.event_count = -1  # and how many are events attended
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         row = QHBoxLayout()
@@ -301,6 +319,11 @@ class TimelineTab(QWidget):
             return other_participants(item.participants, self.owner_id, self.names)
         if item.visit is not None:
             return visit_sides(item.visit, self.owner_id, self.names)
+        if item.event is not None:  # a person's: in whose delegation
+            role = MEMBER_ROLES.get(item.event.role or "")
+            if self.side == "organization" or role is None:  # invited by name: themselves
+                return ""
+            return f"{item.event.invitee}, {role.label()}"
         return other_participants(item.interaction.participants, self.owner_id, self.names)
 
     def _reader(self) -> Reader:
@@ -316,11 +339,12 @@ class TimelineTab(QWidget):
             page = list_timeline(database, side, owner_id, descending=descending,
                                  offset=offset, limit=limit, with_total=offset == 0)
             if offset == 0:
-                self.visit_count = page.visits
+                self.visit_count, self.event_count = page.visits, page.events
             if preference != "original":
                 parts = [p for entry in page.items
                          for p in (entry.interaction.participants if entry.interaction else
-                                   [p for m in meetings_of(entry) for p in m.participants])]
+                                   [p for m in meetings_of(entry) for p in m.participants])
+                         ] if page.items else []
                 sides = [i for entry in page.items if entry.visit
                          for i in (entry.visit.host_id, entry.visit.guest_id)]
                 found = record_names(database, [p.organization_id for p in parts] + sides,
@@ -339,8 +363,8 @@ class TimelineTab(QWidget):
         model.reload()
 
     def _arrived(self) -> None:
-        total, visits = self.model.total, self.visit_count
-        alone = total - visits if visits >= 0 else total
+        total, visits, events = self.model.total, self.visit_count, self.event_count
+        alone = total - visits - max(events, 0) if visits >= 0 else total
         interactions = (translate("TimelineTab", "No interactions yet") if alone == 0 else
                         translate("TimelineTab", "1 interaction") if alone == 1 else
                         translate("TimelineTab", "{n:,} interactions").format(n=alone))
@@ -350,6 +374,10 @@ class TimelineTab(QWidget):
             interactions = translate("TimelineTab", "{visits} and {interactions}").format(
                 visits=counted, interactions=interactions if alone else
                 translate("TimelineTab", "no other interactions"))
+        if events > 0:
+            interactions = translate("TimelineTab", "{entries}; {events} attended").format(
+                entries=interactions, events=translate("TimelineTab", "1 event") if events == 1
+                else translate("TimelineTab", "{n:,} events").format(n=events))
         self.count_label.setText(interactions)
         keep, self.keep = self.keep, None
         if self.expanded:  # open again the visits that were open (those still read)
@@ -369,6 +397,8 @@ class TimelineTab(QWidget):
             self.context.open_interaction(item.id)
         elif isinstance(item, TimelineEntry) and item.visit is not None:
             self.context.open_visit(item.visit.id)
+        elif isinstance(item, TimelineEntry) and item.event is not None:
+            self.context.open_event(item.event.id)
         elif isinstance(item, TimelineEntry):
             self.context.open_interaction(item.id)
 

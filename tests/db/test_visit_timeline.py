@@ -178,7 +178,7 @@ def test_an_unknown_record_has_an_empty_timeline(db: Database) -> None:
 
 
 def test_sqlite_walks_the_timeline_index_without_sorting(sqlite_db: Database) -> None:
-    """The page query merges the two kinds in order: the interactions come straight off the
+    """The page query merges the kinds in order: the interactions come straight off the
     participant's timeline index (read only as far as the page, never sorted), and a meeting
     attended is one exact probe of that index — on a database without statistics too."""
     from db.services.visit_timeline import timeline_statement
@@ -195,7 +195,9 @@ def test_sqlite_walks_the_timeline_index_without_sorting(sqlite_db: Database) ->
                 "EXPLAIN QUERY PLAN " + sql)]
         steps = [step for _, _, step in plan]
         assert steps[0] == "MERGE (UNION ALL)", steps
-        interactions_side = {node for node, _, step in plan if step == "LEFT"}
+        # The kinds merge left to right, ((interactions, visits), events): the interactions
+        # are the innermost LEFT.
+        interactions_side = {[node for node, _, step in plan if step == "LEFT"][-1]}
         for node, parent, step in plan:  # the LEFT subtree: the interactions, in order
             if parent in interactions_side:
                 interactions_side.add(node)

@@ -73,3 +73,20 @@ def test_the_tabs_list_them_and_open_the_event(context: AppContext, qtbot: QtBot
     show_tab(person.tabs, "Events")
     qtbot.waitUntil(lambda: person.events_tab.model.rowCount() == 1)
     assert column_texts(person.events_tab.model, 6) == ["Frente Amplio, Head of delegation"]
+
+
+def test_an_attended_event_is_a_row_of_the_timeline(context: AppContext, qtbot: QtBot) -> None:
+    ids = _setup(context.database)
+    page = context.open_person(ids["head"])
+    assert isinstance(page, PersonPage)
+    wait_until_active(page)
+    show_tab(page.tabs, "Interactions")
+    tab = page.timeline_tab
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    assert column_texts(tab.model, 1) == ["Party forum of a grouping"]
+    assert column_texts(tab.model, 2) == ["Party Forum"]
+    assert column_texts(tab.model, 3) == ["Frente Amplio, Head of delegation"]
+    assert tab.count_label.text() == "No interactions yet; 1 event attended"
+    tab.table.select_row(0)
+    tab.open(tab.table.current_record())
+    assert any(key == ("event", ids["forum"]) for key in context.windows)
