@@ -142,6 +142,11 @@ def build_parser() -> Parser:
                       help=translate("CommandLine", "one whole list as a plain, formatted sheet"))
     what.add_argument("--organization", metavar="ID", help=translate(
         "CommandLine", "one organization's dossier: profile, people, timeline, follow-ups"))
+    what.add_argument("--event", metavar="ID", help=translate(
+        "CommandLine", "one event's Liaison workbook: the event, its sessions, invitations and "
+                       "delegates, to be corrected and imported back"))
+    export.add_argument("--participants", action="store_true", help=translate(
+        "CommandLine", "with --event: the participant list to read and print, by country"))
     export.add_argument("--protect", action="store_true", help=translate(
         "CommandLine", "protect the workbook with a password (from LIAISON_WORKBOOK_PASSWORD, "
                        "or asked for): Excel, WPS and LibreOffice ask for it to open it"))
@@ -352,6 +357,10 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "CommandLine", "A briefing pack (.pdf) is written by the liaison program itself, "
                            "which lays it out with Qt: run “liaison export {file} --visit ID”.")
             .format(file=args.out))
+    if getattr(args, "participants", False) and not getattr(args, "event", None):
+        print(translate("CommandLine", "--participants needs --event ID: the event whose "
+                                       "participants to list."), file=err)
+        return 2
     target = Path(args.out).expanduser().resolve()
     check_destination(target)  # before opening the database: a wrong path fails at once
     password = None
@@ -368,6 +377,14 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from db.exchange.export.dossier import write_dossier
 
         steps = write_dossier(db, target, args.organization.strip(), password=password)
+    elif getattr(args, "event", None) and args.participants:
+        from db.exchange.export.participants import write_participants
+
+        steps = write_participants(db, target, args.event, password=password)
+    elif getattr(args, "event", None):
+        from db.exchange.export.writer import write_workbook
+
+        steps = write_workbook(db, target, password=password, event=args.event)
     else:
         from db.exchange.export.writer import write_workbook
 
@@ -388,10 +405,18 @@ def cmd_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     elif args.organization:
         text = translate("CommandLine", "Exported the dossier of organization {id} ({count:,} "
                                         "rows) from {database} to {file} in {seconds:.1f} s.")
+    elif getattr(args, "event", None) and args.participants:
+        text = translate("CommandLine", "Exported the participant list of event {event} "
+                                        "({count:,} invitations) from {database} to {file} in "
+                                        "{seconds:.1f} s.")
+    elif getattr(args, "event", None):
+        text = translate("CommandLine", "Exported event {event} ({count:,} rows) from "
+                                        "{database} to {file} in {seconds:.1f} s.")
     else:
         text = translate("CommandLine", "Exported {count:,} rows from {database} to {file} in "
                                         "{seconds:.1f} s.")
-    print(text.format(count=rows, id=(args.organization or "").strip(), database=db.describe(),
+    print(text.format(count=rows, id=(args.organization or "").strip(),
+                      event=(getattr(args, "event", None) or "").strip(), database=db.describe(),
                       file=target, seconds=seconds), file=out)
     return 0
 

@@ -37,6 +37,10 @@ SIDE_LIST = "side"
 MEMBER_ROLE_LIST = "member_role"
 PROGRAMME_KIND_LIST = "programme_kind"
 GIFT_DIRECTION_LIST = "gift_direction"
+MECHANISM_LIST = "mechanism"
+REPLY_LIST = "reply"
+ATTENDANCE_LIST = "attendance"
+YES_NO_LIST = "yes_no"
 
 
 @dataclass(frozen=True)
@@ -75,20 +79,22 @@ ORGANIZATIONS = SheetSpec(
 PEOPLE = SheetSpec(
     name="people",
     columns=("id", "name", "name_en", "name_zh", "aliases", "title", "gender", "nationality",
-             "emails", "phones", "languages", "notes", "tags"),
+             "emails", "phones", "languages", "notes", "tags", "birth_year"),
     id_columns=frozenset({"id"}),
     lists={"gender": GENDER_LIST, "nationality": COUNTRY_LIST},
     widths={**_NAME_WIDTHS, "title": 28, "gender": 9, "nationality": 11, "emails": 28,
-            "phones": 20, "languages": 12, "notes": _LONG, "tags": 20},
+            "phones": 20, "languages": 12, "notes": _LONG, "tags": 20, "birth_year": 11},
 )
 
 POSITIONS = SheetSpec(
     name="positions",
     columns=("id", "person_id", "person", "organization_id", "organization", "role", "start",
-             "end"),
+             "end", "leader"),
     dates=frozenset({"start", "end"}),
     id_columns=frozenset({"id", "person_id", "organization_id"}),
-    widths={"person": 30, "organization": 36, "role": 28, "start": 12, "end": 12},
+    lists={"leader": YES_NO_LIST},
+    widths={"person": 30, "organization": 36, "role": 28, "start": 12, "end": 12,
+            "leader": 9},
 )
 
 INTERACTIONS = SheetSpec(
@@ -161,9 +167,58 @@ GIFTS = SheetSpec(
 )
 
 VISIT_SHEETS: tuple[SheetSpec, ...] = (VISITS, MEMBERS, PROGRAMME, GIFTS)
+
+# A multilateral event and what belongs to it, after the visits and in the same manner: the
+# sheets after `events` name their event (or invitation) by id with a readable name beside it.
+# Lists of records (co_organizers, speakers) are readable names separated by ";", as the
+# interactions' topics are.
+EVENTS = SheetSpec(
+    name="events",
+    columns=("id", "name", "series", "edition", "mechanism", "start", "end", "city", "country",
+             "online", "organizer_id", "organizer", "co_organizers", "theme", "notes"),
+    dates=frozenset({"start", "end"}),
+    id_columns=frozenset({"id", "organizer_id"}),
+    lists={"mechanism": MECHANISM_LIST, "country": COUNTRY_LIST, "online": YES_NO_LIST},
+    widths={"name": 44, "series": 30, "edition": 8, "mechanism": 18, "start": 12, "end": 12,
+            "city": 16, "country": 9, "online": 8, "organizer": 36, "co_organizers": 40,
+            "theme": _LONG, "notes": _LONG},
+)
+
+SESSIONS = SheetSpec(
+    name="sessions",
+    columns=("id", "event_id", "event", "day", "starts", "ends", "title", "place", "speakers",
+             "notes", "position"),
+    dates=frozenset({"day"}),
+    id_columns=frozenset({"id", "event_id"}),
+    widths={"event": 40, "day": 12, "starts": 8, "ends": 8, "title": 40, "place": 24,
+            "speakers": 40, "notes": _LONG, "position": 9},
+)
+
+INVITATIONS = SheetSpec(
+    name="invitations",
+    columns=("id", "event_id", "event", "organization_id", "organization", "person_id",
+             "person", "invited_by", "invited_on", "reply", "replied_on", "attendance",
+             "delegation_size", "notes"),
+    dates=frozenset({"invited_on", "replied_on"}),
+    id_columns=frozenset({"id", "event_id", "organization_id", "person_id"}),
+    lists={"reply": REPLY_LIST, "attendance": ATTENDANCE_LIST},
+    widths={"event": 40, "organization": 36, "person": 30, "invited_by": 20,
+            "invited_on": 12, "reply": 15, "replied_on": 12, "attendance": 12,
+            "delegation_size": 9, "notes": _LONG},
+)
+
+DELEGATES = SheetSpec(
+    name="delegates",
+    columns=("id", "invitation_id", "invitation", "person_id", "person", "role", "title"),
+    id_columns=frozenset({"id", "invitation_id", "person_id"}),
+    lists={"role": MEMBER_ROLE_LIST},
+    widths={"invitation": 50, "person": 30, "role": 12, "title": 28},
+)
+
+EVENT_SHEETS: tuple[SheetSpec, ...] = (EVENTS, SESSIONS, INVITATIONS, DELEGATES)
 # In the order an import reads them: what later sheets point at comes first.
 SHEETS: tuple[SheetSpec, ...] = (ORGANIZATIONS, PEOPLE, POSITIONS, INTERACTIONS, FOLLOWUPS,
-                                 *VISIT_SHEETS)
+                                 *VISIT_SHEETS, *EVENT_SHEETS)
 SHEET_NAMES = {spec.name: spec for spec in SHEETS}
 
 ID_WIDTH = 38
@@ -302,3 +357,15 @@ def participant_text(name: str | None, role: str) -> str:
 
 def participant_id(kind: str, record_id: str, role: str) -> str:
     return f"{kind}:{record_id}:{role}"
+
+
+# An invitation as the delegates sheet names it: who was invited, and to what.
+INVITATION_SEPARATOR = " — "
+
+
+def invitation_text(invitee: str | None, event: str | None) -> str:
+    return f"{invitee or '?'}{INVITATION_SEPARATOR}{event or '?'}"
+
+
+def yes_no_text(value: bool | None) -> str:
+    return "yes" if value else "no"

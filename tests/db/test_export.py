@@ -183,7 +183,8 @@ def test_layout_readme_rev_and_dropdowns(db: Database, filled: dict[str, Any],
     export(db, path)
     wb = load_workbook(path)
     assert wb.sheetnames == ["README", "organizations", "people", "positions", "interactions",
-                             "followups", "visits", "members", "programme", "gifts", "_lists"]
+                             "followups", "visits", "members", "programme", "gifts", "events",
+                             "sessions", "invitations", "delegates", "_lists"]
     assert wb["_lists"].sheet_state == "hidden"
     with db.reading() as session:
         meta = session.get(Meta, "database_id")

@@ -47,9 +47,9 @@ def fed(values: list[Any], version: int, width: int) -> FedRow:
 class LocalFeed:
     """The rows read here, in this process, in the export's own session."""
 
-    def __init__(self, session: Session, limit: int | None) -> None:
+    def __init__(self, session: Session, limit: int | None, event: str | None = None) -> None:
         self.session, self.limit = session, limit
-        self.names = Names(session)
+        self.names = Names(session, event)
 
     def rows(self, name: str) -> Iterator[FedRow]:
         width = _WIDTHS[name]
@@ -173,11 +173,14 @@ def produce(job: tuple[str, list[str], int | None, str, bytes | None],
 
 @contextmanager
 def row_feed(db: Database, session: Session, sheets: Sequence[str], limit: int | None,
-             rows_expected: int) -> Iterator[LocalFeed | ProcessFeed]:
+             rows_expected: int, event: str | None = None) -> Iterator[LocalFeed | ProcessFeed]:
     """Where the export takes its rows from: a second process for a large export of a
-    database another process can open, this process otherwise."""
+    database another process can open, this process otherwise (always for one event's
+    sheets, which are few)."""
     feed: LocalFeed | ProcessFeed
-    if rows_expected >= PROCESS_FROM_ROWS and (db.path is not None or not db.is_sqlite):
+    if event is not None:
+        feed = LocalFeed(session, limit, event)
+    elif rows_expected >= PROCESS_FROM_ROWS and (db.path is not None or not db.is_sqlite):
         try:
             feed = ProcessFeed(db, sheets, limit)
         except OSError:  # no process can be started here: read in this one

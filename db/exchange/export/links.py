@@ -22,9 +22,11 @@ from sqlalchemy import case, func, literal, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from db.exchange.workbook import LIST_SEPARATOR, participant_text
+from db.exchange.workbook import LIST_SEPARATOR, invitation_text, participant_text
 from db.models import (
+    Event,
     Interaction,
+    Invitation,
     Organization,
     Participation,
     Person,
@@ -190,8 +192,9 @@ def links_by_chunk(connection: Connection, names: Names, tagged: bool,
 class Names:
     """Readable names of the live records rows refer to, each kind read when first needed."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, event: str | None = None) -> None:
         self.session = session
+        self.event = event  # the one event an export is narrowed to (rows.py), if any
 
     def _names(self, statement: Any) -> dict[str, str]:
         return {key: name for key, name in self.session.connection().execute(statement)}
@@ -218,3 +221,22 @@ class Names:
     @cached_property
     def visits(self) -> dict[str, str]:
         return self._names(select(Visit.id, Visit.title).where(Visit.deleted_at.is_(None)))
+
+    @cached_property
+    def events(self) -> dict[str, str]:
+        return self._names(select(Event.id, Event.name).where(Event.deleted_at.is_(None)))
+
+    @cached_property
+    def invitations(self) -> dict[str, str]:
+        """An invitation as the delegates sheet names it: "invitee — event"."""
+        events, organizations, people = self.events, self.organizations, self.people
+        shown: dict[str, str] = {}
+        for key, event_id, organization_id, person_id in self.session.connection().execute(
+                select(Invitation.id, Invitation.event_id, Invitation.organization_id,
+                       Invitation.person_id).where(Invitation.deleted_at.is_(None))):
+            event = events.get(event_id)
+            invitee = (organizations.get(organization_id) if organization_id
+                       else people.get(person_id or ""))
+            if event is not None and invitee is not None:
+                shown[key] = invitation_text(invitee, event)
+        return shown

@@ -8,7 +8,7 @@ SQL, related rows included, so exporting the first N rows costs what N rows cost
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Select, Table, func, select
@@ -18,33 +18,44 @@ from sqlalchemy.orm import Session
 from db.changes.dates import founding_cell
 from db.exchange.export.links import Links, Names, all_links, links_by_chunk
 from db.exchange.workbook import (
+    DELEGATES,
+    EVENTS,
     FOLLOWUPS,
     GIFTS,
     INTERACTIONS,
+    INVITATIONS,
     MEMBERS,
     ORGANIZATIONS,
     PEOPLE,
     POSITIONS,
     PROGRAMME,
+    SESSIONS,
     VISITS,
     SheetSpec,
     join_list,
+    yes_no_text,
 )
 from db.models import (
     Affiliation,
     Country,
+    Delegate,
+    Event,
+    EventSession,
     FollowUp,
     Gift,
     Interaction,
+    Invitation,
     Organization,
     Person,
     ProgrammeItem,
     Tag,
     Visit,
     VisitMember,
+    event_co_organizers,
     interaction_tags,
     organization_tags,
     person_tags,
+    session_speakers,
 )
 
 Row = tuple[list[Any], int]  # the exported values in column order, and the record's version
@@ -74,7 +85,9 @@ MODELS: dict[str, Any] = {ORGANIZATIONS.name: Organization, PEOPLE.name: Person,
                           POSITIONS.name: Affiliation, INTERACTIONS.name: Interaction,
                           FOLLOWUPS.name: FollowUp, VISITS.name: Visit,
                           MEMBERS.name: VisitMember, PROGRAMME.name: ProgrammeItem,
-                          GIFTS.name: Gift}
+                          GIFTS.name: Gift, EVENTS.name: Event,
+                          SESSIONS.name: EventSession, INVITATIONS.name: Invitation,
+                          DELEGATES.name: Delegate}
 
 
 def count(session: Session, spec: SheetSpec) -> int:
@@ -124,18 +137,19 @@ def people(session: Session, names: Names, limit: int | None = None) -> Iterator
     tags = _tags(session, person_tags, "person_id", None if limit is None else live)
     rows = session.connection().execute(_limited(
         select(p.id, p.name, p.name_en, p.name_zh, p.aliases, p.title, p.gender, p.nationality,
-               p.emails, p.phones, p.languages, p.notes, p.version)
+               p.emails, p.phones, p.languages, p.notes, p.version, p.birth_year)
         .where(p.deleted_at.is_(None)).order_by(func.lower(p.name), p.id), limit))
     for r in rows:
         values = [r[0], r[1], r[2], r[3], join_list(r[4]), r[5], r[6], r[7], join_list(r[8]),
-                  join_list(r[9]), join_list(r[10]), r[11], join_list(tags.get(r[0]))]
+                  join_list(r[9]), join_list(r[10]), r[11], join_list(tags.get(r[0])), r[13]]
         yield values, r[12]
 
 
 def positions(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
     a = Affiliation
     rows = session.connection().execute(
-        select(a.id, a.person_id, a.organization_id, a.role, a.start, a.end, a.version)
+        select(a.id, a.person_id, a.organization_id, a.role, a.start, a.end, a.version,
+               a.leader)
         .where(a.deleted_at.is_(None)).order_by(a.person_id, a.start, a.id))
     people_names, organization_names = names.people, names.organizations
     written = 0
@@ -146,7 +160,8 @@ def positions(session: Session, names: Names, limit: int | None = None) -> Itera
         if person is None or organization is None:
             continue  # a position in a deleted record goes with it
         written += 1
-        yield [r[0], r[1], person, r[2], organization, r[3], r[4], r[5]], r[6]
+        yield [r[0], r[1], person, r[2], organization, r[3], r[4], r[5],
+               yes_no_text(r[7])], r[6]
 
 
 def interactions(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
@@ -269,6 +284,111 @@ def gifts(session: Session, names: Names, limit: int | None = None) -> Iterator[
                *_related(r[5], organization_names), r[6]], r[7]
 
 
+# -- multilateral events ----------------------------------------------------------------------
+# `names.event` (an event's id, or None for all) narrows these four sheets to one event: the
+# invitation list that goes out to a colleague (liaison export --event).
+
+def _one_event(statement: Any, column: Any, names: Names) -> Any:
+    return statement if names.event is None else statement.where(column == names.event)
+
+
+def _listed(rows: Iterable[tuple[str, str]], shown: dict[str, str]) -> dict[str, str]:
+    """Each owner's linked records by their readable names, sorted, deleted ones left out."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for owner, key in rows:
+        name = shown.get(key)
+        if name is not None:
+            found[owner].append(name)
+    return {owner: join_list(sorted(items, key=str.casefold)) or "" for owner, items
+            in found.items()}
+
+
+def events(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
+    """Newest first, as the events list shows them."""
+    e = Event
+    connection = session.connection()
+    co = _listed(connection.execute(_one_event(
+        select(event_co_organizers.c.event_id, event_co_organizers.c.organization_id),
+        event_co_organizers.c.event_id, names)), names.organizations)
+    rows = connection.execute(_limited(_one_event(
+        select(e.id, e.name, e.series, e.edition, e.mechanism, e.start, e.end, e.city,
+               e.country_code, e.online, e.organizer_id, e.theme, e.notes, e.version)
+        .where(e.deleted_at.is_(None)), e.id, names)
+        .order_by(e.start.desc(), e.id.desc()), limit))
+    organization_names = names.organizations
+    for r in rows:
+        yield [*r[0:9], yes_no_text(r[9]), *_related(r[10], organization_names),
+               co.get(r[0]), r[11], r[12]], r[13]
+
+
+def _of_live_events(model: Any, names: Names) -> Any:
+    """The rows of an event's part whose event is live, in the events' order."""
+    return _one_event(select(model).join(Event, Event.id == model.event_id)
+                      .where(model.deleted_at.is_(None), Event.deleted_at.is_(None))
+                      .order_by(Event.start.desc(), Event.id.desc()), Event.id, names)
+
+
+def sessions(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
+    """By event, day by day, each day's sessions in their order."""
+    s = EventSession
+    connection = session.connection()
+    speakers = _listed(connection.execute(
+        select(session_speakers.c.session_id, session_speakers.c.person_id)), names.people)
+    statement = _limited(_of_live_events(s, names).with_only_columns(
+        s.id, s.event_id, s.day, s.starts, s.ends, s.title, s.place, s.notes, s.position,
+        s.version).order_by(s.day, s.position, s.starts, s.id), limit)
+    event_names = names.events
+    for r in connection.execute(statement):
+        yield [r[0], r[1], event_names.get(r[1]), *r[2:7], speakers.get(r[0]), r[7], r[8]], r[9]
+
+
+def invitations(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
+    """By event, in the order of the invitees' names; an invitation of a deleted
+    organization or person goes with it."""
+    i = Invitation
+    statement = _of_live_events(i, names).with_only_columns(
+        i.id, i.event_id, i.organization_id, i.person_id, i.invited_by, i.invited_on, i.reply,
+        i.replied_on, i.attendance, i.delegation_size, i.notes, i.version
+    ).order_by(i.created_at, i.id)
+    event_names, people_names = names.events, names.people
+    organization_names = names.organizations
+    written = 0
+    for r in session.connection().execute(statement):
+        if written == limit:
+            return
+        organization_id, organization = _related(r[2], organization_names)
+        person_id, person = _related(r[3], people_names)
+        if (r[2] and organization is None) or (r[3] and person is None):
+            continue
+        written += 1
+        yield [r[0], r[1], event_names.get(r[1]), organization_id, organization, person_id,
+               person, *r[4:11]], r[11]
+
+
+def delegates(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
+    """By invitation, the head first."""
+    d = Delegate
+    statement = (select(d.id, d.invitation_id, d.person_id, d.role, d.title, d.version)
+                 .join(Invitation, Invitation.id == d.invitation_id)
+                 .join(Event, Event.id == Invitation.event_id)
+                 .where(d.deleted_at.is_(None), Invitation.deleted_at.is_(None),
+                        Event.deleted_at.is_(None))
+                 .order_by(Event.start.desc(), Invitation.created_at, Invitation.id,
+                           d.role != "head", d.created_at, d.id))
+    statement = _one_event(statement, Event.id, names)
+    invitation_names, people_names = names.invitations, names.people
+    written = 0
+    for r in session.connection().execute(statement):
+        if written == limit:
+            return
+        person = people_names.get(r[2])
+        invitation = invitation_names.get(r[1])
+        if person is None or invitation is None:
+            continue
+        written += 1
+        yield [r[0], r[1], invitation, r[2], person, r[3], r[4]], r[5]
+
+
 Reader = Callable[..., Iterator[Row]]  # (session, names, limit=None)
 READERS: dict[str, Reader] = {
     ORGANIZATIONS.name: organizations,
@@ -280,4 +400,8 @@ READERS: dict[str, Reader] = {
     MEMBERS.name: members,
     PROGRAMME.name: programme,
     GIFTS.name: gifts,
+    EVENTS.name: events,
+    SESSIONS.name: sessions,
+    INVITATIONS.name: invitations,
+    DELEGATES.name: delegates,
 }

@@ -28,8 +28,10 @@ from db.exchange.export.output import (
     text_cell,
 )
 from db.exchange.workbook import (
+    ATTENDANCE_LIST,
     COUNTRY_LIST,
     DEFAULT_WIDTH,
+    EVENT_SHEETS,
     FOLLOWUP_STATUS_LIST,
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -40,17 +42,20 @@ from db.exchange.workbook import (
     LEVEL_LIST,
     LISTS_SHEET,
     MAX_CELL_CHARS,
+    MECHANISM_LIST,
     MEMBER_ROLE_LIST,
     NOT_PLAIN,
     ORGANIZATION_KIND_LIST,
     PROGRAMME_KIND_LIST,
     README_SHEET,
+    REPLY_LIST,
     REV_COLUMN,
     SHEETS,
     SIDE_LIST,
     STATUS_LIST,
     VISIT_DIRECTION_LIST,
     VISIT_STATUS_LIST,
+    YES_NO_LIST,
     CellTooLong,
     SheetSpec,
     check_length,
@@ -60,10 +65,13 @@ from db.exchange.workbook import (
 )
 from db.models import Meta
 from db.models.vocabulary import (
+    ATTENDANCE,
+    EVENT_MECHANISMS,
     FOLLOWUP_STATUSES,
     GENDERS,
     GIFT_DIRECTIONS,
     INTERACTION_KINDS,
+    INVITATION_REPLIES,
     MEMBER_ROLES,
     ORGANIZATION_KINDS,
     POLITICAL_STATUSES,
@@ -80,6 +88,8 @@ from db.store.translation import translate
 __all__ = ["ExportProgress", "check_destination", "write_workbook"]
 
 _not_plain = NOT_PLAIN.search
+# The README's line naming the one event a narrowed export holds (roundtrip.py reads it).
+EVENT_FACT = "Event"
 
 
 def _lists(countries: list[tuple[str, str]]) -> dict[str, list[str]]:
@@ -97,12 +107,19 @@ def _lists(countries: list[tuple[str, str]]) -> dict[str, list[str]]:
         MEMBER_ROLE_LIST: list(MEMBER_ROLES),
         PROGRAMME_KIND_LIST: list(PROGRAMME_KINDS),
         GIFT_DIRECTION_LIST: list(GIFT_DIRECTIONS),
+        MECHANISM_LIST: list(EVENT_MECHANISMS),
+        REPLY_LIST: list(INVITATION_REPLIES),
+        ATTENDANCE_LIST: list(ATTENDANCE),
+        YES_NO_LIST: ["yes", "no"],
     }
 
 
 def _readme_lines(db: Database, database_id: str, exported: datetime,
-                  counts: dict[str, int]) -> list[tuple[str, str]]:
+                  counts: dict[str, int], event: str | None = None) -> list[tuple[str, str]]:
     sheets = ", ".join(f"{name} ({n:,} rows)" for name, n in counts.items())
+    one_event = [] if event is None else [
+        (EVENT_FACT, f"{event}: this file holds that event alone, its sessions, invitations "
+                     "and delegates.")]
     return [
         ("What this is", f"A {FORMAT_NAME} (format {FORMAT_VERSION}): the records of a Liaison "
                          "database, one sheet per kind of record."),
@@ -123,7 +140,8 @@ def _readme_lines(db: Database, database_id: str, exported: datetime,
                           "conflict for you to decide. Importing the same file twice changes "
                           "nothing."),
         ("Do not touch", f"the id columns (id, person_id, organization_id, interaction_id, "
-                         f"participant_ids, visit_id, host_id, guest_id), the hidden "
+                         f"participant_ids, visit_id, host_id, guest_id, event_id, "
+                         f"organizer_id, invitation_id), the hidden "
                          f"{REV_COLUMN} column and the hidden "
                          f"{LISTS_SHEET} sheet: they tie each row to its record. Do not rename "
                          "sheets or headers. A row deleted here is only proposed for deletion; "
@@ -139,14 +157,29 @@ def _readme_lines(db: Database, database_id: str, exported: datetime,
                    "visit in visit_id; a row added for a visit added in this file leaves "
                    "visit_id empty and gives the visit's title in visit. A programme day must "
                    "lie within its visit's dates."),
+        ("Events", "events holds each multilateral meeting (mechanism from the list; online "
+                   "yes or no; organizer by id and name; co_organizers as organization names "
+                   "separated by “;”); sessions its programme day by day (speakers as people's "
+                   "names separated by “;”); invitations each organization or person invited "
+                   "(reply none, accepted, declined or representative; attendance unknown, "
+                   "attended or absent, apart from the reply); delegates the people each "
+                   "invitation brought (role head, deputy, member, interpreter or staff). A row "
+                   "added for an event added in this file leaves event_id empty and gives the "
+                   "event's name; a delegate of a new invitation gives it as “invitee — "
+                   "event”. A session lies within its event's days, a reply does not come after "
+                   "the event, an organization is invited once, and a delegation's head comes "
+                   "from the organization invited."),
+        *one_event,
     ]
 
 
 def _readme_lines_zh(db: Database, database_id: str, exported: datetime,
-                     counts: dict[str, int]) -> list[tuple[str, str]]:
+                     counts: dict[str, int], event: str | None = None) -> list[tuple[str, str]]:
     """The README in Chinese, beside the English (columns C and D), whatever the language of
     the interface that wrote it: the file travels between colleagues."""
     sheets = "，".join(f"{name}（{n:,} 行）" for name, n in counts.items())
+    one_event = [] if event is None else [
+        ("活动", f"{event}：本文件只含这一活动及其议程、邀请和代表团。")]
     return [
         ("说明", f"{FORMAT_NAME}（格式版本 {FORMAT_VERSION}）：一个 Liaison 数据库的全部记录，"
                  "每类记录一个工作表。"),
@@ -163,7 +196,8 @@ def _readme_lines_zh(db: Database, database_id: str, exported: datetime,
                      "其间在 Liaison 中所做的修改会被保留，两处都修改的字段作为冲突交由您决定。"
                      "同一文件导入两次不会产生任何变化。"),
         ("请勿改动", f"编号列（id、person_id、organization_id、interaction_id、"
-                     f"participant_ids、visit_id、host_id、guest_id）、隐藏的 {REV_COLUMN} 列和隐藏的 {LISTS_SHEET} 工作表："
+                     f"participant_ids、visit_id、host_id、guest_id、event_id、organizer_id、"
+                     f"invitation_id）、隐藏的 {REV_COLUMN} 列和隐藏的 {LISTS_SHEET} 工作表："
                      "它们把每一行与其记录对应起来。请勿重命名工作表或列名。在此删除的行只会被"
                      "建议删除，未经您确认不会删除任何记录。"),
         ("参与方", "participants 列供阅读（“名称 [身份]; …”）；导入时使用 participant_ids 列"
@@ -175,6 +209,17 @@ def _readme_lines_zh(db: Database, database_id: str, exported: datetime,
                      "interaction_id 指向其交往记录）以及赠送和收受的礼品。这三张表的每一行在 "
                      "visit_id 列注明所属访问；为本文件中新增的访问添加的行，visit_id 留空，在 "
                      "visit 列填写该访问的标题。日程日期须在访问日期之内。"),
+        ("多边活动", "events 表列出每次多边会议（mechanism 从下拉列表选择；online 填 yes 或 no；"
+                     "organizer 为主办方，含编号和名称；co_organizers 为协办方组织名称，以分号"
+                     "“;”分隔）；sessions 表为逐日议程（speakers 为发言人姓名，以分号分隔）；"
+                     "invitations 表列出受邀的每个组织或个人（reply：none 尚未回复、accepted 接受、"
+                     "declined 谢绝、representative 派代表出席；attendance：unknown 未记录、attended "
+                     "出席、absent 未出席，与回复分开记录）；delegates 表列出每份邀请带来的代表团成员"
+                     "（role：head 团长、deputy 副团长、member 团员、interpreter 翻译、staff 随行人员）。"
+                     "为本文件中新增的活动添加的行，event_id 留空，在 event 列填写活动名称；新增邀请"
+                     "的代表写作“受邀方 — 活动”。议程须在活动日期之内，回复不得晚于活动结束，同一组织"
+                     "只邀请一次，代表团团长须来自受邀组织。"),
+        *one_event,
     ]
 
 
@@ -182,11 +227,14 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
                    cancelled: Cancelled | None = None, *,
                    sheets: Collection[str] | None = None,
                    limit: int | None = None,
-                   password: str | None = None) -> Iterator[ExportProgress]:
+                   password: str | None = None,
+                   event: str | None = None) -> Iterator[ExportProgress]:
     """Export every live record to a Liaison workbook at `path`, yielding progress.
 
     `sheets` (names of data sheets) and `limit` (rows per sheet) narrow the export; they are
-    for the benchmark and leave out records, so such a file is not a whole export."""
+    for the benchmark and leave out records, so such a file is not a whole export. `event`
+    (an event's id) writes that event alone: its sessions, invitations and delegates, the
+    invitation list a colleague corrects and sends back."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -198,6 +246,9 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
         with db.reading(scanning=True) as session, contextlib.ExitStack() as stack:
             meta = session.get(Meta, "database_id")
             database_id = meta.value if meta is not None else "(none)"
+            if event is not None:
+                event = _check_event(session, event)
+                sheets = [spec.name for spec in EVENT_SHEETS]
             specs = [spec for spec in SHEETS if sheets is None or spec.name in sheets]
             # For progress only: counted without reading the tables (deleted records
             # included); the README gives the rows actually written.
@@ -208,7 +259,7 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
             total = sum(estimates.values())
             exported = datetime.now(UTC)  # before the rows are read: see roundtrip.py
             feed = stack.enter_context(
-                row_feed(db, session, [spec.name for spec in specs], limit, total))
+                row_feed(db, session, [spec.name for spec in specs], limit, total, event))
             bold = Font(bold=True)
             readme = wb.create_sheet(README_SHEET)  # first in the file, filled in at the end
             counts: dict[str, int] = {}
@@ -272,8 +323,8 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
             readme.append([])
             wrap = Alignment(wrap_text=True, vertical="top")
             for (label, text), (label_zh, text_zh) in zip(
-                    _readme_lines(db, database_id, exported, counts),
-                    _readme_lines_zh(db, database_id, exported, counts), strict=True):
+                    _readme_lines(db, database_id, exported, counts, event),
+                    _readme_lines_zh(db, database_id, exported, counts, event), strict=True):
                 cells = []
                 for key_text, value_text in ((label, text), (label_zh, text_zh)):
                     key = WriteOnlyCell(readme, value=key_text)
@@ -296,6 +347,18 @@ def write_workbook(db: Database, path: str | os.PathLike[str],
         yield ExportProgress("saving", done, done)
         pending.save(check_cancel)
     yield ExportProgress("done", done, done)
+
+
+def _check_event(session: Any, event: str) -> str:
+    """The id of a live event, or a clear error."""
+    from db.models import Event
+
+    key = event.strip().lower()
+    found = session.get(Event, key)
+    if found is None or found.deleted_at is not None:
+        raise LiaisonError(translate("Export", "There is no event with id {id}.").format(
+            id=event))
+    return key
 
 
 def _layout(ws: Any, spec: SheetSpec) -> None:

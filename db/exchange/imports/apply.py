@@ -21,7 +21,8 @@ from db.changes.bulk import BulkWriter, stamp
 from db.changes.freshness import check_current
 from db.changes.recording import Actor, to_json
 from db.changes.rows import refresh_contact_stats
-from db.exchange.imports.cells import SCHEMAS, VISIT_PARTS
+from db.exchange.imports.cells import EVENT_PARTS, SCHEMAS, VISIT_PARTS
+from db.exchange.imports.event_rows import LINKED
 from db.exchange.imports.plan import Plan, RowPlan
 from db.exchange.imports.visit_plan import follow_meeting
 from db.models import (
@@ -45,13 +46,18 @@ TAG_LINKS = {"organization": (organization_tags, "organization_id"),
              "person": (person_tags, "person_id"),
              "interaction": (interaction_tags, "interaction_id")}
 ORDER = ("organization", "person", "position", "interaction", "followup", "visit",
-         "visit member", "programme item", "gift")
+         "visit member", "programme item", "gift", "event", "event session", "invitation",
+         "delegate")
 # A visit's rules that read other records were checked over the whole plan
 # (imports/visit_plan.py); record by record, half-way through, they would see a visit moved
 # before its programme follows it.
-ONE_BY_ONE = frozenset(entity.name for entity in VISIT_PARTS)
+# An event's the same way (imports/event_plan.py).
+ONE_BY_ONE = frozenset(entity.name for entity in (*VISIT_PARTS, *EVENT_PARTS))
 SCHEMA_OF = {**SCHEMAS, "position": registry.AFFILIATION.schema,
-             **{entity.name: replace(entity.schema, session_checks=()) for entity in VISIT_PARTS}}
+             **{entity.name: replace(entity.schema, session_checks=())
+                for entity in (*VISIT_PARTS, *EVENT_PARTS)}}
+# The lists of records an event or a session links to (co-organizers, speakers).
+LINKS_OF = {"event": "co_organizers", "event session": "speakers"}
 
 
 
@@ -233,8 +239,10 @@ class _Applier:
         if entity in ONE_BY_ONE:
             # A visit and its parts come a few at a time: the writer's field-level path.
             for plan in plans:
-                recording.create(self.session, schema, plan.values, self.actor,
-                                 record_id=plan.id)
+                obj = recording.create(self.session, schema, plan.values, self.actor,
+                                       record_id=plan.id)
+                if entity in LINKS_OF and plan.links.get(LINKS_OF[entity]):
+                    self._set_linked(entity, obj, plan.links, log=False)
                 yield translate("Import", "Creating {noun} records").format(
                     noun=record_noun(schema.entity)), 1
             return
@@ -358,7 +366,22 @@ class _Applier:
                 diff.append(("topics", sorted(before), sorted(after)))
         if "participants" in links and entity == "interaction":
             diff.extend(self._replace_participants(obj, links["participants"]))
+        if entity in LINKS_OF:
+            diff.extend(self._set_linked(entity, obj, links, log=True))
         return diff
+
+    def _set_linked(self, entity: str, obj: Any, links: Mapping[str, Any], *, log: bool
+                    ) -> list[tuple[str, Any, Any]]:
+        """An event's co-organizers or a session's speakers, as the file lists them."""
+        name = LINKS_OF[entity]
+        if name not in links:
+            return []
+        owner, linked = LINKED[name]
+        before, after = recording.set_links(self.session, owner, linked, obj.id,
+                                            set(links[name] or ()))
+        if not log or before == after:
+            return []
+        return [(name, sorted(before), sorted(after))]
 
     def _replace_participants(self, obj: Any, wanted: Iterable[Any]
                               ) -> list[tuple[str, Any, Any]]:

@@ -40,7 +40,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "followups": ("id", "description", "due", "status", "owner", "organization",
                   "interaction"),
 }
-DATE_FIELDS = frozenset({"start", "end", "due", "day"})
+DATE_FIELDS = frozenset({"start", "end", "due", "day", "invited_on", "replied_on"})
 # A programme's times of day ("09:30"), which a spreadsheet may hold as time cells.
 TIME_FIELDS = frozenset({"starts", "ends"})
 

@@ -25,7 +25,9 @@ ROW_WORDS = {"create": "created", "update": "updated", "unchanged": "unchanged",
              "conflict": "conflict", "error": "error", "delete": "deleted"}
 ENTITY_KINDS = {"organization": "organizations", "person": "people", "position": "positions",
                 "interaction": "interactions", "followup": "followups", "visit": "visits",
-                "visit member": "members", "programme item": "programme", "gift": "gifts"}
+                "visit member": "members", "programme item": "programme", "gift": "gifts",
+                "event": "events", "event session": "sessions", "invitation": "invitations",
+                "delegate": "delegates"}
 @dataclass(frozen=True, slots=True)
 class Note:
     """An error (blocks its row) or a warning (does not), where it is in the source."""

@@ -12,11 +12,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from db.changes.fields import text
+from db.changes.fields import FieldInvalid, text
+from db.changes.numbers import yes_no
 from db.changes.recording import from_json
 from db.exchange.export import rows as exported
 from db.exchange.export.links import Names
 from db.exchange.imports.classify import Pending
+from db.exchange.imports.event_plan import check_event_rows
+from db.exchange.imports.event_rows import EVENT_KINDS, EventSheetPlanner
 from db.exchange.imports.foreign import SheetPlanner
 from db.exchange.imports.matching import UUID_TEXT, Match
 from db.exchange.imports.plan import (
@@ -29,7 +32,7 @@ from db.exchange.imports.plan import (
     RowPlan,
 )
 from db.exchange.imports.visit_plan import check_visit_rows
-from db.exchange.imports.visit_rows import VISIT_KINDS, VisitSheetPlanner
+from db.exchange.imports.visit_rows import VISIT_KINDS
 from db.exchange.reading.readers import Table
 from db.exchange.reading.source import SourceFile
 from db.exchange.workbook import (
@@ -48,9 +51,12 @@ from db.store.errors import LiaisonError, record_noun
 from db.store.translation import QT_TRANSLATE_NOOP, translate
 
 _role_text = text(200, label=QT_TRANSLATE_NOOP("Validation", "The role"))
+_leader = yes_no(QT_TRANSLATE_NOOP("Validation", "Leader of the party"))
+# A visit's or an event's parts: sheets of the same name as their kind.
+PARTS = {**VISIT_KINDS, **EVENT_KINDS}
 KIND_OF_SHEET = {"organizations": "organizations", "people": "people",
                  "positions": "positions", "interactions": "interactions",
-                 "followups": "followups", **{kind: kind for kind in VISIT_KINDS}}
+                 "followups": "followups", **{kind: kind for kind in PARTS}}
 
 
 def exported_value(value: Any) -> Any:
@@ -64,7 +70,7 @@ def exported_value(value: Any) -> Any:
     return value
 
 
-class WorkbookSheetPlanner(VisitSheetPlanner):
+class WorkbookSheetPlanner(EventSheetPlanner):
     def __init__(self, session: Session, sheet: str, kind: str, headers: Sequence[str],
                  mapping: dict[int, str], options: ImportOptions, data_rows: int,
                  revs: dict[int, tuple[str, list[Any]]],
@@ -167,6 +173,12 @@ class WorkbookSheetPlanner(VisitSheetPlanner):
         if held is None:
             return None
         values = {"person_id": person, "organization_id": organization, **held}
+        if "leader" in data:
+            try:
+                values["leader"] = _leader(self.session, data["leader"], values)
+            except FieldInvalid as exc:
+                self.error(number, "leader", exc.message)
+                return None
         identity = self._identity(number, data, Affiliation, None)
         record_id, matched, reason = identity if identity else (new_id(), False, "")
         present = frozenset({"person_id", "organization_id"}) | (self._present(data) & set(values))
@@ -289,22 +301,30 @@ def _mapping_for(headers: list[str], kind: str) -> dict[int, str]:
 MODELS: dict[str, Any] = {"organizations": Organization, "people": Person,
                           "positions": Affiliation, "interactions": Interaction,
                           "followups": FollowUp,
-                          **{kind: entity.model for kind, entity in VISIT_KINDS.items()}}
-# The columns naming a row of a visit's sheets, the first one filled.
+                          **{kind: entity.model for kind, entity in PARTS.items()}}
+# The columns naming a row of a visit's or an event's sheets, the first one filled.
 VISIT_LABELS = {"visits": ("title",), "members": ("person", "organization"),
-                "programme": ("title",), "gifts": ("description",)}
+                "programme": ("title",), "gifts": ("description",),
+                "events": ("name",), "sessions": ("title",),
+                "invitations": ("organization", "person"), "delegates": ("person",)}
 ENTITY_OF_SHEET = {"organizations": "organization", "people": "person",
                    "positions": "position", "interactions": "interaction",
                    "followups": "followup",
-                   **{kind: entity.name for kind, entity in VISIT_KINDS.items()}}
+                   **{kind: entity.name for kind, entity in PARTS.items()}}
 
 
 def workbook_facts(source: SourceFile) -> tuple[datetime | None, str | None]:
     """When the workbook was exported and from which database, from its README sheet."""
+    exported, database, _event = _facts(source)
+    return exported, database
+
+
+def _facts(source: SourceFile) -> tuple[datetime | None, str | None, str | None]:
+    """When the workbook was exported, from which database, and the one event it holds."""
     try:
         rows = source.read("README", limit=40).rows
     except LiaisonError:
-        return None, None
+        return None, None, None
     facts = {str(row[0]).strip(): row[1] for row in rows if len(row) > 1 and row[0]}
     exported: datetime | None = None
     value = facts.get("Exported (UTC)")
@@ -316,20 +336,25 @@ def workbook_facts(source: SourceFile) -> tuple[datetime | None, str | None]:
         except ValueError:
             exported = None
     database = facts.get("Database id")
-    return exported, str(database).strip() if database else None
+    event = str(facts.get("Event") or "").partition(":")[0].strip().lower() or None
+    return exported, str(database).strip() if database else None, event
 
 
 def _proposed_deletions(session: Session, sheet: str, present: set[str],
-                        exported_at: datetime) -> list[RowPlan]:
-    """Live records that existed at export time but whose rows are gone from the sheet."""
+                        exported_at: datetime, event: str | None = None) -> list[RowPlan]:
+    """Live records that existed at export time but whose rows are gone from the sheet (of
+    the one event a narrowed workbook holds, when it holds one)."""
     model = MODELS[sheet]
-    if sheet in VISIT_KINDS:
+    if event is not None and sheet not in EVENT_KINDS:
+        return []
+    if sheet in PARTS:
         # Of a visit's parts, those the workbook holds (of live visits; a member of a live
         # person), as the export chooses them, named as the sheet names them.
         spec = SHEET_NAMES[sheet]
         label_at = [spec.columns.index(c) for c in VISIT_LABELS[sheet]]
         shown = {values[0]: next((values[i] for i in label_at if values[i]), None)
-                 for values, _version in exported.READERS[sheet](session, Names(session))}
+                 for values, _version in exported.READERS[sheet](session,
+                                                                 Names(session, event))}
         rows = [(key, shown[key]) for key in session.execute(select(model.id).where(
             model.deleted_at.is_(None), model.created_at <= exported_at)).scalars()
             if key in shown]
@@ -365,7 +390,7 @@ def plan_workbook(db: Database, source: SourceFile, options: ImportOptions, chec
     rows: list[RowPlan] = []
     errors: list[Note] = []
     warnings: list[Note] = []
-    exported_when, database_id = workbook_facts(source)
+    exported_when, database_id, one_event = _facts(source)
     # Ids in the file win, and each row is compared with what was exported: an emptied cell
     # means the user emptied it.
     options = ImportOptions(kind="workbook", on_duplicate="update", clear_empty=True,
@@ -425,9 +450,12 @@ def plan_workbook(db: Database, source: SourceFile, options: ImportOptions, chec
                 warnings.extend(planner.warnings)
             if exported_when is not None and (database_id is None or here is None
                                               or here.value == database_id):
-                rows.extend(_proposed_deletions(session, spec.name, present, exported_when))
+                rows.extend(_proposed_deletions(session, spec.name, present, exported_when,
+                                                one_event))
         if previous is not None:
             rows, found = check_visit_rows(session, rows, options, _namer(previous))
+            errors.extend(found)
+            rows, found = check_event_rows(session, rows, options, _namer(previous))
             errors.extend(found)
     return Plan(source.path.name, checksum, source.format, "workbook",
                 tuple(spec.name for spec in wanted), 1, (), {}, options, tuple(rows),
