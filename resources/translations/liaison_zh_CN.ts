@@ -37,7 +37,7 @@ Make a new, empty database there?</source>
     </message>
     <message>
         <source>Creating events…</source>
-        <translation type="unfinished" />
+        <translation>正在创建活动…</translation>
     </message>
     <message>
         <source>Creating indexes…</source>
@@ -715,6 +715,14 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <translation>国家</translation>
     </message>
     <message>
+        <source>Head of delegation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delegation size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Region</source>
         <translation>地区</translation>
     </message>
@@ -1138,7 +1146,7 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished" />
+        <translation>活动</translation>
     </message>
     <message>
         <source>indexes</source>
@@ -1234,6 +1242,14 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>the multilateral events' figures: each year, each event, each series</source>
+        <translation>多边活动的统计数据：按年份、按活动、按系列</translation>
+    </message>
+    <message>
+        <source>one event's Liaison workbook: the event, its sessions, invitations and delegates, to be corrected and imported back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with --event: the participant list to read and print, by country</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1243,6 +1259,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>A briefing pack (.pdf) is written by the liaison program itself, which lays it out with Qt: run “liaison export {file} --visit ID”.</source>
         <translation>背景资料（.pdf）由 liaison 程序本身用 Qt 排版写出：请运行“liaison export {file} --visit ID”。</translation>
+    </message>
+    <message>
+        <source>--participants needs --event ID: the event whose participants to list.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>make a new, empty database (the other commands only open one)</source>
@@ -1431,6 +1451,14 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>Exported the dossier of organization {id} ({count:,} rows) from {database} to {file} in {seconds:.1f} s.</source>
         <translation>已将组织 {id} 的档案（{count:,} 行）从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
+    </message>
+    <message>
+        <source>Exported the participant list of event {event} ({count:,} invitations) from {database} to {file} in {seconds:.1f} s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported event {event} ({count:,} rows) from {database} to {file} in {seconds:.1f} s.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Exported {count:,} rows from {database} to {file} in {seconds:.1f} s.</source>
@@ -1640,67 +1668,67 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Invited</source>
-        <translation type="unfinished" />
+        <translation>受邀</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished" />
+        <translation>接受</translation>
     </message>
     <message>
         <source>Attended</source>
-        <translation type="unfinished" />
+        <translation>出席</translation>
     </message>
     <message>
         <source>Countries</source>
-        <translation type="unfinished">国家</translation>
+        <translation>国家</translation>
     </message>
     <message>
         <source>Heads of party</source>
-        <translation type="unfinished" />
+        <translation>政党领导人</translation>
     </message>
     <message>
         <source>Women</source>
-        <translation type="unfinished" />
+        <translation>女性</translation>
     </message>
     <message>
         <source>Young</source>
-        <translation type="unfinished" />
+        <translation>青年</translation>
     </message>
     <message>
         <source>First-time partners</source>
-        <translation type="unfinished" />
+        <translation>首次合作伙伴</translation>
     </message>
     <message>
         <source>No events are recorded.</source>
-        <translation type="unfinished" />
+        <translation>尚未记录任何活动。</translation>
     </message>
     <message>
         <source>{mechanism} {count}</source>
-        <translation type="unfinished" />
+        <translation>{mechanism} {count}</translation>
     </message>
     <message>
         <source>{year}: {events} event(s) ({mechanisms}); {invitations:,} invitation(s); attended by {organizations:,} organization(s) from {countries:,} countries and {attendees:,} people</source>
-        <translation type="unfinished" />
+        <translation>{year} 年：{events} 场活动（{mechanisms}）；{invitations:,} 份邀请；出席：来自 {countries:,} 个国家的 {organizations:,} 个组织，共 {attendees:,} 人</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished">活动</translation>
+        <translation>活动</translation>
     </message>
     <message>
         <source>Series: {series}</source>
-        <translation type="unfinished" />
+        <translation>系列：{series}</translation>
     </message>
     <message>
         <source>Edition</source>
-        <translation type="unfinished" />
+        <translation>届次</translation>
     </message>
     <message>
         <source>Women and young people are shares of the attendees whose gender or birth year is recorded; young means under {age} (Settings).</source>
-        <translation type="unfinished" />
+        <translation>女性和青年比例按已记录性别或出生年份的出席者计算；青年指未满 {age} 岁（见“设置”）。</translation>
     </message>
 </context>
 <context>
@@ -2113,7 +2141,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>{series}, edition {n}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">{series}，第 {n} 届</translation>
     </message>
     <message>
         <source>Edition {n}</source>
@@ -2137,7 +2165,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>Organizer: {name}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">主办方：{name}</translation>
     </message>
     <message>
         <source>Co-organizers: {names}</source>
@@ -2381,7 +2409,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">回复</translation>
     </message>
     <message>
         <source>Set the reply of the selected invitations</source>
@@ -2389,7 +2417,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>Attendance</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">出席情况</translation>
     </message>
     <message>
         <source>Set the attendance of the selected invitations</source>
@@ -2875,6 +2903,18 @@ Your edits were not saved. Reload to see the current version, then make your cha
         <source>The {column} of row {row} on the {sheet} sheet is {length:,} characters long, more than a spreadsheet cell can hold (32,767); shorten it and export again.</source>
         <translation>工作表“{sheet}”第 {row} 行的{column}长达 {length:,} 个字符，超出单元格的容量上限（32,767）；请缩短后重新导出。</translation>
     </message>
+    <message>
+        <source>Participants: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished">参与方</translation>
+    </message>
+    <message>
+        <source>{name} — participants ({count:,} invited) · exported {when} from {database}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Exporting</name>
@@ -3352,7 +3392,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>Series</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">系列</translation>
     </message>
     <message>
         <source>the meeting this is an edition of</source>
@@ -3368,7 +3408,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>Mechanism</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">机制</translation>
     </message>
     <message>
         <source>Online</source>
@@ -8757,6 +8797,10 @@ matched: {matched}</source>
         <translation>{title}（{status}）</translation>
     </message>
     <message>
+        <source>Online</source>
+        <translation type="unfinished">线上</translation>
+    </message>
+    <message>
         <source>&amp;Record interaction…</source>
         <translation>记录交往(&amp;R)…</translation>
     </message>
@@ -8795,6 +8839,18 @@ matched: {matched}</source>
     <message>
         <source>no other interactions</source>
         <translation>无其他交往记录</translation>
+    </message>
+    <message>
+        <source>{entries}; {events} attended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} events</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Record interaction…</source>
