@@ -164,8 +164,8 @@ class EventsView(QWidget):
             return max(metrics.horizontalAdvance(t) for t in texts) + 24
 
         self.table.set_widths(
-            300, 220, widest(*(t.label() for t in EVENT_MECHANISMS.values())),
-            widest("2024-12-31 – 2024-12-31"), 150, 200,
+            300, 190, widest(*(t.label() for t in EVENT_MECHANISMS.values())),
+            widest("2024-12-31 – 2024-12-31"), 130, 150,
             widest(translate("Columns", "Invitations")) + 12, stretch=0)
         self.table.enable_sorting()
         self.table.set_placeholder(translate(
