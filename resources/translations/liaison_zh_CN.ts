@@ -887,7 +887,7 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Series and edition</source>
-        <translation type="unfinished" />
+        <translation>系列与届次</translation>
     </message>
     <message>
         <source>Mechanism</source>
@@ -899,11 +899,11 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Organizer</source>
-        <translation type="unfinished" />
+        <translation>主办方</translation>
     </message>
     <message>
         <source>Invitations</source>
-        <translation type="unfinished" />
+        <translation>邀请数</translation>
     </message>
     <message>
         <source>Host</source>
@@ -919,15 +919,15 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Invitee</source>
-        <translation type="unfinished" />
+        <translation>受邀方</translation>
     </message>
     <message>
         <source>Invited by</source>
-        <translation type="unfinished" />
+        <translation>邀请人</translation>
     </message>
     <message>
         <source>Invited on</source>
-        <translation type="unfinished" />
+        <translation>邀请日期</translation>
     </message>
     <message>
         <source>Reply</source>
@@ -935,7 +935,7 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Replied on</source>
-        <translation type="unfinished" />
+        <translation>回复日期</translation>
     </message>
     <message>
         <source>Attendance</source>
@@ -943,7 +943,7 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Delegation (size / head)</source>
-        <translation type="unfinished" />
+        <translation>代表团（人数 / 团长）</translation>
     </message>
     <message>
         <source>Event</source>
@@ -959,15 +959,15 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Speakers</source>
-        <translation type="unfinished" />
+        <translation>发言人</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1055,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>--header-row counts from 1, the first row of the sheet.</source>
         <translation>--header-row 从 1 开始计数，即工作表的第一行。</translation>
+    </message>
+    <message>
+        <source>--invitations-for says what the rows are; leave out --as.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Password of {file}: </source>
@@ -1339,6 +1343,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>what the rows are (default: guessed)</source>
         <translation>各行的记录类型（默认：自动判断）</translation>
+    </message>
+    <message>
+        <source>the rows are parties (or people) invited to this event: one invitation per row, the party and its leader matched or added</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>a saved column-mapping profile</source>
@@ -2109,451 +2117,451 @@ Your edits were not saved. Reload to see the current version, then make your cha
     <name>EventPage</name>
     <message>
         <source>Delete event…</source>
-        <translation type="unfinished" />
+        <translation>删除活动…</translation>
     </message>
     <message>
         <source>Delete this event with its invitations and sessions (Del); Ctrl+Z undoes it</source>
-        <translation type="unfinished" />
+        <translation>删除这场活动及其邀请和议程（Del）；Ctrl+Z 可撤销</translation>
     </message>
     <message>
         <source>Delete event</source>
-        <translation type="unfinished" />
+        <translation>删除活动</translation>
     </message>
     <message>
         <source>New event</source>
-        <translation type="unfinished" />
+        <translation>新建活动</translation>
     </message>
     <message>
         <source>The new event</source>
-        <translation type="unfinished" />
+        <translation>新活动</translation>
     </message>
     <message>
         <source>This event has been deleted. Undo (Ctrl+Z) brings it back.</source>
-        <translation type="unfinished" />
+        <translation>这场活动已被删除。撤销（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
         <source>{who} changed this event while you were editing it. Your edits are still in the form and were not saved.</source>
-        <translation type="unfinished" />
+        <translation>您编辑期间，{who}修改了这场活动。您的修改仍在表单中，尚未保存。</translation>
     </message>
     <message>
         <source>This event was changed elsewhere while you were editing it.</source>
-        <translation type="unfinished" />
+        <translation>您编辑期间，这场活动在别处被修改了。</translation>
     </message>
     <message>
         <source>{series}, edition {n}</source>
-        <translation type="unfinished">{series}，第 {n} 届</translation>
+        <translation>{series}，第 {n} 届</translation>
     </message>
     <message>
         <source>Edition {n}</source>
-        <translation type="unfinished" />
+        <translation>第 {n} 届</translation>
     </message>
     <message>
         <source>At a &amp;glance</source>
-        <translation type="unfinished" />
+        <translation>数据一览(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Invitations</source>
-        <translation type="unfinished" />
+        <translation>邀请(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Sessions</source>
-        <translation type="unfinished" />
+        <translation>议程(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;History</source>
-        <translation type="unfinished" />
+        <translation>历史(&amp;H)</translation>
     </message>
     <message>
         <source>Organizer: {name}</source>
-        <translation type="unfinished">主办方：{name}</translation>
+        <translation>主办方：{name}</translation>
     </message>
     <message>
         <source>Co-organizers: {names}</source>
-        <translation type="unfinished" />
+        <translation>协办方：{names}</translation>
     </message>
     <message>
         <source>{place} and online</source>
-        <translation type="unfinished" />
+        <translation>{place}及线上</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished">线上</translation>
+        <translation>线上</translation>
     </message>
     <message>
         <source>Delegation of {name}</source>
-        <translation type="unfinished" />
+        <translation>{name}代表团</translation>
     </message>
     <message>
         <source>Who came for {name}: the head of the delegation comes from the organization invited.</source>
-        <translation type="unfinished" />
+        <translation>代表{name}出席的人员：代表团团长应来自受邀组织。</translation>
     </message>
     <message>
         <source>Add a person…</source>
-        <translation type="unfinished" />
+        <translation>添加人员…</translation>
     </message>
     <message>
         <source>Add an organization…</source>
-        <translation type="unfinished" />
+        <translation>添加组织…</translation>
     </message>
     <message>
         <source>Take the selected one off</source>
-        <translation type="unfinished" />
+        <translation>移除所选项</translation>
     </message>
     <message>
         <source>held online</source>
-        <translation type="unfinished" />
+        <translation>线上举行</translation>
     </message>
     <message>
         <source>1 party or organization</source>
-        <translation type="unfinished" />
+        <translation>1 个政党或组织</translation>
     </message>
     <message>
         <source>{n} parties and organizations</source>
-        <translation type="unfinished" />
+        <translation>{n} 个政党和组织</translation>
     </message>
     <message>
         <source>{organizations} and {individuals}</source>
-        <translation type="unfinished" />
+        <translation>{organizations}及{individuals}</translation>
     </message>
     <message>
         <source>1 individual</source>
-        <translation type="unfinished" />
+        <translation>1 位个人</translation>
     </message>
     <message>
         <source>{n} individuals</source>
-        <translation type="unfinished" />
+        <translation>{n} 位个人</translation>
     </message>
     <message>
         <source>1 country</source>
-        <translation type="unfinished" />
+        <translation>1 个国家</translation>
     </message>
     <message>
         <source>{n} countries</source>
-        <translation type="unfinished" />
+        <translation>{n} 个国家</translation>
     </message>
     <message>
         <source>1 head of party</source>
-        <translation type="unfinished" />
+        <translation>1 位政党领导人</translation>
     </message>
     <message>
         <source>{n} heads of party</source>
-        <translation type="unfinished" />
+        <translation>{n} 位政党领导人</translation>
     </message>
     <message>
         <source>women not recorded</source>
-        <translation type="unfinished" />
+        <translation>性别未记录</translation>
     </message>
     <message>
         <source>{share} women</source>
-        <translation type="unfinished" />
+        <translation>女性占 {share}</translation>
     </message>
     <message>
         <source>ages not recorded</source>
-        <translation type="unfinished" />
+        <translation>年龄未记录</translation>
     </message>
     <message>
         <source>{share} under {age}</source>
-        <translation type="unfinished" />
+        <translation>{age} 岁以下占 {share}</translation>
     </message>
     <message>
         <source>1 first-time partner</source>
-        <translation type="unfinished" />
+        <translation>1 个首次合作伙伴</translation>
     </message>
     <message>
         <source>{n} first-time partners</source>
-        <translation type="unfinished" />
+        <translation>{n} 个首次合作伙伴</translation>
     </message>
     <message>
         <source>{organizations} from {countries}; {heads}; {women}; {young}; {partners}</source>
-        <translation type="unfinished" />
+        <translation>来自{countries}的{organizations}；{heads}；{women}；{young}；{partners}</translation>
     </message>
     <message>
         <source>Organizations</source>
-        <translation type="unfinished">组织</translation>
+        <translation>组织</translation>
     </message>
     <message>
         <source>Individuals</source>
-        <translation type="unfinished" />
+        <translation>个人</translation>
     </message>
     <message>
         <source>Countries</source>
-        <translation type="unfinished">国家</translation>
+        <translation>国家</translation>
     </message>
     <message>
         <source>Heads of party</source>
-        <translation type="unfinished" />
+        <translation>政党领导人</translation>
     </message>
     <message>
         <source>Invited</source>
-        <translation type="unfinished" />
+        <translation>受邀</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished" />
+        <translation>接受</translation>
     </message>
     <message>
         <source>Attended</source>
-        <translation type="unfinished" />
+        <translation>出席</translation>
     </message>
     <message>
         <source>Region</source>
-        <translation type="unfinished">地区</translation>
+        <translation>地区</translation>
     </message>
     <message>
         <source>Region unknown</source>
-        <translation type="unfinished" />
+        <translation>地区不详</translation>
     </message>
     <message>
         <source>Attendees: {n} people, in delegations of {size} in all.</source>
-        <translation type="unfinished" />
+        <translation>出席者：{n} 人，代表团合计 {size} 人。</translation>
     </message>
     <message>
         <source>Women: {share} ({women} of the {known} whose gender is recorded).</source>
-        <translation type="unfinished" />
+        <translation>女性：{share}（已记录性别的 {known} 人中有 {women} 人）。</translation>
     </message>
     <message>
         <source>Under {age}: {share} ({young} of the {known} whose year of birth is recorded).</source>
-        <translation type="unfinished" />
+        <translation>{age} 岁以下：{share}（已记录出生年份的 {known} 人中有 {young} 人）。</translation>
     </message>
     <message>
         <source>First-time partners: {names}.</source>
-        <translation type="unfinished" />
+        <translation>首次合作伙伴：{names}。</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Countries new to the office: {names}.</source>
-        <translation type="unfinished" />
+        <translation>首次交往的国家：{names}。</translation>
     </message>
     <message>
         <source>Organizations invited</source>
-        <translation type="unfinished" />
+        <translation>受邀组织</translation>
     </message>
     <message>
         <source>Organizations attending</source>
-        <translation type="unfinished" />
+        <translation>出席组织</translation>
     </message>
     <message>
         <source>Countries attending</source>
-        <translation type="unfinished" />
+        <translation>出席国家</translation>
     </message>
     <message>
         <source>Attendees</source>
-        <translation type="unfinished" />
+        <translation>出席人数</translation>
     </message>
     <message>
         <source>Women</source>
-        <translation type="unfinished" />
+        <translation>女性</translation>
     </message>
     <message>
         <source>Under {age}</source>
-        <translation type="unfinished" />
+        <translation>{age} 岁以下</translation>
     </message>
     <message>
         <source>First-time partners</source>
-        <translation type="unfinished" />
+        <translation>首次合作伙伴</translation>
     </message>
     <message>
         <source>Difference</source>
-        <translation type="unfinished" />
+        <translation>变化</translation>
     </message>
     <message>
         <source>Invited, accepted and attended</source>
-        <translation type="unfinished" />
+        <translation>受邀、接受与出席</translation>
     </message>
     <message>
         <source>By region</source>
-        <translation type="unfinished" />
+        <translation>按地区</translation>
     </message>
     <message>
         <source>Participation profile</source>
-        <translation type="unfinished" />
+        <translation>参会者构成</translation>
     </message>
     <message>
         <source>Compared with the previous edition: {name}</source>
-        <translation type="unfinished" />
+        <translation>与上一届比较：{name}</translation>
     </message>
     <message>
         <source>Reading the figures…</source>
-        <translation type="unfinished" />
+        <translation>正在读取统计数字…</translation>
     </message>
     <message>
         <source>Nobody is invited yet: the figures appear as the invitation list fills.</source>
-        <translation type="unfinished" />
+        <translation>尚未邀请任何人：随着邀请名单的填写，这里会显示统计数字。</translation>
     </message>
     <message>
         <source>Filter by name…</source>
-        <translation type="unfinished" />
+        <translation>按名称筛选…</translation>
     </message>
     <message>
         <source>Any reply</source>
-        <translation type="unfinished" />
+        <translation>任何回复</translation>
     </message>
     <message>
         <source>Any attendance</source>
-        <translation type="unfinished" />
+        <translation>任何出席情况</translation>
     </message>
     <message>
         <source>Every region</source>
-        <translation type="unfinished" />
+        <translation>所有地区</translation>
     </message>
     <message>
         <source>Invite…</source>
-        <translation type="unfinished" />
+        <translation>邀请…</translation>
     </message>
     <message>
         <source>Invite organizations and people from the register, several at once</source>
-        <translation type="unfinished" />
+        <translation>从名录中邀请组织和人员，可一次多个</translation>
     </message>
     <message>
         <source>Reply</source>
-        <translation type="unfinished">回复</translation>
+        <translation>回复</translation>
     </message>
     <message>
         <source>Set the reply of the selected invitations</source>
-        <translation type="unfinished" />
+        <translation>设置所选邀请的回复</translation>
     </message>
     <message>
         <source>Attendance</source>
-        <translation type="unfinished">出席情况</translation>
+        <translation>出席情况</translation>
     </message>
     <message>
         <source>Set the attendance of the selected invitations</source>
-        <translation type="unfinished" />
+        <translation>设置所选邀请的出席情况</translation>
     </message>
     <message>
         <source>Delegation…</source>
-        <translation type="unfinished" />
+        <translation>代表团…</translation>
     </message>
     <message>
         <source>The people the selected invitation brought (Enter)</source>
-        <translation type="unfinished" />
+        <translation>所选邀请带来的代表团成员（Enter）</translation>
     </message>
     <message>
         <source>Record attendance…</source>
-        <translation type="unfinished" />
+        <translation>记录出席情况…</translation>
     </message>
     <message>
         <source>Someone came (or did not): pick them from the register</source>
-        <translation type="unfinished" />
+        <translation>有人出席（或未出席）：从名录中选择</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished">移除</translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Remove the selected invitations (Del); Ctrl+Z brings them back</source>
-        <translation type="unfinished" />
+        <translation>移除所选邀请（Del）；Ctrl+Z 可恢复</translation>
     </message>
     <message>
         <source>Nobody is invited yet, or nobody matches these filters. Invite… adds organizations and people from the register; a colleague's list of 250 parties comes in through File ▸ Import.</source>
-        <translation type="unfinished" />
+        <translation>尚未邀请任何人，或没有符合筛选条件的邀请。“邀请…”可从名录中添加组织和人员；同事提供的 250 个政党名单可通过“文件 ▸ 导入”导入。</translation>
     </message>
     <message>
         <source>1 invitation</source>
-        <translation type="unfinished" />
+        <translation>1 份邀请</translation>
     </message>
     <message>
         <source>{n:,} invitations</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 份邀请</translation>
     </message>
     <message>
         <source>{name}: {value}</source>
-        <translation type="unfinished" />
+        <translation>{name}：{value}</translation>
     </message>
     <message>
         <source>{n} invitations: {value}</source>
-        <translation type="unfinished" />
+        <translation>{n} 份邀请：{value}</translation>
     </message>
     <message>
         <source>Pick at least one organization or person to invite.</source>
-        <translation type="unfinished" />
+        <translation>请至少选择一个要邀请的组织或人员。</translation>
     </message>
     <message>
         <source>Invite {name}</source>
-        <translation type="unfinished" />
+        <translation>邀请{name}</translation>
     </message>
     <message>
         <source>Invite {n} organizations and people</source>
-        <translation type="unfinished" />
+        <translation>邀请 {n} 个组织和人员</translation>
     </message>
     <message>
         <source>Pick the organization or the person who came.</source>
-        <translation type="unfinished" />
+        <translation>请选择出席的组织或人员。</translation>
     </message>
     <message>
         <source>Not invited</source>
-        <translation type="unfinished" />
+        <translation>未受邀</translation>
     </message>
     <message>
         <source>Add the invitation</source>
-        <translation type="unfinished" />
+        <translation>添加邀请</translation>
     </message>
     <message>
         <source>Remove the invitation of {name}? Ctrl+Z brings it back.</source>
-        <translation type="unfinished" />
+        <translation>移除对{name}的邀请？Ctrl+Z 可恢复。</translation>
     </message>
     <message>
         <source>Remove {n} invitations? Ctrl+Z brings them back.</source>
-        <translation type="unfinished" />
+        <translation>移除 {n} 份邀请？Ctrl+Z 可恢复。</translation>
     </message>
     <message>
         <source>Remove the invitation of {name}</source>
-        <translation type="unfinished" />
+        <translation>移除对{name}的邀请</translation>
     </message>
     <message>
         <source>Remove {n} invitations</source>
-        <translation type="unfinished" />
+        <translation>移除 {n} 份邀请</translation>
     </message>
     <message>
         <source>Invite</source>
-        <translation type="unfinished" />
+        <translation>邀请</translation>
     </message>
     <message>
         <source>who sent the invitations</source>
-        <translation type="unfinished" />
+        <translation>发出邀请的人</translation>
     </message>
     <message>
         <source>Organizations:</source>
-        <translation type="unfinished" />
+        <translation>组织：</translation>
     </message>
     <message>
         <source>People on their own:</source>
-        <translation type="unfinished" />
+        <translation>以个人身份受邀者：</translation>
     </message>
     <message>
         <source>Invited by:</source>
-        <translation type="unfinished" />
+        <translation>邀请人：</translation>
     </message>
     <message>
         <source>Invited on:</source>
-        <translation type="unfinished" />
+        <translation>邀请日期：</translation>
     </message>
     <message>
         <source>Pick the organizations and the people invited in their own right; each becomes one invitation.</source>
-        <translation type="unfinished" />
+        <translation>选择受邀的组织和以个人身份受邀的人员；每一个都成为一份邀请。</translation>
     </message>
     <message>
         <source>Record attendance</source>
-        <translation type="unfinished" />
+        <translation>记录出席情况</translation>
     </message>
     <message>
         <source>Organization:</source>
-        <translation type="unfinished" />
+        <translation>组织：</translation>
     </message>
     <message>
         <source>Person:</source>
-        <translation type="unfinished" />
+        <translation>人员：</translation>
     </message>
     <message>
         <source>Attendance:</source>
-        <translation type="unfinished" />
+        <translation>出席情况：</translation>
     </message>
     <message>
         <source>Pick the organization that came, or the person (a delegate's organization's invitation is found for them).</source>
-        <translation type="unfinished" />
+        <translation>选择出席的组织或人员（代表团成员会对应到其所属组织的邀请）。</translation>
     </message>
 </context>
 <context>
@@ -2598,95 +2606,95 @@ Your edits were not saved. Reload to see the current version, then make your cha
     <name>EventsView</name>
     <message>
         <source>{series} · edition {n}</source>
-        <translation type="unfinished" />
+        <translation>{series} · 第 {n} 届</translation>
     </message>
     <message>
         <source>edition {n}</source>
-        <translation type="unfinished" />
+        <translation>第 {n} 届</translation>
     </message>
     <message>
         <source>{place} and online</source>
-        <translation type="unfinished" />
+        <translation>{place}及线上</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished">线上</translation>
+        <translation>线上</translation>
     </message>
     <message>
         <source>Filter by name…</source>
-        <translation type="unfinished" />
+        <translation>按名称筛选…</translation>
     </message>
     <message>
         <source>Words in the name, the series or the theme</source>
-        <translation type="unfinished" />
+        <translation>名称、系列或主题中的词语</translation>
     </message>
     <message>
         <source>Every mechanism</source>
-        <translation type="unfinished" />
+        <translation>所有机制</translation>
     </message>
     <message>
         <source>Events that begin in this year</source>
-        <translation type="unfinished" />
+        <translation>在该年开始的活动</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished">清除</translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Clear the filters</source>
-        <translation type="unfinished">清除筛选条件</translation>
+        <translation>清除筛选条件</translation>
     </message>
     <message>
         <source>New event…</source>
-        <translation type="unfinished" />
+        <translation>新建活动…</translation>
     </message>
     <message>
         <source>Set up a new event (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>新建一场活动（Ctrl+N）</translation>
     </message>
     <message>
         <source>No events match these filters. New event… sets one up: its invitation list, replies, attendance and sessions follow on its page.</source>
-        <translation type="unfinished" />
+        <translation>没有符合筛选条件的活动。“新建活动…”可创建一场活动，其邀请名单、回复、出席情况和议程在活动页面中填写。</translation>
     </message>
     <message>
         <source>Every year</source>
-        <translation type="unfinished">所有年份</translation>
+        <translation>所有年份</translation>
     </message>
     <message>
         <source>Every series</source>
-        <translation type="unfinished" />
+        <translation>所有系列</translation>
     </message>
     <message>
         <source>1 event</source>
-        <translation type="unfinished" />
+        <translation>1 场活动</translation>
     </message>
     <message>
         <source>{n:,} events</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 场活动</translation>
     </message>
     <message>
         <source>Delete event</source>
-        <translation type="unfinished" />
+        <translation>删除活动</translation>
     </message>
     <message>
         <source>Delete “{name}” with its invitations and sessions? You can undo this with Ctrl+Z.</source>
-        <translation type="unfinished" />
+        <translation>删除“{name}”及其邀请和议程？可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <source>Delete events</source>
-        <translation type="unfinished" />
+        <translation>删除活动</translation>
     </message>
     <message>
         <source>Delete {n} events with their invitations and sessions? You can undo this with Ctrl+Z.</source>
-        <translation type="unfinished" />
+        <translation>删除这 {n} 场活动及其邀请和议程？可以用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished">删除</translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Delete {n} events</source>
-        <translation type="unfinished" />
+        <translation>删除 {n} 场活动</translation>
     </message>
 </context>
 <context>
@@ -3392,39 +3400,39 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>Series</source>
-        <translation type="unfinished">系列</translation>
+        <translation>系列</translation>
     </message>
     <message>
         <source>the meeting this is an edition of</source>
-        <translation type="unfinished" />
+        <translation>本次活动所属的系列会议</translation>
     </message>
     <message>
         <source>Edition</source>
-        <translation type="unfinished" />
+        <translation>届次</translation>
     </message>
     <message>
         <source>3 for the third</source>
-        <translation type="unfinished" />
+        <translation>第三届填 3</translation>
     </message>
     <message>
         <source>Mechanism</source>
-        <translation type="unfinished">机制</translation>
+        <translation>机制</translation>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished">线上</translation>
+        <translation>线上</translation>
     </message>
     <message>
         <source>Organizer</source>
-        <translation type="unfinished" />
+        <translation>主办方</translation>
     </message>
     <message>
         <source>Co-organizers</source>
-        <translation type="unfinished" />
+        <translation>协办方</translation>
     </message>
     <message>
         <source>Theme</source>
-        <translation type="unfinished" />
+        <translation>主题</translation>
     </message>
     <message>
         <source>Day</source>
@@ -3436,15 +3444,15 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>HH:MM</source>
-        <translation type="unfinished" />
+        <translation>时:分</translation>
     </message>
     <message>
         <source>Speakers</source>
-        <translation type="unfinished" />
+        <translation>发言人</translation>
     </message>
     <message>
         <source>at the time of the event; the current one if empty</source>
-        <translation type="unfinished" />
+        <translation>活动举行时的职务；留空则用当前职务</translation>
     </message>
     <message>
         <source>HH:MM, e.g. 09:30</source>
@@ -4321,6 +4329,10 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
         <translation>后续事项</translation>
     </message>
     <message>
+        <source>invitations to an event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Give the mapping profile a name.</source>
         <translation>请为列对应方案命名。</translation>
     </message>
@@ -4502,6 +4514,26 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     </message>
     <message>
         <source>Its {noun} is in error; fix that row first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the event these rows are invitations to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no event with id {id}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No column of sheet “{sheet}” names the party or the person invited; say which one does (for example --map "Party=organization").</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>See the row's other problems.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} is listed twice (row {row} too); an organization is invited once.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -6071,7 +6103,7 @@ New value:</source>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished" />
+        <translation>活动</translation>
     </message>
     <message>
         <source>Follow-ups</source>
@@ -6115,7 +6147,7 @@ New value:</source>
     </message>
     <message>
         <source>New &amp;event…</source>
-        <translation type="unfinished" />
+        <translation>新建活动(&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
@@ -8798,7 +8830,7 @@ matched: {matched}</source>
     </message>
     <message>
         <source>Online</source>
-        <translation type="unfinished">线上</translation>
+        <translation>线上</translation>
     </message>
     <message>
         <source>&amp;Record interaction…</source>
@@ -8842,15 +8874,15 @@ matched: {matched}</source>
     </message>
     <message>
         <source>{entries}; {events} attended</source>
-        <translation type="unfinished" />
+        <translation>{entries}；出席活动 {events}</translation>
     </message>
     <message>
         <source>1 event</source>
-        <translation type="unfinished" />
+        <translation>1 次</translation>
     </message>
     <message>
         <source>{n:,} events</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 次</translation>
     </message>
     <message>
         <source>Record interaction…</source>
@@ -9822,67 +9854,67 @@ Batch id: {batch}</source>
     </message>
     <message>
         <source>Add a session…</source>
-        <translation type="unfinished" />
+        <translation>添加议程…</translation>
     </message>
     <message>
         <source>No sessions yet. Add the programme day by day: the opening, the plenary and thematic sessions, with their speakers.</source>
-        <translation type="unfinished" />
+        <translation>尚无议程。请逐日添加：开幕式、全体会议和专题会议，以及各自的发言人。</translation>
     </message>
     <message>
         <source>Add a session</source>
-        <translation type="unfinished" />
+        <translation>添加议程</translation>
     </message>
     <message>
         <source>Edit a session</source>
-        <translation type="unfinished" />
+        <translation>编辑议程</translation>
     </message>
     <message>
         <source>Add the session {name}</source>
-        <translation type="unfinished" />
+        <translation>添加议程{name}</translation>
     </message>
     <message>
         <source>Edit the session {name}</source>
-        <translation type="unfinished" />
+        <translation>编辑议程{name}</translation>
     </message>
     <message>
         <source>the session {name}</source>
-        <translation type="unfinished" />
+        <translation>议程{name}</translation>
     </message>
     <message>
         <source>Remove the session {name} from the programme? Ctrl+Z brings it back.</source>
-        <translation type="unfinished" />
+        <translation>从议程中移除{name}？Ctrl+Z 可恢复。</translation>
     </message>
     <message>
         <source>Add a delegate…</source>
-        <translation type="unfinished" />
+        <translation>添加代表团成员…</translation>
     </message>
     <message>
         <source>Nobody named in this delegation yet. Add its head and members; a person's title comes from their current position unless you say otherwise.</source>
-        <translation type="unfinished" />
+        <translation>代表团尚无成员。请添加团长和成员；除非另行填写，职务取其当前职务。</translation>
     </message>
     <message>
         <source>Add a delegate</source>
-        <translation type="unfinished" />
+        <translation>添加代表团成员</translation>
     </message>
     <message>
         <source>Edit a delegate</source>
-        <translation type="unfinished" />
+        <translation>编辑代表团成员</translation>
     </message>
     <message>
         <source>Add {name} to the delegation</source>
-        <translation type="unfinished" />
+        <translation>将{name}加入代表团</translation>
     </message>
     <message>
         <source>Edit {name} in the delegation</source>
-        <translation type="unfinished" />
+        <translation>编辑代表团成员{name}</translation>
     </message>
     <message>
         <source>{name} from the delegation</source>
-        <translation type="unfinished" />
+        <translation>代表团成员{name}</translation>
     </message>
     <message>
         <source>Remove {name} from this delegation? Ctrl+Z brings them back.</source>
-        <translation type="unfinished" />
+        <translation>将{name}移出代表团？Ctrl+Z 可恢复。</translation>
     </message>
 </context>
 <context>
