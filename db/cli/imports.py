@@ -31,6 +31,9 @@ def add_commands(sub: Any) -> None:
     imp.add_argument("--as", choices=["organizations", "people", "interactions", "followups",
                                       "workbook"],
                      help=translate("CommandLine", "what the rows are (default: guessed)"))
+    imp.add_argument("--invitations-for", metavar="EVENT_ID", help=translate(
+        "CommandLine", "the rows are parties (or people) invited to this event: one invitation "
+                       "per row, the party and its leader matched or added"))
     imp.add_argument("--profile", help=translate("CommandLine", "a saved column-mapping profile"))
     imp.add_argument("--on-duplicate", choices=["skip", "update", "fill"], help=translate(
         "CommandLine", "rows matching an existing record: skip (default), update, or fill "
@@ -79,8 +82,15 @@ def _options(args: argparse.Namespace) -> Any:
         if header_row < 1:
             raise LiaisonError(translate(
                 "CommandLine", "--header-row counts from 1, the first row of the sheet."))
+    kind = getattr(args, "as") or None
+    event_id = getattr(args, "invitations_for", None)
+    if event_id is not None:
+        if kind is not None:
+            raise LiaisonError(translate(
+                "CommandLine", "--invitations-for says what the rows are; leave out --as."))
+        kind = "invitations"
     return ImportOptions(
-        kind=getattr(args, "as") or None, sheet=args.sheet, header_row=header_row,
+        kind=kind, event_id=event_id, sheet=args.sheet, header_row=header_row,
         overrides=overrides, profile=args.profile,
         day_order="dayfirst" if args.dayfirst else "monthfirst" if args.monthfirst else None,
         on_duplicate=policy, skip_invalid=args.skip_invalid,

@@ -103,6 +103,12 @@ def build_plan(db: Database, path: str | Path, options: ImportOptions | None = N
         table = source.read(options.sheet, cancelled=cancelled)
         fmt = source.format
         source.check_unchanged()  # what was read is the file the checksum is of
+    if options.kind == maps.INVITATIONS:
+        from db.exchange.imports.invitations import plan_invitations
+
+        return replace(plan_invitations(db, table, options, file_name=file_path.name,
+                                        checksum=checksum, fmt=fmt, cancelled=cancelled),
+                       marker=marker)
     # The reader's own copy of the sheet is gone now; the plan consumes the table row by row.
     return replace(plan_table(db, table, options, file_name=file_path.name, checksum=checksum,
                               fmt=fmt, cancelled=cancelled, consume=True), marker=marker)

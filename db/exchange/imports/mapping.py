@@ -40,6 +40,13 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "followups": ("id", "description", "due", "status", "owner", "organization",
                   "interaction"),
 }
+# A list of parties invited to an event (imports/invitations.py): not guessed from the
+# headers — the user says which event the rows are invitations to.
+INVITATIONS = "invitations"
+TARGETS[INVITATIONS] = ("country", "organization", "leader", "title", "email", "reply",
+                        "attendance", "delegation_size", "invited_by", "invited_on",
+                        "replied_on", "notes")
+KIND_NOUNS[INVITATIONS] = QT_TRANSLATE_NOOP("Import", "invitations to an event")
 DATE_FIELDS = frozenset({"start", "end", "due", "day", "invited_on", "replied_on"})
 # A programme's times of day ("09:30"), which a spreadsheet may hold as time cells.
 TIME_FIELDS = frozenset({"starts", "ends"})
@@ -149,6 +156,33 @@ SYNONYMS: dict[str, dict[str, list[str]]] = {
         "interaction": ["interaction", "meeting", "visit", "event", "活动", "会见", "来源活动"],
     },
 }
+SYNONYMS[INVITATIONS] = {
+    "country": _COMMON["country"],
+    "notes": _COMMON["notes"],
+    "organization": ["organization", "organisation", "party", "party name", "political party",
+                     "name of party", "organization name", "invitee", "guest", "政党",
+                     "政党名称", "党名", "组织", "组织名称", "机构", "机构名称", "名称", "单位",
+                     "受邀方", "邀请对象", "党派"],
+    "leader": ["leader", "party leader", "head", "head of delegation", "delegation head",
+               "leader name", "name of leader", "chair", "president", "领导人", "领导人姓名",
+               "党首", "团长", "代表团团长", "负责人", "主席"],
+    "title": ["title", "position", "function", "job title", "leader title", "职务", "头衔",
+              "职衔", "职位", "团长职务"],
+    "email": ["email", "e-mail", "mail", "email address", "电子邮件", "邮箱", "电邮",
+              "电子邮箱"],
+    "reply": ["reply", "response", "answer", "rsvp", "replied", "confirmation", "回复",
+              "答复", "回复情况", "是否接受", "确认情况"],
+    "attendance": ["attendance", "attended", "present", "came", "participation", "出席",
+                   "出席情况", "是否出席", "参会情况", "到会"],
+    "delegation_size": ["delegation size", "size", "delegation", "number", "persons",
+                        "number of delegates", "delegates", "人数", "代表团人数", "团组人数",
+                        "出席人数"],
+    "invited_by": ["invited by", "inviter", "contact officer", "邀请人", "经办人", "联系人"],
+    "invited_on": ["invited on", "invitation date", "date invited", "sent", "邀请日期",
+                   "发函日期", "邀请时间"],
+    "replied_on": ["replied on", "reply date", "date of reply", "response date", "回复日期",
+                   "答复日期", "回复时间"],
+}
 # The columns a header row uses most tell what its rows are; these weigh more.
 DISTINCTIVE = {
     "organizations": {"abbreviation": 2, "ideology": 3, "founded": 3, "website": 2, "level": 2,
@@ -213,11 +247,20 @@ _WEAK = {kind: {normalize_header(word, convert=False): field for field, words in
                 for word in words} for kind, weak in WEAK_HEADERS.items()}
 
 
+# A header in two languages: "国家/Country", "政党名称 (Party)", "回复\nReply".
+_BILINGUAL = re.compile(r"\s*[/|\n(（]\s*")
+
+
 def field_for(header: Any, kind: str) -> str | None:
     key = normalize_header(header)
     found = _LOOKUP[kind].get(key)
     if found is None and key:
         found = next((f for pattern, f in _PATTERNS.get(kind, ()) if pattern.match(key)), None)
+    if found is None and isinstance(header, str) and _BILINGUAL.search(header.strip()):
+        for part in _BILINGUAL.split(header.strip()):
+            found = _LOOKUP[kind].get(normalize_header(part.rstrip(")）")))
+            if found is not None:
+                break
     return found
 
 
@@ -302,6 +345,15 @@ def _is_label(value: Any) -> bool:
         ".", "", 1).isdigit()
 
 
+def _known(cell: str) -> bool:
+    """A header some kind of row knows, whole or in one of its languages ("国家/Country")."""
+    if normalize_header(cell) in _ANY:
+        return True
+    text_ = cell.strip()
+    return bool(_BILINGUAL.search(text_)) and any(
+        normalize_header(part.rstrip(")）")) in _ANY for part in _BILINGUAL.split(text_))
+
+
 def detect_header_row(rows: Sequence[Sequence[Any]], scan: int = 30) -> int | None:
     """The 0-based index of the header row: the row among the first `scan` whose cells match
     the most known headers (data may start below a title or blank rows, or in column B)."""
@@ -310,7 +362,7 @@ def detect_header_row(rows: Sequence[Sequence[Any]], scan: int = 30) -> int | No
         labels = [cell for cell in row if _is_label(cell)]
         if not labels:
             continue
-        known = sum(1 for cell in labels if normalize_header(cell) in _ANY)
+        known = sum(1 for cell in labels if _known(cell))
         filled = sum(1 for cell in row if cell not in (None, ""))
         # A title row ("Partner parties 2024") has one label; a header row has several.
         score = known * 3 + len(labels) + (0 if filled > 1 else -5)

@@ -105,6 +105,8 @@ class ImportOptions:
     apply_deletions: bool = False
     # A text table's encoding, when the user chose one (None: the one Liaison recognised).
     encoding: str | None = None
+    # kind "invitations": the event the rows are invitations to.
+    event_id: str | None = None
 
 
 @dataclass(frozen=True)

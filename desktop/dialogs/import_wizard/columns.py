@@ -83,7 +83,10 @@ REQUIRED = {
         "(“{field}”)."), "title"),
     "followups": ({"description", "id"}, QT_TRANSLATE_NOOP(
         "ImportColumns", "Choose the column that holds the description of the follow-ups "
-        "(“{field}”)."), "description")}
+        "(“{field}”)."), "description"),
+    maps.INVITATIONS: ({"organization", "leader"}, QT_TRANSLATE_NOOP(
+        "ImportColumns", "Choose the column that holds the party or organization invited "
+        "(“{field}”)."), "organization")}
 POLICIES: tuple[tuple[Policy, str], ...] = (  # translated where shown
     ("skip", QT_TRANSLATE_NOOP("ImportColumns", "&Skip it: keep what Liaison has")),
     ("update", QT_TRANSLATE_NOOP("ImportColumns", "&Update Liaison with the file's values")),

@@ -64,7 +64,8 @@ KIND_CHOICES = {"organizations": QT_TRANSLATE_NOOP("ImportPages", "Organizations
                 "people": QT_TRANSLATE_NOOP("ImportPages", "People (with their positions)"),
                 "interactions": QT_TRANSLATE_NOOP("ImportPages",
                                                   "Interactions (with participants)"),
-                "followups": QT_TRANSLATE_NOOP("ImportPages", "Follow-ups")}
+                "followups": QT_TRANSLATE_NOOP("ImportPages", "Follow-ups"),
+                maps.INVITATIONS: QT_TRANSLATE_NOOP("ImportPages", "Invitations to an event")}
 KIND_GUESSES = {
     "organizations": QT_TRANSLATE_NOOP("ImportPages", "Liaison guessed organizations from the "
                                        "column names; choose another if that is wrong."),
@@ -75,6 +76,8 @@ KIND_GUESSES = {
                                       "that is wrong."),
     "followups": QT_TRANSLATE_NOOP("ImportPages", "Liaison guessed follow-ups from the column "
                                    "names; choose another if that is wrong."),
+    maps.INVITATIONS: QT_TRANSLATE_NOOP("ImportPages", "Each row is a party or organization "
+                                        "invited: choose the event."),
 }
 
 
@@ -311,7 +314,7 @@ class HeaderPage(WizardStep):
         kind_box = QGroupBox(translate("ImportPages", "What are these rows?"))
         kind_row = QHBoxLayout(kind_box)
         self.kind_buttons: dict[str, QRadioButton] = {}
-        for kind in maps.KINDS:
+        for kind in (*maps.KINDS, maps.INVITATIONS):
             button = QRadioButton(translate("ImportPages", KIND_CHOICES[kind]))
             button.setObjectName(f"kind_{kind}")
             self.kinds.addButton(button)
@@ -319,6 +322,19 @@ class HeaderPage(WizardStep):
             kind_row.addWidget(button)
             button.toggled.connect(partial(self._kind_toggled, kind))
         kind_row.addStretch(1)
+        # Invitations are to an event the user chooses: each row becomes one.
+        self.event_combo = QComboBox()
+        self.event_combo.setObjectName("invitation_event")
+        self.event_combo.setMinimumContentsLength(40)
+        self.event_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.event_combo.currentIndexChanged.connect(self._event_chosen)
+        self.event_label = QLabel(translate("ImportPages", "&Event:"))
+        self.event_label.setBuddy(self.event_combo)
+        event_row = QHBoxLayout()
+        event_row.addWidget(self.event_label)
+        event_row.addWidget(self.event_combo, 1)
+        self.events_loaded = False
         self.kind_note = QLabel()
         self.kind_note.setObjectName("kind_note")
         self.kind_note.setWordWrap(True)
@@ -327,6 +343,7 @@ class HeaderPage(WizardStep):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(kind_box)
+        layout.addLayout(event_row)
         layout.addWidget(self.kind_note)
         layout.addWidget(self.notice)
         self.kind_chosen_by_user = False
@@ -416,18 +433,57 @@ class HeaderPage(WizardStep):
         self._setting = False
         if guessed:
             self.kind_note.setText(translate("ImportPages", KIND_GUESSES[kind]))
+        self._show_events()
 
     def _kind_toggled(self, kind: str, on: bool) -> None:
         if self._setting or not on:
             return
         self.kind_chosen_by_user = True
         self.flow.kind = kind
-        self.kind_note.setText("")
+        self.kind_note.setText(translate("ImportPages", KIND_GUESSES[kind])
+                               if kind == maps.INVITATIONS else "")
+        self._show_events()
+        self.completeChanged.emit()
+
+    def _show_events(self) -> None:
+        """The events to choose from, shown for invitations only (read once, newest first)."""
+        shown = self.flow.kind == maps.INVITATIONS
+        self.event_label.setVisible(shown)
+        self.event_combo.setVisible(shown)
+        if not shown or self.events_loaded:
+            return
+        from db.services import events
+
+        self.events_loaded = True
+        with WaitCursor():
+            page = events.list_events(self.flow.context.database, limit=500)
+        self._setting = True
+        self.event_combo.clear()
+        for event in page.items:
+            self.event_combo.addItem(f"{event.start.isoformat()}   {event.name}", event.id)
+        self.event_combo.setCurrentIndex(-1)
+        if not page.items:
+            self.event_combo.setPlaceholderText(translate(
+                "ImportPages", "No events yet: set one up first in the Events list (New event…)."))
+        else:
+            self.event_combo.setPlaceholderText(translate("ImportPages", "Choose the event"))
+        chosen = self.event_combo.findData(self.flow.event_id)
+        if chosen >= 0:
+            self.event_combo.setCurrentIndex(chosen)
+        self._setting = False
+
+    def _event_chosen(self, index: int) -> None:
+        if self._setting:
+            return
+        data = self.event_combo.itemData(index) if index >= 0 else None
+        self.flow.event_id = str(data) if data else None
+        self.completeChanged.emit()
 
     def isComplete(self) -> bool:
         preview_ = self.flow.preview
         return (preview_ is not None and bool(preview_.rows) and self.flow.header_row is not None
-                and self.flow.header_row < len(preview_.rows) + 1)
+                and self.flow.header_row < len(preview_.rows) + 1
+                and (self.flow.kind != maps.INVITATIONS or self.flow.event_id is not None))
 
 
 def ask_workbook_password(parent: QWidget, path: Path, encoding: str | None) -> FileFacts | None:

@@ -150,6 +150,7 @@ class ImportWizard(QWizard):
         self.preview: SheetPreview | None = None
         self.header_row: int | None = None
         self.kind: str = "organizations"
+        self.event_id: str | None = None  # kind "invitations": the event they are to
         self.mapping: dict[int, str | None] = {}
         self.mapping_for: tuple[Any, ...] | None = None  # (sheet, header row, kind) mapped
         self.on_duplicate: Policy = "skip"
@@ -225,6 +226,7 @@ class ImportWizard(QWizard):
                                  apply_deletions=self.apply_deletions)
         text_table = self.facts is not None and self.facts.format in ("csv", "tsv")
         return ImportOptions(kind=self.kind, sheet=self.sheet, header_row=self.header_row,
+                             event_id=self.event_id if self.kind == "invitations" else None,
                              mapping=dict(self.mapping), day_order=self.day_order,
                              on_duplicate=self.on_duplicate, skip_invalid=self.skip_invalid,
                              clear_empty=self.clear_empty, fixes=dict(self.fixes),
