@@ -636,7 +636,7 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Title</source>
-        <translation>标题</translation>
+        <translation>职务</translation>
     </message>
     <message>
         <source>Nationality</source>
@@ -716,11 +716,11 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Head of delegation</source>
-        <translation type="unfinished" />
+        <translation>团长</translation>
     </message>
     <message>
         <source>Delegation size</source>
-        <translation type="unfinished" />
+        <translation>代表团人数</translation>
     </message>
     <message>
         <source>Region</source>
@@ -1058,7 +1058,7 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>--invitations-for says what the rows are; leave out --as.</source>
-        <translation type="unfinished" />
+        <translation>--invitations-for 已说明各行是什么，请去掉 --as。</translation>
     </message>
     <message>
         <source>Password of {file}: </source>
@@ -1250,11 +1250,11 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>one event's Liaison workbook: the event, its sessions, invitations and delegates, to be corrected and imported back</source>
-        <translation type="unfinished" />
+        <translation>单个活动的 Liaison 工作簿：活动及其议程、邀请和代表团成员，供修改后导回</translation>
     </message>
     <message>
         <source>with --event: the participant list to read and print, by country</source>
-        <translation type="unfinished" />
+        <translation>与 --event 一起使用：按国家排列、供阅读和打印的出席名单</translation>
     </message>
     <message>
         <source>protect the workbook with a password (from LIAISON_WORKBOOK_PASSWORD, or asked for): Excel, WPS and LibreOffice ask for it to open it</source>
@@ -1266,7 +1266,7 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>--participants needs --event ID: the event whose participants to list.</source>
-        <translation type="unfinished" />
+        <translation>--participants 需要 --event 编号：指明要列出哪个活动的出席名单。</translation>
     </message>
     <message>
         <source>make a new, empty database (the other commands only open one)</source>
@@ -1346,7 +1346,7 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>the rows are parties (or people) invited to this event: one invitation per row, the party and its leader matched or added</source>
-        <translation type="unfinished" />
+        <translation>各行是受邀参加该活动的政党（或个人）：每行一份邀请，政党及其领导人与已有记录匹配或新增</translation>
     </message>
     <message>
         <source>a saved column-mapping profile</source>
@@ -1462,11 +1462,11 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Exported the participant list of event {event} ({count:,} invitations) from {database} to {file} in {seconds:.1f} s.</source>
-        <translation type="unfinished" />
+        <translation>已将活动 {event} 的出席名单（{count:,} 份邀请）从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
         <source>Exported event {event} ({count:,} rows) from {database} to {file} in {seconds:.1f} s.</source>
-        <translation type="unfinished" />
+        <translation>已将活动 {event}（{count:,} 行）从 {database} 导出到 {file}，用时 {seconds:.1f} 秒。</translation>
     </message>
     <message>
         <source>Exported {count:,} rows from {database} to {file} in {seconds:.1f} s.</source>
@@ -2905,7 +2905,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>There is no event with id {id}.</source>
-        <translation type="unfinished" />
+        <translation>没有编号为 {id} 的活动。</translation>
     </message>
     <message>
         <source>The {column} of row {row} on the {sheet} sheet is {length:,} characters long, more than a spreadsheet cell can hold (32,767); shorten it and export again.</source>
@@ -2913,15 +2913,15 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>Participants: {name}</source>
-        <translation type="unfinished" />
+        <translation>出席名单：{name}</translation>
     </message>
     <message>
         <source>Participants</source>
-        <translation type="unfinished">参与方</translation>
+        <translation>出席名单</translation>
     </message>
     <message>
         <source>{name} — participants ({count:,} invited) · exported {when} from {database}</source>
-        <translation type="unfinished" />
+        <translation>{name} — 出席名单（共邀请 {count:,} 家）· {when} 导出自 {database}</translation>
     </message>
 </context>
 <context>
@@ -4330,7 +4330,7 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     </message>
     <message>
         <source>invitations to an event</source>
-        <translation type="unfinished" />
+        <translation>活动邀请</translation>
     </message>
     <message>
         <source>Give the mapping profile a name.</source>
@@ -4394,7 +4394,7 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     </message>
     <message>
         <source>Name the {noun} this row belongs to: its id in {id_column}, or its name in {name_column}.</source>
-        <translation type="unfinished" />
+        <translation>请注明本行所属的{noun}：在 {id_column} 列填写编号，或在 {name_column} 列填写名称。</translation>
     </message>
     <message>
         <source>“{name}” matches several records ({records}); use the id.</source>
@@ -4402,15 +4402,15 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     </message>
     <message>
         <source>“{name}” is not an event in Liaison or on the events sheet of this file.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”既不是 Liaison 中的活动，也不在本文件的 events 表中。</translation>
     </message>
     <message>
         <source>“{name}” is not an invitation in Liaison or on the invitations sheet of this file (write it as “invitee — event”).</source>
-        <translation type="unfinished" />
+        <translation>“{name}”既不是 Liaison 中的邀请，也不在本文件的 invitations 表中（请写作“受邀方 — 活动”）。</translation>
     </message>
     <message>
         <source>“{name}” matches several records ({records}); use the full name.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”与多条记录相符（{records}），请使用全称。</translation>
     </message>
     <message>
         <source>“{name}” is not a person in Liaison.</source>
@@ -4514,27 +4514,27 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     </message>
     <message>
         <source>Its {noun} is in error; fix that row first.</source>
-        <translation type="unfinished" />
+        <translation>其所属{noun}有误，请先改正那一行。</translation>
     </message>
     <message>
         <source>Choose the event these rows are invitations to.</source>
-        <translation type="unfinished" />
+        <translation>请选择这些行所邀请参加的活动。</translation>
     </message>
     <message>
         <source>There is no event with id {id}.</source>
-        <translation type="unfinished" />
+        <translation>没有编号为 {id} 的活动。</translation>
     </message>
     <message>
         <source>No column of sheet “{sheet}” names the party or the person invited; say which one does (for example --map "Party=organization").</source>
-        <translation type="unfinished" />
+        <translation>工作表“{sheet}”中没有列写明受邀政党或个人，请指明是哪一列（例如 --map "Party=organization"）。</translation>
     </message>
     <message>
         <source>See the row's other problems.</source>
-        <translation type="unfinished" />
+        <translation>请查看本行的其他问题。</translation>
     </message>
     <message>
         <source>{name} is listed twice (row {row} too); an organization is invited once.</source>
-        <translation type="unfinished" />
+        <translation>{name} 列了两次（第 {row} 行也有）；同一组织只邀请一次。</translation>
     </message>
 </context>
 <context>
@@ -4763,6 +4763,10 @@ New value:</source>
     <message>
         <source>Choose the column that holds the description of the follow-ups (“{field}”).</source>
         <translation>请选择包含后续事项说明的列（“{field}”）。</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the party or organization invited (“{field}”).</source>
+        <translation>请选择填写受邀政党或组织的列（“{field}”）。</translation>
     </message>
     <message>
         <source>&amp;Skip it: keep what Liaison has</source>
@@ -5023,6 +5027,10 @@ New value:</source>
         <translation>后续事项</translation>
     </message>
     <message>
+        <source>Invitations to an event</source>
+        <translation>活动邀请</translation>
+    </message>
+    <message>
         <source>Liaison guessed organizations from the column names; choose another if that is wrong.</source>
         <translation>Liaison 根据列名判断这些行是组织；如有误，请另行选择。</translation>
     </message>
@@ -5053,6 +5061,10 @@ New value:</source>
     <message>
         <source>The problems and skipped rows were saved as {path}.</source>
         <translation>问题和跳过的行已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>Each row is a party or organization invited: choose the event.</source>
+        <translation>每行是一个受邀的政党或组织：请选择活动。</translation>
     </message>
     <message>
         <source>Choose the file</source>
@@ -5139,6 +5151,10 @@ New value:</source>
         <translation>这些行是什么？</translation>
     </message>
     <message>
+        <source>&amp;Event:</source>
+        <translation>活动(&amp;E)：</translation>
+    </message>
+    <message>
         <source>Sheet “{sheet}” of {file} (the first {count:,} rows). Rows above the column names (titles, notes) are left out.</source>
         <translation>{file} 的工作表“{sheet}”（前 {count:,} 行）。列名上方的行（标题、备注）不导入。</translation>
     </message>
@@ -5157,6 +5173,14 @@ New value:</source>
     <message>
         <source>Liaison found the column names in row {row}.</source>
         <translation>Liaison 在第 {row} 行找到了列名。</translation>
+    </message>
+    <message>
+        <source>No events yet: set one up first in the Events list (New event…).</source>
+        <translation>尚无活动：请先在活动列表中新建（新建活动…）。</translation>
+    </message>
+    <message>
+        <source>Choose the event</source>
+        <translation>选择活动</translation>
     </message>
     <message>
         <source>Protected workbook</source>
