@@ -36,7 +36,8 @@ FIXTURES = REPO / "tests" / "fixtures"
 # before 3.12, so such files exist) save ~180 KB of half-empty 4 KiB pages over ~70 indexes.
 # Revision 0007's sort keys (three indexed columns per organization and person, two per
 # country) add ~25 KB.
-MAX_BYTES = 450_000  # each revision adds tables and their index pages
+# Revision 0011's level history and merged-record columns take it past 450 KB.
+MAX_BYTES = 480_000  # each revision adds tables and their index pages
 PAGE_SIZE = 1024
 
 # Fixed ids, so the migration test can find these records in every revision's file.
@@ -63,6 +64,7 @@ CORE = {
     "fu_done": "00000000-0000-4000-8000-000000000402",
     "fln_visit": "00000000-0000-4000-8000-000000000501",  # from revision 0009: visits
     "dialogue": "00000000-0000-4000-8000-000000000601",  # from revision 0010: events
+    "twin": "00000000-0000-4000-8000-000000000701",  # from revision 0011: merged into CPC
 }
 
 
@@ -196,6 +198,7 @@ def populate(target: Path) -> None:
 
         _visit(db, officer)
         _event(db, officer)
+        _register(db, officer)
 
         spare = tags.create_tag(db, {"name": "Unused tag", "name_zh": "未用"}, officer)
         tags.delete_tag(db, spare.id, actor=officer)
@@ -258,6 +261,21 @@ def _event(db: Any, officer: Any) -> None:
                                          "leader": True}, officer)
     people.update_person(db, CORE["benali"], {"birth_year": 1962}, expected_version=None,
                          actor=officer)
+
+
+def _register(db: Any, officer: Any) -> None:
+    """A level that rose, with its reason, and a duplicate merged away (revision 0011)."""
+    from db.services import levels, organizations
+    from db.services.record_merge import merge_records
+
+    levels.change_level(db, CORE["fln"], "regular", effective="2019-05-01",
+                        reason="Memorandum of understanding", actor=officer)
+    organizations.create_organization(db, {"name": "Communist Party of China (CPC)",
+                                           "country": "CN", "level": "close"}, officer,
+                                      record_id=CORE["twin"])
+    merge_records(db, "organization", CORE["cpc"], CORE["twin"],
+                  choices={"name": "survivor", "level": "survivor"},
+                  actor=officer)
 
 
 def table_counts(path: Path) -> dict[str, int]:

@@ -232,12 +232,34 @@ def reference(model: type[Any], noun: str, *, required: bool = False) -> Normali
         found = session.execute(
             select(model.id).where(model.id == cleaned, model.deleted_at.is_(None))
         ).scalar_one_or_none()
+        if found is None:  # a record merged into another stands for it
+            found = survivor_of(session, model, cleaned)
         if found is None:
             raise FieldInvalid(translate("Records", "There is no {noun} with id {id}.")
                                .format(noun=record_noun(noun), id=cleaned))
         return str(found)
 
     return normalize
+
+
+def survivor_of(session: Session, model: type[Any], record_id: str) -> str | None:
+    """The live record that `record_id` was merged into (through any chain of merges), or
+    None when it was not merged or the survivor is gone too."""
+    if not hasattr(model, "merged_into"):
+        return None
+    current, seen = record_id, set()
+    while current not in seen:
+        seen.add(current)
+        row = session.execute(select(model.deleted_at, model.merged_into).where(
+            model.id == current)).first()
+        if row is None:
+            return None
+        if row[0] is None:
+            return None if current == record_id else current
+        if row[1] is None:
+            return None
+        current = row[1]
+    return None
 
 
 def _country_index(session: Session) -> dict[str, str]:

@@ -31,6 +31,7 @@ from db.changes.fields import (
 from db.changes.numbers import birth_year, yes_no
 from db.changes.recording import Schema
 from db.changes.registry_events import DELEGATE, EVENT, EVENT_SESSION, INVITATION
+from db.changes.registry_levels import LEVEL_CHANGE
 from db.changes.times import a_time, order_number
 from db.changes.visit_checks import (
     dates_hold_programme,
@@ -46,6 +47,7 @@ from db.models import (
     Gift,
     Interaction,
     Invitation,
+    LevelChange,
     Organization,
     Participation,
     Person,
@@ -111,6 +113,7 @@ ORGANIZATION = Entity(
         "phone": phone("country"),
         "level": choice(RELATIONSHIP_LEVELS, QT_TRANSLATE_NOOP("Validation", "relationship level")),
         "notes": text(100_000, multiline=True, label=QT_TRANSLATE_NOOP("Validation", "The notes")),
+        "merged_into": reference(Organization, "organization"),
     },
     required=("name",),
     search_fields=("name", "name_en", "name_zh", "abbreviation", "aliases"),
@@ -120,7 +123,8 @@ ORGANIZATION = Entity(
     referrers=(Participation.organization_id, Affiliation.organization_id,
                FollowUp.organization_id, Visit.host_id, Visit.guest_id,
                VisitMember.organization_id, Gift.organization_id, Event.organizer_id,
-               event_co_organizers.c.organization_id, Invitation.organization_id))
+               event_co_organizers.c.organization_id, Invitation.organization_id,
+               LevelChange.organization_id, Organization.merged_into))
 
 PERSON = Entity("person", "people", QT_TRANSLATE_NOOP("Records", "Person"), Schema(
     entity="person",
@@ -138,6 +142,7 @@ PERSON = Entity("person", "people", QT_TRANSLATE_NOOP("Records", "Person"), Sche
         "phones": phones("nationality"),
         "languages": text_list(60, label=QT_TRANSLATE_NOOP("Validation", "A language")),
         "notes": text(100_000, multiline=True, label=QT_TRANSLATE_NOOP("Validation", "The notes")),
+        "merged_into": reference(Person, "person"),
     },
     required=("name",),
     search_fields=("name", "name_en", "name_zh", "aliases"),
@@ -145,7 +150,7 @@ PERSON = Entity("person", "people", QT_TRANSLATE_NOOP("Records", "Person"), Sche
     natural_keys=("name", "name_en", "name_zh", "aliases", "nationality"),
     referrers=(Participation.person_id, Affiliation.person_id, FollowUp.person_id,
                VisitMember.person_id, Gift.person_id, Invitation.person_id,
-               Delegate.person_id, session_speakers.c.person_id))
+               Delegate.person_id, session_speakers.c.person_id, Person.merged_into))
 
 AFFILIATION = Entity("affiliation", "positions", QT_TRANSLATE_NOOP("Records", "Position"), Schema(
     entity="affiliation",
@@ -327,7 +332,7 @@ GIFT = Entity("gift", "gifts", QT_TRANSLATE_NOOP("Records", "Gift"), Schema(
 # In the order records are created (what others point at first); undo goes the other way.
 ENTITIES: tuple[Entity, ...] = (TAG, TOPIC, ORGANIZATION, PERSON, AFFILIATION, INTERACTION,
                                 FOLLOWUP, VISIT, VISIT_MEMBER, PROGRAMME_ITEM, GIFT,
-                                EVENT, EVENT_SESSION, INVITATION, DELEGATE)
+                                EVENT, EVENT_SESSION, INVITATION, DELEGATE, LEVEL_CHANGE)
 BY_NAME: Mapping[str, Entity] = {entity.name: entity for entity in ENTITIES}
 BY_KIND: Mapping[str, Entity] = {entity.kind: entity for entity in ENTITIES}
 

@@ -20,6 +20,7 @@ from db.merge.read import (
     differences,
     load_log_rows,
     load_states,
+    merged_pairs,
     one_sided_log_ids,
     open_other,
     seeded_pairs,
@@ -64,7 +65,8 @@ class _Planner:
         self.location = location
         self.cancelled = cancelled
         self.progress = progress
-        self.maps = IdMaps(Names.load(here), Names.load(there), seeded_pairs(here, there))
+        self.maps = IdMaps(Names.load(here), Names.load(there), seeded_pairs(here, there),
+                           merged_pairs(here))
 
     def step(self, stage: str, done: int, total: int) -> None:
         if self.cancelled is not None and self.cancelled():

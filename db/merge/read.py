@@ -281,6 +281,26 @@ def seeded_pairs(here: Session, there: Session) -> dict[str, str]:
             if theirs not in clashing and mine not in clashing}
 
 
+def merged_pairs(here: Session) -> dict[str, str]:
+    """This copy's records merged into others (organizations and people): id → the live
+    survivor, through any chain of merges."""
+    from db.changes.fields import survivor_of
+    from db.models import Person
+
+    pairs: dict[str, str] = {}
+    for model in (Organization, Person):
+        for record_id in session_ids(here, model):
+            survivor = survivor_of(here, model, record_id)
+            if survivor is not None:
+                pairs[record_id] = survivor
+    return pairs
+
+
+def session_ids(session: Session, model: Any) -> list[str]:
+    return [str(i) for i in session.execute(select(model.id).where(
+        model.merged_into.is_not(None))).scalars()]
+
+
 @dataclass(frozen=True)
 class Names:
     """Tags and topics of one copy (a few hundred at most), to match them across copies."""

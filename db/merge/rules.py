@@ -63,10 +63,14 @@ class IdMaps:
     copy's id → this copy's)."""
 
     def __init__(self, here: Names, there: Names,
-                 organizations: Mapping[str, str] | None = None) -> None:
+                 organizations: Mapping[str, str] | None = None,
+                 merged: Mapping[str, str] | None = None) -> None:
         self.here = here
         self.there = there
         self.organizations = dict(organizations or {})
+        # Records this copy merged into others: the other copy's references to them name the
+        # survivors (the records themselves keep their ids).
+        self.merged = dict(merged or {})
         self.organizations_back = {mine: theirs for theirs, mine in self.organizations.items()}
         by_name = {name.lower(): key for key, name in here.tags.items()}
         self._tags = {key: key if key in here.tags else by_name.get(name.lower(), key)
@@ -79,6 +83,14 @@ class IdMaps:
 
     def organization(self, there_id: Any) -> Any:
         return self.organizations.get(there_id, there_id) if there_id else there_id
+
+    def reference(self, there_id: Any) -> Any:
+        """An organization or a person named by a record of the other copy, in this copy's
+        ids: matched by the starter register, and a merged-away record's survivor."""
+        if not there_id:
+            return there_id
+        mine = self.organizations.get(there_id, there_id)
+        return self.merged.get(mine, mine)
 
     def tag(self, there_id: str) -> str:
         return self._tags.get(there_id, there_id)
@@ -106,53 +118,59 @@ class IdMaps:
 # event's organizer; and the relations that list organizations (an event's co-organizers).
 ORGANIZATION_FIELDS = ("organization_id", "host_id", "guest_id", "organizer_id")
 ORGANIZATION_LINKS = ("co_organizers",)
+# And those that name a person: a position's, a member's, a delegate's; a session's speakers.
+PERSON_FIELDS = ("person_id",)
+PERSON_LINKS = ("speakers",)
+REFERENCE_FIELDS = (*ORGANIZATION_FIELDS, *PERSON_FIELDS)
+REFERENCE_LINKS = (*ORGANIZATION_LINKS, *PERSON_LINKS)
 
 
 def remapped_row(row: LogRow, maps: IdMaps) -> LogRow:
     """A change-log row of the other copy, in this copy's ids for organizations matched by
     their starter reference (what this copy's history shows, and what it copies)."""
-    if not maps.organizations:
+    if not maps.organizations and not maps.merged:
         return row
-    org = maps.organization
+    org, ref = maps.organization, maps.reference
 
     def convert(text: str | None) -> str | None:
         value = from_json(text)
         if row.field == "participants":
-            value = [[org(o), p, r] for o, p, r in value or ()]
-        elif row.field in ORGANIZATION_LINKS:
-            value = [org(o) for o in value or ()]
-        elif row.field in ORGANIZATION_FIELDS:
-            value = org(value)
+            value = [[ref(o), ref(p), r] for o, p, r in value or ()]
+        elif row.field in REFERENCE_LINKS:
+            value = [ref(o) for o in value or ()]
+        elif row.field in REFERENCE_FIELDS:
+            value = ref(value)
         elif row.field == "created" and isinstance(value, dict):
-            value = {name: org(item) if name in ORGANIZATION_FIELDS else item
+            value = {name: ref(item) if name in REFERENCE_FIELDS else item
                      for name, item in value.items()}
         return to_json(value)
 
     entity_id = org(row.entity_id) if row.entity == "organization" else row.entity_id
-    if row.field in ("participants", "created", *ORGANIZATION_FIELDS, *ORGANIZATION_LINKS):
+    if row.field in ("participants", "created", *REFERENCE_FIELDS, *REFERENCE_LINKS):
         return replace(row, entity_id=entity_id, old=convert(row.old), new=convert(row.new))
     return replace(row, entity_id=entity_id)
 
 
 def remapped_state(spec: Spec, state: RecordState, maps: IdMaps) -> RecordState:
     """A record of the other copy in this copy's ids (see `remapped_row`)."""
-    if not maps.organizations:
+    if not maps.organizations and not maps.merged:
         return state
-    org = maps.organization
+    org, ref = maps.organization, maps.reference
     row = dict(state.row)
     links = dict(state.links)
     if spec.entity == "organization":
         row["id"] = org(row["id"])
-    for name in ORGANIZATION_FIELDS:
+    for name in REFERENCE_FIELDS:
         if name in row:
-            row[name] = org(row[name])
-    for name in ORGANIZATION_LINKS:
+            row[name] = ref(row[name])
+    for name in REFERENCE_LINKS:
         if name in links:
-            links[name] = {org(o) for o in links[name]}
+            links[name] = {ref(o) for o in links[name]}
     if "participations" in links:
-        links["participations"] = [{**part, "organization_id": org(part["organization_id"])}
+        links["participations"] = [{**part, "organization_id": ref(part["organization_id"]),
+                                    "person_id": ref(part["person_id"])}
                                    for part in links["participations"]]
-        links["participants"] = {(org(o), p): role
+        links["participants"] = {(ref(o), ref(p)): role
                                  for (o, p), role in links["participants"].items()}
     return RecordState(str(row["id"]), row, links)
 

@@ -3,6 +3,7 @@
 from db.models.affiliation import Affiliation
 from db.models.changelog import ChangeLog
 from db.models.country import Country
+from db.models.duplicates import NotDuplicate
 from db.models.event import (
     Delegate,
     Event,
@@ -14,6 +15,7 @@ from db.models.event import (
 from db.models.followup import FollowUp
 from db.models.import_batch import ImportBatch
 from db.models.interaction import Interaction, Participation
+from db.models.level import LevelChange
 from db.models.meta import Meta
 from db.models.organization import Organization
 from db.models.person import Person
@@ -33,7 +35,9 @@ __all__ = [
     "ImportBatch",
     "Interaction",
     "Invitation",
+    "LevelChange",
     "Meta",
+    "NotDuplicate",
     "Organization",
     "Participation",
     "Person",

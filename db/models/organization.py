@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import Base, Record, SortKey
+from db.models.base import Base, IdColumn, Record, SortKey
 
 
 class Organization(Record, Base):
@@ -30,6 +30,9 @@ class Organization(Record, Base):
     email: Mapped[str | None] = mapped_column(String(320))
     phone: Mapped[str | None] = mapped_column(String(40))
     level: Mapped[str | None] = mapped_column(String(40))
+    # Set when the record was merged into another: its id still names that one (imports, travel
+    # copies); the record itself is deleted.
+    merged_into: Mapped[str | None] = mapped_column(IdColumn, index=True)
     notes: Mapped[str | None] = mapped_column(Text)
     # Where the record came from when it was seeded (e.g. "partyfacts:1234"), to avoid reloading.
     external_ref: Mapped[str | None] = mapped_column(String(100), index=True)

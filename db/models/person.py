@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.models.base import Base, Record, SortKey
+from db.models.base import Base, IdColumn, Record, SortKey
 
 
 class Person(Record, Base):
@@ -21,6 +21,8 @@ class Person(Record, Base):
     gender: Mapped[str | None] = mapped_column(String(20))
     # For the share of young people at an event; a year is all an office usually knows.
     birth_year: Mapped[int | None] = mapped_column(Integer)
+    # Set when the record was merged into another: its id still names that one.
+    merged_into: Mapped[str | None] = mapped_column(IdColumn, index=True)
     nationality: Mapped[str | None] = mapped_column(
         String(2), ForeignKey("countries.code"), index=True
     )

@@ -150,6 +150,7 @@ SOURCES = _terms(
     ("cli", "Command line", "命令行"),
     ("import", "Import", "导入"),
     ("merge", "Merge", "合并"),
+    ("dedupe", "Merged duplicates", "合并重复记录"),
     ("demo", "Demo data", "演示数据"),
     ("starter", "Starter register", "初始名录"),
     ("system", "System", "系统"),

@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from db.changes.recording import from_json
 from db.models import ChangeLog
@@ -29,11 +30,27 @@ class ChangeRecord:
     batch_id: str | None
 
 
+def merged_ids(session: Session, record_id: str) -> list[str]:
+    """The record and every record merged into it (through any chain of merges): the
+    survivor's history holds theirs."""
+    from db.models import Organization, Person
+
+    found, frontier = [record_id], [record_id]
+    while frontier:
+        more: list[str] = []
+        for model in (Organization, Person):
+            more += [str(i) for i in session.execute(select(model.id).where(
+                model.merged_into.in_(frontier))).scalars() if i not in found]
+        found += more
+        frontier = more
+    return found
+
+
 def history(db: Database, record_id: str, *, limit: int = 500) -> list[ChangeRecord]:
-    """Newest first."""
+    """Newest first; a record's history holds the records merged into it."""
     with db.reading() as session:
         rows = session.execute(
-            select(ChangeLog).where(ChangeLog.entity_id == record_id)
+            select(ChangeLog).where(ChangeLog.entity_id.in_(merged_ids(session, record_id)))
             .order_by(ChangeLog.at.desc(), ChangeLog.version.desc()).limit(limit)
         ).scalars().all()
         return [

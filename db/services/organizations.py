@@ -16,6 +16,7 @@ from db.models import Country, Organization, Tag, organization_tags
 from db.models.folding import fold, name_matches
 from db.models.vocabulary import POLITICAL_STATUSES, RELATIONSHIP_LEVELS
 from db.services import tags
+from db.services.levels import level_on, record_level_set
 from db.store.engine import Database
 
 SCHEMA = registry.ORGANIZATION.schema
@@ -93,6 +94,7 @@ class OrganizationFilter:
     kinds: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
+    level_on: date | None = None  # the levels as they stood on this day (default: today's)
     tag: str | None = None
     no_contact_months: int | None = None
     include_deleted: bool = False
@@ -128,6 +130,7 @@ def create_organization(db: Database, data: Mapping[str, Any], actor: Actor | No
     with db.transaction() as session:
         org = recording.create(session, SCHEMA, values, actor, record_id=record_id)
         tags.save_tags(session, SCHEMA, "organization", org, tag_list, actor, log=False)
+        record_level_set(session, org.id, org.level, actor)
         return _record(session, org)
 
 
@@ -137,9 +140,11 @@ def update_organization(db: Database, organization_id: str, changes: Mapping[str
     actor = actor or Actor()
     values, tag_list = tags.split_tags(changes)
     with db.transaction() as session:
-        org, _ = recording.update(session, SCHEMA, organization_id, values, actor,
-                                  expected_version=expected_version)
+        org, diff = recording.update(session, SCHEMA, organization_id, values, actor,
+                                     expected_version=expected_version)
         tags.save_tags(session, SCHEMA, "organization", org, tag_list, actor)
+        if any(name == "level" for name, _, _ in diff):
+            record_level_set(session, org.id, org.level, actor)
         return _record(session, org)
 
 
@@ -180,7 +185,10 @@ def filtered(filters: OrganizationFilter) -> Select[Organization, Country]:
         statement = statement.where(Organization.kind.in_(filters.kinds))
     if filters.statuses:
         statement = statement.where(Organization.status.in_(filters.statuses))
-    if filters.levels:
+    if filters.levels and filters.level_on is not None:
+        statement = statement.where(Organization.id.in_(level_on(filters.levels,
+                                                                 filters.level_on)))
+    elif filters.levels:
         statement = statement.where(Organization.level.in_(filters.levels))
     if filters.tag:
         statement = statement.where(Organization.id.in_(

@@ -26,6 +26,7 @@ _NOUNS = {
     "event session": QT_TRANSLATE_NOOP("Records", "session"),
     "invitation": QT_TRANSLATE_NOOP("Records", "invitation"),
     "delegate": QT_TRANSLATE_NOOP("Records", "delegate"),
+    "level change": QT_TRANSLATE_NOOP("Records", "level change"),
 }
 
 

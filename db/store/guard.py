@@ -18,7 +18,7 @@ DOMAIN_TABLES = frozenset({
     "interaction_topics", "country_tags", "changelog", "import_batches",
     "visits", "visit_members", "programme_items", "gifts",
     "events", "event_co_organizers", "event_sessions", "session_speakers", "invitations",
-    "delegates",
+    "delegates", "level_changes",
 })
 # Who else may write them, by name (docs/ARCHITECTURE.md says why).
 EXCEPTIONS = frozenset({"migration", "demo"})

@@ -35,9 +35,11 @@ def test_an_edit_made_on_a_screen_is_one_batch_and_undoes(db: Database) -> None:
     [edit] = list_batches(db, kinds=("screen",), limit=1)
     assert (edit.who, edit.what, edit.changes) == (
         "Wang Fang", "the edit made on the screen",
-        {"organizations": {"updated": 1}, "tags": {"created": 1}})
+        # the level set on the form is an entry of the level's history too
+        {"organizations": {"updated": 1}, "tags": {"created": 1}, "levels": {"created": 1}})
     undone = undo_batch(db, edit.id, COLLEAGUE)
-    assert (undone.restored, undone.removed, undone.kept) == (1, 1, ())  # the party; the tag
+    # the party; the tag and the level's entry
+    assert (undone.restored, undone.removed, undone.kept) == (1, 2, ())
     back = organizations.get_organization(db, party.id)
     assert (back.level, back.notes, back.tags) == (None, None, ())
     [undo] = list_batches(db, kinds=("undo",))
@@ -56,8 +58,12 @@ def test_a_field_changed_since_keeps_its_newer_value_and_the_rest_goes_back(db: 
                                       expected_version=None, actor=COLLEAGUE)
     undone = undo_batch(db, edit)
     assert undone.restored == 1
-    assert undone.kept == ("Organization “SWAPO”: “level” was changed after the edit made on "
-                           "the screen; its newer value was kept",)
+    assert undone.kept == (
+        "Organization “SWAPO”: “level” was changed after the edit made on the screen; its "
+        "newer value was kept",
+        # the same day's entry of the level's history, which the colleague corrected
+        "Level change “strategic”: was edited after the edit made on the screen; it was moved "
+        "to the deleted records instead of removed")
     back = organizations.get_organization(db, party.id)
     assert (back.level, back.ideology) == ("strategic", None)
 
