@@ -205,7 +205,7 @@ class _Applying:
     def referred(self, entity: Entity, ids: list[str]) -> set[str]:
         found: set[str] = set()
         for column in entity.referrers:
-            if ids:
+            if ids and not any(column is child for child in entity.children):
                 found.update(self.session.execute(
                     select(column).where(column.in_(ids)).distinct()).scalars())
         return found

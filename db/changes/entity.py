@@ -52,6 +52,9 @@ class Entity:
     # Columns of other tables that point at a record of this kind: while one of them does,
     # undo moves the record to the deleted records instead of removing it.
     referrers: tuple[Any, ...] = ()
+    # Those of them whose rows belong to the record (its level history): they go with it when
+    # an undo removes it, instead of keeping it.
+    children: tuple[Any, ...] = ()
 
     def shown_label(self) -> str:
         """The word for one record of this kind, capitalised, in the current language."""

@@ -124,7 +124,8 @@ ORGANIZATION = Entity(
                FollowUp.organization_id, Visit.host_id, Visit.guest_id,
                VisitMember.organization_id, Gift.organization_id, Event.organizer_id,
                event_co_organizers.c.organization_id, Invitation.organization_id,
-               LevelChange.organization_id, Organization.merged_into))
+               LevelChange.organization_id, Organization.merged_into),
+    children=(LevelChange.organization_id,))
 
 PERSON = Entity("person", "people", QT_TRANSLATE_NOOP("Records", "Person"), Schema(
     entity="person",
