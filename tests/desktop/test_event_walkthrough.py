@@ -102,7 +102,7 @@ def test_a_250_invitee_meeting_from_a_spreadsheet(context: AppContext, qtbot: Qt
     workbook = openpyxl.load_workbook(book)
     rows = workbook["invitations"]
     headers = [cell.value for cell in rows[1]]
-    corrected = []
+    corrected: list[str] = []
     for row in rows.iter_rows(min_row=2):
         if row[headers.index("reply")].value == "declined" and len(corrected) < 2:
             row[headers.index("reply")].value = "representative"
