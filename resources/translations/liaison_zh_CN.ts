@@ -636,7 +636,7 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Title</source>
-        <translation>职务</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <source>Nationality</source>
@@ -867,7 +867,7 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>Title at the time</source>
-        <translation>当时职务</translation>
+        <translation>当时职衔</translation>
     </message>
     <message>
         <source>Given or received</source>
@@ -6536,6 +6536,22 @@ New value:</source>
         <source>{file} is encrypted: give its passphrase or recovery key to merge it.</source>
         <translation>{file} 已加密：请提供口令或恢复密钥以便合并。</translation>
     </message>
+    <message>
+        <source>Only organizations and people can be merged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A record cannot be merged into itself: choose two different {noun}s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” was already merged into another record; merge with that one instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” is deleted; restore it first, or merge with a record that is not.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MergeDialog</name>
@@ -8372,6 +8388,10 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
         <translation>代表团成员</translation>
     </message>
     <message>
+        <source>level change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{field} {old} → {new} by {who} at {at}</source>
         <translation>{field}：{old} → {new}（{who}，{at}）</translation>
     </message>
@@ -8410,6 +8430,10 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     <message>
         <source>Delegate</source>
         <translation>代表团成员</translation>
+    </message>
+    <message>
+        <source>Level change</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -9668,6 +9692,18 @@ Batch id: {batch}</source>
     <message>
         <source>role in a delegation</source>
         <translation>代表团中的身份</translation>
+    </message>
+    <message>
+        <source>The level already changed on {day} (to {level}); change that entry instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The date it took effect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The reason</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -31,7 +31,7 @@ PAGE = 500
 COLUMNS = [Column(QT_TRANSLATE_NOOP("Columns", "Country"), 22),
            Column(QT_TRANSLATE_NOOP("Columns", "Organization"), 44),
            Column(QT_TRANSLATE_NOOP("Columns", "Head of delegation"), 30),
-           Column(QT_TRANSLATE_NOOP("Columns", "Title"), 30),
+           Column(QT_TRANSLATE_NOOP("Columns", "Title at the time"), 30),
            Column(QT_TRANSLATE_NOOP("Columns", "Delegation size"), 10),
            Column(QT_TRANSLATE_NOOP("Columns", "Reply"), 22),
            Column(QT_TRANSLATE_NOOP("Columns", "Attendance"), 16)]
