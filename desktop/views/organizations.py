@@ -6,12 +6,13 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +36,7 @@ from db.services import pages
 from db.services.organizations import OrganizationFilter, OrganizationRecord
 from db.services.tags import list_tags
 from desktop.context import AppContext
+from desktop.dialogs.merge_records import merge_from_list
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.messages import messages
@@ -273,7 +275,11 @@ class OrganizationsView(ListScreen, QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # two rows selected: “Merge with…” merges them
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.merge_dialog: QDialog | None = None  # the last “Merge with…” opened
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
@@ -378,6 +384,43 @@ class OrganizationsView(ListScreen, QWidget):
             return None
         record: Any = self.model.record(rows[0].row())
         return record if isinstance(record, OrganizationRecord) else None
+
+    def selected_records(self) -> list[OrganizationRecord]:
+        """The selected rows' records in the order they were selected."""
+        model = self.table.selectionModel()
+        rows = [index.row() for index in model.selectedRows()] if model else []
+        found = [self.model.record(row) for row in rows]
+        return [r for r in found if isinstance(r, OrganizationRecord)]
+
+    def _context_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        records = self.selected_records()
+        open_action = menu.addAction(icon("external-link"), translate("OrganizationsView", "Open"))
+        open_action.triggered.connect(self.open_selected)
+        merge = menu.addAction(translate("OrganizationsView", "Merge with…"))
+        merge.setObjectName("merge_with")
+        merge.setToolTip(translate("OrganizationsView", "Merge the two selected organizations "
+                                                        "(or this one with another)"))
+        merge.triggered.connect(self.merge_selected)
+        merge.setEnabled(len(records) in (1, 2) and not self.context.database.read_only)
+        menu.addSeparator()
+        delete = menu.addAction(icon("trash-2"), translate("OrganizationsView", "Delete…"))
+        delete.triggered.connect(self.delete_selected)
+        open_action.setEnabled(bool(records))
+        delete.setEnabled(bool(records) and not self.context.database.read_only)
+        menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def merge_selected(self) -> None:
+        """Two rows selected: merge them (the first kept; the dialog can swap); one: ask
+        for the other with the record picker."""
+        preference = self.context.name_preference()
+        records = [(r.id, display_name(r, preference) or r.name)
+                   for r in self.selected_records()][:2]
+
+        def opened(dialog: QDialog) -> None:
+            self.merge_dialog = dialog
+
+        merge_from_list(self.context, self, "organization", records, opened)
 
     def _open_index(self, index: QModelIndex) -> None:
         record = self.model.record(index.row())

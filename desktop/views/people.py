@@ -7,8 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from db.changes.recording import Page
 from db.services import pages
@@ -17,7 +26,9 @@ from db.services.pages import CurrentPosition
 from db.services.people import PersonFilter, PersonRecord
 from db.services.tags import list_tags
 from desktop.context import AppContext
+from desktop.dialogs.merge_records import merge_from_list
 from desktop.i18n import QT_TRANSLATE_NOOP, mark, translate
+from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import country_names, display_name, tag_label
 from desktop.qtmodels.paged import Column, PagedTableModel, Reader
@@ -115,6 +126,9 @@ class PeopleView(ListScreen, QWidget):
         self.table.enable_sorting()
         self.table.opened.connect(lambda row: self.context.open_person(row.id))
         self.table.delete_requested.connect(self.delete_selected)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.merge_dialog: QDialog | None = None  # the last “Merge with…” opened
 
         top = QHBoxLayout()
         top.addWidget(self.query, 3)
@@ -270,6 +284,39 @@ class PeopleView(ListScreen, QWidget):
         finally:
             if len(rows) > 1:
                 stack.endMacro()
+
+    def _context_menu(self, point: QPoint) -> None:
+        rows = self.selected()
+        menu = QMenu(self)
+        open_action = menu.addAction(icon("external-link"), translate("PeopleView", "Open"))
+        open_action.triggered.connect(self.open_selected)
+        open_action.setEnabled(bool(rows))
+        merge = menu.addAction(translate("PeopleView", "Merge with…"))
+        merge.setObjectName("merge_with")
+        merge.setToolTip(translate("PeopleView", "Merge the two selected people (or this "
+                                                 "person with another)"))
+        merge.triggered.connect(self.merge_selected)
+        merge.setEnabled(len(rows) in (1, 2) and not self.context.database.read_only)
+        menu.addSeparator()
+        delete = menu.addAction(icon("trash-2"), translate("PeopleView", "Delete…"))
+        delete.triggered.connect(self.delete_selected)
+        delete.setEnabled(bool(rows) and not self.context.database.read_only)
+        menu.popup(self.table.viewport().mapToGlobal(point))
+
+    def merge_selected(self) -> None:
+        """Two people selected: merge them (the first selected kept; the dialog can swap);
+        one: ask for the other with the record picker."""
+        selection = self.table.selectionModel()
+        indexes = selection.selectedRows() if selection is not None else []  # as selected
+        found = [self.model.record(index.row()) for index in indexes]
+        preference = self.context.name_preference()
+        records = [(r.id, display_name(r.person, preference) or r.person.name)
+                   for r in found if isinstance(r, PersonRow)][:2]
+
+        def opened(dialog: QDialog) -> None:
+            self.merge_dialog = dialog
+
+        merge_from_list(self.context, self, "person", records, opened)
 
     def focus_filter(self) -> None:
         self.query.setFocus()
