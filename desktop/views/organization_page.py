@@ -26,6 +26,7 @@ from desktop.naming import chinese, display_name, distinct, other_names
 from desktop.readable import date_text
 from desktop.views.history import HistoryTab
 from desktop.views.organization_followups import FollowUpsTab
+from desktop.views.organization_levels import LevelsTab
 from desktop.views.positions import PositionsTab
 from desktop.views.record_events import EventsTab
 from desktop.views.record_page import RecordPage
@@ -66,6 +67,9 @@ class OrganizationPage(RecordPage):
         self.events_tab = EventsTab(self.context, "organization")
         self.add_tab(self.events_tab, translate("OrganizationPage", "E&vents"), "globe",
                      self.events_tab.reload, ("event", "invitation", "delegate"))
+        self.levels_tab = LevelsTab(self.context)
+        self.add_tab(self.levels_tab, translate("OrganizationPage", "&Level"), "flag",
+                     self.levels_tab.reload, ("level change", "organization"))
         self.history_tab = HistoryTab(self.context)
         self.add_tab(self.history_tab, translate("OrganizationPage", "&History"), "history",
                      self.history_tab.reload,
@@ -90,6 +94,7 @@ class OrganizationPage(RecordPage):
         self.timeline_tab.set_owner(record.id)
         self.events_tab.set_owner(record.id)
         self.followups_tab.set_owner(record.id)
+        self.levels_tab.set_owner(record.id)
         self.history_tab.record_id = record.id
         self.record_action.setEnabled(True)
         self.dossier_action.setEnabled(True)
@@ -185,11 +190,14 @@ class OrganizationPage(RecordPage):
                 place += f", {html.escape(region)}"
             facts.append(place)
         for vocabulary, code in ((ORGANIZATION_KINDS, record.kind),
-                                 (POLITICAL_STATUSES, record.status),
-                                 (RELATIONSHIP_LEVELS, record.level)):
+                                 (POLITICAL_STATUSES, record.status)):
             text = term_text(vocabulary, code)
             if text:
                 facts.append(html.escape(text))
+        level = term_text(RELATIONSHIP_LEVELS, record.level)
+        if level:  # the level in effect today; the Level tab has its history
+            facts.append(translate("OrganizationPage", "level today: {level}").format(
+                level=html.escape(level)))
         if record.last_contact:
             facts.append(translate("OrganizationPage", "last contact {date}").format(
                 date=date_text(record.last_contact)))

@@ -4,6 +4,7 @@ Filtering and sorting happen in SQL; the table holds only the pages the user has
 from __future__ import annotations
 
 import itertools
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from db.changes.dates import parse_date
+from db.changes.fields import FieldInvalid
 from db.changes.recording import Page
 from db.models.vocabulary import ORGANIZATION_KINDS, POLITICAL_STATUSES, RELATIONSHIP_LEVELS, Term
 from db.services import organizations as service
@@ -42,7 +45,7 @@ from desktop.icons import icon
 from desktop.messages import messages
 from desktop.naming import chinese, display_name, region_names, tag_label
 from desktop.qtmodels.paged import Column, PagedTableModel, Reader
-from desktop.widgets.form import combo_value, country_box
+from desktop.widgets.form import DateField, combo_value, country_box
 from desktop.widgets.list_state import ListScreen
 
 
@@ -184,6 +187,20 @@ class FilterPanel(QWidget):
             self.buttons.append(button)
             row.addWidget(button)
             widget.itemChanged.connect(lambda _item: self.changed.emit())
+        # the levels as they stood on a day: empty means today
+        self.level_on_label = QLabel(translate("OrganizationsView", "as of"))
+        self.level_on = DateField()
+        self.level_on.setObjectName("filter_level_on")
+        self.level_on.edit.setPlaceholderText(translate("OrganizationsView", "today"))
+        self.level_on.edit.setMaximumWidth(110)
+        self.level_on.setToolTip(translate(
+            "OrganizationsView", "Filter on the relationship level as it stood on this day "
+                                 "(empty: today)"))
+        self.level_on_label.setBuddy(self.level_on.edit)
+        self.level_on_day: date | None = None
+        self.level_on.changed.connect(self._level_on_typed)
+        row.addWidget(self.level_on_label)
+        row.addWidget(self.level_on)
         self.country = country_box(countries)
         self.country.setObjectName("filter_country")
         typed = self.country.lineEdit()
@@ -221,12 +238,33 @@ class FilterPanel(QWidget):
         self.dormant.toggled.connect(lambda _on: self.changed.emit())
         self.months.valueChanged.connect(lambda _v: self.changed.emit() if self.dormant.isChecked() else None)
 
+    def _level_on_typed(self) -> None:
+        """A day that is no date is said beside the field (and the filter keeps today's
+        levels); a new day filters again."""
+        text = self.level_on.value()
+        try:
+            day = parse_date(text) if text else None
+            problem = ""
+        except FieldInvalid as exc:
+            day, problem = None, exc.message
+        self.level_on.edit.setStyleSheet("QLineEdit { border: 1px solid #b3261e; }"
+                                         if problem else "")
+        self.level_on.edit.setToolTip(problem)
+        if day != self.level_on_day:
+            self.level_on_day = day
+            if self.levels_chosen():
+                self.changed.emit()
+
+    def levels_chosen(self) -> bool:
+        return bool(_checked(self.levels))
+
     def filters(self, query: str | None) -> OrganizationFilter:
         country = combo_value(self.country)
         return OrganizationFilter(
             query=query or None,
             regions=_checked(self.regions), kinds=_checked(self.kinds),
             statuses=_checked(self.statuses), levels=_checked(self.levels),
+            level_on=self.level_on_day,  # None: today's, the organizations' own level
             countries=(country,) if country else (),
             tag=self.tag.currentData(),
             no_contact_months=self.months.value() if self.dormant.isChecked() else None,
@@ -245,6 +283,7 @@ class FilterPanel(QWidget):
         self.country.setCurrentIndex(0)
         self.tag.setCurrentIndex(0)
         self.dormant.setChecked(False)
+        self.level_on.set_value(None)
         self.blockSignals(False)
         self.changed.emit()
 
@@ -306,7 +345,8 @@ class OrganizationsView(ListScreen, QWidget):
         layout.addWidget(self.panel)
         layout.addWidget(self.table, 1)
         chain = [self.query, self.panel.country, self.panel.tag, self.panel.clear_button,
-                 self.export, *self.panel.buttons, self.panel.dormant, self.panel.months,
+                 self.export, *self.panel.buttons, self.panel.level_on.edit,
+                 self.panel.dormant, self.panel.months,
                  self.table]
         for first, second in itertools.pairwise(chain):
             self.setTabOrder(first, second)
