@@ -15,15 +15,25 @@ from PySide6.QtGui import QBrush, QColor, QIcon
 
 from db.exchange.imports.plan import Change, FieldConflict, Note, Plan, Resolution, RowPlan
 from db.models.vocabulary import (
+    ATTENDANCE,
+    EVENT_MECHANISMS,
     FOLLOWUP_STATUSES,
     GENDERS,
+    GIFT_DIRECTIONS,
     INTERACTION_KINDS,
+    INVITATION_REPLIES,
+    MEMBER_ROLES,
     ORGANIZATION_KINDS,
     PARTICIPATION_ROLES,
     POLITICAL_STATUSES,
+    PROGRAMME_KINDS,
     RELATIONSHIP_LEVELS,
+    VISIT_DIRECTIONS,
+    VISIT_SIDES,
+    VISIT_STATUSES,
     Term,
 )
+from db.store.errors import record_noun
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.qtmodels.paged import Column
@@ -64,18 +74,42 @@ KIND_NAMES = {"organizations": QT_TRANSLATE_NOOP("ImportPlan", "organizations"),
               "interactions": QT_TRANSLATE_NOOP("ImportPlan", "interactions"),
               "followups": QT_TRANSLATE_NOOP("ImportPlan", "follow-ups"),
               "tags": QT_TRANSLATE_NOOP("ImportPlan", "tags"),
-              "topics": QT_TRANSLATE_NOOP("ImportPlan", "topics")}
+              "topics": QT_TRANSLATE_NOOP("ImportPlan", "topics"),
+              "visits": QT_TRANSLATE_NOOP("ImportPlan", "visits"),
+              "members": QT_TRANSLATE_NOOP("ImportPlan", "members of visits"),
+              "programme": QT_TRANSLATE_NOOP("ImportPlan", "programme items"),
+              "gifts": QT_TRANSLATE_NOOP("ImportPlan", "gifts"),
+              "events": QT_TRANSLATE_NOOP("ImportPlan", "events"),
+              "sessions": QT_TRANSLATE_NOOP("ImportPlan", "sessions"),
+              "invitations": QT_TRANSLATE_NOOP("ImportPlan", "invitations"),
+              "delegates": QT_TRANSLATE_NOOP("ImportPlan", "delegates"),
+              "levels": QT_TRANSLATE_NOOP("ImportPlan", "level changes")}
 KIND_TITLES = {"organizations": QT_TRANSLATE_NOOP("ImportPlan", "Organizations"),
                "people": QT_TRANSLATE_NOOP("ImportPlan", "People"),
                "positions": QT_TRANSLATE_NOOP("ImportPlan", "Positions"),
                "interactions": QT_TRANSLATE_NOOP("ImportPlan", "Interactions"),
                "followups": QT_TRANSLATE_NOOP("ImportPlan", "Follow-ups"),
                "tags": QT_TRANSLATE_NOOP("ImportPlan", "Tags"),
-               "topics": QT_TRANSLATE_NOOP("ImportPlan", "Topics")}
+               "topics": QT_TRANSLATE_NOOP("ImportPlan", "Topics"),
+               "visits": QT_TRANSLATE_NOOP("ImportPlan", "Visits"),
+               "members": QT_TRANSLATE_NOOP("ImportPlan", "Members of visits"),
+               "programme": QT_TRANSLATE_NOOP("ImportPlan", "Programme items"),
+               "gifts": QT_TRANSLATE_NOOP("ImportPlan", "Gifts"),
+               "events": QT_TRANSLATE_NOOP("ImportPlan", "Events"),
+               "sessions": QT_TRANSLATE_NOOP("ImportPlan", "Sessions"),
+               "invitations": QT_TRANSLATE_NOOP("ImportPlan", "Invitations"),
+               "delegates": QT_TRANSLATE_NOOP("ImportPlan", "Delegates"),
+               "levels": QT_TRANSLATE_NOOP("ImportPlan", "Level changes")}
 VOCABULARIES: dict[tuple[str, str], dict[str, Term]] = {
     ("organization", "kind"): ORGANIZATION_KINDS, ("organization", "status"): POLITICAL_STATUSES,
     ("organization", "level"): RELATIONSHIP_LEVELS, ("interaction", "kind"): INTERACTION_KINDS,
     ("followup", "status"): FOLLOWUP_STATUSES, ("person", "gender"): GENDERS,
+    ("visit", "direction"): VISIT_DIRECTIONS, ("visit", "status"): VISIT_STATUSES,
+    ("visit member", "side"): VISIT_SIDES, ("visit member", "role"): MEMBER_ROLES,
+    ("programme item", "kind"): PROGRAMME_KINDS, ("gift", "direction"): GIFT_DIRECTIONS,
+    ("event", "mechanism"): EVENT_MECHANISMS, ("invitation", "reply"): INVITATION_REPLIES,
+    ("invitation", "attendance"): ATTENDANCE, ("delegate", "role"): MEMBER_ROLES,
+    ("level change", "level"): RELATIONSHIP_LEVELS,
 }
 ERROR_COLOUR = "#b42318"
 WARNING_COLOUR = "#b54708"
@@ -94,7 +128,8 @@ def action_label(action: str) -> str:
 
 def entity_noun(entity: str) -> str:
     """“organization”, “follow-up”: a kind of row of the plan, in the user's language."""
-    return translate("ImportPlan", ENTITY_NOUNS[entity]) if entity in ENTITY_NOUNS else entity
+    return translate("ImportPlan", ENTITY_NOUNS[entity]) if entity in ENTITY_NOUNS \
+        else record_noun(entity)
 
 
 def kind_name(kind: str) -> str:
@@ -222,6 +257,10 @@ def record_label(row: RowPlan, names: Mapping[str, str]) -> str:
             return " ".join(str(value).split())
     if row.id and row.id in names:
         return names[row.id]
+    for key in ("person_id", "organization_id"):  # a member, an invitation, a delegate
+        value = row.values.get(key)
+        if value and str(value) in names:
+            return names[str(value)]
     if row.action == "delete":  # the record's name is in the reason: "Not in the sheet …: X"
         for colon in (": ", "："):  # db's sentence, in English or in Chinese
             if colon in row.reason:

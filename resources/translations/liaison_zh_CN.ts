@@ -4536,6 +4536,10 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
         <source>{name} is listed twice (row {row} too); an organization is invited once.</source>
         <translation>{name} 列了两次（第 {row} 行也有）；同一组织只邀请一次。</translation>
     </message>
+    <message>
+        <source>A level change needs its organization: its id in organization_id, or its name in organization.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ImportCheck</name>
@@ -5274,6 +5278,42 @@ New value:</source>
         <translation>议题</translation>
     </message>
     <message>
+        <source>visits</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>members of visits</source>
+        <translation>访问团组成员</translation>
+    </message>
+    <message>
+        <source>programme items</source>
+        <translation>日程项</translation>
+    </message>
+    <message>
+        <source>gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>invitations</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>delegates</source>
+        <translation>代表团成员</translation>
+    </message>
+    <message>
+        <source>level changes</source>
+        <translation>关系层级变更</translation>
+    </message>
+    <message>
         <source>Organizations</source>
         <translation>组织</translation>
     </message>
@@ -5300,6 +5340,42 @@ New value:</source>
     <message>
         <source>Topics</source>
         <translation>议题</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>访问</translation>
+    </message>
+    <message>
+        <source>Members of visits</source>
+        <translation>访问团组成员</translation>
+    </message>
+    <message>
+        <source>Programme items</source>
+        <translation>日程项</translation>
+    </message>
+    <message>
+        <source>Gifts</source>
+        <translation>礼品</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <source>Invitations</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <source>Delegates</source>
+        <translation>代表团成员</translation>
+    </message>
+    <message>
+        <source>Level changes</source>
+        <translation>关系层级变更</translation>
     </message>
     <message>
         <source>(empty)</source>
@@ -6538,19 +6614,19 @@ New value:</source>
     </message>
     <message>
         <source>Only organizations and people can be merged.</source>
-        <translation type="unfinished" />
+        <translation>只能合并组织或人员。</translation>
     </message>
     <message>
         <source>A record cannot be merged into itself: choose two different {noun}s.</source>
-        <translation type="unfinished" />
+        <translation>记录不能与自身合并：请选择两个不同的{noun}。</translation>
     </message>
     <message>
         <source>“{name}” was already merged into another record; merge with that one instead.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”已并入另一条记录；请与那条记录合并。</translation>
     </message>
     <message>
         <source>“{name}” is deleted; restore it first, or merge with a record that is not.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”已删除；请先恢复它，或与未删除的记录合并。</translation>
     </message>
 </context>
 <context>
@@ -6722,6 +6798,198 @@ New value:</source>
     <message>
         <source>Undoing the merge</source>
         <translation>正在撤销合并</translation>
+    </message>
+</context>
+<context>
+    <name>MergeRecords</name>
+    <message>
+        <source>1 interaction</source>
+        <translation type="unfinished">1 条交往记录</translation>
+    </message>
+    <message>
+        <source>{n:,} interactions</source>
+        <translation type="unfinished">{n:,} 条交往记录</translation>
+    </message>
+    <message>
+        <source>1 position</source>
+        <translation type="unfinished">1 项职务</translation>
+    </message>
+    <message>
+        <source>{n:,} positions</source>
+        <translation type="unfinished">{n:,} 项职务</translation>
+    </message>
+    <message>
+        <source>1 invitation</source>
+        <translation type="unfinished">1 份邀请</translation>
+    </message>
+    <message>
+        <source>{n:,} invitations</source>
+        <translation type="unfinished">{n:,} 份邀请</translation>
+    </message>
+    <message>
+        <source>1 place in an event delegation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} places in event delegations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 visit</source>
+        <translation type="unfinished">1 次访问</translation>
+    </message>
+    <message>
+        <source>{n:,} visits</source>
+        <translation type="unfinished">{n:,} 次访问</translation>
+    </message>
+    <message>
+        <source>1 place in a visit's delegation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} places in visits' delegations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 gift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} gifts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} follow-ups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 event organized</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} events organized</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 session spoken at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} sessions spoken at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 level change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} level changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge two organizations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge two people</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, </source>
+        <comment>between the entries of a list</comment>
+        <translation type="unfinished">、</translation>
+    </message>
+    <message>
+        <source>⇄ Swap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the other record instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation type="unfinished">合并</translation>
+    </message>
+    <message>
+        <source>Kept: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merged into it, then removed: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Moves to “{name}”: {moves}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing else names “{name}”: only its names and fields are merged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation type="unfinished">最后修改</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation type="unfinished">{field}：</translation>
+    </message>
+    <message>
+        <source>Their fields agree (or the other record leaves them empty): nothing to choose.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where they differ, choose the value the kept record keeps (the newer one is chosen for you):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{field}: {values}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Joined, once each; the names not kept become other names.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A colleague changed “{name}” while this window was open. Nothing was merged. Below are both records as they are now: check your choices and merge again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The merge was undone: “{other}” and “{kept}” are two records again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge “{other}” into “{kept}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{other}” was merged into “{kept}”. Ctrl+Z in this window takes the merge back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge “{name}” with which {noun}? Type any of its names.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>organization</source>
+        <translation type="unfinished">组织</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation type="unfinished">人员</translation>
     </message>
 </context>
 <context>
@@ -6990,6 +7258,22 @@ New value:</source>
     <message>
         <source>{n:,} organizations</source>
         <translation>{n:,} 个组织</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge with…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge the two selected organizations (or this one with another)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished">删除…</translation>
     </message>
     <message>
         <source>Delete organization</source>
@@ -7268,6 +7552,22 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     <message>
         <source>Delete {n} people</source>
         <translation>删除 {n} 名人员</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge with…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge the two selected people (or this person with another)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished">删除…</translation>
     </message>
 </context>
 <context>
@@ -8389,7 +8689,7 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     </message>
     <message>
         <source>level change</source>
-        <translation type="unfinished" />
+        <translation>关系层级变更</translation>
     </message>
     <message>
         <source>{field} {old} → {new} by {who} at {at}</source>
@@ -8433,7 +8733,7 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     </message>
     <message>
         <source>Level change</source>
-        <translation type="unfinished" />
+        <translation>关系层级变更</translation>
     </message>
 </context>
 <context>
@@ -9695,15 +9995,15 @@ Batch id: {batch}</source>
     </message>
     <message>
         <source>The level already changed on {day} (to {level}); change that entry instead.</source>
-        <translation type="unfinished" />
+        <translation>{day} 已有一次关系层级变更（改为{level}）；请修改那一条。</translation>
     </message>
     <message>
         <source>The date it took effect</source>
-        <translation type="unfinished" />
+        <translation>生效日期</translation>
     </message>
     <message>
         <source>The reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
 </context>
 <context>
