@@ -103,6 +103,7 @@ def build_parser() -> Parser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     from db.cli.batches import add_commands as add_batch_commands
     from db.cli.calendar import add_commands as add_calendar_commands
+    from db.cli.duplicates import add_commands as add_duplicate_commands
     from db.cli.imports import add_commands as add_import_commands
     from db.cli.merging import add_commands as add_merge_commands
     from db.cli.passphrases import add_commands as add_passphrase_commands
@@ -154,6 +155,7 @@ def build_parser() -> Parser:
     add_merge_commands(sub)  # merge, export-travel-copy
     add_batch_commands(sub)  # batches, undo, undo-import, undo-merge
     add_calendar_commands(sub)  # calendar
+    add_duplicate_commands(sub)  # duplicates, merge-records
     return parser
 
 
@@ -451,6 +453,18 @@ def cmd_calendar(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return run(args, out, err, _open)
 
 
+def cmd_duplicates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.duplicates import cmd_duplicates as run
+
+    return run(args, out, err, _open, Progress)
+
+
+def cmd_merge_records(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from db.cli.duplicates import cmd_merge_records as run
+
+    return run(args, out, err, _open)
+
+
 def cmd_export_travel_copy(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from db.cli.merging import cmd_export_travel_copy as run
 
@@ -464,7 +478,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO, TextIO], int]] = {
     "encrypt": cmd_passphrase, "decrypt": cmd_passphrase, "server-setup": cmd_server_setup,
     "import": cmd_import, "merge": cmd_merge, "export-travel-copy": cmd_export_travel_copy,
     "batches": cmd_batches, "undo": cmd_undo, "undo-import": cmd_undo, "undo-merge": cmd_undo,
-    "calendar": cmd_calendar,
+    "calendar": cmd_calendar, "duplicates": cmd_duplicates, "merge-records": cmd_merge_records,
 }
 
 

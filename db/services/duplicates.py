@@ -620,3 +620,14 @@ def not_duplicates(db: Database, kind: str, record_id: str | None = None
                                             NotDuplicate.second_id == record_id))
         return [(a, b) for a, b in session.execute(
             statement.order_by(NotDuplicate.first_id, NotDuplicate.second_id)).all()]
+
+
+def record_kind(db: Database, record_id: str) -> Kind | None:
+    """Whether an id names an organization or a person (live, deleted or merged away), or
+    neither (None): what `liaison merge-records` is given is two ids alone."""
+    models: tuple[tuple[Kind, Any], ...] = (("organization", Organization), ("person", Person))
+    with db.reading() as session:
+        for kind, model in models:
+            if session.get(model, record_id.strip()) is not None:
+                return kind
+    return None
