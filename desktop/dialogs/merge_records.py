@@ -105,7 +105,7 @@ def moves_text(moves: Mapping[str, int]) -> str:
                          translate("MergeRecords", several).format(n=count))
         else:
             parts.append(f"{count:,} {word}")
-    return translate("MergeRecords", ", ", "between the entries of a list").join(parts)
+    return translate("MergeRecords", ", ").join(parts)
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ class MergeRecordsDialog(QDialog):
         layout.addWidget(self.joined)
         layout.addWidget(self.moves)
         layout.addWidget(self.buttons)
-        self.resize(860, 620)
+        self.resize(880, 600)
         self.load()
 
     # -- reading ---------------------------------------------------------------------------
@@ -284,8 +284,11 @@ class MergeRecordsDialog(QDialog):
         rows.append((translate("MergeRecords", "Last changed"),
                      date_text(record.updated_at.date())))
         for label, value in rows:
-            shown = QLabel(value)
-            shown.setWordWrap(True)
+            # one line each (a wrapped label in a form is given one line's height and cut);
+            # a very long name is shortened, whole in its tooltip
+            shown = QLabel(value if len(value) <= 70 else value[:69] + "…")
+            if len(value) > 70:
+                shown.setToolTip(value)
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(translate("MergeRecords", "{field}:").format(field=label), shown)
 
@@ -335,7 +338,8 @@ class MergeRecordsDialog(QDialog):
         grid.setRowStretch(len(view.preview.fields) + 1, 1)
 
     def _fill_joined(self, view: MergeView) -> None:
-        lines: list[str] = []
+        lines = [translate("MergeRecords", "Joined from both, each entry once (the names not "
+                                           "kept become other names as well):")]
         for name in JOINED.get(self.kind, ()):
             mine = list(getattr(view.survivor, name) or ())
             both = mine + [v for v in getattr(view.other, name) or () if v not in mine]
@@ -343,8 +347,6 @@ class MergeRecordsDialog(QDialog):
                 lines.append(translate("MergeRecords", "{field}: {values}").format(
                     field=f"<b>{field_label(name)}</b>",
                     values=html.escape("; ".join(both))))
-        lines.append(translate("MergeRecords", "Joined, once each; the names not kept "
-                                               "become other names."))
         self.joined.setText("<br>".join(lines))
 
     # -- choosing --------------------------------------------------------------------------
@@ -467,10 +469,11 @@ class PickOtherDialog(QDialog):
         self.kind = kind
         self.record_id = record_id
         self.setWindowTitle(translate("MergeRecords", NOUNS.get(kind, NOUNS["organization"])))
-        intro = QLabel(translate(
-            "MergeRecords", "Merge “{name}” with which {noun}? Type any of its names.").format(
-            name=name, noun=translate("MergeRecords", "organization") if kind == "organization"
-            else translate("MergeRecords", "person")))
+        question = (translate("MergeRecords", "Merge “{name}” with which organization? Type "
+                                              "any of its names.") if kind == "organization"
+                    else translate("MergeRecords", "Merge “{name}” with which person? Type any "
+                                                   "of their names."))
+        intro = QLabel(question.format(name=name))
         intro.setWordWrap(True)
         self.picker = RecordPicker(context.database, (kind,))  # type: ignore[arg-type]
         self.picker.setObjectName("merge_with")

@@ -50,7 +50,7 @@ ENTITY = "level change"  # the change notice's name
 FIELDS = [  # the form translates the labels ("Fields")
     FieldSpec("level", QT_TRANSLATE_NOOP("Fields", "Relationship level"), kind="choice",
               choices=RELATIONSHIP_LEVELS, required=True),
-    FieldSpec("effective", QT_TRANSLATE_NOOP("Fields", "Effective"), kind="date",
+    FieldSpec("effective", QT_TRANSLATE_NOOP("Fields", "Effective from"), kind="date",
               required=True),
     FieldSpec("reason", QT_TRANSLATE_NOOP("Fields", "Reason"), kind="multiline"),
 ]

@@ -120,8 +120,14 @@ class LevelChart(QWidget):
         dashed = QPen(QColor("#b3261e"), 1, Qt.PenStyle.DashLine)
         painter.setPen(dashed)
         painter.drawLine(QPointF(today_x, plot.top()), QPointF(today_x, plot.bottom()))
-        painter.drawText(QRectF(today_x + 3, plot.top(), 120, metrics.height()),
-                         int(Qt.AlignmentFlag.AlignLeft), translate("LevelChart", "today"))
+        word = translate("LevelChart", "today")
+        room = metrics.horizontalAdvance(word) + 4
+        if today_x + room <= self.width():  # beside the line; left of it near the edge
+            painter.drawText(QRectF(today_x + 3, plot.top(), room, metrics.height()),
+                             int(Qt.AlignmentFlag.AlignLeft), word)
+        else:
+            painter.drawText(QRectF(today_x - room - 1, plot.top(), room, metrics.height()),
+                             int(Qt.AlignmentFlag.AlignRight), word)
         self.dots = []
         if not self.steps:
             painter.setPen(text)
