@@ -969,6 +969,18 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <source>Speakers</source>
         <translation>发言人</translation>
     </message>
+    <message>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -1738,6 +1750,210 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <source>Women and young people are shares of the attendees whose gender or birth year is recorded; young means under {age} (Settings).</source>
         <translation>女性和青年比例按已记录性别或出生年份的出席者计算；青年指未满 {age} 岁（见“设置”）。</translation>
     </message>
+    <message>
+        <source>1 interaction</source>
+        <translation type="unfinished">1 条交往记录</translation>
+    </message>
+    <message>
+        <source>{n:,} interactions</source>
+        <translation type="unfinished">{n:,} 条交往记录</translation>
+    </message>
+    <message>
+        <source>1 position</source>
+        <translation type="unfinished">1 项职务</translation>
+    </message>
+    <message>
+        <source>{n:,} positions</source>
+        <translation type="unfinished">{n:,} 项职务</translation>
+    </message>
+    <message>
+        <source>1 invitation</source>
+        <translation type="unfinished">1 份邀请</translation>
+    </message>
+    <message>
+        <source>{n:,} invitations</source>
+        <translation type="unfinished">{n:,} 份邀请</translation>
+    </message>
+    <message>
+        <source>1 place in an event delegation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} places in event delegations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 visit</source>
+        <translation type="unfinished">1 次访问</translation>
+    </message>
+    <message>
+        <source>{n:,} visits</source>
+        <translation type="unfinished">{n:,} 次访问</translation>
+    </message>
+    <message>
+        <source>1 place in a visit's delegation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} places in visits' delegations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 gift</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} gifts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 follow-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} follow-ups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 event organized</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} events organized</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 session spoken at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} sessions spoken at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 level change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} level changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{n:,} tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 likely duplicate pair of organizations (score {score} or more) in {database}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count:,} likely duplicate pairs of organizations (score {score} or more) in {database}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 likely duplicate pair of people (score {score} or more) in {database}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count:,} likely duplicate pairs of people (score {score} or more) in {database}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No likely duplicate organizations (score {score} or more) in {database}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No likely duplicate people (score {score} or more) in {database}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list the likely duplicate organizations or people, across scripts, best first, with why each pair matched</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>organizations (the default) or people</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the lowest score shown, 0 to 100 (default: 85 for organizations, 90 for people)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>merge two organizations or two people: OTHER's links and names move to SURVIVOR, which keeps the newer non-empty value of each field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the id of the record kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the id of the record merged into it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">、</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--min-score is a number from 0 to 100 (given: {score}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comparing names: {done:,} of {total:,}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>keep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>merge into it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>country</source>
+        <translation type="unfinished">国家</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merge a pair with “liaison merge-records KEEP OTHER”; “liaison undo BATCH” takes a merge back.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no organization or person with id {id}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{survivor} and {other} are one organization and one person: only two organizations or two people can be merged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merged “{other}” into “{survivor}”; moved to it: {moved}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch {batch}: “liaison undo {batch}” takes the merge back.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -1997,6 +2213,53 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <message>
         <source>Saved a copy of the database as {path}.</source>
         <translation>已将数据库副本保存为 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>same name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>same name in another script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>same words in another order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>names alike ({score} %)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>same abbreviation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>abbreviation matches the name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>same country</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Duplicates are looked for among organizations or people.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The lowest score is a number from 0 to 100 (given: {score}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The duplicate scan was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A record is always the same as itself: choose two different {noun}s.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3510,6 +3773,14 @@ Your edits were not saved. Reload to see the current version, then make your cha
         <source>Given or received</source>
         <translation>赠送或收受</translation>
     </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
 </context>
 <context>
     <name>FirstStart</name>
@@ -4538,6 +4809,18 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     </message>
     <message>
         <source>A level change needs its organization: its id in organization_id, or its name in organization.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“{name}” was merged into “{survivor}” on {day}: this row is left as it is. Edit {survivor}'s row instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This {noun} was removed on {day} when two records were merged (it repeated one that remains): this row is left as it is. Edit the remaining one instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edited, but not applied: {reason}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -6173,6 +6456,21 @@ New value:</source>
     </message>
 </context>
 <context>
+    <name>LevelChart</name>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>No level recorded yet.</source>
+        <translation>尚未记录关系层级。</translation>
+    </message>
+    <message>
+        <source>{date}: {level}</source>
+        <translation>{date}：{level}</translation>
+    </message>
+</context>
+<context>
     <name>ListScreen</name>
     <message>
         <source>Export…</source>
@@ -6804,192 +7102,187 @@ New value:</source>
     <name>MergeRecords</name>
     <message>
         <source>1 interaction</source>
-        <translation type="unfinished">1 条交往记录</translation>
+        <translation>1 条交往记录</translation>
     </message>
     <message>
         <source>{n:,} interactions</source>
-        <translation type="unfinished">{n:,} 条交往记录</translation>
+        <translation>{n:,} 条交往记录</translation>
     </message>
     <message>
         <source>1 position</source>
-        <translation type="unfinished">1 项职务</translation>
+        <translation>1 个职务</translation>
     </message>
     <message>
         <source>{n:,} positions</source>
-        <translation type="unfinished">{n:,} 项职务</translation>
+        <translation>{n:,} 个职务</translation>
     </message>
     <message>
         <source>1 invitation</source>
-        <translation type="unfinished">1 份邀请</translation>
+        <translation>1 份邀请</translation>
     </message>
     <message>
         <source>{n:,} invitations</source>
-        <translation type="unfinished">{n:,} 份邀请</translation>
+        <translation>{n:,} 份邀请</translation>
     </message>
     <message>
         <source>1 place in an event delegation</source>
-        <translation type="unfinished" />
+        <translation>1 个活动代表团成员席位</translation>
     </message>
     <message>
         <source>{n:,} places in event delegations</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 个活动代表团成员席位</translation>
     </message>
     <message>
         <source>1 visit</source>
-        <translation type="unfinished">1 次访问</translation>
+        <translation>1 次访问</translation>
     </message>
     <message>
         <source>{n:,} visits</source>
-        <translation type="unfinished">{n:,} 次访问</translation>
+        <translation>{n:,} 次访问</translation>
     </message>
     <message>
         <source>1 place in a visit's delegation</source>
-        <translation type="unfinished" />
+        <translation>1 个访问代表团成员席位</translation>
     </message>
     <message>
         <source>{n:,} places in visits' delegations</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 个访问代表团成员席位</translation>
     </message>
     <message>
         <source>1 gift</source>
-        <translation type="unfinished" />
+        <translation>1 件礼品</translation>
     </message>
     <message>
         <source>{n:,} gifts</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 件礼品</translation>
     </message>
     <message>
         <source>1 follow-up</source>
-        <translation type="unfinished" />
+        <translation>1 项后续事项</translation>
     </message>
     <message>
         <source>{n:,} follow-ups</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 项后续事项</translation>
     </message>
     <message>
         <source>1 event organized</source>
-        <translation type="unfinished" />
+        <translation>1 场主办的活动</translation>
     </message>
     <message>
         <source>{n:,} events organized</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 场主办的活动</translation>
     </message>
     <message>
         <source>1 session spoken at</source>
-        <translation type="unfinished" />
+        <translation>1 场发言的议程</translation>
     </message>
     <message>
         <source>{n:,} sessions spoken at</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 场发言的议程</translation>
     </message>
     <message>
         <source>1 level change</source>
-        <translation type="unfinished" />
+        <translation>1 次关系层级变更</translation>
     </message>
     <message>
         <source>{n:,} level changes</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 次关系层级变更</translation>
     </message>
     <message>
         <source>1 tag</source>
-        <translation type="unfinished" />
+        <translation>1 个标签</translation>
     </message>
     <message>
         <source>{n:,} tags</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 个标签</translation>
     </message>
     <message>
         <source>Merge two organizations</source>
-        <translation type="unfinished" />
+        <translation>合并两个组织</translation>
     </message>
     <message>
         <source>Merge two people</source>
-        <translation type="unfinished" />
+        <translation>合并两位人员</translation>
     </message>
     <message>
         <source>, </source>
-        <comment>between the entries of a list</comment>
-        <translation type="unfinished">、</translation>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Merge “{name}” with which organization? Type any of its names.</source>
+        <translation>将“{name}”与哪个组织合并？请输入该组织的任一名称。</translation>
+    </message>
+    <message>
+        <source>Merge “{name}” with which person? Type any of their names.</source>
+        <translation>将“{name}”与哪位人员合并？请输入其任一姓名。</translation>
     </message>
     <message>
         <source>⇄ Swap</source>
-        <translation type="unfinished" />
+        <translation>⇄ 对调</translation>
     </message>
     <message>
         <source>Keep the other record instead</source>
-        <translation type="unfinished" />
+        <translation>改为保留另一条记录</translation>
     </message>
     <message>
         <source>Merge</source>
-        <translation type="unfinished">合并</translation>
+        <translation>合并</translation>
     </message>
     <message>
         <source>Kept: {name}</source>
-        <translation type="unfinished" />
+        <translation>保留：{name}</translation>
     </message>
     <message>
         <source>Merged into it, then removed: {name}</source>
-        <translation type="unfinished" />
+        <translation>并入后移除：{name}</translation>
     </message>
     <message>
         <source>Moves to “{name}”: {moves}.</source>
-        <translation type="unfinished" />
+        <translation>转到“{name}”名下：{moves}。</translation>
     </message>
     <message>
         <source>Nothing else names “{name}”: only its names and fields are merged.</source>
-        <translation type="unfinished" />
+        <translation>没有其他记录引用“{name}”：只合并其名称和字段。</translation>
     </message>
     <message>
         <source>Last changed</source>
-        <translation type="unfinished">最后修改</translation>
+        <translation>最近修改</translation>
     </message>
     <message>
         <source>{field}:</source>
-        <translation type="unfinished">{field}：</translation>
+        <translation>{field}：</translation>
     </message>
     <message>
         <source>Their fields agree (or the other record leaves them empty): nothing to choose.</source>
-        <translation type="unfinished" />
+        <translation>两条记录的字段一致（或另一条记录为空）：无需选择。</translation>
     </message>
     <message>
         <source>Where they differ, choose the value the kept record keeps (the newer one is chosen for you):</source>
-        <translation type="unfinished" />
+        <translation>对不一致的字段，请选择保留记录采用的值（已默认选中较新的值）：</translation>
+    </message>
+    <message>
+        <source>Joined from both, each entry once (the names not kept become other names as well):</source>
+        <translation>两条记录的以下各项合并，每项只保留一次（未保留的名称也会成为其他名称）：</translation>
     </message>
     <message>
         <source>{field}: {values}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Joined, once each; the names not kept become other names.</source>
-        <translation type="unfinished" />
+        <translation>{field}：{values}</translation>
     </message>
     <message>
         <source>A colleague changed “{name}” while this window was open. Nothing was merged. Below are both records as they are now: check your choices and merge again.</source>
-        <translation type="unfinished" />
+        <translation>此窗口打开期间，同事修改了“{name}”。未进行任何合并。下面是两条记录的最新内容：请检查您的选择后再次合并。</translation>
     </message>
     <message>
         <source>The merge was undone: “{other}” and “{kept}” are two records again.</source>
-        <translation type="unfinished" />
+        <translation>合并已撤销：“{other}”和“{kept}”重新成为两条记录。</translation>
     </message>
     <message>
         <source>Merge “{other}” into “{kept}”</source>
-        <translation type="unfinished" />
+        <translation>将“{other}”并入“{kept}”</translation>
     </message>
     <message>
         <source>“{other}” was merged into “{kept}”. Ctrl+Z in this window takes the merge back.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Merge “{name}” with which {noun}? Type any of its names.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>organization</source>
-        <translation type="unfinished">组织</translation>
-    </message>
-    <message>
-        <source>person</source>
-        <translation type="unfinished">人员</translation>
+        <translation>“{other}”已并入“{kept}”。在此窗口按 Ctrl+Z 可撤销合并。</translation>
     </message>
 </context>
 <context>
@@ -7151,6 +7444,69 @@ New value:</source>
     </message>
 </context>
 <context>
+    <name>OrganizationLevels</name>
+    <message>
+        <source>That change is no longer in the history.</source>
+        <translation>该修改已不在修改历史中。</translation>
+    </message>
+    <message>
+        <source>No level recorded yet. Change level… records the level with the day it took effect and why.</source>
+        <translation>尚未记录关系层级。“变更层级…”可记录层级及其生效日期和原因。</translation>
+    </message>
+    <message>
+        <source>Change level…</source>
+        <translation>变更层级…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected entry (Del); Ctrl+Z brings it back</source>
+        <translation>移除所选条目（Del）；按 Ctrl+Z 可恢复</translation>
+    </message>
+    <message>
+        <source>Today: &lt;b&gt;{level}&lt;/b&gt;, since {date}.</source>
+        <translation>今天：&lt;b&gt;{level}&lt;/b&gt;，自 {date} 起。</translation>
+    </message>
+    <message>
+        <source>The level already changed on {date} (to {level}); edit that entry instead.</source>
+        <translation>{date} 已有一次层级变更（变为{level}）；请改为编辑该条目。</translation>
+    </message>
+    <message>
+        <source>Choose the level the relationship moved to.</source>
+        <translation>请选择关系变更后的层级。</translation>
+    </message>
+    <message>
+        <source>Change the level to {level}</source>
+        <translation>将关系层级变更为{level}</translation>
+    </message>
+    <message>
+        <source>Change the relationship level</source>
+        <translation>变更关系层级</translation>
+    </message>
+    <message>
+        <source>Edit the level change of {date}</source>
+        <translation>编辑 {date} 的层级变更</translation>
+    </message>
+    <message>
+        <source>Edit a level change</source>
+        <translation>编辑层级变更</translation>
+    </message>
+    <message>
+        <source>Remove the change to {level} of {date} from the history? Ctrl+Z brings it back.</source>
+        <translation>从历史中移除 {date} 变更为{level}的记录？按 Ctrl+Z 可恢复。</translation>
+    </message>
+    <message>
+        <source>Remove the level change of {date}</source>
+        <translation>移除 {date} 的层级变更</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationPage</name>
     <message>
         <source>P&amp;eople</source>
@@ -7167,6 +7523,10 @@ New value:</source>
     <message>
         <source>E&amp;vents</source>
         <translation>活动(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Level</source>
+        <translation>关系层级(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;History</source>
@@ -7187,6 +7547,10 @@ New value:</source>
     <message>
         <source>also: {names}</source>
         <translation>又名：{names}</translation>
+    </message>
+    <message>
+        <source>level today: {level}</source>
+        <translation>当前关系层级：{level}</translation>
     </message>
     <message>
         <source>last contact {date}</source>
@@ -7228,6 +7592,18 @@ New value:</source>
         <translation>关系层级</translation>
     </message>
     <message>
+        <source>as of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Filter on the relationship level as it stood on this day (empty: today)</source>
+        <translation>按该日期当时的关系层级筛选（留空：今天）</translation>
+    </message>
+    <message>
         <source>Any country</source>
         <translation>所有国家</translation>
     </message>
@@ -7261,19 +7637,19 @@ New value:</source>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation>打开</translation>
     </message>
     <message>
         <source>Merge with…</source>
-        <translation type="unfinished" />
+        <translation>与…合并</translation>
     </message>
     <message>
         <source>Merge the two selected organizations (or this one with another)</source>
-        <translation type="unfinished" />
+        <translation>合并所选的两个组织（或将此组织与另一组织合并）</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished">删除…</translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>Delete organization</source>
@@ -7555,19 +7931,19 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished" />
+        <translation>打开</translation>
     </message>
     <message>
         <source>Merge with…</source>
-        <translation type="unfinished" />
+        <translation>与…合并</translation>
     </message>
     <message>
         <source>Merge the two selected people (or this person with another)</source>
-        <translation type="unfinished" />
+        <translation>合并所选的两位人员（或将此人与另一人合并）</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished">删除…</translation>
+        <translation>删除…</translation>
     </message>
 </context>
 <context>
