@@ -76,6 +76,18 @@ ORGANIZATIONS = SheetSpec(
             "notes": _LONG, "tags": 20},
 )
 
+# An organization's relationship level over time: each change, the day it took effect and why
+# (the organization's own `level` is the one in effect today). After the organizations, which
+# it names by id with the name beside it.
+LEVELS = SheetSpec(
+    name="levels",
+    columns=("id", "organization_id", "organization", "level", "effective", "reason"),
+    dates=frozenset({"effective"}),
+    id_columns=frozenset({"id", "organization_id"}),
+    lists={"level": LEVEL_LIST},
+    widths={"organization": 36, "level": 12, "effective": 12, "reason": _LONG},
+)
+
 PEOPLE = SheetSpec(
     name="people",
     columns=("id", "name", "name_en", "name_zh", "aliases", "title", "gender", "nationality",
@@ -217,7 +229,7 @@ DELEGATES = SheetSpec(
 
 EVENT_SHEETS: tuple[SheetSpec, ...] = (EVENTS, SESSIONS, INVITATIONS, DELEGATES)
 # In the order an import reads them: what later sheets point at comes first.
-SHEETS: tuple[SheetSpec, ...] = (ORGANIZATIONS, PEOPLE, POSITIONS, INTERACTIONS, FOLLOWUPS,
+SHEETS: tuple[SheetSpec, ...] = (ORGANIZATIONS, LEVELS, PEOPLE, POSITIONS, INTERACTIONS, FOLLOWUPS,
                                  *VISIT_SHEETS, *EVENT_SHEETS)
 SHEET_NAMES = {spec.name: spec for spec in SHEETS}
 

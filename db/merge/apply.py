@@ -18,6 +18,7 @@ from db.changes import rows as rows_path
 from db.changes.batches import kind_word, logged_counts, logged_records
 from db.changes.freshness import check_current
 from db.changes.recording import Actor, to_json
+from db.changes.registry_levels import LEVEL_CHANGE
 from db.changes.rows import refresh_contact_stats
 from db.merge.read import PARTICIPATIONS, TAG_TABLES
 from db.merge.records import (
@@ -40,6 +41,7 @@ from db.models import (
     interaction_topics,
 )
 from db.models.base import new_id, new_ids, utcnow
+from db.services.levels import sync_level
 from db.store.backups import make_backup
 from db.store.engine import Database
 from db.store.errors import LiaisonError
@@ -191,6 +193,9 @@ class Writer:
         self.people: set[str] = set()
         # The change-log rows copied from the other copy, by record: undo takes them out again.
         self.copied: dict[str, list[str]] = {}
+        # Organizations whose level history the merge wrote (one made on the road for a
+        # record merged here lands on the survivor): their level follows it (finish).
+        self.histories: set[str] = set()
 
     def touch(self, organization_id: str | None, person_id: str | None) -> None:
         if organization_id:
@@ -228,6 +233,8 @@ class Writer:
                     part["id"] = new_id()
                 self.touch(part["organization_id"], part["person_id"])
             rows_path.execute(self.session, insert(PARTICIPATIONS), parts)
+        if spec.entity == LEVEL_CHANGE.name:
+            self.histories.update(str(row["organization_id"]) for row in rows)
         if spec.entity == "organization":
             self.organizations.update(r.id for r in records)
         elif spec.entity == "person":
@@ -277,6 +284,8 @@ class Writer:
                 diff.append((f.field, old, value))
         if not diff:
             return
+        if spec.entity == LEVEL_CHANGE.name:
+            self.histories.add(obj.organization_id)
         if any(name in spec.schema.search_fields for name, _old, _new in diff):
             spec.schema.refresh_search_text(obj)
         obj.updated_at = utcnow()
@@ -344,6 +353,9 @@ class Writer:
             self.copied.setdefault(r.entity_id, []).append(r.id)
 
     def finish(self) -> None:
+        rows_path.flush(self.session)
+        for organization in sorted(self.histories):
+            sync_level(self.session, organization, self.actor)
         rows_path.flush(self.session)
         refresh_contact_stats(self.session, self.organizations, self.people)
 

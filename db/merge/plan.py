@@ -36,6 +36,7 @@ from db.merge.records import (
     Spec,
 )
 from db.merge.rules import IdMaps, decide, new_record, remapped_row, remapped_state, rows_by_record
+from db.merge.survivors import onto_survivors
 from db.models import Country, Interaction, Organization, Person, Tag, Topic
 from db.store.engine import Database
 from db.store.errors import record_noun as entity_word
@@ -92,6 +93,8 @@ class _Planner:
             totals[spec.kind] = found.both + len(found.only_here) + len(found.only_there) \
                 - len(mapped)
             records.extend(self._records(spec, found, mapped, mine, theirs))
+        if self.maps.merged:
+            records = onto_survivors(self.here, records, self.maps, theirs)
         withheld = {key for record in records for f in record.conflicts for key in f.withheld}
         return MergePlan(
             other=self.name, location=self.location,

@@ -182,7 +182,8 @@ def test_layout_readme_rev_and_dropdowns(db: Database, filled: dict[str, Any],
     path = tmp_path / "out.xlsx"
     export(db, path)
     wb = load_workbook(path)
-    assert wb.sheetnames == ["README", "organizations", "people", "positions", "interactions",
+    assert wb.sheetnames == ["README", "organizations", "levels", "people", "positions",
+                             "interactions",
                              "followups", "visits", "members", "programme", "gifts", "events",
                              "sessions", "invitations", "delegates", "_lists"]
     assert wb["_lists"].sheet_state == "hidden"

@@ -24,6 +24,7 @@ from db.exchange.workbook import (
     GIFTS,
     INTERACTIONS,
     INVITATIONS,
+    LEVELS,
     MEMBERS,
     ORGANIZATIONS,
     PEOPLE,
@@ -45,6 +46,7 @@ from db.models import (
     Gift,
     Interaction,
     Invitation,
+    LevelChange,
     Organization,
     Person,
     ProgrammeItem,
@@ -81,7 +83,8 @@ def countries(session: Session) -> list[tuple[str, str]]:
         .order_by(Country.code))]
 
 
-MODELS: dict[str, Any] = {ORGANIZATIONS.name: Organization, PEOPLE.name: Person,
+MODELS: dict[str, Any] = {ORGANIZATIONS.name: Organization, LEVELS.name: LevelChange,
+                          PEOPLE.name: Person,
                           POSITIONS.name: Affiliation, INTERACTIONS.name: Interaction,
                           FOLLOWUPS.name: FollowUp, VISITS.name: Visit,
                           MEMBERS.name: VisitMember, PROGRAMME.name: ProgrammeItem,
@@ -128,6 +131,25 @@ def organizations(session: Session, names: Names, limit: int | None = None) -> I
         values = [r[0], r[1], r[2], r[3], join_list(r[4]), *r[5:10], founding_cell(r[10]),
                   *r[11:16], join_list(tags.get(r[0]))]
         yield values, r[16]
+
+
+def levels(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
+    """Each organization's level history, oldest first, by the organizations' names; the
+    history of a deleted organization goes with it."""
+    c = LevelChange
+    rows = session.connection().execute(
+        select(c.id, c.organization_id, c.level, c.effective, c.reason, c.version)
+        .where(c.deleted_at.is_(None)).order_by(c.organization_id, c.effective, c.id))
+    organization_names = names.organizations
+    found: list[tuple[str, Row]] = []
+    for r in rows:
+        organization = organization_names.get(r[1])
+        if organization is not None:
+            found.append((organization.lower(),
+                          ([r[0], r[1], organization, r[2], r[3], r[4]], r[5])))
+    found.sort(key=lambda item: item[0])  # stable: each organization's entries stay in order
+    ordered = [row for _key, row in found]
+    yield from ordered if limit is None else ordered[:limit]
 
 
 def people(session: Session, names: Names, limit: int | None = None) -> Iterator[Row]:
@@ -392,6 +414,7 @@ def delegates(session: Session, names: Names, limit: int | None = None) -> Itera
 Reader = Callable[..., Iterator[Row]]  # (session, names, limit=None)
 READERS: dict[str, Reader] = {
     ORGANIZATIONS.name: organizations,
+    LEVELS.name: levels,
     PEOPLE.name: people,
     POSITIONS.name: positions,
     INTERACTIONS.name: interactions,

@@ -169,6 +169,14 @@ def _readme_lines(db: Database, database_id: str, exported: datetime,
                    "event”. A session lies within its event's days, a reply does not come after "
                    "the event, an organization is invited once, and a delegation's head comes "
                    "from the organization invited."),
+        ("Levels", "levels holds each organization's relationship level over time: one row "
+                   "per change, with the level (from the list), the day it took effect "
+                   "(effective) and why (reason). An organization's level is the latest one in "
+                   "effect; a level changed on the organizations sheet is recorded as a change "
+                   "effective on the day of the import, unless this sheet records it. An "
+                   "organization's level changes at most once a day. A row added here leaves "
+                   "id empty and names its organization by organization_id, or by its name in "
+                   "organization."),
         *one_event,
     ]
 
@@ -219,6 +227,11 @@ def _readme_lines_zh(db: Database, database_id: str, exported: datetime,
                      "为本文件中新增的活动添加的行，event_id 留空，在 event 列填写活动名称；新增邀请"
                      "的代表写作“受邀方 — 活动”。议程须在活动日期之内，回复不得晚于活动结束，同一组织"
                      "只邀请一次，代表团团长须来自受邀组织。"),
+        ("关系层级", "levels 表列出每个组织关系层级的历次变化：每次变化一行，含层级（从下拉列表"
+                     "选择）、生效日期（effective）和原因（reason）。组织的关系层级以最近生效的"
+                     "一次为准；在 organizations 表中修改的层级，导入时记为当天生效的一次变化，"
+                     "除非本表已有记录。同一组织每天至多变化一次。在此新增的行 id 留空，在 "
+                     "organization_id 列注明组织编号，或在 organization 列填写组织名称。"),
         *one_event,
     ]
 

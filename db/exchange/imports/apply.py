@@ -20,6 +20,7 @@ from db.changes import rows as rows_path
 from db.changes.bulk import BulkWriter, stamp
 from db.changes.freshness import check_current
 from db.changes.recording import Actor, to_json
+from db.changes.registry_levels import LEVEL_CHANGE
 from db.changes.rows import refresh_contact_stats
 from db.exchange.imports.cells import EVENT_PARTS, SCHEMAS, VISIT_PARTS
 from db.exchange.imports.event_rows import LINKED
@@ -35,6 +36,7 @@ from db.models import (
 )
 from db.models.base import new_id, new_ids
 from db.models.folding import search_text_for, sort_keys
+from db.services import levels
 from db.services.tags import SCHEMA as TAG_SCHEMA
 from db.store.backups import make_backup
 from db.store.engine import Database
@@ -45,17 +47,18 @@ Progress = Callable[[str, int, int], None]
 TAG_LINKS = {"organization": (organization_tags, "organization_id"),
              "person": (person_tags, "person_id"),
              "interaction": (interaction_tags, "interaction_id")}
-ORDER = ("organization", "person", "position", "interaction", "followup", "visit",
+ORDER = ("organization", "level change", "person", "position", "interaction", "followup", "visit",
          "visit member", "programme item", "gift", "event", "event session", "invitation",
          "delegate")
 # A visit's rules that read other records were checked over the whole plan
 # (imports/visit_plan.py); record by record, half-way through, they would see a visit moved
 # before its programme follows it.
 # An event's the same way (imports/event_plan.py).
-ONE_BY_ONE = frozenset(entity.name for entity in (*VISIT_PARTS, *EVENT_PARTS))
+# A level history's "one change a day" too (imports/level_rows.py).
+ONE_BY_ONE = frozenset(entity.name for entity in (*VISIT_PARTS, *EVENT_PARTS, LEVEL_CHANGE))
 SCHEMA_OF = {**SCHEMAS, "position": registry.AFFILIATION.schema,
              **{entity.name: replace(entity.schema, session_checks=())
-                for entity in (*VISIT_PARTS, *EVENT_PARTS)}}
+                for entity in (*VISIT_PARTS, *EVENT_PARTS, LEVEL_CHANGE)}}
 # The lists of records an event or a session links to (co-organizers, speakers).
 LINKS_OF = {"event": "co_organizers", "event session": "speakers"}
 
@@ -151,6 +154,7 @@ def apply_steps(db: Database, plan: Plan, actor: Actor | None = None, *,
                                                               "nothing was written."))
                 yield ImportProgress(stage, done, total)
         yield ImportProgress(translate("Import", "Finishing"), done, total)
+        applier.record_levels()
         applier.finish()
         rows_path.flush(session)
     yield ImportProgress(translate("Import", "Done"), total, total,
@@ -197,6 +201,10 @@ class _Applier:
         # New interactions only add to a participant's figures: (count, latest date) to add.
         self.new_contacts: dict[tuple[str, str], list[Any]] = {}
         self._tags: dict[str, str] | None = None
+        # The levels the organizations rows wrote, and the organizations whose history the
+        # levels sheet wrote: see record_levels.
+        self.levels_set: dict[str, str | None] = {}
+        self.histories: set[str] = set()
 
     # tags by folded name, created on first use
     def tag_id(self, name: str) -> str:
@@ -228,7 +236,9 @@ class _Applier:
                         select(Participation.organization_id, Participation.person_id)
                         .where(Participation.interaction_id == plan.id)):
                     self._touch(organization_id, person_id)
-            recording.soft_delete(self.session, schema, plan.id, self.actor)
+            gone = recording.soft_delete(self.session, schema, plan.id, self.actor)
+            if entity == LEVEL_CHANGE.name:
+                self.histories.add(gone.organization_id)
             yield translate("Import", "Deleting {noun} records").format(
                 noun=record_noun(schema.entity)), 1
 
@@ -241,11 +251,16 @@ class _Applier:
             for plan in plans:
                 obj = recording.create(self.session, schema, plan.values, self.actor,
                                        record_id=plan.id)
+                if entity == LEVEL_CHANGE.name:
+                    self.histories.add(obj.organization_id)
                 if entity in LINKS_OF and plan.links.get(LINKS_OF[entity]):
                     self._set_linked(entity, obj, plan.links, log=False)
                 yield translate("Import", "Creating {noun} records").format(
                     noun=record_noun(schema.entity)), 1
             return
+        if entity == "organization":
+            self.levels_set.update((str(plan.id), plan.values["level"]) for plan in plans
+                                   if plan.values.get("level"))
         model = schema.model
         fields = list(schema.fields)
         columns = ["id", "created_at", "updated_at", "version",
@@ -335,9 +350,15 @@ class _Applier:
                     "Import", "The {noun} “{id}” was changed by someone else while you reviewed "
                               "the import; nothing was written. Review the import again.").format(
                     noun=record_noun(schema.entity), id=plan.id))
+            if entity == LEVEL_CHANGE.name:
+                self.histories.add(obj.organization_id)
             if own:
                 _, diff = recording.update(self.session, schema, plan.id, own, self.actor,
                                            expected_version=obj.version)
+                if entity == LEVEL_CHANGE.name:
+                    self.histories.add(obj.organization_id)
+                if entity == "organization" and any(name == "level" for name, _o, _n in diff):
+                    self.levels_set[plan.id] = own["level"]
                 if entity == "programme item":
                     follow_meeting(self.session, obj, {name for name, _o, _n in diff},
                                    self.actor)
@@ -391,6 +412,21 @@ class _Applier:
         for organization_id, person_id, _role in (*before, *after):
             self._touch(organization_id, person_id)
         return [("participants", before, after)]
+
+    def record_levels(self) -> None:
+        """An organization's level set by the import is a change in its history, as one set
+        on the form is (db/services/levels.record_level_set: effective today, or today's
+        corrected) — unless the levels sheet of the same file already brings the
+        organization to that level. Then each organization concerned has the level its
+        history puts in effect today. In the import's batch, so its undo takes them back."""
+        for organization in sorted(set(self.levels_set) | self.histories):
+            wanted = self.levels_set.get(organization)
+            if wanted is not None and not (
+                    organization in self.histories
+                    and levels.in_effect(self.session, organization) == wanted):
+                levels.record_level_set(self.session, organization, wanted, self.actor)
+            if wanted is not None or organization in self.histories:
+                levels.sync_level(self.session, organization, self.actor)
 
     def finish(self) -> None:
         if self.log_rows:

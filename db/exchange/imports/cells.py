@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from db.changes import registry, registry_events
+from db.changes import registry, registry_events, registry_levels
 from db.changes.dates import parse_date
 from db.changes.fields import FieldInvalid
 from db.exchange.imports import mapping as maps
@@ -28,9 +28,10 @@ EVENT_PARTS = registry_events.EVENT_ENTITIES
 # The registry's aggregates a sheet can hold, by the import's word for each.
 SCHEMAS = {"organization": registry.ORGANIZATION.schema, "person": registry.PERSON.schema,
            "interaction": registry.INTERACTION.schema, "followup": registry.FOLLOWUP.schema,
+           "level change": registry_levels.LEVEL_CHANGE.schema,
            **{entity.name: entity.schema for entity in (*VISIT_PARTS, *EVENT_PARTS)}}
 ENTITY_OF = {"organizations": "organization", "people": "person", "interactions": "interaction",
-             "followups": "followup",
+             "followups": "followup", "levels": "level change",
              **{entity.kind: entity.name for entity in (*VISIT_PARTS, *EVENT_PARTS)}}
 # Fuzzy matching costs a scan of every name per row: worth it for a list of parties or people,
 # not for a hundred thousand rows that carry ids or exact names.
@@ -40,7 +41,8 @@ DATE_LABELS = {"due": QT_TRANSLATE_NOOP("Validation", "The due date"),
                "end": QT_TRANSLATE_NOOP("Validation", "The end date"),
                "day": QT_TRANSLATE_NOOP("Validation", "The day"),
                "invited_on": QT_TRANSLATE_NOOP("Validation", "The date of the invitation"),
-               "replied_on": QT_TRANSLATE_NOOP("Validation", "The date of the reply")}
+               "replied_on": QT_TRANSLATE_NOOP("Validation", "The date of the reply"),
+               "effective": QT_TRANSLATE_NOOP("Validation", "The date it took effect")}
 # Fields whose normalized value depends on the cell alone, so a sheet's repeated values
 # (kinds, countries, cities, dates) are normalized once; at most this many per column.
 CACHE_LIMIT = 5000

@@ -76,13 +76,18 @@ class SheetPlanner(CellReader, RowClassifier):
                                                        "written."))
             rows[count] = (number, ())  # the cells are read: let them go
             before = len(self.errors)
-            result = builder(number, cells)
+            result = self.before_row(number, cells) or builder(number, cells)
             if result is None or len(self.errors) > before:
                 pending.append(RowPlan(self.sheet, number, self.entity, "error",
                                        reason=self.errors[-1].message if self.errors else ""))
                 continue
             pending.extend(result if isinstance(result, list) else [result])
         return self._finish(pending)
+
+    def before_row(self, number: int, cells: Sequence[Any]) -> RowPlan | None:
+        """A row's plan decided before its cells are read (the Liaison workbook's rows of
+        records merged away); None for the row to be planned as its kind's rows are."""
+        return None
 
     def _identity(self, number: int, data: dict[str, Any], model: Any,
                   index: NameIndex | KeyIndex | None) -> tuple[str, bool, str] | None:

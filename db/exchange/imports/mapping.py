@@ -47,7 +47,8 @@ TARGETS[INVITATIONS] = ("country", "organization", "leader", "title", "email", "
                         "attendance", "delegation_size", "invited_by", "invited_on",
                         "replied_on", "notes")
 KIND_NOUNS[INVITATIONS] = QT_TRANSLATE_NOOP("Import", "invitations to an event")
-DATE_FIELDS = frozenset({"start", "end", "due", "day", "invited_on", "replied_on"})
+DATE_FIELDS = frozenset({"start", "end", "due", "day", "invited_on", "replied_on",
+                         "effective"})
 # A programme's times of day ("09:30"), which a spreadsheet may hold as time cells.
 TIME_FIELDS = frozenset({"starts", "ends"})
 

@@ -27,7 +27,7 @@ ENTITY_KINDS = {"organization": "organizations", "person": "people", "position":
                 "interaction": "interactions", "followup": "followups", "visit": "visits",
                 "visit member": "members", "programme item": "programme", "gift": "gifts",
                 "event": "events", "event session": "sessions", "invitation": "invitations",
-                "delegate": "delegates"}
+                "delegate": "delegates", "level change": "levels"}
 @dataclass(frozen=True, slots=True)
 class Note:
     """An error (blocks its row) or a warning (does not), where it is in the source."""

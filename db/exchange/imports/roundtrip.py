@@ -19,9 +19,11 @@ from db.exchange.export import rows as exported
 from db.exchange.export.links import Names
 from db.exchange.imports.classify import Pending
 from db.exchange.imports.event_plan import check_event_rows
-from db.exchange.imports.event_rows import EVENT_KINDS, EventSheetPlanner
+from db.exchange.imports.event_rows import EVENT_KINDS
 from db.exchange.imports.foreign import SheetPlanner
+from db.exchange.imports.level_rows import check_level_rows
 from db.exchange.imports.matching import UUID_TEXT, Match
+from db.exchange.imports.merged import MergedSheetPlanner
 from db.exchange.imports.plan import (
     Action,
     Change,
@@ -39,10 +41,20 @@ from db.exchange.workbook import (
     REV_COLUMN,
     SHEET_NAMES,
     SHEETS,
+    canonical,
     fingerprint,
     participant_text,
 )
-from db.models import Affiliation, ChangeLog, FollowUp, Interaction, Meta, Organization, Person
+from db.models import (
+    Affiliation,
+    ChangeLog,
+    FollowUp,
+    Interaction,
+    LevelChange,
+    Meta,
+    Organization,
+    Person,
+)
 from db.models.base import new_id
 from db.models.folding import fold
 from db.services.affiliations import SCHEMA as AFFILIATION_SCHEMA
@@ -54,7 +66,7 @@ _role_text = text(200, label=QT_TRANSLATE_NOOP("Validation", "The role"))
 _leader = yes_no(QT_TRANSLATE_NOOP("Validation", "Leader of the party"))
 # A visit's or an event's parts: sheets of the same name as their kind.
 PARTS = {**VISIT_KINDS, **EVENT_KINDS}
-KIND_OF_SHEET = {"organizations": "organizations", "people": "people",
+KIND_OF_SHEET = {"organizations": "organizations", "levels": "levels", "people": "people",
                  "positions": "positions", "interactions": "interactions",
                  "followups": "followups", **{kind: kind for kind in PARTS}}
 
@@ -70,7 +82,7 @@ def exported_value(value: Any) -> Any:
     return value
 
 
-class WorkbookSheetPlanner(EventSheetPlanner):
+class WorkbookSheetPlanner(MergedSheetPlanner):
     def __init__(self, session: Session, sheet: str, kind: str, headers: Sequence[str],
                  mapping: dict[int, str], options: ImportOptions, data_rows: int,
                  revs: dict[int, tuple[str, list[Any]]],
@@ -92,6 +104,9 @@ class WorkbookSheetPlanner(EventSheetPlanner):
         index = self.organizations if kind == "organization" else self.people
         given = str(data.get(id_field) or "").strip().lower()
         name = data.get(name_field)
+        survivor = self.survivor(given, name, index.names) if given else None
+        if survivor is not None and index.knows(survivor):
+            return survivor  # merged into it since the export
         if given and UUID_TEXT.match(given) and index.knows(given) and (
                 not name or fold(str(name)) == fold(index.names.get(given, ""))):
             return given
@@ -125,12 +140,13 @@ class WorkbookSheetPlanner(EventSheetPlanner):
             kind, _, rest = item.partition(":")
             record_id, _, role = rest.partition(":")
             index = self.organizations if kind == "organization" else self.people
+            record_id, shown = self.participant(kind, record_id)
             if kind not in ("organization", "person") or not index.knows(record_id):
                 ok = False
                 break
             from_ids.append((record_id, None, role) if kind == "organization"
                             else (None, record_id, role))
-            readable.append(participant_text(index.names.get(record_id), role))
+            readable.append(participant_text(shown, role))
         text_cell = " ".join(str(data.get("participants") or "").split())
         if ok and text_cell == " ".join("; ".join(readable).split()):
             return from_ids
@@ -298,7 +314,8 @@ def _mapping_for(headers: list[str], kind: str) -> dict[int, str]:
     return {i: h for i, h in enumerate(headers) if h in spec.columns}
 
 
-MODELS: dict[str, Any] = {"organizations": Organization, "people": Person,
+MODELS: dict[str, Any] = {"organizations": Organization, "levels": LevelChange,
+                          "people": Person,
                           "positions": Affiliation, "interactions": Interaction,
                           "followups": FollowUp,
                           **{kind: entity.model for kind, entity in PARTS.items()}}
@@ -306,8 +323,10 @@ MODELS: dict[str, Any] = {"organizations": Organization, "people": Person,
 VISIT_LABELS = {"visits": ("title",), "members": ("person", "organization"),
                 "programme": ("title",), "gifts": ("description",),
                 "events": ("name",), "sessions": ("title",),
-                "invitations": ("organization", "person"), "delegates": ("person",)}
-ENTITY_OF_SHEET = {"organizations": "organization", "people": "person",
+                "invitations": ("organization", "person"), "delegates": ("person",),
+                "levels": ("organization",)}
+ENTITY_OF_SHEET = {"organizations": "organization", "levels": "level change",
+                   "people": "person",
                    "positions": "position", "interactions": "interaction",
                    "followups": "followup",
                    **{kind: entity.name for kind, entity in PARTS.items()}}
@@ -347,12 +366,14 @@ def _proposed_deletions(session: Session, sheet: str, present: set[str],
     model = MODELS[sheet]
     if event is not None and sheet not in EVENT_KINDS:
         return []
-    if sheet in PARTS:
+    if sheet in PARTS or sheet == "levels":
         # Of a visit's parts, those the workbook holds (of live visits; a member of a live
         # person), as the export chooses them, named as the sheet names them.
         spec = SHEET_NAMES[sheet]
         label_at = [spec.columns.index(c) for c in VISIT_LABELS[sheet]]
-        shown = {values[0]: next((values[i] for i in label_at if values[i]), None)
+        shown = {values[0]: (f"{values[2]}: {values[3]} ({canonical(values[4])})"
+                             if sheet == "levels"  # the organization, the level, the day
+                             else next((values[i] for i in label_at if values[i]), None))
                  for values, _version in exported.READERS[sheet](session,
                                                                  Names(session, event))}
         rows = [(key, shown[key]) for key in session.execute(select(model.id).where(
@@ -456,6 +477,8 @@ def plan_workbook(db: Database, source: SourceFile, options: ImportOptions, chec
             rows, found = check_visit_rows(session, rows, options, _namer(previous))
             errors.extend(found)
             rows, found = check_event_rows(session, rows, options, _namer(previous))
+            errors.extend(found)
+            rows, found = check_level_rows(session, rows, options)
             errors.extend(found)
     return Plan(source.path.name, checksum, source.format, "workbook",
                 tuple(spec.name for spec in wanted), 1, (), {}, options, tuple(rows),
