@@ -23,6 +23,7 @@ from db.models.folding import search_text_for, sort_keys
 from db.models.vocabulary import INTERACTION_KINDS
 from db.seed import demo_words as words
 from db.seed.demo_events import add_events, birth_years, leader_positions
+from db.seed.demo_levels import add_levels
 from db.seed.demo_visits import add_visits
 from db.store.engine import Database
 from db.store.errors import LiaisonError
@@ -214,6 +215,7 @@ def generate_demo(db: Database, size: str, seed: int = 1,
             orgs.append(row)
             org_regions.append(region)
         writer.insert("organizations", ORG_COLUMNS, orgs)
+        add_levels(connection, seed, orgs, ORG_COLUMNS, g.today, g.stamp)
         yield DemoProgress("organizations", len(orgs), len(orgs))
         by_region: dict[str, list[int]] = {}
         for index, region in enumerate(org_regions):
