@@ -141,6 +141,13 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
         view_menu.addAction(action)
     view_menu.addSeparator()
     view_menu.addAction(window.refresh_action)
+    tools_menu = menu.addMenu(translate("MainWindow", "&Tools"))
+    find_duplicates = window.make_action(
+        translate("MainWindow", "Find &duplicates…"), partial(_find_duplicates, window),
+        icon_name="copy", tip=translate("MainWindow", "Find organizations or people entered "
+                                                      "twice, in any script, and merge them"))
+    find_duplicates.setObjectName("find_duplicates")
+    tools_menu.addAction(find_duplicates)
     help_menu = menu.addMenu(translate("MainWindow", "&Help"))
     from desktop.dialogs import help as help_dialogs
 
@@ -182,3 +189,9 @@ def _export_calendar(window: MainWindow) -> None:
     from desktop.dialogs.calendar_export import open_calendar_export
 
     open_calendar_export(window.context, window)
+
+
+def _find_duplicates(window: MainWindow) -> None:
+    from desktop.dialogs.duplicates import open_duplicates
+
+    open_duplicates(window.context, window)
