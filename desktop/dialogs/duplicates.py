@@ -164,7 +164,8 @@ class DuplicatesDialog(QDialog):
         pair_layout.setContentsMargins(0, 0, 0, 0)
         pair_layout.addWidget(self.heading)
         pair_layout.addWidget(self.reasons)
-        pair_layout.addLayout(sides, 1)
+        pair_layout.addLayout(sides)
+        pair_layout.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -172,7 +173,7 @@ class DuplicatesDialog(QDialog):
         layout.addWidget(self.pair_area, 1)
         layout.addLayout(actions)
         layout.addWidget(close)
-        self.resize(900, 560)
+        self.resize(900, 440)
         self.show_current()
 
     def _button(self, name: str, icon_name: str | None, text: str, key: str,
@@ -327,7 +328,6 @@ class DuplicatesDialog(QDialog):
         for label, value in rows:
             shown = QLabel(value if len(value) <= 60 else value[:59] + "…")
             shown.setToolTip(value if len(value) > 60 else "")
-            shown.setWordWrap(label == rows[-1][0])
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(translate("Duplicates", "{field}:").format(field=label), shown)
 
