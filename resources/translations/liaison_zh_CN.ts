@@ -1752,207 +1752,207 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     </message>
     <message>
         <source>1 interaction</source>
-        <translation type="unfinished">1 条交往记录</translation>
+        <translation>1 次交往</translation>
     </message>
     <message>
         <source>{n:,} interactions</source>
-        <translation type="unfinished">{n:,} 条交往记录</translation>
+        <translation>{n:,} 次交往</translation>
     </message>
     <message>
         <source>1 position</source>
-        <translation type="unfinished">1 项职务</translation>
+        <translation>1 个职务</translation>
     </message>
     <message>
         <source>{n:,} positions</source>
-        <translation type="unfinished">{n:,} 项职务</translation>
+        <translation>{n:,} 个职务</translation>
     </message>
     <message>
         <source>1 invitation</source>
-        <translation type="unfinished">1 份邀请</translation>
+        <translation>1 份邀请</translation>
     </message>
     <message>
         <source>{n:,} invitations</source>
-        <translation type="unfinished">{n:,} 份邀请</translation>
+        <translation>{n:,} 份邀请</translation>
     </message>
     <message>
         <source>1 place in an event delegation</source>
-        <translation type="unfinished" />
+        <translation>1 个活动代表团席位</translation>
     </message>
     <message>
         <source>{n:,} places in event delegations</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 个活动代表团席位</translation>
     </message>
     <message>
         <source>1 visit</source>
-        <translation type="unfinished">1 次访问</translation>
+        <translation>1 次访问</translation>
     </message>
     <message>
         <source>{n:,} visits</source>
-        <translation type="unfinished">{n:,} 次访问</translation>
+        <translation>{n:,} 次访问</translation>
     </message>
     <message>
         <source>1 place in a visit's delegation</source>
-        <translation type="unfinished" />
+        <translation>1 个访问团席位</translation>
     </message>
     <message>
         <source>{n:,} places in visits' delegations</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 个访问团席位</translation>
     </message>
     <message>
         <source>1 gift</source>
-        <translation type="unfinished" />
+        <translation>1 件礼品</translation>
     </message>
     <message>
         <source>{n:,} gifts</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 件礼品</translation>
     </message>
     <message>
         <source>1 follow-up</source>
-        <translation type="unfinished" />
+        <translation>1 项后续事项</translation>
     </message>
     <message>
         <source>{n:,} follow-ups</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 项后续事项</translation>
     </message>
     <message>
         <source>1 event organized</source>
-        <translation type="unfinished" />
+        <translation>主办的 1 场活动</translation>
     </message>
     <message>
         <source>{n:,} events organized</source>
-        <translation type="unfinished" />
+        <translation>主办的 {n:,} 场活动</translation>
     </message>
     <message>
         <source>1 session spoken at</source>
-        <translation type="unfinished" />
+        <translation>发言的 1 场会议</translation>
     </message>
     <message>
         <source>{n:,} sessions spoken at</source>
-        <translation type="unfinished" />
+        <translation>发言的 {n:,} 场会议</translation>
     </message>
     <message>
         <source>1 level change</source>
-        <translation type="unfinished" />
+        <translation>1 次关系级别变化</translation>
     </message>
     <message>
         <source>{n:,} level changes</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 次关系级别变化</translation>
     </message>
     <message>
         <source>1 tag</source>
-        <translation type="unfinished" />
+        <translation>1 个标签</translation>
     </message>
     <message>
         <source>{n:,} tags</source>
-        <translation type="unfinished" />
+        <translation>{n:,} 个标签</translation>
     </message>
     <message>
         <source>1 likely duplicate pair of organizations (score {score} or more) in {database}.</source>
-        <translation type="unfinished" />
+        <translation>{database} 中有 1 对可能重复的组织（得分 {score} 及以上）。</translation>
     </message>
     <message>
         <source>{count:,} likely duplicate pairs of organizations (score {score} or more) in {database}.</source>
-        <translation type="unfinished" />
+        <translation>{database} 中有 {count:,} 对可能重复的组织（得分 {score} 及以上）。</translation>
     </message>
     <message>
         <source>1 likely duplicate pair of people (score {score} or more) in {database}.</source>
-        <translation type="unfinished" />
+        <translation>{database} 中有 1 对可能重复的人员（得分 {score} 及以上）。</translation>
     </message>
     <message>
         <source>{count:,} likely duplicate pairs of people (score {score} or more) in {database}.</source>
-        <translation type="unfinished" />
+        <translation>{database} 中有 {count:,} 对可能重复的人员（得分 {score} 及以上）。</translation>
     </message>
     <message>
         <source>No likely duplicate organizations (score {score} or more) in {database}.</source>
-        <translation type="unfinished" />
+        <translation>{database} 中没有可能重复的组织（得分 {score} 及以上）。</translation>
     </message>
     <message>
         <source>No likely duplicate people (score {score} or more) in {database}.</source>
-        <translation type="unfinished" />
+        <translation>{database} 中没有可能重复的人员（得分 {score} 及以上）。</translation>
     </message>
     <message>
         <source>list the likely duplicate organizations or people, across scripts, best first, with why each pair matched</source>
-        <translation type="unfinished" />
+        <translation>列出可能重复的组织或人员（跨文字比较），最可能的在前，并说明每一对的匹配原因</translation>
     </message>
     <message>
         <source>organizations (the default) or people</source>
-        <translation type="unfinished" />
+        <translation>组织（默认）或人员</translation>
     </message>
     <message>
         <source>the lowest score shown, 0 to 100 (default: 85 for organizations, 90 for people)</source>
-        <translation type="unfinished" />
+        <translation>显示的最低分数，0 到 100（默认：组织 85，人员 90）</translation>
     </message>
     <message>
         <source>merge two organizations or two people: OTHER's links and names move to SURVIVOR, which keeps the newer non-empty value of each field</source>
-        <translation type="unfinished" />
+        <translation>合并两个组织或两个人员：OTHER 的关联和名称转到 SURVIVOR，每个字段保留较新的非空值</translation>
     </message>
     <message>
         <source>the id of the record kept</source>
-        <translation type="unfinished" />
+        <translation>保留的记录的 ID</translation>
     </message>
     <message>
         <source>the id of the record merged into it</source>
-        <translation type="unfinished" />
+        <translation>并入的记录的 ID</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">、</translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
     <message>
         <source>--min-score is a number from 0 to 100 (given: {score}).</source>
-        <translation type="unfinished" />
+        <translation>--min-score 应为 0 到 100 之间的数字（输入的是：{score}）。</translation>
     </message>
     <message>
         <source>Comparing names: {done:,} of {total:,}</source>
-        <translation type="unfinished" />
+        <translation>正在比较名称：{done:,} / {total:,}</translation>
     </message>
     <message>
         <source>score</source>
-        <translation type="unfinished" />
+        <translation>得分</translation>
     </message>
     <message>
         <source>keep</source>
-        <translation type="unfinished" />
+        <translation>保留</translation>
     </message>
     <message>
         <source>merge into it</source>
-        <translation type="unfinished" />
+        <translation>并入保留者</translation>
     </message>
     <message>
         <source>country</source>
-        <translation type="unfinished">国家</translation>
+        <translation>国家</translation>
     </message>
     <message>
         <source>why</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
         <source>; </source>
-        <translation type="unfinished" />
+        <translation>；</translation>
     </message>
     <message>
         <source>Merge a pair with “liaison merge-records KEEP OTHER”; “liaison undo BATCH” takes a merge back.</source>
-        <translation type="unfinished" />
+        <translation>用“liaison merge-records KEEP OTHER”合并一对；用“liaison undo BATCH”撤销合并。</translation>
     </message>
     <message>
         <source>There is no organization or person with id {id}.</source>
-        <translation type="unfinished" />
+        <translation>没有 ID 为 {id} 的组织或人员。</translation>
     </message>
     <message>
         <source>{survivor} and {other} are one organization and one person: only two organizations or two people can be merged.</source>
-        <translation type="unfinished" />
+        <translation>{survivor} 和 {other} 一个是组织、一个是人员：只能合并两个组织或两个人员。</translation>
     </message>
     <message>
         <source>Merged “{other}” into “{survivor}”; moved to it: {moved}.</source>
-        <translation type="unfinished" />
+        <translation>已将“{other}”并入“{survivor}”；转入：{moved}。</translation>
     </message>
     <message>
         <source>Batch {batch}: “liaison undo {batch}” takes the merge back.</source>
-        <translation type="unfinished" />
+        <translation>批次 {batch}：用“liaison undo {batch}”可撤销此次合并。</translation>
     </message>
 </context>
 <context>
@@ -2219,47 +2219,183 @@ The database as it is now is backed up first, so this too can be taken back. Eve
     <name>Duplicates</name>
     <message>
         <source>same name</source>
-        <translation type="unfinished" />
+        <translation>名称相同</translation>
     </message>
     <message>
         <source>same name in another script</source>
-        <translation type="unfinished" />
+        <translation>另一种文字的名称相同</translation>
     </message>
     <message>
         <source>same words in another order</source>
-        <translation type="unfinished" />
+        <translation>用词相同、顺序不同</translation>
     </message>
     <message>
         <source>names alike ({score} %)</source>
-        <translation type="unfinished" />
+        <translation>名称相似（{score}%）</translation>
     </message>
     <message>
         <source>same abbreviation</source>
-        <translation type="unfinished" />
+        <translation>简称相同</translation>
     </message>
     <message>
         <source>abbreviation matches the name</source>
-        <translation type="unfinished" />
+        <translation>简称与名称相同</translation>
     </message>
     <message>
         <source>same country</source>
-        <translation type="unfinished" />
+        <translation>同一国家</translation>
     </message>
     <message>
         <source>Duplicates are looked for among organizations or people.</source>
-        <translation type="unfinished" />
+        <translation>只能在组织或人员中查找重复。</translation>
     </message>
     <message>
         <source>The lowest score is a number from 0 to 100 (given: {score}).</source>
-        <translation type="unfinished" />
+        <translation>最低分数应为 0 到 100 之间的数字（输入的是：{score}）。</translation>
     </message>
     <message>
         <source>The duplicate scan was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>重复查找已取消。</translation>
     </message>
     <message>
         <source>A record is always the same as itself: choose two different {noun}s.</source>
-        <translation type="unfinished" />
+        <translation>一条记录总是与其自身相同：请选择两个不同的{noun}。</translation>
+    </message>
+    <message>
+        <source>Organizations</source>
+        <translation>组织</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Find duplicates</source>
+        <translation>查找重复</translation>
+    </message>
+    <message>
+        <source>Pairs scoring less are not shown: 100 is the same name, lower is less alike</source>
+        <translation>低于此分数的配对不显示：100 表示名称相同，分数越低越不相似</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Look among:</source>
+        <translation>查找范围：</translation>
+    </message>
+    <message>
+        <source>Lowest score:</source>
+        <translation>最低分数：</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <source>Merge the two records: choose which is kept and each field's value (M)</source>
+        <translation>合并这两条记录：选择保留哪一条以及每个字段的值（M）</translation>
+    </message>
+    <message>
+        <source>Not a duplicate</source>
+        <translation>不是重复</translation>
+    </message>
+    <message>
+        <source>They are two different records: remembered, the scan will not show this pair again (N)</source>
+        <translation>这是两条不同的记录：会记住此决定，以后查找不再显示这一对（N）</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Decide later: the next pair (S)</source>
+        <translation>稍后决定：下一对（S）</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一对</translation>
+    </message>
+    <message>
+        <source>The previous pair (B)</source>
+        <translation>上一对（B）</translation>
+    </message>
+    <message>
+        <source>Reading the names…</source>
+        <translation>正在读取名称…</translation>
+    </message>
+    <message>
+        <source>Comparing names in every script…</source>
+        <translation>正在比较各种文字的名称…</translation>
+    </message>
+    <message>
+        <source>Finding duplicates</source>
+        <translation>正在查找重复</translation>
+    </message>
+    <message>
+        <source>The scan was cancelled.</source>
+        <translation>查找已取消。</translation>
+    </message>
+    <message>
+        <source>Choose organizations or people and press Find: names in every script are compared, transliterated and in pinyin.</source>
+        <translation>选择组织或人员，然后按“查找”：各种文字的名称都会经转写和拼音后进行比较。</translation>
+    </message>
+    <message>
+        <source>No likely duplicates left to review.</source>
+        <translation>没有待审核的可能重复。</translation>
+    </message>
+    <message>
+        <source>All pairs reviewed: press Back to see them again, or Find to look again.</source>
+        <translation>所有配对均已审核：按“上一对”可再次查看，按“查找”可重新查找。</translation>
+    </message>
+    <message>
+        <source>Pair {n} of {total}: decide, or skip to the next.</source>
+        <translation>第 {n} 对，共 {total} 对：请作出决定，或跳到下一对。</translation>
+    </message>
+    <message>
+        <source>A pair was left out: {problem}</source>
+        <translation>已略过一对：{problem}</translation>
+    </message>
+    <message>
+        <source>Score {score} of 100</source>
+        <translation>得分 {score}（满分 100）</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}.</source>
+        <translation>原因：{reasons}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Matched: {names}</source>
+        <translation>匹配：{names}</translation>
+    </message>
+    <message>
+        <source>Suggested to keep</source>
+        <translation>建议保留</translation>
+    </message>
+    <message>
+        <source>Other record</source>
+        <translation>另一条记录</translation>
+    </message>
+    <message>
+        <source>{role}: {name}</source>
+        <translation>{role}：{name}</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>关联内容</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation>{field}：</translation>
     </message>
 </context>
 <context>
@@ -4809,19 +4945,19 @@ This takes back Someone's change of {when}. Edit ▸ Undo (Ctrl+Z) takes the rev
     </message>
     <message>
         <source>A level change needs its organization: its id in organization_id, or its name in organization.</source>
-        <translation type="unfinished" />
+        <translation>关系层级变化须注明所属组织：在 organization_id 列填写其编号，或在 organization 列填写其名称。</translation>
     </message>
     <message>
         <source>“{name}” was merged into “{survivor}” on {day}: this row is left as it is. Edit {survivor}'s row instead.</source>
-        <translation type="unfinished" />
+        <translation>“{name}”已于 {day} 合并入“{survivor}”：此行保持不变。请改为编辑{survivor}的那一行。</translation>
     </message>
     <message>
         <source>This {noun} was removed on {day} when two records were merged (it repeated one that remains): this row is left as it is. Edit the remaining one instead.</source>
-        <translation type="unfinished" />
+        <translation>此{noun}已于 {day} 合并两条记录时删除（它与保留的一条重复）：此行保持不变。请改为编辑保留的那一条。</translation>
     </message>
     <message>
         <source>Edited, but not applied: {reason}</source>
-        <translation type="unfinished" />
+        <translation>已修改，但未采用：{reason}</translation>
     </message>
 </context>
 <context>
@@ -6658,6 +6794,18 @@ New value:</source>
     <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Find &amp;duplicates…</source>
+        <translation>查找重复(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Find organizations or people entered twice, in any script, and merge them</source>
+        <translation>查找以任何文字重复录入的组织或人员，并将其合并</translation>
     </message>
     <message>
         <source>&amp;Help</source>
