@@ -201,6 +201,10 @@ class FilterPanel(QWidget):
         self.level_on.changed.connect(self._level_on_typed)
         row.addWidget(self.level_on_label)
         row.addWidget(self.level_on)
+        # Shown once a level is chosen (it dates the levels): the row stays as narrow as before
+        # for a window on half a small screen.
+        self.levels.itemChanged.connect(lambda _item: self._show_level_on())
+        self._show_level_on()
         self.country = country_box(countries)
         self.country.setObjectName("filter_country")
         typed = self.country.lineEdit()
@@ -237,6 +241,11 @@ class FilterPanel(QWidget):
         self.tag.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.dormant.toggled.connect(lambda _on: self.changed.emit())
         self.months.valueChanged.connect(lambda _v: self.changed.emit() if self.dormant.isChecked() else None)
+
+    def _show_level_on(self) -> None:
+        shown = bool(_checked(self.levels)) or bool(self.level_on.value())
+        self.level_on_label.setVisible(shown)
+        self.level_on.setVisible(shown)
 
     def _level_on_typed(self) -> None:
         """A day that is no date is said beside the field (and the filter keeps today's
