@@ -11,10 +11,11 @@ regionov", "Đảng Cộng sản" → "dang cong san"). Two passes find the pair
 - the same name: names equal once folded and transliterated, spaces and punctuation aside
   ("越南共产党" and an alias "Yuenan Gongchandang"), found by a dictionary over every record;
   the same abbreviation, or an abbreviation that is the other's name ("FRELIMO");
-- names alike: rapidfuzz's token_sort_ratio between every two names of the records of one
-  country (`process.cdist` on each country's block). A record with no country is compared
-  only with the records sharing one of its rarer words (or, failing that, letter trigrams),
-  never with all of them, so 10,000 organizations scan in a few seconds.
+- names alike: rapidfuzz's token_sort_ratio or plain ratio, the higher, between every two
+  names of the records of one country (`process.cdist` on each country's block). A record
+  with no country is compared only with the records sharing one of its rarer words (or,
+  failing that, letter trigrams), never with all of them, so 10,000 organizations scan in a
+  few seconds.
 
 Records of two different countries are never paired: the same name in two countries is two
 parties. Deleted and merged-away records are left out."""
@@ -347,8 +348,14 @@ def _rows_alike(forms: list[str], others: list[str], cutoff: float
 
     workers = -1 if len(forms) * len(others) > 250_000 else 1
     for start in range(0, len(forms), CHUNK):
-        matrix = process.cdist(forms[start:start + CHUNK], others, scorer=fuzz.token_sort_ratio,
-                               score_cutoff=cutoff, dtype=numpy.uint8, workers=workers)
+        block = forms[start:start + CHUNK]
+        # Words in another order ("Party Socialist …") and a word spelt apart in its first
+        # letters ("Edinaya" / "Yedinaya", which token sorting puts out of step): the better.
+        matrix = numpy.maximum(
+            process.cdist(block, others, scorer=fuzz.token_sort_ratio, score_cutoff=cutoff,
+                          dtype=numpy.uint8, workers=workers),
+            process.cdist(block, others, scorer=fuzz.ratio, score_cutoff=cutoff,
+                          dtype=numpy.uint8, workers=workers))
         rows, columns = numpy.nonzero(matrix)
         for row, column in zip(rows.tolist(), columns.tolist(), strict=True):
             yield start + row, column, float(matrix[row, column])
@@ -455,7 +462,8 @@ def _best_names(a: _Record, b: _Record, evidence: _Evidence) -> None:
 
     for first in a.forms:
         for second in b.forms:
-            evidence.names(fuzz.token_sort_ratio(first.fuzzy, second.fuzzy), first, second)
+            evidence.names(max(fuzz.token_sort_ratio(first.fuzzy, second.fuzzy),
+                               fuzz.ratio(first.fuzzy, second.fuzzy)), first, second)
 
 
 def _pair(kind: Kind, a: _Record, b: _Record, evidence: _Evidence) -> DuplicatePair:
