@@ -69,7 +69,7 @@ def test_a_colleagues_list_cleaned_into_the_register(context: AppContext, qtbot:
     # The scan finds the pairs across scripts; the real ones are merged, the rest marked.
     found = json.loads(run(context, capsys, "duplicates", "--json"))["pairs"]
     pairs = {frozenset((p["first"]["id"], p["second"]["id"])): p for p in found}
-    real = {}
+    real: dict[str, str] = {}
     for survivor in (russia, greece):
         [match] = [key for key in pairs if survivor.id in key]
         real[survivor.id] = next(iter(match - {survivor.id}))
@@ -78,10 +78,10 @@ def test_a_colleagues_list_cleaned_into_the_register(context: AppContext, qtbot:
         ["Sozialdemokratische Partei Deutschlands", "Sozialistische Partei Deutschlands"]]
     for pair in others:
         mark_not_duplicate(db, "organization", pair["first"]["id"], pair["second"]["id"])
-    batches = {}
-    for survivor, other in real.items():
-        said = json.loads(run(context, capsys, "merge-records", survivor, other, "--json"))
-        batches[survivor] = said["batch_id"]
+    batches: dict[str, str] = {}
+    for kept_id, other_id in real.items():
+        said = json.loads(run(context, capsys, "merge-records", kept_id, other_id, "--json"))
+        batches[kept_id] = said["batch_id"]
     assert organizations.list_organizations(db).total == 6
     assert scan_duplicates(db, "organization") == []
     kept = organizations.get_organization(db, russia.id)  # the newer name by default
