@@ -4,9 +4,12 @@
 
 OUT_DIR defaults to docs/screenshots. In Chinese (`--language zh_CN`, names shown in Chinese
 first) each file's name ends in -zh; both sets are committed and shown side by side in the
-README (Chinese text needs a CJK font: Debian's fonts-noto-cjk). The screens show a throwaway database holding the small
-demo data (seed 1) and the starter register of world parties, at 1280×800. Window state goes
-to a temporary QSettings folder, so the user's own settings are neither read nor written.
+README (Chinese text needs a CJK font: Debian's fonts-noto-cjk; the starter register's names
+in Devanagari, Khmer and other scripts need fonts-noto-core, or they show as boxes). The
+screens show a throwaway database holding the small demo data (seed 1) and the starter
+register of world parties, at 1280×800 (dialogs at a size that shows them whole; none is
+exec()'d: each is shown, grabbed and closed). Window state goes to a temporary QSettings
+folder, so the user's own settings are neither read nor written.
 Each file name is printed with its size; keep them small, they are committed."""
 
 from __future__ import annotations
@@ -168,6 +171,8 @@ PARTNER_LIST = [
      None, None],
 ]
 WIZARD_SIZE = (1100, 760)
+MERGE_SIZE = (880, 600)
+DUPLICATES_SIZE = (900, 440)
 
 
 def busiest_visit(db: Any) -> str:
@@ -198,6 +203,75 @@ def visit_screens(screens: Screens, context: Any, db: Any) -> None:
     screens.grab("visit-delegations", page)
     page.tabs.setCurrentWidget(page.gifts)
     screens.grab("visit-gifts", page)
+
+
+def busiest_event(db: Any) -> str:
+    """The event with the most invitations: the demo's high-level meeting."""
+    from sqlalchemy import func, select
+
+    from db.models import Invitation
+
+    with db.reading() as session:
+        return str(session.execute(
+            select(Invitation.event_id).where(Invitation.deleted_at.is_(None))
+            .group_by(Invitation.event_id).order_by(func.count().desc(), Invitation.event_id)
+            .limit(1)).scalar_one())
+
+
+def event_screens(screens: Screens, window: Any, context: Any, db: Any) -> None:
+    """The Events list, and the busiest event's At a glance and Invitations tabs."""
+    from desktop.views.event_page import EventPage
+    from desktop.views.events import EventsView
+    from desktop.windows.main_window import VIEWS
+
+    window.navigation.setCurrentRow([entry.key for entry in VIEWS].index("events"))
+    events = window.view("events")
+    assert isinstance(events, EventsView)
+    screens.wait(lambda: events.model.rowCount() > 0)
+    screens.grab("events", window)
+
+    page = context.open_event(busiest_event(db))
+    assert isinstance(page, EventPage)
+    page.resize(*SIZE)
+    page.tabs.setCurrentWidget(page.glance)
+    screens.wait(lambda: page.glance.glance is not None)
+    screens.grab("event-page", page)
+    page.tabs.setCurrentWidget(page.invitations)
+    screens.wait(lambda: page.invitations.model.rowCount() > 0)
+    page.invitations.table.select_rows([1, 2])  # two accepted: the reply buttons come alive
+    screens.grab("event-invitations", page)
+
+
+def levels_screen(screens: Screens, page: Any) -> None:
+    """An organization page's Level tab, once its history has arrived."""
+    page.tabs.setCurrentWidget(page.levels_tab)
+    levels = page.levels_tab
+    screens.wait(lambda: levels.answer is None and levels.model.rowCount() > 0)
+    screens.grab("organization-levels", page)
+
+
+def duplicate_screens(screens: Screens, window: Any, context: Any, db: Any) -> None:
+    """The merge dialog for the best pair the duplicate scan finds among organizations, and
+    Tools ▸ Find duplicates… after its scan, showing the first pair. Nothing is merged."""
+    from db.services.duplicates import scan_duplicates
+    from desktop.dialogs.duplicates import DuplicatesDialog
+    from desktop.dialogs.merge_records import MergeRecordsDialog
+
+    pair = scan_duplicates(db, "organization")[0]
+    merge = MergeRecordsDialog(context, "organization", pair.first_id, pair.second_id, window)
+    merge.resize(*MERGE_SIZE)
+    merge.show()
+    screens.wait(lambda: merge.view is not None and merge.answer is None)
+    screens.grab("merge-records", merge)
+    merge.close()
+
+    dialog = DuplicatesDialog(context, window)
+    dialog.resize(*DUPLICATES_SIZE)
+    dialog.show()
+    dialog.scan()
+    screens.wait(lambda: dialog.view is not None and dialog.answer is None)
+    screens.grab("duplicates", dialog)
+    dialog.close()
 
 
 def write_partner_list(path: Path) -> Path:
@@ -291,7 +365,7 @@ def main() -> int:
         from desktop.views.interaction_editor import InteractionEditor
         from desktop.views.organization_page import OrganizationPage
         from desktop.views.organizations import OrganizationsView
-        from desktop.windows.main_window import MainWindow
+        from desktop.windows.main_window import VIEWS, MainWindow
         from desktop.windows.record_pages import new_context
 
         settings.set_officer_name("Li Wei")
@@ -319,14 +393,10 @@ def main() -> int:
         organizations.table.sortByColumn(8, Qt.SortOrder.DescendingOrder)  # busiest first
         screens.grab("organizations", window)
 
-        window.navigation.setCurrentRow(1)
-        screens.grab("people", window)
-        window.navigation.setCurrentRow(2)
-        screens.grab("interactions", window)
-        window.navigation.setCurrentRow(3)
-        screens.grab("visits", window)
-        window.navigation.setCurrentRow(4)
-        screens.grab("followups", window)
+        rows = [entry.key for entry in VIEWS]
+        for key in ("people", "interactions", "visits", "followups"):
+            window.navigation.setCurrentRow(rows.index(key))
+            screens.grab(key, window)
 
         window.navigation.setCurrentRow(0)
         window.search.setFocus()
@@ -343,6 +413,7 @@ def main() -> int:
         screens.grab("organization-profile", page)
         page.tabs.setCurrentWidget(page.timeline_tab)
         screens.grab("organization-timeline", page)
+        levels_screen(screens, page)
 
         person = context.open_person(busiest_person_with_positions(db))
         person.resize(*SIZE)
@@ -354,7 +425,9 @@ def main() -> int:
         screens.grab("interaction-editor", editor)
 
         visit_screens(screens, context, db)
+        event_screens(screens, window, context, db)
         import_wizard_screens(screens, context, folder)
+        duplicate_screens(screens, window, context, db)
 
         for widget in context.open_windows():
             widget.close()
