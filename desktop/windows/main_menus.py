@@ -121,9 +121,9 @@ def add_actions(window: MainWindow, views: Sequence[ViewEntry]) -> None:
     export_calendar = window.make_action(
         translate("MainWindow", "Export c&alendar…"), partial(_export_calendar, window),
         icon_name="calendar-days",
-        tip=translate("MainWindow", "Save the visits, their programmes and the follow-ups due "
-                                    "as a calendar file (.ics) for Outlook, Google or Apple "
-                                    "Calendar"))
+        tip=translate("MainWindow", "Save the visits and their programmes, the events and "
+                                    "their sessions, and the follow-ups due as a calendar file "
+                                    "(.ics) for Outlook, Google or Apple Calendar"))
     file_menu.addAction(export_calendar)
     file_menu.addSeparator()
     file_menu.addAction(window.settings_action)

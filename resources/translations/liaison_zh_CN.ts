@@ -6784,8 +6784,8 @@ New value:</source>
         <translation>导出日历(&amp;A)…</translation>
     </message>
     <message>
-        <source>Save the visits, their programmes and the follow-ups due as a calendar file (.ics) for Outlook, Google or Apple Calendar</source>
-        <translation>将访问、其日程和到期的后续事项保存为日历文件（.ics），供 Outlook、Google 或 Apple 日历使用</translation>
+        <source>Save the visits and their programmes, the events and their sessions, and the follow-ups due as a calendar file (.ics) for Outlook, Google or Apple Calendar</source>
+        <translation>将访问及其日程、活动及其议程和到期的后续事项保存为日历文件（.ics），供 Outlook、Google 或 Apple 日历使用</translation>
     </message>
     <message>
         <source>&amp;Edit</source>

@@ -50,6 +50,8 @@ ALLOWED = {
     "big5", "big", "qt", "pyside6", "ok", "windows", "opendocument",
     # the programs and formats contacts come from
     "vcf", "vcard", "outlook", "google",
+    # the calendar file, and the calendars that read it
+    "ics", "icalendar", "apple", "thunderbird",
     # the spreadsheet programs a protected workbook opens in
     "libreoffice",
     # key names, as shortcuts show them
