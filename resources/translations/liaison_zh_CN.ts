@@ -4043,7 +4043,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>Due YYYY-MM-DD</source>
-        <translation>截止日期（年-月-日）</translation>
+        <translation>截止 年-月-日</translation>
     </message>
     <message>
         <source>Due date</source>
