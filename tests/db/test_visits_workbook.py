@@ -473,3 +473,19 @@ def test_liaison_export_then_import(sqlite_path: Path, tmp_path: Path) -> None:
         assert programme.list_items(db, record.id)[0].place == "Party school"
     finally:
         db.close()
+
+
+def test_a_programme_item_deleted_in_the_file_takes_its_meeting_along(
+        db: Database, visit: dict[str, str], tmp_path: Path) -> None:
+    """As on the visit page: the talks' meeting belongs to the programme."""
+    path = export(db, tmp_path / "out.xlsx")
+    wb = load_workbook(path)
+    ws = wb["programme"]
+    ws.delete_rows(row_of(ws, "id", visit["talks"]))
+    wb.save(path)
+    result = apply_plan(db, build_plan(db, path, ImportOptions(apply_deletions=True)))
+    assert [item.id for item in programme.list_items(db, visit["visit"])] == [visit["tour"]]
+    assert interactions.get_interaction(db, visit["meeting"], include_deleted=True).deleted_at
+    undo_import(db, result.batch_id)
+    assert interactions.get_interaction(db, visit["meeting"]).deleted_at is None
+    assert len(programme.list_items(db, visit["visit"])) == 2

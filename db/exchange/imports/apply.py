@@ -239,8 +239,27 @@ class _Applier:
             gone = recording.soft_delete(self.session, schema, plan.id, self.actor)
             if entity == LEVEL_CHANGE.name:
                 self.histories.add(gone.organization_id)
+            if entity == "programme item" and gone.interaction_id:
+                self._delete_meeting(gone.interaction_id, gone.id)
             yield translate("Import", "Deleting {noun} records").format(
                 noun=record_noun(schema.entity)), 1
+
+    def _delete_meeting(self, interaction_id: str, item_id: str) -> None:
+        """A programme item's meeting belongs to the programme: it goes with the item, as on
+        the visit page — unless another item holds it or it is gone already."""
+        from db.models import Interaction
+        from db.services.programme import _elsewhere
+
+        meeting = self.session.get(Interaction, interaction_id)
+        if meeting is None or meeting.deleted_at is not None or _elsewhere(
+                self.session, interaction_id, item_id):
+            return
+        for organization_id, person_id in self.session.execute(
+                select(Participation.organization_id, Participation.person_id)
+                .where(Participation.interaction_id == interaction_id)):
+            self._touch(organization_id, person_id)
+        recording.soft_delete(self.session, SCHEMA_OF["interaction"], interaction_id,
+                              self.actor)
 
     def create(self, entity: str, plans: list[RowPlan]) -> Iterator[tuple[str, int]]:
         if not plans:
