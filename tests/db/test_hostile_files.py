@@ -2,7 +2,7 @@
 a text table with NUL bytes or damaged UTF-8, a folder given as the file, a file that disappears
 while it is read, a contact card with a 50 MB photo. Each is made here, in tmp_path, and
 imported with `liaison --db X import FILE` in a child process that measures itself: one clear
-sentence naming the file within 2 s and 200 MB of the child's own baseline, exit code 1 (the
+sentence naming the file within 200 MB of the child's own baseline and in time, exit code 1 (the
 command line's "the work found errors and wrote nothing"), no traceback, no crash report, and
 the database exactly as `liaison init` left it. The reader, called in this process, raises
 UnreadableFile and nothing else: the app keeps running."""
@@ -40,7 +40,12 @@ from tests.db.reader_helpers import (
 
 ROOT = Path(__file__).resolve().parents[2]
 MB = 1 << 20
-SECONDS, GROWTH_MB = 2.0, 200
+# The issue's bar is 2 s and 200 MB. Memory is the same on every machine and is held to the bar
+# here; time is not: bench/hostile_bench.py measures it against the 2 s (and against reading
+# the file raw), and the suite only catches what no noise explains — a read gone quadratic or
+# a hang — at three times the bar.
+BAR_SECONDS, GROWTH_MB = 2.0, 200
+SECONDS = 3 * BAR_SECONDS
 
 # The child: imports everything the import needs, takes its baseline, runs the command line,
 # and reports the exit code, stderr, the time from just before the call to its end, and how
@@ -481,6 +486,17 @@ def test_damaged_utf8_is_pointed_at_cell_by_cell(database: Path, tmp_path: Path)
 PHOTO = functools.cache(lambda: base64.encodebytes(os.urandom(50 * MB * 3 // 4)))
 
 
+def photo_card(path: Path, version: str) -> Path:
+    """Jane Doe's card with a 50 MB photo, written as vCard `version` writes it."""
+    photo = PHOTO()
+    value = {"2.1": b"PHOTO;ENCODING=BASE64;TYPE=JPEG:" + photo.replace(b"\n", b"\r\n"),
+             "3.0": b"PHOTO;ENCODING=b;TYPE=JPEG:" + photo.replace(b"\n", b"\r\n "),
+             "4.0": b"PHOTO:data:image/jpeg;base64," + photo.replace(b"\n", b"")}[version]
+    path.write_bytes(b"BEGIN:VCARD\r\nVERSION:" + version.encode() + b"\r\nFN:Jane Doe\r\n"
+                     b"EMAIL:jane@example.org\r\n" + value.rstrip() + b"\r\nEND:VCARD\r\n")
+    return path
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("version", ["2.1", "3.0", "4.0"])
 def test_a_contact_card_with_a_50_mb_photo_imports_without_it(
@@ -489,13 +505,7 @@ def test_a_contact_card_with_a_50_mb_photo_imports_without_it(
     contacts expects the person, and a word that the photo was left out — not a refusal. The
     photo is skipped as it is met, never decoded: 2.1 writes base64 on unindented lines, 3.0
     folds it, 4.0 puts it on one line as a data: URI."""
-    photo = PHOTO()
-    value = {"2.1": b"PHOTO;ENCODING=BASE64;TYPE=JPEG:" + photo.replace(b"\n", b"\r\n"),
-             "3.0": b"PHOTO;ENCODING=b;TYPE=JPEG:" + photo.replace(b"\n", b"\r\n "),
-             "4.0": b"PHOTO:data:image/jpeg;base64," + photo.replace(b"\n", b"")}[version]
-    file = tmp_path / "jane.vcf"
-    file.write_bytes(b"BEGIN:VCARD\r\nVERSION:" + version.encode() + b"\r\nFN:Jane Doe\r\n"
-                     b"EMAIL:jane@example.org\r\n" + value.rstrip() + b"\r\nEND:VCARD\r\n")
+    file = photo_card(tmp_path / "jane.vcf", version)
     _digest, counts = database_state(database)
     result = run_import(database, file)
     assert result["code"] == 0, result

@@ -394,3 +394,30 @@ def test_odd_files_are_read_the_way_a_person_would(tmp_path: Path) -> None:
                            "“garbage 0”.")
     assert len([n for n in notes if n[0] == 3]) == 19
     assert notes[-1] == (None, "6 more lines of the file could not be read and were ignored.")
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\n", "\r"])
+def test_a_skipped_photo_keeps_the_line_numbers_of_what_follows(tmp_path: Path,
+                                                                 newline: str) -> None:
+    """A photo's lines are passed over in one step (folded in 3.0, unindented base64 in 2.1,
+    a blank line or a line of its own ending them), and what comes after is still reported at
+    the line a person finds it on, with every kind of line break."""
+    folded = ["PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQ", " SkZJRgABAQ", "\tAAAQABAAD/", ""]
+    unindented = ["PHOTO;ENCODING=BASE64;TYPE=JPEG:/9j/4AAQ", "SkZJRgABAQ", "AAAQABAAD/", ""]
+    lines = ["BEGIN:VCARD", "VERSION:3.0", "FN:Folded Photo", *folded, "garbage one",
+             "EMAIL:folded@example.org", "END:VCARD",
+             "BEGIN:VCARD", "VERSION:2.1", "FN:Unindented Photo", *unindented, "garbage two",
+             "EMAIL:unindented@example.org", "END:VCARD"]
+    path = tmp_path / "photos.vcf"
+    path.write_bytes(newline.join(lines).encode() + newline.encode())
+    with open_source(path) as source:
+        table = source.read()
+    header = table.rows[0]
+    cards = [dict(zip(header, row, strict=True)) for row in table.rows[1:]]
+    assert [(c["Name"], c["Emails"]) for c in cards] == [
+        ("Folded Photo", "folded@example.org"), ("Unindented Photo", "unindented@example.org")]
+    notes = [(w.row, w.message) for w in table.warnings]
+    assert (2, "Line 8 of the file is not a vCard line and was ignored: “garbage one”.") in notes
+    assert (3, "Line 18 of the file is not a vCard line and was ignored: “garbage two”.") in notes
+    assert (None, "The photos on 2 cards were left out: Liaison does not keep pictures of "
+                  "people.") in notes
