@@ -151,7 +151,7 @@ def cmd_duplicates(args: argparse.Namespace, out: TextIO, err: TextIO, open_db: 
 def cmd_merge_records(args: argparse.Namespace, out: TextIO, err: TextIO,
                       open_db: Any) -> int:
     from db.changes.recording import Actor
-    from db.services.duplicates import record_kind
+    from db.services.not_duplicates import record_kind
     from db.services.record_merge import merge_preview, merge_records
     from db.store.errors import LiaisonError
 

@@ -1,6 +1,7 @@
 """The duplicate scan: likely pairs of organizations (or people) that are one and the same,
 across scripts and transliterations, ranked, each with why it matched — and the pairs a user
-looked at and said are not duplicates, which the scan shows no more.
+looked at and said are not duplicates (db/services/not_duplicates.py), which the scan shows no
+more.
 
 Every name of a record — its name, English and Chinese names, aliases, and an abbreviation
 (also one in brackets after a name: "Partido dos Trabalhadores (PT)") — is folded (case,
@@ -22,24 +23,16 @@ parties. Deleted and merged-away records are left out."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from functools import cache
-from typing import Any, Literal
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, or_, select
-
-from db.models import Country, NotDuplicate, Organization, Person
-from db.models.folding import has_han, pinyin
-from db.services.similarity import normalize_name
+from db.services.duplicate_names import Kind, NamedRecord, NameForm, read_records
 from db.store.engine import Database
-from db.store.errors import LiaisonError, record_noun
+from db.store.errors import LiaisonError
 from db.store.translation import QT_TRANSLATE_NOOP, translate
 
-Kind = Literal["organization", "person"]
 KINDS: tuple[Kind, ...] = ("organization", "person")
 # The lowest score shown unless asked otherwise: people's names are short, and two people
 # of one family are alike to 85 % ("Erik Papadopoulos", "Marie Papadopoulos").
@@ -67,8 +60,6 @@ REASONS = {
     "same_country": QT_TRANSLATE_NOOP("Duplicates", "same country"),
 }
 _ORDER = tuple(REASONS)
-# "Partido dos Trabalhadores (PT)": a short capitalized word in brackets after a name.
-_BRACKETED = re.compile(r"^(?P<name>.*\S)\s*[(（]\s*(?P<short>[^\s()（）]{1,12})\s*[)）]\s*$")
 
 
 @dataclass(frozen=True)
@@ -105,162 +96,6 @@ class ScanStep:
     pairs: tuple[DuplicatePair, ...] | None = None
 
 
-# -- names in Latin letters ------------------------------------------------------------------
-
-@cache
-def _anyascii() -> Callable[[str], str]:
-    from anyascii import anyascii
-
-    return anyascii
-
-
-def latin(folded: str) -> str:
-    """A folded name in Latin letters, words spaced: Chinese as pinyin syllables, any other
-    script transliterated; punctuation set aside."""
-    if folded.isascii():
-        return folded
-    if has_han(folded):
-        text = " ".join(pinyin(folded))
-        if text.isascii():
-            return normalize_name(text)
-        folded = text
-    return normalize_name(_anyascii()(folded).lower())
-
-
-def _compact(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalnum())
-
-
-@dataclass
-class _Form:
-    original: str  # as written
-    folded: str  # normalize_name
-    latin: str  # in Latin letters, spaced
-    compact: str  # latin without spaces
-    # What names alike are scored on: the spaced Latin form, whose words token_sort_ratio
-    # may reorder — but a Chinese name as its characters: their order is the name
-    # ("人民农民党" is not "农民人民党"), and pinyin's letters make any two names look alike
-    # ("laodongminzu", "laodongaiguo"). A Chinese name and its pinyin meet as the same name.
-    fuzzy: str
-
-
-@dataclass
-class _Record:
-    id: str
-    name: str
-    country: str | None
-    weight: tuple[int, float]  # interactions, -created (which to keep)
-    forms: list[_Form] = field(default_factory=list)
-    abbreviations: set[str] = field(default_factory=set)  # compact
-
-
-_Forms = dict[str, tuple[str, str, str, str]]
-
-
-def _form(original: str, cache_: _Forms) -> _Form | None:
-    known = cache_.get(original)
-    if known is None:
-        folded = normalize_name(original)
-        spelled = latin(folded) if folded else ""
-        compact = _compact(spelled)
-        known = (folded, spelled, compact,
-                 folded.replace(" ", "") if has_han(folded) else spelled)
-        cache_[original] = known
-    folded, spelled, compact, fuzzy = known
-    return _Form(original, folded, spelled, compact, fuzzy) if compact else None
-
-
-def _record(row: Sequence[Any], kind: Kind, cache_: _Forms
-            ) -> _Record:
-    if kind == "organization":
-        (id_, name, name_en, name_zh, aliases, abbreviation, country, interactions,
-         created) = row
-    else:
-        id_, name, name_en, name_zh, aliases, country, interactions, created = row
-        abbreviation = None
-    stamp = created.timestamp() if isinstance(created, datetime) else 0.0
-    record = _Record(id_, name, country, (interactions or 0, -stamp))
-    shorts = [abbreviation] if abbreviation else []
-    seen: set[str] = set()
-    for value in (name, name_en, name_zh, *(aliases or [])):
-        if not value or not isinstance(value, str):
-            continue
-        bracketed = _BRACKETED.match(value)
-        if bracketed and bracketed["short"].upper() == bracketed["short"] \
-                and not bracketed["short"].isdigit():
-            shorts.append(bracketed["short"])
-            value = bracketed["name"]
-        made = _form(value, cache_)
-        if made is not None and made.latin not in seen:
-            seen.add(made.latin)
-            record.forms.append(made)
-    for short in shorts:
-        made = _form(short, cache_)
-        if made is not None and len(made.compact) >= 2:
-            record.abbreviations.add(made.compact)
-    return record
-
-
-def _without_country(record: _Record, names: tuple[list[str], re.Pattern[str] | None]) -> None:
-    """Within one country its name tells nothing: "中国澳门农民社会党" and "中国澳门劳动党"
-    are compared as "农民社会党" and "劳动党", "Gabon Green Party" as "green party"."""
-    chinese, words = names
-    for form in record.forms:
-        if has_han(form.fuzzy):
-            rest = next((form.fuzzy.replace(name, "", 1) for name in chinese
-                         if name in form.fuzzy), form.fuzzy)
-        elif words is not None:
-            rest = " ".join(words.sub(" ", form.fuzzy).split())
-        else:
-            continue
-        if len(rest) >= 2:
-            form.fuzzy = rest
-
-
-def _country_names(session: Any, cache_: _Forms
-                   ) -> dict[str, tuple[list[str], re.Pattern[str] | None]]:
-    """Each country's names (English, Chinese, aliases): the Chinese ones as written in a
-    folded name, the longest first, and one pattern finding any other as whole words."""
-    found: dict[str, tuple[list[str], re.Pattern[str] | None]] = {}
-    for code, name_en, name_zh, aliases in session.execute(
-            select(Country.code, Country.name_en, Country.name_zh, Country.aliases)).all():
-        forms = [made for value in (name_en, name_zh, *(aliases or []))
-                 if isinstance(value, str) and (made := _form(value, cache_)) is not None]
-        chinese = sorted({f.fuzzy for f in forms if has_han(f.fuzzy)}, key=len, reverse=True)
-        latin_ = sorted({f.latin for f in forms if not has_han(f.folded)}, key=len, reverse=True)
-        words = re.compile("(?:^| )(?:{})(?= |$)".format("|".join(map(re.escape, latin_)))
-                           ) if latin_ else None
-        found[code] = (chinese, words)
-    return found
-
-
-def _read(db: Database, kind: Kind) -> tuple[list[_Record], set[tuple[str, str]]]:
-    cache_: _Forms = {}
-    with db.reading(scanning=True) as session:
-        countries = _country_names(session, cache_)
-        rows: Sequence[Any]
-        if kind == "organization":
-            o = Organization
-            rows = session.execute(select(
-                o.id, o.name, o.name_en, o.name_zh, o.aliases, o.abbreviation, o.country_code,
-                o.interaction_count, o.created_at).where(
-                o.deleted_at.is_(None), o.merged_into.is_(None))).all()
-        else:
-            p = Person
-            rows = session.execute(select(
-                p.id, p.name, p.name_en, p.name_zh, p.aliases, p.nationality,
-                p.interaction_count, p.created_at).where(
-                p.deleted_at.is_(None), p.merged_into.is_(None))).all()
-        refused = {(a, b) for a, b in session.execute(
-            select(NotDuplicate.first_id, NotDuplicate.second_id).where(
-                NotDuplicate.kind == kind)).all()}
-    records = [_record(row, kind, cache_) for row in rows]
-    for record in records:
-        if kind == "organization" and record.country in countries:
-            _without_country(record, countries[record.country])
-    return records, refused
-
-
 # -- the evidence for each pair ------------------------------------------------------------
 
 @dataclass
@@ -271,18 +106,18 @@ class _Evidence:
     same_abbreviation: bool = False
     abbreviation_is_name: bool = False
 
-    def names(self, score: float, first: _Form, second: _Form) -> None:
+    def names(self, score: float, first: NameForm, second: NameForm) -> None:
         if score > self.score:
             self.score = score
             self.matched = (first.original, second.original)
 
 
-def _compatible(a: _Record, b: _Record) -> bool:
+def _compatible(a: NamedRecord, b: NamedRecord) -> bool:
     return a.country is None or b.country is None or a.country == b.country
 
 
 class _Pairs:
-    def __init__(self, records: list[_Record]) -> None:
+    def __init__(self, records: list[NamedRecord]) -> None:
         self.records = records
         self.found: dict[tuple[int, int], _Evidence] = {}
 
@@ -391,7 +226,7 @@ class _Candidates:
     """Which records a record without a country is compared with: those sharing one of its
     rarer words, else its rarer letter trigrams."""
 
-    def __init__(self, records: list[_Record]) -> None:
+    def __init__(self, records: list[NamedRecord]) -> None:
         self.records = records
         self.words: dict[str, set[int]] = defaultdict(set)
         for index, record in enumerate(records):
@@ -456,7 +291,7 @@ def _countryless_pass(pairs: _Pairs, candidates: _Candidates, index: int,
             evidence.names(score, record.forms[row], pairs.records[j].forms[fj])
 
 
-def _best_names(a: _Record, b: _Record, evidence: _Evidence) -> None:
+def _best_names(a: NamedRecord, b: NamedRecord, evidence: _Evidence) -> None:
     """How alike two records' names are, for a pair found by its abbreviation alone."""
     from rapidfuzz import fuzz
 
@@ -466,7 +301,7 @@ def _best_names(a: _Record, b: _Record, evidence: _Evidence) -> None:
                                fuzz.ratio(first.fuzzy, second.fuzzy)), first, second)
 
 
-def _pair(kind: Kind, a: _Record, b: _Record, evidence: _Evidence) -> DuplicatePair:
+def _pair(kind: Kind, a: NamedRecord, b: NamedRecord, evidence: _Evidence) -> DuplicatePair:
     codes: list[str] = []
     score = evidence.score
     if evidence.exact:
@@ -495,7 +330,7 @@ def _pair(kind: Kind, a: _Record, b: _Record, evidence: _Evidence) -> DuplicateP
                          round(score), tuple(codes), reasons, evidence.matched)
 
 
-def _check_kind(kind: str) -> Kind:
+def check_kind(kind: str) -> Kind:
     if kind not in KINDS:
         raise LiaisonError(translate(
             "Duplicates", "Duplicates are looked for among organizations or people."))
@@ -515,10 +350,10 @@ def scan_steps(db: Database, kind: str = "organization", *,
     """The scan as a generator of progress (for a background job); the last step carries the
     pairs, best first. Reading only: closing it early leaves nothing behind. `min_score`:
     the lowest score kept (default: DEFAULT_MIN_SCORES of the kind)."""
-    kind_ = _check_kind(kind)
+    kind_ = check_kind(kind)
     cutoff = _check_score(DEFAULT_MIN_SCORES[kind_] if min_score is None else min_score)
     yield ScanStep("reading", 0, 1)
-    records, refused = _read(db, kind_)
+    records, refused = read_records(db, kind_)
     pairs = _Pairs(records)
     blocks: dict[str | None, list[int]] = defaultdict(list)
     for index, record in enumerate(records):
@@ -573,69 +408,3 @@ def scan_duplicates(db: Database, kind: str = "organization", *,
         if step.pairs is not None:
             pairs = step.pairs
     return list(pairs)
-
-
-# -- pairs that are not duplicates ---------------------------------------------------------
-
-def _ordered(first_id: str, second_id: str) -> tuple[str, str]:
-    a, b = first_id.strip(), second_id.strip()
-    return (a, b) if a < b else (b, a)
-
-
-def mark_not_duplicate(db: Database, kind: str, first_id: str, second_id: str,
-                       who: str | None = None) -> None:
-    """Remember that two records are not the same: the scan shows the pair no more. Both
-    must be live records of `kind`; marking a pair twice changes nothing."""
-    kind_ = _check_kind(kind)
-    a, b = _ordered(first_id, second_id)
-    noun = record_noun(kind_)
-    if a == b:
-        raise LiaisonError(translate(
-            "Duplicates", "A record is always the same as itself: choose two different "
-                          "{noun}s.").format(noun=noun))
-    model: Any = Organization if kind_ == "organization" else Person
-    with db.transaction() as session:
-        for record_id in (a, b):
-            record = session.get(model, record_id)
-            if record is None or record.deleted_at is not None:
-                raise LiaisonError(translate("Records", "There is no {noun} with id {id}.")
-                                   .format(noun=noun, id=record_id))
-        if session.get(NotDuplicate, (kind_, a, b)) is None:
-            session.add(NotDuplicate(kind=kind_, first_id=a, second_id=b,
-                                     decided_at=datetime.now(UTC), who=who))
-
-
-def forget_not_duplicate(db: Database, kind: str, first_id: str, second_id: str) -> bool:
-    """Let the scan show the pair again; False when it was not marked."""
-    kind_ = _check_kind(kind)
-    a, b = _ordered(first_id, second_id)
-    with db.transaction() as session:
-        removed = session.execute(delete(NotDuplicate).where(
-            NotDuplicate.kind == kind_, NotDuplicate.first_id == a,
-            NotDuplicate.second_id == b))
-        return bool(getattr(removed, "rowcount", 0))
-
-
-def not_duplicates(db: Database, kind: str, record_id: str | None = None
-                   ) -> list[tuple[str, str]]:
-    """The pairs marked not duplicates (of one record, when given), in id order."""
-    kind_ = _check_kind(kind)
-    with db.reading() as session:
-        statement = select(NotDuplicate.first_id, NotDuplicate.second_id).where(
-            NotDuplicate.kind == kind_)
-        if record_id:
-            statement = statement.where(or_(NotDuplicate.first_id == record_id,
-                                            NotDuplicate.second_id == record_id))
-        return [(a, b) for a, b in session.execute(
-            statement.order_by(NotDuplicate.first_id, NotDuplicate.second_id)).all()]
-
-
-def record_kind(db: Database, record_id: str) -> Kind | None:
-    """Whether an id names an organization or a person (live, deleted or merged away), or
-    neither (None): what `liaison merge-records` is given is two ids alone."""
-    models: tuple[tuple[Kind, Any], ...] = (("organization", Organization), ("person", Person))
-    with db.reading() as session:
-        for kind, model in models:
-            if session.get(model, record_id.strip()) is not None:
-                return kind
-    return None

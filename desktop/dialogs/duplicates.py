@@ -32,9 +32,9 @@ from db.services.duplicates import (
     DEFAULT_MIN_SCORES,
     DuplicatePair,
     ScanStep,
-    mark_not_duplicate,
     scan_steps,
 )
+from db.services.not_duplicates import mark_not_duplicate
 from db.services.record_merge import merge_preview
 from db.store.errors import LiaisonError
 from desktop.context import AppContext

@@ -11,17 +11,14 @@ from typing import Any
 import pytest
 
 from db.services import organizations, people
+from db.services.duplicate_names import latin, read_records
 from db.services.duplicates import (
     DuplicatePair,
     _Candidates,
-    _read,
-    forget_not_duplicate,
-    latin,
-    mark_not_duplicate,
-    not_duplicates,
     scan_duplicates,
     scan_steps,
 )
+from db.services.not_duplicates import forget_not_duplicate, mark_not_duplicate, not_duplicates
 from db.services.record_merge import merge_records
 from db.store.engine import Database
 from db.store.errors import LiaisonError
@@ -223,7 +220,7 @@ def test_progress_cancel_and_bad_input(db: Database, register: dict[str, str]) -
 
 def test_a_countryless_record_is_compared_with_few(db: Database,
                                                    register: dict[str, str]) -> None:
-    records, _refused = _read(db, "organization")
+    records, _refused = read_records(db, "organization")
     index = {record.id: number for number, record in enumerate(records)}
     candidates = _Candidates(records).of(index[register["cpv_plain"]])
     assert index[register["cpv_vi"]] in candidates

@@ -13,7 +13,7 @@ import pytest
 
 from db.cli.main import main
 from db.services import organizations
-from db.services.duplicates import mark_not_duplicate
+from db.services.not_duplicates import mark_not_duplicate
 from db.store.engine import Database
 from tests.db.factories import make_interaction, make_organization, make_person
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from db.services import organizations
-from db.services.duplicates import not_duplicates, scan_duplicates
+from db.services.duplicates import scan_duplicates
+from db.services.not_duplicates import not_duplicates
 from db.store.engine import Database
 from desktop.context import AppContext
 from desktop.dialogs.duplicates import DuplicatesDialog

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.services import levels, organizations
-from db.services.duplicates import mark_not_duplicate, scan_duplicates
+from db.services.duplicates import scan_duplicates
+from db.services.not_duplicates import mark_not_duplicate
 from desktop import i18n
 from desktop.context import AppContext
 from desktop.entry import main as liaison
