@@ -28,6 +28,7 @@ from db.models import (
     event_co_organizers,
     session_speakers,
 )
+from db.services.spans import DaySpan
 from db.store.engine import Database
 from db.store.errors import Problem, ValidationFailed
 from db.store.translation import translate
@@ -37,7 +38,7 @@ SESSION_SCHEMA = EVENT_SESSION.schema
 
 
 @dataclass(frozen=True)
-class EventRecord:
+class EventRecord(DaySpan):
     id: str
     name: str
     series: str | None
@@ -58,14 +59,6 @@ class EventRecord:
     updated_at: datetime
     version: int
     deleted_at: datetime | None
-
-    @property
-    def last_day(self) -> date:
-        return self.end or self.start
-
-    def days(self) -> list[date]:
-        return [date.fromordinal(n) for n in range(self.start.toordinal(),
-                                                   self.last_day.toordinal() + 1)]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, aliased
 from db.changes import recording, registry
 from db.changes.recording import Actor
 from db.changes.registry_levels import LEVEL_CHANGE
-from db.models import LevelChange, Organization
+from db.models import ChangeLog, LevelChange, Organization
 from db.store.engine import Database
 
 SCHEMA = LEVEL_CHANGE.schema
@@ -34,7 +34,6 @@ class LevelRecord:
 
 
 def _records(session: Session, rows: Sequence[LevelChange]) -> list[LevelRecord]:
-    from db.models import ChangeLog
 
     who: dict[str, str | None] = {}
     if rows:

@@ -21,7 +21,7 @@ from db.changes import links, recording, registry
 from db.changes.entity import Entity
 from db.changes.recording import Actor, batch_of_transaction
 from db.changes.rows import refresh_contact_stats
-from db.models import Participation, organization_tags, person_tags
+from db.models import Participation, Tag, organization_tags, person_tags
 from db.services.levels import record_level_set, sync_level
 from db.store.engine import Database
 from db.store.errors import LiaisonError, ValidationFailed
@@ -280,8 +280,6 @@ def _move_tags(session: Session, entity: Entity, kind: str, survivor: Any, other
     if not theirs:
         return 0
     mine = links.current(session, entity, survivor.id, "tags")
-    from db.models import Tag
-
     names = list(session.execute(select(Tag.name).where(Tag.id.in_(theirs))).scalars())
     wanted = sorted(set(mine) | set(names))
     before, after, _ = links.write(session, entity, survivor, "tags", wanted, actor)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from db.changes import recording, registry
 from db.changes.recording import Actor, Page
 from db.models import Gift, Organization, Person, ProgrammeItem, Visit, VisitMember
+from db.services.spans import DaySpan
 from db.store.engine import Database
 
 SCHEMA = registry.VISIT.schema
@@ -24,7 +25,7 @@ GIFT_SCHEMA = registry.GIFT.schema
 
 
 @dataclass(frozen=True)
-class VisitRecord:
+class VisitRecord(DaySpan):
     id: str
     title: str
     direction: str
@@ -43,15 +44,6 @@ class VisitRecord:
     updated_at: datetime
     version: int
     deleted_at: datetime | None
-
-    @property
-    def last_day(self) -> date:
-        return self.end or self.start
-
-    def days(self) -> list[date]:
-        """Every day of the visit, in order."""
-        return [date.fromordinal(n) for n in range(self.start.toordinal(),
-                                                   self.last_day.toordinal() + 1)]
 
 
 @dataclass(frozen=True)
