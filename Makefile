@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py --size large
 	$(BIN)/python bench/event_bench.py --size large
 	$(BIN)/python bench/duplicates_bench.py --size large
+	$(BIN)/python bench/hostile_bench.py
 	$(BIN)/python bench/export_bench.py --size medium
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/desktop_bench.py --size medium
 	QT_QPA_PLATFORM=$${QT_QPA_PLATFORM:-offscreen} $(BIN)/python bench/desktop_bench.py --size large
