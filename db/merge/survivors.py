@@ -7,7 +7,9 @@ edited on the road are another matter: A's values were chosen field by field in 
 a road value does not simply replace one. Each becomes a conflict on A, shown with A's value
 and the road's; settled for the other copy it is written to A, settled for this one A keeps
 its value; left open, it comes back at the next merge (the road's rows about it are held back,
-as any open conflict's are). Tags added to B on the road are proposed as added to A's."""
+as any open conflict's are). Tags, aliases, e-mails and phones added to B on the road are
+proposed as added to A's list (which holds what the merge kept of B's); an item the road took
+off B's list is left on A's, where the merge may have put it for a reason of its own."""
 
 from __future__ import annotations
 
@@ -60,9 +62,16 @@ def onto_survivors(here: Session, records: Sequence[RecordMerge], maps: IdMaps,
                     sorted(map(maps.tag_name, value)), "conflict", value, mine, withheld))
                 continue
             current = state.row[spec.column(f.field)]
-            if to_json(current) == to_json(f.value):
+            value = f.value
+            if isinstance(value, list) and (current is None or isinstance(current, list)):
+                current = current or []
+                # A list (aliases, e-mails, phones): A already holds B's items the merge
+                # kept; what the road added to B's is proposed as added to A's.
+                value = current + [item for item in value
+                                   if item not in (f.here or ()) and item not in current]
+            if to_json(current) == to_json(value):
                 continue
-            conflicts.append(FieldMerge(f.field, current, f.value, "conflict", f.value,
+            conflicts.append(FieldMerge(f.field, current, value, "conflict", value,
                                         current, withheld))
         # B keeps what else the merge does with it; the moved fields are no longer its own.
         kept = tuple(f for f in record.fields if f not in moved)

@@ -4,8 +4,8 @@ old name, by name alone, as an interaction's participant) on the survivor; the m
 party's own row is quiet when left alone and, when edited, one warning at the row says where
 to edit instead, writing nothing; a duplicate the merge removed is quiet too. A travel copy
 made before the merge and merged back after brings what the road created for the merged-away
-party onto the survivor, and the road's edits to its own fields as conflicts on the survivor.
-On SQLite and PostgreSQL."""
+party onto the survivor, and the road's edits to its own fields as conflicts on the survivor (what it added to a list
+as additions to the survivor's list). On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ from db.services import (
     invitations,
     levels,
     organizations,
+    people,
     visits,
 )
 from db.services.record_merge import merge_records
@@ -233,3 +234,44 @@ def test_a_travel_copy_from_before_the_merge_lands_on_the_survivor(db: Database,
     assert organizations.get_organization(db, survivor.id).notes == "Met their new leader"
     # settled: the next merge has nothing left to say about it
     assert not [r for r in merge_plan(db, str(copy.path)).conflicts if r.id == survivor.id]
+
+
+def test_names_and_addresses_added_on_the_road_join_the_survivor_s_lists(db: Database,
+                                                                         tmp_path: Path) -> None:
+    """Aliases (an organization's) and e-mails (a person's) added on the road to a record merged
+    away at the office meanwhile are offered as additions to the survivor's lists — which hold
+    what the merge kept — not as lists that would replace them."""
+    survivor = make_organization(db, name="Partido dos Trabalhadores", country="BR",
+                                 aliases=["PT Brasil"])
+    other = make_organization(db, name="Workers' Party", country="BR")
+    mine = make_person(db, name="Dilma Rousseff", emails=["dilma@pt.org.br"])
+    theirs = make_person(db, name="Dilma Vana Rousseff", emails=["d.rousseff@gov.br"])
+    copy = export_travel_copy(db, tmp_path / "travel.sqlite3")
+    road = open_database(copy.path)
+    try:
+        organizations.update_organization(road, other.id, {"aliases": ["Partido Trabalhista"]},
+                                          expected_version=None, actor=Actor("traveller"))
+        people.update_person(road, theirs.id, {"emails": ["d.rousseff@gov.br",
+                                                          "dilma@presidencia.br"]},
+                             expected_version=None, actor=Actor("traveller"))
+    finally:
+        road.close()
+    merge_records(db, "organization", survivor.id, other.id)  # meanwhile, at the office
+    merge_records(db, "person", mine.id, theirs.id)
+    kept_aliases = organizations.get_organization(db, survivor.id).aliases
+    kept_emails = people.get_person(db, mine.id).emails
+    assert "PT Brasil" in kept_aliases and "d.rousseff@gov.br" in kept_emails
+    plan = merge_plan(db, str(copy.path))
+    assert not plan.errors, plan.errors
+    offered = {(r.id, f.field): f for r in plan.conflicts for f in r.conflicts}
+    aliases = offered[(survivor.id, "aliases")]
+    assert (aliases.here, aliases.value) == (list(kept_aliases),
+                                             [*kept_aliases, "Partido Trabalhista"])
+    emails = offered[(mine.id, "emails")]
+    assert (emails.here, emails.value) == (list(kept_emails),
+                                           [*kept_emails, "dilma@presidencia.br"])
+    apply_merge(db, plan, resolutions={(survivor.id, "aliases"): "there",
+                                       (mine.id, "emails"): "there"})
+    assert organizations.get_organization(db, survivor.id).aliases == (
+        *kept_aliases, "Partido Trabalhista")
+    assert people.get_person(db, mine.id).emails == (*kept_emails, "dilma@presidencia.br")
