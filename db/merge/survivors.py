@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -54,15 +55,15 @@ def onto_survivors(here: Session, records: Sequence[RecordMerge], maps: IdMaps,
                 if f.field != "tags":
                     continue
                 mine = frozenset(state.links.get("tags", ()))
-                value = mine | frozenset(f.value or ())
-                if value == mine:
+                tagged = mine | frozenset(f.value or ())
+                if tagged == mine:
                     continue
                 conflicts.append(FieldMerge(
                     "tags", sorted(map(maps.tag_name, mine)),
-                    sorted(map(maps.tag_name, value)), "conflict", value, mine, withheld))
+                    sorted(map(maps.tag_name, tagged)), "conflict", tagged, mine, withheld))
                 continue
             current = state.row[spec.column(f.field)]
-            value = f.value
+            value: Any = f.value
             if isinstance(value, list) and (current is None or isinstance(current, list)):
                 current = current or []
                 # A list (aliases, e-mails, phones): A already holds B's items the merge
