@@ -4,25 +4,14 @@ sorted there; Enter or a double click opens a visit's window."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
-from PySide6.QtCore import QByteArray, QTimer
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from db.changes.recording import Page
 from db.models.vocabulary import VISIT_DIRECTIONS, VISIT_STATUSES, Term
-from db.services.pages import countries
 from db.services.timeline import RecordNames, record_names
 from db.services.visits import (
     VisitFilter,
@@ -33,14 +22,18 @@ from db.services.visits import (
     restore_visit,
     visit_years,
 )
-from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
-from desktop.messages import messages
-from desktop.naming import chinese, display_name
-from desktop.qtmodels.paged import Column, PagedTableModel, Reader
+from desktop.naming import display_name
+from desktop.qtmodels.paged import Column, Reader
 from desktop.readable import date_text
-from desktop.widgets.record_table import RecordTable
+from desktop.views.record_list import (
+    DeleteRecord,
+    RecordListView,
+    RestoreRecord,
+    dates_text,
+    term_label,
+)
 
 DIRECTION_ICONS = {"inbound": "plane-landing", "outbound": "plane-takeoff"}
 
@@ -58,17 +51,6 @@ class VisitRow:
     @property
     def id(self) -> str:
         return self.record.id
-
-
-def term_label(vocabulary: dict[str, Term], code: str) -> str:
-    term = vocabulary.get(code)
-    return term.label() if term else code
-
-
-def dates_text(record: VisitRecord) -> str:
-    if record.end and record.end != record.start:
-        return f"{record.start.isoformat()} – {record.end.isoformat()}"
-    return record.start.isoformat()
 
 
 COLUMNS = [
@@ -103,23 +85,26 @@ def visit_row(record: VisitRecord, names: dict[str, RecordNames], counts: dict[s
                     name(record.guest_id, record.guest_name), counts.get(record.id, 0))
 
 
-class VisitsView(QWidget):
+class VisitsView(RecordListView[VisitRow]):
     title = "Visits"
     icon_name = "plane-takeoff"
+    plural = "visits"
+    entity = "visit"
+    row_type = VisitRow
+    columns = COLUMNS
+    watched = ("visit", "programme item", "organization", "*")
+    refilled = ("visit", "*")
 
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.db = context.database
-        self.stale = False
-        self._read_preference()
+    # -- the bar and the table -------------------------------------------------------------
+    def query_texts(self) -> tuple[str, str]:
+        return (translate("VisitsView", "Filter by title…"),
+                translate("VisitsView", "Words in the title"))
 
-        self.query = QLineEdit()
-        self.query.setObjectName("visits_query")
-        self.query.setPlaceholderText(translate("VisitsView", "Filter by title…"))
-        self.query.setToolTip(translate("VisitsView", "Words in the title"))
-        self.query.setClearButtonEnabled(True)
-        self.query.setMinimumWidth(120)
+    def new_texts(self) -> tuple[str, str]:
+        return (translate("VisitsView", "New visit…"),
+                translate("VisitsView", "Prepare a new visit (Ctrl+N)"))
+
+    def make_filters(self) -> list[QWidget]:
         self.direction = QComboBox()
         self.direction.setObjectName("filter_direction")
         self.direction.addItem(translate("VisitsView", "Received and sent"), None)
@@ -134,26 +119,13 @@ class VisitsView(QWidget):
         self.year = QComboBox()
         self.year.setObjectName("filter_year")
         self.year.setToolTip(translate("VisitsView", "Visits under way in this year"))
-        self._fill_years()
-        self.clear_button = QPushButton(icon("x"), translate("VisitsView", "Clear"))
-        self.clear_button.setToolTip(translate("VisitsView", "Clear the filters"))
-        self.clear_button.clicked.connect(self.clear_filters)
-        self.count = QLabel()
-        self.count.setObjectName("visits_count")
-        self.new_button = QPushButton(icon("plus"), translate("VisitsView", "New visit…"))
-        self.new_button.setObjectName("new_visit")
-        self.new_button.setToolTip(translate("VisitsView", "Prepare a new visit (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_record)
-        self.new_button.setEnabled(not self.db.read_only)
+        self.fill_choices()
+        return [self.direction, self.status, self.year]
 
-        self.model = PagedTableModel(COLUMNS, self._reader, query=context.query,
-                                     default_sort="start", default_descending=True)
-        self.keep: set[str] = set()  # the visits selected when the reload was asked for
-        self.model.arrived.connect(self._arrived)
-        self.table = RecordTable(self.model, multi=True, handles_delete=True)
-        self.table.setObjectName("visits_table")
-        metrics = self.table.fontMetrics()
+    def size_columns(self) -> None:
         # The title takes the room the others leave; those are as wide as their usual text.
+        metrics = self.table.fontMetrics()
+
         def widest(vocabulary: dict[str, Term]) -> int:
             return max(metrics.horizontalAdvance(t.label()) for t in vocabulary.values()) + 16
 
@@ -161,47 +133,20 @@ class VisitsView(QWidget):
                               metrics.horizontalAdvance("2024-12-31 – 2024-12-31") + 16, 100,
                               150, 150, metrics.horizontalAdvance("Programme items") + 16,
                               stretch=0)
-        self.table.enable_sorting()
-        self.table.set_placeholder(translate(
-            "VisitsView", "No visits match these filters. New visit… prepares one; an inbound "
-                          "or outbound visit recorded as an interaction can be turned into one "
-                          "from its window."))
-        self.table.opened.connect(lambda row: self.context.open_visit(row.id))
-        self.table.delete_requested.connect(self.delete_selected)
 
-        bar = QHBoxLayout()
-        bar.addWidget(self.new_button)
-        bar.addWidget(self.query, 1)
-        bar.addWidget(self.direction)
-        bar.addWidget(self.status)
-        bar.addWidget(self.year)
-        bar.addWidget(self.clear_button)
-        bar.addWidget(self.count)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 4, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+    def placeholder(self) -> str:
+        return translate("VisitsView", "No visits match these filters. New visit… prepares "
+                                       "one; an inbound or outbound visit recorded as an "
+                                       "interaction can be turned into one from its window.")
 
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(200)
-        self.timer.timeout.connect(self.reload)
-        self.query.textChanged.connect(lambda _t: self.timer.start())
-        for box in (self.direction, self.status, self.year):
-            box.currentIndexChanged.connect(lambda _i: self.reload())
-        context.changed.connect(self._on_changed)
-        self.reload()
+    def count_text(self, total: int) -> str:
+        return (translate("VisitsView", "1 visit") if total == 1 else
+                translate("VisitsView", "{n:,} visits").format(n=total))
 
     # -- data ------------------------------------------------------------------------------
-    def _fill_years(self) -> None:
-        current = self.year.currentData()
-        self.year.blockSignals(True)
-        self.year.clear()
-        self.year.addItem(translate("VisitsView", "Every year"), None)
-        for year in visit_years(self.db):
-            self.year.addItem(str(year), year)
-        self.year.setCurrentIndex(max(self.year.findData(current), 0))
-        self.year.blockSignals(False)
+    def fill_choices(self) -> None:
+        self.refill(self.year, translate("VisitsView", "Every year"),
+                    [(str(year), year) for year in visit_years(self.db)])
 
     def current_filter(self) -> VisitFilter:
         return VisitFilter(direction=self.direction.currentData(),
@@ -226,109 +171,24 @@ class VisitsView(QWidget):
                         offset, limit)
         return read
 
-    def reload(self) -> None:
-        self.timer.stop()
-        self.stale = False
-        self.keep = {row.id for row in self.table.selected_records()}
-        self.model.reload(near=self.table.currentIndex().row())
-
-    def _arrived(self) -> None:
-        total = self.model.total
-        self.count.setText(translate("VisitsView", "1 visit") if total == 1 else
-                           translate("VisitsView", "{n:,} visits").format(n=total))
-        keep, self.keep = self.keep, set()
-        found = (self.model.row_of(record_id) for record_id in keep)
-        self.table.select_rows(sorted(number for number in found if number is not None))
-
-    def _read_preference(self) -> None:
-        self.preference = self.context.name_preference()
-        wanted = chinese(self.preference)
-        self.country_names = {c.code: (c.name_zh if wanted and c.name_zh else c.name_en)
-                              for c in countries(self.db)}
-
-    def _on_changed(self, entity: str, _record_id: str) -> None:
-        if entity == "*":
-            self._read_preference()
-        if entity in ("visit", "programme item", "organization", "*"):
-            if entity in ("visit", "*"):
-                self._fill_years()
-            if self.isVisible():
-                self.reload()
-            else:
-                self.stale = True  # reloaded when shown: a hidden list costs nothing
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self.stale:
-            self.reload()
-
-    def clear_filters(self) -> None:
-        for widget in (self.query, self.direction, self.status, self.year):
-            widget.blockSignals(True)
-        self.query.clear()
-        for box in (self.direction, self.status, self.year):
-            box.setCurrentIndex(0)
-        for widget in (self.query, self.direction, self.status, self.year):
-            widget.blockSignals(False)
-        self.reload()
-
-    # -- what the main window asks of a screen -----------------------------------------------
-    def focus_filter(self) -> None:
-        self.query.setFocus()
-        self.query.selectAll()
-
-    def save_state(self) -> dict[str, Any]:
-        return {"header": self.table.horizontalHeader().saveState()}
-
-    def restore_state(self, state: dict[str, Any]) -> None:
-        if isinstance(state.get("header"), QByteArray):
-            self.table.horizontalHeader().restoreState(state["header"])
-
     # -- actions ---------------------------------------------------------------------------
-    def selected(self) -> list[VisitRow]:
-        return [row for row in self.table.selected_records() if isinstance(row, VisitRow)]
+    def open_record(self, record_id: str | None) -> None:
+        self.context.open_visit(record_id)
 
-    def open_selected(self) -> None:
-        for row in self.selected()[:10]:
-            self.context.open_visit(row.id)
-
-    def new_record(self) -> None:
-        if not self.db.read_only:
-            self.context.open_visit(None)
-
-    def delete_selected(self) -> None:
-        rows = self.selected()
-        if not rows or self.db.read_only:
-            return
+    def delete_texts(self, rows: Sequence[VisitRow]) -> tuple[str, str]:
         if len(rows) == 1:
-            title = translate("VisitsView", "Delete visit")
-            question = translate(
+            return (translate("VisitsView", "Delete visit"), translate(
                 "VisitsView", "Delete “{title}” with its delegations, programme and gifts? You "
-                              "can undo this with Ctrl+Z.").format(title=rows[0].record.title)
-        else:
-            title = translate("VisitsView", "Delete visits")
-            question = translate(
-                "VisitsView", "Delete {n} visits with their delegations, programmes and gifts? "
-                              "You can undo this with Ctrl+Z.").format(n=len(rows))
-        if not messages.confirm(self, title, question, yes=translate("VisitsView", "Delete")):
-            return
-        db, actor, stack = self.db, self.context.actor(), self.context.undo_stack
-        if len(rows) > 1:
-            stack.beginMacro(translate("VisitsView", "Delete {n} visits").format(n=len(rows)))
-        try:
-            for row in rows:
-                record_id, version = row.id, [row.record.version]
+                              "can undo this with Ctrl+Z.").format(title=rows[0].record.title))
+        return (translate("VisitsView", "Delete visits"), translate(
+            "VisitsView", "Delete {n} visits with their delegations, programmes and gifts? "
+                          "You can undo this with Ctrl+Z.").format(n=len(rows)))
 
-                def delete(record_id: str = record_id, version: list[int] = version) -> None:
-                    # the version seen in the list guards the first delete only: a redo
-                    # after an undo deletes the restored record
-                    delete_visit(db, record_id, actor=actor,
-                                 expected_version=version.pop() if version else None)
+    def delete_step_text(self, count: int) -> str:
+        return translate("VisitsView", "Delete {n} visits").format(n=count)
 
-                restore = partial(restore_visit, db, record_id, actor=actor)
-                if not self.context.delete(self, "visit", record_id, f"“{row.record.title}”",
-                                           delete, restore):
-                    break
-        finally:
-            if len(rows) > 1:
-                stack.endMacro()
+    def row_label(self, row: VisitRow) -> str:
+        return f"“{row.record.title}”"
+
+    def services(self) -> tuple[DeleteRecord, RestoreRecord]:
+        return delete_visit, restore_visit

@@ -1,6 +1,7 @@
 """What every list screen shares: what it remembers between sessions (its column widths and
-order), how Ctrl+F reaches its filter, and how it exports what it shows. Mixed into the list
-views; they provide `context`, `table`, `query`, `model`, `current_filter` and `reload`."""
+order) and how Ctrl+F reaches its filter (ListState), and how the lists that can be exported
+export what they show (ListScreen). Mixed into the list views; they provide `table` and
+`query`, and for the export `context`, `model`, `current_filter` and `reload`."""
 
 from __future__ import annotations
 
@@ -63,19 +64,11 @@ class ExportListButton(QPushButton):
         self.setText(self.full_text if event.size().width() >= self.wide.width() else "")
 
 
-class ListScreen:
-    context: AppContext
+class ListState:
+    """The column widths and order kept between sessions, and Ctrl+F to the filter."""
+
     table: QTableView
     query: QLineEdit
-    model: PagedTableModel
-    export_kind: str  # which list of db.exchange.export.views this screen shows
-    timer: QTimer | None = None  # a filter change waiting to be applied, if the screen has one
-
-    def current_filter(self) -> ViewFilter:
-        raise NotImplementedError
-
-    def reload(self) -> None:
-        raise NotImplementedError
 
     def focus_filter(self) -> None:
         self.query.setFocus()
@@ -87,6 +80,21 @@ class ListScreen:
     def restore_state(self, state: dict[str, Any]) -> None:
         if isinstance(state.get("header"), QByteArray):
             self.table.horizontalHeader().restoreState(state["header"])
+
+
+class ListScreen(ListState):
+    """A list File ▸ Export this list… and its own Export… button export as shown."""
+
+    context: AppContext
+    model: PagedTableModel
+    export_kind: str  # which list of db.exchange.export.views this screen shows
+    timer: QTimer | None = None  # a filter change waiting to be applied, if the screen has one
+
+    def current_filter(self) -> ViewFilter:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        raise NotImplementedError
 
     # -- export ----------------------------------------------------------------------------
     def export_button(self) -> QPushButton:

@@ -3036,14 +3036,6 @@ Your edits were not saved. Reload to see the current version, then make your cha
         <translation>在该年开始的活动</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Clear the filters</source>
-        <translation>清除筛选条件</translation>
-    </message>
-    <message>
         <source>New event…</source>
         <translation>新建活动…</translation>
     </message>
@@ -3086,10 +3078,6 @@ Your edits were not saved. Reload to see the current version, then make your cha
     <message>
         <source>Delete {n} events with their invitations and sessions? You can undo this with Ctrl+Z.</source>
         <translation>删除这 {n} 场活动及其邀请和议程？可以用 Ctrl+Z 撤销。</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
     <message>
         <source>Delete {n} events</source>
@@ -6539,14 +6527,6 @@ New value:</source>
         <translation>所有议题</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Clear the filters</source>
-        <translation>清除筛选条件</translation>
-    </message>
-    <message>
         <source>No interactions match these filters.</source>
         <translation>没有符合筛选条件的交往记录。</translation>
     </message>
@@ -6581,10 +6561,6 @@ New value:</source>
     <message>
         <source>Delete {n} interactions? They will no longer show on their participants' timelines. You can undo this with Ctrl+Z.</source>
         <translation>删除 {n} 条交往记录？删除后，它们将不再显示在各参与方的往来时间线上。可按 Ctrl+Z 撤销。</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
     <message>
         <source>Delete {n} interactions</source>
@@ -8971,6 +8947,21 @@ It opens the database if its passphrase is forgotten. Keep it apart from the lap
     </message>
 </context>
 <context>
+    <name>RecordListView</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear the filters</source>
+        <translation>清除筛选条件</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>Delete organization…</source>
@@ -10839,14 +10830,6 @@ Batch id: {batch}</source>
         <translation>该年内进行的访问</translation>
     </message>
     <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Clear the filters</source>
-        <translation>清除筛选条件</translation>
-    </message>
-    <message>
         <source>New visit…</source>
         <translation>新建访问…</translation>
     </message>
@@ -10885,10 +10868,6 @@ Batch id: {batch}</source>
     <message>
         <source>Delete {n} visits with their delegations, programmes and gifts? You can undo this with Ctrl+Z.</source>
         <translation>删除 {n} 次访问及其代表团、日程和礼品？可按 Ctrl+Z 撤销。</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
     <message>
         <source>Delete {n} visits</source>
