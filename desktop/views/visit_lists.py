@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from db.models.vocabulary import GIFT_DIRECTIONS, MEMBER_ROLES, VISIT_SIDES, Term
 from db.services import visits
@@ -16,25 +15,17 @@ from desktop.context import AppContext
 from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.naming import display_name
 from desktop.qtmodels.paged import Column
-from desktop.widgets.visit_entries import EntryKind
+from desktop.widgets.visit_entries import EntryKind, ShownRecord
 from desktop.widgets.visit_fields import GIFT_FIELDS, MEMBER_FIELDS
 
 
 @dataclass(frozen=True)
-class Shown:
-    """A member or gift with its person's and organization's names in the preferred script."""
+class Shown(ShownRecord):
+    """A member or gift (its record a MemberRecord or GiftRecord) with its person's and
+    organization's names in the preferred script."""
 
-    record: Any  # MemberRecord | GiftRecord
     person: str
     organization: str
-
-    @property
-    def id(self) -> str:
-        return str(self.record.id)
-
-    @property
-    def version(self) -> int:
-        return int(self.record.version)
 
     @property
     def name(self) -> str:

@@ -8,91 +8,47 @@ a step of the page's undo stack. The dialogs use the event's form, which knows s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from db.models.vocabulary import MEMBER_ROLES
 from db.services import events, invitations
 from db.services.events import SessionRecord
 from db.services.invitations import DelegateRecord
 from db.services.timeline import record_names
-from db.store.errors import LiaisonError, ValidationFailed
 from desktop.context import AppContext
-from desktop.errors import show_problem
-from desktop.i18n import QT_TRANSLATE_NOOP, translate
+from desktop.i18n import QT_TRANSLATE_NOOP
 from desktop.naming import display_name
 from desktop.qtmodels.paged import Column
 from desktop.readable import date_text
 from desktop.widgets.event_fields import DELEGATE_FIELDS, SESSION_FIELDS, EventForm
-from desktop.widgets.visit_entries import EntriesTab, EntryKind
+from desktop.widgets.visit_entries import EntriesTab, EntryDialog, EntryKind, ShownRecord
 
 
 @dataclass(frozen=True)
-class ShownEntry:
-    """A session or delegate with its people's names in the preferred script."""
+class ShownEntry(ShownRecord):
+    """A session or delegate (its record a SessionRecord or DelegateRecord) with its people's
+    names in the preferred script."""
 
-    record: Any  # SessionRecord | DelegateRecord
     names: str
 
-    @property
-    def id(self) -> str:
-        return str(self.record.id)
 
-    @property
-    def version(self) -> int:
-        return int(self.record.version)
+class EventEntryDialog(EntryDialog):
+    """One entry's form, the event's form (which knows several people, a session's
+    speakers)."""
 
-
-class EventEntryDialog(QDialog):
-    """One entry's form (the event's form). OK writes it; `write` raises ValidationFailed
-    with the problems, shown beside their fields, and the dialog stays open."""
-
-    def __init__(self, parent: QWidget, context: AppContext, kind: EntryKind, title: str,
-                 values: Mapping[str, Any], write: Callable[[dict[str, Any]], Any]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.write = write
-        self.written: Any = None
-        self.form = EventForm(kind.fields, (), context.database, context.name_preference())
-        self.form.setObjectName("entry_form")
-        self.form.set_values(values)
-        self.form.setMinimumWidth(620)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(self.buttons)
-        self.form.widgets[kind.fields[0].key].setFocus()
-
-    def accept(self) -> None:
-        try:
-            self.written = self.write(self.form.values())
-        except ValidationFailed as exc:
-            self.form.show_problems(exc.problems)
-            return
-        except LiaisonError as exc:
-            show_problem(self, exc)
-            return
-        super().accept()
+    form_type = EventForm
+    form_width = 620
 
 
 class EventEntriesTab(EntriesTab):
     """A visit's entries tab whose dialogs use the event's form. Its texts are in the
     "VisitPage" context, as the tab translates them there."""
 
-    def _open(self, title: str, values: Mapping[str, Any],
-              write: Callable[[dict[str, Any]], Any]) -> Any:
-        dialog = EventEntryDialog(self, self.context, self.kind, translate("VisitPage", title),
-                                  values, write)
-        dialog.finished.connect(lambda _result: self._closed(dialog))  # type: ignore[arg-type]
-        self.dialog = dialog  # type: ignore[assignment]
-        dialog.open()
-        return dialog
+    dialog_type = EventEntryDialog
 
 
 def _time(record: SessionRecord) -> str:

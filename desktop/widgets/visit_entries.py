@@ -3,7 +3,8 @@
 dialog's OK is pressed, through the visits service; a problem (a member who is also the head,
 a person in the visit twice, a gift without a description) shows beside its field in the
 dialog, which stays open, and nothing is written. Each write is a step of the page's undo
-stack."""
+stack. An event's sessions and a delegation's delegates are lists of the same kind
+(desktop/widgets/event_sessions.py), their dialogs on the event's form."""
 
 from __future__ import annotations
 
@@ -32,6 +33,22 @@ from desktop.undo import push_change
 from desktop.widgets.form import FieldSpec
 from desktop.widgets.record_table import RecordTable
 from desktop.widgets.visit_fields import VisitForm
+
+
+@dataclass(frozen=True)
+class ShownRecord:
+    """An entry as its list shows it: the record, and (in the subclasses) its names in the
+    preferred script."""
+
+    record: Any
+
+    @property
+    def id(self) -> str:
+        return str(self.record.id)
+
+    @property
+    def version(self) -> int:
+        return int(self.record.version)
 
 
 @dataclass(frozen=True)
@@ -64,16 +81,20 @@ class EntryDialog(QDialog):
     """One entry's form. OK writes it (`write` raises ValidationFailed with the problems,
     shown beside their fields, and the dialog stays open)."""
 
+    form_type: type[VisitForm] = VisitForm
+    form_width = 660
+
     def __init__(self, parent: QWidget, context: AppContext, kind: EntryKind, title: str,
                  values: Mapping[str, Any], write: Callable[[dict[str, Any]], Any]) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.write = write
         self.written: Any = None
-        self.form = VisitForm(kind.fields, (), context.database, context.name_preference())
+        self.form = self.form_type(kind.fields, (), context.database,
+                                   context.name_preference())
         self.form.setObjectName("entry_form")
         self.form.set_values(values)
-        self.form.setMinimumWidth(660)
+        self.form.setMinimumWidth(self.form_width)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -96,6 +117,8 @@ class EntryDialog(QDialog):
 
 
 class EntriesTab(QWidget):
+    dialog_type: type[EntryDialog] = EntryDialog
+
     def __init__(self, context: AppContext, kind: EntryKind,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,8 +184,8 @@ class EntriesTab(QWidget):
               write: Callable[[dict[str, Any]], Any]) -> EntryDialog:
         """Open the entry's dialog (not modal to the whole app: tests and the user alike
         answer it while the page stays put)."""
-        dialog = EntryDialog(self, self.context, self.kind, translate("VisitPage", title),
-                             values, write)
+        dialog = self.dialog_type(self, self.context, self.kind, translate("VisitPage", title),
+                                  values, write)
         dialog.finished.connect(lambda _result: self._closed(dialog))
         self.dialog = dialog
         dialog.open()
