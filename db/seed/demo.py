@@ -260,8 +260,8 @@ def generate_demo(db: Database, size: str, seed: int = 1,
         visits = add_visits(g, writer, size, seed, orgs, people, affiliations,
                             (org_last, org_count, person_last, person_count))
         yield DemoProgress("visits", visits.visits, visits.visits)
-        made, _invitations = add_events(g, connection, seed, orgs, people, affiliations,
-                                        leaders, born)
+        made, _invitations, opens = add_events(g, connection, seed, orgs, people,
+                                               affiliations, leaders, born, org_count)
         yield DemoProgress("events", made, made)
         done = visits.meetings  # the programmes' talks and meetings are among the interactions
         while done < target.interactions:
@@ -276,6 +276,8 @@ def generate_demo(db: Database, size: str, seed: int = 1,
                 primary = int(len(orgs) * rng.random() ** 2)
                 org = orgs[primary]
                 day = g.span - 1 - int(g.span * rng.random() ** 1.6)
+                if day < opens.get(primary, 0):  # a newcomer (demo_newcomers.py): after
+                    day = opens[primary] + day % (g.span - opens[primary])
                 last_day = day + rng.randrange(1, 6) if kind in MULTI_DAY and rng.random() < 0.7 else 0
                 topic_id, topic_name = rng.choice(topics)
                 title = words.TITLE_TEMPLATES[kind].format(org=org[5], topic=topic_name.lower())
@@ -289,7 +291,7 @@ def generate_demo(db: Database, size: str, seed: int = 1,
                 chosen = [primary]
                 if rng.random() < 0.45:
                     other = rng.choice(by_region.get(org_regions[primary]) or [primary])
-                    if other != primary:
+                    if other != primary and day >= opens.get(other, 0):
                         chosen.append(other)
                 for position, index in enumerate(chosen):
                     role = "delegation_head" if position == 0 and kind in MULTI_DAY else "participant"

@@ -26,7 +26,9 @@ people, the heads of delegation and those invited by name.
 People gain a birth year (most of them, by the seniority of their title) and a party's
 president, secretary-general or chairperson in a current position is flagged as its leader —
 one per party. Both come from random streams of their own, so the organizations, people and
-interactions the demo made before are unchanged; the events draw from another.
+interactions the demo made before are unchanged; the events draw from another. A few of the
+organizations at the latest Dialogue that is over are met there for the first time
+(db/seed/demo_newcomers.py): the interactions made after the events leave them out before it.
 
 Like the visits, no change log and no batch: the event tables are not among
 db/changes/bulk.py's, so they go in through Core inserts under the write guard's "demo"."""
@@ -44,6 +46,7 @@ from sqlalchemy.engine import Connection
 
 from db.models.base import Base
 from db.seed import demo_words as words
+from db.seed.demo_newcomers import newcomers
 from db.store.guard import writing
 
 if TYPE_CHECKING:
@@ -487,11 +490,13 @@ def _time(minutes: int) -> str:
 def add_events(g: Generator, connection: Connection, seed: int,
                orgs: Sequence[tuple[Any, ...]], people: Sequence[tuple[Any, ...]],
                affiliations: Sequence[tuple[Any, ...]], leaders: set[int],
-               born: Sequence[int | None]) -> tuple[int, int]:
+               born: Sequence[int | None], met: Sequence[int]) -> tuple[int, int, dict[int, int]]:
     """Write the year of events with their sessions, invitations and delegations; returns
-    (events, invitations). `leaders`: the positions flagged as a party's leader (indexes into
-    `affiliations`); `born`: the people's birth years."""
+    (events, invitations, the newcomers of db/seed/demo_newcomers.py). `leaders`: the
+    positions flagged as a party's leader (indexes into `affiliations`); `born`: the people's
+    birth years; `met`: each organization's interactions so far."""
     maker = EventMaker(g, seed, orgs, people, affiliations, leaders, born)
-    made = maker.make()
+    made, invited = maker.make()
     maker.write(connection)
-    return made
+    return made, invited, newcomers(seed, g.first_day, orgs, maker.events, maker.invitations,
+                                    met, SERIES, g.today)

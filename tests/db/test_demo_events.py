@@ -3,7 +3,8 @@ events, sessions, invitations and delegations in their counts and ranges; the hi
 meeting of about 250 invitations from about 40 countries with its previous edition; every
 record passing the writer's own validation — the rules of db/changes/event_checks.py — though
 the generator writes in bulk; every delegation's head from the organization invited; birth
-years and leaders on the people and positions; and the figures the event page shows adding up.
+years and leaders on the people and positions; the figures the event page shows adding up;
+and a few first-time partners at the latest high-level meeting.
 On SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from db.models import (
     Interaction,
     Invitation,
     Organization,
+    Participation,
     Person,
     Visit,
     event_co_organizers,
@@ -211,7 +213,20 @@ def test_the_high_level_meeting_invites_250_from_about_40_countries(db: Database
     assert 0.7 * profile.attendees <= profile.age_known < profile.attendees
     assert 0 <= profile.young < profile.age_known
     assert profile.delegates >= profile.attendees - attended.individuals
-    assert len(profile.first_time_partners) <= attended.organizations
+    # A few partners the office first meets there (db/seed/demo_newcomers.py): none of
+    # their interactions begins before the meeting, and they attended no earlier event.
+    newcomers = profile.first_time_partners
+    assert 1 <= len(newcomers) <= max(1, attended.organizations // 12)
+    with db.reading() as session:
+        ids = list(session.execute(select(Organization.id).where(
+            Organization.name.in_(newcomers))).scalars())
+        earlier = session.execute(select(func.count()).select_from(Participation).join(
+            Interaction, Interaction.id == Participation.interaction_id).where(
+            Participation.organization_id.in_(ids), Interaction.start < third.start)
+        ).scalar_one()
+        later = session.execute(select(func.count()).select_from(Participation).where(
+            Participation.organization_id.in_(ids))).scalar_one()
+    assert len(ids) == len(newcomers) and earlier == 0 and later > 0
 
     page = invitations.list_invitations(db, third.id)
     assert page.total == 250 and len(page.items) == 250
