@@ -24,16 +24,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
-    QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -50,10 +45,9 @@ from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
 from desktop.jobs.worker import Answer
 from desktop.naming import country_names, display_name
-from desktop.readable import EMPTY, date_text, field_label, readable
+from desktop.readable import field_label
+from desktop.widgets.merge_fields import FieldChoices, fill_record_box
 from desktop.widgets.record_picker import RecordPicker
-
-KEEP, TAKE = 0, 1  # a row's buttons: the kept record's value, the other's
 
 # What moves to the kept record, by the merge's word for it: (one, several) — whole phrases,
 # so each language says its own plural.
@@ -137,7 +131,6 @@ class MergeRecordsDialog(QDialog):
         self.view: MergeView | None = None
         self.result_of_merge: MergeResult | None = None
         self.answer: Answer | None = None  # the read (or merge) in flight
-        self.groups: dict[str, QButtonGroup] = {}
         self.setObjectName("merge_records")
         self.setWindowTitle(translate("MergeRecords", NOUNS.get(kind, NOUNS["organization"])))
 
@@ -165,18 +158,7 @@ class MergeRecordsDialog(QDialog):
 
         self.fields_intro = QLabel()
         self.fields_intro.setWordWrap(True)
-        self.fields_holder = QWidget()
-        self.fields_grid = QGridLayout(self.fields_holder)
-        self.fields_grid.setContentsMargins(0, 0, 0, 0)
-        self.fields_grid.setHorizontalSpacing(16)
-        self.fields_grid.setColumnStretch(1, 1)
-        self.fields_grid.setColumnStretch(2, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.fields_holder)
-        scroll.setMinimumHeight(120)
-        self.fields_scroll = scroll
+        self.field_choices = FieldChoices()
 
         self.joined = QLabel()
         self.joined.setObjectName("merge_joined")
@@ -199,7 +181,7 @@ class MergeRecordsDialog(QDialog):
         layout.addWidget(self.notice)
         layout.addLayout(sides)
         layout.addWidget(self.fields_intro)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.field_choices, 1)
         layout.addWidget(self.joined)
         layout.addWidget(self.moves)
         layout.addWidget(self.buttons)
@@ -243,9 +225,9 @@ class MergeRecordsDialog(QDialog):
         self.view = view
         preference = self.context.name_preference()
         countries = country_names(view.countries, preference)
-        self._fill_side(self.kept_box, view.survivor, countries,
+        fill_record_box(self.kept_box, self.kind, view.survivor, countries, preference,
                         translate("MergeRecords", "Kept: {name}"))
-        self._fill_side(self.other_box, view.other, countries,
+        fill_record_box(self.other_box, self.kind, view.other, countries, preference,
                         translate("MergeRecords", "Merged into it, then removed: {name}"))
         self._fill_fields(view, countries)
         self._fill_joined(view)
@@ -262,80 +244,20 @@ class MergeRecordsDialog(QDialog):
         self.merge_button.setEnabled(editable)
         self.swap_button.setEnabled(True)
 
-    def _fill_side(self, box: QGroupBox, record: Any, countries: Mapping[str, str],
-                   title: str) -> None:
-        preference = self.context.name_preference()
-        box.setTitle(title.format(name=display_name(record, preference) or record.name))
-        old = box.layout()
-        if old is not None:
-            QWidget().setLayout(old)  # the old layout and its labels go with a throwaway
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        place = "country" if self.kind == "organization" else "nationality"
-        rows: list[tuple[str, str]] = [
-            (field_label("name"), record.name),
-            (field_label("name_en"), record.name_en or EMPTY),
-            (field_label("name_zh"), record.name_zh or EMPTY),
-        ]
-        if self.kind == "organization":
-            rows.append((field_label("abbreviation"), record.abbreviation or EMPTY))
-        code = getattr(record, place)
-        rows.append((field_label(place), countries.get(code or "", code or EMPTY)))
-        rows.append((translate("MergeRecords", "Last changed"),
-                     date_text(record.updated_at.date())))
-        for label, value in rows:
-            # one line each (a wrapped label in a form is given one line's height and cut);
-            # a very long name is shortened, whole in its tooltip
-            shown = QLabel(value if len(value) <= 70 else value[:69] + "…")
-            if len(value) > 70:
-                shown.setToolTip(value)
-            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(translate("MergeRecords", "{field}:").format(field=label), shown)
-
-    def _value_text(self, name: str, value: Any, countries: Mapping[str, str]) -> str:
-        if name in ("country", "nationality") and isinstance(value, str):
-            return countries.get(value, value)
-        text = readable(value, name)
-        return text if len(text) <= 120 else text[:117] + "…"
-
     def _fill_fields(self, view: MergeView, countries: Mapping[str, str]) -> None:
-        grid = self.fields_grid
-        while grid.count():
-            item = grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.groups = {}
-        if not view.preview.fields:
+        fields = view.preview.fields
+        self.field_choices.show_fields(fields, view.survivor, view.other, countries,
+                                       self.context.name_preference())
+        if not fields:
             self.fields_intro.setText(translate(
                 "MergeRecords", "Their fields agree (or the other record leaves them empty): "
                                 "nothing to choose."))
-            self.fields_scroll.hide()
+            self.field_choices.hide()
             return
-        self.fields_scroll.show()
+        self.field_choices.show()
         self.fields_intro.setText(translate(
             "MergeRecords", "Where they differ, choose the value the kept record keeps (the "
                             "newer one is chosen for you):"))
-        preference = self.context.name_preference()
-        for column, record in ((1, view.survivor), (2, view.other)):
-            head = QLabel(f"<b>{html.escape(display_name(record, preference) or record.name)}</b>")
-            head.setTextFormat(Qt.TextFormat.RichText)
-            grid.addWidget(head, 0, column)
-        for row, choice in enumerate(view.preview.fields, start=1):
-            grid.addWidget(QLabel(translate("MergeRecords", "{field}:").format(
-                field=field_label(choice.field))), row, 0)
-            group = QButtonGroup(self)
-            for number, value in ((KEEP, choice.survivor), (TAKE, choice.other)):
-                button = QRadioButton(self._value_text(choice.field, value, countries))
-                button.setObjectName(f"{choice.field}_{'kept' if number == KEEP else 'other'}")
-                full = readable(value, choice.field)
-                if full != button.text():
-                    button.setToolTip(full)
-                group.addButton(button, number)
-                grid.addWidget(button, row, 1 + number)
-            group.button(KEEP if choice.default == "survivor" else TAKE).setChecked(True)
-            self.groups[choice.field] = group
-        grid.setRowStretch(len(view.preview.fields) + 1, 1)
 
     def _fill_joined(self, view: MergeView) -> None:
         lines = [translate("MergeRecords", "Joined from both, each entry once (the names not "
@@ -350,13 +272,17 @@ class MergeRecordsDialog(QDialog):
         self.joined.setText("<br>".join(lines))
 
     # -- choosing --------------------------------------------------------------------------
+    @property
+    def groups(self) -> dict[str, QButtonGroup]:
+        """Each differing field's two choices."""
+        return self.field_choices.groups
+
     def choices(self) -> dict[str, str]:
-        return {name: "other" if group.checkedId() == TAKE else "survivor"
-                for name, group in self.groups.items()}
+        return self.field_choices.choices()
 
     def choose(self, field: str, which: str) -> None:
         """Keep the kept record's value of `field` ("survivor") or take the other's."""
-        self.groups[field].button(TAKE if which == "other" else KEEP).setChecked(True)
+        self.field_choices.choose(field, which)
 
     def swap(self) -> Answer | None:
         self.survivor_id, self.other_id = self.other_id, self.survivor_id
