@@ -101,7 +101,6 @@ class InteractionsView(RecordListView[InteractionRow], ListScreen):
     row_type = InteractionRow
     columns = COLUMNS
     watched = ("interaction", "organization", "person", "*")
-    stops_when_read_only = False
 
     @cached_property
     def topic_list(self) -> list[TopicInfo]:

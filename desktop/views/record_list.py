@@ -99,9 +99,6 @@ class RecordListView(ListState, QWidget, Generic[RowT]):
     columns: Sequence[Column]
     watched: tuple[str, ...]  # the change notices that read the list again
     refilled: tuple[str, ...] = ()  # those that also refill the filters' choices
-    # Opening a new record and deleting are off on a read-only database. Interactions leave
-    # that to the window they open and to the database, as they always have.
-    stops_when_read_only = True
     table: RecordTable
     timer: QTimer  # a filter change waiting to be applied
 
@@ -302,12 +299,12 @@ class RecordListView(ListState, QWidget, Generic[RowT]):
             self.open_record(row.id)
 
     def new_record(self) -> None:
-        if not (self.stops_when_read_only and self.db.read_only):
+        if not self.db.read_only:  # nothing new, nothing deleted on a read-only one
             self.open_record(None)
 
     def delete_selected(self) -> None:
         rows = self.selected()
-        if not rows or (self.stops_when_read_only and self.db.read_only):
+        if not rows or self.db.read_only:
             return
         title, question = self.delete_texts(rows)
         if not messages.confirm(self, title, question,
