@@ -41,7 +41,9 @@ EXPORTED_VIEW = {
 def add_commands(sub: Any) -> None:
     export = sub.add_parser("export", help=translate(
         "CommandLine", "export to a Liaison workbook (.xlsx), or one list or one "
-                       "organization's dossier as a sheet to read"))
+                       "organization's dossier as a sheet to read"), epilog=translate(
+        "CommandLine", "A visit's briefing pack (programme and counterparts' profiles) is "
+                       "a PDF: liaison export OUT.pdf --visit ID"))
     export.add_argument("out", help=translate("CommandLine", "the .xlsx file to write"))
     what = export.add_mutually_exclusive_group()
     what.add_argument("--view", choices=["organizations", "people", "interactions", "followups"],

@@ -1325,6 +1325,10 @@ The database as it is now is backed up first, so this too can be taken back. Eve
         <translation>导出为 Liaison 工作簿（.xlsx），或将某个列表、某个组织的档案导出为便于阅读的工作表</translation>
     </message>
     <message>
+        <source>A visit's briefing pack (programme and counterparts' profiles) is a PDF: liaison export OUT.pdf --visit ID</source>
+        <translation>访问的背景资料（日程及对方各组织和人员的简介）是 PDF 文件：liaison export OUT.pdf --visit ID</translation>
+    </message>
+    <message>
         <source>the .xlsx file to write</source>
         <translation>要写入的 .xlsx 文件</translation>
     </message>

@@ -349,6 +349,12 @@ def test_help_and_version_go_to_stdout() -> None:
     assert code == 0 and out.startswith("liaison ")
 
 
+def test_export_help_names_the_briefing_pack() -> None:
+    code, out, err = run("export", "--help")
+    assert code == 0 and err == ""
+    assert "liaison export OUT.pdf --visit ID" in " ".join(out.split())
+
+
 @pytest.mark.parametrize("content", [b"name,country\nFrelimo,MZ\n", b"PK\x03\x04" + b"\0" * 64])
 def test_db_that_is_not_sqlite_is_one_sentence(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "liaison.sqlite3"
