@@ -62,6 +62,8 @@ def counts_text(counts: Mapping[str, Mapping[str, int]], nothing: str, *,
 # What a batch of each kind was, for sentences: "the import of partners.csv".
 _WHAT = {"import": QT_TRANSLATE_NOOP("Undo", "the import of {name}"),
          "merge": QT_TRANSLATE_NOOP("Undo", "the merge from {name}"),
+         # merging two records: {name} is "survivor ← merged away" (record_merge)
+         "dedupe": QT_TRANSLATE_NOOP("Undo", "the merge of the records {name}"),
          "screen": QT_TRANSLATE_NOOP("Undo", "the edit made on the screen"),
          "starter": QT_TRANSLATE_NOOP("Undo", "the load of the starter register"),
          "revert": QT_TRANSLATE_NOOP("Undo", "the revert"),

@@ -9825,6 +9825,10 @@ It is a complete copy of this database: take it on your trip, open it in Liaison
         <translation>从 {name} 合并</translation>
     </message>
     <message>
+        <source>the merge of the records {name}</source>
+        <translation>记录合并（{name}）</translation>
+    </message>
+    <message>
         <source>the edit made on the screen</source>
         <translation>界面上的编辑</translation>
     </message>

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from db.changes.batches import list_batches
 from db.changes.recording import Actor
 from db.changes.undo import undo_batch
 from db.merge import apply_merge, merge_plan
@@ -170,9 +171,13 @@ def test_a_merge_moves_everything_and_one_undo_takes_it_back(db: Database,
     # The survivor's history holds the other's.
     assert any(change.entity_id == other.id for change in history(db, survivor.id))
 
+    listed = list_batches(db, limit=1)[0]
+    assert listed.what == f"the merge of the records {survivor.name} ← Workers' Party"
+
     undo_batch(db, result.batch_id)
     assert snapshot(db) == before
     assert organizations.get_organization(db, other.id).name == "Workers' Party"
+    assert list_batches(db, limit=1)[0].what == f"the undo of {listed.what}"
 
 
 def test_people_merge_with_their_delegations_and_speeches(db: Database) -> None:
