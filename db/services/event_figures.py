@@ -70,6 +70,16 @@ class RegionFigures:
 
 
 @dataclass(frozen=True)
+class Partner:
+    """A first-time partner with its names, so a page shows it in the preferred script."""
+
+    id: str
+    name: str
+    name_en: str | None
+    name_zh: str | None
+
+
+@dataclass(frozen=True)
 class Profile:
     """Who came."""
 
@@ -79,7 +89,7 @@ class Profile:
     young: int
     age_known: int
     youth_age: int
-    first_time_partners: tuple[str, ...]  # organization names
+    first_time_partners: tuple[Partner, ...]  # by name, case ignored
     new_countries: tuple[str, ...]  # country codes
     delegates: int  # the sizes of the attended delegations, summed
 
@@ -270,8 +280,9 @@ def _profile(session: Session, event: Event, attended: list[_Row],
                 young += event.start.year - born < threshold
     organizations = {row.organization_id for row in attended if row.organization_id}
     known = _known_before(session, organizations, event)
-    first = sorted(session.execute(select(Organization.name).where(
-        Organization.id.in_(organizations - known))).scalars(), key=str.casefold) \
+    first = sorted((Partner(*row) for row in session.execute(select(
+        Organization.id, Organization.name, Organization.name_en, Organization.name_zh).where(
+        Organization.id.in_(organizations - known)))), key=lambda p: (p.name.casefold(), p.id)) \
         if organizations - known else []
     countries = {row.country for row in attended if row.country}
     new_countries = sorted(countries - _countries_known_before(session, countries, event))

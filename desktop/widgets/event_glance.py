@@ -18,7 +18,7 @@ from db.services.events import EventRecord
 from desktop.context import AppContext
 from desktop.i18n import translate
 from desktop.jobs.worker import Answer
-from desktop.naming import chinese, region_names
+from desktop.naming import chinese, display_name, region_names
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class Glance:
     previous_figures: EventFigures | None
     countries: dict[str, str]  # code → name as shown
     regions: dict[str, str]  # English region → as shown
+    preference: str = "original"  # the script organizations' names are shown in
 
 
 def read_glance(context: AppContext, event_id: str) -> Glance:
@@ -40,7 +41,7 @@ def read_glance(context: AppContext, event_id: str) -> Glance:
     wanted = chinese(preference)
     return Glance(figures, previous, before,
                   {c.code: (c.name_zh if wanted and c.name_zh else c.name_en) for c in known},
-                  region_names(known, preference))
+                  region_names(known, preference), preference)
 
 
 def _share(share: float | None) -> str:
@@ -118,6 +119,7 @@ def region_table(glance: Glance) -> str:
 
 def profile_html(glance: Glance) -> str:
     profile = glance.figures.profile
+    comma = translate("EventPage", ", ")  # between names in a sentence: 、 in Chinese
     lines = [
         translate("EventPage", "Attendees: {n} people, in delegations of {size} in all.")
         .format(n=profile.attendees, size=profile.delegates),
@@ -130,11 +132,12 @@ def profile_html(glance: Glance) -> str:
             age=profile.youth_age, share=_share(profile.young_share), young=profile.young,
             known=profile.age_known),
         translate("EventPage", "First-time partners: {names}.").format(
-            names=html.escape(", ".join(profile.first_time_partners))
+            names=html.escape(comma.join(display_name(p, glance.preference)
+                                         for p in profile.first_time_partners))
             or translate("EventPage", "none")),
         translate("EventPage", "Countries new to the office: {names}.").format(
-            names=html.escape(", ".join(glance.countries.get(c, c)
-                                        for c in profile.new_countries))
+            names=html.escape(comma.join(glance.countries.get(c, c)
+                                         for c in profile.new_countries))
             or translate("EventPage", "none")),
     ]
     return "".join(f"<p style='margin: 2px 0'>{line}</p>" for line in lines)

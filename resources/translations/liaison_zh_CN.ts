@@ -2624,7 +2624,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>{organizations} and {individuals}</source>
-        <translation>{organizations}及{individuals}</translation>
+        <translation>{organizations}及 {individuals}</translation>
     </message>
     <message>
         <source>1 individual</source>
@@ -2676,7 +2676,7 @@ Your edits were not saved. Reload to see the current version, then make your cha
     </message>
     <message>
         <source>{organizations} from {countries}; {heads}; {women}; {young}; {partners}</source>
-        <translation>来自{countries}的{organizations}；{heads}；{women}；{young}；{partners}</translation>
+        <translation>来自 {countries}的 {organizations}；{heads}；{women}；{young}；{partners}</translation>
     </message>
     <message>
         <source>Organizations</source>
@@ -2713,6 +2713,10 @@ Your edits were not saved. Reload to see the current version, then make your cha
     <message>
         <source>Region unknown</source>
         <translation>地区不详</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Attendees: {n} people, in delegations of {size} in all.</source>

@@ -219,7 +219,7 @@ def test_the_high_level_meeting_invites_250_from_about_40_countries(db: Database
     assert 1 <= len(newcomers) <= max(1, attended.organizations // 12)
     with db.reading() as session:
         ids = list(session.execute(select(Organization.id).where(
-            Organization.name.in_(newcomers))).scalars())
+            Organization.id.in_([p.id for p in newcomers]))).scalars())
         earlier = session.execute(select(func.count()).select_from(Participation).join(
             Interaction, Interaction.id == Participation.interaction_id).where(
             Participation.organization_id.in_(ids), Interaction.start < third.start)

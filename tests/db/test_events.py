@@ -112,7 +112,7 @@ def test_the_figures_match_the_counts_worked_out_by_hand(db: Database,
     assert profile.women_share == pytest.approx(0.4)
     # 66, 31 and 36 and 46 years old in 2026; the representative's year is not known.
     assert (profile.young, profile.age_known, profile.youth_age) == (1, 4, 35)
-    assert profile.first_time_partners == ("Vietnam Fatherland Front",)
+    assert [p.name for p in profile.first_time_partners] == ["Vietnam Fatherland Front"]
     assert profile.new_countries == ("FR",)
     assert profile.delegates == 2 + 1 + 5 + 1
     regions = {r.region: (r.invited, r.accepted, r.attended) for r in figures.by_region}

@@ -116,7 +116,8 @@ def test_stats_json_carries_each_event_series_and_year(db: Database,
     assert (profile["young"], profile["age_known"], profile["youth_age"]) == (1, 4, 35)
     assert profile["women_share"] == pytest.approx(0.4)
     assert profile["young_share"] == pytest.approx(0.25)
-    assert profile["first_time_partners"] == ["Vietnam Fatherland Front"]
+    assert [(p["name"], p["name_en"]) for p in profile["first_time_partners"]] == [
+        ("Vietnam Fatherland Front", None)]
     assert profile["new_countries"] == ["FR"] and profile["delegates"] == 10
     assert {r["region"]: [r["invited"], r["accepted"], r["attended"]]
             for r in third["by_region"]} == {"Asia": [2, 2, 2], "Africa": [1, 1, 1],

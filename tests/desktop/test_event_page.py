@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from db.services import events, invitations
+from db.services import events, invitations, organizations
 from db.store.engine import Database
 from desktop.context import AppContext
 from desktop.qtmodels.invitations import ATTENDANCE_COLUMN, REPLY
@@ -31,6 +31,7 @@ from tests.db.factories import make_organization
 from tests.db.test_events import summit  # noqa: F401  (the fixture)
 from tests.desktop.conftest import RecordedMessages
 from tests.desktop.helpers import settle, show_tab, type_into, type_text, wait_until_active
+from tests.desktop.test_chinese_interface import chinese  # noqa: F401  (the fixture)
 
 
 @pytest.fixture
@@ -98,6 +99,21 @@ def test_at_a_glance_says_who_took_part_and_compares_with_the_last_edition(
     assert "Compared with the previous edition: World Political Parties Dialogue 2025" in details
     # the 2nd edition: C alone came — one organization, +2 this year
     assert "Organizations attending\n3\n1\n+2" in details
+
+
+def test_first_time_partners_are_named_in_the_preferred_script(
+        context: AppContext, summit: dict[str, Any], chinese: None,  # noqa: F811
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    front = summit["org"]["B"]
+    organizations.update_organization(context.database, front.id, {"name_zh": "越南祖国阵线"},
+                                      expected_version=None)
+    monkeypatch.setattr(context, "name_preference", lambda: "zh")
+    page = open_page(context, summit["event"].id)
+    page.tabs.setCurrentIndex(1)
+    settle()
+    details = page.glance.details.toPlainText()
+    assert "首次合作伙伴：越南祖国阵线。" in details
+    assert "来自 3 个国家的 3 个政党和组织及 1 位个人；" in page.glance.sentence.text()
 
 
 # -- replies and attendance ---------------------------------------------------------------------
