@@ -143,16 +143,20 @@ def sort_keys(names: Mapping[str, Any]) -> dict[str, str]:
 
 def query_forms(query: str) -> list[str]:
     """What a typed query is looked for as: folded, and — when it is Latin letters, as pinyin
-    may be typed — with tone numbers and spaces taken out ("yue4 nan2" → "yuenan")."""
+    may be typed — with tone numbers and spaces taken out ("yue4 nan2" → "yuenan"). A number
+    of its own is kept: "party 01" is not looked for as "party"."""
     folded = fold(query)
     if not folded:
         return []
     forms = [folded]
-    if folded.isascii() and any(ch.isalpha() for ch in folded):
-        bare = "".join(ch for ch in folded if ch.isalpha())
-        if bare and bare not in forms and (" " in folded or any(ch.isdigit() for ch in folded)):
+    if folded.isascii():
+        bare = _TONE_NUMBER.sub("", folded).replace(" ", "")
+        if bare.isalpha() and len(bare) > 1 and bare not in forms:
             forms.append(bare)
     return forms
+
+
+_TONE_NUMBER = re.compile(r"(?<=[a-z])[1-5]")  # pinyin's tone: a digit right after a syllable
 
 
 def name_matches(column: Any, query: str) -> Any:

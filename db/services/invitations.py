@@ -17,6 +17,7 @@ from db.changes import recording
 from db.changes.recording import Actor, Page
 from db.changes.registry_events import DELEGATE, INVITATION
 from db.models import Affiliation, Country, Delegate, Invitation, Organization, Person
+from db.models.folding import name_matches
 from db.store.engine import Database
 from db.store.errors import LiaisonError, Problem, ValidationFailed
 from db.store.translation import translate
@@ -81,11 +82,15 @@ class DelegateRecord:
 class InvitationFilter:
     reply: str | None = None
     attendance: str | None = None
-    text: str | None = None  # in the invitee's names
+    text: str | None = None  # in any of the invitee's names, as the lists' filters match
     region: str | None = None
 
 
 # -- reading ----------------------------------------------------------------------------------
+
+# The sort key of the name shown in each preferred script (db/models/folding.py sort_keys).
+SORT_KEYS = {"original": "sort_original", "en": "sort_en", "zh": "sort_zh"}
+
 
 def invitation_records(session: Session, rows: Sequence[Invitation]) -> list[InvitationRecord]:
     ids = [r.id for r in rows]
@@ -131,9 +136,8 @@ def filtered(event_id: str, filters: InvitationFilter) -> Select[Any]:
     if filters.attendance:
         statement = statement.where(Invitation.attendance == filters.attendance)
     if filters.text:
-        needle = filters.text.lower()
-        statement = statement.where(or_(func.lower(Organization.name).contains(needle),
-                                        func.lower(Person.name).contains(needle)))
+        statement = statement.where(or_(name_matches(Organization.search_text, filters.text),
+                                        name_matches(Person.search_text, filters.text)))
     if filters.region:
         codes = select(Country.code).where(Country.region == filters.region)
         statement = statement.where(or_(Organization.country_code.in_(codes),
@@ -143,13 +147,16 @@ def filtered(event_id: str, filters: InvitationFilter) -> Select[Any]:
 
 
 def list_invitations(db: Database, event_id: str, filters: InvitationFilter | None = None, *,
-                     offset: int = 0, limit: int = 500) -> Page[InvitationRecord]:
-    """An event's invitations by the invitee's name."""
+                     offset: int = 0, limit: int = 500, names: str = "original"
+                     ) -> Page[InvitationRecord]:
+    """An event's invitations by the invitee's name as shown: `names` is the preferred script
+    ("original", "en", "zh"; Chinese by pinyin), as in the organizations list."""
     statement = filtered(event_id, filters or InvitationFilter())
+    key = SORT_KEYS.get(names, SORT_KEYS["original"])
     with db.reading() as session:
         total = session.execute(select(func.count()).select_from(statement.subquery())).scalar_one()
         rows = list(session.execute(statement.order_by(
-            func.coalesce(Organization.sort_original, Person.sort_original,
+            func.coalesce(getattr(Organization, key), getattr(Person, key),
                           Organization.name, Person.name), Invitation.id)
             .offset(offset).limit(limit)).scalars())
         return Page(tuple(invitation_records(session, rows)), int(total), offset, limit)

@@ -58,7 +58,7 @@ def read_rows(context: AppContext, event_id: str, filters: InvitationFilter
     records: list[InvitationRecord] = []
     while True:
         page = invitations.list_invitations(db, event_id, filters, offset=len(records),
-                                            limit=500)
+                                            limit=500, names=preference)
         records.extend(page.items)
         if not page.items or len(records) >= page.total:
             break

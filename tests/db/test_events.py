@@ -18,7 +18,7 @@ from db.merge import apply_merge, merge_plan
 from db.merge.travel import export_travel_copy
 from db.models import ChangeLog, Invitation
 from db.seed.opening import open_database
-from db.services import affiliations, event_figures, events, invitations, people
+from db.services import affiliations, event_figures, events, invitations, organizations, people
 from db.store.engine import Database
 from db.store.errors import ValidationFailed
 from tests.db.factories import make_interaction, make_organization, make_person
@@ -227,6 +227,31 @@ def test_an_attendee_who_was_not_invited_is_offered_the_invitation(
     covered = invitations.record_attendance(db, summit["event"].id,
                                             person_id=summit["person"]["a_member"].id)
     assert covered.id == summit["inv"]["A"].id
+
+
+def test_the_invitation_list_sorts_and_filters_by_every_name(
+        db: Database, summit: dict[str, Any]) -> None:
+    event_id, org = summit["event"].id, summit["org"]
+    for key, chinese in (("A", "越南共产党"), ("C", "南非非洲人国民大会")):
+        organizations.update_organization(db, org[key].id, {"name_zh": chinese},
+                                          expected_version=None)
+
+    def shown(names: str, text: str | None = None) -> list[str]:
+        page = invitations.list_invitations(db, event_id, invitations.InvitationFilter(
+            text=text), names=names)
+        return [record.invitee for record in page.items]
+
+    assert shown("original") == ["African National Congress", "Communist Party of Vietnam",
+                                 "Die Linke", "Jean Dupont", "Partido dos Trabalhadores",
+                                 "Vietnam Fatherland Front"]
+    # In Chinese: Nánfēi and Yuènán by their pinyin, among the others' own names.
+    assert shown("zh") == ["Die Linke", "Jean Dupont", "African National Congress",
+                           "Partido dos Trabalhadores", "Vietnam Fatherland Front",
+                           "Communist Party of Vietnam"]
+    assert shown("zh", "越南") == ["Communist Party of Vietnam"]  # its Chinese name
+    assert shown("original", "yuenan") == ["Communist Party of Vietnam"]  # pinyin
+    assert shown("original", "TRABALHADORES") == ["Partido dos Trabalhadores"]
+    assert shown("original", "dupont") == ["Jean Dupont"]
 
 
 def test_two_hundred_and_fifty_invitations_at_once_or_none(db: Database) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from db.models.folding import LAST, fold, search_text_for, sort_key
+from db.models.folding import LAST, fold, query_forms, search_text_for, sort_key
 
 
 @pytest.mark.parametrize(("typed", "stored"), [
@@ -35,3 +35,16 @@ def test_names_sort_by_pinyin_among_latin_names() -> None:
 def test_a_name_with_nothing_to_sort_by_sorts_last(name: str | None) -> None:
     assert sort_key(name).startswith(LAST)
     assert sorted(["Zzz", name or ""], key=sort_key)[0] == "Zzz"
+
+
+@pytest.mark.parametrize(("typed", "forms"), [
+    ("yue4 nan2", ["yue4 nan2", "yuenan"]),  # pinyin with tone numbers
+    ("Yue Nan", ["yue nan", "yuenan"]),
+    ("Party 01", ["party 01"]),  # a number of its own is not a tone: not every "party"
+    ("G20", ["g20"]),
+    ("a1", ["a1"]),  # one letter would match every word that starts with it
+    ("ANC", ["anc"]),
+])
+def test_a_query_is_looked_for_as_typed_and_as_bare_pinyin(typed: str, forms: list[str]
+                                                            ) -> None:
+    assert query_forms(typed) == forms
