@@ -268,7 +268,7 @@ def item_event(item: ItemRecord, visit: VisitRecord, stamp: datetime) -> Event:
     event.add("categories", [kind.label() if kind else item.kind])
     description = _lines(
         translate("Calendar", "Participants: {names}").format(names=", ".join(
-            item.participants)) if item.interaction_id and item.participants else None,
+            item.participant_names)) if item.interaction_id and item.participants else None,
         translate("Calendar", "Purpose of the visit: {purpose}").format(
             purpose=visit.purpose.strip()) if visit.purpose and visit.purpose.strip() else None)
     if description:

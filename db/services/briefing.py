@@ -257,7 +257,7 @@ def briefing_of(db: Database, visit_id: str) -> Briefing:
     days = tuple(BriefingDay(day.day, day.cities, tuple(BriefingItem(
         starts=item.starts, ends=item.ends, kind=item.kind,
         kind_label=label(PROGRAMME_KINDS, item.kind), title=item.title, city=item.city,
-        place=item.place, participants=item.participants) for item in day.items))
+        place=item.place, participants=item.participant_names) for item in day.items))
         for day in details.days)
     profiles = []
     for counterpart in counterparts:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from db.changes import recording, registry
 from db.changes.recording import Actor
-from db.models import Participation, ProgrammeItem, Visit
+from db.models import Organization, Participation, Person, ProgrammeItem, Visit
 from db.models.vocabulary import MEETING_KINDS
 from db.services import interactions
 from db.services.visits import (
@@ -37,6 +37,16 @@ SHARED = {"title": "title", "day": "start", "city": "city"}
 
 
 @dataclass(frozen=True)
+class ParticipantName:
+    """A meeting's participant by its names, so a page shows it in the preferred script and
+    a file by its own name."""
+
+    name: str
+    name_en: str | None
+    name_zh: str | None
+
+
+@dataclass(frozen=True)
 class ItemRecord:
     id: str
     visit_id: str
@@ -48,7 +58,12 @@ class ItemRecord:
     city: str | None
     place: str | None
     interaction_id: str | None
-    participants: tuple[str, ...]  # the meeting's participants, by name
+    participants: tuple[ParticipantName, ...]  # the meeting's, hosts first
+
+    @property
+    def participant_names(self) -> tuple[str, ...]:
+        """The participants by their own names."""
+        return tuple(p.name for p in self.participants)
     notes: str | None
     position: int
     version: int
@@ -71,11 +86,25 @@ class VisitDetails:
     gifts: tuple[GiftRecord, ...]
 
 
-def _participant_names(session: Session, interaction_ids: set[str]) -> dict[str, list[str]]:
+def _participant_names(session: Session, interaction_ids: set[str]
+                       ) -> dict[str, list[ParticipantName]]:
+    """Each meeting's participants, in the order interactions list them (by role)."""
     if not interaction_ids:
         return {}
-    found = interactions._participants_of(session, sorted(interaction_ids))
-    return {key: [p.name for p in people] for key, people in found.items()}
+    rows = session.execute(
+        select(Participation.interaction_id, Organization.name, Organization.name_en,
+               Organization.name_zh, Person.name, Person.name_en, Person.name_zh)
+        .outerjoin(Organization, Organization.id == Participation.organization_id)
+        .outerjoin(Person, Person.id == Participation.person_id)
+        .where(Participation.interaction_id.in_(sorted(interaction_ids)),
+               Participation.deleted_at.is_(None))
+        .order_by(Participation.interaction_id, Participation.role, Participation.id)).all()
+    found: dict[str, list[ParticipantName]] = {}
+    for key, org, org_en, org_zh, person, person_en, person_zh in rows:
+        name = (ParticipantName(org, org_en, org_zh) if org is not None
+                else ParticipantName(person or "", person_en, person_zh))
+        found.setdefault(key, []).append(name)
+    return found
 
 
 def item_records(session: Session, rows: Sequence[ProgrammeItem]) -> list[ItemRecord]:

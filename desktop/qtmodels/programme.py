@@ -30,6 +30,7 @@ from db.models.vocabulary import PROGRAMME_KINDS
 from db.services.programme import ItemRecord, ProgrammeDay
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
+from desktop.naming import display_name
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -93,8 +94,9 @@ class ProgrammeModel(QAbstractItemModel):
     # an item (id) dropped on a day at an index among its items
     move_requested = Signal(str, object, int)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, names: str = "original") -> None:
         super().__init__(parent)
+        self.names = names  # the preferred script of participants' names (desktop/naming.py)
         self.days: list[ProgrammeDay] = []
         self.editable = True
         # Qt's indexes point at these rows (internalPointer); they live as long as the days.
@@ -247,18 +249,21 @@ class ProgrammeModel(QAbstractItemModel):
             if column == self.PLACE:
                 return place_text(item)
             if column == self.PARTICIPANTS:
-                return "; ".join(item.participants)
+                return self._participants(item)
         if role == Qt.ItemDataRole.DecorationRole and column == self.KIND:
             return kind_icon(item.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [item.title]
             if item.participants:
                 lines.append(translate("ProgrammeEditor", "Participants: {names}").format(
-                    names="; ".join(item.participants)))
+                    names=self._participants(item)))
             if item.notes:
                 lines.append(item.notes)
             return "\n".join(lines)
         return None
+
+    def _participants(self, item: ItemRecord) -> str:
+        return "; ".join(display_name(p, self.names) for p in item.participants)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         row = self.row_at(index)

@@ -68,7 +68,7 @@ class ProgrammeEditor(QWidget):
         self.asked = 0  # the newest read; older answers are dropped
         self.editable = not context.database.read_only
 
-        self.model = ProgrammeModel(self)
+        self.model = ProgrammeModel(self, context.name_preference())
         self.model.editable = self.editable
         self.model.move_requested.connect(self._dropped, Qt.ConnectionType.QueuedConnection)
         self.tree = programme_tree(self.model, self.editable)
@@ -125,6 +125,7 @@ class ProgrammeEditor(QWidget):
         if asked != self.asked or details.visit.id != self.visit_id:
             return  # a newer read is on its way
         self.details = details
+        self.model.names = self.context.name_preference()  # as Settings has it now
         self.model.set_days(details.days)
         for number in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(number, QModelIndex(), True)

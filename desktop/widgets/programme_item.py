@@ -36,6 +36,7 @@ from desktop.context import AppContext
 from desktop.errors import show_problem
 from desktop.i18n import QT_TRANSLATE_NOOP, translate
 from desktop.icons import icon
+from desktop.naming import display_name
 from desktop.qtmodels.participants import ParticipantRow
 from desktop.widgets.form import FieldSpec, RecordForm
 from desktop.widgets.participants_editor import ParticipantsEditor
@@ -126,7 +127,7 @@ class ItemDialog(QDialog):
             layout.addWidget(self.participants, 1)
             kinds.currentIndexChanged.connect(lambda _i: self._show_participants())
         elif item.interaction_id:
-            self.meeting = self._meeting_row(item, open_meeting)
+            self.meeting = self._meeting_row(item, open_meeting, context.name_preference())
             layout.addWidget(self.meeting)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -179,13 +180,14 @@ class ItemDialog(QDialog):
             "ProgrammeEditor", "A meeting of the visit names people and organizations on its "
                                "two sides: add them to the visit's delegations first."))])
 
-    def _meeting_row(self, item: ItemRecord,
-                     open_meeting: Callable[[str], object] | None) -> QWidget:
+    def _meeting_row(self, item: ItemRecord, open_meeting: Callable[[str], object] | None,
+                     preference: str) -> QWidget:
         holder = QWidget()
         holder.setObjectName("meeting")
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
-        names = "; ".join(item.participants) or translate("ProgrammeEditor", "none yet")
+        names = "; ".join(display_name(p, preference) for p in item.participants) \
+            or translate("ProgrammeEditor", "none yet")
         label = QLabel(translate("ProgrammeEditor", "Participants: {names}").format(names=names))
         label.setWordWrap(True)
         row.addWidget(label, 1)

@@ -74,7 +74,7 @@ def test_a_five_day_visit_to_three_cities_with_twelve_meetings(
     meetings = [item for day in details.days for item in day.items if item.interaction_id]
     assert len(meetings) == 12
     assert meetings[0].starts == "10:00" and meetings[0].ends == "11:30"
-    assert set(meetings[0].participants) == {"Communist Party of Vietnam", "Gleisi Hoffmann"}
+    assert set(meetings[0].participant_names) == {"Communist Party of Vietnam", "Gleisi Hoffmann"}
     roles = [(m.side, m.role, m.person_name or m.organization_name) for m in details.members]
     assert roles[0] == ("guest", "head", "Gleisi Hoffmann")
     assert ("host", "member", "Ho Chi Minh City Party Committee") in roles
@@ -153,7 +153,7 @@ def test_moving_copying_and_a_meeting_following_its_item(db: Database,
     copied = programme.copy_day(db, visit, START, START + timedelta(days=1))
     assert [i.title for i in copied] == ["Talks", "Site visit"]
     assert copied[0].interaction_id not in (None, talks.interaction_id)
-    assert copied[0].participants == ("Communist Party of Vietnam",)
+    assert copied[0].participant_names == ("Communist Party of Vietnam",)
     moved = programme.update_item(db, talks.id, {"day": START + timedelta(days=3),
                                                  "title": "Talks with the CPV"},
                                   expected_version=None)

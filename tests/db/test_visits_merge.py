@@ -75,7 +75,7 @@ def test_a_programme_changed_on_the_road_merges_back(db: Database, tmp_path: Pat
     assert items["Talks"].starts == "10:30" and items["Banquet"].starts == "19:30"
     assert "Museum" not in items
     assert items["Meeting with the host"].participants and \
-        set(items["Meeting with the host"].participants) == {"Lê Hoài Trung", "Gleisi Hoffmann"}
+        set(items["Meeting with the host"].participant_names) == {"Lê Hoài Trung", "Gleisi Hoffmann"}
     assert details.visit.purpose == "Party building"
     assert [g.description for g in details.gifts] == ["Lacquer box"]
     assert {m.person_name for m in details.members} == {"Gleisi Hoffmann", "Lê Hoài Trung"}

@@ -145,7 +145,7 @@ def test_every_day_of_a_five_day_visit_to_three_cities_shows_with_its_cities(
 
 def test_adding_talks_with_participants_records_the_meeting_and_undo_takes_it_back(
         qtbot: QtBot, context: AppContext, editor: ProgrammeEditor,
-        visit: dict[str, Any]) -> None:
+        visit: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
     db = context.database
     editor.select_day(START + timedelta(days=1))
     dialog = editor.add_item()
@@ -170,11 +170,18 @@ def test_adding_talks_with_participants_records_the_meeting_and_undo_takes_it_ba
     assert item is not None and item.interaction_id
     meeting = interactions.get_interaction(db, item.interaction_id)
     assert (meeting.kind, meeting.start) == ("talks", START + timedelta(days=1))
-    assert set(item.participants) == {"中国共产党", "Đảng Cộng sản Việt Nam", "刘建超",
+    assert set(item.participant_names) == {"中国共产党", "Đảng Cộng sản Việt Nam", "刘建超",
                                       "Lê Hoài Trung"}
     row = editor.model.item_index(item.id)
     assert "刘建超" in row.siblingAtColumn(ProgrammeModel.PARTICIPANTS).data()
     assert row.siblingAtColumn(ProgrammeModel.TIME).data() == "10:00–11:30"
+    # Names in the script Settings prefer, as on the rest of the page: once it is Chinese,
+    # the Vietnamese party shows by its Chinese name; who has none keeps their own.
+    monkeypatch.setattr(context, "name_preference", lambda: "zh")
+    context.changed.emit("*", "")
+    settle()
+    shown = editor.model.item_index(item.id).siblingAtColumn(ProgrammeModel.PARTICIPANTS).data()
+    assert set(shown.split("; ")) == {"中国共产党", "越南共产党", "刘建超", "Lê Hoài Trung"}
 
     undo(context)
     assert titles(editor)[1] == ["To Đà Nẵng"]
@@ -265,7 +272,7 @@ def test_copying_a_day_copies_its_meetings_and_undo_takes_the_copy_back(
     assert with_changed
     copied = programme.visit_details(db, visit["id"]).days[4].items[1]
     assert copied.interaction_id not in (None, talks.interaction_id)
-    assert copied.participants == ("Đảng Cộng sản Việt Nam",)
+    assert copied.participant_names == ("Đảng Cộng sản Việt Nam",)
     assert live(db, Interaction) == meetings + 1
     assert "Thành phố Hồ Chí Minh" in editor.model.index(4, 0).data()
 
