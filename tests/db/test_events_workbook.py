@@ -17,11 +17,13 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from db.cli.main import main
+from db.exchange.export.participants import write_participants
 from db.exchange.export.writer import write_workbook
 from db.exchange.imports.importer import apply_plan, build_plan, undo_import
 from db.exchange.imports.plan import ImportOptions, Plan
 from db.exchange.workbook import DELEGATES, EVENTS, INVITATIONS, PEOPLE, POSITIONS, SESSIONS
 from db.services import affiliations, events, invitations
+from db.store import translation
 from db.store.engine import Database
 from db.store.errors import LiaisonError
 from tests.db.factories import make_organization, make_person
@@ -369,3 +371,32 @@ def test_the_command_line_exports_an_event_and_its_participant_list(
     assert "--event" in capsys.readouterr().err
     assert main(["--db", target, "import", str(out), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["invitations"]["unchanged"] == 3
+
+
+def test_a_chinese_participant_list_names_parties_and_people_in_chinese(
+        db: Database, summit: dict[str, str], tmp_path: Path) -> None:
+    """In Chinese, the list at the door reads in Chinese: countries, parties and heads by their
+    Chinese names where the register has them (else as registered), in pinyin order."""
+    cpv = make_organization(db, name="Đảng Cộng sản Việt Nam", name_zh="越南共产党",
+                            country="VN")
+    trong = make_person(db, name="Nguyễn Phú Trọng", name_zh="阮富仲", nationality="VN")
+    came = invitations.invite(db, summit["event"], {"organization_id": cpv.id,
+                                                    "reply": "accepted",
+                                                    "attendance": "attended"})
+    invitations.add_delegate(db, came.id, {"person_id": trong.id, "role": "head",
+                                           "title": "总书记"})
+    printed = tmp_path / "participants-zh.xlsx"
+    translation.set_language("zh_CN")
+    try:
+        list(write_participants(db, printed, summit["event"]))
+    finally:
+        translation.set_language("en")
+    rows = list(load_workbook(printed).active.iter_rows(values_only=True))
+    header_at = next(i for i, row in enumerate(rows) if row and row[0] == "国家")
+    body = rows[header_at + 1:]
+    # 巴西 (ba), 南非 (nan), 越南 (yue), 智利 (zhi): by pinyin
+    assert [row[0] for row in body] == ["巴西", "南非", "越南", "智利"]
+    vietnam = body[2]
+    assert vietnam[1:4] == ("越南共产党", "阮富仲", "总书记")
+    # without a Chinese name, the registered one
+    assert body[1][1:3] == ("African National Congress", "Fikile Mbalula")

@@ -24,6 +24,7 @@ from db.models.folding import sort_key
 from db.models.vocabulary import ATTENDANCE, INVITATION_REPLIES
 from db.services import events, invitations, pages
 from db.services.invitations import InvitationRecord
+from db.services.timeline import record_names
 from db.store.engine import Database
 from db.store.translation import QT_TRANSLATE_NOOP, language, translate
 
@@ -54,19 +55,33 @@ def write_participants(db: Database, path: str | os.PathLike[str], event_id: str
         page = invitations.list_invitations(db, event.id, offset=page.offset + PAGE,
                                             limit=PAGE)
     with db.reading() as session:
-        titles = {key: title for key, title in session.execute(
-            select(Delegate.invitation_id, Delegate.title)
+        heads = {key: (person, title) for key, person, title in session.execute(
+            select(Delegate.invitation_id, Delegate.person_id, Delegate.title)
             .join(Invitation, Invitation.id == Delegate.invitation_id)
             .where(Invitation.event_id == event.id, Delegate.role == "head",
                    Delegate.deleted_at.is_(None)))}
     chinese = language() == "zh_CN"
+    # a Chinese list names each party and person in Chinese where the register has it
+    names = {key: (n.name_zh or n.name) if chinese else n.name
+             for key, n in record_names(
+                 db, (i.organization_id for i in listed),
+                 [i.person_id for i in listed] + [p for p, _title in heads.values()]).items()}
+
+    def invitee(item: InvitationRecord) -> str:
+        key = item.organization_id or item.person_id or ""
+        return names.get(key) or item.invitee
+
+    def head_of(item: InvitationRecord) -> str | None:
+        if item.id in heads:
+            return names.get(heads[item.id][0]) or item.head_name
+        return None if item.organization_id else invitee(item)
     countries = {c.code: (c.name_zh or c.name_en) if chinese else c.name_en
                  for c in pages.countries(db)}
 
     def country_of(code: str | None) -> str:
         return countries.get(code or "", code or "")
 
-    listed.sort(key=lambda item: (sort_key(country_of(item.country)), sort_key(item.invitee)))
+    listed.sort(key=lambda item: (sort_key(country_of(item.country)), sort_key(invitee(item))))
     total = len(listed)
     done = 0
     with pending_workbook(target, password) as pending:
@@ -79,9 +94,9 @@ def write_participants(db: Database, path: str | os.PathLike[str], event_id: str
                       "{database}").format(name=event.name, count=total, when=exported_at(),
                                            database=db.title()), COLUMNS)
         for item in listed:
-            head = item.head_name or (item.person_name if not item.organization_id else None)
-            sheet.append([country_of(item.country) or None, item.organization_name, head,
-                          titles.get(item.id), item.size or None,
+            sheet.append([country_of(item.country) or None,
+                          invitee(item) if item.organization_id else None, head_of(item),
+                          heads.get(item.id, (None, None))[1], item.size or None,
                           label(INVITATION_REPLIES, item.reply),
                           label(ATTENDANCE, item.attendance)])
             done += 1
