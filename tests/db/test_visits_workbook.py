@@ -320,7 +320,7 @@ def test_the_workbook_fills_an_empty_database(db: Database, visit: dict[str, str
         assert len(visits.list_members(other, copy.id)) == 3
         talks = programme.list_items(other, copy.id)[0]
         assert talks.interaction_id == visit["meeting"]
-        assert set(talks.participants) == {"Communist Party of Vietnam", "Gleisi Hoffmann"}
+        assert set(talks.participant_names) == {"Communist Party of Vietnam", "Gleisi Hoffmann"}
         assert not_unchanged(build_plan(other, path)) == set()
     finally:
         other.close()
