@@ -59,14 +59,14 @@ class ItemRecord:
     place: str | None
     interaction_id: str | None
     participants: tuple[ParticipantName, ...]  # the meeting's, hosts first
+    notes: str | None
+    position: int
+    version: int
 
     @property
     def participant_names(self) -> tuple[str, ...]:
         """The participants by their own names."""
         return tuple(p.name for p in self.participants)
-    notes: str | None
-    position: int
-    version: int
 
 
 @dataclass(frozen=True)
